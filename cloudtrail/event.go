@@ -1,0 +1,380 @@
+// Package cloudtrail reads AWS CloudTrail records from every container they
+// come in and decodes their envelope into typed Go values.
+//
+// An Event holds every documented member of a record; requestParameters,
+// responseElements and the other service-defined members stay raw JSON with
+// fast path accessors. The service packages (mediaconvert,
+// elastictranscoder, transcribe, mediatailor) register typed decoders for
+// those members, and Decode dispatches an Event to its typed form.
+package cloudtrail
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+	"unsafe"
+
+	"github.com/tidwall/gjson"
+)
+
+// Event is one CloudTrail record. Field names follow the record's member
+// names with Go initialisms; members not listed here are kept in Unknown,
+// and Raw returns the record's bytes exactly as read.
+type Event struct {
+	EventVersion    string        // eventVersion, such as "1.08"
+	UserIdentity    *UserIdentity // userIdentity; nil when absent (Insights events)
+	EventTime       time.Time     // eventTime, in UTC
+	EventSource     string        // eventSource, such as "mediaconvert.amazonaws.com"
+	EventName       string        // eventName, such as "CreateJob"
+	AWSRegion       string        // awsRegion
+	SourceIPAddress string        // sourceIPAddress
+	UserAgent       string        // userAgent
+	ErrorCode       string        // errorCode; empty when the call succeeded
+	ErrorMessage    string        // errorMessage
+
+	// RequestParameters is the requestParameters member as raw JSON; nil when
+	// it is null or absent.
+	RequestParameters json.RawMessage
+	// ResponseElements is the responseElements member as raw JSON; nil when
+	// it is null or absent.
+	ResponseElements json.RawMessage
+	// AdditionalEventData is the additionalEventData member as raw JSON.
+	AdditionalEventData json.RawMessage
+
+	RequestID            string          // requestID
+	EventID              string          // eventID
+	EventType            string          // eventType, such as "AwsApiCall"
+	APIVersion           string          // apiVersion
+	ManagementEvent      *bool           // managementEvent; nil when absent
+	ReadOnly             *bool           // readOnly; nil when absent
+	Resources            []Resource      // resources
+	RecipientAccountID   string          // recipientAccountId
+	ServiceEventDetails  json.RawMessage // serviceEventDetails as raw JSON
+	SharedEventID        string          // sharedEventID (also read from sharedEventId)
+	VPCEndpointID        string          // vpcEndpointId
+	VPCEndpointAccountID string          // vpcEndpointAccountId
+	EventCategory        string          // eventCategory, such as "Management"
+	Addendum             *Addendum       // addendum
+	// SessionCredentialFromConsole is sessionCredentialFromConsole, which
+	// CloudTrail writes as the string "true"; nil when absent.
+	SessionCredentialFromConsole *bool
+	EdgeDeviceDetails            json.RawMessage // edgeDeviceDetails as raw JSON
+	TLSDetails                   *TLSDetails     // tlsDetails
+	InsightDetails               json.RawMessage // insightDetails as raw JSON
+	EventContext                 json.RawMessage // eventContext as raw JSON
+
+	// Unknown holds the members of the record that are not listed above,
+	// by their names as written, so that new members AWS adds are kept.
+	Unknown map[string]json.RawMessage
+
+	// EnvelopeErrors lists envelope values that could not be converted (an
+	// eventTime that is no time, a readOnly that is no boolean). The field is
+	// left unset and the value is kept in Unknown under its name.
+	EnvelopeErrors FieldErrors
+
+	// Delivery describes the container the record was read from, when a
+	// Reader read it; nil for Parse.
+	Delivery *Delivery
+
+	raw []byte
+}
+
+// Resource is one entry of a record's resources list.
+type Resource struct {
+	ARN       string                     // ARN (also read from arn)
+	AccountID string                     // accountId
+	Type      string                     // type, such as "AWS::S3::Object"
+	Unknown   map[string]json.RawMessage // other members, as written
+}
+
+// Addendum tells why a record was delivered late or changed after delivery.
+type Addendum struct {
+	Reason            string                     // reason, such as "DELIVERY_DELAY"
+	UpdatedFields     string                     // updatedFields
+	OriginalRequestID string                     // originalRequestID
+	OriginalEventID   string                     // originalEventID
+	Unknown           map[string]json.RawMessage // other members, as written
+}
+
+// TLSDetails describes the TLS connection of the call.
+type TLSDetails struct {
+	TLSVersion               string                     // tlsVersion, such as "TLSv1.3"
+	CipherSuite              string                     // cipherSuite
+	ClientProvidedHostHeader string                     // clientProvidedHostHeader
+	Unknown                  map[string]json.RawMessage // other members, as written
+}
+
+// UserIdentity tells who made the call.
+type UserIdentity struct {
+	// Type is the kind of identity: "Root", "IAMUser", "AssumedRole",
+	// "Role", "FederatedUser", "Directory", "AWSAccount", "AWSService",
+	// "IdentityCenterUser", "WebIdentityUser", "SAMLUser" or "Unknown".
+	Type              string
+	PrincipalID       string             // principalId
+	ARN               string             // arn
+	AccountID         string             // accountId
+	AccessKeyID       string             // accessKeyId
+	UserName          string             // userName
+	InvokedBy         string             // invokedBy, such as "s3.amazonaws.com"
+	IdentityProvider  string             // identityProvider
+	CredentialID      string             // credentialId
+	SessionContext    *SessionContext    // sessionContext
+	OnBehalfOf        *OnBehalfOf        // onBehalfOf (IAM Identity Center)
+	InScopeOf         *InScopeOf         // inScopeOf
+	InvokedByDelegate *InvokedByDelegate // invokedByDelegate
+
+	Unknown map[string]json.RawMessage // other members, as written
+}
+
+// SessionContext describes the temporary credentials of the call.
+type SessionContext struct {
+	Attributes          *SessionAttributes   // attributes
+	SessionIssuer       *SessionIssuer       // sessionIssuer
+	WebIDFederationData *WebIDFederationData // webIdFederationData
+	SourceIdentity      string               // sourceIdentity
+	EC2RoleDelivery     string               // ec2RoleDelivery, such as "2.0"
+	EC2IssuedInVPC      string               // ec2IssuedInVPC
+	AssumedRoot         *bool                // assumedRoot
+
+	Unknown map[string]json.RawMessage // other members, as written
+}
+
+// SessionAttributes are the attributes of a session.
+type SessionAttributes struct {
+	CreationDate     time.Time                  // creationDate, in UTC
+	MFAAuthenticated *bool                      // mfaAuthenticated
+	Unknown          map[string]json.RawMessage // other members, as written
+}
+
+// SessionIssuer is the identity that issued a session's credentials.
+type SessionIssuer struct {
+	Type        string                     // type, such as "Role"
+	PrincipalID string                     // principalId
+	ARN         string                     // arn
+	AccountID   string                     // accountId
+	UserName    string                     // userName
+	Unknown     map[string]json.RawMessage // other members, as written
+}
+
+// WebIDFederationData describes a web identity federation.
+type WebIDFederationData struct {
+	FederatedProvider string                     // federatedProvider
+	Attributes        json.RawMessage            // attributes, as raw JSON
+	Unknown           map[string]json.RawMessage // other members, as written
+}
+
+// OnBehalfOf names the IAM Identity Center user a call was made for.
+type OnBehalfOf struct {
+	UserID           string                     // userId
+	IdentityStoreARN string                     // identityStoreArn
+	Unknown          map[string]json.RawMessage // other members, as written
+}
+
+// InScopeOf describes the scope credentials were issued in.
+type InScopeOf struct {
+	SourceARN           string                     // sourceArn
+	SourceAccount       string                     // sourceAccount
+	IssuerType          string                     // issuerType
+	CredentialsIssuedTo string                     // credentialsIssuedTo
+	Unknown             map[string]json.RawMessage // other members, as written
+}
+
+// InvokedByDelegate names the account a delegated call was made by.
+type InvokedByDelegate struct {
+	AccountID string                     // accountId
+	Unknown   map[string]json.RawMessage // other members, as written
+}
+
+// ErrSyntax is the error that Parse wraps when its input is not valid JSON.
+var ErrSyntax = errors.New("invalid JSON")
+
+// ErrNotRecord is the error that Parse wraps when its input is valid JSON
+// but no JSON object, and so no CloudTrail record.
+var ErrNotRecord = errors.New("not a CloudTrail record")
+
+// Parse decodes one CloudTrail record. It copies data, so the caller may
+// reuse it. Values that do not convert (see Event.EnvelopeErrors) do not make
+// Parse fail; only input that is no JSON object does.
+func Parse(data []byte) (*Event, error) {
+	return parseOwned(append([]byte(nil), data...))
+}
+
+// parseOwned decodes a record whose bytes the Event may keep.
+func parseOwned(raw []byte) (*Event, error) {
+	if !gjson.ValidBytes(raw) {
+		return nil, fmt.Errorf("cloudtrail: record: %w", ErrSyntax)
+	}
+	root := gjson.Parse(bytesString(raw))
+	if !root.IsObject() {
+		return nil, fmt.Errorf("cloudtrail: record is JSON %s: %w", kindName(root), ErrNotRecord)
+	}
+	e := &Event{raw: raw}
+	d := decoder{raw: raw}
+	d.object(root, "", func(key string, v gjson.Result) bool {
+		return e.member(&d, key, v)
+	}, &e.Unknown)
+	e.EnvelopeErrors = d.errs
+	return e, nil
+}
+
+// member decodes one top-level member; it reports false for members it does
+// not know.
+func (e *Event) member(d *decoder, key string, v gjson.Result) bool {
+	var buf [maxFoldKey]byte
+	switch string(foldKey(&buf, key)) {
+	case "eventversion":
+		e.EventVersion = d.str(v, key)
+	case "useridentity":
+		e.UserIdentity = d.userIdentity(v, key)
+	case "eventtime":
+		e.EventTime = d.time(v, key)
+	case "eventsource":
+		e.EventSource = d.str(v, key)
+	case "eventname":
+		e.EventName = d.str(v, key)
+	case "awsregion":
+		e.AWSRegion = d.str(v, key)
+	case "sourceipaddress":
+		e.SourceIPAddress = d.str(v, key)
+	case "useragent":
+		e.UserAgent = d.str(v, key)
+	case "errorcode":
+		e.ErrorCode = d.str(v, key)
+	case "errormessage":
+		e.ErrorMessage = d.str(v, key)
+	case "requestparameters":
+		e.RequestParameters = d.rawValue(v)
+	case "responseelements":
+		e.ResponseElements = d.rawValue(v)
+	case "additionaleventdata":
+		e.AdditionalEventData = d.rawValue(v)
+	case "requestid":
+		e.RequestID = d.str(v, key)
+	case "eventid":
+		e.EventID = d.str(v, key)
+	case "eventtype":
+		e.EventType = d.str(v, key)
+	case "apiversion":
+		e.APIVersion = d.str(v, key)
+	case "managementevent":
+		e.ManagementEvent = d.bool(v, key)
+	case "readonly":
+		e.ReadOnly = d.bool(v, key)
+	case "resources":
+		e.Resources = d.resources(v, key)
+	case "recipientaccountid":
+		e.RecipientAccountID = d.str(v, key)
+	case "serviceeventdetails":
+		e.ServiceEventDetails = d.rawValue(v)
+	case "sharedeventid":
+		e.SharedEventID = d.str(v, key)
+	case "vpcendpointid":
+		e.VPCEndpointID = d.str(v, key)
+	case "vpcendpointaccountid":
+		e.VPCEndpointAccountID = d.str(v, key)
+	case "eventcategory":
+		e.EventCategory = d.str(v, key)
+	case "addendum":
+		e.Addendum = d.addendum(v, key)
+	case "sessioncredentialfromconsole":
+		e.SessionCredentialFromConsole = d.bool(v, key)
+	case "edgedevicedetails":
+		e.EdgeDeviceDetails = d.rawValue(v)
+	case "tlsdetails":
+		e.TLSDetails = d.tlsDetails(v, key)
+	case "insightdetails":
+		e.InsightDetails = d.rawValue(v)
+	case "eventcontext":
+		e.EventContext = d.rawValue(v)
+	default:
+		return false
+	}
+	return true
+}
+
+// Raw returns the record's bytes exactly as read. The caller must not modify
+// them.
+func (e *Event) Raw() []byte {
+	if e == nil {
+		return nil
+	}
+	return e.raw
+}
+
+// Get returns the value at a gjson path of the whole record, such as
+// "userIdentity.sessionContext.sessionIssuer.userName". Paths are case
+// sensitive, as in gjson.
+func (e *Event) Get(path string) gjson.Result {
+	if e == nil {
+		return gjson.Result{}
+	}
+	return gjson.GetBytes(e.raw, path)
+}
+
+// RequestParameter returns the value at a gjson path of requestParameters,
+// such as "settings.outputGroups.0.name".
+func (e *Event) RequestParameter(path string) gjson.Result {
+	if e == nil {
+		return gjson.Result{}
+	}
+	return gjson.GetBytes(e.RequestParameters, path)
+}
+
+// ResponseElement returns the value at a gjson path of responseElements,
+// such as "job.status".
+func (e *Event) ResponseElement(path string) gjson.Result {
+	if e == nil {
+		return gjson.Result{}
+	}
+	return gjson.GetBytes(e.ResponseElements, path)
+}
+
+// AdditionalEventDatum returns the value at a gjson path of
+// additionalEventData.
+func (e *Event) AdditionalEventDatum(path string) gjson.Result {
+	if e == nil {
+		return gjson.Result{}
+	}
+	return gjson.GetBytes(e.AdditionalEventData, path)
+}
+
+// Failed reports whether the call failed, that is whether the record has an
+// errorCode.
+func (e *Event) Failed() bool { return e != nil && e.ErrorCode != "" }
+
+// MarshalJSON returns the record's bytes as read, so that an Event encodes
+// to the record it was decoded from.
+func (e *Event) MarshalJSON() ([]byte, error) {
+	if e == nil || len(e.raw) == 0 {
+		return []byte("null"), nil
+	}
+	return e.raw, nil
+}
+
+// bytesString returns b as a string without copying. The string must not
+// outlive changes to b; the Event owns its bytes and never changes them.
+func bytesString(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// kindName names the JSON kind of v for error messages.
+func kindName(v gjson.Result) string {
+	switch v.Type {
+	case gjson.Null:
+		return "null"
+	case gjson.False, gjson.True:
+		return "boolean"
+	case gjson.Number:
+		return "number"
+	case gjson.String:
+		return "string"
+	}
+	if v.IsArray() {
+		return "array"
+	}
+	return "object"
+}

@@ -1,0 +1,126 @@
+package cloudtrail
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// ErrConvert is the error that a *FieldError wraps when a JSON value does not
+// fit the type its field has in the service model.
+var ErrConvert = errors.New("value does not convert")
+
+// FieldError reports one value of requestParameters or responseElements that
+// could not be converted to its typed field. The field is left unset, and the
+// value is kept with the structure it belongs to so that nothing is lost.
+type FieldError struct {
+	// Path is the JSON path of the value from the top of the record, such as
+	// "requestParameters.settings.outputGroups[0].outputGroupSettings".
+	Path string
+	// Raw is the JSON value as it was in the record.
+	Raw string
+	// Want names what the model expects there, such as "structure",
+	// "integer" or "timestamp".
+	Want string
+	// Err is the cause; it wraps ErrConvert when nothing more specific is
+	// known.
+	Err error
+}
+
+// Error implements error.
+func (e *FieldError) Error() string {
+	raw := e.Raw
+	if len(raw) > 64 {
+		raw = raw[:61] + "..."
+	}
+	if e.Err != nil && !errors.Is(e.Err, ErrConvert) {
+		return fmt.Sprintf("cloudtrail: %s: cannot convert %s to %s: %v", e.Path, raw, e.Want, e.Err)
+	}
+	return fmt.Sprintf("cloudtrail: %s: cannot convert %s to %s", e.Path, raw, e.Want)
+}
+
+// Unwrap returns the cause.
+func (e *FieldError) Unwrap() error {
+	if e.Err == nil {
+		return ErrConvert
+	}
+	return e.Err
+}
+
+// FieldErrors is a list of field errors that is itself an error.
+type FieldErrors []*FieldError
+
+// Error implements error: the first error and a count of the rest.
+func (fe FieldErrors) Error() string {
+	switch len(fe) {
+	case 0:
+		return "cloudtrail: no field errors"
+	case 1:
+		return fe[0].Error()
+	}
+	return fmt.Sprintf("%s (and %d more field errors)", fe[0].Error(), len(fe)-1)
+}
+
+// Unwrap returns the errors, so errors.Is and errors.As look at each.
+func (fe FieldErrors) Unwrap() []error {
+	errs := make([]error, len(fe))
+	for i, e := range fe {
+		errs[i] = e
+	}
+	return errs
+}
+
+// Typed is an event decoded into the request and response types of its
+// operation. The service packages define one per operation, such as
+// mediaconvert.CreateJobEvent, as Typed[CreateJobRequest, CreateJobResponse].
+//
+// Request is nil when the record has no requestParameters (null or absent),
+// Response likewise for responseElements. Values that could not be converted
+// leave their fields unset and are listed in Errors; the rest of the event is
+// decoded all the same.
+type Typed[Req, Resp any] struct {
+	*Event // the envelope, with the record's raw bytes
+
+	Request  *Req  // requestParameters, typed
+	Response *Resp // responseElements, typed
+
+	// Errors lists the values that could not be converted, each with its
+	// JSON path. It is empty for a clean decode.
+	Errors FieldErrors
+}
+
+// FieldErrors returns the values that could not be converted. It lets code
+// that holds a typed event as an interface value ask for them:
+//
+//	if fe, ok := v.(interface{ FieldErrors() cloudtrail.FieldErrors }); ok { ... }
+func (t *Typed[Req, Resp]) FieldErrors() FieldErrors {
+	if t == nil {
+		return nil
+	}
+	return t.Errors
+}
+
+// Envelope returns the event the typed value was decoded from.
+func (t *Typed[Req, Resp]) Envelope() *Event {
+	if t == nil {
+		return nil
+	}
+	return t.Event
+}
+
+// TypedEvent is what every typed value returned by Decode implements.
+type TypedEvent interface {
+	Envelope() *Event
+	FieldErrors() FieldErrors
+}
+
+// JoinPath appends a member name or an index ("[3]") to a JSON path.
+func JoinPath(path, elem string) string {
+	if path == "" {
+		return elem
+	}
+	if strings.HasPrefix(elem, "[") {
+		return path + elem
+	}
+	return path + "." + elem
+}
