@@ -46,9 +46,10 @@ func (d *decoder) object(v gjson.Result, key string, member memberFunc, unknown 
 		d.stack = append(d.stack, key)
 		defer func() { d.stack = d.stack[:len(d.stack)-1] }()
 	}
-	v.ForEach(func(k, val gjson.Result) bool {
-		key := k.Str
-		if !member(key, val) {
+	// The record was validated as a whole before its members are decoded,
+	// so forEachMember may skip over values instead of parsing them.
+	forEachMember(v, func(key string, val gjson.Result) bool {
+		if n := len(d.errs); !member(key, val) || d.failedAt(n, key) {
 			if *unknown == nil {
 				*unknown = make(map[string]json.RawMessage)
 			}
@@ -57,6 +58,22 @@ func (d *decoder) object(v gjson.Result, key string, member memberFunc, unknown 
 		return true
 	})
 	return true
+}
+
+// failedAt reports whether one of the errors recorded since the first n is
+// about the member key of the current object itself, whose value must then
+// be kept as written.
+func (d *decoder) failedAt(n int, key string) bool {
+	if len(d.errs) == n {
+		return false
+	}
+	path := d.path(key)
+	for _, err := range d.errs[n:] {
+		if err.Path == path {
+			return true
+		}
+	}
+	return false
 }
 
 // fail records a value that does not convert.
@@ -401,7 +418,7 @@ func (d *decoder) resources(v gjson.Result, key string) []Resource {
 	d.stack = append(d.stack, key)
 	defer func() { d.stack = d.stack[:len(d.stack)-1] }()
 	i := 0
-	v.ForEach(func(_, item gjson.Result) bool {
+	forEachElement(v, func(item gjson.Result) bool {
 		var r Resource
 		index := "[" + strconv.Itoa(i) + "]"
 		i++

@@ -202,18 +202,24 @@ func Parse(data []byte) (*Event, error) {
 
 // parseOwned decodes a record whose bytes the Event may keep.
 func parseOwned(raw []byte) (*Event, error) {
-	if !gjson.ValidBytes(raw) {
-		return nil, fmt.Errorf("cloudtrail: record: %w", ErrSyntax)
-	}
-	root := gjson.Parse(bytesString(raw))
-	if !root.IsObject() {
-		return nil, fmt.Errorf("cloudtrail: record is JSON %s: %w", kindName(root), ErrNotRecord)
-	}
+	// walkObject validates the record as gjson.Valid would and hands out
+	// its top-level members as gjson.Result.ForEach would, in one pass.
 	e := &Event{raw: raw}
 	d := decoder{raw: raw}
-	d.object(root, "", func(key string, v gjson.Result) bool {
-		return e.member(&d, key, v)
-	}, &e.Unknown)
+	kind, ok := walkObject(raw, func(key string, v gjson.Result) {
+		if n := len(d.errs); !e.member(&d, key, v) || d.failedAt(n, key) {
+			if e.Unknown == nil {
+				e.Unknown = make(map[string]json.RawMessage)
+			}
+			e.Unknown[key] = d.rawValue(v)
+		}
+	})
+	if !ok {
+		return nil, fmt.Errorf("cloudtrail: record: %w", ErrSyntax)
+	}
+	if kind != "object" {
+		return nil, fmt.Errorf("cloudtrail: record is JSON %s: %w", kind, ErrNotRecord)
+	}
 	e.EnvelopeErrors = d.errs
 	return e, nil
 }

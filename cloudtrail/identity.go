@@ -143,8 +143,11 @@ func (u *UserIdentity) Actor() Actor {
 	}
 	// A call made through IAM Identity Center on behalf of a user names
 	// that user, whatever role carried it.
-	if u.OnBehalfOf != nil && u.OnBehalfOf.UserID != "" && a.Kind == ActorRole && u.UserName != "" {
+	if u.OnBehalfOf != nil && u.OnBehalfOf.UserID != "" && a.Kind == ActorRole {
 		a.Kind, a.Name, a.Session = ActorIdentityCenterUser, u.UserName, ""
+		if a.Name == "" {
+			a.Name = u.OnBehalfOf.UserID
+		}
 	}
 	return a
 }

@@ -1,9 +1,9 @@
 package cloudtrail
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -49,8 +49,12 @@ func (t Time) MarshalJSON() ([]byte, error) {
 	return []byte(strconv.Quote(t.Time.UTC().Format(time.RFC3339Nano))), nil
 }
 
-// UnmarshalJSON decodes any form that ParseTimeJSON accepts.
+// UnmarshalJSON decodes any form that ParseTimeJSON accepts. Like the
+// types of encoding/json, it leaves t unchanged for null.
 func (t *Time) UnmarshalJSON(data []byte) error {
+	if string(bytes.TrimSpace(data)) == "null" {
+		return nil // the encoding/json convention: null leaves t as it is
+	}
 	v, err := ParseTimeJSON(data)
 	if err != nil {
 		return err
@@ -87,8 +91,12 @@ var javaLayouts = []string{
 	"Jan 2, 2006 3:04:05PM",
 	"Jan 2, 2006, 3:04:05PM",
 	"Jan 2, 2006 15:04:05",
-	"Mon Jan 2 15:04:05 MST 2006",
+	javaDateString,
 }
+
+// javaDateString is the form of Java's Date.toString, such as
+// "Thu Oct 24 22:33:26 UTC 2019". Only the zones UTC and GMT are accepted.
+const javaDateString = "Mon Jan 2 15:04:05 MST 2006"
 
 // isoLayouts are the ISO 8601 forms other than RFC 3339 that AWS writes.
 var isoLayouts = []string{
@@ -108,13 +116,18 @@ var isoLayouts = []string{
 //
 //   - RFC 3339, with or without fractional seconds and with any offset;
 //   - ISO 8601 basic, such as 20131102T010628Z;
-//   - epoch seconds or epoch milliseconds, with or without a fraction, such as
-//     1571956406, 1571956406.0 or 1510714652428 (values of 1e11 and over are
-//     taken as milliseconds, which places seconds up to the year 5138);
+//   - epoch seconds or epoch milliseconds, with or without a fraction or an
+//     exponent, such as 1571956406, 1571956406.0, 1.717409762128E9 or
+//     1510714652428 (values of 1e11 and over are taken as milliseconds,
+//     which places seconds up to the year 5138); the digits are read
+//     exactly, to the nanosecond, not through a float64;
 //   - Java-style dates as AWS writes them, such as "Jul 18, 2014 4:07:39 PM",
 //     "Nov 2, 2023, 12:59:45 AM" and "Nov 15, 2017 9:26:29PM", also with a
 //     narrow no-break space before AM or PM; these carry no zone and are
-//     taken as UTC.
+//     taken as UTC;
+//   - Java's Date.toString form, such as "Thu Oct 24 22:33:26 UTC 2019", in
+//     the zones UTC and GMT only: other abbreviations (PDT, CET) name no
+//     fixed offset and are refused.
 //
 // The result is in UTC. Text that is none of these, such as the placeholder
 // "timestamp", gives a *TimeError wrapping ErrNotATime, never a wrong time.
@@ -139,53 +152,119 @@ func ParseTime(text string) (time.Time, error) {
 	}
 	n := normalizeJava(s)
 	for _, layout := range javaLayouts {
-		if t, err := time.Parse(layout, n); err == nil {
-			return t.UTC(), nil
+		t, err := time.Parse(layout, n)
+		if err != nil {
+			continue
 		}
+		if layout == javaDateString && !knownUTCZone(t) {
+			// A zone abbreviation such as PDT has no offset of its own:
+			// time.Parse would take it from the machine's time zone, or use
+			// zero. Either could be a wrong time.
+			return time.Time{}, &TimeError{Text: text}
+		}
+		return t.UTC(), nil
 	}
 	return time.Time{}, &TimeError{Text: text}
 }
 
-// epochMillisThreshold separates epoch seconds from epoch milliseconds: 1e11
-// seconds is the year 5138, 1e11 milliseconds is March 1973.
-const epochMillisThreshold = 1e11
+// knownUTCZone reports whether t, parsed with a zone abbreviation, was
+// written in UTC or GMT, the zones whose offset the abbreviation tells.
+func knownUTCZone(t time.Time) bool {
+	name, offset := t.Zone()
+	return offset == 0 && (name == "UTC" || name == "GMT")
+}
 
-// parseEpoch reads s as epoch seconds or milliseconds.
+// epochMillisDigits is the number of integer digits from which an epoch
+// value is taken as milliseconds: 1e11 seconds is the year 5138, 1e11
+// milliseconds is March 1973.
+const epochMillisDigits = 12
+
+// maxEpochExponent bounds the exponent of an epoch value, so that text such
+// as 1e999999999 is refused before it costs anything.
+const maxEpochExponent = 30
+
+// parseEpoch reads s as epoch seconds or milliseconds: an optional sign,
+// digits with an optional fraction, and an optional exponent. The value is
+// read as a decimal, not through a float64, so that 1708290331.512 is 512
+// milliseconds exactly and 1.717409762128E9 is 128 milliseconds exactly; a
+// fraction finer than a nanosecond is rounded.
 func parseEpoch(s string) (time.Time, bool) {
-	digits := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c >= '0' && c <= '9':
-			digits++
-		case c == '.' || c == '-' && i == 0 || c == '+' && i == 0:
-		case c == 'e' || c == 'E':
-		default:
+	neg := false
+	switch {
+	case strings.HasPrefix(s, "-"):
+		neg, s = true, s[1:]
+	case strings.HasPrefix(s, "+"):
+		s = s[1:]
+	}
+	mantissa, exp := s, 0
+	if i := strings.IndexAny(s, "eE"); i >= 0 {
+		e, err := strconv.Atoi(s[i+1:])
+		if err != nil || e > maxEpochExponent || e < -maxEpochExponent {
 			return time.Time{}, false
 		}
+		mantissa, exp = s[:i], e
 	}
-	if digits == 0 {
+	intPart, frac, _ := strings.Cut(mantissa, ".")
+	if intPart == "" && frac == "" || !isDigits(intPart) || !isDigits(frac) {
 		return time.Time{}, false
 	}
-	if !strings.ContainsAny(s, ".eE") {
-		n, err := strconv.ParseInt(s, 10, 64)
+
+	// Move the decimal point by the exponent: the value is digits with the
+	// point after the first point digits.
+	digits := intPart + frac
+	point := len(intPart) + exp
+	if point < 0 {
+		digits = strings.Repeat("0", -point) + digits
+		point = 0
+	}
+	if point > len(digits) {
+		digits += strings.Repeat("0", point-len(digits))
+	}
+	whole := strings.TrimLeft(digits[:point], "0")
+	frac = digits[point:]
+	if len(whole) >= epochMillisDigits {
+		// Milliseconds: move the point three places left.
+		frac = whole[len(whole)-3:] + frac
+		whole = whole[:len(whole)-3]
+	}
+	if len(whole) > 18 {
+		return time.Time{}, false // beyond int64 seconds
+	}
+	var sec int64
+	if whole != "" {
+		n, err := strconv.ParseInt(whole, 10, 64)
 		if err != nil {
 			return time.Time{}, false
 		}
-		if n >= epochMillisThreshold || n <= -epochMillisThreshold {
-			return time.UnixMilli(n).UTC(), true
+		sec = n
+	}
+	nsec := int64(0)
+	for i := 0; i < 9; i++ {
+		nsec *= 10
+		if i < len(frac) {
+			nsec += int64(frac[i] - '0')
 		}
-		return time.Unix(n, 0).UTC(), true
 	}
-	f, err := strconv.ParseFloat(s, 64)
-	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) || math.Abs(f) > 1e17 {
-		return time.Time{}, false
+	if len(frac) > 9 && frac[9] >= '5' {
+		nsec++
+		if nsec == 1e9 {
+			sec, nsec = sec+1, 0
+		}
 	}
-	if math.Abs(f) >= epochMillisThreshold {
-		f /= 1000
+	if neg {
+		sec, nsec = -sec, -nsec
 	}
-	sec, frac := math.Modf(f)
-	return time.Unix(int64(sec), int64(math.Round(frac*1e9))).UTC(), true
+	return time.Unix(sec, nsec).UTC(), true
+}
+
+// isDigits reports whether s holds only ASCII digits; it does for "".
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // normalizeJava folds the spacing of Java-style dates: narrow and ordinary

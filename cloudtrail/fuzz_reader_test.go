@@ -1,0 +1,187 @@
+package cloudtrail
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/klauspost/compress/gzip"
+	"github.com/tidwall/gjson"
+)
+
+// fuzzSeeds returns the files under testdata that seed the fuzz targets.
+func fuzzSeeds(f *testing.F) [][]byte {
+	var seeds [][]byte
+	root := filepath.Join("..", "testdata")
+	filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		info, err := d.Info()
+		if err != nil || info.Size() > 256<<10 {
+			return nil
+		}
+		if data, err := os.ReadFile(path); err == nil {
+			seeds = append(seeds, data)
+		}
+		return nil
+	})
+	return seeds
+}
+
+func gzipBytes(data []byte) []byte {
+	var b bytes.Buffer
+	zw := gzip.NewWriter(&b)
+	zw.Write(data)
+	zw.Close()
+	return b.Bytes()
+}
+
+// FuzzReader reads any input, plain or gzipped, strict or lenient, and
+// checks that the Reader neither panics nor loops, that every event it
+// gives is valid JSON with a Delivery and a growing index, and that a
+// source filter gives a subset of what reading everything gives.
+func FuzzReader(f *testing.F) {
+	for _, s := range fuzzSeeds(f) {
+		f.Add(s, false)
+		f.Add(s, true)
+		if len(s) < 16<<10 {
+			f.Add(gzipBytes(s), false)
+		}
+	}
+	f.Add([]byte(`{"Records":[{"eventSource":"mediaconvert.amazonaws.com"},`), false)
+	f.Add([]byte(`[{...}, {“eventName”: “A”,},]`), true)
+	f.Fuzz(func(t *testing.T, data []byte, lenient bool) {
+		opts := []Option{WithMaxRecordSize(1 << 20), WithMaxDecompressedSize(8 << 20)}
+		if lenient {
+			opts = append(opts, Lenient())
+		}
+		all := fuzzRead(t, data, opts)
+		filtered := fuzzRead(t, data, append(opts, WithEventSources("aws.mediaconvert", "s3.amazonaws.com")))
+		byIndex := make(map[int]*Event, len(all))
+		for _, e := range all {
+			byIndex[e.Delivery.Index] = e
+		}
+		for _, e := range filtered {
+			if src := CanonicalEventSource(e.EventSource); src != "mediaconvert.amazonaws.com" && src != "s3.amazonaws.com" && e.EventType != "AwsCloudTrailInsight" {
+				t.Fatalf("the filter let %q through", e.EventSource)
+			}
+			if o, ok := byIndex[e.Delivery.Index]; !ok || !bytes.Equal(o.Raw(), e.Raw()) {
+				t.Fatalf("filtered event %d is not among the unfiltered events", e.Delivery.Index)
+			}
+		}
+	})
+}
+
+// fuzzRead reads data to its end and returns the events.
+func fuzzRead(t *testing.T, data []byte, opts []Option) []*Event {
+	r := NewReader(bytes.NewReader(data), opts...)
+	var evs []*Event
+	last := -1
+	n := 0
+	for e, err := range r.All() {
+		if n++; n > 1<<20 {
+			t.Fatal("the Reader does not stop")
+		}
+		if err != nil {
+			if e != nil {
+				t.Fatal("an event with an error")
+			}
+			continue
+		}
+		if e == nil || e.Delivery == nil {
+			t.Fatal("a nil event, or one without Delivery")
+		}
+		if !validJSON(e.Raw()) {
+			t.Fatalf("event %d is no valid JSON: %q", e.Delivery.Index, e.Raw())
+		}
+		if e.Delivery.Index <= last {
+			t.Fatalf("index %d after %d", e.Delivery.Index, last)
+		}
+		last = e.Delivery.Index
+		evs = append(evs, e)
+	}
+	if e, err := r.Next(); e != nil || err == nil {
+		t.Fatal("Next after the end gives no error")
+	}
+	r.Format()
+	if err := r.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.Next(); err == nil || err == io.EOF {
+		t.Fatalf("Next after Close: %v", err)
+	}
+	return evs
+}
+
+// FuzzValidJSON checks the validating walker against gjson: the same
+// verdict on every input, and the same members for every object.
+func FuzzValidJSON(f *testing.F) {
+	for _, s := range []string{`{}`, `[]`, `{"a":1}`, `"x\u00e9"`, `-0.5e+3`, `01`, `{"a":[1,2,{"b":null}]}`, `[1,]`, `{"a" 1}`,
+		"\"\x01\"", ` true `, `nul`, `{"a":"\q"}`, `{"a\"b":"x\u00e9","c":[1,{"d":"]"}],"e":-0.5e+3}`} {
+		f.Add([]byte(s))
+	}
+	for _, s := range fuzzSeeds(f) {
+		if len(s) < 8<<10 {
+			f.Add(s)
+		}
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		valid := gjson.ValidBytes(b)
+		if got := validJSON(b); got != valid {
+			t.Fatalf("validJSON(%q) = %v, gjson says %v", b, got, valid)
+		}
+		var walked []string
+		kind, ok := walkObject(b, func(k string, v gjson.Result) {
+			walked = append(walked, k+"="+v.Raw+"|"+v.Str+"|"+v.Type.String())
+		})
+		if ok != valid {
+			t.Fatalf("walkObject(%q) ok = %v, gjson says %v", b, ok, valid)
+		}
+		if !ok {
+			return
+		}
+		root := gjson.ParseBytes(b)
+		var want, iterated []string
+		switch {
+		case kind == "object":
+			root.ForEach(func(k, v gjson.Result) bool {
+				want = append(want, k.Str+"="+v.Raw+"|"+v.Str+"|"+v.Type.String())
+				return true
+			})
+			forEachMember(root, func(k string, v gjson.Result) bool {
+				iterated = append(iterated, k+"="+v.Raw+"|"+v.Str+"|"+v.Type.String())
+				return true
+			})
+		case root.IsArray():
+			root.ForEach(func(_, v gjson.Result) bool {
+				want = append(want, v.Raw+"|"+v.Str+"|"+v.Type.String())
+				return true
+			})
+			forEachElement(root, func(v gjson.Result) bool {
+				iterated = append(iterated, v.Raw+"|"+v.Str+"|"+v.Type.String())
+				return true
+			})
+			walked = want
+		default:
+			walked = want
+		}
+		if !equalStrings(walked, want) || !equalStrings(iterated, want) {
+			t.Fatalf("%q:\nwalked   %q\niterated %q\ngjson    %q", b, walked, iterated, want)
+		}
+	})
+}
+
+func equalStrings(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}

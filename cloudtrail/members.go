@@ -1,0 +1,57 @@
+package cloudtrail
+
+import "encoding/json"
+
+// RawMember is one member of a JSON object, kept as it was written in the
+// record: its key exactly as spelled there and its value as raw JSON.
+type RawMember struct {
+	Name  string          // the key as written, such as "encryption"
+	Value json.RawMessage // the value as written, such as "\"***\""
+}
+
+// RawMembers is the ordered list of members that a typed structure keeps
+// besides its typed fields: members the service model does not have, values
+// that did not convert to the type of their field (reported as FieldErrors
+// as well), and explicit nulls. The generated MarshalJSON methods write them
+// back, so that re-encoding a decoded value gives every member it was
+// decoded from.
+//
+// A kept value whose name matches a modelled member is written in place of
+// that member's typed field.
+type RawMembers []RawMember
+
+// Get returns the value of the first member whose name equals name without
+// regard to ASCII case.
+func (m RawMembers) Get(name string) (json.RawMessage, bool) {
+	for _, r := range m {
+		if EqualFoldASCII(r.Name, name) {
+			return r.Value, true
+		}
+	}
+	return nil, false
+}
+
+// EqualFoldASCII reports whether a and b are equal under ASCII case folding;
+// bytes outside ASCII must match exactly. It is the rule by which record keys
+// are matched with the member names of the service models.
+func EqualFoldASCII(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		ca, cb := a[i], b[i]
+		if ca == cb {
+			continue
+		}
+		if 'A' <= ca && ca <= 'Z' {
+			ca += 'a' - 'A'
+		}
+		if 'A' <= cb && cb <= 'Z' {
+			cb += 'a' - 'A'
+		}
+		if ca != cb {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,3 @@
+package elastictranscoder
+
+//go:generate go run ../internal/gen -service elastictranscoder

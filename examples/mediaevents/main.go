@@ -1,0 +1,505 @@
+// Command mediaevents lists the media service events of CloudTrail logs:
+// AWS Elemental MediaConvert, Amazon Elastic Transcoder, Amazon Transcribe
+// and AWS Elemental MediaTailor calls, with who made them, where, and
+// whether they failed.
+//
+// Usage:
+//
+//	mediaevents [flags] [file or directory ...]
+//
+// It reads every input cloudtrail.NewReader accepts: CloudTrail log files
+// (gzipped or not), single records, JSON Lines, EventBridge events,
+// CloudWatch Logs payloads, lookup-events output. Directories are searched
+// for .json and .json.gz files; other files in them are skipped. With no
+// argument, or "-", it reads standard input.
+//
+// It writes a table, one event per line, or JSON Lines with -json, then a
+// summary: the count of events per service and event name, and of errors.
+// The summary goes to standard output after a table, and to standard error
+// after JSON Lines so that the output stays JSON Lines. Problems with the
+// input go to standard error as they are met; the exit status is 1 when an
+// input could not be read to its end, 2 for bad usage.
+//
+// Flags:
+//
+//	-source list   event sources to show, comma-separated ("aws.mediaconvert"
+//	               works too); default: the four media services
+//	-name list     event names to show, comma-separated; default: all
+//	-all           show the events of every service
+//	-json          write JSON Lines instead of a table
+//	-lenient       also read documentation-style JSON (trailing commas, {...})
+//	-progress      report progress on standard error every 2 seconds (the
+//	               default when standard error is a terminal)
+package main
+
+import (
+	"bufio"
+	"cmp"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/mediatrail/mediatrail/cloudtrail"
+)
+
+// mediaSources are the event sources shown by default.
+var mediaSources = []string{
+	"mediaconvert.amazonaws.com",
+	"elastictranscoder.amazonaws.com",
+	"transcribe.amazonaws.com",
+	"mediatailor.amazonaws.com",
+}
+
+// progressEvery is how often progress is reported.
+const progressEvery = 2 * time.Second
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// config is what the flags ask for.
+type config struct {
+	json     bool
+	lenient  bool
+	progress bool
+	sources  []string // nil: every source
+	names    []string // nil: every name
+}
+
+// run is the command with its arguments and streams; it returns the exit
+// status.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	flags := flag.NewFlagSet("mediaevents", flag.ContinueOnError)
+	flags.SetOutput(stderr)
+	asJSON := flags.Bool("json", false, "write JSON Lines instead of a table")
+	all := flags.Bool("all", false, "show the events of every service, not only the media services")
+	source := flags.String("source", "", "event sources to show, comma-separated (default: the media services)")
+	name := flags.String("name", "", "event names to show, comma-separated (default: all)")
+	lenient := flags.Bool("lenient", false, "also read documentation-style JSON (trailing commas, {...} elisions)")
+	progress := flags.Bool("progress", isTerminal(stderr), "report progress on standard error every 2 seconds")
+	flags.Usage = func() {
+		fmt.Fprintln(stderr, "usage: mediaevents [-json] [-all | -source list] [-name list] [-lenient] [-progress] [file or directory ...]")
+		flags.PrintDefaults()
+	}
+	if err := flags.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	cfg := config{json: *asJSON, lenient: *lenient, progress: *progress, names: splitList(*name)}
+	switch {
+	case *all && *source != "":
+		fmt.Fprintln(stderr, "mediaevents: -all and -source exclude each other")
+		return 2
+	case *source != "":
+		cfg.sources = splitList(*source)
+	case !*all:
+		cfg.sources = mediaSources
+	}
+
+	out := bufio.NewWriterSize(stdout, 64<<10)
+	defer out.Flush()
+	var p printer = newTable(out)
+	if cfg.json {
+		p = &jsonLines{w: out}
+	}
+	s := newScan(cfg, p, stderr)
+	if cfg.progress {
+		defer s.startProgress()()
+	}
+
+	inputs := flags.Args()
+	if len(inputs) == 0 {
+		inputs = []string{"-"}
+	}
+	for _, in := range inputs {
+		if in == "-" {
+			s.read("<stdin>", stdin)
+			continue
+		}
+		s.walk(in)
+	}
+	if err := p.flush(); err != nil {
+		fmt.Fprintf(stderr, "mediaevents: %v\n", err)
+		return 1
+	}
+	if cfg.json {
+		out.Flush()
+		s.summary(stderr)
+	} else {
+		fmt.Fprintln(out)
+		s.summary(out)
+	}
+	if err := out.Flush(); err != nil {
+		fmt.Fprintf(stderr, "mediaevents: %v\n", err)
+		return 1
+	}
+	if s.failed > 0 {
+		return 1
+	}
+	return 0
+}
+
+// splitList splits a comma-separated flag value.
+func splitList(s string) []string {
+	var out []string
+	for _, part := range strings.Split(s, ",") {
+		if part = strings.TrimSpace(part); part != "" {
+			out = append(out, part)
+		}
+	}
+	return out
+}
+
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+// detail returns the detail column of an event: a short summary of its
+// typed request and response. It is empty for now; it is the one place to
+// change to fill the column (from cloudtrail.Decode and the service
+// packages), in the table and in JSON Lines alike.
+func detail(e *cloudtrail.Event) string {
+	return ""
+}
+
+// row is one event as the command shows it.
+type row struct {
+	File      string `json:"file"`
+	Index     int    `json:"index"`
+	Time      string `json:"time"`
+	Service   string `json:"service"`
+	Event     string `json:"event"`
+	Principal string `json:"principal"`
+	Region    string `json:"region"`
+	Error     string `json:"error,omitempty"`
+	Detail    string `json:"detail,omitempty"`
+	EventID   string `json:"eventID,omitempty"`
+}
+
+func newRow(file string, e *cloudtrail.Event) row {
+	r := row{
+		File:      file,
+		Time:      "-",
+		Service:   service(e),
+		Event:     e.EventName,
+		Principal: e.Actor().String(),
+		Region:    e.AWSRegion,
+		Error:     e.ErrorCode,
+		Detail:    detail(e),
+		EventID:   e.EventID,
+	}
+	if e.Delivery != nil {
+		r.Index = e.Delivery.Index
+	}
+	if !e.EventTime.IsZero() {
+		r.Time = e.EventTime.UTC().Format(time.RFC3339)
+	}
+	if r.Event == "" && e.EventType != "" {
+		r.Event = e.EventType
+	}
+	return r
+}
+
+// service returns the short name of an event's service: "mediaconvert"
+// for mediaconvert.amazonaws.com.
+func service(e *cloudtrail.Event) string {
+	src := cloudtrail.CanonicalEventSource(e.EventSource)
+	if src == "" {
+		return "-"
+	}
+	return strings.TrimSuffix(src, ".amazonaws.com")
+}
+
+// printer writes events.
+type printer interface {
+	print(r row) error
+	flush() error
+}
+
+// table writes events as a table with fixed column widths, so that it can
+// stream: a long value pushes the rest of its line to the right.
+type table struct {
+	w      io.Writer
+	header bool
+	err    error
+}
+
+func newTable(w io.Writer) *table { return &table{w: w} }
+
+var columns = []struct {
+	name  string
+	width int
+}{{"TIME", 20}, {"SERVICE", 17}, {"EVENT", 28}, {"PRINCIPAL", 44}, {"REGION", 14}, {"ERROR", 24}, {"DETAIL", 0}}
+
+func (t *table) line(values ...string) {
+	var b strings.Builder
+	for i, v := range values {
+		if i == len(values)-1 {
+			b.WriteString(v)
+			break
+		}
+		b.WriteString(v)
+		for n := len(v); n < columns[i].width-1; n++ {
+			b.WriteByte(' ')
+		}
+		b.WriteByte(' ')
+	}
+	line := strings.TrimRight(b.String(), " ")
+	if _, err := fmt.Fprintln(t.w, line); err != nil && t.err == nil {
+		t.err = err
+	}
+}
+
+func (t *table) print(r row) error {
+	if !t.header {
+		t.header = true
+		names := make([]string, len(columns))
+		for i, c := range columns {
+			names[i] = c.name
+		}
+		t.line(names...)
+	}
+	errText := r.Error
+	if errText == "" {
+		errText = "-"
+	}
+	t.line(r.Time, r.Service, r.Event, r.Principal, cmp.Or(r.Region, "-"), errText, r.Detail)
+	return t.err
+}
+
+func (t *table) flush() error {
+	if !t.header {
+		t.line("no events")
+	}
+	return t.err
+}
+
+// jsonLines writes one JSON object per event.
+type jsonLines struct {
+	w   io.Writer
+	err error
+}
+
+func (j *jsonLines) print(r row) error {
+	b, err := json.Marshal(r)
+	if err == nil {
+		b = append(b, '\n')
+		_, err = j.w.Write(b)
+	}
+	if err != nil && j.err == nil {
+		j.err = err
+	}
+	return j.err
+}
+
+func (j *jsonLines) flush() error { return j.err }
+
+// scan reads inputs and counts what it finds.
+type scan struct {
+	cfg    config
+	p      printer
+	stderr io.Writer
+	mu     sync.Mutex // guards stderr, shared with the progress reports
+
+	counts     map[[2]string]int // events per service and event name
+	events     int
+	recordErrs int
+	notRecords int
+	failed     int // inputs that could not be read to their end
+	files      int
+
+	bytesIn atomic.Int64 // bytes read from the inputs, compressed or not
+	shown   atomic.Int64 // events shown
+	current atomic.Value // the input being read, a string
+}
+
+func newScan(cfg config, p printer, stderr io.Writer) *scan {
+	return &scan{cfg: cfg, p: p, stderr: stderr, counts: make(map[[2]string]int)}
+}
+
+func (s *scan) warn(format string, args ...any) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	fmt.Fprintf(s.stderr, "mediaevents: "+format+"\n", args...)
+}
+
+// walk reads a file, or the .json and .json.gz files of a directory tree.
+func (s *scan) walk(path string) {
+	info, err := os.Stat(path)
+	if err != nil {
+		s.warn("%v", err)
+		s.failed++
+		return
+	}
+	if !info.IsDir() {
+		s.readFile(path)
+		return
+	}
+	err = filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			s.warn("%v", err)
+			s.failed++
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		lower := strings.ToLower(d.Name())
+		if strings.HasSuffix(lower, ".json") || strings.HasSuffix(lower, ".json.gz") {
+			s.readFile(p)
+		}
+		return nil
+	})
+	if err != nil {
+		s.warn("%v", err)
+		s.failed++
+	}
+}
+
+func (s *scan) readFile(path string) {
+	f, err := os.Open(path)
+	if err != nil {
+		s.warn("%v", err)
+		s.failed++
+		return
+	}
+	defer f.Close()
+	s.read(path, f)
+}
+
+// read reads one input to its end.
+func (s *scan) read(name string, in io.Reader) {
+	s.files++
+	s.current.Store(name)
+	opts := []cloudtrail.Option{}
+	if s.cfg.lenient {
+		opts = append(opts, cloudtrail.Lenient())
+	}
+	if s.cfg.sources != nil {
+		opts = append(opts, cloudtrail.WithEventSources(s.cfg.sources...))
+	}
+	if s.cfg.names != nil {
+		opts = append(opts, cloudtrail.WithEventNames(s.cfg.names...))
+	}
+	r := cloudtrail.NewReader(&countingReader{r: in, n: &s.bytesIn}, opts...)
+	defer r.Close()
+	var last error
+	for e, err := range r.All() {
+		if err != nil {
+			last = err
+			var nre *cloudtrail.NotRecordsError
+			var re *cloudtrail.RecordError
+			switch {
+			case errors.As(err, &nre):
+				s.notRecords++
+				s.warn("%s: skipped: %v", name, err)
+			case errors.As(err, &re):
+				s.recordErrs++
+				s.warn("%s: %v", name, err)
+			default:
+				// Every other error ends the input.
+			}
+			continue
+		}
+		s.events++
+		s.counts[[2]string{service(e), newRow("", e).Event}]++
+		s.shown.Add(1)
+		if err := s.p.print(newRow(name, e)); err != nil {
+			s.warn("%v", err)
+			s.failed++
+			return
+		}
+	}
+	if last != nil {
+		var nre *cloudtrail.NotRecordsError
+		var re *cloudtrail.RecordError
+		if !errors.As(last, &nre) && !errors.As(last, &re) {
+			s.warn("%s: %v", name, last)
+			s.failed++
+		}
+	}
+}
+
+// summary writes the counts.
+func (s *scan) summary(w io.Writer) {
+	type count struct {
+		key [2]string
+		n   int
+	}
+	var counts []count
+	for k, n := range s.counts {
+		counts = append(counts, count{k, n})
+	}
+	slices.SortFunc(counts, func(a, b count) int {
+		if a.n != b.n {
+			return b.n - a.n
+		}
+		return cmp.Compare(a.key[0]+" "+a.key[1], b.key[0]+" "+b.key[1])
+	})
+	fmt.Fprintf(w, "%d events in %d inputs\n", s.events, s.files)
+	for _, c := range counts {
+		fmt.Fprintf(w, "%8d  %s %s\n", c.n, c.key[0], c.key[1])
+	}
+	fmt.Fprintf(w, "errors: %d bad records, %d inputs not read to the end, %d values that are no records\n", s.recordErrs, s.failed, s.notRecords)
+}
+
+// startProgress reports progress on standard error until the returned
+// function is called.
+func (s *scan) startProgress() (stop func()) {
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	start := time.Now()
+	go func() {
+		defer wg.Done()
+		t := time.NewTicker(progressEvery)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				name, _ := s.current.Load().(string)
+				mb := float64(s.bytesIn.Load()) / 1e6
+				s.mu.Lock()
+				fmt.Fprintf(s.stderr, "mediaevents: %.1f MB read in %s (%.0f MB/s), %d events; reading %s\n",
+					mb, time.Since(start).Round(time.Second), mb/time.Since(start).Seconds(), s.shown.Load(), name)
+				s.mu.Unlock()
+			}
+		}
+	}()
+	return func() {
+		close(done)
+		wg.Wait()
+	}
+}
+
+// countingReader counts the bytes read through it.
+type countingReader struct {
+	r io.Reader
+	n *atomic.Int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n.Add(int64(n))
+	return n, err
+}

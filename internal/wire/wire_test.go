@@ -1,0 +1,497 @@
+package wire
+
+import (
+	"encoding/json"
+	"errors"
+	"math"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/require"
+
+	"github.com/mediatrail/mediatrail/cloudtrail"
+)
+
+// obj is a structure decoded with the Decoder API the way generated code
+// does, with one member of every kind.
+type obj struct {
+	S     *string
+	E     string
+	I     *int32
+	L     *int64
+	F     *float64
+	F32   *float32
+	B     *bool
+	T     *cloudtrail.Time
+	Blob  []byte
+	Doc   json.RawMessage
+	Sub   *obj
+	Ints  []int32
+	Objs  []obj
+	Map   map[string]string
+	Lists [][]string
+	U     any
+	Raw   cloudtrail.RawMembers
+}
+
+func memberObj(k string) int {
+	var buf [8]byte
+	switch string(buf[:Fold(buf[:], k)]) {
+	case "s":
+		return 0
+	case "e":
+		return 1
+	case "i":
+		return 2
+	case "l":
+		return 3
+	case "f":
+		return 4
+	case "f32":
+		return 5
+	case "b":
+		return 6
+	case "t":
+		return 7
+	case "blob":
+		return 8
+	case "doc":
+		return 9
+	case "sub":
+		return 10
+	case "ints":
+		return 11
+	case "objs":
+		return 12
+	case "map":
+		return 13
+	case "lists":
+		return 14
+	case "u":
+		return 15
+	}
+	return -1
+}
+
+func (v *obj) decode(d *Decoder) {
+	for d.NextKey() {
+		switch memberObj(d.Key()) {
+		case 0:
+			v.S = d.String(&v.Raw)
+		case 1:
+			v.E = d.Enum(&v.Raw)
+		case 2:
+			v.I = d.Int32(&v.Raw)
+		case 3:
+			v.L = d.Int64(&v.Raw)
+		case 4:
+			v.F = d.Float64(&v.Raw)
+		case 5:
+			v.F32 = d.Float32(&v.Raw)
+		case 6:
+			v.B = d.Bool(&v.Raw)
+		case 7:
+			v.T = d.Time(&v.Raw)
+		case 8:
+			v.Blob = d.Blob(&v.Raw)
+		case 9:
+			v.Doc = d.Document(&v.Raw)
+		case 10:
+			if d.BeginStruct(&v.Raw) {
+				x := new(obj)
+				x.decode(d)
+				v.Sub = x
+			}
+		case 11:
+			if d.BeginList(&v.Raw) {
+				s := []int32{}
+				for d.NextElem() {
+					x, _ := d.Int32Value(nil)
+					s = append(s, x)
+				}
+				v.Ints = s
+			}
+		case 12:
+			if d.BeginList(&v.Raw) {
+				s := []obj{}
+				for d.NextElem() {
+					s = append(s, obj{})
+					if d.BeginStruct(nil) {
+						s[len(s)-1].decode(d)
+					}
+				}
+				v.Objs = s
+			}
+		case 13:
+			if d.BeginMap(&v.Raw) {
+				m := map[string]string{}
+				for d.NextKey() {
+					k := d.Key()
+					if x, ok := d.StringValue(nil); ok {
+						m[k] = x
+					}
+				}
+				v.Map = m
+			}
+		case 14:
+			if d.BeginList(&v.Raw) {
+				s := [][]string{}
+				for d.NextElem() {
+					var x []string
+					if d.BeginList(nil) {
+						x = []string{}
+						for d.NextElem() {
+							y, _ := d.StringValue(nil)
+							x = append(x, y)
+						}
+					}
+					s = append(s, x)
+				}
+				v.Lists = s
+			}
+		case 15:
+			if d.BeginUnion(&v.Raw) {
+				v.U = decodeUnion(d)
+			}
+		default:
+			d.Unknown(&v.Raw)
+		}
+	}
+}
+
+// decodeUnion decodes a union of an integer member A and a structure
+// member B; unknown members give their raw value.
+func decodeUnion(d *Decoder) any {
+	var u any
+	for d.NextKey() {
+		if !d.UnionMember() {
+			continue
+		}
+		switch d.Key() {
+		case "A":
+			if x, ok := d.Int32Value(nil); ok {
+				u = x
+			}
+		case "B":
+			if d.BeginStruct(nil) {
+				var x obj
+				x.decode(d)
+				u = x
+			}
+		default:
+			u = d.RawValue()
+		}
+	}
+	if d.Dropped() {
+		return nil
+	}
+	return u
+}
+
+// decodeObj decodes data under the root "requestParameters".
+func decodeObj(data string) (*obj, cloudtrail.FieldErrors, error) {
+	d := NewDecoder()
+	defer d.Release()
+	var v *obj
+	if d.Open([]byte(data), "requestParameters") {
+		v = new(obj)
+		v.decode(d)
+	}
+	d.Close()
+	return v, d.FieldErrors(), d.Err()
+}
+
+func ptr[T any](v T) *T { return &v }
+
+func raw(name, value string) cloudtrail.RawMember {
+	return cloudtrail.RawMember{Name: name, Value: json.RawMessage(value)}
+}
+
+var cmpObj = cmp.Options{
+	cmp.Comparer(func(a, b cloudtrail.Time) bool { return a.Time.Equal(b.Time) && a.Raw == b.Raw }),
+	cmp.Comparer(func(a, b json.RawMessage) bool { return string(a) == string(b) }),
+}
+
+// fieldError is a FieldError without its cause, for comparing.
+type fieldError struct{ Path, Raw, Want string }
+
+func plainErrors(errs cloudtrail.FieldErrors) []fieldError {
+	var out []fieldError
+	for _, e := range errs {
+		out = append(out, fieldError{e.Path, e.Raw, e.Want})
+	}
+	return out
+}
+
+func TestConversions(t *testing.T) {
+	tm := func(sec, nsec int64, raw string) *cloudtrail.Time {
+		return &cloudtrail.Time{Time: time.Unix(sec, nsec).UTC(), Raw: raw}
+	}
+	tests := []struct {
+		name string
+		in   string
+		want *obj
+		errs []fieldError
+		is   error // the cause of the only error, if any
+	}{
+		{name: "string", in: `{"s":"abc"}`, want: &obj{S: ptr("abc")}},
+		{name: "string escapes", in: `{"s":"a\"b\\c\/d\n\u00e9\ud83d\ude00"}`, want: &obj{S: ptr("a\"b\\c/d\né😀")}},
+		{name: "string lone surrogate", in: `{"s":"\ud83dx"}`, want: &obj{S: ptr("\ufffdx")}},
+		{name: "string hidden", in: `{"s":"HIDDEN_DUE_TO_SECURITY_REASONS"}`, want: &obj{S: ptr("HIDDEN_DUE_TO_SECURITY_REASONS")}},
+		{name: "string from number", in: `{"s":5}`, want: &obj{Raw: cloudtrail.RawMembers{raw("s", "5")}},
+			errs: []fieldError{{"requestParameters.s", "5", "string"}}, is: cloudtrail.ErrConvert},
+		{name: "null kept", in: `{"s":null,"I":null}`, want: &obj{Raw: cloudtrail.RawMembers{raw("s", "null"), raw("I", "null")}}},
+		{name: "enum", in: `{"e":"H_264"}`, want: &obj{E: "H_264"}},
+		{name: "enum empty kept", in: `{"e":""}`, want: &obj{Raw: cloudtrail.RawMembers{raw("e", `""`)}}},
+		{name: "enum from object", in: `{"e":{}}`, want: &obj{Raw: cloudtrail.RawMembers{raw("e", "{}")}},
+			errs: []fieldError{{"requestParameters.e", "{}", "enum"}}},
+		{name: "int", in: `{"i":5000000}`, want: &obj{I: ptr[int32](5000000)}},
+		{name: "int negative", in: `{"i":-7}`, want: &obj{I: ptr[int32](-7)}},
+		{name: "int from string", in: `{"i":"5000000"}`, want: &obj{I: ptr[int32](5000000)}},
+		{name: "int from integral float", in: `{"i":90.0}`, want: &obj{I: ptr[int32](90)}},
+		{name: "int from exponent", in: `{"i":9e1}`, want: &obj{I: ptr[int32](90)}},
+		{name: "int from fraction", in: `{"i":90.5}`, want: &obj{Raw: cloudtrail.RawMembers{raw("i", "90.5")}},
+			errs: []fieldError{{"requestParameters.i", "90.5", "integer"}}, is: ErrNotInteger},
+		{name: "int overflow", in: `{"i":2147483648}`, want: &obj{Raw: cloudtrail.RawMembers{raw("i", "2147483648")}},
+			errs: []fieldError{{"requestParameters.i", "2147483648", "integer"}}, is: ErrRange},
+		{name: "int from word", in: `{"i":"HIDDEN_DUE_TO_SECURITY_REASONS"}`,
+			want: &obj{Raw: cloudtrail.RawMembers{raw("i", `"HIDDEN_DUE_TO_SECURITY_REASONS"`)}},
+			errs: []fieldError{{"requestParameters.i", `"HIDDEN_DUE_TO_SECURITY_REASONS"`, "integer"}}, is: ErrNotNumber},
+		{name: "int from bool", in: `{"i":true}`, want: &obj{Raw: cloudtrail.RawMembers{raw("i", "true")}},
+			errs: []fieldError{{"requestParameters.i", "true", "integer"}}, is: cloudtrail.ErrConvert},
+		{name: "long", in: `{"l":9223372036854775807}`, want: &obj{L: ptr[int64](math.MaxInt64)}},
+		{name: "long min", in: `{"l":"-9223372036854775808"}`, want: &obj{L: ptr[int64](math.MinInt64)}},
+		{name: "long overflow", in: `{"l":9223372036854775808}`, want: &obj{Raw: cloudtrail.RawMembers{raw("l", "9223372036854775808")}},
+			errs: []fieldError{{"requestParameters.l", "9223372036854775808", "long"}}, is: ErrRange},
+		{name: "long float overflow", in: `{"l":1e19}`, want: &obj{Raw: cloudtrail.RawMembers{raw("l", "1e19")}},
+			errs: []fieldError{{"requestParameters.l", "1e19", "long"}}, is: ErrRange},
+		{name: "double", in: `{"f":2.5}`, want: &obj{F: ptr(2.5)}},
+		{name: "double from integer", in: `{"f":5}`, want: &obj{F: ptr(5.0)}},
+		{name: "double from string", in: `{"f":"-1.5e3"}`, want: &obj{F: ptr(-1500.0)}},
+		{name: "double NaN string", in: `{"f":"NaN"}`, want: &obj{Raw: cloudtrail.RawMembers{raw("f", `"NaN"`)}},
+			errs: []fieldError{{"requestParameters.f", `"NaN"`, "double"}}, is: ErrNotNumber},
+		{name: "double overflow", in: `{"f":1e400}`, want: &obj{Raw: cloudtrail.RawMembers{raw("f", "1e400")}},
+			errs: []fieldError{{"requestParameters.f", "1e400", "double"}}, is: ErrRange},
+		{name: "float", in: `{"f32":0.5}`, want: &obj{F32: ptr[float32](0.5)}},
+		{name: "float overflow", in: `{"f32":1e39}`, want: &obj{Raw: cloudtrail.RawMembers{raw("f32", "1e39")}},
+			errs: []fieldError{{"requestParameters.f32", "1e39", "float"}}, is: ErrRange},
+		{name: "bool", in: `{"b":true}`, want: &obj{B: ptr(true)}},
+		{name: "bool false", in: `{"b":false}`, want: &obj{B: ptr(false)}},
+		{name: "bool from string", in: `{"b":"true"}`, want: &obj{B: ptr(true)}},
+		{name: "bool from upper string", in: `{"b":"FALSE"}`, want: &obj{B: ptr(false)}},
+		{name: "bool from word", in: `{"b":"yes"}`, want: &obj{Raw: cloudtrail.RawMembers{raw("b", `"yes"`)}},
+			errs: []fieldError{{"requestParameters.b", `"yes"`, "boolean"}}, is: ErrNotBoolean},
+		{name: "bool from number", in: `{"b":1}`, want: &obj{Raw: cloudtrail.RawMembers{raw("b", "1")}},
+			errs: []fieldError{{"requestParameters.b", "1", "boolean"}}, is: cloudtrail.ErrConvert},
+		{name: "time seconds", in: `{"t":1510714652}`, want: &obj{T: tm(1510714652, 0, "1510714652")}},
+		{name: "time milliseconds", in: `{"t":1510714652436}`, want: &obj{T: tm(1510714652, 436e6, "1510714652436")}},
+		{name: "time fractional seconds", in: `{"t":1571956406.5}`, want: &obj{T: tm(1571956406, 5e8, "1571956406.5")}},
+		{name: "time numeric string", in: `{"t":"1510714652428"}`, want: &obj{T: tm(1510714652, 428e6, `"1510714652428"`)}},
+		{name: "time RFC 3339", in: `{"t":"2017-11-15T02:57:32Z"}`, want: &obj{T: tm(1510714652, 0, `"2017-11-15T02:57:32Z"`)}},
+		{name: "time Java", in: `{"t":"Nov 15, 2017 9:26:29 PM"}`, want: &obj{T: tm(1510781189, 0, `"Nov 15, 2017 9:26:29 PM"`)}},
+		{name: "time placeholder", in: `{"t":"timestamp"}`, want: &obj{Raw: cloudtrail.RawMembers{raw("t", `"timestamp"`)}},
+			errs: []fieldError{{"requestParameters.t", `"timestamp"`, "timestamp"}}, is: cloudtrail.ErrNotATime},
+		{name: "time from bool", in: `{"t":false}`, want: &obj{Raw: cloudtrail.RawMembers{raw("t", "false")}},
+			errs: []fieldError{{"requestParameters.t", "false", "timestamp"}}, is: cloudtrail.ErrConvert},
+		{name: "blob", in: `{"blob":"aGk="}`, want: &obj{Blob: []byte("hi")}},
+		{name: "blob invalid", in: `{"blob":"!!"}`, want: &obj{Raw: cloudtrail.RawMembers{raw("blob", `"!!"`)}},
+			errs: []fieldError{{"requestParameters.blob", `"!!"`, "blob"}}},
+		{name: "document", in: `{"doc":{"a":[1,{"b":null}]}}`, want: &obj{Doc: json.RawMessage(`{"a":[1,{"b":null}]}`)}},
+		{name: "structure", in: `{"sub":{"s":"x","sub":{"i":1}}}`, want: &obj{Sub: &obj{S: ptr("x"), Sub: &obj{I: ptr[int32](1)}}}},
+		{name: "structure redacted", in: `{"sub":{"sub":"***","s":"kept"}}`,
+			want:   &obj{Sub: &obj{S: ptr("kept"), Raw: cloudtrail.RawMembers{raw("sub", `"***"`)}}},
+			errs:   []fieldError{{"requestParameters.sub.sub", `"***"`, "structure"}}, is: cloudtrail.ErrConvert},
+		{name: "keys fold", in: `{"S":"a","SUB":{"E":"x"}}`, want: &obj{S: ptr("a"), Sub: &obj{E: "x"}}},
+		{name: "escaped key", in: `{"\u0073":"a"}`, want: &obj{S: ptr("a")}},
+		{name: "unknown members in order", in: `{"zz":[1,{"a":2}],"s":"a","yy":null}`,
+			want: &obj{S: ptr("a"), Raw: cloudtrail.RawMembers{raw("zz", `[1,{"a":2}]`), raw("yy", "null")}}},
+		{name: "list", in: `{"ints":[1,"2",3.0]}`, want: &obj{Ints: []int32{1, 2, 3}}},
+		{name: "empty list", in: `{"ints":[]}`, want: &obj{Ints: []int32{}}},
+		{name: "list bad element kept whole", in: `{"ints":[1,"x",3]}`,
+			want: &obj{Ints: []int32{1, 0, 3}, Raw: cloudtrail.RawMembers{raw("ints", `[1,"x",3]`)}},
+			errs: []fieldError{{"requestParameters.ints[1]", `"x"`, "integer"}}},
+		{name: "list null element kept whole", in: `{"ints":[null]}`,
+			want: &obj{Ints: []int32{0}, Raw: cloudtrail.RawMembers{raw("ints", `[null]`)}}},
+		{name: "list of objects", in: `{"objs":[{"s":"a"},{"objs":[{"i":"x"}]}]}`,
+			want: &obj{Objs: []obj{{S: ptr("a")}, {Objs: []obj{{Raw: cloudtrail.RawMembers{raw("i", `"x"`)}}}}}},
+			errs: []fieldError{{"requestParameters.objs[1].objs[0].i", `"x"`, "integer"}}},
+		{name: "list of objects bad element", in: `{"objs":[1]}`,
+			want: &obj{Objs: []obj{{}}, Raw: cloudtrail.RawMembers{raw("objs", `[1]`)}},
+			errs: []fieldError{{"requestParameters.objs[0]", "1", "structure"}}},
+		{name: "list from object", in: `{"ints":{}}`, want: &obj{Raw: cloudtrail.RawMembers{raw("ints", `{}`)}},
+			errs: []fieldError{{"requestParameters.ints", "{}", "list"}}},
+		{name: "nested list bad element", in: `{"lists":[["a"],["b",2]]}`,
+			want: &obj{Lists: [][]string{{"a"}, {"b", ""}}, Raw: cloudtrail.RawMembers{raw("lists", `[["a"],["b",2]]`)}},
+			errs: []fieldError{{"requestParameters.lists[1][1]", "2", "string"}}},
+		{name: "map", in: `{"map":{"Name":"Prod","k":"v"}}`, want: &obj{Map: map[string]string{"Name": "Prod", "k": "v"}}},
+		{name: "map bad value", in: `{"map":{"a":"x","b":1}}`,
+			want: &obj{Map: map[string]string{"a": "x"}, Raw: cloudtrail.RawMembers{raw("map", `{"a":"x","b":1}`)}},
+			errs: []fieldError{{"requestParameters.map.b", "1", "string"}}},
+		{name: "map from string", in: `{"map":"***"}`, want: &obj{Raw: cloudtrail.RawMembers{raw("map", `"***"`)}},
+			errs: []fieldError{{"requestParameters.map", `"***"`, "map"}}},
+		{name: "union", in: `{"u":{"A":5}}`, want: &obj{U: int32(5)}},
+		{name: "union with null members", in: `{"u":{"A":null,"B":{"s":"x"}}}`, want: &obj{U: obj{S: ptr("x")}}},
+		{name: "union unknown member", in: `{"u":{"C":[1]}}`, want: &obj{U: json.RawMessage(`[1]`)}},
+		{name: "union two members", in: `{"u":{"A":1,"B":{}}}`, want: &obj{Raw: cloudtrail.RawMembers{raw("u", `{"A":1,"B":{}}`)}},
+			errs: []fieldError{{"requestParameters.u.B", "{}", "union"}}, is: ErrUnionMembers},
+		{name: "union empty", in: `{"u":{}}`, want: &obj{Raw: cloudtrail.RawMembers{raw("u", `{}`)}}},
+		{name: "union bad member", in: `{"u":{"A":"x"}}`, want: &obj{Raw: cloudtrail.RawMembers{raw("u", `{"A":"x"}`)}},
+			errs: []fieldError{{"requestParameters.u.A", `"x"`, "integer"}}},
+		{name: "spaces", in: " {\n\t\"s\" : \"a\" ,\r\n \"ints\" : [ 1 , 2 ] } \n", want: &obj{S: ptr("a"), Ints: []int32{1, 2}}},
+		{name: "null document", in: `null`, want: nil},
+		{name: "empty document", in: ``, want: nil},
+		{name: "not an object", in: `"***"`, want: nil, errs: []fieldError{{"requestParameters", `"***"`, "structure"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, errs, err := decodeObj(tt.in)
+			require.NoError(t, err)
+			if diff := cmp.Diff(tt.want, got, cmpObj); diff != "" {
+				t.Fatalf("value (-want +got):\n%s", diff)
+			}
+			require.Equal(t, tt.errs, plainErrors(errs))
+			if tt.is != nil {
+				require.Len(t, errs, 1)
+				require.ErrorIs(t, errs[0], tt.is)
+				require.Contains(t, errs[0].Error(), errs[0].Path)
+			}
+		})
+	}
+}
+
+func TestSyntaxErrors(t *testing.T) {
+	for _, in := range []string{
+		`{`, `{"s"}`, `{"s":}`, `{"s":"a",}`, `{,"s":"a"}`, `{"s":"a"}}`, `{"s":"a"} x`,
+		`{"s":"a" "e":"b"}`, `{"ints":[1,]}`, `{"ints":[1 2]}`, `{"zz":[1,}`, `{"zz":{"a" 1}}`,
+		`{"zz":tru}`, `{"zz":nul}`, `{"s":nul}`, `{"zz":01}`, `{"zz":1.}`, `{"zz":-}`, `{"zz":1e}`,
+		`{"zz":"\x"}`, `{"zz":"\u12"}`, "{\"zz\":\"a\x01\"}", `{"zz":"abc`, `{"zz":[}`,
+		`{"i":1.5.5}`, `{"b":tru}`, `{"t":-}`, `{1:2}`, `[`, `{"zz":]}`, `{"zz":{]}`,
+		`{"sub":{"s":1,}}`, `{"map":{"a":"b",}}`, `{"u":{"A":1,}}`,
+	} {
+		t.Run(in, func(t *testing.T) {
+			_, _, err := decodeObj(in)
+			var se *SyntaxError
+			require.ErrorAs(t, err, &se, "input %q", in)
+			require.False(t, json.Valid([]byte(in)), "encoding/json accepts %q", in)
+		})
+	}
+}
+
+func TestDepth(t *testing.T) {
+	deep := func(n int, open, close string) string {
+		return `{"zz":` + strings.Repeat(open, n) + strings.Repeat(close, n) + `}`
+	}
+	_, _, err := decodeObj(deep(MaxDepth-2, "[", "]"))
+	require.NoError(t, err)
+	for _, in := range []string{
+		deep(MaxDepth+5, "[", "]"),
+		deep(MaxDepth+5, `{"a":`, "}"),
+		deep(100000, "[", "]"),
+		`{"sub":` + strings.Repeat(`{"sub":`, MaxDepth+5) + strings.Repeat("}", MaxDepth+6) + "}",
+	} {
+		_, _, err := decodeObj(in)
+		require.ErrorIs(t, err, ErrDepth)
+	}
+	require.False(t, Valid([]byte(strings.Repeat("[", MaxDepth+1)+strings.Repeat("]", MaxDepth+1))))
+}
+
+func TestValidMatchesEncodingJSON(t *testing.T) {
+	for _, in := range []string{
+		`0`, `-0`, `1.5e+3`, `"a"`, `[]`, `{}`, `[1,"a",{"b":[null,true,false]}]`, ` { "a" : 1 } `,
+		`01`, `+1`, `.5`, `1.`, `"\u00zz"`, `[1,]`, `{"a":1,}`, `{"a"}`, `tru`, `nulll`, `[`, ``, ` `,
+		`"a" "b"`, "\"\t\"", `{"a":{"b":[1,2,{"c":"d"}]}}`, `1e5`, `1E-5`, `-`, `--1`, `[-]`, `"\/"`,
+	} {
+		require.Equal(t, json.Valid([]byte(in)), Valid([]byte(in)), "input %q", in)
+	}
+}
+
+func TestKeyAndPathOfEscapedKey(t *testing.T) {
+	_, errs, err := decodeObj(`{"objs":[{},{"\u0049":"no"}]}`)
+	require.NoError(t, err)
+	require.Equal(t, []fieldError{{"requestParameters.objs[1].I", `"no"`, "integer"}}, plainErrors(errs))
+}
+
+func TestFold(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"", ""},
+		{"AbC", "abc"},
+		{"OutputGroupSettings", "outputgroupsettings"},
+		{"@[`{AZaz09_ÄÖ", "@[`{azaz09_ÄÖ"},
+		{"ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz"},
+		{"\x80\xc1\xdaABCDEFG", "\x80\xc1\xdaabcdefg"},
+	} {
+		var buf [64]byte
+		require.Equal(t, tt.want, string(buf[:Fold(buf[:], tt.in)]), "input %q", tt.in)
+	}
+	var small [2]byte
+	require.Zero(t, Fold(small[:], "abc"))
+}
+
+func TestSkipDoesNotAllocate(t *testing.T) {
+	data := `{"a":[1,2.5e3,"x\"y",{"b":null,"c":[true,false,[[[[]]]]]}],"d":"` + strings.Repeat("x", 100) + `"}`
+	d := NewDecoder()
+	defer d.Release()
+	run := func() {
+		d.s, d.pos = data, 0
+		d.skip()
+	}
+	run()
+	require.NoError(t, d.Err())
+	require.Equal(t, len(data), d.pos)
+	require.Zero(t, testing.AllocsPerRun(100, run))
+}
+
+func TestResultAndUnmarshal(t *testing.T) {
+	decode := func(v *obj, d *Decoder) { v.decode(d) }
+	var v obj
+	require.NoError(t, Unmarshal([]byte(`{"s":"a"}`), &v, decode))
+	require.Equal(t, "a", *v.S)
+
+	err := Unmarshal([]byte(`{"i":"x","sub":{"i":1.5}}`), &v, decode)
+	var fe cloudtrail.FieldErrors
+	require.ErrorAs(t, err, &fe)
+	require.Equal(t, []fieldError{{"i", `"x"`, "integer"}, {"sub.i", "1.5", "integer"}}, plainErrors(fe))
+	require.Nil(t, v.S, "Unmarshal replaces the value")
+
+	err = Unmarshal([]byte(`{"s":`), &v, decode)
+	var se *SyntaxError
+	require.ErrorAs(t, err, &se)
+	require.Contains(t, se.Error(), "offset")
+}
+
+func TestDecodeEvent(t *testing.T) {
+	decode := func(v *obj, d *Decoder) { v.decode(d) }
+	_, err := DecodeEvent(nil, decode, decode)
+	require.ErrorIs(t, err, ErrNilEvent)
+
+	e := &cloudtrail.Event{
+		RequestParameters: json.RawMessage(`{"s":"a","i":"x"}`),
+		ResponseElements:  json.RawMessage(`{"sub":"***"}`),
+	}
+	ev, err := DecodeEvent(e, decode, decode)
+	require.NoError(t, err)
+	require.Same(t, e, ev.Event)
+	require.Equal(t, "a", *ev.Request.S)
+	require.Equal(t, []fieldError{
+		{"requestParameters.i", `"x"`, "integer"},
+		{"responseElements.sub", `"***"`, "structure"},
+	}, plainErrors(ev.Errors))
+
+	e.RequestParameters, e.ResponseElements = nil, json.RawMessage(`null`)
+	ev, err = DecodeEvent(e, decode, decode)
+	require.NoError(t, err)
+	require.Nil(t, ev.Request)
+	require.Nil(t, ev.Response)
+	require.Empty(t, ev.Errors)
+
+	e.ResponseElements = json.RawMessage(`{"s":`)
+	_, err = DecodeEvent(e, decode, decode)
+	require.Error(t, err)
+
+	v, err := Any(DecodeEvent(e, decode, decode))
+	require.Error(t, err)
+	require.Nil(t, v)
+	require.True(t, errors.Is(err, err))
+}

@@ -1,0 +1,3 @@
+package mediaconvert
+
+//go:generate go run ../internal/gen -service mediaconvert

@@ -1,0 +1,368 @@
+package mediaconvert
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/require"
+
+	"github.com/mediatrail/mediatrail/cloudtrail"
+)
+
+// seed is one fixture record of the service.
+type seed struct {
+	name  string // such as "records/mediaconvert/CreateJob-2017.json" or "trails/x.json#2"
+	event *cloudtrail.Event
+}
+
+// loadSeeds returns every fixture record of the service: the files under
+// testdata/records/<service>/ and the records of testdata/trails/*.json
+// whose event source is the service's.
+func loadSeeds(t *testing.T, service, eventSource string) []seed {
+	t.Helper()
+	var seeds []seed
+	files, err := filepath.Glob(filepath.Join("..", "testdata", "records", service, "*.json"))
+	require.NoError(t, err)
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		require.NoError(t, err)
+		e, err := cloudtrail.Parse(data)
+		require.NoError(t, err, f)
+		seeds = append(seeds, seed{name: "records/" + service + "/" + filepath.Base(f), event: e})
+	}
+	trails, err := filepath.Glob(filepath.Join("..", "testdata", "trails", "*.json"))
+	require.NoError(t, err)
+	for _, f := range trails {
+		data, err := os.ReadFile(f)
+		require.NoError(t, err)
+		var trail struct{ Records []json.RawMessage }
+		require.NoError(t, json.Unmarshal(data, &trail), f)
+		for i, raw := range trail.Records {
+			e, err := cloudtrail.Parse(raw)
+			require.NoError(t, err, "%s record %d", f, i)
+			if e.EventSource != eventSource {
+				continue
+			}
+			seeds = append(seeds, seed{name: "trails/" + filepath.Base(f) + "#" + strconv.Itoa(i), event: e})
+		}
+	}
+	return seeds
+}
+
+// checkTyped asserts that v is the typed event of e's operation in this
+// package (a *cloudtrail.Typed[<Op>Request, <Op>Response]), decoded without
+// field errors, with a request and a response exactly when the record has
+// them.
+func checkTyped(t *testing.T, e *cloudtrail.Event, v any) {
+	t.Helper()
+	typ := reflect.TypeOf(v)
+	require.NotNil(t, typ)
+	require.Equal(t, reflect.Pointer, typ.Kind(), "%T", v)
+	st := typ.Elem()
+	req, ok := st.FieldByName("Request")
+	require.True(t, ok, "%T has no Request", v)
+	resp, ok := st.FieldByName("Response")
+	require.True(t, ok, "%T has no Response", v)
+	pkg := reflect.TypeFor[JobSummary]().PkgPath()
+	require.Equal(t, pkg, req.Type.Elem().PkgPath(), "%T", v)
+	require.Equal(t, e.EventName+"Request", req.Type.Elem().Name(), "%T", v)
+
+	te, ok := v.(cloudtrail.TypedEvent)
+	require.True(t, ok, "%T is no cloudtrail.TypedEvent", v)
+	require.Same(t, e, te.Envelope())
+	requireOnlyRedactions(t, te.FieldErrors())
+
+	val := reflect.ValueOf(v).Elem()
+	require.Equal(t, len(e.RequestParameters) > 0, !val.FieldByIndex(req.Index).IsNil(), "request")
+	if resp.Type.Elem().NumField() > 0 {
+		require.Equal(t, len(e.ResponseElements) > 0, !val.FieldByIndex(resp.Index).IsNil(), "response")
+	}
+}
+
+// redactions are the values CloudTrail writes in place of sensitive ones,
+// whatever type the model gives the member.
+var redactions = map[string]bool{`"***"`: true, `"HIDDEN_DUE_TO_SECURITY_REASONS"`: true}
+
+// requireOnlyRedactions asserts that every field error is a value that
+// CloudTrail redacted, and, when paths are given, that each is at one of
+// those paths. Every other value of the record converts to its field.
+func requireOnlyRedactions(t *testing.T, errs cloudtrail.FieldErrors, paths ...string) {
+	t.Helper()
+	for _, fe := range errs {
+		require.True(t, redactions[fe.Raw], "field error of a value CloudTrail did not redact: %v", fe)
+		if len(paths) > 0 {
+			require.Contains(t, paths, fe.Path, "redacted value at an unexpected path: %v", fe)
+		}
+	}
+}
+
+func TestSeedsDecode(t *testing.T) {
+	seeds := loadSeeds(t, "mediaconvert", EventSource)
+	require.NotEmpty(t, seeds)
+	for _, s := range seeds {
+		t.Run(s.name, func(t *testing.T) {
+			require.Equal(t, EventSource, s.event.EventSource)
+			v, err := cloudtrail.Decode(s.event)
+			require.NoError(t, err)
+			checkTyped(t, s.event, v)
+		})
+	}
+}
+
+func TestSeedValues(t *testing.T) {
+	seeds := loadSeeds(t, "mediaconvert", EventSource)
+	byName := make(map[string]*cloudtrail.Event)
+	for _, s := range seeds {
+		byName[s.name] = s.event
+	}
+	tests := []struct {
+		seed  string
+		check func(t *testing.T, v any)
+	}{
+		{"records/mediaconvert/CreateJob-2017.json", func(t *testing.T, v any) {
+			ev, ok := v.(*CreateJobEvent)
+			require.True(t, ok, "%T", v)
+			// Nothing fails to convert but the DASH encryption settings,
+			// which CloudTrail redacted as "***" where the model has a
+			// structure; the value is kept as written.
+			requireOnlyRedactions(t, ev.Errors,
+				"requestParameters.settings.outputGroups[0].outputGroupSettings.dashIsoGroupSettings.encryption",
+				"responseElements.job.settings.outputGroups[0].outputGroupSettings.dashIsoGroupSettings.encryption")
+			for _, dash := range []*DashIsoGroupSettings{
+				ev.Request.GetSettings().GetOutputGroups()[0].GetOutputGroupSettings().GetDashIsoGroupSettings(),
+				ev.Response.GetJob().GetSettings().GetOutputGroups()[0].GetOutputGroupSettings().GetDashIsoGroupSettings(),
+			} {
+				require.Nil(t, dash.GetEncryption())
+				raw, ok := dash.UnknownMembers.Get("encryption")
+				require.True(t, ok)
+				require.JSONEq(t, `"***"`, string(raw))
+			}
+			require.Equal(t, "2017-11-15T02:57:32Z", ev.EventTime.Format(time.RFC3339))
+			require.Equal(t, "user/test user", ev.Actor().String())
+
+			req := ev.Request
+			require.Equal(t, "arn:aws:iam::123456789000:role/ecsInstanceRole", req.GetRole())
+			require.Equal(t, "arn:aws:mediaconvert:us-west-2:123456789000:queues/Default", req.GetQueue())
+			require.Equal(t, map[string]string{"Name": "Prod"}, req.UserMetadata)
+			checkSettings2017(t, req.GetSettings(), "s3://testuser-testuser/clip01.mp4", 90)
+
+			job := ev.Response.GetJob()
+			require.NotNil(t, job)
+			require.Equal(t, "1510714652428-jyvx95", job.GetId())
+			require.Equal(t, "arn:aws:mediaconvert:us-west-2:123456789000:jobs/1510714652428-jyvx95", job.GetArn())
+			require.Equal(t, JobStatusSubmitted, job.GetStatus())
+			require.Equal(t, "SUBMITTED", string(job.GetStatus()))
+			// createdAt is written in epoch milliseconds in this record.
+			created := job.GetCreatedAt()
+			require.NotNil(t, created)
+			require.Equal(t, time.Date(2017, 11, 15, 2, 57, 32, 436e6, time.UTC), created.Time)
+			require.Equal(t, "2017-11-15T02:57:32Z", created.Truncate(time.Second).Format(time.RFC3339))
+			require.Equal(t, "1510714652436", created.Raw)
+			// submitTime is a string of epoch milliseconds.
+			submit := job.GetTiming().GetSubmitTime()
+			require.NotNil(t, submit)
+			require.Equal(t, time.Date(2017, 11, 15, 2, 57, 32, 428e6, time.UTC), submit.Time)
+			checkSettings2017(t, job.GetSettings(), "s3://mediaconvert-testuser/clip01.mp4", 90.0)
+
+			want := []JobSummary{{
+				ID:        "1510714652428-jyvx95",
+				ARN:       "arn:aws:mediaconvert:us-west-2:123456789000:jobs/1510714652428-jyvx95",
+				Status:    JobStatusSubmitted,
+				Queue:     "arn:aws:mediaconvert:us-west-2:123456789000:queues/Default",
+				Role:      "arn:aws:iam::123456789000:role/ecsInstanceRole",
+				CreatedAt: time.Date(2017, 11, 15, 2, 57, 32, 436e6, time.UTC),
+				Outputs: []OutputGroupSummary{{
+					Name:        "DASH ISO",
+					CustomName:  "test",
+					Type:        OutputGroupTypeDashIsoGroupSettings,
+					Destination: "s3://mediaconvert-testuser/clip01.mp4",
+					Outputs: []OutputSummary{{
+						NameModifier:    "aaa",
+						Container:       ContainerTypeMpd,
+						VideoCodec:      VideoCodecH264,
+						RateControlMode: "CBR",
+						Bitrate:         5000000,
+						AudioCodecs:     []AudioCodec{AudioCodecAac},
+					}},
+				}},
+			}}
+			if diff := cmp.Diff(want, Jobs(ev)); diff != "" {
+				t.Errorf("Jobs (-want +got):\n%s", diff)
+			}
+		}},
+		{"records/mediaconvert/CreateJob-2024.json", func(t *testing.T, v any) {
+			ev, ok := v.(*CreateJobEvent)
+			require.True(t, ok, "%T", v)
+			require.Equal(t, "role/admin (session example-admin)", ev.Actor().String())
+			req := ev.Request
+			require.Equal(t, "1712252705233-zyxwvut", req.GetClientRequestToken())
+			require.Equal(t, StatusUpdateIntervalSeconds60, req.GetStatusUpdateInterval())
+			require.EqualValues(t, 0, req.GetPriority())
+			require.EqualValues(t, 1, req.GetSettings().GetFollowSource())
+
+			job := ev.Response.GetJob()
+			require.Equal(t, "1712252725875-defhgi", job.GetId())
+			require.Equal(t, "1712252705233-abcDEF", job.GetClientRequestToken())
+			require.Equal(t, AccelerationStatusNotApplicable, job.GetAccelerationStatus())
+			require.Equal(t, time.Unix(1712252726, 0).UTC(), job.GetCreatedAt().Time)
+			require.Equal(t, time.Unix(1712252726, 0).UTC(), job.GetTiming().GetSubmitTime().Time)
+
+			groups := job.GetSettings().GetOutputGroups()
+			require.Len(t, groups, 1)
+			out := groups[0].GetOutputs()[0]
+			require.Equal(t, ContainerTypeMp4, out.GetContainerSettings().GetContainer())
+			require.Equal(t, Mp4MoovPlacementProgressiveDownload, out.GetContainerSettings().GetMp4Settings().GetMoovPlacement())
+			vd := out.GetVideoDescription()
+			require.EqualValues(t, 1920, vd.GetWidth())
+			require.EqualValues(t, 1080, vd.GetHeight())
+			h := vd.GetCodecSettings().GetH264Settings()
+			require.Equal(t, H264RateControlModeQvbr, h.GetRateControlMode())
+			require.EqualValues(t, 5000000, h.GetMaxBitrate())
+			require.EqualValues(t, 0, h.GetBitrate())
+			require.EqualValues(t, 3, h.GetNumberReferenceFrames())
+			require.Equal(t, H264DynamicSubGopStatic, h.GetDynamicSubGop())
+			ad := out.GetAudioDescriptions()[0]
+			require.Equal(t, "Audio Selector 1", ad.GetAudioSourceName())
+			require.EqualValues(t, 96000, ad.GetCodecSettings().GetAacSettings().GetBitrate())
+			require.EqualValues(t, 48000, ad.GetCodecSettings().GetAacSettings().GetSampleRate())
+			input := job.GetSettings().GetInputs()[0]
+			require.Equal(t, "s3://media-input.example.com/mezzanine/sample-1080p.mov", input.GetFileInput())
+			require.Equal(t, InputRotateDegree0, input.GetVideoSelector().GetRotate())
+
+			want := []JobSummary{{
+				ID:        "1712252725875-defhgi",
+				ARN:       "arn:aws:mediaconvert:us-west-2:111122223333:jobs/1712252725875-defhgi",
+				Status:    JobStatusSubmitted,
+				Queue:     "arn:aws:mediaconvert:us-west-2:111122223333:queues/Default",
+				Role:      "arn:aws:iam::111122223333:role/service-role/MediaConvert_Default_Role",
+				CreatedAt: time.Unix(1712252726, 0).UTC(),
+				Outputs: []OutputGroupSummary{{
+					Name:        "File Group",
+					CustomName:  "web-mp4",
+					Type:        OutputGroupTypeFileGroupSettings,
+					Destination: "s3://media-output.example.com/vod/",
+					Outputs: []OutputSummary{{
+						NameModifier:    "_1080p",
+						Container:       ContainerTypeMp4,
+						VideoCodec:      VideoCodecH264,
+						Width:           1920,
+						Height:          1080,
+						RateControlMode: "QVBR",
+						Bitrate:         5000000,
+						AudioCodecs:     []AudioCodec{AudioCodecAac},
+					}},
+				}},
+			}}
+			if diff := cmp.Diff(want, Jobs(ev)); diff != "" {
+				t.Errorf("Jobs (-want +got):\n%s", diff)
+			}
+		}},
+		{"records/mediaconvert/CreateQueue.json", func(t *testing.T, v any) {
+			ev, ok := v.(*CreateQueueEvent)
+			require.True(t, ok, "%T", v)
+			require.Equal(t, "QueueName", ev.Request.GetName())
+			require.Equal(t, "Example queue description.", ev.Request.GetDescription())
+			q := ev.Response.GetQueue()
+			require.Equal(t, "arn:aws:mediaconvert:eu-west-1:111122223333:queues/QueueName", q.GetArn())
+			require.Equal(t, QueueStatusActive, q.GetStatus())
+			require.Equal(t, TypeCustom, q.GetType())
+			require.EqualValues(t, 0, q.GetSubmittedJobsCount())
+			require.Equal(t, time.Unix(1531241353, 0).UTC(), q.GetCreatedAt().Time)
+			require.Nil(t, Jobs(ev))
+		}},
+		{"records/mediaconvert/DeleteQueue.json", func(t *testing.T, v any) {
+			ev, ok := v.(*DeleteQueueEvent)
+			require.True(t, ok, "%T", v)
+			require.Equal(t, "QueueName", ev.Request.GetName())
+			require.Nil(t, ev.Response)
+			require.Equal(t, "user/testuser", ev.Actor().String())
+		}},
+		{"records/mediaconvert/TagResource.json", func(t *testing.T, v any) {
+			ev, ok := v.(*TagResourceEvent)
+			require.True(t, ok, "%T", v)
+			require.Equal(t, "arn:aws:mediaconvert:eu-west-1:111122223333:queues/ExampleQueue", ev.Request.GetArn())
+			require.Equal(t, map[string]string{"CostCenter": "Example-Tag"}, ev.Request.Tags)
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.seed, func(t *testing.T) {
+			e, ok := byName[tt.seed]
+			require.True(t, ok, "fixture %s is missing", tt.seed)
+			v, err := cloudtrail.Decode(e)
+			require.NoError(t, err)
+			tt.check(t, v)
+		})
+	}
+}
+
+// checkSettings2017 asserts the job settings of the 2017 CreateJob example,
+// in its request or its response.
+func checkSettings2017(t *testing.T, s *JobSettings, destination string, gopSize float64) {
+	t.Helper()
+	require.NotNil(t, s)
+	require.EqualValues(t, 0, s.GetAdAvailOffset())
+	groups := s.GetOutputGroups()
+	require.Len(t, groups, 1)
+	g := groups[0]
+	require.Equal(t, "DASH ISO", g.GetName())
+	require.Equal(t, "test", g.GetCustomName())
+	gs := g.GetOutputGroupSettings()
+	require.Equal(t, OutputGroupTypeDashIsoGroupSettings, gs.GetType())
+	dash := gs.GetDashIsoGroupSettings()
+	require.EqualValues(t, 30, dash.GetSegmentLength())
+	require.EqualValues(t, 2, dash.GetFragmentLength())
+	require.Equal(t, destination, dash.GetDestination())
+	require.Equal(t, DashIsoSegmentControlSingleFile, dash.GetSegmentControl())
+	require.Equal(t, DashIsoHbbtvComplianceNone, dash.GetHbbtvCompliance())
+
+	outputs := g.GetOutputs()
+	require.Len(t, outputs, 1)
+	out := outputs[0]
+	require.Equal(t, "aaa", out.GetNameModifier())
+	require.Equal(t, ContainerTypeMpd, out.GetContainerSettings().GetContainer())
+	vd := out.GetVideoDescription()
+	require.EqualValues(t, 50, vd.GetSharpness())
+	require.Equal(t, ColorMetadataInsert, vd.GetColorMetadata())
+	cs := vd.GetCodecSettings()
+	require.Equal(t, VideoCodecH264, cs.GetCodec())
+	require.Equal(t, "H_264", string(cs.GetCodec()))
+	h := cs.GetH264Settings()
+	require.EqualValues(t, 5000000, h.GetBitrate())
+	require.InDelta(t, gopSize, float64(h.GetGopSize()), 0)
+	require.Equal(t, H264GopSizeUnitsFrames, h.GetGopSizeUnits())
+	require.Equal(t, H264RateControlModeCbr, h.GetRateControlMode())
+	require.Equal(t, H264CodecProfileMain, h.GetCodecProfile())
+	require.EqualValues(t, 2, h.GetNumberBFramesBetweenReferenceFrames())
+	require.EqualValues(t, 1, h.GetNumberReferenceFrames())
+
+	ads := out.GetAudioDescriptions()
+	require.Len(t, ads, 1)
+	acs := ads[0].GetCodecSettings()
+	require.Equal(t, AudioCodecAac, acs.GetCodec())
+	aac := acs.GetAacSettings()
+	require.EqualValues(t, 96000, aac.GetBitrate())
+	require.EqualValues(t, 48000, aac.GetSampleRate())
+	require.Equal(t, AacCodingModeCodingMode20, aac.GetCodingMode())
+	require.Equal(t, AacCodecProfileLc, aac.GetCodecProfile())
+
+	inputs := s.GetInputs()
+	require.Len(t, inputs, 1)
+	in := inputs[0]
+	require.Equal(t, "s3://mediaconvert-testuser/clip01.mp4", in.GetFileInput())
+	require.Equal(t, InputTimecodeSourceEmbedded, in.GetTimecodeSource())
+	selectors := in.GetAudioSelectors()
+	require.Len(t, selectors, 1)
+	sel, ok := selectors["Audio Selector 1"]
+	require.True(t, ok, "audio selector named %q", "Audio Selector 1")
+	require.Equal(t, AudioDefaultSelectionDefault, sel.GetDefaultSelection())
+	require.EqualValues(t, 1, sel.GetProgramSelection())
+	require.EqualValues(t, 0, sel.GetOffset())
+	require.True(t, strings.HasPrefix(in.GetFileInput(), "s3://"))
+}

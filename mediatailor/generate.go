@@ -1,0 +1,3 @@
+package mediatailor
+
+//go:generate go run ../internal/gen -service mediatailor

@@ -1,0 +1,3 @@
+package transcribe
+
+//go:generate go run ../internal/gen -service transcribe
