@@ -100,14 +100,14 @@ var (
 // NotRecordsError reports a value that the Reader recognized but that
 // carries no CloudTrail records. Reading goes on with the next value.
 type NotRecordsError struct {
-	Kind   NotRecordsKind
-	Offset int64    // the byte offset of the value in the (decompressed) input
-	Via    []string // the messages it came wrapped in, outermost first, such as ["SQS message", "SNS notification"]
-	Detail string   // more about the value, such as the detail-type of an EventBridge event
+	Kind   NotRecordsKind // what the value is, such as KindDigestFile
+	Offset int64          // the byte offset of the value in the (decompressed) input
+	Via    []string       // the messages it came wrapped in, outermost first, such as ["SQS message", "SNS notification"]
+	Detail string         // more about the value, such as the detail-type of an EventBridge event
 	// Bucket and Keys name the S3 objects that a notification or a digest
 	// file points at: for notifications, the log files to read.
 	Bucket string
-	Keys   []string
+	Keys   []string // the object keys in Bucket
 }
 
 // Error implements error.

@@ -420,7 +420,7 @@ func (d *decoder) resources(v gjson.Result, key string) []Resource {
 	i := 0
 	forEachElement(v, func(item gjson.Result) bool {
 		var r Resource
-		index := "[" + strconv.Itoa(i) + "]"
+		index := indexName(i)
 		i++
 		if !d.object(item, index, func(key string, v gjson.Result) bool {
 			var buf [maxFoldKey]byte
@@ -442,6 +442,22 @@ func (d *decoder) resources(v gjson.Result, key string) []Resource {
 		return true
 	})
 	return out
+}
+
+// indexNames are the path elements of the first array indices, made once.
+var indexNames = func() (names [16]string) {
+	for i := range names {
+		names[i] = "[" + strconv.Itoa(i) + "]"
+	}
+	return names
+}()
+
+// indexName returns the path element of array index i, such as "[3]".
+func indexName(i int) string {
+	if i < len(indexNames) {
+		return indexNames[i]
+	}
+	return "[" + strconv.Itoa(i) + "]"
 }
 
 // maxFoldKey is the longest member name foldKey folds; no envelope member

@@ -202,11 +202,29 @@ func Parse(data []byte) (*Event, error) {
 
 // parseOwned decodes a record whose bytes the Event may keep.
 func parseOwned(raw []byte) (*Event, error) {
+	e := new(Event)
+	if err := parseInto(e, raw); err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+// parseInto decodes a record whose bytes the Event may keep into e, which
+// must be zero. It lets a Reader allocate an Event with its Delivery.
+func parseInto(e *Event, raw []byte) error {
 	// walkObject validates the record as gjson.Valid would and hands out
 	// its top-level members as gjson.Result.ForEach would, in one pass.
-	e := &Event{raw: raw}
-	d := decoder{raw: raw}
-	kind, ok := walkObject(raw, func(key string, v gjson.Result) {
+	return parseWalked(e, raw, nil)
+}
+
+// parseWalked decodes raw into e. When walked is nil it validates raw;
+// otherwise raw is a record a Reader has validated already, and walked
+// lists its top-level members (see walkMembers).
+func parseWalked(e *Event, raw []byte, walked []memberPos) error {
+	e.raw = raw
+	var stack [8]string // the path stack rarely goes deeper: no allocation
+	d := decoder{raw: raw, stack: stack[:0]}
+	kind, ok := walkMembers(raw, walked, func(key string, v gjson.Result) {
 		if n := len(d.errs); !e.member(&d, key, v) || d.failedAt(n, key) {
 			if e.Unknown == nil {
 				e.Unknown = make(map[string]json.RawMessage)
@@ -215,13 +233,13 @@ func parseOwned(raw []byte) (*Event, error) {
 		}
 	})
 	if !ok {
-		return nil, fmt.Errorf("cloudtrail: record: %w", ErrSyntax)
+		return fmt.Errorf("cloudtrail: record: %w", ErrSyntax)
 	}
 	if kind != "object" {
-		return nil, fmt.Errorf("cloudtrail: record is JSON %s: %w", kind, ErrNotRecord)
+		return fmt.Errorf("cloudtrail: record is JSON %s: %w", kind, ErrNotRecord)
 	}
 	e.EnvelopeErrors = d.errs
-	return e, nil
+	return nil
 }
 
 // member decodes one top-level member; it reports false for members it does

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 
 	"github.com/klauspost/compress/gzip"
@@ -99,6 +100,17 @@ func fuzzRead(t *testing.T, data []byte, opts []Option) []*Event {
 		}
 		if e.Delivery.Index <= last {
 			t.Fatalf("index %d after %d", e.Delivery.Index, last)
+		}
+		// The Reader decodes as Parse does, whichever way it split the
+		// record.
+		p, err := Parse(e.Raw())
+		if err != nil {
+			t.Fatalf("event %d: Parse of its Raw fails: %v", e.Delivery.Index, err)
+		}
+		got := *e
+		got.Delivery = nil
+		if !reflect.DeepEqual(&got, p) {
+			t.Fatalf("event %d decodes otherwise than Parse:\n%+v\n%+v", e.Delivery.Index, &got, p)
 		}
 		last = e.Delivery.Index
 		evs = append(evs, e)

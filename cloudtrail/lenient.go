@@ -14,11 +14,12 @@ type lenientReader struct {
 	off int // bytes of out already returned
 	err error
 
-	inStr   bool
-	kind    byte // what closes the current string: '"', 'd' (typographic double) or 's' (single)
-	esc     bool // the previous byte in the string was a backslash
-	comma   bool // a comma waits for the next value
-	last    byte // the last significant byte written outside strings: 0, '{', '[', ',', ':' or 'v' (value)
+	inStr bool
+	kind  byte   // what closes the current string: '"', 'd' (typographic double) or 's' (single)
+	esc   bool   // the previous byte in the string was a backslash
+	comma bool   // a comma waits for the next value
+	held  []byte // white space after the waiting comma
+	last  byte   // the last significant byte written outside strings: 0, '{', '[', ',', ':' or 'v' (value)
 }
 
 func newLenientReader(r io.Reader) *lenientReader {
@@ -71,18 +72,18 @@ func (l *lenientReader) fill(n int) {
 		}
 		switch c {
 		case ' ', '\t', '\n', '\r':
-			l.out = append(l.out, c)
+			l.space(c)
 		case ',':
 			if l.comma || l.last == 0 || l.last == '{' || l.last == '[' || l.last == ',' || l.last == ':' {
 				continue // an empty member or element
 			}
 			l.comma = true
 		case '}', ']':
-			l.comma = false
+			l.dropComma()
 			l.out = append(l.out, c)
 			l.last = 'v'
 		case ':':
-			l.comma = false
+			l.dropComma()
 			l.out = append(l.out, c)
 			l.last = ':'
 		case '{', '[':
@@ -113,7 +114,7 @@ func (l *lenientReader) fill(n int) {
 						break
 					}
 				}
-				l.out = append(l.out, '\n')
+				l.space('\n')
 				continue
 			}
 			if l.next("*") {
@@ -125,7 +126,7 @@ func (l *lenientReader) fill(n int) {
 						break
 					}
 				}
-				l.out = append(l.out, ' ')
+				l.space(' ')
 				continue
 			}
 			l.value()
@@ -134,7 +135,7 @@ func (l *lenientReader) fill(n int) {
 		case 0xc2:
 			if l.next("\xa0") { // no-break space
 				l.src.Discard(1)
-				l.out = append(l.out, ' ')
+				l.space(' ')
 				continue
 			}
 			l.value()
@@ -174,8 +175,27 @@ func (l *lenientReader) next(s string) bool {
 func (l *lenientReader) value() {
 	if l.comma {
 		l.out = append(l.out, ',')
-		l.comma = false
+		l.out = append(l.out, l.held...)
+		l.comma, l.held = false, l.held[:0]
 	}
+}
+
+// dropComma drops the comma that waits, if any, keeping the white space
+// after it.
+func (l *lenientReader) dropComma() {
+	if l.comma {
+		l.out = append(l.out, l.held...)
+		l.comma, l.held = false, l.held[:0]
+	}
+}
+
+// space writes white space outside strings, after the comma that waits.
+func (l *lenientReader) space(c byte) {
+	if l.comma {
+		l.held = append(l.held, c)
+		return
+	}
+	l.out = append(l.out, c)
 }
 
 // elision handles "..." outside strings: an elided value becomes null, an

@@ -67,6 +67,15 @@ func TestLenientElidedRecords(t *testing.T) {
 	}
 }
 
+// TestLenientCommaList checks records listed with commas but no brackets.
+func TestLenientCommaList(t *testing.T) {
+	in := "{\"eventVersion\":\"1.08\",\"eventName\":\"A\"},\n{\"eventVersion\":\"1.08\",\"eventName\":\"B\"},\n"
+	evs := events(t, readResults(t, cloudtrail.NewReader(strings.NewReader(in), cloudtrail.Lenient())))
+	if len(evs) != 2 || evs[1].EventName != "B" {
+		t.Fatalf("got %d events", len(evs))
+	}
+}
+
 // TestDocs reads the examples of the AWS documentation: those that are
 // valid JSON read either way; those that are not (.txt) fail clearly when
 // strict and read with Lenient.

@@ -178,11 +178,14 @@ type Reader struct {
 	pinned    int    // > 0 while expanding decoded text, whose offsets are not input offsets
 	ticks     int    // records since the context was last checked
 
+	walk bool       // validate and split records in one pass (no filter)
+	mw   memberWalk // that pass
+
 	queue []item
 	qi    int
 
-	index      int   // index of the next record
-	values     int   // top-level values started
+	index      int // index of the next record
+	values     int // top-level values started
 	format     Format
 	compressed bool
 	err        error // sticky: io.EOF or a fatal error
@@ -200,6 +203,7 @@ func NewReader(r io.Reader, opts ...Option) *Reader {
 		}
 	}
 	rd := &Reader{opt: o, filt: newFilter(&o), src: r}
+	rd.walk = !rd.filt.active()
 	if o.ctx != context.Background() && o.ctx != context.TODO() {
 		rd.done = o.ctx.Done()
 	}
@@ -535,6 +539,13 @@ func (r *Reader) top() (*Event, error, bool) {
 		r.v.reset(r.pos, true, true)
 		r.state = stObject
 		return nil, nil, false
+	case ',':
+		if r.opt.lenient && r.values > 0 {
+			// Records listed with commas but no brackets, as in documents.
+			r.pos++
+			r.mark = r.pos
+			return nil, nil, false
+		}
 	case '[':
 		r.noteValue()
 		r.setFormat(FormatArray)
@@ -749,6 +760,16 @@ func (r *Reader) endArray() {
 
 // element scans an element of an array.
 func (r *Reader) element() (*Event, error, bool) {
+	if r.walk && r.v.obj && r.pos == r.v.start {
+		// Without a filter every record is decoded, so validate it and
+		// find its members in one pass over the buffer. A record that runs
+		// past the data read so far, or is invalid, takes the scan below.
+		if end, ok := r.mw.run(r.buf[:r.end], r.pos); ok {
+			r.pos = end
+			r.state = stAfterElem
+			return r.valueOf(r.v.start, end, r.elemFmt, &r.mw.keyView, r.mw.members)
+		}
+	}
 	for {
 		p, res := r.v.run(r.buf[:r.end], r.pos)
 		r.pos = p
@@ -839,17 +860,22 @@ func (r *Reader) skipValue() (*Event, error, bool) {
 // value handles a complete value that r.v scanned, b[s:e]: a record on the
 // fast path, anything else through expandTop.
 func (r *Reader) value(s, e int, f Format) (*Event, error, bool) {
+	return r.valueOf(s, e, f, &r.v.keyView, nil)
+}
+
+// valueOf handles the complete value b[s:e], of which v tells the
+// top-level members; walked lists them when the value has been validated.
+func (r *Reader) valueOf(s, e int, f Format, v *keyView, walked []memberPos) (*Event, error, bool) {
 	// Nothing before e is needed once this returns; b[s:e] stays valid
 	// until the next read.
 	r.mark = e
-	v := &r.v
 	off := r.base + int64(s)
 	if e-s > r.opt.maxRecord {
 		idx := r.index
 		r.index++
 		return nil, &RecordError{Index: idx, Offset: off, Err: &TooLargeError{What: "record", Limit: int64(r.opt.maxRecord), Offset: off}}, true
 	}
-	if v.obj && v.mask&keyContainer == 0 && v.mask&recordKeys != 0 && !v.odd && !r.awsSource() {
+	if v.obj && v.mask&keyContainer == 0 && v.mask&recordKeys != 0 && !v.odd && !r.awsSource(v) {
 		if f == FormatRecord {
 			r.setFormat(FormatRecord)
 		}
@@ -866,11 +892,15 @@ func (r *Reader) value(s, e int, f Format) (*Event, error, bool) {
 				}
 			}
 		}
-		if r.filt.active() && !r.matchScanned(s, e) {
+		if r.filt.active() && !r.matchScanned(s, e, v) {
 			return nil, nil, false
 		}
-		raw := make([]byte, e-s)
-		copy(raw, r.buf[s:e])
+		// The Event owns a copy of its record (bytes.Clone does not zero
+		// the memory it copies into).
+		raw := bytes.Clone(r.buf[s:e])
+		if walked != nil {
+			return r.decodeWalked(raw, walked, f, idx, off)
+		}
 		return r.decode(raw, f, idx, off, nil)
 	}
 	if f == FormatRecord {
@@ -884,14 +914,12 @@ func (r *Reader) value(s, e int, f Format) (*Event, error, bool) {
 
 // awsSource reports whether the scanned eventSource is of the "aws:s3"
 // kind that S3, SNS and SQS messages use.
-func (r *Reader) awsSource() bool {
-	v := &r.v
+func (r *Reader) awsSource(v *keyView) bool {
 	return v.srcS >= 0 && v.srcE-v.srcS >= 4 && string(r.buf[v.srcS:v.srcS+4]) == "aws:"
 }
 
 // matchScanned applies the filter to the scanned record b[s:e].
-func (r *Reader) matchScanned(s, e int) bool {
-	v := &r.v
+func (r *Reader) matchScanned(s, e int, v *keyView) bool {
 	if v.srcS < 0 && v.nameS < 0 && v.mask&keyInsight != 0 {
 		return r.filt.matchRecord(r.buf[s:e])
 	}
@@ -906,18 +934,33 @@ func (r *Reader) matchScanned(s, e int) bool {
 
 // decode decodes a record the Reader owns and fills its Delivery from d.
 func (r *Reader) decode(raw []byte, f Format, idx int, off int64, d *Delivery) (*Event, error, bool) {
-	e, err := parseOwned(raw)
-	if err != nil {
+	// One allocation for the Event and its Delivery.
+	blk := new(struct {
+		e Event
+		d Delivery
+	})
+	if err := parseInto(&blk.e, raw); err != nil {
 		return nil, &RecordError{Index: idx, Offset: off, Err: r.explain(raw, err)}, true
 	}
-	if d == nil {
-		e.Delivery = &Delivery{Format: f, Index: idx, Offset: off}
-	} else {
-		dd := *d
-		dd.Format, dd.Index, dd.Offset = f, idx, off
-		e.Delivery = &dd
+	if d != nil {
+		blk.d = *d
 	}
-	return e, nil, true
+	blk.d.Format, blk.d.Index, blk.d.Offset = f, idx, off
+	blk.e.Delivery = &blk.d
+	return &blk.e, nil, true
+}
+
+// decodeWalked decodes a record whose members walkMembers has found (and
+// validated) in the buffer; raw is the Reader's copy of it.
+func (r *Reader) decodeWalked(raw []byte, walked []memberPos, f Format, idx int, off int64) (*Event, error, bool) {
+	blk := new(struct {
+		e Event
+		d Delivery
+	})
+	parseWalked(&blk.e, raw, walked) // valid: it cannot fail
+	blk.d.Format, blk.d.Index, blk.d.Offset = f, idx, off
+	blk.e.Delivery = &blk.d
+	return &blk.e, nil, true
 }
 
 // explain adds where a record's JSON breaks to a syntax error.

@@ -121,6 +121,9 @@ func validNumber(b []byte, i int) (int, bool) {
 }
 
 func skipSpace(b []byte, i int) int {
+	if i < len(b) && b[i] > ' ' {
+		return i // compact JSON has no white space: the common case
+	}
 	for i < len(b) {
 		switch b[i] {
 		case ' ', '\t', '\n', '\r':
@@ -310,11 +313,19 @@ func walkObject(raw []byte, fn func(key string, v gjson.Result)) (string, bool) 
 			return "", false
 		}
 		vs := skipSpace(raw, i+1)
-		ve, ok := validValue(raw, vs)
-		if !ok {
-			return "", false
+		var ve int
+		if vs < len(raw) && raw[vs] == '"' {
+			ve, esc, ok = validString(raw, vs+1)
+			if !ok {
+				return "", false
+			}
+			fn(key, stringResult(s, vs, ve, esc))
+		} else {
+			if ve, ok = validValue(raw, vs); !ok {
+				return "", false
+			}
+			fn(key, valueResult(s, vs, ve))
 		}
-		fn(key, valueResult(s, vs, ve))
 		i = skipSpace(raw, ve)
 		if i >= len(raw) {
 			return "", false
@@ -327,6 +338,17 @@ func walkObject(raw []byte, fn func(key string, v gjson.Result)) (string, bool) 
 		}
 		i = skipSpace(raw, i+1)
 	}
+}
+
+// stringResult returns the gjson value of the valid JSON string s[vs:ve];
+// esc says whether it has escapes.
+func stringResult(s string, vs, ve int, esc bool) gjson.Result {
+	if esc {
+		v := gjson.Parse(s[vs:ve])
+		v.Index = vs
+		return v
+	}
+	return gjson.Result{Type: gjson.String, Raw: s[vs:ve], Str: s[vs+1 : ve-1], Index: vs}
 }
 
 // valueResult returns the gjson value of the valid JSON value s[vs:ve].
@@ -396,24 +418,41 @@ func skipValid(s string, i int) int {
 	return i
 }
 
-// stringEnd returns the position after the closing quote of the string
-// whose text starts at s[i].
+// stringEnd returns the position after the closing quote of the valid
+// string whose text starts at s[i].
 func stringEnd(s string, i int) int {
-	from := i
+	end, _ := scanString(s, i)
+	return end
+}
+
+// scanString returns the position after the closing quote of the valid
+// string whose text starts at s[i], and whether the string has escapes.
+// It tests eight bytes at a time for a quote or a backslash.
+func scanString(s string, i int) (int, bool) {
+	esc := false
 	for {
-		j := strings.IndexByte(s[i:], '"')
-		if j < 0 {
-			return len(s)
+		for i+8 <= len(s) {
+			w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+				uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+			q := w ^ 0x2222222222222222
+			b := w ^ 0x5c5c5c5c5c5c5c5c
+			if t := ((q-swarOnes)&^q | (b-swarOnes)&^b) & swarHighs; t != 0 {
+				i += bits.TrailingZeros64(t) >> 3
+				break
+			}
+			i += 8
 		}
-		q := i + j
-		n := 0
-		for k := q - 1; k >= from && s[k] == '\\'; k-- {
-			n++
+		for i < len(s) && s[i] != '"' && s[i] != '\\' {
+			i++
 		}
-		if n&1 == 0 {
-			return q + 1
+		if i >= len(s) {
+			return len(s), esc
 		}
-		i = q + 1
+		if s[i] == '"' {
+			return i + 1, esc
+		}
+		esc = true
+		i += 2 // the backslash and the byte it escapes; \u's hex digits are plain
 	}
 }
 
@@ -427,9 +466,9 @@ func forEachMember(v gjson.Result, fn func(key string, val gjson.Result) bool) {
 	}
 	i = skipSpaceString(s, i+1)
 	for i < len(s) && s[i] == '"' {
-		ke := stringEnd(s, i+1)
+		ke, esc := scanString(s, i+1)
 		key := s[i+1 : ke-1]
-		if strings.IndexByte(key, '\\') >= 0 {
+		if esc {
 			key = gjson.Parse(s[i:ke]).Str
 		}
 		i = skipSpaceString(s, ke)
@@ -440,11 +479,25 @@ func forEachMember(v gjson.Result, fn func(key string, val gjson.Result) bool) {
 		if vs >= len(s) {
 			return
 		}
-		ve := skipValid(s, vs)
-		if !fn(key, nestedResult(v, s, vs, ve)) {
+		var val gjson.Result
+		if s[vs] == '"' {
+			ve, esc := scanString(s, vs+1)
+			val = stringResult(s, vs, ve, esc)
+			i = ve
+		} else {
+			ve := skipValid(s, vs)
+			val = valueResult(s, vs, ve)
+			i = ve
+		}
+		if v.Index > 0 {
+			val.Index += v.Index
+		} else {
+			val.Index = 0
+		}
+		if !fn(key, val) {
 			return
 		}
-		i = skipSpaceString(s, ve)
+		i = skipSpaceString(s, i)
 		if i >= len(s) || s[i] != ',' {
 			return
 		}
@@ -487,6 +540,9 @@ func nestedResult(v gjson.Result, s string, vs, ve int) gjson.Result {
 }
 
 func skipSpaceString(s string, i int) int {
+	if i < len(s) && s[i] > ' ' {
+		return i
+	}
 	for i < len(s) {
 		switch s[i] {
 		case ' ', '\t', '\n', '\r':
@@ -496,4 +552,117 @@ func skipSpaceString(s string, i int) int {
 		}
 	}
 	return i
+}
+
+// walkMembers calls fn for each top-level member of raw: the members
+// walked lists when it is not nil (raw is then known to be a valid
+// object), else those walkObject finds as it validates raw.
+func walkMembers(raw []byte, walked []memberPos, fn func(key string, v gjson.Result)) (string, bool) {
+	if walked == nil {
+		return walkObject(raw, fn)
+	}
+	s := bytesString(raw)
+	for _, m := range walked {
+		key := s[m.ks+1 : m.ke-1]
+		if m.kesc {
+			key = gjson.Parse(s[m.ks:m.ke]).Str
+		}
+		if m.vesc || raw[m.vs] == '"' {
+			fn(key, stringResult(s, int(m.vs), int(m.ve), m.vesc))
+		} else {
+			fn(key, valueResult(s, int(m.vs), int(m.ve)))
+		}
+	}
+	return "object", true
+}
+
+// memberPos locates one top-level member of a record, relative to the
+// record's first byte.
+type memberPos struct {
+	ks, ke int32 // the key, quotes included
+	vs, ve int32 // the value
+	kesc   bool  // the key has escapes
+	vesc   bool  // the value is a string with escapes
+}
+
+// memberWalk validates a record in the Reader's buffer and notes its
+// top-level members, in one pass.
+type memberWalk struct {
+	keyView
+	members []memberPos
+}
+
+// run validates the object at b[p] and returns the position after it. It
+// reports false when the object is invalid or goes on past the end of b;
+// the caller then finds the end of the value another way.
+func (w *memberWalk) run(b []byte, p int) (int, bool) {
+	w.keyView = keyView{obj: true, srcS: -1, nameS: -1}
+	w.members = w.members[:0]
+	i := skipSpace(b, p+1)
+	if i < len(b) && b[i] == '}' {
+		return i + 1, true
+	}
+	for {
+		if i >= len(b) || b[i] != '"' {
+			return i, false
+		}
+		ks := i
+		ke, kesc, ok := validString(b, i+1)
+		if !ok {
+			return ke, false
+		}
+		i = skipSpace(b, ke)
+		if i >= len(b) || b[i] != ':' {
+			return i, false
+		}
+		vs := skipSpace(b, i+1)
+		if vs >= len(b) {
+			return vs, false
+		}
+		var ve int
+		vesc := false
+		str := b[vs] == '"'
+		if str {
+			ve, vesc, ok = validString(b, vs+1)
+		} else {
+			ve, ok = validValue(b, vs)
+		}
+		if !ok {
+			return ve, false
+		}
+		if ve-p > 1<<31-1 {
+			return ve, false
+		}
+		w.members = append(w.members, memberPos{ks: int32(ks - p), ke: int32(ke - p), vs: int32(vs - p), ve: int32(ve - p), kesc: kesc, vesc: vesc})
+		c := keyClass(b[ks+1 : ke-1])
+		if kesc && c == 0 {
+			w.odd = true
+		}
+		w.mask |= c
+		switch c & (keySource | keyName) {
+		case keySource:
+			if str {
+				w.srcS, w.srcE = vs+1, ve-1
+			} else {
+				w.srcS, w.odd = -1, true
+			}
+		case keyName:
+			if str {
+				w.nameS, w.nameE = vs+1, ve-1
+			} else {
+				w.nameS, w.odd = -1, true
+			}
+		}
+		i = skipSpace(b, ve)
+		if i >= len(b) {
+			return i, false
+		}
+		if b[i] == '}' {
+			return i + 1, true
+		}
+		if b[i] != ',' {
+			return i, false
+		}
+		i = skipSpace(b, i+1)
+	}
 }

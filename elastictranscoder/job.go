@@ -209,7 +209,8 @@ func summarizeJobs(jobs []Job) []JobSummary {
 }
 
 // PipelineSummary is what a record tells about one Elastic Transcoder
-// pipeline, the queue that jobs ran in.
+// pipeline, the queue that jobs ran in. Like every Elastic Transcoder
+// summary, it comes from historic logs (see EndOfSupport).
 type PipelineSummary struct {
 	ID           string // the pipeline id, such as "1412018848038-nkomx0"
 	ARN          string // the pipeline ARN
@@ -322,7 +323,8 @@ func pipelineOrID(p *Pipeline, id, status string) []PipelineSummary {
 }
 
 // PresetSummary is what a record tells about one Elastic Transcoder
-// preset, the output settings that jobs referred to.
+// preset, the output settings that jobs referred to. Like every Elastic
+// Transcoder summary, it comes from historic logs (see EndOfSupport).
 type PresetSummary struct {
 	ID          string // the preset id, such as "1351620000001-000010"
 	ARN         string // the preset ARN

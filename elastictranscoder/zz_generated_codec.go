@@ -76,33 +76,47 @@ func (v *Artwork) decodeWire(d *wire.Decoder) {
 func (v *Artwork) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberArtwork)
-	if !r.Put(e, 0) && v.AlbumArtFormat != nil {
+	if v.AlbumArtFormat != nil {
 		e.Key(`"AlbumArtFormat":`)
 		e.String(*v.AlbumArtFormat)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Encryption != nil {
+	if v.Encryption != nil {
 		e.Key(`"Encryption":`)
 		v.Encryption.encodeWire(e)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.InputKey != nil {
+	if v.InputKey != nil {
 		e.Key(`"InputKey":`)
 		e.String(*v.InputKey)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.MaxHeight != nil {
+	if v.MaxHeight != nil {
 		e.Key(`"MaxHeight":`)
 		e.String(*v.MaxHeight)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.MaxWidth != nil {
+	if v.MaxWidth != nil {
 		e.Key(`"MaxWidth":`)
 		e.String(*v.MaxWidth)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.PaddingPolicy != nil {
+	if v.PaddingPolicy != nil {
 		e.Key(`"PaddingPolicy":`)
 		e.String(*v.PaddingPolicy)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.SizingPolicy != nil {
+	if v.SizingPolicy != nil {
 		e.Key(`"SizingPolicy":`)
 		e.String(*v.SizingPolicy)
+	} else {
+		r.Put(e, 6)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -178,21 +192,29 @@ func (v *AudioCodecOptions) decodeWire(d *wire.Decoder) {
 func (v *AudioCodecOptions) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberAudioCodecOptions)
-	if !r.Put(e, 0) && v.BitDepth != nil {
+	if v.BitDepth != nil {
 		e.Key(`"BitDepth":`)
 		e.String(*v.BitDepth)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.BitOrder != nil {
+	if v.BitOrder != nil {
 		e.Key(`"BitOrder":`)
 		e.String(*v.BitOrder)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Profile != nil {
+	if v.Profile != nil {
 		e.Key(`"Profile":`)
 		e.String(*v.Profile)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.Signed != nil {
+	if v.Signed != nil {
 		e.Key(`"Signed":`)
 		e.String(*v.Signed)
+	} else {
+		r.Put(e, 3)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -260,29 +282,41 @@ func (v *AudioParameters) decodeWire(d *wire.Decoder) {
 func (v *AudioParameters) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberAudioParameters)
-	if !r.Put(e, 0) && v.AudioPackingMode != nil {
+	if v.AudioPackingMode != nil {
 		e.Key(`"AudioPackingMode":`)
 		e.String(*v.AudioPackingMode)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.BitRate != nil {
+	if v.BitRate != nil {
 		e.Key(`"BitRate":`)
 		e.String(*v.BitRate)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Channels != nil {
+	if v.Channels != nil {
 		e.Key(`"Channels":`)
 		e.String(*v.Channels)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.Codec != nil {
+	if v.Codec != nil {
 		e.Key(`"Codec":`)
 		e.String(*v.Codec)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.CodecOptions != nil {
+	if v.CodecOptions != nil {
 		e.Key(`"CodecOptions":`)
 		v.CodecOptions.encodeWire(e)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.SampleRate != nil {
+	if v.SampleRate != nil {
 		e.Key(`"SampleRate":`)
 		e.String(*v.SampleRate)
+	} else {
+		r.Put(e, 5)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -326,9 +360,11 @@ func (v *CancelJobRequest) decodeWire(d *wire.Decoder) {
 func (v *CancelJobRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberCancelJobRequest)
-	if !r.Put(e, 0) && v.Id != nil {
+	if v.Id != nil {
 		e.Key(`"Id":`)
 		e.String(*v.Id)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -416,17 +452,23 @@ func (v *CaptionFormat) decodeWire(d *wire.Decoder) {
 func (v *CaptionFormat) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberCaptionFormat)
-	if !r.Put(e, 0) && v.Encryption != nil {
+	if v.Encryption != nil {
 		e.Key(`"Encryption":`)
 		v.Encryption.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Format != nil {
+	if v.Format != nil {
 		e.Key(`"Format":`)
 		e.String(*v.Format)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Pattern != nil {
+	if v.Pattern != nil {
 		e.Key(`"Pattern":`)
 		e.String(*v.Pattern)
+	} else {
+		r.Put(e, 2)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -510,25 +552,35 @@ func (v *CaptionSource) decodeWire(d *wire.Decoder) {
 func (v *CaptionSource) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberCaptionSource)
-	if !r.Put(e, 0) && v.Encryption != nil {
+	if v.Encryption != nil {
 		e.Key(`"Encryption":`)
 		v.Encryption.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Key != nil {
+	if v.Key != nil {
 		e.Key(`"Key":`)
 		e.String(*v.Key)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Label != nil {
+	if v.Label != nil {
 		e.Key(`"Label":`)
 		e.String(*v.Label)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.Language != nil {
+	if v.Language != nil {
 		e.Key(`"Language":`)
 		e.String(*v.Language)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.TimeOffset != nil {
+	if v.TimeOffset != nil {
 		e.Key(`"TimeOffset":`)
 		e.String(*v.TimeOffset)
+	} else {
+		r.Put(e, 4)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -587,11 +639,15 @@ func (v *Captions) decodeWire(d *wire.Decoder) {
 		switch memberCaptions(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.CaptionFormats = decodeCaptionFormats(d)
+				if x := decodeCaptionFormats(d); !d.Dropped() {
+					v.CaptionFormats = x
+				}
 			}
 		case 1:
 			if d.BeginList(&v.UnknownMembers) {
-				v.CaptionSources = decodeCaptionSources(d)
+				if x := decodeCaptionSources(d); !d.Dropped() {
+					v.CaptionSources = x
+				}
 			}
 		case 2:
 			v.MergePolicy = d.String(&v.UnknownMembers)
@@ -604,17 +660,23 @@ func (v *Captions) decodeWire(d *wire.Decoder) {
 func (v *Captions) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberCaptions)
-	if !r.Put(e, 0) && v.CaptionFormats != nil {
+	if v.CaptionFormats != nil {
 		e.Key(`"CaptionFormats":`)
 		encodeCaptionFormats(e, v.CaptionFormats)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.CaptionSources != nil {
+	if v.CaptionSources != nil {
 		e.Key(`"CaptionSources":`)
 		encodeCaptionSources(e, v.CaptionSources)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.MergePolicy != nil {
+	if v.MergePolicy != nil {
 		e.Key(`"MergePolicy":`)
 		e.String(*v.MergePolicy)
+	} else {
+		r.Put(e, 2)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -662,9 +724,11 @@ func (v *Clip) decodeWire(d *wire.Decoder) {
 func (v *Clip) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberClip)
-	if !r.Put(e, 0) && v.TimeSpan != nil {
+	if v.TimeSpan != nil {
 		e.Key(`"TimeSpan":`)
 		v.TimeSpan.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -772,7 +836,9 @@ func (v *CreateJobOutput) decodeWire(d *wire.Decoder) {
 			}
 		case 2:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Composition = decodeComposition(d)
+				if x := decodeComposition(d); !d.Dropped() {
+					v.Composition = x
+				}
 			}
 		case 3:
 			if d.BeginStruct(&v.UnknownMembers) {
@@ -798,7 +864,9 @@ func (v *CreateJobOutput) decodeWire(d *wire.Decoder) {
 			v.ThumbnailPattern = d.String(&v.UnknownMembers)
 		case 10:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Watermarks = decodeJobWatermarks(d)
+				if x := decodeJobWatermarks(d); !d.Dropped() {
+					v.Watermarks = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -809,49 +877,71 @@ func (v *CreateJobOutput) decodeWire(d *wire.Decoder) {
 func (v *CreateJobOutput) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberCreateJobOutput)
-	if !r.Put(e, 0) && v.AlbumArt != nil {
+	if v.AlbumArt != nil {
 		e.Key(`"AlbumArt":`)
 		v.AlbumArt.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Captions != nil {
+	if v.Captions != nil {
 		e.Key(`"Captions":`)
 		v.Captions.encodeWire(e)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Composition != nil {
+	if v.Composition != nil {
 		e.Key(`"Composition":`)
 		encodeComposition(e, v.Composition)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.Encryption != nil {
+	if v.Encryption != nil {
 		e.Key(`"Encryption":`)
 		v.Encryption.encodeWire(e)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.Key != nil {
+	if v.Key != nil {
 		e.Key(`"Key":`)
 		e.String(*v.Key)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.PresetId != nil {
+	if v.PresetId != nil {
 		e.Key(`"PresetId":`)
 		e.String(*v.PresetId)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.Rotate != nil {
+	if v.Rotate != nil {
 		e.Key(`"Rotate":`)
 		e.String(*v.Rotate)
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.SegmentDuration != nil {
+	if v.SegmentDuration != nil {
 		e.Key(`"SegmentDuration":`)
 		e.String(*v.SegmentDuration)
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.ThumbnailEncryption != nil {
+	if v.ThumbnailEncryption != nil {
 		e.Key(`"ThumbnailEncryption":`)
 		v.ThumbnailEncryption.encodeWire(e)
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.ThumbnailPattern != nil {
+	if v.ThumbnailPattern != nil {
 		e.Key(`"ThumbnailPattern":`)
 		e.String(*v.ThumbnailPattern)
+	} else {
+		r.Put(e, 9)
 	}
-	if !r.Put(e, 10) && v.Watermarks != nil {
+	if v.Watermarks != nil {
 		e.Key(`"Watermarks":`)
 		encodeJobWatermarks(e, v.Watermarks)
+	} else {
+		r.Put(e, 10)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -924,7 +1014,9 @@ func (v *CreateJobPlaylist) decodeWire(d *wire.Decoder) {
 			v.Name = d.String(&v.UnknownMembers)
 		case 3:
 			if d.BeginList(&v.UnknownMembers) {
-				v.OutputKeys = decodeOutputKeys(d)
+				if x := decodeOutputKeys(d); !d.Dropped() {
+					v.OutputKeys = x
+				}
 			}
 		case 4:
 			if d.BeginStruct(&v.UnknownMembers) {
@@ -941,25 +1033,35 @@ func (v *CreateJobPlaylist) decodeWire(d *wire.Decoder) {
 func (v *CreateJobPlaylist) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberCreateJobPlaylist)
-	if !r.Put(e, 0) && v.Format != nil {
+	if v.Format != nil {
 		e.Key(`"Format":`)
 		e.String(*v.Format)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.HlsContentProtection != nil {
+	if v.HlsContentProtection != nil {
 		e.Key(`"HlsContentProtection":`)
 		v.HlsContentProtection.encodeWire(e)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Name != nil {
+	if v.Name != nil {
 		e.Key(`"Name":`)
 		e.String(*v.Name)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.OutputKeys != nil {
+	if v.OutputKeys != nil {
 		e.Key(`"OutputKeys":`)
 		encodeOutputKeys(e, v.OutputKeys)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.PlayReadyDrm != nil {
+	if v.PlayReadyDrm != nil {
 		e.Key(`"PlayReadyDrm":`)
 		v.PlayReadyDrm.encodeWire(e)
+	} else {
+		r.Put(e, 4)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -1034,7 +1136,9 @@ func (v *CreateJobRequest) decodeWire(d *wire.Decoder) {
 			}
 		case 1:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Inputs = decodeJobInputs(d)
+				if x := decodeJobInputs(d); !d.Dropped() {
+					v.Inputs = x
+				}
 			}
 		case 2:
 			if d.BeginStruct(&v.UnknownMembers) {
@@ -1046,17 +1150,23 @@ func (v *CreateJobRequest) decodeWire(d *wire.Decoder) {
 			v.OutputKeyPrefix = d.String(&v.UnknownMembers)
 		case 4:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Outputs = decodeCreateJobOutputs(d)
+				if x := decodeCreateJobOutputs(d); !d.Dropped() {
+					v.Outputs = x
+				}
 			}
 		case 5:
 			v.PipelineId = d.String(&v.UnknownMembers)
 		case 6:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Playlists = decodeCreateJobPlaylists(d)
+				if x := decodeCreateJobPlaylists(d); !d.Dropped() {
+					v.Playlists = x
+				}
 			}
 		case 7:
 			if d.BeginMap(&v.UnknownMembers) {
-				v.UserMetadata = decodeUserMetadata(d)
+				if x := decodeUserMetadata(d); !d.Dropped() {
+					v.UserMetadata = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -1067,37 +1177,53 @@ func (v *CreateJobRequest) decodeWire(d *wire.Decoder) {
 func (v *CreateJobRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberCreateJobRequest)
-	if !r.Put(e, 0) && v.Input != nil {
+	if v.Input != nil {
 		e.Key(`"Input":`)
 		v.Input.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Inputs != nil {
+	if v.Inputs != nil {
 		e.Key(`"Inputs":`)
 		encodeJobInputs(e, v.Inputs)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Output != nil {
+	if v.Output != nil {
 		e.Key(`"Output":`)
 		v.Output.encodeWire(e)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.OutputKeyPrefix != nil {
+	if v.OutputKeyPrefix != nil {
 		e.Key(`"OutputKeyPrefix":`)
 		e.String(*v.OutputKeyPrefix)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.Outputs != nil {
+	if v.Outputs != nil {
 		e.Key(`"Outputs":`)
 		encodeCreateJobOutputs(e, v.Outputs)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.PipelineId != nil {
+	if v.PipelineId != nil {
 		e.Key(`"PipelineId":`)
 		e.String(*v.PipelineId)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.Playlists != nil {
+	if v.Playlists != nil {
 		e.Key(`"Playlists":`)
 		encodeCreateJobPlaylists(e, v.Playlists)
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.UserMetadata != nil {
+	if v.UserMetadata != nil {
 		e.Key(`"UserMetadata":`)
 		encodeUserMetadata(e, v.UserMetadata)
+	} else {
+		r.Put(e, 7)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -1145,9 +1271,11 @@ func (v *CreateJobResponse) decodeWire(d *wire.Decoder) {
 func (v *CreateJobResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberCreateJobResponse)
-	if !r.Put(e, 0) && v.Job != nil {
+	if v.Job != nil {
 		e.Key(`"Job":`)
 		v.Job.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -1231,37 +1359,53 @@ func (v *CreatePipelineRequest) decodeWire(d *wire.Decoder) {
 func (v *CreatePipelineRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberCreatePipelineRequest)
-	if !r.Put(e, 0) && v.AwsKmsKeyArn != nil {
+	if v.AwsKmsKeyArn != nil {
 		e.Key(`"AwsKmsKeyArn":`)
 		e.String(*v.AwsKmsKeyArn)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.ContentConfig != nil {
+	if v.ContentConfig != nil {
 		e.Key(`"ContentConfig":`)
 		v.ContentConfig.encodeWire(e)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.InputBucket != nil {
+	if v.InputBucket != nil {
 		e.Key(`"InputBucket":`)
 		e.String(*v.InputBucket)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.Name != nil {
+	if v.Name != nil {
 		e.Key(`"Name":`)
 		e.String(*v.Name)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.Notifications != nil {
+	if v.Notifications != nil {
 		e.Key(`"Notifications":`)
 		v.Notifications.encodeWire(e)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.OutputBucket != nil {
+	if v.OutputBucket != nil {
 		e.Key(`"OutputBucket":`)
 		e.String(*v.OutputBucket)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.Role != nil {
+	if v.Role != nil {
 		e.Key(`"Role":`)
 		e.String(*v.Role)
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.ThumbnailConfig != nil {
+	if v.ThumbnailConfig != nil {
 		e.Key(`"ThumbnailConfig":`)
 		v.ThumbnailConfig.encodeWire(e)
+	} else {
+		r.Put(e, 7)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -1304,7 +1448,9 @@ func (v *CreatePipelineResponse) decodeWire(d *wire.Decoder) {
 			}
 		case 1:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Warnings = decodeWarnings(d)
+				if x := decodeWarnings(d); !d.Dropped() {
+					v.Warnings = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -1315,13 +1461,17 @@ func (v *CreatePipelineResponse) decodeWire(d *wire.Decoder) {
 func (v *CreatePipelineResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberCreatePipelineResponse)
-	if !r.Put(e, 0) && v.Pipeline != nil {
+	if v.Pipeline != nil {
 		e.Key(`"Pipeline":`)
 		v.Pipeline.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Warnings != nil {
+	if v.Warnings != nil {
 		e.Key(`"Warnings":`)
 		encodeWarnings(e, v.Warnings)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -1397,29 +1547,41 @@ func (v *CreatePresetRequest) decodeWire(d *wire.Decoder) {
 func (v *CreatePresetRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberCreatePresetRequest)
-	if !r.Put(e, 0) && v.Audio != nil {
+	if v.Audio != nil {
 		e.Key(`"Audio":`)
 		v.Audio.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Container != nil {
+	if v.Container != nil {
 		e.Key(`"Container":`)
 		e.String(*v.Container)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Description != nil {
+	if v.Description != nil {
 		e.Key(`"Description":`)
 		e.String(*v.Description)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.Name != nil {
+	if v.Name != nil {
 		e.Key(`"Name":`)
 		e.String(*v.Name)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.Thumbnails != nil {
+	if v.Thumbnails != nil {
 		e.Key(`"Thumbnails":`)
 		v.Thumbnails.encodeWire(e)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.Video != nil {
+	if v.Video != nil {
 		e.Key(`"Video":`)
 		v.Video.encodeWire(e)
+	} else {
+		r.Put(e, 5)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -1471,13 +1633,17 @@ func (v *CreatePresetResponse) decodeWire(d *wire.Decoder) {
 func (v *CreatePresetResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberCreatePresetResponse)
-	if !r.Put(e, 0) && v.Preset != nil {
+	if v.Preset != nil {
 		e.Key(`"Preset":`)
 		v.Preset.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Warning != nil {
+	if v.Warning != nil {
 		e.Key(`"Warning":`)
 		e.String(*v.Warning)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -1521,9 +1687,11 @@ func (v *DeletePipelineRequest) decodeWire(d *wire.Decoder) {
 func (v *DeletePipelineRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberDeletePipelineRequest)
-	if !r.Put(e, 0) && v.Id != nil {
+	if v.Id != nil {
 		e.Key(`"Id":`)
 		e.String(*v.Id)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -1599,9 +1767,11 @@ func (v *DeletePresetRequest) decodeWire(d *wire.Decoder) {
 func (v *DeletePresetRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberDeletePresetRequest)
-	if !r.Put(e, 0) && v.Id != nil {
+	if v.Id != nil {
 		e.Key(`"Id":`)
 		e.String(*v.Id)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -1693,25 +1863,35 @@ func (v *DetectedProperties) decodeWire(d *wire.Decoder) {
 func (v *DetectedProperties) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberDetectedProperties)
-	if !r.Put(e, 0) && v.DurationMillis != nil {
+	if v.DurationMillis != nil {
 		e.Key(`"DurationMillis":`)
 		e.Int(*v.DurationMillis)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.FileSize != nil {
+	if v.FileSize != nil {
 		e.Key(`"FileSize":`)
 		e.Int(*v.FileSize)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.FrameRate != nil {
+	if v.FrameRate != nil {
 		e.Key(`"FrameRate":`)
 		e.String(*v.FrameRate)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.Height != nil {
+	if v.Height != nil {
 		e.Key(`"Height":`)
 		e.Int(int64(*v.Height))
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.Width != nil {
+	if v.Width != nil {
 		e.Key(`"Width":`)
 		e.Int(int64(*v.Width))
+	} else {
+		r.Put(e, 4)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -1767,21 +1947,29 @@ func (v *Encryption) decodeWire(d *wire.Decoder) {
 func (v *Encryption) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberEncryption)
-	if !r.Put(e, 0) && v.InitializationVector != nil {
+	if v.InitializationVector != nil {
 		e.Key(`"InitializationVector":`)
 		e.String(*v.InitializationVector)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Key != nil {
+	if v.Key != nil {
 		e.Key(`"Key":`)
 		e.String(*v.Key)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.KeyMd5 != nil {
+	if v.KeyMd5 != nil {
 		e.Key(`"KeyMd5":`)
 		e.String(*v.KeyMd5)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.Mode != nil {
+	if v.Mode != nil {
 		e.Key(`"Mode":`)
 		e.String(*v.Mode)
+	} else {
+		r.Put(e, 3)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -1863,29 +2051,41 @@ func (v *HlsContentProtection) decodeWire(d *wire.Decoder) {
 func (v *HlsContentProtection) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberHlsContentProtection)
-	if !r.Put(e, 0) && v.InitializationVector != nil {
+	if v.InitializationVector != nil {
 		e.Key(`"InitializationVector":`)
 		e.String(*v.InitializationVector)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Key != nil {
+	if v.Key != nil {
 		e.Key(`"Key":`)
 		e.String(*v.Key)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.KeyMd5 != nil {
+	if v.KeyMd5 != nil {
 		e.Key(`"KeyMd5":`)
 		e.String(*v.KeyMd5)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.KeyStoragePolicy != nil {
+	if v.KeyStoragePolicy != nil {
 		e.Key(`"KeyStoragePolicy":`)
 		e.String(*v.KeyStoragePolicy)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.LicenseAcquisitionUrl != nil {
+	if v.LicenseAcquisitionUrl != nil {
 		e.Key(`"LicenseAcquisitionUrl":`)
 		e.String(*v.LicenseAcquisitionUrl)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.Method != nil {
+	if v.Method != nil {
 		e.Key(`"Method":`)
 		e.String(*v.Method)
+	} else {
+		r.Put(e, 5)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -1922,7 +2122,9 @@ func (v *InputCaptions) decodeWire(d *wire.Decoder) {
 		switch memberInputCaptions(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.CaptionSources = decodeCaptionSources(d)
+				if x := decodeCaptionSources(d); !d.Dropped() {
+					v.CaptionSources = x
+				}
 			}
 		case 1:
 			v.MergePolicy = d.String(&v.UnknownMembers)
@@ -1935,13 +2137,17 @@ func (v *InputCaptions) decodeWire(d *wire.Decoder) {
 func (v *InputCaptions) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberInputCaptions)
-	if !r.Put(e, 0) && v.CaptionSources != nil {
+	if v.CaptionSources != nil {
 		e.Key(`"CaptionSources":`)
 		encodeCaptionSources(e, v.CaptionSources)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.MergePolicy != nil {
+	if v.MergePolicy != nil {
 		e.Key(`"MergePolicy":`)
 		e.String(*v.MergePolicy)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -2008,7 +2214,9 @@ func (v *Job) decodeWire(d *wire.Decoder) {
 			}
 		case 3:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Inputs = decodeJobInputs(d)
+				if x := decodeJobInputs(d); !d.Dropped() {
+					v.Inputs = x
+				}
 			}
 		case 4:
 			if d.BeginStruct(&v.UnknownMembers) {
@@ -2020,13 +2228,17 @@ func (v *Job) decodeWire(d *wire.Decoder) {
 			v.OutputKeyPrefix = d.String(&v.UnknownMembers)
 		case 6:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Outputs = decodeJobOutputs(d)
+				if x := decodeJobOutputs(d); !d.Dropped() {
+					v.Outputs = x
+				}
 			}
 		case 7:
 			v.PipelineId = d.String(&v.UnknownMembers)
 		case 8:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Playlists = decodePlaylists(d)
+				if x := decodePlaylists(d); !d.Dropped() {
+					v.Playlists = x
+				}
 			}
 		case 9:
 			v.Status = d.String(&v.UnknownMembers)
@@ -2038,7 +2250,9 @@ func (v *Job) decodeWire(d *wire.Decoder) {
 			}
 		case 11:
 			if d.BeginMap(&v.UnknownMembers) {
-				v.UserMetadata = decodeUserMetadata(d)
+				if x := decodeUserMetadata(d); !d.Dropped() {
+					v.UserMetadata = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -2049,53 +2263,77 @@ func (v *Job) decodeWire(d *wire.Decoder) {
 func (v *Job) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberJob)
-	if !r.Put(e, 0) && v.Arn != nil {
+	if v.Arn != nil {
 		e.Key(`"Arn":`)
 		e.String(*v.Arn)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Id != nil {
+	if v.Id != nil {
 		e.Key(`"Id":`)
 		e.String(*v.Id)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Input != nil {
+	if v.Input != nil {
 		e.Key(`"Input":`)
 		v.Input.encodeWire(e)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.Inputs != nil {
+	if v.Inputs != nil {
 		e.Key(`"Inputs":`)
 		encodeJobInputs(e, v.Inputs)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.Output != nil {
+	if v.Output != nil {
 		e.Key(`"Output":`)
 		v.Output.encodeWire(e)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.OutputKeyPrefix != nil {
+	if v.OutputKeyPrefix != nil {
 		e.Key(`"OutputKeyPrefix":`)
 		e.String(*v.OutputKeyPrefix)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.Outputs != nil {
+	if v.Outputs != nil {
 		e.Key(`"Outputs":`)
 		encodeJobOutputs(e, v.Outputs)
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.PipelineId != nil {
+	if v.PipelineId != nil {
 		e.Key(`"PipelineId":`)
 		e.String(*v.PipelineId)
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.Playlists != nil {
+	if v.Playlists != nil {
 		e.Key(`"Playlists":`)
 		encodePlaylists(e, v.Playlists)
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.Status != nil {
+	if v.Status != nil {
 		e.Key(`"Status":`)
 		e.String(*v.Status)
+	} else {
+		r.Put(e, 9)
 	}
-	if !r.Put(e, 10) && v.Timing != nil {
+	if v.Timing != nil {
 		e.Key(`"Timing":`)
 		v.Timing.encodeWire(e)
+	} else {
+		r.Put(e, 10)
 	}
-	if !r.Put(e, 11) && v.UserMetadata != nil {
+	if v.UserMetadata != nil {
 		e.Key(`"UserMetadata":`)
 		encodeUserMetadata(e, v.UserMetadata)
+	} else {
+		r.Put(e, 11)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -2132,7 +2370,9 @@ func (v *JobAlbumArt) decodeWire(d *wire.Decoder) {
 		switch memberJobAlbumArt(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Artwork = decodeArtworks(d)
+				if x := decodeArtworks(d); !d.Dropped() {
+					v.Artwork = x
+				}
 			}
 		case 1:
 			v.MergePolicy = d.String(&v.UnknownMembers)
@@ -2145,13 +2385,17 @@ func (v *JobAlbumArt) decodeWire(d *wire.Decoder) {
 func (v *JobAlbumArt) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberJobAlbumArt)
-	if !r.Put(e, 0) && v.Artwork != nil {
+	if v.Artwork != nil {
 		e.Key(`"Artwork":`)
 		encodeArtworks(e, v.Artwork)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.MergePolicy != nil {
+	if v.MergePolicy != nil {
 		e.Key(`"MergePolicy":`)
 		e.String(*v.MergePolicy)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -2247,45 +2491,65 @@ func (v *JobInput) decodeWire(d *wire.Decoder) {
 func (v *JobInput) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberJobInput)
-	if !r.Put(e, 0) && v.AspectRatio != nil {
+	if v.AspectRatio != nil {
 		e.Key(`"AspectRatio":`)
 		e.String(*v.AspectRatio)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Container != nil {
+	if v.Container != nil {
 		e.Key(`"Container":`)
 		e.String(*v.Container)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.DetectedProperties != nil {
+	if v.DetectedProperties != nil {
 		e.Key(`"DetectedProperties":`)
 		v.DetectedProperties.encodeWire(e)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.Encryption != nil {
+	if v.Encryption != nil {
 		e.Key(`"Encryption":`)
 		v.Encryption.encodeWire(e)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.FrameRate != nil {
+	if v.FrameRate != nil {
 		e.Key(`"FrameRate":`)
 		e.String(*v.FrameRate)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.InputCaptions != nil {
+	if v.InputCaptions != nil {
 		e.Key(`"InputCaptions":`)
 		v.InputCaptions.encodeWire(e)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.Interlaced != nil {
+	if v.Interlaced != nil {
 		e.Key(`"Interlaced":`)
 		e.String(*v.Interlaced)
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.Key != nil {
+	if v.Key != nil {
 		e.Key(`"Key":`)
 		e.String(*v.Key)
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.Resolution != nil {
+	if v.Resolution != nil {
 		e.Key(`"Resolution":`)
 		e.String(*v.Resolution)
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.TimeSpan != nil {
+	if v.TimeSpan != nil {
 		e.Key(`"TimeSpan":`)
 		v.TimeSpan.encodeWire(e)
+	} else {
+		r.Put(e, 9)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -2394,7 +2658,9 @@ func (v *JobOutput) decodeWire(d *wire.Decoder) {
 			}
 		case 3:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Composition = decodeComposition(d)
+				if x := decodeComposition(d); !d.Dropped() {
+					v.Composition = x
+				}
 			}
 		case 4:
 			v.Duration = d.Int64(&v.UnknownMembers)
@@ -2436,7 +2702,9 @@ func (v *JobOutput) decodeWire(d *wire.Decoder) {
 			v.ThumbnailPattern = d.String(&v.UnknownMembers)
 		case 19:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Watermarks = decodeJobWatermarks(d)
+				if x := decodeJobWatermarks(d); !d.Dropped() {
+					v.Watermarks = x
+				}
 			}
 		case 20:
 			v.Width = d.Int32(&v.UnknownMembers)
@@ -2449,89 +2717,131 @@ func (v *JobOutput) decodeWire(d *wire.Decoder) {
 func (v *JobOutput) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberJobOutput)
-	if !r.Put(e, 0) && v.AlbumArt != nil {
+	if v.AlbumArt != nil {
 		e.Key(`"AlbumArt":`)
 		v.AlbumArt.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.AppliedColorSpaceConversion != nil {
+	if v.AppliedColorSpaceConversion != nil {
 		e.Key(`"AppliedColorSpaceConversion":`)
 		e.String(*v.AppliedColorSpaceConversion)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Captions != nil {
+	if v.Captions != nil {
 		e.Key(`"Captions":`)
 		v.Captions.encodeWire(e)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.Composition != nil {
+	if v.Composition != nil {
 		e.Key(`"Composition":`)
 		encodeComposition(e, v.Composition)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.Duration != nil {
+	if v.Duration != nil {
 		e.Key(`"Duration":`)
 		e.Int(*v.Duration)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.DurationMillis != nil {
+	if v.DurationMillis != nil {
 		e.Key(`"DurationMillis":`)
 		e.Int(*v.DurationMillis)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.Encryption != nil {
+	if v.Encryption != nil {
 		e.Key(`"Encryption":`)
 		v.Encryption.encodeWire(e)
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.FileSize != nil {
+	if v.FileSize != nil {
 		e.Key(`"FileSize":`)
 		e.Int(*v.FileSize)
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.FrameRate != nil {
+	if v.FrameRate != nil {
 		e.Key(`"FrameRate":`)
 		e.String(*v.FrameRate)
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.Height != nil {
+	if v.Height != nil {
 		e.Key(`"Height":`)
 		e.Int(int64(*v.Height))
+	} else {
+		r.Put(e, 9)
 	}
-	if !r.Put(e, 10) && v.Id != nil {
+	if v.Id != nil {
 		e.Key(`"Id":`)
 		e.String(*v.Id)
+	} else {
+		r.Put(e, 10)
 	}
-	if !r.Put(e, 11) && v.Key != nil {
+	if v.Key != nil {
 		e.Key(`"Key":`)
 		e.String(*v.Key)
+	} else {
+		r.Put(e, 11)
 	}
-	if !r.Put(e, 12) && v.PresetId != nil {
+	if v.PresetId != nil {
 		e.Key(`"PresetId":`)
 		e.String(*v.PresetId)
+	} else {
+		r.Put(e, 12)
 	}
-	if !r.Put(e, 13) && v.Rotate != nil {
+	if v.Rotate != nil {
 		e.Key(`"Rotate":`)
 		e.String(*v.Rotate)
+	} else {
+		r.Put(e, 13)
 	}
-	if !r.Put(e, 14) && v.SegmentDuration != nil {
+	if v.SegmentDuration != nil {
 		e.Key(`"SegmentDuration":`)
 		e.String(*v.SegmentDuration)
+	} else {
+		r.Put(e, 14)
 	}
-	if !r.Put(e, 15) && v.Status != nil {
+	if v.Status != nil {
 		e.Key(`"Status":`)
 		e.String(*v.Status)
+	} else {
+		r.Put(e, 15)
 	}
-	if !r.Put(e, 16) && v.StatusDetail != nil {
+	if v.StatusDetail != nil {
 		e.Key(`"StatusDetail":`)
 		e.String(*v.StatusDetail)
+	} else {
+		r.Put(e, 16)
 	}
-	if !r.Put(e, 17) && v.ThumbnailEncryption != nil {
+	if v.ThumbnailEncryption != nil {
 		e.Key(`"ThumbnailEncryption":`)
 		v.ThumbnailEncryption.encodeWire(e)
+	} else {
+		r.Put(e, 17)
 	}
-	if !r.Put(e, 18) && v.ThumbnailPattern != nil {
+	if v.ThumbnailPattern != nil {
 		e.Key(`"ThumbnailPattern":`)
 		e.String(*v.ThumbnailPattern)
+	} else {
+		r.Put(e, 18)
 	}
-	if !r.Put(e, 19) && v.Watermarks != nil {
+	if v.Watermarks != nil {
 		e.Key(`"Watermarks":`)
 		encodeJobWatermarks(e, v.Watermarks)
+	} else {
+		r.Put(e, 19)
 	}
-	if !r.Put(e, 20) && v.Width != nil {
+	if v.Width != nil {
 		e.Key(`"Width":`)
 		e.Int(int64(*v.Width))
+	} else {
+		r.Put(e, 20)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -2607,17 +2917,23 @@ func (v *JobWatermark) decodeWire(d *wire.Decoder) {
 func (v *JobWatermark) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberJobWatermark)
-	if !r.Put(e, 0) && v.Encryption != nil {
+	if v.Encryption != nil {
 		e.Key(`"Encryption":`)
 		v.Encryption.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.InputKey != nil {
+	if v.InputKey != nil {
 		e.Key(`"InputKey":`)
 		e.String(*v.InputKey)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.PresetWatermarkId != nil {
+	if v.PresetWatermarkId != nil {
 		e.Key(`"PresetWatermarkId":`)
 		e.String(*v.PresetWatermarkId)
+	} else {
+		r.Put(e, 2)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -2709,17 +3025,23 @@ func (v *ListJobsByPipelineRequest) decodeWire(d *wire.Decoder) {
 func (v *ListJobsByPipelineRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberListJobsByPipelineRequest)
-	if !r.Put(e, 0) && v.Ascending != nil {
+	if v.Ascending != nil {
 		e.Key(`"Ascending":`)
 		e.String(*v.Ascending)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.PageToken != nil {
+	if v.PageToken != nil {
 		e.Key(`"PageToken":`)
 		e.String(*v.PageToken)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.PipelineId != nil {
+	if v.PipelineId != nil {
 		e.Key(`"PipelineId":`)
 		e.String(*v.PipelineId)
+	} else {
+		r.Put(e, 2)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -2756,7 +3078,9 @@ func (v *ListJobsByPipelineResponse) decodeWire(d *wire.Decoder) {
 		switch memberListJobsByPipelineResponse(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Jobs = decodeJobs_(d)
+				if x := decodeJobs_(d); !d.Dropped() {
+					v.Jobs = x
+				}
 			}
 		case 1:
 			v.NextPageToken = d.String(&v.UnknownMembers)
@@ -2769,13 +3093,17 @@ func (v *ListJobsByPipelineResponse) decodeWire(d *wire.Decoder) {
 func (v *ListJobsByPipelineResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberListJobsByPipelineResponse)
-	if !r.Put(e, 0) && v.Jobs != nil {
+	if v.Jobs != nil {
 		e.Key(`"Jobs":`)
 		encodeJobs_(e, v.Jobs)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.NextPageToken != nil {
+	if v.NextPageToken != nil {
 		e.Key(`"NextPageToken":`)
 		e.String(*v.NextPageToken)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -2827,17 +3155,23 @@ func (v *ListJobsByStatusRequest) decodeWire(d *wire.Decoder) {
 func (v *ListJobsByStatusRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberListJobsByStatusRequest)
-	if !r.Put(e, 0) && v.Ascending != nil {
+	if v.Ascending != nil {
 		e.Key(`"Ascending":`)
 		e.String(*v.Ascending)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.PageToken != nil {
+	if v.PageToken != nil {
 		e.Key(`"PageToken":`)
 		e.String(*v.PageToken)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Status != nil {
+	if v.Status != nil {
 		e.Key(`"Status":`)
 		e.String(*v.Status)
+	} else {
+		r.Put(e, 2)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -2874,7 +3208,9 @@ func (v *ListJobsByStatusResponse) decodeWire(d *wire.Decoder) {
 		switch memberListJobsByStatusResponse(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Jobs = decodeJobs_(d)
+				if x := decodeJobs_(d); !d.Dropped() {
+					v.Jobs = x
+				}
 			}
 		case 1:
 			v.NextPageToken = d.String(&v.UnknownMembers)
@@ -2887,13 +3223,17 @@ func (v *ListJobsByStatusResponse) decodeWire(d *wire.Decoder) {
 func (v *ListJobsByStatusResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberListJobsByStatusResponse)
-	if !r.Put(e, 0) && v.Jobs != nil {
+	if v.Jobs != nil {
 		e.Key(`"Jobs":`)
 		encodeJobs_(e, v.Jobs)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.NextPageToken != nil {
+	if v.NextPageToken != nil {
 		e.Key(`"NextPageToken":`)
 		e.String(*v.NextPageToken)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -2941,13 +3281,17 @@ func (v *ListPipelinesRequest) decodeWire(d *wire.Decoder) {
 func (v *ListPipelinesRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberListPipelinesRequest)
-	if !r.Put(e, 0) && v.Ascending != nil {
+	if v.Ascending != nil {
 		e.Key(`"Ascending":`)
 		e.String(*v.Ascending)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.PageToken != nil {
+	if v.PageToken != nil {
 		e.Key(`"PageToken":`)
 		e.String(*v.PageToken)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -2986,7 +3330,9 @@ func (v *ListPipelinesResponse) decodeWire(d *wire.Decoder) {
 			v.NextPageToken = d.String(&v.UnknownMembers)
 		case 1:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Pipelines = decodePipelines_(d)
+				if x := decodePipelines_(d); !d.Dropped() {
+					v.Pipelines = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -2997,13 +3343,17 @@ func (v *ListPipelinesResponse) decodeWire(d *wire.Decoder) {
 func (v *ListPipelinesResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberListPipelinesResponse)
-	if !r.Put(e, 0) && v.NextPageToken != nil {
+	if v.NextPageToken != nil {
 		e.Key(`"NextPageToken":`)
 		e.String(*v.NextPageToken)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Pipelines != nil {
+	if v.Pipelines != nil {
 		e.Key(`"Pipelines":`)
 		encodePipelines_(e, v.Pipelines)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -3051,13 +3401,17 @@ func (v *ListPresetsRequest) decodeWire(d *wire.Decoder) {
 func (v *ListPresetsRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberListPresetsRequest)
-	if !r.Put(e, 0) && v.Ascending != nil {
+	if v.Ascending != nil {
 		e.Key(`"Ascending":`)
 		e.String(*v.Ascending)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.PageToken != nil {
+	if v.PageToken != nil {
 		e.Key(`"PageToken":`)
 		e.String(*v.PageToken)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -3096,7 +3450,9 @@ func (v *ListPresetsResponse) decodeWire(d *wire.Decoder) {
 			v.NextPageToken = d.String(&v.UnknownMembers)
 		case 1:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Presets = decodePresets_(d)
+				if x := decodePresets_(d); !d.Dropped() {
+					v.Presets = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -3107,13 +3463,17 @@ func (v *ListPresetsResponse) decodeWire(d *wire.Decoder) {
 func (v *ListPresetsResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberListPresetsResponse)
-	if !r.Put(e, 0) && v.NextPageToken != nil {
+	if v.NextPageToken != nil {
 		e.Key(`"NextPageToken":`)
 		e.String(*v.NextPageToken)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Presets != nil {
+	if v.Presets != nil {
 		e.Key(`"Presets":`)
 		encodePresets_(e, v.Presets)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -3169,21 +3529,29 @@ func (v *Notifications) decodeWire(d *wire.Decoder) {
 func (v *Notifications) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberNotifications)
-	if !r.Put(e, 0) && v.Completed != nil {
+	if v.Completed != nil {
 		e.Key(`"Completed":`)
 		e.String(*v.Completed)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Error != nil {
+	if v.Error != nil {
 		e.Key(`"Error":`)
 		e.String(*v.Error)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Progressing != nil {
+	if v.Progressing != nil {
 		e.Key(`"Progressing":`)
 		e.String(*v.Progressing)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.Warning != nil {
+	if v.Warning != nil {
 		e.Key(`"Warning":`)
 		e.String(*v.Warning)
+	} else {
+		r.Put(e, 3)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -3240,7 +3608,9 @@ func (v *Permission) decodeWire(d *wire.Decoder) {
 		switch memberPermission(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Access = decodeAccessControls(d)
+				if x := decodeAccessControls(d); !d.Dropped() {
+					v.Access = x
+				}
 			}
 		case 1:
 			v.Grantee = d.String(&v.UnknownMembers)
@@ -3255,17 +3625,23 @@ func (v *Permission) decodeWire(d *wire.Decoder) {
 func (v *Permission) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberPermission)
-	if !r.Put(e, 0) && v.Access != nil {
+	if v.Access != nil {
 		e.Key(`"Access":`)
 		encodeAccessControls(e, v.Access)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Grantee != nil {
+	if v.Grantee != nil {
 		e.Key(`"Grantee":`)
 		e.String(*v.Grantee)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.GranteeType != nil {
+	if v.GranteeType != nil {
 		e.Key(`"GranteeType":`)
 		e.String(*v.GranteeType)
+	} else {
+		r.Put(e, 2)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -3381,49 +3757,71 @@ func (v *Pipeline) decodeWire(d *wire.Decoder) {
 func (v *Pipeline) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberPipeline)
-	if !r.Put(e, 0) && v.Arn != nil {
+	if v.Arn != nil {
 		e.Key(`"Arn":`)
 		e.String(*v.Arn)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.AwsKmsKeyArn != nil {
+	if v.AwsKmsKeyArn != nil {
 		e.Key(`"AwsKmsKeyArn":`)
 		e.String(*v.AwsKmsKeyArn)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.ContentConfig != nil {
+	if v.ContentConfig != nil {
 		e.Key(`"ContentConfig":`)
 		v.ContentConfig.encodeWire(e)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.Id != nil {
+	if v.Id != nil {
 		e.Key(`"Id":`)
 		e.String(*v.Id)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.InputBucket != nil {
+	if v.InputBucket != nil {
 		e.Key(`"InputBucket":`)
 		e.String(*v.InputBucket)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.Name != nil {
+	if v.Name != nil {
 		e.Key(`"Name":`)
 		e.String(*v.Name)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.Notifications != nil {
+	if v.Notifications != nil {
 		e.Key(`"Notifications":`)
 		v.Notifications.encodeWire(e)
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.OutputBucket != nil {
+	if v.OutputBucket != nil {
 		e.Key(`"OutputBucket":`)
 		e.String(*v.OutputBucket)
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.Role != nil {
+	if v.Role != nil {
 		e.Key(`"Role":`)
 		e.String(*v.Role)
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.Status != nil {
+	if v.Status != nil {
 		e.Key(`"Status":`)
 		e.String(*v.Status)
+	} else {
+		r.Put(e, 9)
 	}
-	if !r.Put(e, 10) && v.ThumbnailConfig != nil {
+	if v.ThumbnailConfig != nil {
 		e.Key(`"ThumbnailConfig":`)
 		v.ThumbnailConfig.encodeWire(e)
+	} else {
+		r.Put(e, 10)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -3464,7 +3862,9 @@ func (v *PipelineOutputConfig) decodeWire(d *wire.Decoder) {
 			v.Bucket = d.String(&v.UnknownMembers)
 		case 1:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Permissions = decodePermissions(d)
+				if x := decodePermissions(d); !d.Dropped() {
+					v.Permissions = x
+				}
 			}
 		case 2:
 			v.StorageClass = d.String(&v.UnknownMembers)
@@ -3477,17 +3877,23 @@ func (v *PipelineOutputConfig) decodeWire(d *wire.Decoder) {
 func (v *PipelineOutputConfig) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberPipelineOutputConfig)
-	if !r.Put(e, 0) && v.Bucket != nil {
+	if v.Bucket != nil {
 		e.Key(`"Bucket":`)
 		e.String(*v.Bucket)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Permissions != nil {
+	if v.Permissions != nil {
 		e.Key(`"Permissions":`)
 		encodePermissions(e, v.Permissions)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.StorageClass != nil {
+	if v.StorageClass != nil {
 		e.Key(`"StorageClass":`)
 		e.String(*v.StorageClass)
+	} else {
+		r.Put(e, 2)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -3571,29 +3977,41 @@ func (v *PlayReadyDrm) decodeWire(d *wire.Decoder) {
 func (v *PlayReadyDrm) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberPlayReadyDrm)
-	if !r.Put(e, 0) && v.Format != nil {
+	if v.Format != nil {
 		e.Key(`"Format":`)
 		e.String(*v.Format)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.InitializationVector != nil {
+	if v.InitializationVector != nil {
 		e.Key(`"InitializationVector":`)
 		e.String(*v.InitializationVector)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Key != nil {
+	if v.Key != nil {
 		e.Key(`"Key":`)
 		e.String(*v.Key)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.KeyId != nil {
+	if v.KeyId != nil {
 		e.Key(`"KeyId":`)
 		e.String(*v.KeyId)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.KeyMd5 != nil {
+	if v.KeyMd5 != nil {
 		e.Key(`"KeyMd5":`)
 		e.String(*v.KeyMd5)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.LicenseAcquisitionUrl != nil {
+	if v.LicenseAcquisitionUrl != nil {
 		e.Key(`"LicenseAcquisitionUrl":`)
 		e.String(*v.LicenseAcquisitionUrl)
+	} else {
+		r.Put(e, 5)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -3650,7 +4068,9 @@ func (v *Playlist) decodeWire(d *wire.Decoder) {
 			v.Name = d.String(&v.UnknownMembers)
 		case 3:
 			if d.BeginList(&v.UnknownMembers) {
-				v.OutputKeys = decodeOutputKeys(d)
+				if x := decodeOutputKeys(d); !d.Dropped() {
+					v.OutputKeys = x
+				}
 			}
 		case 4:
 			if d.BeginStruct(&v.UnknownMembers) {
@@ -3671,33 +4091,47 @@ func (v *Playlist) decodeWire(d *wire.Decoder) {
 func (v *Playlist) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberPlaylist)
-	if !r.Put(e, 0) && v.Format != nil {
+	if v.Format != nil {
 		e.Key(`"Format":`)
 		e.String(*v.Format)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.HlsContentProtection != nil {
+	if v.HlsContentProtection != nil {
 		e.Key(`"HlsContentProtection":`)
 		v.HlsContentProtection.encodeWire(e)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Name != nil {
+	if v.Name != nil {
 		e.Key(`"Name":`)
 		e.String(*v.Name)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.OutputKeys != nil {
+	if v.OutputKeys != nil {
 		e.Key(`"OutputKeys":`)
 		encodeOutputKeys(e, v.OutputKeys)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.PlayReadyDrm != nil {
+	if v.PlayReadyDrm != nil {
 		e.Key(`"PlayReadyDrm":`)
 		v.PlayReadyDrm.encodeWire(e)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.Status != nil {
+	if v.Status != nil {
 		e.Key(`"Status":`)
 		e.String(*v.Status)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.StatusDetail != nil {
+	if v.StatusDetail != nil {
 		e.Key(`"StatusDetail":`)
 		e.String(*v.StatusDetail)
+	} else {
+		r.Put(e, 6)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -3805,41 +4239,59 @@ func (v *Preset) decodeWire(d *wire.Decoder) {
 func (v *Preset) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberPreset)
-	if !r.Put(e, 0) && v.Arn != nil {
+	if v.Arn != nil {
 		e.Key(`"Arn":`)
 		e.String(*v.Arn)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Audio != nil {
+	if v.Audio != nil {
 		e.Key(`"Audio":`)
 		v.Audio.encodeWire(e)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Container != nil {
+	if v.Container != nil {
 		e.Key(`"Container":`)
 		e.String(*v.Container)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.Description != nil {
+	if v.Description != nil {
 		e.Key(`"Description":`)
 		e.String(*v.Description)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.Id != nil {
+	if v.Id != nil {
 		e.Key(`"Id":`)
 		e.String(*v.Id)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.Name != nil {
+	if v.Name != nil {
 		e.Key(`"Name":`)
 		e.String(*v.Name)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.Thumbnails != nil {
+	if v.Thumbnails != nil {
 		e.Key(`"Thumbnails":`)
 		v.Thumbnails.encodeWire(e)
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.Type != nil {
+	if v.Type != nil {
 		e.Key(`"Type":`)
 		e.String(*v.Type)
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.Video != nil {
+	if v.Video != nil {
 		e.Key(`"Video":`)
 		v.Video.encodeWire(e)
+	} else {
+		r.Put(e, 8)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -3919,45 +4371,65 @@ func (v *PresetWatermark) decodeWire(d *wire.Decoder) {
 func (v *PresetWatermark) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberPresetWatermark)
-	if !r.Put(e, 0) && v.HorizontalAlign != nil {
+	if v.HorizontalAlign != nil {
 		e.Key(`"HorizontalAlign":`)
 		e.String(*v.HorizontalAlign)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.HorizontalOffset != nil {
+	if v.HorizontalOffset != nil {
 		e.Key(`"HorizontalOffset":`)
 		e.String(*v.HorizontalOffset)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Id != nil {
+	if v.Id != nil {
 		e.Key(`"Id":`)
 		e.String(*v.Id)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.MaxHeight != nil {
+	if v.MaxHeight != nil {
 		e.Key(`"MaxHeight":`)
 		e.String(*v.MaxHeight)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.MaxWidth != nil {
+	if v.MaxWidth != nil {
 		e.Key(`"MaxWidth":`)
 		e.String(*v.MaxWidth)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.Opacity != nil {
+	if v.Opacity != nil {
 		e.Key(`"Opacity":`)
 		e.String(*v.Opacity)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.SizingPolicy != nil {
+	if v.SizingPolicy != nil {
 		e.Key(`"SizingPolicy":`)
 		e.String(*v.SizingPolicy)
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.Target != nil {
+	if v.Target != nil {
 		e.Key(`"Target":`)
 		e.String(*v.Target)
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.VerticalAlign != nil {
+	if v.VerticalAlign != nil {
 		e.Key(`"VerticalAlign":`)
 		e.String(*v.VerticalAlign)
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.VerticalOffset != nil {
+	if v.VerticalOffset != nil {
 		e.Key(`"VerticalOffset":`)
 		e.String(*v.VerticalOffset)
+	} else {
+		r.Put(e, 9)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -4041,9 +4513,11 @@ func (v *ReadJobRequest) decodeWire(d *wire.Decoder) {
 func (v *ReadJobRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberReadJobRequest)
-	if !r.Put(e, 0) && v.Id != nil {
+	if v.Id != nil {
 		e.Key(`"Id":`)
 		e.String(*v.Id)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -4091,9 +4565,11 @@ func (v *ReadJobResponse) decodeWire(d *wire.Decoder) {
 func (v *ReadJobResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberReadJobResponse)
-	if !r.Put(e, 0) && v.Job != nil {
+	if v.Job != nil {
 		e.Key(`"Job":`)
 		v.Job.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -4137,9 +4613,11 @@ func (v *ReadPipelineRequest) decodeWire(d *wire.Decoder) {
 func (v *ReadPipelineRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberReadPipelineRequest)
-	if !r.Put(e, 0) && v.Id != nil {
+	if v.Id != nil {
 		e.Key(`"Id":`)
 		e.String(*v.Id)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -4182,7 +4660,9 @@ func (v *ReadPipelineResponse) decodeWire(d *wire.Decoder) {
 			}
 		case 1:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Warnings = decodeWarnings(d)
+				if x := decodeWarnings(d); !d.Dropped() {
+					v.Warnings = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -4193,13 +4673,17 @@ func (v *ReadPipelineResponse) decodeWire(d *wire.Decoder) {
 func (v *ReadPipelineResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberReadPipelineResponse)
-	if !r.Put(e, 0) && v.Pipeline != nil {
+	if v.Pipeline != nil {
 		e.Key(`"Pipeline":`)
 		v.Pipeline.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Warnings != nil {
+	if v.Warnings != nil {
 		e.Key(`"Warnings":`)
 		encodeWarnings(e, v.Warnings)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -4243,9 +4727,11 @@ func (v *ReadPresetRequest) decodeWire(d *wire.Decoder) {
 func (v *ReadPresetRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberReadPresetRequest)
-	if !r.Put(e, 0) && v.Id != nil {
+	if v.Id != nil {
 		e.Key(`"Id":`)
 		e.String(*v.Id)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -4293,9 +4779,11 @@ func (v *ReadPresetResponse) decodeWire(d *wire.Decoder) {
 func (v *ReadPresetResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberReadPresetResponse)
-	if !r.Put(e, 0) && v.Preset != nil {
+	if v.Preset != nil {
 		e.Key(`"Preset":`)
 		v.Preset.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -4360,7 +4848,9 @@ func (v *TestRoleRequest) decodeWire(d *wire.Decoder) {
 			v.Role = d.String(&v.UnknownMembers)
 		case 3:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Topics = decodeSnsTopics(d)
+				if x := decodeSnsTopics(d); !d.Dropped() {
+					v.Topics = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -4371,21 +4861,29 @@ func (v *TestRoleRequest) decodeWire(d *wire.Decoder) {
 func (v *TestRoleRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberTestRoleRequest)
-	if !r.Put(e, 0) && v.InputBucket != nil {
+	if v.InputBucket != nil {
 		e.Key(`"InputBucket":`)
 		e.String(*v.InputBucket)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.OutputBucket != nil {
+	if v.OutputBucket != nil {
 		e.Key(`"OutputBucket":`)
 		e.String(*v.OutputBucket)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Role != nil {
+	if v.Role != nil {
 		e.Key(`"Role":`)
 		e.String(*v.Role)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.Topics != nil {
+	if v.Topics != nil {
 		e.Key(`"Topics":`)
 		encodeSnsTopics(e, v.Topics)
+	} else {
+		r.Put(e, 3)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -4422,7 +4920,9 @@ func (v *TestRoleResponse) decodeWire(d *wire.Decoder) {
 		switch memberTestRoleResponse(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Messages = decodeExceptionMessages(d)
+				if x := decodeExceptionMessages(d); !d.Dropped() {
+					v.Messages = x
+				}
 			}
 		case 1:
 			v.Success = d.String(&v.UnknownMembers)
@@ -4435,13 +4935,17 @@ func (v *TestRoleResponse) decodeWire(d *wire.Decoder) {
 func (v *TestRoleResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberTestRoleResponse)
-	if !r.Put(e, 0) && v.Messages != nil {
+	if v.Messages != nil {
 		e.Key(`"Messages":`)
 		encodeExceptionMessages(e, v.Messages)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Success != nil {
+	if v.Success != nil {
 		e.Key(`"Success":`)
 		e.String(*v.Success)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -4513,37 +5017,53 @@ func (v *Thumbnails) decodeWire(d *wire.Decoder) {
 func (v *Thumbnails) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberThumbnails)
-	if !r.Put(e, 0) && v.AspectRatio != nil {
+	if v.AspectRatio != nil {
 		e.Key(`"AspectRatio":`)
 		e.String(*v.AspectRatio)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Format != nil {
+	if v.Format != nil {
 		e.Key(`"Format":`)
 		e.String(*v.Format)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Interval != nil {
+	if v.Interval != nil {
 		e.Key(`"Interval":`)
 		e.String(*v.Interval)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.MaxHeight != nil {
+	if v.MaxHeight != nil {
 		e.Key(`"MaxHeight":`)
 		e.String(*v.MaxHeight)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.MaxWidth != nil {
+	if v.MaxWidth != nil {
 		e.Key(`"MaxWidth":`)
 		e.String(*v.MaxWidth)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.PaddingPolicy != nil {
+	if v.PaddingPolicy != nil {
 		e.Key(`"PaddingPolicy":`)
 		e.String(*v.PaddingPolicy)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.Resolution != nil {
+	if v.Resolution != nil {
 		e.Key(`"Resolution":`)
 		e.String(*v.Resolution)
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.SizingPolicy != nil {
+	if v.SizingPolicy != nil {
 		e.Key(`"SizingPolicy":`)
 		e.String(*v.SizingPolicy)
+	} else {
+		r.Put(e, 7)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -4591,13 +5111,17 @@ func (v *TimeSpan) decodeWire(d *wire.Decoder) {
 func (v *TimeSpan) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberTimeSpan)
-	if !r.Put(e, 0) && v.Duration != nil {
+	if v.Duration != nil {
 		e.Key(`"Duration":`)
 		e.String(*v.Duration)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.StartTime != nil {
+	if v.StartTime != nil {
 		e.Key(`"StartTime":`)
 		e.String(*v.StartTime)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -4649,17 +5173,23 @@ func (v *Timing) decodeWire(d *wire.Decoder) {
 func (v *Timing) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberTiming)
-	if !r.Put(e, 0) && v.FinishTimeMillis != nil {
+	if v.FinishTimeMillis != nil {
 		e.Key(`"FinishTimeMillis":`)
 		e.Int(*v.FinishTimeMillis)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.StartTimeMillis != nil {
+	if v.StartTimeMillis != nil {
 		e.Key(`"StartTimeMillis":`)
 		e.Int(*v.StartTimeMillis)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.SubmitTimeMillis != nil {
+	if v.SubmitTimeMillis != nil {
 		e.Key(`"SubmitTimeMillis":`)
 		e.Int(*v.SubmitTimeMillis)
+	} else {
+		r.Put(e, 2)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -4711,13 +5241,17 @@ func (v *UpdatePipelineNotificationsRequest) decodeWire(d *wire.Decoder) {
 func (v *UpdatePipelineNotificationsRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberUpdatePipelineNotificationsRequest)
-	if !r.Put(e, 0) && v.Id != nil {
+	if v.Id != nil {
 		e.Key(`"Id":`)
 		e.String(*v.Id)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Notifications != nil {
+	if v.Notifications != nil {
 		e.Key(`"Notifications":`)
 		v.Notifications.encodeWire(e)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -4765,9 +5299,11 @@ func (v *UpdatePipelineNotificationsResponse) decodeWire(d *wire.Decoder) {
 func (v *UpdatePipelineNotificationsResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberUpdatePipelineNotificationsResponse)
-	if !r.Put(e, 0) && v.Pipeline != nil {
+	if v.Pipeline != nil {
 		e.Key(`"Pipeline":`)
 		v.Pipeline.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -4851,37 +5387,53 @@ func (v *UpdatePipelineRequest) decodeWire(d *wire.Decoder) {
 func (v *UpdatePipelineRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberUpdatePipelineRequest)
-	if !r.Put(e, 0) && v.AwsKmsKeyArn != nil {
+	if v.AwsKmsKeyArn != nil {
 		e.Key(`"AwsKmsKeyArn":`)
 		e.String(*v.AwsKmsKeyArn)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.ContentConfig != nil {
+	if v.ContentConfig != nil {
 		e.Key(`"ContentConfig":`)
 		v.ContentConfig.encodeWire(e)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Id != nil {
+	if v.Id != nil {
 		e.Key(`"Id":`)
 		e.String(*v.Id)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.InputBucket != nil {
+	if v.InputBucket != nil {
 		e.Key(`"InputBucket":`)
 		e.String(*v.InputBucket)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.Name != nil {
+	if v.Name != nil {
 		e.Key(`"Name":`)
 		e.String(*v.Name)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.Notifications != nil {
+	if v.Notifications != nil {
 		e.Key(`"Notifications":`)
 		v.Notifications.encodeWire(e)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.Role != nil {
+	if v.Role != nil {
 		e.Key(`"Role":`)
 		e.String(*v.Role)
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.ThumbnailConfig != nil {
+	if v.ThumbnailConfig != nil {
 		e.Key(`"ThumbnailConfig":`)
 		v.ThumbnailConfig.encodeWire(e)
+	} else {
+		r.Put(e, 7)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -4924,7 +5476,9 @@ func (v *UpdatePipelineResponse) decodeWire(d *wire.Decoder) {
 			}
 		case 1:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Warnings = decodeWarnings(d)
+				if x := decodeWarnings(d); !d.Dropped() {
+					v.Warnings = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -4935,13 +5489,17 @@ func (v *UpdatePipelineResponse) decodeWire(d *wire.Decoder) {
 func (v *UpdatePipelineResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberUpdatePipelineResponse)
-	if !r.Put(e, 0) && v.Pipeline != nil {
+	if v.Pipeline != nil {
 		e.Key(`"Pipeline":`)
 		v.Pipeline.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Warnings != nil {
+	if v.Warnings != nil {
 		e.Key(`"Warnings":`)
 		encodeWarnings(e, v.Warnings)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -4989,13 +5547,17 @@ func (v *UpdatePipelineStatusRequest) decodeWire(d *wire.Decoder) {
 func (v *UpdatePipelineStatusRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberUpdatePipelineStatusRequest)
-	if !r.Put(e, 0) && v.Id != nil {
+	if v.Id != nil {
 		e.Key(`"Id":`)
 		e.String(*v.Id)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Status != nil {
+	if v.Status != nil {
 		e.Key(`"Status":`)
 		e.String(*v.Status)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -5043,9 +5605,11 @@ func (v *UpdatePipelineStatusResponse) decodeWire(d *wire.Decoder) {
 func (v *UpdatePipelineStatusResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberUpdatePipelineStatusResponse)
-	if !r.Put(e, 0) && v.Pipeline != nil {
+	if v.Pipeline != nil {
 		e.Key(`"Pipeline":`)
 		v.Pipeline.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -5135,7 +5699,9 @@ func (v *VideoParameters) decodeWire(d *wire.Decoder) {
 			v.Codec = d.String(&v.UnknownMembers)
 		case 3:
 			if d.BeginMap(&v.UnknownMembers) {
-				v.CodecOptions = decodeCodecOptions(d)
+				if x := decodeCodecOptions(d); !d.Dropped() {
+					v.CodecOptions = x
+				}
 			}
 		case 4:
 			v.DisplayAspectRatio = d.String(&v.UnknownMembers)
@@ -5159,7 +5725,9 @@ func (v *VideoParameters) decodeWire(d *wire.Decoder) {
 			v.SizingPolicy = d.String(&v.UnknownMembers)
 		case 14:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Watermarks = decodePresetWatermarks(d)
+				if x := decodePresetWatermarks(d); !d.Dropped() {
+					v.Watermarks = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -5170,65 +5738,95 @@ func (v *VideoParameters) decodeWire(d *wire.Decoder) {
 func (v *VideoParameters) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberVideoParameters)
-	if !r.Put(e, 0) && v.AspectRatio != nil {
+	if v.AspectRatio != nil {
 		e.Key(`"AspectRatio":`)
 		e.String(*v.AspectRatio)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.BitRate != nil {
+	if v.BitRate != nil {
 		e.Key(`"BitRate":`)
 		e.String(*v.BitRate)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Codec != nil {
+	if v.Codec != nil {
 		e.Key(`"Codec":`)
 		e.String(*v.Codec)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.CodecOptions != nil {
+	if v.CodecOptions != nil {
 		e.Key(`"CodecOptions":`)
 		encodeCodecOptions(e, v.CodecOptions)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.DisplayAspectRatio != nil {
+	if v.DisplayAspectRatio != nil {
 		e.Key(`"DisplayAspectRatio":`)
 		e.String(*v.DisplayAspectRatio)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.FixedGOP != nil {
+	if v.FixedGOP != nil {
 		e.Key(`"FixedGOP":`)
 		e.String(*v.FixedGOP)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.FrameRate != nil {
+	if v.FrameRate != nil {
 		e.Key(`"FrameRate":`)
 		e.String(*v.FrameRate)
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.KeyframesMaxDist != nil {
+	if v.KeyframesMaxDist != nil {
 		e.Key(`"KeyframesMaxDist":`)
 		e.String(*v.KeyframesMaxDist)
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.MaxFrameRate != nil {
+	if v.MaxFrameRate != nil {
 		e.Key(`"MaxFrameRate":`)
 		e.String(*v.MaxFrameRate)
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.MaxHeight != nil {
+	if v.MaxHeight != nil {
 		e.Key(`"MaxHeight":`)
 		e.String(*v.MaxHeight)
+	} else {
+		r.Put(e, 9)
 	}
-	if !r.Put(e, 10) && v.MaxWidth != nil {
+	if v.MaxWidth != nil {
 		e.Key(`"MaxWidth":`)
 		e.String(*v.MaxWidth)
+	} else {
+		r.Put(e, 10)
 	}
-	if !r.Put(e, 11) && v.PaddingPolicy != nil {
+	if v.PaddingPolicy != nil {
 		e.Key(`"PaddingPolicy":`)
 		e.String(*v.PaddingPolicy)
+	} else {
+		r.Put(e, 11)
 	}
-	if !r.Put(e, 12) && v.Resolution != nil {
+	if v.Resolution != nil {
 		e.Key(`"Resolution":`)
 		e.String(*v.Resolution)
+	} else {
+		r.Put(e, 12)
 	}
-	if !r.Put(e, 13) && v.SizingPolicy != nil {
+	if v.SizingPolicy != nil {
 		e.Key(`"SizingPolicy":`)
 		e.String(*v.SizingPolicy)
+	} else {
+		r.Put(e, 13)
 	}
-	if !r.Put(e, 14) && v.Watermarks != nil {
+	if v.Watermarks != nil {
 		e.Key(`"Watermarks":`)
 		encodePresetWatermarks(e, v.Watermarks)
+	} else {
+		r.Put(e, 14)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -5276,13 +5874,17 @@ func (v *Warning) decodeWire(d *wire.Decoder) {
 func (v *Warning) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberWarning)
-	if !r.Put(e, 0) && v.Code != nil {
+	if v.Code != nil {
 		e.Key(`"Code":`)
 		e.String(*v.Code)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Message != nil {
+	if v.Message != nil {
 		e.Key(`"Message":`)
 		e.String(*v.Message)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()

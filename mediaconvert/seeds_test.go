@@ -103,6 +103,48 @@ func requireOnlyRedactions(t *testing.T, errs cloudtrail.FieldErrors, paths ...s
 	}
 }
 
+// recordKey identifies a record across fixture files.
+type recordKey struct {
+	name, id string
+	time     time.Time
+}
+
+// runSeedChecks runs the value checks of the seeds: a seed's own check, or
+// for a record of a trail that is also a record file (the same event name,
+// id and time) the check of that file. Every seed must have values
+// asserted, and every check must find its fixture.
+func runSeedChecks(t *testing.T, seeds []seed, checks map[string]func(*testing.T, any)) {
+	t.Helper()
+	files := make(map[recordKey]string)
+	for _, s := range seeds {
+		if strings.HasPrefix(s.name, "records/") {
+			files[recordKey{s.event.EventName, s.event.EventID, s.event.EventTime}] = s.name
+		}
+	}
+	used := make(map[string]bool)
+	for _, s := range seeds {
+		name := s.name
+		if _, ok := checks[name]; !ok {
+			if f, ok := files[recordKey{s.event.EventName, s.event.EventID, s.event.EventTime}]; ok {
+				name = f
+			}
+		}
+		check, ok := checks[name]
+		used[name] = true
+		t.Run(s.name, func(t *testing.T) {
+			require.True(t, ok, "no values asserted for fixture %s", s.name)
+			v, err := cloudtrail.Decode(s.event)
+			require.NoError(t, err)
+			check(t, v)
+		})
+	}
+	for name := range checks {
+		if !used[name] {
+			t.Errorf("fixture %s is missing", name)
+		}
+	}
+}
+
 func TestSeedsDecode(t *testing.T) {
 	seeds := loadSeeds(t, "mediaconvert", EventSource)
 	require.NotEmpty(t, seeds)
@@ -118,15 +160,55 @@ func TestSeedsDecode(t *testing.T) {
 
 func TestSeedValues(t *testing.T) {
 	seeds := loadSeeds(t, "mediaconvert", EventSource)
-	byName := make(map[string]*cloudtrail.Event)
-	for _, s := range seeds {
-		byName[s.name] = s.event
+	const (
+		defaultQueue = "arn:aws:mediaconvert:us-west-2:111122223333:queues/Default"
+		watcher      = "role/MediaJobWatcherRole (session media-job-watcher)"
+		deployer     = "role/MediaPipelineDeployRole (session github-actions-8841259360)"
+	)
+	job2024 := JobSummary{
+		ID:        "1712252725875-defhgi",
+		ARN:       "arn:aws:mediaconvert:us-west-2:111122223333:jobs/1712252725875-defhgi",
+		Status:    JobStatusSubmitted,
+		Queue:     defaultQueue,
+		Role:      "arn:aws:iam::111122223333:role/service-role/MediaConvert_Default_Role",
+		CreatedAt: time.Unix(1712252726, 0).UTC(),
+		Outputs: []OutputGroupSummary{{
+			Name:        "File Group",
+			CustomName:  "web-mp4",
+			Type:        OutputGroupTypeFileGroupSettings,
+			Destination: "s3://media-output.example.com/vod/",
+			Outputs: []OutputSummary{{
+				NameModifier:    "_1080p",
+				Container:       ContainerTypeMp4,
+				VideoCodec:      VideoCodecH264,
+				Width:           1920,
+				Height:          1080,
+				RateControlMode: "QVBR",
+				Bitrate:         5000000,
+				AudioCodecs:     []AudioCodec{AudioCodecAac},
+			}},
+		}},
 	}
-	tests := []struct {
-		seed  string
-		check func(t *testing.T, v any)
-	}{
-		{"records/mediaconvert/CreateJob-2017.json", func(t *testing.T, v any) {
+	ladder := []OutputGroupSummary{{
+		Name: "Apple HLS", CustomName: "hls-ladder", Type: OutputGroupTypeHlsGroupSettings,
+		Destination: "s3://media-output.example.com/hls/",
+		Outputs: []OutputSummary{
+			{NameModifier: "_1080p", Container: ContainerTypeM3u8, VideoCodec: VideoCodecH264, Width: 1920, Height: 1080,
+				RateControlMode: "QVBR", Bitrate: 6000000, AudioCodecs: []AudioCodec{AudioCodecAac}},
+			{NameModifier: "_720p", Container: ContainerTypeM3u8, VideoCodec: VideoCodecH264, Width: 1280, Height: 720,
+				RateControlMode: "QVBR", Bitrate: 3000000, AudioCodecs: []AudioCodec{AudioCodecAac}},
+			{NameModifier: "_360p", Container: ContainerTypeM3u8, VideoCodec: VideoCodecH264, Width: 640, Height: 360,
+				RateControlMode: "QVBR", Bitrate: 800000, AudioCodecs: []AudioCodec{AudioCodecAac}},
+		},
+	}}
+	ladderTemplate := JobTemplateSummary{
+		Name: "hls-abr-ladder", ARN: "arn:aws:mediaconvert:us-west-2:111122223333:jobTemplates/hls-abr-ladder",
+		Category: "vod", Description: "Three-rung HLS ladder", Queue: defaultQueue, Type: TypeCustom,
+		CreatedAt: time.Unix(1721655679, 0).UTC(), LastUpdated: time.Unix(1721655679, 0).UTC(), Outputs: ladder,
+	}
+
+	checks := map[string]func(t *testing.T, v any){
+		"records/mediaconvert/CreateJob-2017.json": func(t *testing.T, v any) {
 			ev, ok := v.(*CreateJobEvent)
 			require.True(t, ok, "%T", v)
 			// Nothing fails to convert but the DASH encryption settings,
@@ -196,8 +278,8 @@ func TestSeedValues(t *testing.T) {
 			if diff := cmp.Diff(want, Jobs(ev)); diff != "" {
 				t.Errorf("Jobs (-want +got):\n%s", diff)
 			}
-		}},
-		{"records/mediaconvert/CreateJob-2024.json", func(t *testing.T, v any) {
+		},
+		"records/mediaconvert/CreateJob-2024.json": func(t *testing.T, v any) {
 			ev, ok := v.(*CreateJobEvent)
 			require.True(t, ok, "%T", v)
 			require.Equal(t, "role/admin (session example-admin)", ev.Actor().String())
@@ -263,8 +345,8 @@ func TestSeedValues(t *testing.T) {
 			if diff := cmp.Diff(want, Jobs(ev)); diff != "" {
 				t.Errorf("Jobs (-want +got):\n%s", diff)
 			}
-		}},
-		{"records/mediaconvert/CreateQueue.json", func(t *testing.T, v any) {
+		},
+		"records/mediaconvert/CreateQueue.json": func(t *testing.T, v any) {
 			ev, ok := v.(*CreateQueueEvent)
 			require.True(t, ok, "%T", v)
 			require.Equal(t, "QueueName", ev.Request.GetName())
@@ -276,30 +358,177 @@ func TestSeedValues(t *testing.T) {
 			require.EqualValues(t, 0, q.GetSubmittedJobsCount())
 			require.Equal(t, time.Unix(1531241353, 0).UTC(), q.GetCreatedAt().Time)
 			require.Nil(t, Jobs(ev))
-		}},
-		{"records/mediaconvert/DeleteQueue.json", func(t *testing.T, v any) {
+		},
+		"records/mediaconvert/DeleteQueue.json": func(t *testing.T, v any) {
 			ev, ok := v.(*DeleteQueueEvent)
 			require.True(t, ok, "%T", v)
 			require.Equal(t, "QueueName", ev.Request.GetName())
 			require.Nil(t, ev.Response)
 			require.Equal(t, "user/testuser", ev.Actor().String())
-		}},
-		{"records/mediaconvert/TagResource.json", func(t *testing.T, v any) {
+		},
+		"records/mediaconvert/TagResource.json": func(t *testing.T, v any) {
 			ev, ok := v.(*TagResourceEvent)
 			require.True(t, ok, "%T", v)
 			require.Equal(t, "arn:aws:mediaconvert:eu-west-1:111122223333:queues/ExampleQueue", ev.Request.GetArn())
 			require.Equal(t, map[string]string{"CostCenter": "Example-Tag"}, ev.Request.Tags)
-		}},
+		},
+		"records/mediaconvert/GetJob.json": func(t *testing.T, v any) {
+			ev, ok := v.(*GetJobEvent)
+			require.True(t, ok, "%T", v)
+			require.Equal(t, watcher, ev.Actor().String())
+			require.Equal(t, "1712252725875-defhgi", ev.Request.GetId())
+			job := ev.Response.GetJob()
+			require.Equal(t, JobStatusComplete, job.GetStatus())
+			details := job.GetOutputGroupDetails()
+			require.Len(t, details, 1)
+			od := details[0].GetOutputDetails()[0]
+			require.EqualValues(t, 61440, od.GetDurationInMs())
+			require.EqualValues(t, 1920, od.GetVideoDetails().GetWidthInPx())
+			require.EqualValues(t, 1080, od.GetVideoDetails().GetHeightInPx())
+			require.Empty(t, job.GetQueueTransitions())
+			require.Empty(t, job.GetWarnings())
+
+			want := job2024
+			want.Status = JobStatusComplete
+			want.StartedAt = time.Unix(1712252727, 0).UTC()
+			want.FinishedAt = time.Unix(1712252789, 0).UTC()
+			if diff := cmp.Diff([]JobSummary{want}, Jobs(ev)); diff != "" {
+				t.Errorf("Jobs (-want +got):\n%s", diff)
+			}
+		},
+		"records/mediaconvert/CancelJob.json": func(t *testing.T, v any) {
+			ev, ok := v.(*CancelJobEvent)
+			require.True(t, ok, "%T", v)
+			require.Equal(t, watcher, ev.Actor().String())
+			require.Equal(t, "1712254170455-q8rmbs", ev.Request.GetId())
+			require.Nil(t, ev.Response)
+			require.Equal(t, []JobSummary{{ID: "1712254170455-q8rmbs", Status: JobStatusCanceled}}, Jobs(ev))
+		},
+		"records/mediaconvert/ListJobs.json": func(t *testing.T, v any) {
+			ev, ok := v.(*ListJobsEvent)
+			require.True(t, ok, "%T", v)
+			require.Equal(t, "user/alice", ev.Actor().String())
+			req := ev.Request
+			require.EqualValues(t, 20, req.GetMaxResults())
+			require.Equal(t, OrderDescending, req.GetOrder())
+			require.Equal(t, "Default", req.GetQueue())
+			require.Equal(t, JobStatusError, req.GetStatus())
+			require.Nil(t, ev.Response)
+			require.Nil(t, Jobs(ev))
+		},
+		"records/mediaconvert/CreateJobTemplate.json": func(t *testing.T, v any) {
+			ev, ok := v.(*CreateJobTemplateEvent)
+			require.True(t, ok, "%T", v)
+			require.Equal(t, deployer, ev.Actor().String())
+			require.Equal(t, map[string]string{"managed-by": "terraform"}, ev.Request.Tags)
+			hls := ev.Request.GetSettings().GetOutputGroups()[0].GetOutputGroupSettings().GetHlsGroupSettings()
+			require.EqualValues(t, 6, hls.GetSegmentLength())
+			require.Equal(t, HlsSegmentControlSegmentedFiles, hls.GetSegmentControl())
+			require.Equal(t, HlsDirectoryStructureSingleDirectory, hls.GetDirectoryStructure())
+			require.Equal(t, AccelerationModeDisabled, ev.Response.GetJobTemplate().GetAccelerationSettings().GetMode())
+			if diff := cmp.Diff([]JobTemplateSummary{ladderTemplate}, JobTemplates(ev)); diff != "" {
+				t.Errorf("JobTemplates (-want +got):\n%s", diff)
+			}
+			require.Nil(t, Jobs(ev))
+		},
+		"records/mediaconvert/UpdateJobTemplate.json": func(t *testing.T, v any) {
+			ev, ok := v.(*UpdateJobTemplateEvent)
+			require.True(t, ok, "%T", v)
+			hops := ev.Request.GetHopDestinations()
+			require.Len(t, hops, 1)
+			require.Equal(t, "arn:aws:mediaconvert:us-west-2:111122223333:queues/LiveToVod", hops[0].GetQueue())
+			require.EqualValues(t, 15, hops[0].GetWaitMinutes())
+			require.EqualValues(t, 5, hops[0].GetPriority())
+			require.EqualValues(t, 10, ev.Response.GetJobTemplate().GetPriority())
+			want := ladderTemplate
+			want.Description = "Three-rung HLS ladder, priority 10"
+			want.LastUpdated = time.Unix(1721725371, 0).UTC()
+			if diff := cmp.Diff([]JobTemplateSummary{want}, JobTemplates(ev)); diff != "" {
+				t.Errorf("JobTemplates (-want +got):\n%s", diff)
+			}
+		},
+		"records/mediaconvert/CreatePreset.json": func(t *testing.T, v any) {
+			ev, ok := v.(*CreatePresetEvent)
+			require.True(t, ok, "%T", v)
+			require.Equal(t, "identitycenter/906744c8-7041-70a4-8d6f-2b1e3example", ev.Actor().String())
+			h := ev.Request.GetSettings().GetVideoDescription().GetCodecSettings().GetH264Settings()
+			require.InDelta(t, 2.0, h.GetGopSize(), 0)
+			require.Equal(t, H264GopSizeUnitsSeconds, h.GetGopSizeUnits())
+			require.EqualValues(t, 7, h.GetQvbrSettings().GetQvbrQualityLevel())
+			require.Equal(t, H264CodecProfileHigh, h.GetCodecProfile())
+			p := ev.Response.GetPreset()
+			require.Equal(t, "arn:aws:mediaconvert:eu-west-1:123456789012:presets/web-720p-qvbr", p.GetArn())
+			require.Equal(t, TypeCustom, p.GetType())
+			require.Equal(t, time.Unix(1715588246, 0).UTC(), p.GetCreatedAt().Time)
+			require.EqualValues(t, 128000, p.GetSettings().GetAudioDescriptions()[0].GetCodecSettings().GetAacSettings().GetBitrate())
+		},
+		"records/mediaconvert/DeletePreset.json": func(t *testing.T, v any) {
+			ev, ok := v.(*DeletePresetEvent)
+			require.True(t, ok, "%T", v)
+			require.Equal(t, "root", ev.Actor().String())
+			require.Equal(t, "web-720p-qvbr", ev.Request.GetName())
+			require.Nil(t, ev.Response)
+		},
+		"records/mediaconvert/DescribeEndpoints.json": func(t *testing.T, v any) {
+			ev, ok := v.(*DescribeEndpointsEvent)
+			require.True(t, ok, "%T", v)
+			require.Equal(t, "user/build-bot", ev.Actor().String())
+			require.EqualValues(t, 20, ev.Request.GetMaxResults())
+			require.Equal(t, DescribeEndpointsModeDefault, ev.Request.GetMode())
+			endpoints := ev.Response.GetEndpoints()
+			require.Len(t, endpoints, 1)
+			require.Equal(t, "https://abcd1234.mediaconvert.us-west-2.amazonaws.com", endpoints[0].GetUrl())
+		},
+		"records/mediaconvert/GetQueue-NotFound.json": func(t *testing.T, v any) {
+			ev, ok := v.(*GetQueueEvent)
+			require.True(t, ok, "%T", v)
+			require.Equal(t, "NotFoundException", ev.ErrorCode)
+			require.Equal(t, "The specified queue could not be found: LiveToVOD", ev.ErrorMessage)
+			require.Equal(t, "LiveToVOD", ev.Request.GetName())
+			require.Nil(t, ev.Response)
+		},
+		"records/mediaconvert/ListQueues.json": func(t *testing.T, v any) {
+			ev, ok := v.(*ListQueuesEvent)
+			require.True(t, ok, "%T", v)
+			require.Equal(t, QueueListByName, ev.Request.GetListBy())
+			queues := ev.Response.GetQueues()
+			require.Len(t, queues, 2)
+			require.Equal(t, "Default", queues[0].GetName())
+			require.Equal(t, TypeSystem, queues[0].GetType())
+			require.EqualValues(t, 1, queues[0].GetProgressingJobsCount())
+			require.Equal(t, "LiveToVod", queues[1].GetName())
+			require.Equal(t, QueueStatusPaused, queues[1].GetStatus())
+			require.Equal(t, PricingPlanOnDemand, queues[1].GetPricingPlan())
+			require.EqualValues(t, 5, queues[1].GetConcurrentJobs())
+			require.EqualValues(t, 25, ev.Response.GetTotalConcurrentJobs())
+			require.EqualValues(t, 75, ev.Response.GetUnallocatedConcurrentJobs())
+		},
+		"records/mediaconvert/ListTagsForResource.json": func(t *testing.T, v any) {
+			ev, ok := v.(*ListTagsForResourceEvent)
+			require.True(t, ok, "%T", v)
+			require.Equal(t, "service resource-explorer-2.amazonaws.com", ev.Actor().String())
+			rt := ev.Response.GetResourceTags()
+			require.Equal(t, "arn:aws:mediaconvert:us-west-2:111122223333:queues/LiveToVod", rt.GetArn())
+			require.Equal(t, map[string]string{"CostCenter": "Example-Tag", "env": "prod"}, rt.GetTags())
+		},
+		"records/mediaconvert/UntagResource.json": func(t *testing.T, v any) {
+			ev, ok := v.(*UntagResourceEvent)
+			require.True(t, ok, "%T", v)
+			require.Equal(t, "arn:aws:mediaconvert:us-west-2:111122223333:queues/LiveToVod", ev.Request.GetArn())
+			require.Equal(t, []string{"CostCenter"}, ev.Request.GetTagKeys())
+		},
+		"records/mediaconvert/UpdateQueue.json": func(t *testing.T, v any) {
+			ev, ok := v.(*UpdateQueueEvent)
+			require.True(t, ok, "%T", v)
+			require.Equal(t, QueueStatusPaused, ev.Request.GetStatus())
+			q := ev.Response.GetQueue()
+			require.Equal(t, "LiveToVod", q.GetName())
+			require.Equal(t, time.Unix(1699891200, 0).UTC(), q.GetCreatedAt().Time)
+			require.Equal(t, time.Unix(1711382400, 0).UTC(), q.GetLastUpdated().Time)
+			require.Len(t, ev.Resources, 1)
+		},
 	}
-	for _, tt := range tests {
-		t.Run(tt.seed, func(t *testing.T) {
-			e, ok := byName[tt.seed]
-			require.True(t, ok, "fixture %s is missing", tt.seed)
-			v, err := cloudtrail.Decode(e)
-			require.NoError(t, err)
-			tt.check(t, v)
-		})
-	}
+	runSeedChecks(t, seeds, checks)
 }
 
 // checkSettings2017 asserts the job settings of the 2017 CreateJob example,

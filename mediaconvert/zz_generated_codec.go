@@ -62,41 +62,59 @@ func (v *AacSettings) decodeWire(d *wire.Decoder) {
 func (v *AacSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberAacSettings)
-	if !r.Put(e, 0) && v.AudioDescriptionBroadcasterMix != "" {
+	if v.AudioDescriptionBroadcasterMix != "" {
 		e.Key(`"audioDescriptionBroadcasterMix":`)
 		e.String(string(v.AudioDescriptionBroadcasterMix))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Bitrate != nil {
+	if v.Bitrate != nil {
 		e.Key(`"bitrate":`)
 		e.Int(int64(*v.Bitrate))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.CodecProfile != "" {
+	if v.CodecProfile != "" {
 		e.Key(`"codecProfile":`)
 		e.String(string(v.CodecProfile))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.CodingMode != "" {
+	if v.CodingMode != "" {
 		e.Key(`"codingMode":`)
 		e.String(string(v.CodingMode))
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.RateControlMode != "" {
+	if v.RateControlMode != "" {
 		e.Key(`"rateControlMode":`)
 		e.String(string(v.RateControlMode))
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.RawFormat != "" {
+	if v.RawFormat != "" {
 		e.Key(`"rawFormat":`)
 		e.String(string(v.RawFormat))
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.SampleRate != nil {
+	if v.SampleRate != nil {
 		e.Key(`"sampleRate":`)
 		e.Int(int64(*v.SampleRate))
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.Specification != "" {
+	if v.Specification != "" {
 		e.Key(`"specification":`)
 		e.String(string(v.Specification))
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.VbrQuality != "" {
+	if v.VbrQuality != "" {
 		e.Key(`"vbrQuality":`)
 		e.String(string(v.VbrQuality))
+	} else {
+		r.Put(e, 8)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -176,45 +194,65 @@ func (v *Ac3Settings) decodeWire(d *wire.Decoder) {
 func (v *Ac3Settings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberAc3Settings)
-	if !r.Put(e, 0) && v.Bitrate != nil {
+	if v.Bitrate != nil {
 		e.Key(`"bitrate":`)
 		e.Int(int64(*v.Bitrate))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.BitstreamMode != "" {
+	if v.BitstreamMode != "" {
 		e.Key(`"bitstreamMode":`)
 		e.String(string(v.BitstreamMode))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.CodingMode != "" {
+	if v.CodingMode != "" {
 		e.Key(`"codingMode":`)
 		e.String(string(v.CodingMode))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.Dialnorm != nil {
+	if v.Dialnorm != nil {
 		e.Key(`"dialnorm":`)
 		e.Int(int64(*v.Dialnorm))
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.DynamicRangeCompressionLine != "" {
+	if v.DynamicRangeCompressionLine != "" {
 		e.Key(`"dynamicRangeCompressionLine":`)
 		e.String(string(v.DynamicRangeCompressionLine))
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.DynamicRangeCompressionProfile != "" {
+	if v.DynamicRangeCompressionProfile != "" {
 		e.Key(`"dynamicRangeCompressionProfile":`)
 		e.String(string(v.DynamicRangeCompressionProfile))
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.DynamicRangeCompressionRf != "" {
+	if v.DynamicRangeCompressionRf != "" {
 		e.Key(`"dynamicRangeCompressionRf":`)
 		e.String(string(v.DynamicRangeCompressionRf))
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.LfeFilter != "" {
+	if v.LfeFilter != "" {
 		e.Key(`"lfeFilter":`)
 		e.String(string(v.LfeFilter))
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.MetadataControl != "" {
+	if v.MetadataControl != "" {
 		e.Key(`"metadataControl":`)
 		e.String(string(v.MetadataControl))
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.SampleRate != nil {
+	if v.SampleRate != nil {
 		e.Key(`"sampleRate":`)
 		e.Int(int64(*v.SampleRate))
+	} else {
+		r.Put(e, 9)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -258,9 +296,11 @@ func (v *AccelerationSettings) decodeWire(d *wire.Decoder) {
 func (v *AccelerationSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberAccelerationSettings)
-	if !r.Put(e, 0) && v.Mode != "" {
+	if v.Mode != "" {
 		e.Key(`"mode":`)
 		e.String(string(v.Mode))
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -308,13 +348,17 @@ func (v *AdvancedInputFilterSettings) decodeWire(d *wire.Decoder) {
 func (v *AdvancedInputFilterSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberAdvancedInputFilterSettings)
-	if !r.Put(e, 0) && v.AddTexture != "" {
+	if v.AddTexture != "" {
 		e.Key(`"addTexture":`)
 		e.String(string(v.AddTexture))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Sharpening != "" {
+	if v.Sharpening != "" {
 		e.Key(`"sharpening":`)
 		e.String(string(v.Sharpening))
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -366,17 +410,23 @@ func (v *AiffSettings) decodeWire(d *wire.Decoder) {
 func (v *AiffSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberAiffSettings)
-	if !r.Put(e, 0) && v.BitDepth != nil {
+	if v.BitDepth != nil {
 		e.Key(`"bitDepth":`)
 		e.Int(int64(*v.BitDepth))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Channels != nil {
+	if v.Channels != nil {
 		e.Key(`"channels":`)
 		e.Int(int64(*v.Channels))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.SampleRate != nil {
+	if v.SampleRate != nil {
 		e.Key(`"sampleRate":`)
 		e.Int(int64(*v.SampleRate))
+	} else {
+		r.Put(e, 2)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -428,17 +478,23 @@ func (v *AllowedRenditionSize) decodeWire(d *wire.Decoder) {
 func (v *AllowedRenditionSize) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberAllowedRenditionSize)
-	if !r.Put(e, 0) && v.Height != nil {
+	if v.Height != nil {
 		e.Key(`"height":`)
 		e.Int(int64(*v.Height))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Required != "" {
+	if v.Required != "" {
 		e.Key(`"required":`)
 		e.String(string(v.Required))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Width != nil {
+	if v.Width != nil {
 		e.Key(`"width":`)
 		e.Int(int64(*v.Width))
+	} else {
+		r.Put(e, 2)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -490,17 +546,23 @@ func (v *AncillarySourceSettings) decodeWire(d *wire.Decoder) {
 func (v *AncillarySourceSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberAncillarySourceSettings)
-	if !r.Put(e, 0) && v.Convert608To708 != "" {
+	if v.Convert608To708 != "" {
 		e.Key(`"convert608To708":`)
 		e.String(string(v.Convert608To708))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.SourceAncillaryChannelNumber != nil {
+	if v.SourceAncillaryChannelNumber != nil {
 		e.Key(`"sourceAncillaryChannelNumber":`)
 		e.Int(int64(*v.SourceAncillaryChannelNumber))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.TerminateCaptions != "" {
+	if v.TerminateCaptions != "" {
 		e.Key(`"terminateCaptions":`)
 		e.String(string(v.TerminateCaptions))
+	} else {
+		r.Put(e, 2)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -544,9 +606,11 @@ func (v *AssociateCertificateRequest) decodeWire(d *wire.Decoder) {
 func (v *AssociateCertificateRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberAssociateCertificateRequest)
-	if !r.Put(e, 0) && v.Arn != nil {
+	if v.Arn != nil {
 		e.Key(`"arn":`)
 		e.String(*v.Arn)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -617,7 +681,9 @@ func (v *AudioChannelTaggingSettings) decodeWire(d *wire.Decoder) {
 			v.ChannelTag = AudioChannelTag(d.Enum(&v.UnknownMembers))
 		case 1:
 			if d.BeginList(&v.UnknownMembers) {
-				v.ChannelTags = decodeListOfAudioChannelTag(d)
+				if x := decodeListOfAudioChannelTag(d); !d.Dropped() {
+					v.ChannelTags = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -628,13 +694,17 @@ func (v *AudioChannelTaggingSettings) decodeWire(d *wire.Decoder) {
 func (v *AudioChannelTaggingSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberAudioChannelTaggingSettings)
-	if !r.Put(e, 0) && v.ChannelTag != "" {
+	if v.ChannelTag != "" {
 		e.Key(`"channelTag":`)
 		e.String(string(v.ChannelTag))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.ChannelTags != nil {
+	if v.ChannelTags != nil {
 		e.Key(`"channelTags":`)
 		encodeListOfAudioChannelTag(e, v.ChannelTags)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -766,53 +836,77 @@ func (v *AudioCodecSettings) decodeWire(d *wire.Decoder) {
 func (v *AudioCodecSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberAudioCodecSettings)
-	if !r.Put(e, 0) && v.AacSettings != nil {
+	if v.AacSettings != nil {
 		e.Key(`"aacSettings":`)
 		v.AacSettings.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Ac3Settings != nil {
+	if v.Ac3Settings != nil {
 		e.Key(`"ac3Settings":`)
 		v.Ac3Settings.encodeWire(e)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.AiffSettings != nil {
+	if v.AiffSettings != nil {
 		e.Key(`"aiffSettings":`)
 		v.AiffSettings.encodeWire(e)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.Codec != "" {
+	if v.Codec != "" {
 		e.Key(`"codec":`)
 		e.String(string(v.Codec))
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.Eac3AtmosSettings != nil {
+	if v.Eac3AtmosSettings != nil {
 		e.Key(`"eac3AtmosSettings":`)
 		v.Eac3AtmosSettings.encodeWire(e)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.Eac3Settings != nil {
+	if v.Eac3Settings != nil {
 		e.Key(`"eac3Settings":`)
 		v.Eac3Settings.encodeWire(e)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.FlacSettings != nil {
+	if v.FlacSettings != nil {
 		e.Key(`"flacSettings":`)
 		v.FlacSettings.encodeWire(e)
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.Mp2Settings != nil {
+	if v.Mp2Settings != nil {
 		e.Key(`"mp2Settings":`)
 		v.Mp2Settings.encodeWire(e)
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.Mp3Settings != nil {
+	if v.Mp3Settings != nil {
 		e.Key(`"mp3Settings":`)
 		v.Mp3Settings.encodeWire(e)
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.OpusSettings != nil {
+	if v.OpusSettings != nil {
 		e.Key(`"opusSettings":`)
 		v.OpusSettings.encodeWire(e)
+	} else {
+		r.Put(e, 9)
 	}
-	if !r.Put(e, 10) && v.VorbisSettings != nil {
+	if v.VorbisSettings != nil {
 		e.Key(`"vorbisSettings":`)
 		v.VorbisSettings.encodeWire(e)
+	} else {
+		r.Put(e, 10)
 	}
-	if !r.Put(e, 11) && v.WavSettings != nil {
+	if v.WavSettings != nil {
 		e.Key(`"wavSettings":`)
 		v.WavSettings.encodeWire(e)
+	} else {
+		r.Put(e, 11)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -912,49 +1006,71 @@ func (v *AudioDescription) decodeWire(d *wire.Decoder) {
 func (v *AudioDescription) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberAudioDescription)
-	if !r.Put(e, 0) && v.AudioChannelTaggingSettings != nil {
+	if v.AudioChannelTaggingSettings != nil {
 		e.Key(`"audioChannelTaggingSettings":`)
 		v.AudioChannelTaggingSettings.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.AudioNormalizationSettings != nil {
+	if v.AudioNormalizationSettings != nil {
 		e.Key(`"audioNormalizationSettings":`)
 		v.AudioNormalizationSettings.encodeWire(e)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.AudioSourceName != nil {
+	if v.AudioSourceName != nil {
 		e.Key(`"audioSourceName":`)
 		e.String(*v.AudioSourceName)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.AudioType != nil {
+	if v.AudioType != nil {
 		e.Key(`"audioType":`)
 		e.Int(int64(*v.AudioType))
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.AudioTypeControl != "" {
+	if v.AudioTypeControl != "" {
 		e.Key(`"audioTypeControl":`)
 		e.String(string(v.AudioTypeControl))
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.CodecSettings != nil {
+	if v.CodecSettings != nil {
 		e.Key(`"codecSettings":`)
 		v.CodecSettings.encodeWire(e)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.CustomLanguageCode != nil {
+	if v.CustomLanguageCode != nil {
 		e.Key(`"customLanguageCode":`)
 		e.String(*v.CustomLanguageCode)
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.LanguageCode != "" {
+	if v.LanguageCode != "" {
 		e.Key(`"languageCode":`)
 		e.String(string(v.LanguageCode))
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.LanguageCodeControl != "" {
+	if v.LanguageCodeControl != "" {
 		e.Key(`"languageCodeControl":`)
 		e.String(string(v.LanguageCodeControl))
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.RemixSettings != nil {
+	if v.RemixSettings != nil {
 		e.Key(`"remixSettings":`)
 		v.RemixSettings.encodeWire(e)
+	} else {
+		r.Put(e, 9)
 	}
-	if !r.Put(e, 10) && v.StreamName != nil {
+	if v.StreamName != nil {
 		e.Key(`"streamName":`)
 		e.String(*v.StreamName)
+	} else {
+		r.Put(e, 10)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -1022,33 +1138,47 @@ func (v *AudioNormalizationSettings) decodeWire(d *wire.Decoder) {
 func (v *AudioNormalizationSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberAudioNormalizationSettings)
-	if !r.Put(e, 0) && v.Algorithm != "" {
+	if v.Algorithm != "" {
 		e.Key(`"algorithm":`)
 		e.String(string(v.Algorithm))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.AlgorithmControl != "" {
+	if v.AlgorithmControl != "" {
 		e.Key(`"algorithmControl":`)
 		e.String(string(v.AlgorithmControl))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.CorrectionGateLevel != nil {
+	if v.CorrectionGateLevel != nil {
 		e.Key(`"correctionGateLevel":`)
 		e.Int(int64(*v.CorrectionGateLevel))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.LoudnessLogging != "" {
+	if v.LoudnessLogging != "" {
 		e.Key(`"loudnessLogging":`)
 		e.String(string(v.LoudnessLogging))
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.PeakCalculation != "" {
+	if v.PeakCalculation != "" {
 		e.Key(`"peakCalculation":`)
 		e.String(string(v.PeakCalculation))
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.TargetLkfs != nil {
+	if v.TargetLkfs != nil {
 		e.Key(`"targetLkfs":`)
 		e.Float64(*v.TargetLkfs)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.TruePeakLimiterThreshold != nil {
+	if v.TruePeakLimiterThreshold != nil {
 		e.Key(`"truePeakLimiterThreshold":`)
 		e.Float64(*v.TruePeakLimiterThreshold)
+	} else {
+		r.Put(e, 6)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -1116,29 +1246,41 @@ func (v *AudioProperties) decodeWire(d *wire.Decoder) {
 func (v *AudioProperties) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberAudioProperties)
-	if !r.Put(e, 0) && v.BitDepth != nil {
+	if v.BitDepth != nil {
 		e.Key(`"bitDepth":`)
 		e.Int(int64(*v.BitDepth))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.BitRate != nil {
+	if v.BitRate != nil {
 		e.Key(`"bitRate":`)
 		e.Int(int64(*v.BitRate))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Channels != nil {
+	if v.Channels != nil {
 		e.Key(`"channels":`)
 		e.Int(int64(*v.Channels))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.FrameRate != nil {
+	if v.FrameRate != nil {
 		e.Key(`"frameRate":`)
 		v.FrameRate.encodeWire(e)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.LanguageCode != nil {
+	if v.LanguageCode != nil {
 		e.Key(`"languageCode":`)
 		e.String(*v.LanguageCode)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.SampleRate != nil {
+	if v.SampleRate != nil {
 		e.Key(`"sampleRate":`)
 		e.Int(int64(*v.SampleRate))
+	} else {
+		r.Put(e, 5)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -1213,7 +1355,9 @@ func (v *AudioSelector) decodeWire(d *wire.Decoder) {
 			v.Offset = d.Int32(&v.UnknownMembers)
 		case 7:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Pids = decodeListOfIntegerMin1Max2147483647(d)
+				if x := decodeListOfIntegerMin1Max2147483647(d); !d.Dropped() {
+					v.Pids = x
+				}
 			}
 		case 8:
 			v.ProgramSelection = d.Int32(&v.UnknownMembers)
@@ -1227,7 +1371,9 @@ func (v *AudioSelector) decodeWire(d *wire.Decoder) {
 			v.SelectorType = AudioSelectorType(d.Enum(&v.UnknownMembers))
 		case 11:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Tracks = decodeListOfIntegerMin1Max2147483647(d)
+				if x := decodeListOfIntegerMin1Max2147483647(d); !d.Dropped() {
+					v.Tracks = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -1238,53 +1384,77 @@ func (v *AudioSelector) decodeWire(d *wire.Decoder) {
 func (v *AudioSelector) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberAudioSelector)
-	if !r.Put(e, 0) && v.AudioDurationCorrection != "" {
+	if v.AudioDurationCorrection != "" {
 		e.Key(`"audioDurationCorrection":`)
 		e.String(string(v.AudioDurationCorrection))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.CustomLanguageCode != nil {
+	if v.CustomLanguageCode != nil {
 		e.Key(`"customLanguageCode":`)
 		e.String(*v.CustomLanguageCode)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.DefaultSelection != "" {
+	if v.DefaultSelection != "" {
 		e.Key(`"defaultSelection":`)
 		e.String(string(v.DefaultSelection))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.ExternalAudioFileInput != nil {
+	if v.ExternalAudioFileInput != nil {
 		e.Key(`"externalAudioFileInput":`)
 		e.String(*v.ExternalAudioFileInput)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.HlsRenditionGroupSettings != nil {
+	if v.HlsRenditionGroupSettings != nil {
 		e.Key(`"hlsRenditionGroupSettings":`)
 		v.HlsRenditionGroupSettings.encodeWire(e)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.LanguageCode != "" {
+	if v.LanguageCode != "" {
 		e.Key(`"languageCode":`)
 		e.String(string(v.LanguageCode))
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.Offset != nil {
+	if v.Offset != nil {
 		e.Key(`"offset":`)
 		e.Int(int64(*v.Offset))
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.Pids != nil {
+	if v.Pids != nil {
 		e.Key(`"pids":`)
 		encodeListOfIntegerMin1Max2147483647(e, v.Pids)
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.ProgramSelection != nil {
+	if v.ProgramSelection != nil {
 		e.Key(`"programSelection":`)
 		e.Int(int64(*v.ProgramSelection))
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.RemixSettings != nil {
+	if v.RemixSettings != nil {
 		e.Key(`"remixSettings":`)
 		v.RemixSettings.encodeWire(e)
+	} else {
+		r.Put(e, 9)
 	}
-	if !r.Put(e, 10) && v.SelectorType != "" {
+	if v.SelectorType != "" {
 		e.Key(`"selectorType":`)
 		e.String(string(v.SelectorType))
+	} else {
+		r.Put(e, 10)
 	}
-	if !r.Put(e, 11) && v.Tracks != nil {
+	if v.Tracks != nil {
 		e.Key(`"tracks":`)
 		encodeListOfIntegerMin1Max2147483647(e, v.Tracks)
+	} else {
+		r.Put(e, 11)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -1319,7 +1489,9 @@ func (v *AudioSelectorGroup) decodeWire(d *wire.Decoder) {
 		switch memberAudioSelectorGroup(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.AudioSelectorNames = decodeListOfStringMin1(d)
+				if x := decodeListOfStringMin1(d); !d.Dropped() {
+					v.AudioSelectorNames = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -1330,9 +1502,11 @@ func (v *AudioSelectorGroup) decodeWire(d *wire.Decoder) {
 func (v *AudioSelectorGroup) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberAudioSelectorGroup)
-	if !r.Put(e, 0) && v.AudioSelectorNames != nil {
+	if v.AudioSelectorNames != nil {
 		e.Key(`"audioSelectorNames":`)
 		encodeListOfStringMin1(e, v.AudioSelectorNames)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -1375,11 +1549,15 @@ func (v *AutomatedAbrRule) decodeWire(d *wire.Decoder) {
 		switch memberAutomatedAbrRule(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.AllowedRenditions = decodeListOfAllowedRenditionSize(d)
+				if x := decodeListOfAllowedRenditionSize(d); !d.Dropped() {
+					v.AllowedRenditions = x
+				}
 			}
 		case 1:
 			if d.BeginList(&v.UnknownMembers) {
-				v.ForceIncludeRenditions = decodeListOfForceIncludeRenditionSize(d)
+				if x := decodeListOfForceIncludeRenditionSize(d); !d.Dropped() {
+					v.ForceIncludeRenditions = x
+				}
 			}
 		case 2:
 			if d.BeginStruct(&v.UnknownMembers) {
@@ -1404,25 +1582,35 @@ func (v *AutomatedAbrRule) decodeWire(d *wire.Decoder) {
 func (v *AutomatedAbrRule) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberAutomatedAbrRule)
-	if !r.Put(e, 0) && v.AllowedRenditions != nil {
+	if v.AllowedRenditions != nil {
 		e.Key(`"allowedRenditions":`)
 		encodeListOfAllowedRenditionSize(e, v.AllowedRenditions)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.ForceIncludeRenditions != nil {
+	if v.ForceIncludeRenditions != nil {
 		e.Key(`"forceIncludeRenditions":`)
 		encodeListOfForceIncludeRenditionSize(e, v.ForceIncludeRenditions)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.MinBottomRenditionSize != nil {
+	if v.MinBottomRenditionSize != nil {
 		e.Key(`"minBottomRenditionSize":`)
 		v.MinBottomRenditionSize.encodeWire(e)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.MinTopRenditionSize != nil {
+	if v.MinTopRenditionSize != nil {
 		e.Key(`"minTopRenditionSize":`)
 		v.MinTopRenditionSize.encodeWire(e)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.Type != "" {
+	if v.Type != "" {
 		e.Key(`"type":`)
 		e.String(string(v.Type))
+	} else {
+		r.Put(e, 4)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -1473,7 +1661,9 @@ func (v *AutomatedAbrSettings) decodeWire(d *wire.Decoder) {
 			v.MinAbrBitrate = d.Int32(&v.UnknownMembers)
 		case 4:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Rules = decodeListOfAutomatedAbrRule(d)
+				if x := decodeListOfAutomatedAbrRule(d); !d.Dropped() {
+					v.Rules = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -1484,25 +1674,35 @@ func (v *AutomatedAbrSettings) decodeWire(d *wire.Decoder) {
 func (v *AutomatedAbrSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberAutomatedAbrSettings)
-	if !r.Put(e, 0) && v.MaxAbrBitrate != nil {
+	if v.MaxAbrBitrate != nil {
 		e.Key(`"maxAbrBitrate":`)
 		e.Int(int64(*v.MaxAbrBitrate))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.MaxQualityLevel != nil {
+	if v.MaxQualityLevel != nil {
 		e.Key(`"maxQualityLevel":`)
 		e.Float64(*v.MaxQualityLevel)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.MaxRenditions != nil {
+	if v.MaxRenditions != nil {
 		e.Key(`"maxRenditions":`)
 		e.Int(int64(*v.MaxRenditions))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.MinAbrBitrate != nil {
+	if v.MinAbrBitrate != nil {
 		e.Key(`"minAbrBitrate":`)
 		e.Int(int64(*v.MinAbrBitrate))
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.Rules != nil {
+	if v.Rules != nil {
 		e.Key(`"rules":`)
 		encodeListOfAutomatedAbrRule(e, v.Rules)
+	} else {
+		r.Put(e, 4)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -1550,9 +1750,11 @@ func (v *AutomatedEncodingSettings) decodeWire(d *wire.Decoder) {
 func (v *AutomatedEncodingSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberAutomatedEncodingSettings)
-	if !r.Put(e, 0) && v.AbrSettings != nil {
+	if v.AbrSettings != nil {
 		e.Key(`"abrSettings":`)
 		v.AbrSettings.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -1600,13 +1802,17 @@ func (v *Av1QvbrSettings) decodeWire(d *wire.Decoder) {
 func (v *Av1QvbrSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberAv1QvbrSettings)
-	if !r.Put(e, 0) && v.QvbrQualityLevel != nil {
+	if v.QvbrQualityLevel != nil {
 		e.Key(`"qvbrQualityLevel":`)
 		e.Int(int64(*v.QvbrQualityLevel))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.QvbrQualityLevelFineTune != nil {
+	if v.QvbrQualityLevelFineTune != nil {
 		e.Key(`"qvbrQualityLevelFineTune":`)
 		e.Float64(*v.QvbrQualityLevelFineTune)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -1706,61 +1912,89 @@ func (v *Av1Settings) decodeWire(d *wire.Decoder) {
 func (v *Av1Settings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberAv1Settings)
-	if !r.Put(e, 0) && v.AdaptiveQuantization != "" {
+	if v.AdaptiveQuantization != "" {
 		e.Key(`"adaptiveQuantization":`)
 		e.String(string(v.AdaptiveQuantization))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.BitDepth != "" {
+	if v.BitDepth != "" {
 		e.Key(`"bitDepth":`)
 		e.String(string(v.BitDepth))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.FilmGrainSynthesis != "" {
+	if v.FilmGrainSynthesis != "" {
 		e.Key(`"filmGrainSynthesis":`)
 		e.String(string(v.FilmGrainSynthesis))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.FramerateControl != "" {
+	if v.FramerateControl != "" {
 		e.Key(`"framerateControl":`)
 		e.String(string(v.FramerateControl))
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.FramerateConversionAlgorithm != "" {
+	if v.FramerateConversionAlgorithm != "" {
 		e.Key(`"framerateConversionAlgorithm":`)
 		e.String(string(v.FramerateConversionAlgorithm))
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.FramerateDenominator != nil {
+	if v.FramerateDenominator != nil {
 		e.Key(`"framerateDenominator":`)
 		e.Int(int64(*v.FramerateDenominator))
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.FramerateNumerator != nil {
+	if v.FramerateNumerator != nil {
 		e.Key(`"framerateNumerator":`)
 		e.Int(int64(*v.FramerateNumerator))
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.GopSize != nil {
+	if v.GopSize != nil {
 		e.Key(`"gopSize":`)
 		e.Float64(*v.GopSize)
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.MaxBitrate != nil {
+	if v.MaxBitrate != nil {
 		e.Key(`"maxBitrate":`)
 		e.Int(int64(*v.MaxBitrate))
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.NumberBFramesBetweenReferenceFrames != nil {
+	if v.NumberBFramesBetweenReferenceFrames != nil {
 		e.Key(`"numberBFramesBetweenReferenceFrames":`)
 		e.Int(int64(*v.NumberBFramesBetweenReferenceFrames))
+	} else {
+		r.Put(e, 9)
 	}
-	if !r.Put(e, 10) && v.QvbrSettings != nil {
+	if v.QvbrSettings != nil {
 		e.Key(`"qvbrSettings":`)
 		v.QvbrSettings.encodeWire(e)
+	} else {
+		r.Put(e, 10)
 	}
-	if !r.Put(e, 11) && v.RateControlMode != "" {
+	if v.RateControlMode != "" {
 		e.Key(`"rateControlMode":`)
 		e.String(string(v.RateControlMode))
+	} else {
+		r.Put(e, 11)
 	}
-	if !r.Put(e, 12) && v.Slices != nil {
+	if v.Slices != nil {
 		e.Key(`"slices":`)
 		e.Int(int64(*v.Slices))
+	} else {
+		r.Put(e, 12)
 	}
-	if !r.Put(e, 13) && v.SpatialAdaptiveQuantization != "" {
+	if v.SpatialAdaptiveQuantization != "" {
 		e.Key(`"spatialAdaptiveQuantization":`)
 		e.String(string(v.SpatialAdaptiveQuantization))
+	} else {
+		r.Put(e, 13)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -1804,9 +2038,11 @@ func (v *AvailBlanking) decodeWire(d *wire.Decoder) {
 func (v *AvailBlanking) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberAvailBlanking)
-	if !r.Put(e, 0) && v.AvailBlankingImage != nil {
+	if v.AvailBlankingImage != nil {
 		e.Key(`"availBlankingImage":`)
 		e.String(*v.AvailBlankingImage)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -1890,45 +2126,65 @@ func (v *AvcIntraSettings) decodeWire(d *wire.Decoder) {
 func (v *AvcIntraSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberAvcIntraSettings)
-	if !r.Put(e, 0) && v.AvcIntraClass != "" {
+	if v.AvcIntraClass != "" {
 		e.Key(`"avcIntraClass":`)
 		e.String(string(v.AvcIntraClass))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.AvcIntraUhdSettings != nil {
+	if v.AvcIntraUhdSettings != nil {
 		e.Key(`"avcIntraUhdSettings":`)
 		v.AvcIntraUhdSettings.encodeWire(e)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.FramerateControl != "" {
+	if v.FramerateControl != "" {
 		e.Key(`"framerateControl":`)
 		e.String(string(v.FramerateControl))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.FramerateConversionAlgorithm != "" {
+	if v.FramerateConversionAlgorithm != "" {
 		e.Key(`"framerateConversionAlgorithm":`)
 		e.String(string(v.FramerateConversionAlgorithm))
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.FramerateDenominator != nil {
+	if v.FramerateDenominator != nil {
 		e.Key(`"framerateDenominator":`)
 		e.Int(int64(*v.FramerateDenominator))
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.FramerateNumerator != nil {
+	if v.FramerateNumerator != nil {
 		e.Key(`"framerateNumerator":`)
 		e.Int(int64(*v.FramerateNumerator))
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.InterlaceMode != "" {
+	if v.InterlaceMode != "" {
 		e.Key(`"interlaceMode":`)
 		e.String(string(v.InterlaceMode))
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.ScanTypeConversionMode != "" {
+	if v.ScanTypeConversionMode != "" {
 		e.Key(`"scanTypeConversionMode":`)
 		e.String(string(v.ScanTypeConversionMode))
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.SlowPal != "" {
+	if v.SlowPal != "" {
 		e.Key(`"slowPal":`)
 		e.String(string(v.SlowPal))
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.Telecine != "" {
+	if v.Telecine != "" {
 		e.Key(`"telecine":`)
 		e.String(string(v.Telecine))
+	} else {
+		r.Put(e, 9)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -1972,9 +2228,11 @@ func (v *AvcIntraUhdSettings) decodeWire(d *wire.Decoder) {
 func (v *AvcIntraUhdSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberAvcIntraUhdSettings)
-	if !r.Put(e, 0) && v.QualityTuningLevel != "" {
+	if v.QualityTuningLevel != "" {
 		e.Key(`"qualityTuningLevel":`)
 		e.String(string(v.QualityTuningLevel))
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -2022,13 +2280,17 @@ func (v *BandwidthReductionFilter) decodeWire(d *wire.Decoder) {
 func (v *BandwidthReductionFilter) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberBandwidthReductionFilter)
-	if !r.Put(e, 0) && v.Sharpening != "" {
+	if v.Sharpening != "" {
 		e.Key(`"sharpening":`)
 		e.String(string(v.Sharpening))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Strength != "" {
+	if v.Strength != "" {
 		e.Key(`"strength":`)
 		e.String(string(v.Strength))
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -2172,109 +2434,161 @@ func (v *BurninDestinationSettings) decodeWire(d *wire.Decoder) {
 func (v *BurninDestinationSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberBurninDestinationSettings)
-	if !r.Put(e, 0) && v.Alignment != "" {
+	if v.Alignment != "" {
 		e.Key(`"alignment":`)
 		e.String(string(v.Alignment))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.ApplyFontColor != "" {
+	if v.ApplyFontColor != "" {
 		e.Key(`"applyFontColor":`)
 		e.String(string(v.ApplyFontColor))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.BackgroundColor != "" {
+	if v.BackgroundColor != "" {
 		e.Key(`"backgroundColor":`)
 		e.String(string(v.BackgroundColor))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.BackgroundOpacity != nil {
+	if v.BackgroundOpacity != nil {
 		e.Key(`"backgroundOpacity":`)
 		e.Int(int64(*v.BackgroundOpacity))
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.FallbackFont != "" {
+	if v.FallbackFont != "" {
 		e.Key(`"fallbackFont":`)
 		e.String(string(v.FallbackFont))
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.FontColor != "" {
+	if v.FontColor != "" {
 		e.Key(`"fontColor":`)
 		e.String(string(v.FontColor))
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.FontFileBold != nil {
+	if v.FontFileBold != nil {
 		e.Key(`"fontFileBold":`)
 		e.String(*v.FontFileBold)
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.FontFileBoldItalic != nil {
+	if v.FontFileBoldItalic != nil {
 		e.Key(`"fontFileBoldItalic":`)
 		e.String(*v.FontFileBoldItalic)
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.FontFileItalic != nil {
+	if v.FontFileItalic != nil {
 		e.Key(`"fontFileItalic":`)
 		e.String(*v.FontFileItalic)
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.FontFileRegular != nil {
+	if v.FontFileRegular != nil {
 		e.Key(`"fontFileRegular":`)
 		e.String(*v.FontFileRegular)
+	} else {
+		r.Put(e, 9)
 	}
-	if !r.Put(e, 10) && v.FontOpacity != nil {
+	if v.FontOpacity != nil {
 		e.Key(`"fontOpacity":`)
 		e.Int(int64(*v.FontOpacity))
+	} else {
+		r.Put(e, 10)
 	}
-	if !r.Put(e, 11) && v.FontResolution != nil {
+	if v.FontResolution != nil {
 		e.Key(`"fontResolution":`)
 		e.Int(int64(*v.FontResolution))
+	} else {
+		r.Put(e, 11)
 	}
-	if !r.Put(e, 12) && v.FontScript != "" {
+	if v.FontScript != "" {
 		e.Key(`"fontScript":`)
 		e.String(string(v.FontScript))
+	} else {
+		r.Put(e, 12)
 	}
-	if !r.Put(e, 13) && v.FontSize != nil {
+	if v.FontSize != nil {
 		e.Key(`"fontSize":`)
 		e.Int(int64(*v.FontSize))
+	} else {
+		r.Put(e, 13)
 	}
-	if !r.Put(e, 14) && v.HexFontColor != nil {
+	if v.HexFontColor != nil {
 		e.Key(`"hexFontColor":`)
 		e.String(*v.HexFontColor)
+	} else {
+		r.Put(e, 14)
 	}
-	if !r.Put(e, 15) && v.OutlineColor != "" {
+	if v.OutlineColor != "" {
 		e.Key(`"outlineColor":`)
 		e.String(string(v.OutlineColor))
+	} else {
+		r.Put(e, 15)
 	}
-	if !r.Put(e, 16) && v.OutlineSize != nil {
+	if v.OutlineSize != nil {
 		e.Key(`"outlineSize":`)
 		e.Int(int64(*v.OutlineSize))
+	} else {
+		r.Put(e, 16)
 	}
-	if !r.Put(e, 17) && v.RemoveRubyReserveAttributes != "" {
+	if v.RemoveRubyReserveAttributes != "" {
 		e.Key(`"removeRubyReserveAttributes":`)
 		e.String(string(v.RemoveRubyReserveAttributes))
+	} else {
+		r.Put(e, 17)
 	}
-	if !r.Put(e, 18) && v.ShadowColor != "" {
+	if v.ShadowColor != "" {
 		e.Key(`"shadowColor":`)
 		e.String(string(v.ShadowColor))
+	} else {
+		r.Put(e, 18)
 	}
-	if !r.Put(e, 19) && v.ShadowOpacity != nil {
+	if v.ShadowOpacity != nil {
 		e.Key(`"shadowOpacity":`)
 		e.Int(int64(*v.ShadowOpacity))
+	} else {
+		r.Put(e, 19)
 	}
-	if !r.Put(e, 20) && v.ShadowXOffset != nil {
+	if v.ShadowXOffset != nil {
 		e.Key(`"shadowXOffset":`)
 		e.Int(int64(*v.ShadowXOffset))
+	} else {
+		r.Put(e, 20)
 	}
-	if !r.Put(e, 21) && v.ShadowYOffset != nil {
+	if v.ShadowYOffset != nil {
 		e.Key(`"shadowYOffset":`)
 		e.Int(int64(*v.ShadowYOffset))
+	} else {
+		r.Put(e, 21)
 	}
-	if !r.Put(e, 22) && v.StylePassthrough != "" {
+	if v.StylePassthrough != "" {
 		e.Key(`"stylePassthrough":`)
 		e.String(string(v.StylePassthrough))
+	} else {
+		r.Put(e, 22)
 	}
-	if !r.Put(e, 23) && v.TeletextSpacing != "" {
+	if v.TeletextSpacing != "" {
 		e.Key(`"teletextSpacing":`)
 		e.String(string(v.TeletextSpacing))
+	} else {
+		r.Put(e, 23)
 	}
-	if !r.Put(e, 24) && v.XPosition != nil {
+	if v.XPosition != nil {
 		e.Key(`"xPosition":`)
 		e.Int(int64(*v.XPosition))
+	} else {
+		r.Put(e, 24)
 	}
-	if !r.Put(e, 25) && v.YPosition != nil {
+	if v.YPosition != nil {
 		e.Key(`"yPosition":`)
 		e.Int(int64(*v.YPosition))
+	} else {
+		r.Put(e, 25)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -2318,9 +2632,11 @@ func (v *CancelJobRequest) decodeWire(d *wire.Decoder) {
 func (v *CancelJobRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberCancelJobRequest)
-	if !r.Put(e, 0) && v.Id != nil {
+	if v.Id != nil {
 		e.Key(`"Id":`)
 		e.String(*v.Id)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -2416,25 +2732,35 @@ func (v *CaptionDescription) decodeWire(d *wire.Decoder) {
 func (v *CaptionDescription) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberCaptionDescription)
-	if !r.Put(e, 0) && v.CaptionSelectorName != nil {
+	if v.CaptionSelectorName != nil {
 		e.Key(`"captionSelectorName":`)
 		e.String(*v.CaptionSelectorName)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.CustomLanguageCode != nil {
+	if v.CustomLanguageCode != nil {
 		e.Key(`"customLanguageCode":`)
 		e.String(*v.CustomLanguageCode)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.DestinationSettings != nil {
+	if v.DestinationSettings != nil {
 		e.Key(`"destinationSettings":`)
 		v.DestinationSettings.encodeWire(e)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.LanguageCode != "" {
+	if v.LanguageCode != "" {
 		e.Key(`"languageCode":`)
 		e.String(string(v.LanguageCode))
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.LanguageDescription != nil {
+	if v.LanguageDescription != nil {
 		e.Key(`"languageDescription":`)
 		e.String(*v.LanguageDescription)
+	} else {
+		r.Put(e, 4)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -2494,21 +2820,29 @@ func (v *CaptionDescriptionPreset) decodeWire(d *wire.Decoder) {
 func (v *CaptionDescriptionPreset) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberCaptionDescriptionPreset)
-	if !r.Put(e, 0) && v.CustomLanguageCode != nil {
+	if v.CustomLanguageCode != nil {
 		e.Key(`"customLanguageCode":`)
 		e.String(*v.CustomLanguageCode)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.DestinationSettings != nil {
+	if v.DestinationSettings != nil {
 		e.Key(`"destinationSettings":`)
 		v.DestinationSettings.encodeWire(e)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.LanguageCode != "" {
+	if v.LanguageCode != "" {
 		e.Key(`"languageCode":`)
 		e.String(string(v.LanguageCode))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.LanguageDescription != nil {
+	if v.LanguageDescription != nil {
 		e.Key(`"languageDescription":`)
 		e.String(*v.LanguageDescription)
+	} else {
+		r.Put(e, 3)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -2624,45 +2958,65 @@ func (v *CaptionDestinationSettings) decodeWire(d *wire.Decoder) {
 func (v *CaptionDestinationSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberCaptionDestinationSettings)
-	if !r.Put(e, 0) && v.BurninDestinationSettings != nil {
+	if v.BurninDestinationSettings != nil {
 		e.Key(`"burninDestinationSettings":`)
 		v.BurninDestinationSettings.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.DestinationType != "" {
+	if v.DestinationType != "" {
 		e.Key(`"destinationType":`)
 		e.String(string(v.DestinationType))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.DvbSubDestinationSettings != nil {
+	if v.DvbSubDestinationSettings != nil {
 		e.Key(`"dvbSubDestinationSettings":`)
 		v.DvbSubDestinationSettings.encodeWire(e)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.EmbeddedDestinationSettings != nil {
+	if v.EmbeddedDestinationSettings != nil {
 		e.Key(`"embeddedDestinationSettings":`)
 		v.EmbeddedDestinationSettings.encodeWire(e)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.ImscDestinationSettings != nil {
+	if v.ImscDestinationSettings != nil {
 		e.Key(`"imscDestinationSettings":`)
 		v.ImscDestinationSettings.encodeWire(e)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.SccDestinationSettings != nil {
+	if v.SccDestinationSettings != nil {
 		e.Key(`"sccDestinationSettings":`)
 		v.SccDestinationSettings.encodeWire(e)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.SrtDestinationSettings != nil {
+	if v.SrtDestinationSettings != nil {
 		e.Key(`"srtDestinationSettings":`)
 		v.SrtDestinationSettings.encodeWire(e)
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.TeletextDestinationSettings != nil {
+	if v.TeletextDestinationSettings != nil {
 		e.Key(`"teletextDestinationSettings":`)
 		v.TeletextDestinationSettings.encodeWire(e)
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.TtmlDestinationSettings != nil {
+	if v.TtmlDestinationSettings != nil {
 		e.Key(`"ttmlDestinationSettings":`)
 		v.TtmlDestinationSettings.encodeWire(e)
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.WebvttDestinationSettings != nil {
+	if v.WebvttDestinationSettings != nil {
 		e.Key(`"webvttDestinationSettings":`)
 		v.WebvttDestinationSettings.encodeWire(e)
+	} else {
+		r.Put(e, 9)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -2718,17 +3072,23 @@ func (v *CaptionSelector) decodeWire(d *wire.Decoder) {
 func (v *CaptionSelector) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberCaptionSelector)
-	if !r.Put(e, 0) && v.CustomLanguageCode != nil {
+	if v.CustomLanguageCode != nil {
 		e.Key(`"customLanguageCode":`)
 		e.String(*v.CustomLanguageCode)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.LanguageCode != "" {
+	if v.LanguageCode != "" {
 		e.Key(`"languageCode":`)
 		e.String(string(v.LanguageCode))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.SourceSettings != nil {
+	if v.SourceSettings != nil {
 		e.Key(`"sourceSettings":`)
 		v.SourceSettings.encodeWire(e)
+	} else {
+		r.Put(e, 2)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -2776,13 +3136,17 @@ func (v *CaptionSourceFramerate) decodeWire(d *wire.Decoder) {
 func (v *CaptionSourceFramerate) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberCaptionSourceFramerate)
-	if !r.Put(e, 0) && v.FramerateDenominator != nil {
+	if v.FramerateDenominator != nil {
 		e.Key(`"framerateDenominator":`)
 		e.Int(int64(*v.FramerateDenominator))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.FramerateNumerator != nil {
+	if v.FramerateNumerator != nil {
 		e.Key(`"framerateNumerator":`)
 		e.Int(int64(*v.FramerateNumerator))
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -2882,37 +3246,53 @@ func (v *CaptionSourceSettings) decodeWire(d *wire.Decoder) {
 func (v *CaptionSourceSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberCaptionSourceSettings)
-	if !r.Put(e, 0) && v.AncillarySourceSettings != nil {
+	if v.AncillarySourceSettings != nil {
 		e.Key(`"ancillarySourceSettings":`)
 		v.AncillarySourceSettings.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.DvbSubSourceSettings != nil {
+	if v.DvbSubSourceSettings != nil {
 		e.Key(`"dvbSubSourceSettings":`)
 		v.DvbSubSourceSettings.encodeWire(e)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.EmbeddedSourceSettings != nil {
+	if v.EmbeddedSourceSettings != nil {
 		e.Key(`"embeddedSourceSettings":`)
 		v.EmbeddedSourceSettings.encodeWire(e)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.FileSourceSettings != nil {
+	if v.FileSourceSettings != nil {
 		e.Key(`"fileSourceSettings":`)
 		v.FileSourceSettings.encodeWire(e)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.SourceType != "" {
+	if v.SourceType != "" {
 		e.Key(`"sourceType":`)
 		e.String(string(v.SourceType))
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.TeletextSourceSettings != nil {
+	if v.TeletextSourceSettings != nil {
 		e.Key(`"teletextSourceSettings":`)
 		v.TeletextSourceSettings.encodeWire(e)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.TrackSourceSettings != nil {
+	if v.TrackSourceSettings != nil {
 		e.Key(`"trackSourceSettings":`)
 		v.TrackSourceSettings.encodeWire(e)
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.WebvttHlsSourceSettings != nil {
+	if v.WebvttHlsSourceSettings != nil {
 		e.Key(`"webvttHlsSourceSettings":`)
 		v.WebvttHlsSourceSettings.encodeWire(e)
+	} else {
+		r.Put(e, 7)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -2947,7 +3327,9 @@ func (v *ChannelMapping) decodeWire(d *wire.Decoder) {
 		switch memberChannelMapping(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.OutputChannels = decodeListOfOutputChannelMapping(d)
+				if x := decodeListOfOutputChannelMapping(d); !d.Dropped() {
+					v.OutputChannels = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -2958,9 +3340,11 @@ func (v *ChannelMapping) decodeWire(d *wire.Decoder) {
 func (v *ChannelMapping) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberChannelMapping)
-	if !r.Put(e, 0) && v.OutputChannels != nil {
+	if v.OutputChannels != nil {
 		e.Key(`"outputChannels":`)
 		encodeListOfOutputChannelMapping(e, v.OutputChannels)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -3016,21 +3400,29 @@ func (v *ClipLimits) decodeWire(d *wire.Decoder) {
 func (v *ClipLimits) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberClipLimits)
-	if !r.Put(e, 0) && v.MaximumRGBTolerance != nil {
+	if v.MaximumRGBTolerance != nil {
 		e.Key(`"maximumRGBTolerance":`)
 		e.Int(int64(*v.MaximumRGBTolerance))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.MaximumYUV != nil {
+	if v.MaximumYUV != nil {
 		e.Key(`"maximumYUV":`)
 		e.Int(int64(*v.MaximumYUV))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.MinimumRGBTolerance != nil {
+	if v.MinimumRGBTolerance != nil {
 		e.Key(`"minimumRGBTolerance":`)
 		e.Int(int64(*v.MinimumRGBTolerance))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.MinimumYUV != nil {
+	if v.MinimumYUV != nil {
 		e.Key(`"minimumYUV":`)
 		e.Int(int64(*v.MinimumYUV))
+	} else {
+		r.Put(e, 3)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -3069,7 +3461,9 @@ func (v *CmafAdditionalManifest) decodeWire(d *wire.Decoder) {
 			v.ManifestNameModifier = d.String(&v.UnknownMembers)
 		case 1:
 			if d.BeginList(&v.UnknownMembers) {
-				v.SelectedOutputs = decodeListOfStringMin1(d)
+				if x := decodeListOfStringMin1(d); !d.Dropped() {
+					v.SelectedOutputs = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -3080,13 +3474,17 @@ func (v *CmafAdditionalManifest) decodeWire(d *wire.Decoder) {
 func (v *CmafAdditionalManifest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberCmafAdditionalManifest)
-	if !r.Put(e, 0) && v.ManifestNameModifier != nil {
+	if v.ManifestNameModifier != nil {
 		e.Key(`"manifestNameModifier":`)
 		e.String(*v.ManifestNameModifier)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.SelectedOutputs != nil {
+	if v.SelectedOutputs != nil {
 		e.Key(`"selectedOutputs":`)
 		encodeListOfStringMin1(e, v.SelectedOutputs)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -3158,29 +3556,41 @@ func (v *CmafEncryptionSettings) decodeWire(d *wire.Decoder) {
 func (v *CmafEncryptionSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberCmafEncryptionSettings)
-	if !r.Put(e, 0) && v.ConstantInitializationVector != nil {
+	if v.ConstantInitializationVector != nil {
 		e.Key(`"constantInitializationVector":`)
 		e.String(*v.ConstantInitializationVector)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.EncryptionMethod != "" {
+	if v.EncryptionMethod != "" {
 		e.Key(`"encryptionMethod":`)
 		e.String(string(v.EncryptionMethod))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.InitializationVectorInManifest != "" {
+	if v.InitializationVectorInManifest != "" {
 		e.Key(`"initializationVectorInManifest":`)
 		e.String(string(v.InitializationVectorInManifest))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.SpekeKeyProvider != nil {
+	if v.SpekeKeyProvider != nil {
 		e.Key(`"spekeKeyProvider":`)
 		v.SpekeKeyProvider.encodeWire(e)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.StaticKeyProvider != nil {
+	if v.StaticKeyProvider != nil {
 		e.Key(`"staticKeyProvider":`)
 		v.StaticKeyProvider.encodeWire(e)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.Type != "" {
+	if v.Type != "" {
 		e.Key(`"type":`)
 		e.String(string(v.Type))
+	} else {
+		r.Put(e, 5)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -3269,7 +3679,9 @@ func (v *CmafGroupSettings) decodeWire(d *wire.Decoder) {
 		switch memberCmafGroupSettings(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.AdditionalManifests = decodeListOfCmafAdditionalManifest(d)
+				if x := decodeListOfCmafAdditionalManifest(d); !d.Dropped() {
+					v.AdditionalManifests = x
+				}
 			}
 		case 1:
 			v.BaseUrl = d.String(&v.UnknownMembers)
@@ -3346,117 +3758,173 @@ func (v *CmafGroupSettings) decodeWire(d *wire.Decoder) {
 func (v *CmafGroupSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberCmafGroupSettings)
-	if !r.Put(e, 0) && v.AdditionalManifests != nil {
+	if v.AdditionalManifests != nil {
 		e.Key(`"additionalManifests":`)
 		encodeListOfCmafAdditionalManifest(e, v.AdditionalManifests)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.BaseUrl != nil {
+	if v.BaseUrl != nil {
 		e.Key(`"baseUrl":`)
 		e.String(*v.BaseUrl)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.ClientCache != "" {
+	if v.ClientCache != "" {
 		e.Key(`"clientCache":`)
 		e.String(string(v.ClientCache))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.CodecSpecification != "" {
+	if v.CodecSpecification != "" {
 		e.Key(`"codecSpecification":`)
 		e.String(string(v.CodecSpecification))
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.DashIFrameTrickPlayNameModifier != nil {
+	if v.DashIFrameTrickPlayNameModifier != nil {
 		e.Key(`"dashIFrameTrickPlayNameModifier":`)
 		e.String(*v.DashIFrameTrickPlayNameModifier)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.DashManifestStyle != "" {
+	if v.DashManifestStyle != "" {
 		e.Key(`"dashManifestStyle":`)
 		e.String(string(v.DashManifestStyle))
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.Destination != nil {
+	if v.Destination != nil {
 		e.Key(`"destination":`)
 		e.String(*v.Destination)
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.DestinationSettings != nil {
+	if v.DestinationSettings != nil {
 		e.Key(`"destinationSettings":`)
 		v.DestinationSettings.encodeWire(e)
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.Encryption != nil {
+	if v.Encryption != nil {
 		e.Key(`"encryption":`)
 		v.Encryption.encodeWire(e)
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.FragmentLength != nil {
+	if v.FragmentLength != nil {
 		e.Key(`"fragmentLength":`)
 		e.Int(int64(*v.FragmentLength))
+	} else {
+		r.Put(e, 9)
 	}
-	if !r.Put(e, 10) && v.ImageBasedTrickPlay != "" {
+	if v.ImageBasedTrickPlay != "" {
 		e.Key(`"imageBasedTrickPlay":`)
 		e.String(string(v.ImageBasedTrickPlay))
+	} else {
+		r.Put(e, 10)
 	}
-	if !r.Put(e, 11) && v.ImageBasedTrickPlaySettings != nil {
+	if v.ImageBasedTrickPlaySettings != nil {
 		e.Key(`"imageBasedTrickPlaySettings":`)
 		v.ImageBasedTrickPlaySettings.encodeWire(e)
+	} else {
+		r.Put(e, 11)
 	}
-	if !r.Put(e, 12) && v.ManifestCompression != "" {
+	if v.ManifestCompression != "" {
 		e.Key(`"manifestCompression":`)
 		e.String(string(v.ManifestCompression))
+	} else {
+		r.Put(e, 12)
 	}
-	if !r.Put(e, 13) && v.ManifestDurationFormat != "" {
+	if v.ManifestDurationFormat != "" {
 		e.Key(`"manifestDurationFormat":`)
 		e.String(string(v.ManifestDurationFormat))
+	} else {
+		r.Put(e, 13)
 	}
-	if !r.Put(e, 14) && v.MinBufferTime != nil {
+	if v.MinBufferTime != nil {
 		e.Key(`"minBufferTime":`)
 		e.Int(int64(*v.MinBufferTime))
+	} else {
+		r.Put(e, 14)
 	}
-	if !r.Put(e, 15) && v.MinFinalSegmentLength != nil {
+	if v.MinFinalSegmentLength != nil {
 		e.Key(`"minFinalSegmentLength":`)
 		e.Float64(*v.MinFinalSegmentLength)
+	} else {
+		r.Put(e, 15)
 	}
-	if !r.Put(e, 16) && v.MpdManifestBandwidthType != "" {
+	if v.MpdManifestBandwidthType != "" {
 		e.Key(`"mpdManifestBandwidthType":`)
 		e.String(string(v.MpdManifestBandwidthType))
+	} else {
+		r.Put(e, 16)
 	}
-	if !r.Put(e, 17) && v.MpdProfile != "" {
+	if v.MpdProfile != "" {
 		e.Key(`"mpdProfile":`)
 		e.String(string(v.MpdProfile))
+	} else {
+		r.Put(e, 17)
 	}
-	if !r.Put(e, 18) && v.PtsOffsetHandlingForBFrames != "" {
+	if v.PtsOffsetHandlingForBFrames != "" {
 		e.Key(`"ptsOffsetHandlingForBFrames":`)
 		e.String(string(v.PtsOffsetHandlingForBFrames))
+	} else {
+		r.Put(e, 18)
 	}
-	if !r.Put(e, 19) && v.SegmentControl != "" {
+	if v.SegmentControl != "" {
 		e.Key(`"segmentControl":`)
 		e.String(string(v.SegmentControl))
+	} else {
+		r.Put(e, 19)
 	}
-	if !r.Put(e, 20) && v.SegmentLength != nil {
+	if v.SegmentLength != nil {
 		e.Key(`"segmentLength":`)
 		e.Int(int64(*v.SegmentLength))
+	} else {
+		r.Put(e, 20)
 	}
-	if !r.Put(e, 21) && v.SegmentLengthControl != "" {
+	if v.SegmentLengthControl != "" {
 		e.Key(`"segmentLengthControl":`)
 		e.String(string(v.SegmentLengthControl))
+	} else {
+		r.Put(e, 21)
 	}
-	if !r.Put(e, 22) && v.StreamInfResolution != "" {
+	if v.StreamInfResolution != "" {
 		e.Key(`"streamInfResolution":`)
 		e.String(string(v.StreamInfResolution))
+	} else {
+		r.Put(e, 22)
 	}
-	if !r.Put(e, 23) && v.TargetDurationCompatibilityMode != "" {
+	if v.TargetDurationCompatibilityMode != "" {
 		e.Key(`"targetDurationCompatibilityMode":`)
 		e.String(string(v.TargetDurationCompatibilityMode))
+	} else {
+		r.Put(e, 23)
 	}
-	if !r.Put(e, 24) && v.VideoCompositionOffsets != "" {
+	if v.VideoCompositionOffsets != "" {
 		e.Key(`"videoCompositionOffsets":`)
 		e.String(string(v.VideoCompositionOffsets))
+	} else {
+		r.Put(e, 24)
 	}
-	if !r.Put(e, 25) && v.WriteDashManifest != "" {
+	if v.WriteDashManifest != "" {
 		e.Key(`"writeDashManifest":`)
 		e.String(string(v.WriteDashManifest))
+	} else {
+		r.Put(e, 25)
 	}
-	if !r.Put(e, 26) && v.WriteHlsManifest != "" {
+	if v.WriteHlsManifest != "" {
 		e.Key(`"writeHlsManifest":`)
 		e.String(string(v.WriteHlsManifest))
+	} else {
+		r.Put(e, 26)
 	}
-	if !r.Put(e, 27) && v.WriteSegmentTimelineInRepresentation != "" {
+	if v.WriteSegmentTimelineInRepresentation != "" {
 		e.Key(`"writeSegmentTimelineInRepresentation":`)
 		e.String(string(v.WriteSegmentTimelineInRepresentation))
+	} else {
+		r.Put(e, 27)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -3520,29 +3988,41 @@ func (v *CmafImageBasedTrickPlaySettings) decodeWire(d *wire.Decoder) {
 func (v *CmafImageBasedTrickPlaySettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberCmafImageBasedTrickPlaySettings)
-	if !r.Put(e, 0) && v.IntervalCadence != "" {
+	if v.IntervalCadence != "" {
 		e.Key(`"intervalCadence":`)
 		e.String(string(v.IntervalCadence))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.ThumbnailHeight != nil {
+	if v.ThumbnailHeight != nil {
 		e.Key(`"thumbnailHeight":`)
 		e.Int(int64(*v.ThumbnailHeight))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.ThumbnailInterval != nil {
+	if v.ThumbnailInterval != nil {
 		e.Key(`"thumbnailInterval":`)
 		e.Float64(*v.ThumbnailInterval)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.ThumbnailWidth != nil {
+	if v.ThumbnailWidth != nil {
 		e.Key(`"thumbnailWidth":`)
 		e.Int(int64(*v.ThumbnailWidth))
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.TileHeight != nil {
+	if v.TileHeight != nil {
 		e.Key(`"tileHeight":`)
 		e.Int(int64(*v.TileHeight))
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.TileWidth != nil {
+	if v.TileWidth != nil {
 		e.Key(`"tileWidth":`)
 		e.Int(int64(*v.TileWidth))
+	} else {
+		r.Put(e, 5)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -3638,61 +4118,89 @@ func (v *CmfcSettings) decodeWire(d *wire.Decoder) {
 func (v *CmfcSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberCmfcSettings)
-	if !r.Put(e, 0) && v.AudioDuration != "" {
+	if v.AudioDuration != "" {
 		e.Key(`"audioDuration":`)
 		e.String(string(v.AudioDuration))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.AudioGroupId != nil {
+	if v.AudioGroupId != nil {
 		e.Key(`"audioGroupId":`)
 		e.String(*v.AudioGroupId)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.AudioRenditionSets != nil {
+	if v.AudioRenditionSets != nil {
 		e.Key(`"audioRenditionSets":`)
 		e.String(*v.AudioRenditionSets)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.AudioTrackType != "" {
+	if v.AudioTrackType != "" {
 		e.Key(`"audioTrackType":`)
 		e.String(string(v.AudioTrackType))
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.DescriptiveVideoServiceFlag != "" {
+	if v.DescriptiveVideoServiceFlag != "" {
 		e.Key(`"descriptiveVideoServiceFlag":`)
 		e.String(string(v.DescriptiveVideoServiceFlag))
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.IFrameOnlyManifest != "" {
+	if v.IFrameOnlyManifest != "" {
 		e.Key(`"iFrameOnlyManifest":`)
 		e.String(string(v.IFrameOnlyManifest))
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.KlvMetadata != "" {
+	if v.KlvMetadata != "" {
 		e.Key(`"klvMetadata":`)
 		e.String(string(v.KlvMetadata))
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.ManifestMetadataSignaling != "" {
+	if v.ManifestMetadataSignaling != "" {
 		e.Key(`"manifestMetadataSignaling":`)
 		e.String(string(v.ManifestMetadataSignaling))
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.Scte35Esam != "" {
+	if v.Scte35Esam != "" {
 		e.Key(`"scte35Esam":`)
 		e.String(string(v.Scte35Esam))
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.Scte35Source != "" {
+	if v.Scte35Source != "" {
 		e.Key(`"scte35Source":`)
 		e.String(string(v.Scte35Source))
+	} else {
+		r.Put(e, 9)
 	}
-	if !r.Put(e, 10) && v.TimedMetadata != "" {
+	if v.TimedMetadata != "" {
 		e.Key(`"timedMetadata":`)
 		e.String(string(v.TimedMetadata))
+	} else {
+		r.Put(e, 10)
 	}
-	if !r.Put(e, 11) && v.TimedMetadataBoxVersion != "" {
+	if v.TimedMetadataBoxVersion != "" {
 		e.Key(`"timedMetadataBoxVersion":`)
 		e.String(string(v.TimedMetadataBoxVersion))
+	} else {
+		r.Put(e, 11)
 	}
-	if !r.Put(e, 12) && v.TimedMetadataSchemeIdUri != nil {
+	if v.TimedMetadataSchemeIdUri != nil {
 		e.Key(`"timedMetadataSchemeIdUri":`)
 		e.String(*v.TimedMetadataSchemeIdUri)
+	} else {
+		r.Put(e, 12)
 	}
-	if !r.Put(e, 13) && v.TimedMetadataValue != nil {
+	if v.TimedMetadataValue != nil {
 		e.Key(`"timedMetadataValue":`)
 		e.String(*v.TimedMetadataValue)
+	} else {
+		r.Put(e, 13)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -3752,25 +4260,35 @@ func (v *ColorConversion3DLUTSetting) decodeWire(d *wire.Decoder) {
 func (v *ColorConversion3DLUTSetting) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberColorConversion3DLUTSetting)
-	if !r.Put(e, 0) && v.FileInput != nil {
+	if v.FileInput != nil {
 		e.Key(`"fileInput":`)
 		e.String(*v.FileInput)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.InputColorSpace != "" {
+	if v.InputColorSpace != "" {
 		e.Key(`"inputColorSpace":`)
 		e.String(string(v.InputColorSpace))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.InputMasteringLuminance != nil {
+	if v.InputMasteringLuminance != nil {
 		e.Key(`"inputMasteringLuminance":`)
 		e.Int(int64(*v.InputMasteringLuminance))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.OutputColorSpace != "" {
+	if v.OutputColorSpace != "" {
 		e.Key(`"outputColorSpace":`)
 		e.String(string(v.OutputColorSpace))
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.OutputMasteringLuminance != nil {
+	if v.OutputMasteringLuminance != nil {
 		e.Key(`"outputMasteringLuminance":`)
 		e.Int(int64(*v.OutputMasteringLuminance))
+	} else {
+		r.Put(e, 4)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -3862,49 +4380,71 @@ func (v *ColorCorrector) decodeWire(d *wire.Decoder) {
 func (v *ColorCorrector) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberColorCorrector)
-	if !r.Put(e, 0) && v.Brightness != nil {
+	if v.Brightness != nil {
 		e.Key(`"brightness":`)
 		e.Int(int64(*v.Brightness))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.ClipLimits != nil {
+	if v.ClipLimits != nil {
 		e.Key(`"clipLimits":`)
 		v.ClipLimits.encodeWire(e)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.ColorSpaceConversion != "" {
+	if v.ColorSpaceConversion != "" {
 		e.Key(`"colorSpaceConversion":`)
 		e.String(string(v.ColorSpaceConversion))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.Contrast != nil {
+	if v.Contrast != nil {
 		e.Key(`"contrast":`)
 		e.Int(int64(*v.Contrast))
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.Hdr10Metadata != nil {
+	if v.Hdr10Metadata != nil {
 		e.Key(`"hdr10Metadata":`)
 		v.Hdr10Metadata.encodeWire(e)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.HdrToSdrToneMapper != "" {
+	if v.HdrToSdrToneMapper != "" {
 		e.Key(`"hdrToSdrToneMapper":`)
 		e.String(string(v.HdrToSdrToneMapper))
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.Hue != nil {
+	if v.Hue != nil {
 		e.Key(`"hue":`)
 		e.Int(int64(*v.Hue))
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.MaxLuminance != nil {
+	if v.MaxLuminance != nil {
 		e.Key(`"maxLuminance":`)
 		e.Int(int64(*v.MaxLuminance))
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.SampleRangeConversion != "" {
+	if v.SampleRangeConversion != "" {
 		e.Key(`"sampleRangeConversion":`)
 		e.String(string(v.SampleRangeConversion))
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.Saturation != nil {
+	if v.Saturation != nil {
 		e.Key(`"saturation":`)
 		e.Int(int64(*v.Saturation))
+	} else {
+		r.Put(e, 9)
 	}
-	if !r.Put(e, 10) && v.SdrReferenceWhiteLevel != nil {
+	if v.SdrReferenceWhiteLevel != nil {
 		e.Key(`"sdrReferenceWhiteLevel":`)
 		e.Int(int64(*v.SdrReferenceWhiteLevel))
+	} else {
+		r.Put(e, 10)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -3947,7 +4487,9 @@ func (v *Container) decodeWire(d *wire.Decoder) {
 			v.Format = Format(d.Enum(&v.UnknownMembers))
 		case 2:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Tracks = decodeListOfTrack(d)
+				if x := decodeListOfTrack(d); !d.Dropped() {
+					v.Tracks = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -3958,17 +4500,23 @@ func (v *Container) decodeWire(d *wire.Decoder) {
 func (v *Container) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberContainer)
-	if !r.Put(e, 0) && v.Duration != nil {
+	if v.Duration != nil {
 		e.Key(`"duration":`)
 		e.Float64(*v.Duration)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Format != "" {
+	if v.Format != "" {
 		e.Key(`"format":`)
 		e.String(string(v.Format))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Tracks != nil {
+	if v.Tracks != nil {
 		e.Key(`"tracks":`)
 		encodeListOfTrack(e, v.Tracks)
+	} else {
+		r.Put(e, 2)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -4076,41 +4624,59 @@ func (v *ContainerSettings) decodeWire(d *wire.Decoder) {
 func (v *ContainerSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberContainerSettings)
-	if !r.Put(e, 0) && v.CmfcSettings != nil {
+	if v.CmfcSettings != nil {
 		e.Key(`"cmfcSettings":`)
 		v.CmfcSettings.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Container != "" {
+	if v.Container != "" {
 		e.Key(`"container":`)
 		e.String(string(v.Container))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.F4vSettings != nil {
+	if v.F4vSettings != nil {
 		e.Key(`"f4vSettings":`)
 		v.F4vSettings.encodeWire(e)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.M2tsSettings != nil {
+	if v.M2tsSettings != nil {
 		e.Key(`"m2tsSettings":`)
 		v.M2tsSettings.encodeWire(e)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.M3u8Settings != nil {
+	if v.M3u8Settings != nil {
 		e.Key(`"m3u8Settings":`)
 		v.M3u8Settings.encodeWire(e)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.MovSettings != nil {
+	if v.MovSettings != nil {
 		e.Key(`"movSettings":`)
 		v.MovSettings.encodeWire(e)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.Mp4Settings != nil {
+	if v.Mp4Settings != nil {
 		e.Key(`"mp4Settings":`)
 		v.Mp4Settings.encodeWire(e)
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.MpdSettings != nil {
+	if v.MpdSettings != nil {
 		e.Key(`"mpdSettings":`)
 		v.MpdSettings.encodeWire(e)
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.MxfSettings != nil {
+	if v.MxfSettings != nil {
 		e.Key(`"mxfSettings":`)
 		v.MxfSettings.encodeWire(e)
+	} else {
+		r.Put(e, 8)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -4181,7 +4747,9 @@ func (v *CreateJobRequest) decodeWire(d *wire.Decoder) {
 			v.ClientRequestToken = d.String(&v.UnknownMembers)
 		case 3:
 			if d.BeginList(&v.UnknownMembers) {
-				v.HopDestinations = decodeListOfHopDestination(d)
+				if x := decodeListOfHopDestination(d); !d.Dropped() {
+					v.HopDestinations = x
+				}
 			}
 		case 4:
 			v.JobEngineVersion = d.String(&v.UnknownMembers)
@@ -4205,11 +4773,15 @@ func (v *CreateJobRequest) decodeWire(d *wire.Decoder) {
 			v.StatusUpdateInterval = StatusUpdateInterval(d.Enum(&v.UnknownMembers))
 		case 12:
 			if d.BeginMap(&v.UnknownMembers) {
-				v.Tags = decodeMapOfString(d)
+				if x := decodeMapOfString(d); !d.Dropped() {
+					v.Tags = x
+				}
 			}
 		case 13:
 			if d.BeginMap(&v.UnknownMembers) {
-				v.UserMetadata = decodeMapOfString(d)
+				if x := decodeMapOfString(d); !d.Dropped() {
+					v.UserMetadata = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -4220,61 +4792,89 @@ func (v *CreateJobRequest) decodeWire(d *wire.Decoder) {
 func (v *CreateJobRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberCreateJobRequest)
-	if !r.Put(e, 0) && v.AccelerationSettings != nil {
+	if v.AccelerationSettings != nil {
 		e.Key(`"accelerationSettings":`)
 		v.AccelerationSettings.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.BillingTagsSource != "" {
+	if v.BillingTagsSource != "" {
 		e.Key(`"billingTagsSource":`)
 		e.String(string(v.BillingTagsSource))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.ClientRequestToken != nil {
+	if v.ClientRequestToken != nil {
 		e.Key(`"clientRequestToken":`)
 		e.String(*v.ClientRequestToken)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.HopDestinations != nil {
+	if v.HopDestinations != nil {
 		e.Key(`"hopDestinations":`)
 		encodeListOfHopDestination(e, v.HopDestinations)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.JobEngineVersion != nil {
+	if v.JobEngineVersion != nil {
 		e.Key(`"jobEngineVersion":`)
 		e.String(*v.JobEngineVersion)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.JobTemplate != nil {
+	if v.JobTemplate != nil {
 		e.Key(`"jobTemplate":`)
 		e.String(*v.JobTemplate)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.Priority != nil {
+	if v.Priority != nil {
 		e.Key(`"priority":`)
 		e.Int(int64(*v.Priority))
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.Queue != nil {
+	if v.Queue != nil {
 		e.Key(`"queue":`)
 		e.String(*v.Queue)
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.Role != nil {
+	if v.Role != nil {
 		e.Key(`"role":`)
 		e.String(*v.Role)
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.Settings != nil {
+	if v.Settings != nil {
 		e.Key(`"settings":`)
 		v.Settings.encodeWire(e)
+	} else {
+		r.Put(e, 9)
 	}
-	if !r.Put(e, 10) && v.SimulateReservedQueue != "" {
+	if v.SimulateReservedQueue != "" {
 		e.Key(`"simulateReservedQueue":`)
 		e.String(string(v.SimulateReservedQueue))
+	} else {
+		r.Put(e, 10)
 	}
-	if !r.Put(e, 11) && v.StatusUpdateInterval != "" {
+	if v.StatusUpdateInterval != "" {
 		e.Key(`"statusUpdateInterval":`)
 		e.String(string(v.StatusUpdateInterval))
+	} else {
+		r.Put(e, 11)
 	}
-	if !r.Put(e, 12) && v.Tags != nil {
+	if v.Tags != nil {
 		e.Key(`"tags":`)
 		encodeMapOfString(e, v.Tags)
+	} else {
+		r.Put(e, 12)
 	}
-	if !r.Put(e, 13) && v.UserMetadata != nil {
+	if v.UserMetadata != nil {
 		e.Key(`"userMetadata":`)
 		encodeMapOfString(e, v.UserMetadata)
+	} else {
+		r.Put(e, 13)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -4322,9 +4922,11 @@ func (v *CreateJobResponse) decodeWire(d *wire.Decoder) {
 func (v *CreateJobResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberCreateJobResponse)
-	if !r.Put(e, 0) && v.Job != nil {
+	if v.Job != nil {
 		e.Key(`"job":`)
 		v.Job.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -4387,7 +4989,9 @@ func (v *CreateJobTemplateRequest) decodeWire(d *wire.Decoder) {
 			v.Description = d.String(&v.UnknownMembers)
 		case 3:
 			if d.BeginList(&v.UnknownMembers) {
-				v.HopDestinations = decodeListOfHopDestination(d)
+				if x := decodeListOfHopDestination(d); !d.Dropped() {
+					v.HopDestinations = x
+				}
 			}
 		case 4:
 			v.Name = d.String(&v.UnknownMembers)
@@ -4405,7 +5009,9 @@ func (v *CreateJobTemplateRequest) decodeWire(d *wire.Decoder) {
 			v.StatusUpdateInterval = StatusUpdateInterval(d.Enum(&v.UnknownMembers))
 		case 9:
 			if d.BeginMap(&v.UnknownMembers) {
-				v.Tags = decodeMapOfString(d)
+				if x := decodeMapOfString(d); !d.Dropped() {
+					v.Tags = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -4416,45 +5022,65 @@ func (v *CreateJobTemplateRequest) decodeWire(d *wire.Decoder) {
 func (v *CreateJobTemplateRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberCreateJobTemplateRequest)
-	if !r.Put(e, 0) && v.AccelerationSettings != nil {
+	if v.AccelerationSettings != nil {
 		e.Key(`"accelerationSettings":`)
 		v.AccelerationSettings.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Category != nil {
+	if v.Category != nil {
 		e.Key(`"category":`)
 		e.String(*v.Category)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Description != nil {
+	if v.Description != nil {
 		e.Key(`"description":`)
 		e.String(*v.Description)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.HopDestinations != nil {
+	if v.HopDestinations != nil {
 		e.Key(`"hopDestinations":`)
 		encodeListOfHopDestination(e, v.HopDestinations)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.Name != nil {
+	if v.Name != nil {
 		e.Key(`"name":`)
 		e.String(*v.Name)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.Priority != nil {
+	if v.Priority != nil {
 		e.Key(`"priority":`)
 		e.Int(int64(*v.Priority))
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.Queue != nil {
+	if v.Queue != nil {
 		e.Key(`"queue":`)
 		e.String(*v.Queue)
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.Settings != nil {
+	if v.Settings != nil {
 		e.Key(`"settings":`)
 		v.Settings.encodeWire(e)
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.StatusUpdateInterval != "" {
+	if v.StatusUpdateInterval != "" {
 		e.Key(`"statusUpdateInterval":`)
 		e.String(string(v.StatusUpdateInterval))
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.Tags != nil {
+	if v.Tags != nil {
 		e.Key(`"tags":`)
 		encodeMapOfString(e, v.Tags)
+	} else {
+		r.Put(e, 9)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -4502,9 +5128,11 @@ func (v *CreateJobTemplateResponse) decodeWire(d *wire.Decoder) {
 func (v *CreateJobTemplateResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberCreateJobTemplateResponse)
-	if !r.Put(e, 0) && v.JobTemplate != nil {
+	if v.JobTemplate != nil {
 		e.Key(`"jobTemplate":`)
 		v.JobTemplate.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -4559,7 +5187,9 @@ func (v *CreatePresetRequest) decodeWire(d *wire.Decoder) {
 			}
 		case 4:
 			if d.BeginMap(&v.UnknownMembers) {
-				v.Tags = decodeMapOfString(d)
+				if x := decodeMapOfString(d); !d.Dropped() {
+					v.Tags = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -4570,25 +5200,35 @@ func (v *CreatePresetRequest) decodeWire(d *wire.Decoder) {
 func (v *CreatePresetRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberCreatePresetRequest)
-	if !r.Put(e, 0) && v.Category != nil {
+	if v.Category != nil {
 		e.Key(`"category":`)
 		e.String(*v.Category)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Description != nil {
+	if v.Description != nil {
 		e.Key(`"description":`)
 		e.String(*v.Description)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Name != nil {
+	if v.Name != nil {
 		e.Key(`"name":`)
 		e.String(*v.Name)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.Settings != nil {
+	if v.Settings != nil {
 		e.Key(`"settings":`)
 		v.Settings.encodeWire(e)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.Tags != nil {
+	if v.Tags != nil {
 		e.Key(`"tags":`)
 		encodeMapOfString(e, v.Tags)
+	} else {
+		r.Put(e, 4)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -4636,9 +5276,11 @@ func (v *CreatePresetResponse) decodeWire(d *wire.Decoder) {
 func (v *CreatePresetResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberCreatePresetResponse)
-	if !r.Put(e, 0) && v.Preset != nil {
+	if v.Preset != nil {
 		e.Key(`"preset":`)
 		v.Preset.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -4701,7 +5343,9 @@ func (v *CreateQueueRequest) decodeWire(d *wire.Decoder) {
 			v.Status = QueueStatus(d.Enum(&v.UnknownMembers))
 		case 6:
 			if d.BeginMap(&v.UnknownMembers) {
-				v.Tags = decodeMapOfString(d)
+				if x := decodeMapOfString(d); !d.Dropped() {
+					v.Tags = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -4712,33 +5356,47 @@ func (v *CreateQueueRequest) decodeWire(d *wire.Decoder) {
 func (v *CreateQueueRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberCreateQueueRequest)
-	if !r.Put(e, 0) && v.ConcurrentJobs != nil {
+	if v.ConcurrentJobs != nil {
 		e.Key(`"concurrentJobs":`)
 		e.Int(int64(*v.ConcurrentJobs))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Description != nil {
+	if v.Description != nil {
 		e.Key(`"description":`)
 		e.String(*v.Description)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Name != nil {
+	if v.Name != nil {
 		e.Key(`"name":`)
 		e.String(*v.Name)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.PricingPlan != "" {
+	if v.PricingPlan != "" {
 		e.Key(`"pricingPlan":`)
 		e.String(string(v.PricingPlan))
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.ReservationPlanSettings != nil {
+	if v.ReservationPlanSettings != nil {
 		e.Key(`"reservationPlanSettings":`)
 		v.ReservationPlanSettings.encodeWire(e)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.Status != "" {
+	if v.Status != "" {
 		e.Key(`"status":`)
 		e.String(string(v.Status))
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.Tags != nil {
+	if v.Tags != nil {
 		e.Key(`"tags":`)
 		encodeMapOfString(e, v.Tags)
+	} else {
+		r.Put(e, 6)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -4786,9 +5444,11 @@ func (v *CreateQueueResponse) decodeWire(d *wire.Decoder) {
 func (v *CreateQueueResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberCreateQueueResponse)
-	if !r.Put(e, 0) && v.Queue != nil {
+	if v.Queue != nil {
 		e.Key(`"queue":`)
 		v.Queue.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -4827,7 +5487,9 @@ func (v *DashAdditionalManifest) decodeWire(d *wire.Decoder) {
 			v.ManifestNameModifier = d.String(&v.UnknownMembers)
 		case 1:
 			if d.BeginList(&v.UnknownMembers) {
-				v.SelectedOutputs = decodeListOfStringMin1(d)
+				if x := decodeListOfStringMin1(d); !d.Dropped() {
+					v.SelectedOutputs = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -4838,13 +5500,17 @@ func (v *DashAdditionalManifest) decodeWire(d *wire.Decoder) {
 func (v *DashAdditionalManifest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberDashAdditionalManifest)
-	if !r.Put(e, 0) && v.ManifestNameModifier != nil {
+	if v.ManifestNameModifier != nil {
 		e.Key(`"manifestNameModifier":`)
 		e.String(*v.ManifestNameModifier)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.SelectedOutputs != nil {
+	if v.SelectedOutputs != nil {
 		e.Key(`"selectedOutputs":`)
 		encodeListOfStringMin1(e, v.SelectedOutputs)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -4896,13 +5562,17 @@ func (v *DashIsoEncryptionSettings) decodeWire(d *wire.Decoder) {
 func (v *DashIsoEncryptionSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberDashIsoEncryptionSettings)
-	if !r.Put(e, 0) && v.PlaybackDeviceCompatibility != "" {
+	if v.PlaybackDeviceCompatibility != "" {
 		e.Key(`"playbackDeviceCompatibility":`)
 		e.String(string(v.PlaybackDeviceCompatibility))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.SpekeKeyProvider != nil {
+	if v.SpekeKeyProvider != nil {
 		e.Key(`"spekeKeyProvider":`)
 		v.SpekeKeyProvider.encodeWire(e)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -4979,7 +5649,9 @@ func (v *DashIsoGroupSettings) decodeWire(d *wire.Decoder) {
 		switch memberDashIsoGroupSettings(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.AdditionalManifests = decodeListOfDashAdditionalManifest(d)
+				if x := decodeListOfDashAdditionalManifest(d); !d.Dropped() {
+					v.AdditionalManifests = x
+				}
 			}
 		case 1:
 			v.AudioChannelConfigSchemeIdUri = DashIsoGroupAudioChannelConfigSchemeIdUri(d.Enum(&v.UnknownMembers))
@@ -5044,93 +5716,137 @@ func (v *DashIsoGroupSettings) decodeWire(d *wire.Decoder) {
 func (v *DashIsoGroupSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberDashIsoGroupSettings)
-	if !r.Put(e, 0) && v.AdditionalManifests != nil {
+	if v.AdditionalManifests != nil {
 		e.Key(`"additionalManifests":`)
 		encodeListOfDashAdditionalManifest(e, v.AdditionalManifests)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.AudioChannelConfigSchemeIdUri != "" {
+	if v.AudioChannelConfigSchemeIdUri != "" {
 		e.Key(`"audioChannelConfigSchemeIdUri":`)
 		e.String(string(v.AudioChannelConfigSchemeIdUri))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.BaseUrl != nil {
+	if v.BaseUrl != nil {
 		e.Key(`"baseUrl":`)
 		e.String(*v.BaseUrl)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.DashIFrameTrickPlayNameModifier != nil {
+	if v.DashIFrameTrickPlayNameModifier != nil {
 		e.Key(`"dashIFrameTrickPlayNameModifier":`)
 		e.String(*v.DashIFrameTrickPlayNameModifier)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.DashManifestStyle != "" {
+	if v.DashManifestStyle != "" {
 		e.Key(`"dashManifestStyle":`)
 		e.String(string(v.DashManifestStyle))
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.Destination != nil {
+	if v.Destination != nil {
 		e.Key(`"destination":`)
 		e.String(*v.Destination)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.DestinationSettings != nil {
+	if v.DestinationSettings != nil {
 		e.Key(`"destinationSettings":`)
 		v.DestinationSettings.encodeWire(e)
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.Encryption != nil {
+	if v.Encryption != nil {
 		e.Key(`"encryption":`)
 		v.Encryption.encodeWire(e)
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.FragmentLength != nil {
+	if v.FragmentLength != nil {
 		e.Key(`"fragmentLength":`)
 		e.Int(int64(*v.FragmentLength))
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.HbbtvCompliance != "" {
+	if v.HbbtvCompliance != "" {
 		e.Key(`"hbbtvCompliance":`)
 		e.String(string(v.HbbtvCompliance))
+	} else {
+		r.Put(e, 9)
 	}
-	if !r.Put(e, 10) && v.ImageBasedTrickPlay != "" {
+	if v.ImageBasedTrickPlay != "" {
 		e.Key(`"imageBasedTrickPlay":`)
 		e.String(string(v.ImageBasedTrickPlay))
+	} else {
+		r.Put(e, 10)
 	}
-	if !r.Put(e, 11) && v.ImageBasedTrickPlaySettings != nil {
+	if v.ImageBasedTrickPlaySettings != nil {
 		e.Key(`"imageBasedTrickPlaySettings":`)
 		v.ImageBasedTrickPlaySettings.encodeWire(e)
+	} else {
+		r.Put(e, 11)
 	}
-	if !r.Put(e, 12) && v.MinBufferTime != nil {
+	if v.MinBufferTime != nil {
 		e.Key(`"minBufferTime":`)
 		e.Int(int64(*v.MinBufferTime))
+	} else {
+		r.Put(e, 12)
 	}
-	if !r.Put(e, 13) && v.MinFinalSegmentLength != nil {
+	if v.MinFinalSegmentLength != nil {
 		e.Key(`"minFinalSegmentLength":`)
 		e.Float64(*v.MinFinalSegmentLength)
+	} else {
+		r.Put(e, 13)
 	}
-	if !r.Put(e, 14) && v.MpdManifestBandwidthType != "" {
+	if v.MpdManifestBandwidthType != "" {
 		e.Key(`"mpdManifestBandwidthType":`)
 		e.String(string(v.MpdManifestBandwidthType))
+	} else {
+		r.Put(e, 14)
 	}
-	if !r.Put(e, 15) && v.MpdProfile != "" {
+	if v.MpdProfile != "" {
 		e.Key(`"mpdProfile":`)
 		e.String(string(v.MpdProfile))
+	} else {
+		r.Put(e, 15)
 	}
-	if !r.Put(e, 16) && v.PtsOffsetHandlingForBFrames != "" {
+	if v.PtsOffsetHandlingForBFrames != "" {
 		e.Key(`"ptsOffsetHandlingForBFrames":`)
 		e.String(string(v.PtsOffsetHandlingForBFrames))
+	} else {
+		r.Put(e, 16)
 	}
-	if !r.Put(e, 17) && v.SegmentControl != "" {
+	if v.SegmentControl != "" {
 		e.Key(`"segmentControl":`)
 		e.String(string(v.SegmentControl))
+	} else {
+		r.Put(e, 17)
 	}
-	if !r.Put(e, 18) && v.SegmentLength != nil {
+	if v.SegmentLength != nil {
 		e.Key(`"segmentLength":`)
 		e.Int(int64(*v.SegmentLength))
+	} else {
+		r.Put(e, 18)
 	}
-	if !r.Put(e, 19) && v.SegmentLengthControl != "" {
+	if v.SegmentLengthControl != "" {
 		e.Key(`"segmentLengthControl":`)
 		e.String(string(v.SegmentLengthControl))
+	} else {
+		r.Put(e, 19)
 	}
-	if !r.Put(e, 20) && v.VideoCompositionOffsets != "" {
+	if v.VideoCompositionOffsets != "" {
 		e.Key(`"videoCompositionOffsets":`)
 		e.String(string(v.VideoCompositionOffsets))
+	} else {
+		r.Put(e, 20)
 	}
-	if !r.Put(e, 21) && v.WriteSegmentTimelineInRepresentation != "" {
+	if v.WriteSegmentTimelineInRepresentation != "" {
 		e.Key(`"writeSegmentTimelineInRepresentation":`)
 		e.String(string(v.WriteSegmentTimelineInRepresentation))
+	} else {
+		r.Put(e, 21)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -5194,29 +5910,41 @@ func (v *DashIsoImageBasedTrickPlaySettings) decodeWire(d *wire.Decoder) {
 func (v *DashIsoImageBasedTrickPlaySettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberDashIsoImageBasedTrickPlaySettings)
-	if !r.Put(e, 0) && v.IntervalCadence != "" {
+	if v.IntervalCadence != "" {
 		e.Key(`"intervalCadence":`)
 		e.String(string(v.IntervalCadence))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.ThumbnailHeight != nil {
+	if v.ThumbnailHeight != nil {
 		e.Key(`"thumbnailHeight":`)
 		e.Int(int64(*v.ThumbnailHeight))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.ThumbnailInterval != nil {
+	if v.ThumbnailInterval != nil {
 		e.Key(`"thumbnailInterval":`)
 		e.Float64(*v.ThumbnailInterval)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.ThumbnailWidth != nil {
+	if v.ThumbnailWidth != nil {
 		e.Key(`"thumbnailWidth":`)
 		e.Int(int64(*v.ThumbnailWidth))
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.TileHeight != nil {
+	if v.TileHeight != nil {
 		e.Key(`"tileHeight":`)
 		e.Int(int64(*v.TileHeight))
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.TileWidth != nil {
+	if v.TileWidth != nil {
 		e.Key(`"tileWidth":`)
 		e.Int(int64(*v.TileWidth))
+	} else {
+		r.Put(e, 5)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -5260,9 +5988,11 @@ func (v *DataProperties) decodeWire(d *wire.Decoder) {
 func (v *DataProperties) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberDataProperties)
-	if !r.Put(e, 0) && v.LanguageCode != nil {
+	if v.LanguageCode != nil {
 		e.Key(`"languageCode":`)
 		e.String(*v.LanguageCode)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -5314,17 +6044,23 @@ func (v *Deinterlacer) decodeWire(d *wire.Decoder) {
 func (v *Deinterlacer) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberDeinterlacer)
-	if !r.Put(e, 0) && v.Algorithm != "" {
+	if v.Algorithm != "" {
 		e.Key(`"algorithm":`)
 		e.String(string(v.Algorithm))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Control != "" {
+	if v.Control != "" {
 		e.Key(`"control":`)
 		e.String(string(v.Control))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Mode != "" {
+	if v.Mode != "" {
 		e.Key(`"mode":`)
 		e.String(string(v.Mode))
+	} else {
+		r.Put(e, 2)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -5368,9 +6104,11 @@ func (v *DeleteJobTemplateRequest) decodeWire(d *wire.Decoder) {
 func (v *DeleteJobTemplateRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberDeleteJobTemplateRequest)
-	if !r.Put(e, 0) && v.Name != nil {
+	if v.Name != nil {
 		e.Key(`"Name":`)
 		e.String(*v.Name)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -5510,9 +6248,11 @@ func (v *DeletePresetRequest) decodeWire(d *wire.Decoder) {
 func (v *DeletePresetRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberDeletePresetRequest)
-	if !r.Put(e, 0) && v.Name != nil {
+	if v.Name != nil {
 		e.Key(`"Name":`)
 		e.String(*v.Name)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -5588,9 +6328,11 @@ func (v *DeleteQueueRequest) decodeWire(d *wire.Decoder) {
 func (v *DeleteQueueRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberDeleteQueueRequest)
-	if !r.Put(e, 0) && v.Name != nil {
+	if v.Name != nil {
 		e.Key(`"Name":`)
 		e.String(*v.Name)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -5674,17 +6416,23 @@ func (v *DescribeEndpointsRequest) decodeWire(d *wire.Decoder) {
 func (v *DescribeEndpointsRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberDescribeEndpointsRequest)
-	if !r.Put(e, 0) && v.MaxResults != nil {
+	if v.MaxResults != nil {
 		e.Key(`"maxResults":`)
 		e.Int(int64(*v.MaxResults))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Mode != "" {
+	if v.Mode != "" {
 		e.Key(`"mode":`)
 		e.String(string(v.Mode))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.NextToken != nil {
+	if v.NextToken != nil {
 		e.Key(`"nextToken":`)
 		e.String(*v.NextToken)
+	} else {
+		r.Put(e, 2)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -5721,7 +6469,9 @@ func (v *DescribeEndpointsResponse) decodeWire(d *wire.Decoder) {
 		switch memberDescribeEndpointsResponse(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Endpoints = decodeListOfEndpoint(d)
+				if x := decodeListOfEndpoint(d); !d.Dropped() {
+					v.Endpoints = x
+				}
 			}
 		case 1:
 			v.NextToken = d.String(&v.UnknownMembers)
@@ -5734,13 +6484,17 @@ func (v *DescribeEndpointsResponse) decodeWire(d *wire.Decoder) {
 func (v *DescribeEndpointsResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberDescribeEndpointsResponse)
-	if !r.Put(e, 0) && v.Endpoints != nil {
+	if v.Endpoints != nil {
 		e.Key(`"endpoints":`)
 		encodeListOfEndpoint(e, v.Endpoints)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.NextToken != nil {
+	if v.NextToken != nil {
 		e.Key(`"nextToken":`)
 		e.String(*v.NextToken)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -5788,9 +6542,11 @@ func (v *DestinationSettings) decodeWire(d *wire.Decoder) {
 func (v *DestinationSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberDestinationSettings)
-	if !r.Put(e, 0) && v.S3Settings != nil {
+	if v.S3Settings != nil {
 		e.Key(`"s3Settings":`)
 		v.S3Settings.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -5834,9 +6590,11 @@ func (v *DisassociateCertificateRequest) decodeWire(d *wire.Decoder) {
 func (v *DisassociateCertificateRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberDisassociateCertificateRequest)
-	if !r.Put(e, 0) && v.Arn != nil {
+	if v.Arn != nil {
 		e.Key(`"Arn":`)
 		e.String(*v.Arn)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -5928,21 +6686,29 @@ func (v *DolbyVision) decodeWire(d *wire.Decoder) {
 func (v *DolbyVision) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberDolbyVision)
-	if !r.Put(e, 0) && v.L6Metadata != nil {
+	if v.L6Metadata != nil {
 		e.Key(`"l6Metadata":`)
 		v.L6Metadata.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.L6Mode != "" {
+	if v.L6Mode != "" {
 		e.Key(`"l6Mode":`)
 		e.String(string(v.L6Mode))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Mapping != "" {
+	if v.Mapping != "" {
 		e.Key(`"mapping":`)
 		e.String(string(v.Mapping))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.Profile != "" {
+	if v.Profile != "" {
 		e.Key(`"profile":`)
 		e.String(string(v.Profile))
+	} else {
+		r.Put(e, 3)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -5990,13 +6756,17 @@ func (v *DolbyVisionLevel6Metadata) decodeWire(d *wire.Decoder) {
 func (v *DolbyVisionLevel6Metadata) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberDolbyVisionLevel6Metadata)
-	if !r.Put(e, 0) && v.MaxCll != nil {
+	if v.MaxCll != nil {
 		e.Key(`"maxCll":`)
 		e.Int(int64(*v.MaxCll))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.MaxFall != nil {
+	if v.MaxFall != nil {
 		e.Key(`"maxFall":`)
 		e.Int(int64(*v.MaxFall))
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -6048,17 +6818,23 @@ func (v *DvbNitSettings) decodeWire(d *wire.Decoder) {
 func (v *DvbNitSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberDvbNitSettings)
-	if !r.Put(e, 0) && v.NetworkId != nil {
+	if v.NetworkId != nil {
 		e.Key(`"networkId":`)
 		e.Int(int64(*v.NetworkId))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.NetworkName != nil {
+	if v.NetworkName != nil {
 		e.Key(`"networkName":`)
 		e.String(*v.NetworkName)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.NitInterval != nil {
+	if v.NitInterval != nil {
 		e.Key(`"nitInterval":`)
 		e.Int(int64(*v.NitInterval))
+	} else {
+		r.Put(e, 2)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -6114,21 +6890,29 @@ func (v *DvbSdtSettings) decodeWire(d *wire.Decoder) {
 func (v *DvbSdtSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberDvbSdtSettings)
-	if !r.Put(e, 0) && v.OutputSdt != "" {
+	if v.OutputSdt != "" {
 		e.Key(`"outputSdt":`)
 		e.String(string(v.OutputSdt))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.SdtInterval != nil {
+	if v.SdtInterval != nil {
 		e.Key(`"sdtInterval":`)
 		e.Int(int64(*v.SdtInterval))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.ServiceName != nil {
+	if v.ServiceName != nil {
 		e.Key(`"serviceName":`)
 		e.String(*v.ServiceName)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.ServiceProviderName != nil {
+	if v.ServiceProviderName != nil {
 		e.Key(`"serviceProviderName":`)
 		e.String(*v.ServiceProviderName)
+	} else {
+		r.Put(e, 3)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -6292,129 +7076,191 @@ func (v *DvbSubDestinationSettings) decodeWire(d *wire.Decoder) {
 func (v *DvbSubDestinationSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberDvbSubDestinationSettings)
-	if !r.Put(e, 0) && v.Alignment != "" {
+	if v.Alignment != "" {
 		e.Key(`"alignment":`)
 		e.String(string(v.Alignment))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.ApplyFontColor != "" {
+	if v.ApplyFontColor != "" {
 		e.Key(`"applyFontColor":`)
 		e.String(string(v.ApplyFontColor))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.BackgroundColor != "" {
+	if v.BackgroundColor != "" {
 		e.Key(`"backgroundColor":`)
 		e.String(string(v.BackgroundColor))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.BackgroundOpacity != nil {
+	if v.BackgroundOpacity != nil {
 		e.Key(`"backgroundOpacity":`)
 		e.Int(int64(*v.BackgroundOpacity))
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.DdsHandling != "" {
+	if v.DdsHandling != "" {
 		e.Key(`"ddsHandling":`)
 		e.String(string(v.DdsHandling))
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.DdsXCoordinate != nil {
+	if v.DdsXCoordinate != nil {
 		e.Key(`"ddsXCoordinate":`)
 		e.Int(int64(*v.DdsXCoordinate))
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.DdsYCoordinate != nil {
+	if v.DdsYCoordinate != nil {
 		e.Key(`"ddsYCoordinate":`)
 		e.Int(int64(*v.DdsYCoordinate))
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.FallbackFont != "" {
+	if v.FallbackFont != "" {
 		e.Key(`"fallbackFont":`)
 		e.String(string(v.FallbackFont))
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.FontColor != "" {
+	if v.FontColor != "" {
 		e.Key(`"fontColor":`)
 		e.String(string(v.FontColor))
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.FontFileBold != nil {
+	if v.FontFileBold != nil {
 		e.Key(`"fontFileBold":`)
 		e.String(*v.FontFileBold)
+	} else {
+		r.Put(e, 9)
 	}
-	if !r.Put(e, 10) && v.FontFileBoldItalic != nil {
+	if v.FontFileBoldItalic != nil {
 		e.Key(`"fontFileBoldItalic":`)
 		e.String(*v.FontFileBoldItalic)
+	} else {
+		r.Put(e, 10)
 	}
-	if !r.Put(e, 11) && v.FontFileItalic != nil {
+	if v.FontFileItalic != nil {
 		e.Key(`"fontFileItalic":`)
 		e.String(*v.FontFileItalic)
+	} else {
+		r.Put(e, 11)
 	}
-	if !r.Put(e, 12) && v.FontFileRegular != nil {
+	if v.FontFileRegular != nil {
 		e.Key(`"fontFileRegular":`)
 		e.String(*v.FontFileRegular)
+	} else {
+		r.Put(e, 12)
 	}
-	if !r.Put(e, 13) && v.FontOpacity != nil {
+	if v.FontOpacity != nil {
 		e.Key(`"fontOpacity":`)
 		e.Int(int64(*v.FontOpacity))
+	} else {
+		r.Put(e, 13)
 	}
-	if !r.Put(e, 14) && v.FontResolution != nil {
+	if v.FontResolution != nil {
 		e.Key(`"fontResolution":`)
 		e.Int(int64(*v.FontResolution))
+	} else {
+		r.Put(e, 14)
 	}
-	if !r.Put(e, 15) && v.FontScript != "" {
+	if v.FontScript != "" {
 		e.Key(`"fontScript":`)
 		e.String(string(v.FontScript))
+	} else {
+		r.Put(e, 15)
 	}
-	if !r.Put(e, 16) && v.FontSize != nil {
+	if v.FontSize != nil {
 		e.Key(`"fontSize":`)
 		e.Int(int64(*v.FontSize))
+	} else {
+		r.Put(e, 16)
 	}
-	if !r.Put(e, 17) && v.Height != nil {
+	if v.Height != nil {
 		e.Key(`"height":`)
 		e.Int(int64(*v.Height))
+	} else {
+		r.Put(e, 17)
 	}
-	if !r.Put(e, 18) && v.HexFontColor != nil {
+	if v.HexFontColor != nil {
 		e.Key(`"hexFontColor":`)
 		e.String(*v.HexFontColor)
+	} else {
+		r.Put(e, 18)
 	}
-	if !r.Put(e, 19) && v.OutlineColor != "" {
+	if v.OutlineColor != "" {
 		e.Key(`"outlineColor":`)
 		e.String(string(v.OutlineColor))
+	} else {
+		r.Put(e, 19)
 	}
-	if !r.Put(e, 20) && v.OutlineSize != nil {
+	if v.OutlineSize != nil {
 		e.Key(`"outlineSize":`)
 		e.Int(int64(*v.OutlineSize))
+	} else {
+		r.Put(e, 20)
 	}
-	if !r.Put(e, 21) && v.ShadowColor != "" {
+	if v.ShadowColor != "" {
 		e.Key(`"shadowColor":`)
 		e.String(string(v.ShadowColor))
+	} else {
+		r.Put(e, 21)
 	}
-	if !r.Put(e, 22) && v.ShadowOpacity != nil {
+	if v.ShadowOpacity != nil {
 		e.Key(`"shadowOpacity":`)
 		e.Int(int64(*v.ShadowOpacity))
+	} else {
+		r.Put(e, 22)
 	}
-	if !r.Put(e, 23) && v.ShadowXOffset != nil {
+	if v.ShadowXOffset != nil {
 		e.Key(`"shadowXOffset":`)
 		e.Int(int64(*v.ShadowXOffset))
+	} else {
+		r.Put(e, 23)
 	}
-	if !r.Put(e, 24) && v.ShadowYOffset != nil {
+	if v.ShadowYOffset != nil {
 		e.Key(`"shadowYOffset":`)
 		e.Int(int64(*v.ShadowYOffset))
+	} else {
+		r.Put(e, 24)
 	}
-	if !r.Put(e, 25) && v.StylePassthrough != "" {
+	if v.StylePassthrough != "" {
 		e.Key(`"stylePassthrough":`)
 		e.String(string(v.StylePassthrough))
+	} else {
+		r.Put(e, 25)
 	}
-	if !r.Put(e, 26) && v.SubtitlingType != "" {
+	if v.SubtitlingType != "" {
 		e.Key(`"subtitlingType":`)
 		e.String(string(v.SubtitlingType))
+	} else {
+		r.Put(e, 26)
 	}
-	if !r.Put(e, 27) && v.TeletextSpacing != "" {
+	if v.TeletextSpacing != "" {
 		e.Key(`"teletextSpacing":`)
 		e.String(string(v.TeletextSpacing))
+	} else {
+		r.Put(e, 27)
 	}
-	if !r.Put(e, 28) && v.Width != nil {
+	if v.Width != nil {
 		e.Key(`"width":`)
 		e.Int(int64(*v.Width))
+	} else {
+		r.Put(e, 28)
 	}
-	if !r.Put(e, 29) && v.XPosition != nil {
+	if v.XPosition != nil {
 		e.Key(`"xPosition":`)
 		e.Int(int64(*v.XPosition))
+	} else {
+		r.Put(e, 29)
 	}
-	if !r.Put(e, 30) && v.YPosition != nil {
+	if v.YPosition != nil {
 		e.Key(`"yPosition":`)
 		e.Int(int64(*v.YPosition))
+	} else {
+		r.Put(e, 30)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -6458,9 +7304,11 @@ func (v *DvbSubSourceSettings) decodeWire(d *wire.Decoder) {
 func (v *DvbSubSourceSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberDvbSubSourceSettings)
-	if !r.Put(e, 0) && v.Pid != nil {
+	if v.Pid != nil {
 		e.Key(`"pid":`)
 		e.Int(int64(*v.Pid))
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -6504,9 +7352,11 @@ func (v *DvbTdtSettings) decodeWire(d *wire.Decoder) {
 func (v *DvbTdtSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberDvbTdtSettings)
-	if !r.Put(e, 0) && v.TdtInterval != nil {
+	if v.TdtInterval != nil {
 		e.Key(`"tdtInterval":`)
 		e.Int(int64(*v.TdtInterval))
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -6566,25 +7416,35 @@ func (v *DynamicAudioSelector) decodeWire(d *wire.Decoder) {
 func (v *DynamicAudioSelector) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberDynamicAudioSelector)
-	if !r.Put(e, 0) && v.AudioDurationCorrection != "" {
+	if v.AudioDurationCorrection != "" {
 		e.Key(`"audioDurationCorrection":`)
 		e.String(string(v.AudioDurationCorrection))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.ExternalAudioFileInput != nil {
+	if v.ExternalAudioFileInput != nil {
 		e.Key(`"externalAudioFileInput":`)
 		e.String(*v.ExternalAudioFileInput)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.LanguageCode != "" {
+	if v.LanguageCode != "" {
 		e.Key(`"languageCode":`)
 		e.String(string(v.LanguageCode))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.Offset != nil {
+	if v.Offset != nil {
 		e.Key(`"offset":`)
 		e.Int(int64(*v.Offset))
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.SelectorType != "" {
+	if v.SelectorType != "" {
 		e.Key(`"selectorType":`)
 		e.String(string(v.SelectorType))
+	} else {
+		r.Put(e, 4)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -6692,73 +7552,107 @@ func (v *Eac3AtmosSettings) decodeWire(d *wire.Decoder) {
 func (v *Eac3AtmosSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberEac3AtmosSettings)
-	if !r.Put(e, 0) && v.Bitrate != nil {
+	if v.Bitrate != nil {
 		e.Key(`"bitrate":`)
 		e.Int(int64(*v.Bitrate))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.BitstreamMode != "" {
+	if v.BitstreamMode != "" {
 		e.Key(`"bitstreamMode":`)
 		e.String(string(v.BitstreamMode))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.CodingMode != "" {
+	if v.CodingMode != "" {
 		e.Key(`"codingMode":`)
 		e.String(string(v.CodingMode))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.DialogueIntelligence != "" {
+	if v.DialogueIntelligence != "" {
 		e.Key(`"dialogueIntelligence":`)
 		e.String(string(v.DialogueIntelligence))
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.DownmixControl != "" {
+	if v.DownmixControl != "" {
 		e.Key(`"downmixControl":`)
 		e.String(string(v.DownmixControl))
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.DynamicRangeCompressionLine != "" {
+	if v.DynamicRangeCompressionLine != "" {
 		e.Key(`"dynamicRangeCompressionLine":`)
 		e.String(string(v.DynamicRangeCompressionLine))
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.DynamicRangeCompressionRf != "" {
+	if v.DynamicRangeCompressionRf != "" {
 		e.Key(`"dynamicRangeCompressionRf":`)
 		e.String(string(v.DynamicRangeCompressionRf))
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.DynamicRangeControl != "" {
+	if v.DynamicRangeControl != "" {
 		e.Key(`"dynamicRangeControl":`)
 		e.String(string(v.DynamicRangeControl))
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.LoRoCenterMixLevel != nil {
+	if v.LoRoCenterMixLevel != nil {
 		e.Key(`"loRoCenterMixLevel":`)
 		e.Float64(*v.LoRoCenterMixLevel)
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.LoRoSurroundMixLevel != nil {
+	if v.LoRoSurroundMixLevel != nil {
 		e.Key(`"loRoSurroundMixLevel":`)
 		e.Float64(*v.LoRoSurroundMixLevel)
+	} else {
+		r.Put(e, 9)
 	}
-	if !r.Put(e, 10) && v.LtRtCenterMixLevel != nil {
+	if v.LtRtCenterMixLevel != nil {
 		e.Key(`"ltRtCenterMixLevel":`)
 		e.Float64(*v.LtRtCenterMixLevel)
+	} else {
+		r.Put(e, 10)
 	}
-	if !r.Put(e, 11) && v.LtRtSurroundMixLevel != nil {
+	if v.LtRtSurroundMixLevel != nil {
 		e.Key(`"ltRtSurroundMixLevel":`)
 		e.Float64(*v.LtRtSurroundMixLevel)
+	} else {
+		r.Put(e, 11)
 	}
-	if !r.Put(e, 12) && v.MeteringMode != "" {
+	if v.MeteringMode != "" {
 		e.Key(`"meteringMode":`)
 		e.String(string(v.MeteringMode))
+	} else {
+		r.Put(e, 12)
 	}
-	if !r.Put(e, 13) && v.SampleRate != nil {
+	if v.SampleRate != nil {
 		e.Key(`"sampleRate":`)
 		e.Int(int64(*v.SampleRate))
+	} else {
+		r.Put(e, 13)
 	}
-	if !r.Put(e, 14) && v.SpeechThreshold != nil {
+	if v.SpeechThreshold != nil {
 		e.Key(`"speechThreshold":`)
 		e.Int(int64(*v.SpeechThreshold))
+	} else {
+		r.Put(e, 14)
 	}
-	if !r.Put(e, 15) && v.StereoDownmix != "" {
+	if v.StereoDownmix != "" {
 		e.Key(`"stereoDownmix":`)
 		e.String(string(v.StereoDownmix))
+	} else {
+		r.Put(e, 15)
 	}
-	if !r.Put(e, 16) && v.SurroundExMode != "" {
+	if v.SurroundExMode != "" {
 		e.Key(`"surroundExMode":`)
 		e.String(string(v.SurroundExMode))
+	} else {
+		r.Put(e, 16)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -6882,89 +7776,131 @@ func (v *Eac3Settings) decodeWire(d *wire.Decoder) {
 func (v *Eac3Settings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberEac3Settings)
-	if !r.Put(e, 0) && v.AttenuationControl != "" {
+	if v.AttenuationControl != "" {
 		e.Key(`"attenuationControl":`)
 		e.String(string(v.AttenuationControl))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Bitrate != nil {
+	if v.Bitrate != nil {
 		e.Key(`"bitrate":`)
 		e.Int(int64(*v.Bitrate))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.BitstreamMode != "" {
+	if v.BitstreamMode != "" {
 		e.Key(`"bitstreamMode":`)
 		e.String(string(v.BitstreamMode))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.CodingMode != "" {
+	if v.CodingMode != "" {
 		e.Key(`"codingMode":`)
 		e.String(string(v.CodingMode))
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.DcFilter != "" {
+	if v.DcFilter != "" {
 		e.Key(`"dcFilter":`)
 		e.String(string(v.DcFilter))
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.Dialnorm != nil {
+	if v.Dialnorm != nil {
 		e.Key(`"dialnorm":`)
 		e.Int(int64(*v.Dialnorm))
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.DynamicRangeCompressionLine != "" {
+	if v.DynamicRangeCompressionLine != "" {
 		e.Key(`"dynamicRangeCompressionLine":`)
 		e.String(string(v.DynamicRangeCompressionLine))
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.DynamicRangeCompressionRf != "" {
+	if v.DynamicRangeCompressionRf != "" {
 		e.Key(`"dynamicRangeCompressionRf":`)
 		e.String(string(v.DynamicRangeCompressionRf))
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.LfeControl != "" {
+	if v.LfeControl != "" {
 		e.Key(`"lfeControl":`)
 		e.String(string(v.LfeControl))
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.LfeFilter != "" {
+	if v.LfeFilter != "" {
 		e.Key(`"lfeFilter":`)
 		e.String(string(v.LfeFilter))
+	} else {
+		r.Put(e, 9)
 	}
-	if !r.Put(e, 10) && v.LoRoCenterMixLevel != nil {
+	if v.LoRoCenterMixLevel != nil {
 		e.Key(`"loRoCenterMixLevel":`)
 		e.Float64(*v.LoRoCenterMixLevel)
+	} else {
+		r.Put(e, 10)
 	}
-	if !r.Put(e, 11) && v.LoRoSurroundMixLevel != nil {
+	if v.LoRoSurroundMixLevel != nil {
 		e.Key(`"loRoSurroundMixLevel":`)
 		e.Float64(*v.LoRoSurroundMixLevel)
+	} else {
+		r.Put(e, 11)
 	}
-	if !r.Put(e, 12) && v.LtRtCenterMixLevel != nil {
+	if v.LtRtCenterMixLevel != nil {
 		e.Key(`"ltRtCenterMixLevel":`)
 		e.Float64(*v.LtRtCenterMixLevel)
+	} else {
+		r.Put(e, 12)
 	}
-	if !r.Put(e, 13) && v.LtRtSurroundMixLevel != nil {
+	if v.LtRtSurroundMixLevel != nil {
 		e.Key(`"ltRtSurroundMixLevel":`)
 		e.Float64(*v.LtRtSurroundMixLevel)
+	} else {
+		r.Put(e, 13)
 	}
-	if !r.Put(e, 14) && v.MetadataControl != "" {
+	if v.MetadataControl != "" {
 		e.Key(`"metadataControl":`)
 		e.String(string(v.MetadataControl))
+	} else {
+		r.Put(e, 14)
 	}
-	if !r.Put(e, 15) && v.PassthroughControl != "" {
+	if v.PassthroughControl != "" {
 		e.Key(`"passthroughControl":`)
 		e.String(string(v.PassthroughControl))
+	} else {
+		r.Put(e, 15)
 	}
-	if !r.Put(e, 16) && v.PhaseControl != "" {
+	if v.PhaseControl != "" {
 		e.Key(`"phaseControl":`)
 		e.String(string(v.PhaseControl))
+	} else {
+		r.Put(e, 16)
 	}
-	if !r.Put(e, 17) && v.SampleRate != nil {
+	if v.SampleRate != nil {
 		e.Key(`"sampleRate":`)
 		e.Int(int64(*v.SampleRate))
+	} else {
+		r.Put(e, 17)
 	}
-	if !r.Put(e, 18) && v.StereoDownmix != "" {
+	if v.StereoDownmix != "" {
 		e.Key(`"stereoDownmix":`)
 		e.String(string(v.StereoDownmix))
+	} else {
+		r.Put(e, 18)
 	}
-	if !r.Put(e, 19) && v.SurroundExMode != "" {
+	if v.SurroundExMode != "" {
 		e.Key(`"surroundExMode":`)
 		e.String(string(v.SurroundExMode))
+	} else {
+		r.Put(e, 19)
 	}
-	if !r.Put(e, 20) && v.SurroundMode != "" {
+	if v.SurroundMode != "" {
 		e.Key(`"surroundMode":`)
 		e.String(string(v.SurroundMode))
+	} else {
+		r.Put(e, 20)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -7012,13 +7948,17 @@ func (v *EmbeddedDestinationSettings) decodeWire(d *wire.Decoder) {
 func (v *EmbeddedDestinationSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberEmbeddedDestinationSettings)
-	if !r.Put(e, 0) && v.Destination608ChannelNumber != nil {
+	if v.Destination608ChannelNumber != nil {
 		e.Key(`"destination608ChannelNumber":`)
 		e.Int(int64(*v.Destination608ChannelNumber))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Destination708ServiceNumber != nil {
+	if v.Destination708ServiceNumber != nil {
 		e.Key(`"destination708ServiceNumber":`)
 		e.Int(int64(*v.Destination708ServiceNumber))
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -7074,21 +8014,29 @@ func (v *EmbeddedSourceSettings) decodeWire(d *wire.Decoder) {
 func (v *EmbeddedSourceSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberEmbeddedSourceSettings)
-	if !r.Put(e, 0) && v.Convert608To708 != "" {
+	if v.Convert608To708 != "" {
 		e.Key(`"convert608To708":`)
 		e.String(string(v.Convert608To708))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Source608ChannelNumber != nil {
+	if v.Source608ChannelNumber != nil {
 		e.Key(`"source608ChannelNumber":`)
 		e.Int(int64(*v.Source608ChannelNumber))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Source608TrackNumber != nil {
+	if v.Source608TrackNumber != nil {
 		e.Key(`"source608TrackNumber":`)
 		e.Int(int64(*v.Source608TrackNumber))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.TerminateCaptions != "" {
+	if v.TerminateCaptions != "" {
 		e.Key(`"terminateCaptions":`)
 		e.String(string(v.TerminateCaptions))
+	} else {
+		r.Put(e, 3)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -7136,13 +8084,17 @@ func (v *EncryptionContractConfiguration) decodeWire(d *wire.Decoder) {
 func (v *EncryptionContractConfiguration) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberEncryptionContractConfiguration)
-	if !r.Put(e, 0) && v.SpekeAudioPreset != "" {
+	if v.SpekeAudioPreset != "" {
 		e.Key(`"spekeAudioPreset":`)
 		e.String(string(v.SpekeAudioPreset))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.SpekeVideoPreset != "" {
+	if v.SpekeVideoPreset != "" {
 		e.Key(`"spekeVideoPreset":`)
 		e.String(string(v.SpekeVideoPreset))
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -7186,9 +8138,11 @@ func (v *Endpoint) decodeWire(d *wire.Decoder) {
 func (v *Endpoint) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberEndpoint)
-	if !r.Put(e, 0) && v.Url != nil {
+	if v.Url != nil {
 		e.Key(`"url":`)
 		e.String(*v.Url)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -7232,9 +8186,11 @@ func (v *EsamManifestConfirmConditionNotification) decodeWire(d *wire.Decoder) {
 func (v *EsamManifestConfirmConditionNotification) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberEsamManifestConfirmConditionNotification)
-	if !r.Put(e, 0) && v.MccXml != nil {
+	if v.MccXml != nil {
 		e.Key(`"mccXml":`)
 		e.String(*v.MccXml)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -7294,17 +8250,23 @@ func (v *EsamSettings) decodeWire(d *wire.Decoder) {
 func (v *EsamSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberEsamSettings)
-	if !r.Put(e, 0) && v.ManifestConfirmConditionNotification != nil {
+	if v.ManifestConfirmConditionNotification != nil {
 		e.Key(`"manifestConfirmConditionNotification":`)
 		v.ManifestConfirmConditionNotification.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.ResponseSignalPreroll != nil {
+	if v.ResponseSignalPreroll != nil {
 		e.Key(`"responseSignalPreroll":`)
 		e.Int(int64(*v.ResponseSignalPreroll))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.SignalProcessingNotification != nil {
+	if v.SignalProcessingNotification != nil {
 		e.Key(`"signalProcessingNotification":`)
 		v.SignalProcessingNotification.encodeWire(e)
+	} else {
+		r.Put(e, 2)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -7348,9 +8310,11 @@ func (v *EsamSignalProcessingNotification) decodeWire(d *wire.Decoder) {
 func (v *EsamSignalProcessingNotification) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberEsamSignalProcessingNotification)
-	if !r.Put(e, 0) && v.SccXml != nil {
+	if v.SccXml != nil {
 		e.Key(`"sccXml":`)
 		e.String(*v.SccXml)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -7398,13 +8362,17 @@ func (v *ExtendedDataServices) decodeWire(d *wire.Decoder) {
 func (v *ExtendedDataServices) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberExtendedDataServices)
-	if !r.Put(e, 0) && v.CopyProtectionAction != "" {
+	if v.CopyProtectionAction != "" {
 		e.Key(`"copyProtectionAction":`)
 		e.String(string(v.CopyProtectionAction))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.VchipAction != "" {
+	if v.VchipAction != "" {
 		e.Key(`"vchipAction":`)
 		e.String(string(v.VchipAction))
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -7448,9 +8416,11 @@ func (v *F4vSettings) decodeWire(d *wire.Decoder) {
 func (v *F4vSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberF4vSettings)
-	if !r.Put(e, 0) && v.MoovPlacement != "" {
+	if v.MoovPlacement != "" {
 		e.Key(`"moovPlacement":`)
 		e.String(string(v.MoovPlacement))
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -7502,13 +8472,17 @@ func (v *FileGroupSettings) decodeWire(d *wire.Decoder) {
 func (v *FileGroupSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberFileGroupSettings)
-	if !r.Put(e, 0) && v.Destination != nil {
+	if v.Destination != nil {
 		e.Key(`"destination":`)
 		e.String(*v.Destination)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.DestinationSettings != nil {
+	if v.DestinationSettings != nil {
 		e.Key(`"destinationSettings":`)
 		v.DestinationSettings.encodeWire(e)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -7580,33 +8554,47 @@ func (v *FileSourceSettings) decodeWire(d *wire.Decoder) {
 func (v *FileSourceSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberFileSourceSettings)
-	if !r.Put(e, 0) && v.ByteRateLimit != "" {
+	if v.ByteRateLimit != "" {
 		e.Key(`"byteRateLimit":`)
 		e.String(string(v.ByteRateLimit))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Convert608To708 != "" {
+	if v.Convert608To708 != "" {
 		e.Key(`"convert608To708":`)
 		e.String(string(v.Convert608To708))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.ConvertPaintToPop != "" {
+	if v.ConvertPaintToPop != "" {
 		e.Key(`"convertPaintToPop":`)
 		e.String(string(v.ConvertPaintToPop))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.Framerate != nil {
+	if v.Framerate != nil {
 		e.Key(`"framerate":`)
 		v.Framerate.encodeWire(e)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.SourceFile != nil {
+	if v.SourceFile != nil {
 		e.Key(`"sourceFile":`)
 		e.String(*v.SourceFile)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.TimeDelta != nil {
+	if v.TimeDelta != nil {
 		e.Key(`"timeDelta":`)
 		e.Int(int64(*v.TimeDelta))
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.TimeDeltaUnits != "" {
+	if v.TimeDeltaUnits != "" {
 		e.Key(`"timeDeltaUnits":`)
 		e.String(string(v.TimeDeltaUnits))
+	} else {
+		r.Put(e, 6)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -7658,17 +8646,23 @@ func (v *FlacSettings) decodeWire(d *wire.Decoder) {
 func (v *FlacSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberFlacSettings)
-	if !r.Put(e, 0) && v.BitDepth != nil {
+	if v.BitDepth != nil {
 		e.Key(`"bitDepth":`)
 		e.Int(int64(*v.BitDepth))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Channels != nil {
+	if v.Channels != nil {
 		e.Key(`"channels":`)
 		e.Int(int64(*v.Channels))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.SampleRate != nil {
+	if v.SampleRate != nil {
 		e.Key(`"sampleRate":`)
 		e.Int(int64(*v.SampleRate))
+	} else {
+		r.Put(e, 2)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -7716,13 +8710,17 @@ func (v *ForceIncludeRenditionSize) decodeWire(d *wire.Decoder) {
 func (v *ForceIncludeRenditionSize) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberForceIncludeRenditionSize)
-	if !r.Put(e, 0) && v.Height != nil {
+	if v.Height != nil {
 		e.Key(`"height":`)
 		e.Int(int64(*v.Height))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Width != nil {
+	if v.Width != nil {
 		e.Key(`"width":`)
 		e.Int(int64(*v.Width))
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -7778,21 +8776,29 @@ func (v *FrameCaptureSettings) decodeWire(d *wire.Decoder) {
 func (v *FrameCaptureSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberFrameCaptureSettings)
-	if !r.Put(e, 0) && v.FramerateDenominator != nil {
+	if v.FramerateDenominator != nil {
 		e.Key(`"framerateDenominator":`)
 		e.Int(int64(*v.FramerateDenominator))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.FramerateNumerator != nil {
+	if v.FramerateNumerator != nil {
 		e.Key(`"framerateNumerator":`)
 		e.Int(int64(*v.FramerateNumerator))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.MaxCaptures != nil {
+	if v.MaxCaptures != nil {
 		e.Key(`"maxCaptures":`)
 		e.Int(int64(*v.MaxCaptures))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.Quality != nil {
+	if v.Quality != nil {
 		e.Key(`"quality":`)
 		e.Int(int64(*v.Quality))
+	} else {
+		r.Put(e, 3)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -7840,13 +8846,17 @@ func (v *FrameRate) decodeWire(d *wire.Decoder) {
 func (v *FrameRate) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberFrameRate)
-	if !r.Put(e, 0) && v.Denominator != nil {
+	if v.Denominator != nil {
 		e.Key(`"denominator":`)
 		e.Int(int64(*v.Denominator))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Numerator != nil {
+	if v.Numerator != nil {
 		e.Key(`"numerator":`)
 		e.Int(int64(*v.Numerator))
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -7890,9 +8900,11 @@ func (v *GetJobRequest) decodeWire(d *wire.Decoder) {
 func (v *GetJobRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberGetJobRequest)
-	if !r.Put(e, 0) && v.Id != nil {
+	if v.Id != nil {
 		e.Key(`"Id":`)
 		e.String(*v.Id)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -7940,9 +8952,11 @@ func (v *GetJobResponse) decodeWire(d *wire.Decoder) {
 func (v *GetJobResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberGetJobResponse)
-	if !r.Put(e, 0) && v.Job != nil {
+	if v.Job != nil {
 		e.Key(`"job":`)
 		v.Job.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -7986,9 +9000,11 @@ func (v *GetJobTemplateRequest) decodeWire(d *wire.Decoder) {
 func (v *GetJobTemplateRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberGetJobTemplateRequest)
-	if !r.Put(e, 0) && v.Name != nil {
+	if v.Name != nil {
 		e.Key(`"Name":`)
 		e.String(*v.Name)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -8036,9 +9052,11 @@ func (v *GetJobTemplateResponse) decodeWire(d *wire.Decoder) {
 func (v *GetJobTemplateResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberGetJobTemplateResponse)
-	if !r.Put(e, 0) && v.JobTemplate != nil {
+	if v.JobTemplate != nil {
 		e.Key(`"jobTemplate":`)
 		v.JobTemplate.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -8118,9 +9136,11 @@ func (v *GetPolicyResponse) decodeWire(d *wire.Decoder) {
 func (v *GetPolicyResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberGetPolicyResponse)
-	if !r.Put(e, 0) && v.Policy != nil {
+	if v.Policy != nil {
 		e.Key(`"policy":`)
 		v.Policy.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -8164,9 +9184,11 @@ func (v *GetPresetRequest) decodeWire(d *wire.Decoder) {
 func (v *GetPresetRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberGetPresetRequest)
-	if !r.Put(e, 0) && v.Name != nil {
+	if v.Name != nil {
 		e.Key(`"Name":`)
 		e.String(*v.Name)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -8214,9 +9236,11 @@ func (v *GetPresetResponse) decodeWire(d *wire.Decoder) {
 func (v *GetPresetResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberGetPresetResponse)
-	if !r.Put(e, 0) && v.Preset != nil {
+	if v.Preset != nil {
 		e.Key(`"preset":`)
 		v.Preset.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -8260,9 +9284,11 @@ func (v *GetQueueRequest) decodeWire(d *wire.Decoder) {
 func (v *GetQueueRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberGetQueueRequest)
-	if !r.Put(e, 0) && v.Name != nil {
+	if v.Name != nil {
 		e.Key(`"Name":`)
 		e.String(*v.Name)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -8310,9 +9336,11 @@ func (v *GetQueueResponse) decodeWire(d *wire.Decoder) {
 func (v *GetQueueResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberGetQueueResponse)
-	if !r.Put(e, 0) && v.Queue != nil {
+	if v.Queue != nil {
 		e.Key(`"queue":`)
 		v.Queue.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -8368,21 +9396,29 @@ func (v *GifSettings) decodeWire(d *wire.Decoder) {
 func (v *GifSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberGifSettings)
-	if !r.Put(e, 0) && v.FramerateControl != "" {
+	if v.FramerateControl != "" {
 		e.Key(`"framerateControl":`)
 		e.String(string(v.FramerateControl))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.FramerateConversionAlgorithm != "" {
+	if v.FramerateConversionAlgorithm != "" {
 		e.Key(`"framerateConversionAlgorithm":`)
 		e.String(string(v.FramerateConversionAlgorithm))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.FramerateDenominator != nil {
+	if v.FramerateDenominator != nil {
 		e.Key(`"framerateDenominator":`)
 		e.Int(int64(*v.FramerateDenominator))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.FramerateNumerator != nil {
+	if v.FramerateNumerator != nil {
 		e.Key(`"framerateNumerator":`)
 		e.Int(int64(*v.FramerateNumerator))
+	} else {
+		r.Put(e, 3)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -8434,17 +9470,23 @@ func (v *H264QvbrSettings) decodeWire(d *wire.Decoder) {
 func (v *H264QvbrSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberH264QvbrSettings)
-	if !r.Put(e, 0) && v.MaxAverageBitrate != nil {
+	if v.MaxAverageBitrate != nil {
 		e.Key(`"maxAverageBitrate":`)
 		e.Int(int64(*v.MaxAverageBitrate))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.QvbrQualityLevel != nil {
+	if v.QvbrQualityLevel != nil {
 		e.Key(`"qvbrQualityLevel":`)
 		e.Int(int64(*v.QvbrQualityLevel))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.QvbrQualityLevelFineTune != nil {
+	if v.QvbrQualityLevelFineTune != nil {
 		e.Key(`"qvbrQualityLevelFineTune":`)
 		e.Float64(*v.QvbrQualityLevelFineTune)
+	} else {
+		r.Put(e, 2)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -8672,185 +9714,275 @@ func (v *H264Settings) decodeWire(d *wire.Decoder) {
 func (v *H264Settings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberH264Settings)
-	if !r.Put(e, 0) && v.AdaptiveQuantization != "" {
+	if v.AdaptiveQuantization != "" {
 		e.Key(`"adaptiveQuantization":`)
 		e.String(string(v.AdaptiveQuantization))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.BandwidthReductionFilter != nil {
+	if v.BandwidthReductionFilter != nil {
 		e.Key(`"bandwidthReductionFilter":`)
 		v.BandwidthReductionFilter.encodeWire(e)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Bitrate != nil {
+	if v.Bitrate != nil {
 		e.Key(`"bitrate":`)
 		e.Int(int64(*v.Bitrate))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.CodecLevel != "" {
+	if v.CodecLevel != "" {
 		e.Key(`"codecLevel":`)
 		e.String(string(v.CodecLevel))
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.CodecProfile != "" {
+	if v.CodecProfile != "" {
 		e.Key(`"codecProfile":`)
 		e.String(string(v.CodecProfile))
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.DynamicSubGop != "" {
+	if v.DynamicSubGop != "" {
 		e.Key(`"dynamicSubGop":`)
 		e.String(string(v.DynamicSubGop))
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.EndOfStreamMarkers != "" {
+	if v.EndOfStreamMarkers != "" {
 		e.Key(`"endOfStreamMarkers":`)
 		e.String(string(v.EndOfStreamMarkers))
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.EntropyEncoding != "" {
+	if v.EntropyEncoding != "" {
 		e.Key(`"entropyEncoding":`)
 		e.String(string(v.EntropyEncoding))
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.FieldEncoding != "" {
+	if v.FieldEncoding != "" {
 		e.Key(`"fieldEncoding":`)
 		e.String(string(v.FieldEncoding))
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.FlickerAdaptiveQuantization != "" {
+	if v.FlickerAdaptiveQuantization != "" {
 		e.Key(`"flickerAdaptiveQuantization":`)
 		e.String(string(v.FlickerAdaptiveQuantization))
+	} else {
+		r.Put(e, 9)
 	}
-	if !r.Put(e, 10) && v.FramerateControl != "" {
+	if v.FramerateControl != "" {
 		e.Key(`"framerateControl":`)
 		e.String(string(v.FramerateControl))
+	} else {
+		r.Put(e, 10)
 	}
-	if !r.Put(e, 11) && v.FramerateConversionAlgorithm != "" {
+	if v.FramerateConversionAlgorithm != "" {
 		e.Key(`"framerateConversionAlgorithm":`)
 		e.String(string(v.FramerateConversionAlgorithm))
+	} else {
+		r.Put(e, 11)
 	}
-	if !r.Put(e, 12) && v.FramerateDenominator != nil {
+	if v.FramerateDenominator != nil {
 		e.Key(`"framerateDenominator":`)
 		e.Int(int64(*v.FramerateDenominator))
+	} else {
+		r.Put(e, 12)
 	}
-	if !r.Put(e, 13) && v.FramerateNumerator != nil {
+	if v.FramerateNumerator != nil {
 		e.Key(`"framerateNumerator":`)
 		e.Int(int64(*v.FramerateNumerator))
+	} else {
+		r.Put(e, 13)
 	}
-	if !r.Put(e, 14) && v.GopBReference != "" {
+	if v.GopBReference != "" {
 		e.Key(`"gopBReference":`)
 		e.String(string(v.GopBReference))
+	} else {
+		r.Put(e, 14)
 	}
-	if !r.Put(e, 15) && v.GopClosedCadence != nil {
+	if v.GopClosedCadence != nil {
 		e.Key(`"gopClosedCadence":`)
 		e.Int(int64(*v.GopClosedCadence))
+	} else {
+		r.Put(e, 15)
 	}
-	if !r.Put(e, 16) && v.GopSize != nil {
+	if v.GopSize != nil {
 		e.Key(`"gopSize":`)
 		e.Float64(*v.GopSize)
+	} else {
+		r.Put(e, 16)
 	}
-	if !r.Put(e, 17) && v.GopSizeUnits != "" {
+	if v.GopSizeUnits != "" {
 		e.Key(`"gopSizeUnits":`)
 		e.String(string(v.GopSizeUnits))
+	} else {
+		r.Put(e, 17)
 	}
-	if !r.Put(e, 18) && v.HrdBufferFinalFillPercentage != nil {
+	if v.HrdBufferFinalFillPercentage != nil {
 		e.Key(`"hrdBufferFinalFillPercentage":`)
 		e.Int(int64(*v.HrdBufferFinalFillPercentage))
+	} else {
+		r.Put(e, 18)
 	}
-	if !r.Put(e, 19) && v.HrdBufferInitialFillPercentage != nil {
+	if v.HrdBufferInitialFillPercentage != nil {
 		e.Key(`"hrdBufferInitialFillPercentage":`)
 		e.Int(int64(*v.HrdBufferInitialFillPercentage))
+	} else {
+		r.Put(e, 19)
 	}
-	if !r.Put(e, 20) && v.HrdBufferSize != nil {
+	if v.HrdBufferSize != nil {
 		e.Key(`"hrdBufferSize":`)
 		e.Int(int64(*v.HrdBufferSize))
+	} else {
+		r.Put(e, 20)
 	}
-	if !r.Put(e, 21) && v.InterlaceMode != "" {
+	if v.InterlaceMode != "" {
 		e.Key(`"interlaceMode":`)
 		e.String(string(v.InterlaceMode))
+	} else {
+		r.Put(e, 21)
 	}
-	if !r.Put(e, 22) && v.MaxBitrate != nil {
+	if v.MaxBitrate != nil {
 		e.Key(`"maxBitrate":`)
 		e.Int(int64(*v.MaxBitrate))
+	} else {
+		r.Put(e, 22)
 	}
-	if !r.Put(e, 23) && v.MinIInterval != nil {
+	if v.MinIInterval != nil {
 		e.Key(`"minIInterval":`)
 		e.Int(int64(*v.MinIInterval))
+	} else {
+		r.Put(e, 23)
 	}
-	if !r.Put(e, 24) && v.NumberBFramesBetweenReferenceFrames != nil {
+	if v.NumberBFramesBetweenReferenceFrames != nil {
 		e.Key(`"numberBFramesBetweenReferenceFrames":`)
 		e.Int(int64(*v.NumberBFramesBetweenReferenceFrames))
+	} else {
+		r.Put(e, 24)
 	}
-	if !r.Put(e, 25) && v.NumberReferenceFrames != nil {
+	if v.NumberReferenceFrames != nil {
 		e.Key(`"numberReferenceFrames":`)
 		e.Int(int64(*v.NumberReferenceFrames))
+	} else {
+		r.Put(e, 25)
 	}
-	if !r.Put(e, 26) && v.ParControl != "" {
+	if v.ParControl != "" {
 		e.Key(`"parControl":`)
 		e.String(string(v.ParControl))
+	} else {
+		r.Put(e, 26)
 	}
-	if !r.Put(e, 27) && v.ParDenominator != nil {
+	if v.ParDenominator != nil {
 		e.Key(`"parDenominator":`)
 		e.Int(int64(*v.ParDenominator))
+	} else {
+		r.Put(e, 27)
 	}
-	if !r.Put(e, 28) && v.ParNumerator != nil {
+	if v.ParNumerator != nil {
 		e.Key(`"parNumerator":`)
 		e.Int(int64(*v.ParNumerator))
+	} else {
+		r.Put(e, 28)
 	}
-	if !r.Put(e, 29) && v.QualityTuningLevel != "" {
+	if v.QualityTuningLevel != "" {
 		e.Key(`"qualityTuningLevel":`)
 		e.String(string(v.QualityTuningLevel))
+	} else {
+		r.Put(e, 29)
 	}
-	if !r.Put(e, 30) && v.QvbrSettings != nil {
+	if v.QvbrSettings != nil {
 		e.Key(`"qvbrSettings":`)
 		v.QvbrSettings.encodeWire(e)
+	} else {
+		r.Put(e, 30)
 	}
-	if !r.Put(e, 31) && v.RateControlMode != "" {
+	if v.RateControlMode != "" {
 		e.Key(`"rateControlMode":`)
 		e.String(string(v.RateControlMode))
+	} else {
+		r.Put(e, 31)
 	}
-	if !r.Put(e, 32) && v.RepeatPps != "" {
+	if v.RepeatPps != "" {
 		e.Key(`"repeatPps":`)
 		e.String(string(v.RepeatPps))
+	} else {
+		r.Put(e, 32)
 	}
-	if !r.Put(e, 33) && v.SaliencyAwareEncoding != "" {
+	if v.SaliencyAwareEncoding != "" {
 		e.Key(`"saliencyAwareEncoding":`)
 		e.String(string(v.SaliencyAwareEncoding))
+	} else {
+		r.Put(e, 33)
 	}
-	if !r.Put(e, 34) && v.ScanTypeConversionMode != "" {
+	if v.ScanTypeConversionMode != "" {
 		e.Key(`"scanTypeConversionMode":`)
 		e.String(string(v.ScanTypeConversionMode))
+	} else {
+		r.Put(e, 34)
 	}
-	if !r.Put(e, 35) && v.SceneChangeDetect != "" {
+	if v.SceneChangeDetect != "" {
 		e.Key(`"sceneChangeDetect":`)
 		e.String(string(v.SceneChangeDetect))
+	} else {
+		r.Put(e, 35)
 	}
-	if !r.Put(e, 36) && v.Slices != nil {
+	if v.Slices != nil {
 		e.Key(`"slices":`)
 		e.Int(int64(*v.Slices))
+	} else {
+		r.Put(e, 36)
 	}
-	if !r.Put(e, 37) && v.SlowPal != "" {
+	if v.SlowPal != "" {
 		e.Key(`"slowPal":`)
 		e.String(string(v.SlowPal))
+	} else {
+		r.Put(e, 37)
 	}
-	if !r.Put(e, 38) && v.Softness != nil {
+	if v.Softness != nil {
 		e.Key(`"softness":`)
 		e.Int(int64(*v.Softness))
+	} else {
+		r.Put(e, 38)
 	}
-	if !r.Put(e, 39) && v.SpatialAdaptiveQuantization != "" {
+	if v.SpatialAdaptiveQuantization != "" {
 		e.Key(`"spatialAdaptiveQuantization":`)
 		e.String(string(v.SpatialAdaptiveQuantization))
+	} else {
+		r.Put(e, 39)
 	}
-	if !r.Put(e, 40) && v.Syntax != "" {
+	if v.Syntax != "" {
 		e.Key(`"syntax":`)
 		e.String(string(v.Syntax))
+	} else {
+		r.Put(e, 40)
 	}
-	if !r.Put(e, 41) && v.Telecine != "" {
+	if v.Telecine != "" {
 		e.Key(`"telecine":`)
 		e.String(string(v.Telecine))
+	} else {
+		r.Put(e, 41)
 	}
-	if !r.Put(e, 42) && v.TemporalAdaptiveQuantization != "" {
+	if v.TemporalAdaptiveQuantization != "" {
 		e.Key(`"temporalAdaptiveQuantization":`)
 		e.String(string(v.TemporalAdaptiveQuantization))
+	} else {
+		r.Put(e, 42)
 	}
-	if !r.Put(e, 43) && v.UnregisteredSeiTimecode != "" {
+	if v.UnregisteredSeiTimecode != "" {
 		e.Key(`"unregisteredSeiTimecode":`)
 		e.String(string(v.UnregisteredSeiTimecode))
+	} else {
+		r.Put(e, 43)
 	}
-	if !r.Put(e, 44) && v.WriteMp4PackagingType != "" {
+	if v.WriteMp4PackagingType != "" {
 		e.Key(`"writeMp4PackagingType":`)
 		e.String(string(v.WriteMp4PackagingType))
+	} else {
+		r.Put(e, 44)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -8902,17 +10034,23 @@ func (v *H265QvbrSettings) decodeWire(d *wire.Decoder) {
 func (v *H265QvbrSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberH265QvbrSettings)
-	if !r.Put(e, 0) && v.MaxAverageBitrate != nil {
+	if v.MaxAverageBitrate != nil {
 		e.Key(`"maxAverageBitrate":`)
 		e.Int(int64(*v.MaxAverageBitrate))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.QvbrQualityLevel != nil {
+	if v.QvbrQualityLevel != nil {
 		e.Key(`"qvbrQualityLevel":`)
 		e.Int(int64(*v.QvbrQualityLevel))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.QvbrQualityLevelFineTune != nil {
+	if v.QvbrQualityLevelFineTune != nil {
 		e.Key(`"qvbrQualityLevelFineTune":`)
 		e.Float64(*v.QvbrQualityLevelFineTune)
+	} else {
+		r.Put(e, 2)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -9136,181 +10274,269 @@ func (v *H265Settings) decodeWire(d *wire.Decoder) {
 func (v *H265Settings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberH265Settings)
-	if !r.Put(e, 0) && v.AdaptiveQuantization != "" {
+	if v.AdaptiveQuantization != "" {
 		e.Key(`"adaptiveQuantization":`)
 		e.String(string(v.AdaptiveQuantization))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.AlternateTransferFunctionSei != "" {
+	if v.AlternateTransferFunctionSei != "" {
 		e.Key(`"alternateTransferFunctionSei":`)
 		e.String(string(v.AlternateTransferFunctionSei))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.BandwidthReductionFilter != nil {
+	if v.BandwidthReductionFilter != nil {
 		e.Key(`"bandwidthReductionFilter":`)
 		v.BandwidthReductionFilter.encodeWire(e)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.Bitrate != nil {
+	if v.Bitrate != nil {
 		e.Key(`"bitrate":`)
 		e.Int(int64(*v.Bitrate))
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.CodecLevel != "" {
+	if v.CodecLevel != "" {
 		e.Key(`"codecLevel":`)
 		e.String(string(v.CodecLevel))
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.CodecProfile != "" {
+	if v.CodecProfile != "" {
 		e.Key(`"codecProfile":`)
 		e.String(string(v.CodecProfile))
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.Deblocking != "" {
+	if v.Deblocking != "" {
 		e.Key(`"deblocking":`)
 		e.String(string(v.Deblocking))
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.DynamicSubGop != "" {
+	if v.DynamicSubGop != "" {
 		e.Key(`"dynamicSubGop":`)
 		e.String(string(v.DynamicSubGop))
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.EndOfStreamMarkers != "" {
+	if v.EndOfStreamMarkers != "" {
 		e.Key(`"endOfStreamMarkers":`)
 		e.String(string(v.EndOfStreamMarkers))
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.FlickerAdaptiveQuantization != "" {
+	if v.FlickerAdaptiveQuantization != "" {
 		e.Key(`"flickerAdaptiveQuantization":`)
 		e.String(string(v.FlickerAdaptiveQuantization))
+	} else {
+		r.Put(e, 9)
 	}
-	if !r.Put(e, 10) && v.FramerateControl != "" {
+	if v.FramerateControl != "" {
 		e.Key(`"framerateControl":`)
 		e.String(string(v.FramerateControl))
+	} else {
+		r.Put(e, 10)
 	}
-	if !r.Put(e, 11) && v.FramerateConversionAlgorithm != "" {
+	if v.FramerateConversionAlgorithm != "" {
 		e.Key(`"framerateConversionAlgorithm":`)
 		e.String(string(v.FramerateConversionAlgorithm))
+	} else {
+		r.Put(e, 11)
 	}
-	if !r.Put(e, 12) && v.FramerateDenominator != nil {
+	if v.FramerateDenominator != nil {
 		e.Key(`"framerateDenominator":`)
 		e.Int(int64(*v.FramerateDenominator))
+	} else {
+		r.Put(e, 12)
 	}
-	if !r.Put(e, 13) && v.FramerateNumerator != nil {
+	if v.FramerateNumerator != nil {
 		e.Key(`"framerateNumerator":`)
 		e.Int(int64(*v.FramerateNumerator))
+	} else {
+		r.Put(e, 13)
 	}
-	if !r.Put(e, 14) && v.GopBReference != "" {
+	if v.GopBReference != "" {
 		e.Key(`"gopBReference":`)
 		e.String(string(v.GopBReference))
+	} else {
+		r.Put(e, 14)
 	}
-	if !r.Put(e, 15) && v.GopClosedCadence != nil {
+	if v.GopClosedCadence != nil {
 		e.Key(`"gopClosedCadence":`)
 		e.Int(int64(*v.GopClosedCadence))
+	} else {
+		r.Put(e, 15)
 	}
-	if !r.Put(e, 16) && v.GopSize != nil {
+	if v.GopSize != nil {
 		e.Key(`"gopSize":`)
 		e.Float64(*v.GopSize)
+	} else {
+		r.Put(e, 16)
 	}
-	if !r.Put(e, 17) && v.GopSizeUnits != "" {
+	if v.GopSizeUnits != "" {
 		e.Key(`"gopSizeUnits":`)
 		e.String(string(v.GopSizeUnits))
+	} else {
+		r.Put(e, 17)
 	}
-	if !r.Put(e, 18) && v.HrdBufferFinalFillPercentage != nil {
+	if v.HrdBufferFinalFillPercentage != nil {
 		e.Key(`"hrdBufferFinalFillPercentage":`)
 		e.Int(int64(*v.HrdBufferFinalFillPercentage))
+	} else {
+		r.Put(e, 18)
 	}
-	if !r.Put(e, 19) && v.HrdBufferInitialFillPercentage != nil {
+	if v.HrdBufferInitialFillPercentage != nil {
 		e.Key(`"hrdBufferInitialFillPercentage":`)
 		e.Int(int64(*v.HrdBufferInitialFillPercentage))
+	} else {
+		r.Put(e, 19)
 	}
-	if !r.Put(e, 20) && v.HrdBufferSize != nil {
+	if v.HrdBufferSize != nil {
 		e.Key(`"hrdBufferSize":`)
 		e.Int(int64(*v.HrdBufferSize))
+	} else {
+		r.Put(e, 20)
 	}
-	if !r.Put(e, 21) && v.InterlaceMode != "" {
+	if v.InterlaceMode != "" {
 		e.Key(`"interlaceMode":`)
 		e.String(string(v.InterlaceMode))
+	} else {
+		r.Put(e, 21)
 	}
-	if !r.Put(e, 22) && v.MaxBitrate != nil {
+	if v.MaxBitrate != nil {
 		e.Key(`"maxBitrate":`)
 		e.Int(int64(*v.MaxBitrate))
+	} else {
+		r.Put(e, 22)
 	}
-	if !r.Put(e, 23) && v.MinIInterval != nil {
+	if v.MinIInterval != nil {
 		e.Key(`"minIInterval":`)
 		e.Int(int64(*v.MinIInterval))
+	} else {
+		r.Put(e, 23)
 	}
-	if !r.Put(e, 24) && v.NumberBFramesBetweenReferenceFrames != nil {
+	if v.NumberBFramesBetweenReferenceFrames != nil {
 		e.Key(`"numberBFramesBetweenReferenceFrames":`)
 		e.Int(int64(*v.NumberBFramesBetweenReferenceFrames))
+	} else {
+		r.Put(e, 24)
 	}
-	if !r.Put(e, 25) && v.NumberReferenceFrames != nil {
+	if v.NumberReferenceFrames != nil {
 		e.Key(`"numberReferenceFrames":`)
 		e.Int(int64(*v.NumberReferenceFrames))
+	} else {
+		r.Put(e, 25)
 	}
-	if !r.Put(e, 26) && v.ParControl != "" {
+	if v.ParControl != "" {
 		e.Key(`"parControl":`)
 		e.String(string(v.ParControl))
+	} else {
+		r.Put(e, 26)
 	}
-	if !r.Put(e, 27) && v.ParDenominator != nil {
+	if v.ParDenominator != nil {
 		e.Key(`"parDenominator":`)
 		e.Int(int64(*v.ParDenominator))
+	} else {
+		r.Put(e, 27)
 	}
-	if !r.Put(e, 28) && v.ParNumerator != nil {
+	if v.ParNumerator != nil {
 		e.Key(`"parNumerator":`)
 		e.Int(int64(*v.ParNumerator))
+	} else {
+		r.Put(e, 28)
 	}
-	if !r.Put(e, 29) && v.QualityTuningLevel != "" {
+	if v.QualityTuningLevel != "" {
 		e.Key(`"qualityTuningLevel":`)
 		e.String(string(v.QualityTuningLevel))
+	} else {
+		r.Put(e, 29)
 	}
-	if !r.Put(e, 30) && v.QvbrSettings != nil {
+	if v.QvbrSettings != nil {
 		e.Key(`"qvbrSettings":`)
 		v.QvbrSettings.encodeWire(e)
+	} else {
+		r.Put(e, 30)
 	}
-	if !r.Put(e, 31) && v.RateControlMode != "" {
+	if v.RateControlMode != "" {
 		e.Key(`"rateControlMode":`)
 		e.String(string(v.RateControlMode))
+	} else {
+		r.Put(e, 31)
 	}
-	if !r.Put(e, 32) && v.SampleAdaptiveOffsetFilterMode != "" {
+	if v.SampleAdaptiveOffsetFilterMode != "" {
 		e.Key(`"sampleAdaptiveOffsetFilterMode":`)
 		e.String(string(v.SampleAdaptiveOffsetFilterMode))
+	} else {
+		r.Put(e, 32)
 	}
-	if !r.Put(e, 33) && v.ScanTypeConversionMode != "" {
+	if v.ScanTypeConversionMode != "" {
 		e.Key(`"scanTypeConversionMode":`)
 		e.String(string(v.ScanTypeConversionMode))
+	} else {
+		r.Put(e, 33)
 	}
-	if !r.Put(e, 34) && v.SceneChangeDetect != "" {
+	if v.SceneChangeDetect != "" {
 		e.Key(`"sceneChangeDetect":`)
 		e.String(string(v.SceneChangeDetect))
+	} else {
+		r.Put(e, 34)
 	}
-	if !r.Put(e, 35) && v.Slices != nil {
+	if v.Slices != nil {
 		e.Key(`"slices":`)
 		e.Int(int64(*v.Slices))
+	} else {
+		r.Put(e, 35)
 	}
-	if !r.Put(e, 36) && v.SlowPal != "" {
+	if v.SlowPal != "" {
 		e.Key(`"slowPal":`)
 		e.String(string(v.SlowPal))
+	} else {
+		r.Put(e, 36)
 	}
-	if !r.Put(e, 37) && v.SpatialAdaptiveQuantization != "" {
+	if v.SpatialAdaptiveQuantization != "" {
 		e.Key(`"spatialAdaptiveQuantization":`)
 		e.String(string(v.SpatialAdaptiveQuantization))
+	} else {
+		r.Put(e, 37)
 	}
-	if !r.Put(e, 38) && v.Telecine != "" {
+	if v.Telecine != "" {
 		e.Key(`"telecine":`)
 		e.String(string(v.Telecine))
+	} else {
+		r.Put(e, 38)
 	}
-	if !r.Put(e, 39) && v.TemporalAdaptiveQuantization != "" {
+	if v.TemporalAdaptiveQuantization != "" {
 		e.Key(`"temporalAdaptiveQuantization":`)
 		e.String(string(v.TemporalAdaptiveQuantization))
+	} else {
+		r.Put(e, 39)
 	}
-	if !r.Put(e, 40) && v.TemporalIds != "" {
+	if v.TemporalIds != "" {
 		e.Key(`"temporalIds":`)
 		e.String(string(v.TemporalIds))
+	} else {
+		r.Put(e, 40)
 	}
-	if !r.Put(e, 41) && v.Tiles != "" {
+	if v.Tiles != "" {
 		e.Key(`"tiles":`)
 		e.String(string(v.Tiles))
+	} else {
+		r.Put(e, 41)
 	}
-	if !r.Put(e, 42) && v.UnregisteredSeiTimecode != "" {
+	if v.UnregisteredSeiTimecode != "" {
 		e.Key(`"unregisteredSeiTimecode":`)
 		e.String(string(v.UnregisteredSeiTimecode))
+	} else {
+		r.Put(e, 42)
 	}
-	if !r.Put(e, 43) && v.WriteMp4PackagingType != "" {
+	if v.WriteMp4PackagingType != "" {
 		e.Key(`"writeMp4PackagingType":`)
 		e.String(string(v.WriteMp4PackagingType))
+	} else {
+		r.Put(e, 43)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -9398,53 +10624,77 @@ func (v *Hdr10Metadata) decodeWire(d *wire.Decoder) {
 func (v *Hdr10Metadata) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberHdr10Metadata)
-	if !r.Put(e, 0) && v.BluePrimaryX != nil {
+	if v.BluePrimaryX != nil {
 		e.Key(`"bluePrimaryX":`)
 		e.Int(int64(*v.BluePrimaryX))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.BluePrimaryY != nil {
+	if v.BluePrimaryY != nil {
 		e.Key(`"bluePrimaryY":`)
 		e.Int(int64(*v.BluePrimaryY))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.GreenPrimaryX != nil {
+	if v.GreenPrimaryX != nil {
 		e.Key(`"greenPrimaryX":`)
 		e.Int(int64(*v.GreenPrimaryX))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.GreenPrimaryY != nil {
+	if v.GreenPrimaryY != nil {
 		e.Key(`"greenPrimaryY":`)
 		e.Int(int64(*v.GreenPrimaryY))
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.MaxContentLightLevel != nil {
+	if v.MaxContentLightLevel != nil {
 		e.Key(`"maxContentLightLevel":`)
 		e.Int(int64(*v.MaxContentLightLevel))
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.MaxFrameAverageLightLevel != nil {
+	if v.MaxFrameAverageLightLevel != nil {
 		e.Key(`"maxFrameAverageLightLevel":`)
 		e.Int(int64(*v.MaxFrameAverageLightLevel))
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.MaxLuminance != nil {
+	if v.MaxLuminance != nil {
 		e.Key(`"maxLuminance":`)
 		e.Int(int64(*v.MaxLuminance))
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.MinLuminance != nil {
+	if v.MinLuminance != nil {
 		e.Key(`"minLuminance":`)
 		e.Int(int64(*v.MinLuminance))
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.RedPrimaryX != nil {
+	if v.RedPrimaryX != nil {
 		e.Key(`"redPrimaryX":`)
 		e.Int(int64(*v.RedPrimaryX))
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.RedPrimaryY != nil {
+	if v.RedPrimaryY != nil {
 		e.Key(`"redPrimaryY":`)
 		e.Int(int64(*v.RedPrimaryY))
+	} else {
+		r.Put(e, 9)
 	}
-	if !r.Put(e, 10) && v.WhitePointX != nil {
+	if v.WhitePointX != nil {
 		e.Key(`"whitePointX":`)
 		e.Int(int64(*v.WhitePointX))
+	} else {
+		r.Put(e, 10)
 	}
-	if !r.Put(e, 11) && v.WhitePointY != nil {
+	if v.WhitePointY != nil {
 		e.Key(`"whitePointY":`)
 		e.Int(int64(*v.WhitePointY))
+	} else {
+		r.Put(e, 11)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -9492,13 +10742,17 @@ func (v *Hdr10Plus) decodeWire(d *wire.Decoder) {
 func (v *Hdr10Plus) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberHdr10Plus)
-	if !r.Put(e, 0) && v.MasteringMonitorNits != nil {
+	if v.MasteringMonitorNits != nil {
 		e.Key(`"masteringMonitorNits":`)
 		e.Int(int64(*v.MasteringMonitorNits))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.TargetMonitorNits != nil {
+	if v.TargetMonitorNits != nil {
 		e.Key(`"targetMonitorNits":`)
 		e.Int(int64(*v.TargetMonitorNits))
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -9537,7 +10791,9 @@ func (v *HlsAdditionalManifest) decodeWire(d *wire.Decoder) {
 			v.ManifestNameModifier = d.String(&v.UnknownMembers)
 		case 1:
 			if d.BeginList(&v.UnknownMembers) {
-				v.SelectedOutputs = decodeListOfStringMin1(d)
+				if x := decodeListOfStringMin1(d); !d.Dropped() {
+					v.SelectedOutputs = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -9548,13 +10804,17 @@ func (v *HlsAdditionalManifest) decodeWire(d *wire.Decoder) {
 func (v *HlsAdditionalManifest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberHlsAdditionalManifest)
-	if !r.Put(e, 0) && v.ManifestNameModifier != nil {
+	if v.ManifestNameModifier != nil {
 		e.Key(`"manifestNameModifier":`)
 		e.String(*v.ManifestNameModifier)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.SelectedOutputs != nil {
+	if v.SelectedOutputs != nil {
 		e.Key(`"selectedOutputs":`)
 		encodeListOfStringMin1(e, v.SelectedOutputs)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -9610,21 +10870,29 @@ func (v *HlsCaptionLanguageMapping) decodeWire(d *wire.Decoder) {
 func (v *HlsCaptionLanguageMapping) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberHlsCaptionLanguageMapping)
-	if !r.Put(e, 0) && v.CaptionChannel != nil {
+	if v.CaptionChannel != nil {
 		e.Key(`"captionChannel":`)
 		e.Int(int64(*v.CaptionChannel))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.CustomLanguageCode != nil {
+	if v.CustomLanguageCode != nil {
 		e.Key(`"customLanguageCode":`)
 		e.String(*v.CustomLanguageCode)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.LanguageCode != "" {
+	if v.LanguageCode != "" {
 		e.Key(`"languageCode":`)
 		e.String(string(v.LanguageCode))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.LanguageDescription != nil {
+	if v.LanguageDescription != nil {
 		e.Key(`"languageDescription":`)
 		e.String(*v.LanguageDescription)
+	} else {
+		r.Put(e, 3)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -9700,33 +10968,47 @@ func (v *HlsEncryptionSettings) decodeWire(d *wire.Decoder) {
 func (v *HlsEncryptionSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberHlsEncryptionSettings)
-	if !r.Put(e, 0) && v.ConstantInitializationVector != nil {
+	if v.ConstantInitializationVector != nil {
 		e.Key(`"constantInitializationVector":`)
 		e.String(*v.ConstantInitializationVector)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.EncryptionMethod != "" {
+	if v.EncryptionMethod != "" {
 		e.Key(`"encryptionMethod":`)
 		e.String(string(v.EncryptionMethod))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.InitializationVectorInManifest != "" {
+	if v.InitializationVectorInManifest != "" {
 		e.Key(`"initializationVectorInManifest":`)
 		e.String(string(v.InitializationVectorInManifest))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.OfflineEncrypted != "" {
+	if v.OfflineEncrypted != "" {
 		e.Key(`"offlineEncrypted":`)
 		e.String(string(v.OfflineEncrypted))
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.SpekeKeyProvider != nil {
+	if v.SpekeKeyProvider != nil {
 		e.Key(`"spekeKeyProvider":`)
 		v.SpekeKeyProvider.encodeWire(e)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.StaticKeyProvider != nil {
+	if v.StaticKeyProvider != nil {
 		e.Key(`"staticKeyProvider":`)
 		v.StaticKeyProvider.encodeWire(e)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.Type != "" {
+	if v.Type != "" {
 		e.Key(`"type":`)
 		e.String(string(v.Type))
+	} else {
+		r.Put(e, 6)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -9823,11 +11105,15 @@ func (v *HlsGroupSettings) decodeWire(d *wire.Decoder) {
 		switch memberHlsGroupSettings(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.AdMarkers = decodeListOfHlsAdMarkers(d)
+				if x := decodeListOfHlsAdMarkers(d); !d.Dropped() {
+					v.AdMarkers = x
+				}
 			}
 		case 1:
 			if d.BeginList(&v.UnknownMembers) {
-				v.AdditionalManifests = decodeListOfHlsAdditionalManifest(d)
+				if x := decodeListOfHlsAdditionalManifest(d); !d.Dropped() {
+					v.AdditionalManifests = x
+				}
 			}
 		case 2:
 			v.AudioOnlyHeader = HlsAudioOnlyHeader(d.Enum(&v.UnknownMembers))
@@ -9835,7 +11121,9 @@ func (v *HlsGroupSettings) decodeWire(d *wire.Decoder) {
 			v.BaseUrl = d.String(&v.UnknownMembers)
 		case 4:
 			if d.BeginList(&v.UnknownMembers) {
-				v.CaptionLanguageMappings = decodeListOfHlsCaptionLanguageMapping(d)
+				if x := decodeListOfHlsCaptionLanguageMapping(d); !d.Dropped() {
+					v.CaptionLanguageMappings = x
+				}
 			}
 		case 5:
 			v.CaptionLanguageSetting = HlsCaptionLanguageSetting(d.Enum(&v.UnknownMembers))
@@ -9912,133 +11200,197 @@ func (v *HlsGroupSettings) decodeWire(d *wire.Decoder) {
 func (v *HlsGroupSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberHlsGroupSettings)
-	if !r.Put(e, 0) && v.AdMarkers != nil {
+	if v.AdMarkers != nil {
 		e.Key(`"adMarkers":`)
 		encodeListOfHlsAdMarkers(e, v.AdMarkers)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.AdditionalManifests != nil {
+	if v.AdditionalManifests != nil {
 		e.Key(`"additionalManifests":`)
 		encodeListOfHlsAdditionalManifest(e, v.AdditionalManifests)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.AudioOnlyHeader != "" {
+	if v.AudioOnlyHeader != "" {
 		e.Key(`"audioOnlyHeader":`)
 		e.String(string(v.AudioOnlyHeader))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.BaseUrl != nil {
+	if v.BaseUrl != nil {
 		e.Key(`"baseUrl":`)
 		e.String(*v.BaseUrl)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.CaptionLanguageMappings != nil {
+	if v.CaptionLanguageMappings != nil {
 		e.Key(`"captionLanguageMappings":`)
 		encodeListOfHlsCaptionLanguageMapping(e, v.CaptionLanguageMappings)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.CaptionLanguageSetting != "" {
+	if v.CaptionLanguageSetting != "" {
 		e.Key(`"captionLanguageSetting":`)
 		e.String(string(v.CaptionLanguageSetting))
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.CaptionSegmentLengthControl != "" {
+	if v.CaptionSegmentLengthControl != "" {
 		e.Key(`"captionSegmentLengthControl":`)
 		e.String(string(v.CaptionSegmentLengthControl))
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.ClientCache != "" {
+	if v.ClientCache != "" {
 		e.Key(`"clientCache":`)
 		e.String(string(v.ClientCache))
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.CodecSpecification != "" {
+	if v.CodecSpecification != "" {
 		e.Key(`"codecSpecification":`)
 		e.String(string(v.CodecSpecification))
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.Destination != nil {
+	if v.Destination != nil {
 		e.Key(`"destination":`)
 		e.String(*v.Destination)
+	} else {
+		r.Put(e, 9)
 	}
-	if !r.Put(e, 10) && v.DestinationSettings != nil {
+	if v.DestinationSettings != nil {
 		e.Key(`"destinationSettings":`)
 		v.DestinationSettings.encodeWire(e)
+	} else {
+		r.Put(e, 10)
 	}
-	if !r.Put(e, 11) && v.DirectoryStructure != "" {
+	if v.DirectoryStructure != "" {
 		e.Key(`"directoryStructure":`)
 		e.String(string(v.DirectoryStructure))
+	} else {
+		r.Put(e, 11)
 	}
-	if !r.Put(e, 12) && v.Encryption != nil {
+	if v.Encryption != nil {
 		e.Key(`"encryption":`)
 		v.Encryption.encodeWire(e)
+	} else {
+		r.Put(e, 12)
 	}
-	if !r.Put(e, 13) && v.ImageBasedTrickPlay != "" {
+	if v.ImageBasedTrickPlay != "" {
 		e.Key(`"imageBasedTrickPlay":`)
 		e.String(string(v.ImageBasedTrickPlay))
+	} else {
+		r.Put(e, 13)
 	}
-	if !r.Put(e, 14) && v.ImageBasedTrickPlaySettings != nil {
+	if v.ImageBasedTrickPlaySettings != nil {
 		e.Key(`"imageBasedTrickPlaySettings":`)
 		v.ImageBasedTrickPlaySettings.encodeWire(e)
+	} else {
+		r.Put(e, 14)
 	}
-	if !r.Put(e, 15) && v.ManifestCompression != "" {
+	if v.ManifestCompression != "" {
 		e.Key(`"manifestCompression":`)
 		e.String(string(v.ManifestCompression))
+	} else {
+		r.Put(e, 15)
 	}
-	if !r.Put(e, 16) && v.ManifestDurationFormat != "" {
+	if v.ManifestDurationFormat != "" {
 		e.Key(`"manifestDurationFormat":`)
 		e.String(string(v.ManifestDurationFormat))
+	} else {
+		r.Put(e, 16)
 	}
-	if !r.Put(e, 17) && v.MinFinalSegmentLength != nil {
+	if v.MinFinalSegmentLength != nil {
 		e.Key(`"minFinalSegmentLength":`)
 		e.Float64(*v.MinFinalSegmentLength)
+	} else {
+		r.Put(e, 17)
 	}
-	if !r.Put(e, 18) && v.MinSegmentLength != nil {
+	if v.MinSegmentLength != nil {
 		e.Key(`"minSegmentLength":`)
 		e.Int(int64(*v.MinSegmentLength))
+	} else {
+		r.Put(e, 18)
 	}
-	if !r.Put(e, 19) && v.OutputSelection != "" {
+	if v.OutputSelection != "" {
 		e.Key(`"outputSelection":`)
 		e.String(string(v.OutputSelection))
+	} else {
+		r.Put(e, 19)
 	}
-	if !r.Put(e, 20) && v.ProgramDateTime != "" {
+	if v.ProgramDateTime != "" {
 		e.Key(`"programDateTime":`)
 		e.String(string(v.ProgramDateTime))
+	} else {
+		r.Put(e, 20)
 	}
-	if !r.Put(e, 21) && v.ProgramDateTimePeriod != nil {
+	if v.ProgramDateTimePeriod != nil {
 		e.Key(`"programDateTimePeriod":`)
 		e.Int(int64(*v.ProgramDateTimePeriod))
+	} else {
+		r.Put(e, 21)
 	}
-	if !r.Put(e, 22) && v.ProgressiveWriteHlsManifest != "" {
+	if v.ProgressiveWriteHlsManifest != "" {
 		e.Key(`"progressiveWriteHlsManifest":`)
 		e.String(string(v.ProgressiveWriteHlsManifest))
+	} else {
+		r.Put(e, 22)
 	}
-	if !r.Put(e, 23) && v.SegmentControl != "" {
+	if v.SegmentControl != "" {
 		e.Key(`"segmentControl":`)
 		e.String(string(v.SegmentControl))
+	} else {
+		r.Put(e, 23)
 	}
-	if !r.Put(e, 24) && v.SegmentLength != nil {
+	if v.SegmentLength != nil {
 		e.Key(`"segmentLength":`)
 		e.Int(int64(*v.SegmentLength))
+	} else {
+		r.Put(e, 24)
 	}
-	if !r.Put(e, 25) && v.SegmentLengthControl != "" {
+	if v.SegmentLengthControl != "" {
 		e.Key(`"segmentLengthControl":`)
 		e.String(string(v.SegmentLengthControl))
+	} else {
+		r.Put(e, 25)
 	}
-	if !r.Put(e, 26) && v.SegmentsPerSubdirectory != nil {
+	if v.SegmentsPerSubdirectory != nil {
 		e.Key(`"segmentsPerSubdirectory":`)
 		e.Int(int64(*v.SegmentsPerSubdirectory))
+	} else {
+		r.Put(e, 26)
 	}
-	if !r.Put(e, 27) && v.StreamInfResolution != "" {
+	if v.StreamInfResolution != "" {
 		e.Key(`"streamInfResolution":`)
 		e.String(string(v.StreamInfResolution))
+	} else {
+		r.Put(e, 27)
 	}
-	if !r.Put(e, 28) && v.TargetDurationCompatibilityMode != "" {
+	if v.TargetDurationCompatibilityMode != "" {
 		e.Key(`"targetDurationCompatibilityMode":`)
 		e.String(string(v.TargetDurationCompatibilityMode))
+	} else {
+		r.Put(e, 28)
 	}
-	if !r.Put(e, 29) && v.TimedMetadataId3Frame != "" {
+	if v.TimedMetadataId3Frame != "" {
 		e.Key(`"timedMetadataId3Frame":`)
 		e.String(string(v.TimedMetadataId3Frame))
+	} else {
+		r.Put(e, 29)
 	}
-	if !r.Put(e, 30) && v.TimedMetadataId3Period != nil {
+	if v.TimedMetadataId3Period != nil {
 		e.Key(`"timedMetadataId3Period":`)
 		e.Int(int64(*v.TimedMetadataId3Period))
+	} else {
+		r.Put(e, 30)
 	}
-	if !r.Put(e, 31) && v.TimestampDeltaMilliseconds != nil {
+	if v.TimestampDeltaMilliseconds != nil {
 		e.Key(`"timestampDeltaMilliseconds":`)
 		e.Int(int64(*v.TimestampDeltaMilliseconds))
+	} else {
+		r.Put(e, 31)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -10102,29 +11454,41 @@ func (v *HlsImageBasedTrickPlaySettings) decodeWire(d *wire.Decoder) {
 func (v *HlsImageBasedTrickPlaySettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberHlsImageBasedTrickPlaySettings)
-	if !r.Put(e, 0) && v.IntervalCadence != "" {
+	if v.IntervalCadence != "" {
 		e.Key(`"intervalCadence":`)
 		e.String(string(v.IntervalCadence))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.ThumbnailHeight != nil {
+	if v.ThumbnailHeight != nil {
 		e.Key(`"thumbnailHeight":`)
 		e.Int(int64(*v.ThumbnailHeight))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.ThumbnailInterval != nil {
+	if v.ThumbnailInterval != nil {
 		e.Key(`"thumbnailInterval":`)
 		e.Float64(*v.ThumbnailInterval)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.ThumbnailWidth != nil {
+	if v.ThumbnailWidth != nil {
 		e.Key(`"thumbnailWidth":`)
 		e.Int(int64(*v.ThumbnailWidth))
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.TileHeight != nil {
+	if v.TileHeight != nil {
 		e.Key(`"tileHeight":`)
 		e.Int(int64(*v.TileHeight))
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.TileWidth != nil {
+	if v.TileWidth != nil {
 		e.Key(`"tileWidth":`)
 		e.Int(int64(*v.TileWidth))
+	} else {
+		r.Put(e, 5)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -10176,17 +11540,23 @@ func (v *HlsRenditionGroupSettings) decodeWire(d *wire.Decoder) {
 func (v *HlsRenditionGroupSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberHlsRenditionGroupSettings)
-	if !r.Put(e, 0) && v.RenditionGroupId != nil {
+	if v.RenditionGroupId != nil {
 		e.Key(`"renditionGroupId":`)
 		e.String(*v.RenditionGroupId)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.RenditionLanguageCode != "" {
+	if v.RenditionLanguageCode != "" {
 		e.Key(`"renditionLanguageCode":`)
 		e.String(string(v.RenditionLanguageCode))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.RenditionName != nil {
+	if v.RenditionName != nil {
 		e.Key(`"renditionName":`)
 		e.String(*v.RenditionName)
+	} else {
+		r.Put(e, 2)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -10254,33 +11624,47 @@ func (v *HlsSettings) decodeWire(d *wire.Decoder) {
 func (v *HlsSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberHlsSettings)
-	if !r.Put(e, 0) && v.AudioGroupId != nil {
+	if v.AudioGroupId != nil {
 		e.Key(`"audioGroupId":`)
 		e.String(*v.AudioGroupId)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.AudioOnlyContainer != "" {
+	if v.AudioOnlyContainer != "" {
 		e.Key(`"audioOnlyContainer":`)
 		e.String(string(v.AudioOnlyContainer))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.AudioRenditionSets != nil {
+	if v.AudioRenditionSets != nil {
 		e.Key(`"audioRenditionSets":`)
 		e.String(*v.AudioRenditionSets)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.AudioTrackType != "" {
+	if v.AudioTrackType != "" {
 		e.Key(`"audioTrackType":`)
 		e.String(string(v.AudioTrackType))
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.DescriptiveVideoServiceFlag != "" {
+	if v.DescriptiveVideoServiceFlag != "" {
 		e.Key(`"descriptiveVideoServiceFlag":`)
 		e.String(string(v.DescriptiveVideoServiceFlag))
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.IFrameOnlyManifest != "" {
+	if v.IFrameOnlyManifest != "" {
 		e.Key(`"iFrameOnlyManifest":`)
 		e.String(string(v.IFrameOnlyManifest))
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.SegmentModifier != nil {
+	if v.SegmentModifier != nil {
 		e.Key(`"segmentModifier":`)
 		e.String(*v.SegmentModifier)
+	} else {
+		r.Put(e, 6)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -10332,17 +11716,23 @@ func (v *HopDestination) decodeWire(d *wire.Decoder) {
 func (v *HopDestination) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberHopDestination)
-	if !r.Put(e, 0) && v.Priority != nil {
+	if v.Priority != nil {
 		e.Key(`"priority":`)
 		e.Int(int64(*v.Priority))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Queue != nil {
+	if v.Queue != nil {
 		e.Key(`"queue":`)
 		e.String(*v.Queue)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.WaitMinutes != nil {
+	if v.WaitMinutes != nil {
 		e.Key(`"waitMinutes":`)
 		e.Int(int64(*v.WaitMinutes))
+	} else {
+		r.Put(e, 2)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -10390,13 +11780,17 @@ func (v *Id3Insertion) decodeWire(d *wire.Decoder) {
 func (v *Id3Insertion) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberId3Insertion)
-	if !r.Put(e, 0) && v.Id3 != nil {
+	if v.Id3 != nil {
 		e.Key(`"id3":`)
 		e.String(*v.Id3)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Timecode != nil {
+	if v.Timecode != nil {
 		e.Key(`"timecode":`)
 		e.String(*v.Timecode)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -10433,7 +11827,9 @@ func (v *ImageInserter) decodeWire(d *wire.Decoder) {
 		switch memberImageInserter(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.InsertableImages = decodeListOfInsertableImage(d)
+				if x := decodeListOfInsertableImage(d); !d.Dropped() {
+					v.InsertableImages = x
+				}
 			}
 		case 1:
 			v.SdrReferenceWhiteLevel = d.Int32(&v.UnknownMembers)
@@ -10446,13 +11842,17 @@ func (v *ImageInserter) decodeWire(d *wire.Decoder) {
 func (v *ImageInserter) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberImageInserter)
-	if !r.Put(e, 0) && v.InsertableImages != nil {
+	if v.InsertableImages != nil {
 		e.Key(`"insertableImages":`)
 		encodeListOfInsertableImage(e, v.InsertableImages)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.SdrReferenceWhiteLevel != nil {
+	if v.SdrReferenceWhiteLevel != nil {
 		e.Key(`"sdrReferenceWhiteLevel":`)
 		e.Int(int64(*v.SdrReferenceWhiteLevel))
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -10500,13 +11900,17 @@ func (v *ImscDestinationSettings) decodeWire(d *wire.Decoder) {
 func (v *ImscDestinationSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberImscDestinationSettings)
-	if !r.Put(e, 0) && v.Accessibility != "" {
+	if v.Accessibility != "" {
 		e.Key(`"accessibility":`)
 		e.String(string(v.Accessibility))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.StylePassthrough != "" {
+	if v.StylePassthrough != "" {
 		e.Key(`"stylePassthrough":`)
 		e.String(string(v.StylePassthrough))
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -10599,15 +12003,21 @@ func (v *Input) decodeWire(d *wire.Decoder) {
 			}
 		case 2:
 			if d.BeginMap(&v.UnknownMembers) {
-				v.AudioSelectorGroups = decodeMapOfAudioSelectorGroup(d)
+				if x := decodeMapOfAudioSelectorGroup(d); !d.Dropped() {
+					v.AudioSelectorGroups = x
+				}
 			}
 		case 3:
 			if d.BeginMap(&v.UnknownMembers) {
-				v.AudioSelectors = decodeMapOfAudioSelector(d)
+				if x := decodeMapOfAudioSelector(d); !d.Dropped() {
+					v.AudioSelectors = x
+				}
 			}
 		case 4:
 			if d.BeginMap(&v.UnknownMembers) {
-				v.CaptionSelectors = decodeMapOfCaptionSelector(d)
+				if x := decodeMapOfCaptionSelector(d); !d.Dropped() {
+					v.CaptionSelectors = x
+				}
 			}
 		case 5:
 			if d.BeginStruct(&v.UnknownMembers) {
@@ -10629,7 +12039,9 @@ func (v *Input) decodeWire(d *wire.Decoder) {
 			v.DolbyVisionMetadataXml = d.String(&v.UnknownMembers)
 		case 10:
 			if d.BeginMap(&v.UnknownMembers) {
-				v.DynamicAudioSelectors = decodeMapOfDynamicAudioSelector(d)
+				if x := decodeMapOfDynamicAudioSelector(d); !d.Dropped() {
+					v.DynamicAudioSelectors = x
+				}
 			}
 		case 11:
 			v.FileInput = d.String(&v.UnknownMembers)
@@ -10645,7 +12057,9 @@ func (v *Input) decodeWire(d *wire.Decoder) {
 			}
 		case 15:
 			if d.BeginList(&v.UnknownMembers) {
-				v.InputClippings = decodeListOfInputClipping(d)
+				if x := decodeListOfInputClipping(d); !d.Dropped() {
+					v.InputClippings = x
+				}
 			}
 		case 16:
 			v.InputScanType = InputScanType(d.Enum(&v.UnknownMembers))
@@ -10661,7 +12075,9 @@ func (v *Input) decodeWire(d *wire.Decoder) {
 			v.PsiControl = InputPsiControl(d.Enum(&v.UnknownMembers))
 		case 20:
 			if d.BeginList(&v.UnknownMembers) {
-				v.SupplementalImps = decodeListOfStringPatternS3ASSETMAPXml(d)
+				if x := decodeListOfStringPatternS3ASSETMAPXml(d); !d.Dropped() {
+					v.SupplementalImps = x
+				}
 			}
 		case 21:
 			v.TimecodeSource = InputTimecodeSource(d.Enum(&v.UnknownMembers))
@@ -10675,7 +12091,9 @@ func (v *Input) decodeWire(d *wire.Decoder) {
 			}
 		case 24:
 			if d.BeginList(&v.UnknownMembers) {
-				v.VideoOverlays = decodeListOfVideoOverlay(d)
+				if x := decodeListOfVideoOverlay(d); !d.Dropped() {
+					v.VideoOverlays = x
+				}
 			}
 		case 25:
 			if d.BeginStruct(&v.UnknownMembers) {
@@ -10692,109 +12110,161 @@ func (v *Input) decodeWire(d *wire.Decoder) {
 func (v *Input) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberInput)
-	if !r.Put(e, 0) && v.AdvancedInputFilter != "" {
+	if v.AdvancedInputFilter != "" {
 		e.Key(`"advancedInputFilter":`)
 		e.String(string(v.AdvancedInputFilter))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.AdvancedInputFilterSettings != nil {
+	if v.AdvancedInputFilterSettings != nil {
 		e.Key(`"advancedInputFilterSettings":`)
 		v.AdvancedInputFilterSettings.encodeWire(e)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.AudioSelectorGroups != nil {
+	if v.AudioSelectorGroups != nil {
 		e.Key(`"audioSelectorGroups":`)
 		encodeMapOfAudioSelectorGroup(e, v.AudioSelectorGroups)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.AudioSelectors != nil {
+	if v.AudioSelectors != nil {
 		e.Key(`"audioSelectors":`)
 		encodeMapOfAudioSelector(e, v.AudioSelectors)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.CaptionSelectors != nil {
+	if v.CaptionSelectors != nil {
 		e.Key(`"captionSelectors":`)
 		encodeMapOfCaptionSelector(e, v.CaptionSelectors)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.Crop != nil {
+	if v.Crop != nil {
 		e.Key(`"crop":`)
 		v.Crop.encodeWire(e)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.DeblockFilter != "" {
+	if v.DeblockFilter != "" {
 		e.Key(`"deblockFilter":`)
 		e.String(string(v.DeblockFilter))
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.DecryptionSettings != nil {
+	if v.DecryptionSettings != nil {
 		e.Key(`"decryptionSettings":`)
 		v.DecryptionSettings.encodeWire(e)
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.DenoiseFilter != "" {
+	if v.DenoiseFilter != "" {
 		e.Key(`"denoiseFilter":`)
 		e.String(string(v.DenoiseFilter))
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.DolbyVisionMetadataXml != nil {
+	if v.DolbyVisionMetadataXml != nil {
 		e.Key(`"dolbyVisionMetadataXml":`)
 		e.String(*v.DolbyVisionMetadataXml)
+	} else {
+		r.Put(e, 9)
 	}
-	if !r.Put(e, 10) && v.DynamicAudioSelectors != nil {
+	if v.DynamicAudioSelectors != nil {
 		e.Key(`"dynamicAudioSelectors":`)
 		encodeMapOfDynamicAudioSelector(e, v.DynamicAudioSelectors)
+	} else {
+		r.Put(e, 10)
 	}
-	if !r.Put(e, 11) && v.FileInput != nil {
+	if v.FileInput != nil {
 		e.Key(`"fileInput":`)
 		e.String(*v.FileInput)
+	} else {
+		r.Put(e, 11)
 	}
-	if !r.Put(e, 12) && v.FilterEnable != "" {
+	if v.FilterEnable != "" {
 		e.Key(`"filterEnable":`)
 		e.String(string(v.FilterEnable))
+	} else {
+		r.Put(e, 12)
 	}
-	if !r.Put(e, 13) && v.FilterStrength != nil {
+	if v.FilterStrength != nil {
 		e.Key(`"filterStrength":`)
 		e.Int(int64(*v.FilterStrength))
+	} else {
+		r.Put(e, 13)
 	}
-	if !r.Put(e, 14) && v.ImageInserter != nil {
+	if v.ImageInserter != nil {
 		e.Key(`"imageInserter":`)
 		v.ImageInserter.encodeWire(e)
+	} else {
+		r.Put(e, 14)
 	}
-	if !r.Put(e, 15) && v.InputClippings != nil {
+	if v.InputClippings != nil {
 		e.Key(`"inputClippings":`)
 		encodeListOfInputClipping(e, v.InputClippings)
+	} else {
+		r.Put(e, 15)
 	}
-	if !r.Put(e, 16) && v.InputScanType != "" {
+	if v.InputScanType != "" {
 		e.Key(`"inputScanType":`)
 		e.String(string(v.InputScanType))
+	} else {
+		r.Put(e, 16)
 	}
-	if !r.Put(e, 17) && v.Position != nil {
+	if v.Position != nil {
 		e.Key(`"position":`)
 		v.Position.encodeWire(e)
+	} else {
+		r.Put(e, 17)
 	}
-	if !r.Put(e, 18) && v.ProgramNumber != nil {
+	if v.ProgramNumber != nil {
 		e.Key(`"programNumber":`)
 		e.Int(int64(*v.ProgramNumber))
+	} else {
+		r.Put(e, 18)
 	}
-	if !r.Put(e, 19) && v.PsiControl != "" {
+	if v.PsiControl != "" {
 		e.Key(`"psiControl":`)
 		e.String(string(v.PsiControl))
+	} else {
+		r.Put(e, 19)
 	}
-	if !r.Put(e, 20) && v.SupplementalImps != nil {
+	if v.SupplementalImps != nil {
 		e.Key(`"supplementalImps":`)
 		encodeListOfStringPatternS3ASSETMAPXml(e, v.SupplementalImps)
+	} else {
+		r.Put(e, 20)
 	}
-	if !r.Put(e, 21) && v.TimecodeSource != "" {
+	if v.TimecodeSource != "" {
 		e.Key(`"timecodeSource":`)
 		e.String(string(v.TimecodeSource))
+	} else {
+		r.Put(e, 21)
 	}
-	if !r.Put(e, 22) && v.TimecodeStart != nil {
+	if v.TimecodeStart != nil {
 		e.Key(`"timecodeStart":`)
 		e.String(*v.TimecodeStart)
+	} else {
+		r.Put(e, 22)
 	}
-	if !r.Put(e, 23) && v.VideoGenerator != nil {
+	if v.VideoGenerator != nil {
 		e.Key(`"videoGenerator":`)
 		v.VideoGenerator.encodeWire(e)
+	} else {
+		r.Put(e, 23)
 	}
-	if !r.Put(e, 24) && v.VideoOverlays != nil {
+	if v.VideoOverlays != nil {
 		e.Key(`"videoOverlays":`)
 		encodeListOfVideoOverlay(e, v.VideoOverlays)
+	} else {
+		r.Put(e, 24)
 	}
-	if !r.Put(e, 25) && v.VideoSelector != nil {
+	if v.VideoSelector != nil {
 		e.Key(`"videoSelector":`)
 		v.VideoSelector.encodeWire(e)
+	} else {
+		r.Put(e, 25)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -10842,13 +12312,17 @@ func (v *InputClipping) decodeWire(d *wire.Decoder) {
 func (v *InputClipping) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberInputClipping)
-	if !r.Put(e, 0) && v.EndTimecode != nil {
+	if v.EndTimecode != nil {
 		e.Key(`"endTimecode":`)
 		e.String(*v.EndTimecode)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.StartTimecode != nil {
+	if v.StartTimecode != nil {
 		e.Key(`"startTimecode":`)
 		e.String(*v.StartTimecode)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -10904,21 +12378,29 @@ func (v *InputDecryptionSettings) decodeWire(d *wire.Decoder) {
 func (v *InputDecryptionSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberInputDecryptionSettings)
-	if !r.Put(e, 0) && v.DecryptionMode != "" {
+	if v.DecryptionMode != "" {
 		e.Key(`"decryptionMode":`)
 		e.String(string(v.DecryptionMode))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.EncryptedDecryptionKey != nil {
+	if v.EncryptedDecryptionKey != nil {
 		e.Key(`"encryptedDecryptionKey":`)
 		e.String(*v.EncryptedDecryptionKey)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.InitializationVector != nil {
+	if v.InitializationVector != nil {
 		e.Key(`"initializationVector":`)
 		e.String(*v.InitializationVector)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.KmsKeyRegion != nil {
+	if v.KmsKeyRegion != nil {
 		e.Key(`"kmsKeyRegion":`)
 		e.String(*v.KmsKeyRegion)
+	} else {
+		r.Put(e, 3)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -11003,15 +12485,21 @@ func (v *InputTemplate) decodeWire(d *wire.Decoder) {
 			}
 		case 2:
 			if d.BeginMap(&v.UnknownMembers) {
-				v.AudioSelectorGroups = decodeMapOfAudioSelectorGroup(d)
+				if x := decodeMapOfAudioSelectorGroup(d); !d.Dropped() {
+					v.AudioSelectorGroups = x
+				}
 			}
 		case 3:
 			if d.BeginMap(&v.UnknownMembers) {
-				v.AudioSelectors = decodeMapOfAudioSelector(d)
+				if x := decodeMapOfAudioSelector(d); !d.Dropped() {
+					v.AudioSelectors = x
+				}
 			}
 		case 4:
 			if d.BeginMap(&v.UnknownMembers) {
-				v.CaptionSelectors = decodeMapOfCaptionSelector(d)
+				if x := decodeMapOfCaptionSelector(d); !d.Dropped() {
+					v.CaptionSelectors = x
+				}
 			}
 		case 5:
 			if d.BeginStruct(&v.UnknownMembers) {
@@ -11027,7 +12515,9 @@ func (v *InputTemplate) decodeWire(d *wire.Decoder) {
 			v.DolbyVisionMetadataXml = d.String(&v.UnknownMembers)
 		case 9:
 			if d.BeginMap(&v.UnknownMembers) {
-				v.DynamicAudioSelectors = decodeMapOfDynamicAudioSelector(d)
+				if x := decodeMapOfDynamicAudioSelector(d); !d.Dropped() {
+					v.DynamicAudioSelectors = x
+				}
 			}
 		case 10:
 			v.FilterEnable = InputFilterEnable(d.Enum(&v.UnknownMembers))
@@ -11041,7 +12531,9 @@ func (v *InputTemplate) decodeWire(d *wire.Decoder) {
 			}
 		case 13:
 			if d.BeginList(&v.UnknownMembers) {
-				v.InputClippings = decodeListOfInputClipping(d)
+				if x := decodeListOfInputClipping(d); !d.Dropped() {
+					v.InputClippings = x
+				}
 			}
 		case 14:
 			v.InputScanType = InputScanType(d.Enum(&v.UnknownMembers))
@@ -11061,7 +12553,9 @@ func (v *InputTemplate) decodeWire(d *wire.Decoder) {
 			v.TimecodeStart = d.String(&v.UnknownMembers)
 		case 20:
 			if d.BeginList(&v.UnknownMembers) {
-				v.VideoOverlays = decodeListOfVideoOverlay(d)
+				if x := decodeListOfVideoOverlay(d); !d.Dropped() {
+					v.VideoOverlays = x
+				}
 			}
 		case 21:
 			if d.BeginStruct(&v.UnknownMembers) {
@@ -11078,93 +12572,137 @@ func (v *InputTemplate) decodeWire(d *wire.Decoder) {
 func (v *InputTemplate) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberInputTemplate)
-	if !r.Put(e, 0) && v.AdvancedInputFilter != "" {
+	if v.AdvancedInputFilter != "" {
 		e.Key(`"advancedInputFilter":`)
 		e.String(string(v.AdvancedInputFilter))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.AdvancedInputFilterSettings != nil {
+	if v.AdvancedInputFilterSettings != nil {
 		e.Key(`"advancedInputFilterSettings":`)
 		v.AdvancedInputFilterSettings.encodeWire(e)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.AudioSelectorGroups != nil {
+	if v.AudioSelectorGroups != nil {
 		e.Key(`"audioSelectorGroups":`)
 		encodeMapOfAudioSelectorGroup(e, v.AudioSelectorGroups)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.AudioSelectors != nil {
+	if v.AudioSelectors != nil {
 		e.Key(`"audioSelectors":`)
 		encodeMapOfAudioSelector(e, v.AudioSelectors)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.CaptionSelectors != nil {
+	if v.CaptionSelectors != nil {
 		e.Key(`"captionSelectors":`)
 		encodeMapOfCaptionSelector(e, v.CaptionSelectors)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.Crop != nil {
+	if v.Crop != nil {
 		e.Key(`"crop":`)
 		v.Crop.encodeWire(e)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.DeblockFilter != "" {
+	if v.DeblockFilter != "" {
 		e.Key(`"deblockFilter":`)
 		e.String(string(v.DeblockFilter))
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.DenoiseFilter != "" {
+	if v.DenoiseFilter != "" {
 		e.Key(`"denoiseFilter":`)
 		e.String(string(v.DenoiseFilter))
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.DolbyVisionMetadataXml != nil {
+	if v.DolbyVisionMetadataXml != nil {
 		e.Key(`"dolbyVisionMetadataXml":`)
 		e.String(*v.DolbyVisionMetadataXml)
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.DynamicAudioSelectors != nil {
+	if v.DynamicAudioSelectors != nil {
 		e.Key(`"dynamicAudioSelectors":`)
 		encodeMapOfDynamicAudioSelector(e, v.DynamicAudioSelectors)
+	} else {
+		r.Put(e, 9)
 	}
-	if !r.Put(e, 10) && v.FilterEnable != "" {
+	if v.FilterEnable != "" {
 		e.Key(`"filterEnable":`)
 		e.String(string(v.FilterEnable))
+	} else {
+		r.Put(e, 10)
 	}
-	if !r.Put(e, 11) && v.FilterStrength != nil {
+	if v.FilterStrength != nil {
 		e.Key(`"filterStrength":`)
 		e.Int(int64(*v.FilterStrength))
+	} else {
+		r.Put(e, 11)
 	}
-	if !r.Put(e, 12) && v.ImageInserter != nil {
+	if v.ImageInserter != nil {
 		e.Key(`"imageInserter":`)
 		v.ImageInserter.encodeWire(e)
+	} else {
+		r.Put(e, 12)
 	}
-	if !r.Put(e, 13) && v.InputClippings != nil {
+	if v.InputClippings != nil {
 		e.Key(`"inputClippings":`)
 		encodeListOfInputClipping(e, v.InputClippings)
+	} else {
+		r.Put(e, 13)
 	}
-	if !r.Put(e, 14) && v.InputScanType != "" {
+	if v.InputScanType != "" {
 		e.Key(`"inputScanType":`)
 		e.String(string(v.InputScanType))
+	} else {
+		r.Put(e, 14)
 	}
-	if !r.Put(e, 15) && v.Position != nil {
+	if v.Position != nil {
 		e.Key(`"position":`)
 		v.Position.encodeWire(e)
+	} else {
+		r.Put(e, 15)
 	}
-	if !r.Put(e, 16) && v.ProgramNumber != nil {
+	if v.ProgramNumber != nil {
 		e.Key(`"programNumber":`)
 		e.Int(int64(*v.ProgramNumber))
+	} else {
+		r.Put(e, 16)
 	}
-	if !r.Put(e, 17) && v.PsiControl != "" {
+	if v.PsiControl != "" {
 		e.Key(`"psiControl":`)
 		e.String(string(v.PsiControl))
+	} else {
+		r.Put(e, 17)
 	}
-	if !r.Put(e, 18) && v.TimecodeSource != "" {
+	if v.TimecodeSource != "" {
 		e.Key(`"timecodeSource":`)
 		e.String(string(v.TimecodeSource))
+	} else {
+		r.Put(e, 18)
 	}
-	if !r.Put(e, 19) && v.TimecodeStart != nil {
+	if v.TimecodeStart != nil {
 		e.Key(`"timecodeStart":`)
 		e.String(*v.TimecodeStart)
+	} else {
+		r.Put(e, 19)
 	}
-	if !r.Put(e, 20) && v.VideoOverlays != nil {
+	if v.VideoOverlays != nil {
 		e.Key(`"videoOverlays":`)
 		encodeListOfVideoOverlay(e, v.VideoOverlays)
+	} else {
+		r.Put(e, 20)
 	}
-	if !r.Put(e, 21) && v.VideoSelector != nil {
+	if v.VideoSelector != nil {
 		e.Key(`"videoSelector":`)
 		v.VideoSelector.encodeWire(e)
+	} else {
+		r.Put(e, 21)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -11224,25 +12762,35 @@ func (v *InputVideoGenerator) decodeWire(d *wire.Decoder) {
 func (v *InputVideoGenerator) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberInputVideoGenerator)
-	if !r.Put(e, 0) && v.Channels != nil {
+	if v.Channels != nil {
 		e.Key(`"channels":`)
 		e.Int(int64(*v.Channels))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Duration != nil {
+	if v.Duration != nil {
 		e.Key(`"duration":`)
 		e.Int(int64(*v.Duration))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.FramerateDenominator != nil {
+	if v.FramerateDenominator != nil {
 		e.Key(`"framerateDenominator":`)
 		e.Int(int64(*v.FramerateDenominator))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.FramerateNumerator != nil {
+	if v.FramerateNumerator != nil {
 		e.Key(`"framerateNumerator":`)
 		e.Int(int64(*v.FramerateNumerator))
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.SampleRate != nil {
+	if v.SampleRate != nil {
 		e.Key(`"sampleRate":`)
 		e.Int(int64(*v.SampleRate))
+	} else {
+		r.Put(e, 4)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -11326,49 +12874,71 @@ func (v *InsertableImage) decodeWire(d *wire.Decoder) {
 func (v *InsertableImage) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberInsertableImage)
-	if !r.Put(e, 0) && v.Duration != nil {
+	if v.Duration != nil {
 		e.Key(`"duration":`)
 		e.Int(int64(*v.Duration))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.FadeIn != nil {
+	if v.FadeIn != nil {
 		e.Key(`"fadeIn":`)
 		e.Int(int64(*v.FadeIn))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.FadeOut != nil {
+	if v.FadeOut != nil {
 		e.Key(`"fadeOut":`)
 		e.Int(int64(*v.FadeOut))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.Height != nil {
+	if v.Height != nil {
 		e.Key(`"height":`)
 		e.Int(int64(*v.Height))
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.ImageInserterInput != nil {
+	if v.ImageInserterInput != nil {
 		e.Key(`"imageInserterInput":`)
 		e.String(*v.ImageInserterInput)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.ImageX != nil {
+	if v.ImageX != nil {
 		e.Key(`"imageX":`)
 		e.Int(int64(*v.ImageX))
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.ImageY != nil {
+	if v.ImageY != nil {
 		e.Key(`"imageY":`)
 		e.Int(int64(*v.ImageY))
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.Layer != nil {
+	if v.Layer != nil {
 		e.Key(`"layer":`)
 		e.Int(int64(*v.Layer))
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.Opacity != nil {
+	if v.Opacity != nil {
 		e.Key(`"opacity":`)
 		e.Int(int64(*v.Opacity))
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.StartTime != nil {
+	if v.StartTime != nil {
 		e.Key(`"startTime":`)
 		e.String(*v.StartTime)
+	} else {
+		r.Put(e, 9)
 	}
-	if !r.Put(e, 10) && v.Width != nil {
+	if v.Width != nil {
 		e.Key(`"width":`)
 		e.Int(int64(*v.Width))
+	} else {
+		r.Put(e, 10)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -11481,7 +13051,9 @@ func (v *Job) decodeWire(d *wire.Decoder) {
 			v.ErrorMessage = d.String(&v.UnknownMembers)
 		case 9:
 			if d.BeginList(&v.UnknownMembers) {
-				v.HopDestinations = decodeListOfHopDestination(d)
+				if x := decodeListOfHopDestination(d); !d.Dropped() {
+					v.HopDestinations = x
+				}
 			}
 		case 10:
 			v.Id = d.String(&v.UnknownMembers)
@@ -11501,7 +13073,9 @@ func (v *Job) decodeWire(d *wire.Decoder) {
 			}
 		case 16:
 			if d.BeginList(&v.UnknownMembers) {
-				v.OutputGroupDetails = decodeListOfOutputGroupDetail(d)
+				if x := decodeListOfOutputGroupDetail(d); !d.Dropped() {
+					v.OutputGroupDetails = x
+				}
 			}
 		case 17:
 			v.Priority = d.Int32(&v.UnknownMembers)
@@ -11509,7 +13083,9 @@ func (v *Job) decodeWire(d *wire.Decoder) {
 			v.Queue = d.String(&v.UnknownMembers)
 		case 19:
 			if d.BeginList(&v.UnknownMembers) {
-				v.QueueTransitions = decodeListOfQueueTransition(d)
+				if x := decodeListOfQueueTransition(d); !d.Dropped() {
+					v.QueueTransitions = x
+				}
 			}
 		case 20:
 			v.RetryCount = d.Int32(&v.UnknownMembers)
@@ -11535,11 +13111,15 @@ func (v *Job) decodeWire(d *wire.Decoder) {
 			}
 		case 27:
 			if d.BeginMap(&v.UnknownMembers) {
-				v.UserMetadata = decodeMapOfString(d)
+				if x := decodeMapOfString(d); !d.Dropped() {
+					v.UserMetadata = x
+				}
 			}
 		case 28:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Warnings = decodeListOfWarningGroup(d)
+				if x := decodeListOfWarningGroup(d); !d.Dropped() {
+					v.Warnings = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -11550,121 +13130,179 @@ func (v *Job) decodeWire(d *wire.Decoder) {
 func (v *Job) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberJob)
-	if !r.Put(e, 0) && v.AccelerationSettings != nil {
+	if v.AccelerationSettings != nil {
 		e.Key(`"accelerationSettings":`)
 		v.AccelerationSettings.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.AccelerationStatus != "" {
+	if v.AccelerationStatus != "" {
 		e.Key(`"accelerationStatus":`)
 		e.String(string(v.AccelerationStatus))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Arn != nil {
+	if v.Arn != nil {
 		e.Key(`"arn":`)
 		e.String(*v.Arn)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.BillingTagsSource != "" {
+	if v.BillingTagsSource != "" {
 		e.Key(`"billingTagsSource":`)
 		e.String(string(v.BillingTagsSource))
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.ClientRequestToken != nil {
+	if v.ClientRequestToken != nil {
 		e.Key(`"clientRequestToken":`)
 		e.String(*v.ClientRequestToken)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.CreatedAt != nil {
+	if v.CreatedAt != nil {
 		e.Key(`"createdAt":`)
 		e.Time(*v.CreatedAt)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.CurrentPhase != "" {
+	if v.CurrentPhase != "" {
 		e.Key(`"currentPhase":`)
 		e.String(string(v.CurrentPhase))
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.ErrorCode != nil {
+	if v.ErrorCode != nil {
 		e.Key(`"errorCode":`)
 		e.Int(int64(*v.ErrorCode))
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.ErrorMessage != nil {
+	if v.ErrorMessage != nil {
 		e.Key(`"errorMessage":`)
 		e.String(*v.ErrorMessage)
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.HopDestinations != nil {
+	if v.HopDestinations != nil {
 		e.Key(`"hopDestinations":`)
 		encodeListOfHopDestination(e, v.HopDestinations)
+	} else {
+		r.Put(e, 9)
 	}
-	if !r.Put(e, 10) && v.Id != nil {
+	if v.Id != nil {
 		e.Key(`"id":`)
 		e.String(*v.Id)
+	} else {
+		r.Put(e, 10)
 	}
-	if !r.Put(e, 11) && v.JobEngineVersionRequested != nil {
+	if v.JobEngineVersionRequested != nil {
 		e.Key(`"jobEngineVersionRequested":`)
 		e.String(*v.JobEngineVersionRequested)
+	} else {
+		r.Put(e, 11)
 	}
-	if !r.Put(e, 12) && v.JobEngineVersionUsed != nil {
+	if v.JobEngineVersionUsed != nil {
 		e.Key(`"jobEngineVersionUsed":`)
 		e.String(*v.JobEngineVersionUsed)
+	} else {
+		r.Put(e, 12)
 	}
-	if !r.Put(e, 13) && v.JobPercentComplete != nil {
+	if v.JobPercentComplete != nil {
 		e.Key(`"jobPercentComplete":`)
 		e.Int(int64(*v.JobPercentComplete))
+	} else {
+		r.Put(e, 13)
 	}
-	if !r.Put(e, 14) && v.JobTemplate != nil {
+	if v.JobTemplate != nil {
 		e.Key(`"jobTemplate":`)
 		e.String(*v.JobTemplate)
+	} else {
+		r.Put(e, 14)
 	}
-	if !r.Put(e, 15) && v.Messages != nil {
+	if v.Messages != nil {
 		e.Key(`"messages":`)
 		v.Messages.encodeWire(e)
+	} else {
+		r.Put(e, 15)
 	}
-	if !r.Put(e, 16) && v.OutputGroupDetails != nil {
+	if v.OutputGroupDetails != nil {
 		e.Key(`"outputGroupDetails":`)
 		encodeListOfOutputGroupDetail(e, v.OutputGroupDetails)
+	} else {
+		r.Put(e, 16)
 	}
-	if !r.Put(e, 17) && v.Priority != nil {
+	if v.Priority != nil {
 		e.Key(`"priority":`)
 		e.Int(int64(*v.Priority))
+	} else {
+		r.Put(e, 17)
 	}
-	if !r.Put(e, 18) && v.Queue != nil {
+	if v.Queue != nil {
 		e.Key(`"queue":`)
 		e.String(*v.Queue)
+	} else {
+		r.Put(e, 18)
 	}
-	if !r.Put(e, 19) && v.QueueTransitions != nil {
+	if v.QueueTransitions != nil {
 		e.Key(`"queueTransitions":`)
 		encodeListOfQueueTransition(e, v.QueueTransitions)
+	} else {
+		r.Put(e, 19)
 	}
-	if !r.Put(e, 20) && v.RetryCount != nil {
+	if v.RetryCount != nil {
 		e.Key(`"retryCount":`)
 		e.Int(int64(*v.RetryCount))
+	} else {
+		r.Put(e, 20)
 	}
-	if !r.Put(e, 21) && v.Role != nil {
+	if v.Role != nil {
 		e.Key(`"role":`)
 		e.String(*v.Role)
+	} else {
+		r.Put(e, 21)
 	}
-	if !r.Put(e, 22) && v.Settings != nil {
+	if v.Settings != nil {
 		e.Key(`"settings":`)
 		v.Settings.encodeWire(e)
+	} else {
+		r.Put(e, 22)
 	}
-	if !r.Put(e, 23) && v.SimulateReservedQueue != "" {
+	if v.SimulateReservedQueue != "" {
 		e.Key(`"simulateReservedQueue":`)
 		e.String(string(v.SimulateReservedQueue))
+	} else {
+		r.Put(e, 23)
 	}
-	if !r.Put(e, 24) && v.Status != "" {
+	if v.Status != "" {
 		e.Key(`"status":`)
 		e.String(string(v.Status))
+	} else {
+		r.Put(e, 24)
 	}
-	if !r.Put(e, 25) && v.StatusUpdateInterval != "" {
+	if v.StatusUpdateInterval != "" {
 		e.Key(`"statusUpdateInterval":`)
 		e.String(string(v.StatusUpdateInterval))
+	} else {
+		r.Put(e, 25)
 	}
-	if !r.Put(e, 26) && v.Timing != nil {
+	if v.Timing != nil {
 		e.Key(`"timing":`)
 		v.Timing.encodeWire(e)
+	} else {
+		r.Put(e, 26)
 	}
-	if !r.Put(e, 27) && v.UserMetadata != nil {
+	if v.UserMetadata != nil {
 		e.Key(`"userMetadata":`)
 		encodeMapOfString(e, v.UserMetadata)
+	} else {
+		r.Put(e, 27)
 	}
-	if !r.Put(e, 28) && v.Warnings != nil {
+	if v.Warnings != nil {
 		e.Key(`"warnings":`)
 		encodeListOfWarningGroup(e, v.Warnings)
+	} else {
+		r.Put(e, 28)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -11712,13 +13350,17 @@ func (v *JobEngineVersion) decodeWire(d *wire.Decoder) {
 func (v *JobEngineVersion) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberJobEngineVersion)
-	if !r.Put(e, 0) && v.ExpirationDate != nil {
+	if v.ExpirationDate != nil {
 		e.Key(`"expirationDate":`)
 		e.Time(*v.ExpirationDate)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Version != nil {
+	if v.Version != nil {
 		e.Key(`"version":`)
 		e.String(*v.Version)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -11755,11 +13397,15 @@ func (v *JobMessages) decodeWire(d *wire.Decoder) {
 		switch memberJobMessages(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Info = decodeListOfString(d)
+				if x := decodeListOfString(d); !d.Dropped() {
+					v.Info = x
+				}
 			}
 		case 1:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Warning = decodeListOfString(d)
+				if x := decodeListOfString(d); !d.Dropped() {
+					v.Warning = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -11770,13 +13416,17 @@ func (v *JobMessages) decodeWire(d *wire.Decoder) {
 func (v *JobMessages) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberJobMessages)
-	if !r.Put(e, 0) && v.Info != nil {
+	if v.Info != nil {
 		e.Key(`"info":`)
 		encodeListOfString(e, v.Info)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Warning != nil {
+	if v.Warning != nil {
 		e.Key(`"warning":`)
 		encodeListOfString(e, v.Warning)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -11845,7 +13495,9 @@ func (v *JobSettings) decodeWire(d *wire.Decoder) {
 			}
 		case 2:
 			if d.BeginList(&v.UnknownMembers) {
-				v.ColorConversion3DLUTSettings = decodeListOfColorConversion3DLUTSetting(d)
+				if x := decodeListOfColorConversion3DLUTSetting(d); !d.Dropped() {
+					v.ColorConversion3DLUTSettings = x
+				}
 			}
 		case 3:
 			if d.BeginStruct(&v.UnknownMembers) {
@@ -11863,7 +13515,9 @@ func (v *JobSettings) decodeWire(d *wire.Decoder) {
 			v.FollowSource = d.Int32(&v.UnknownMembers)
 		case 6:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Inputs = decodeListOfInput(d)
+				if x := decodeListOfInput(d); !d.Dropped() {
+					v.Inputs = x
+				}
 			}
 		case 7:
 			if d.BeginStruct(&v.UnknownMembers) {
@@ -11891,7 +13545,9 @@ func (v *JobSettings) decodeWire(d *wire.Decoder) {
 			}
 		case 11:
 			if d.BeginList(&v.UnknownMembers) {
-				v.OutputGroups = decodeListOfOutputGroup(d)
+				if x := decodeListOfOutputGroup(d); !d.Dropped() {
+					v.OutputGroups = x
+				}
 			}
 		case 12:
 			if d.BeginStruct(&v.UnknownMembers) {
@@ -11914,61 +13570,89 @@ func (v *JobSettings) decodeWire(d *wire.Decoder) {
 func (v *JobSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberJobSettings)
-	if !r.Put(e, 0) && v.AdAvailOffset != nil {
+	if v.AdAvailOffset != nil {
 		e.Key(`"adAvailOffset":`)
 		e.Int(int64(*v.AdAvailOffset))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.AvailBlanking != nil {
+	if v.AvailBlanking != nil {
 		e.Key(`"availBlanking":`)
 		v.AvailBlanking.encodeWire(e)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.ColorConversion3DLUTSettings != nil {
+	if v.ColorConversion3DLUTSettings != nil {
 		e.Key(`"colorConversion3DLUTSettings":`)
 		encodeListOfColorConversion3DLUTSetting(e, v.ColorConversion3DLUTSettings)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.Esam != nil {
+	if v.Esam != nil {
 		e.Key(`"esam":`)
 		v.Esam.encodeWire(e)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.ExtendedDataServices != nil {
+	if v.ExtendedDataServices != nil {
 		e.Key(`"extendedDataServices":`)
 		v.ExtendedDataServices.encodeWire(e)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.FollowSource != nil {
+	if v.FollowSource != nil {
 		e.Key(`"followSource":`)
 		e.Int(int64(*v.FollowSource))
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.Inputs != nil {
+	if v.Inputs != nil {
 		e.Key(`"inputs":`)
 		encodeListOfInput(e, v.Inputs)
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.KantarWatermark != nil {
+	if v.KantarWatermark != nil {
 		e.Key(`"kantarWatermark":`)
 		v.KantarWatermark.encodeWire(e)
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.MotionImageInserter != nil {
+	if v.MotionImageInserter != nil {
 		e.Key(`"motionImageInserter":`)
 		v.MotionImageInserter.encodeWire(e)
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.NielsenConfiguration != nil {
+	if v.NielsenConfiguration != nil {
 		e.Key(`"nielsenConfiguration":`)
 		v.NielsenConfiguration.encodeWire(e)
+	} else {
+		r.Put(e, 9)
 	}
-	if !r.Put(e, 10) && v.NielsenNonLinearWatermark != nil {
+	if v.NielsenNonLinearWatermark != nil {
 		e.Key(`"nielsenNonLinearWatermark":`)
 		v.NielsenNonLinearWatermark.encodeWire(e)
+	} else {
+		r.Put(e, 10)
 	}
-	if !r.Put(e, 11) && v.OutputGroups != nil {
+	if v.OutputGroups != nil {
 		e.Key(`"outputGroups":`)
 		encodeListOfOutputGroup(e, v.OutputGroups)
+	} else {
+		r.Put(e, 11)
 	}
-	if !r.Put(e, 12) && v.TimecodeConfig != nil {
+	if v.TimecodeConfig != nil {
 		e.Key(`"timecodeConfig":`)
 		v.TimecodeConfig.encodeWire(e)
+	} else {
+		r.Put(e, 12)
 	}
-	if !r.Put(e, 13) && v.TimedMetadataInsertion != nil {
+	if v.TimedMetadataInsertion != nil {
 		e.Key(`"timedMetadataInsertion":`)
 		v.TimedMetadataInsertion.encodeWire(e)
+	} else {
+		r.Put(e, 13)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -12041,7 +13725,9 @@ func (v *JobTemplate) decodeWire(d *wire.Decoder) {
 			v.Description = d.String(&v.UnknownMembers)
 		case 5:
 			if d.BeginList(&v.UnknownMembers) {
-				v.HopDestinations = decodeListOfHopDestination(d)
+				if x := decodeListOfHopDestination(d); !d.Dropped() {
+					v.HopDestinations = x
+				}
 			}
 		case 6:
 			v.LastUpdated = d.Time(&v.UnknownMembers)
@@ -12070,57 +13756,83 @@ func (v *JobTemplate) decodeWire(d *wire.Decoder) {
 func (v *JobTemplate) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberJobTemplate)
-	if !r.Put(e, 0) && v.AccelerationSettings != nil {
+	if v.AccelerationSettings != nil {
 		e.Key(`"accelerationSettings":`)
 		v.AccelerationSettings.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Arn != nil {
+	if v.Arn != nil {
 		e.Key(`"arn":`)
 		e.String(*v.Arn)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Category != nil {
+	if v.Category != nil {
 		e.Key(`"category":`)
 		e.String(*v.Category)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.CreatedAt != nil {
+	if v.CreatedAt != nil {
 		e.Key(`"createdAt":`)
 		e.Time(*v.CreatedAt)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.Description != nil {
+	if v.Description != nil {
 		e.Key(`"description":`)
 		e.String(*v.Description)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.HopDestinations != nil {
+	if v.HopDestinations != nil {
 		e.Key(`"hopDestinations":`)
 		encodeListOfHopDestination(e, v.HopDestinations)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.LastUpdated != nil {
+	if v.LastUpdated != nil {
 		e.Key(`"lastUpdated":`)
 		e.Time(*v.LastUpdated)
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.Name != nil {
+	if v.Name != nil {
 		e.Key(`"name":`)
 		e.String(*v.Name)
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.Priority != nil {
+	if v.Priority != nil {
 		e.Key(`"priority":`)
 		e.Int(int64(*v.Priority))
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.Queue != nil {
+	if v.Queue != nil {
 		e.Key(`"queue":`)
 		e.String(*v.Queue)
+	} else {
+		r.Put(e, 9)
 	}
-	if !r.Put(e, 10) && v.Settings != nil {
+	if v.Settings != nil {
 		e.Key(`"settings":`)
 		v.Settings.encodeWire(e)
+	} else {
+		r.Put(e, 10)
 	}
-	if !r.Put(e, 11) && v.StatusUpdateInterval != "" {
+	if v.StatusUpdateInterval != "" {
 		e.Key(`"statusUpdateInterval":`)
 		e.String(string(v.StatusUpdateInterval))
+	} else {
+		r.Put(e, 11)
 	}
-	if !r.Put(e, 12) && v.Type != "" {
+	if v.Type != "" {
 		e.Key(`"type":`)
 		e.String(string(v.Type))
+	} else {
+		r.Put(e, 12)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -12189,7 +13901,9 @@ func (v *JobTemplateSettings) decodeWire(d *wire.Decoder) {
 			}
 		case 2:
 			if d.BeginList(&v.UnknownMembers) {
-				v.ColorConversion3DLUTSettings = decodeListOfColorConversion3DLUTSetting(d)
+				if x := decodeListOfColorConversion3DLUTSetting(d); !d.Dropped() {
+					v.ColorConversion3DLUTSettings = x
+				}
 			}
 		case 3:
 			if d.BeginStruct(&v.UnknownMembers) {
@@ -12207,7 +13921,9 @@ func (v *JobTemplateSettings) decodeWire(d *wire.Decoder) {
 			v.FollowSource = d.Int32(&v.UnknownMembers)
 		case 6:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Inputs = decodeListOfInputTemplate(d)
+				if x := decodeListOfInputTemplate(d); !d.Dropped() {
+					v.Inputs = x
+				}
 			}
 		case 7:
 			if d.BeginStruct(&v.UnknownMembers) {
@@ -12235,7 +13951,9 @@ func (v *JobTemplateSettings) decodeWire(d *wire.Decoder) {
 			}
 		case 11:
 			if d.BeginList(&v.UnknownMembers) {
-				v.OutputGroups = decodeListOfOutputGroup(d)
+				if x := decodeListOfOutputGroup(d); !d.Dropped() {
+					v.OutputGroups = x
+				}
 			}
 		case 12:
 			if d.BeginStruct(&v.UnknownMembers) {
@@ -12258,61 +13976,89 @@ func (v *JobTemplateSettings) decodeWire(d *wire.Decoder) {
 func (v *JobTemplateSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberJobTemplateSettings)
-	if !r.Put(e, 0) && v.AdAvailOffset != nil {
+	if v.AdAvailOffset != nil {
 		e.Key(`"adAvailOffset":`)
 		e.Int(int64(*v.AdAvailOffset))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.AvailBlanking != nil {
+	if v.AvailBlanking != nil {
 		e.Key(`"availBlanking":`)
 		v.AvailBlanking.encodeWire(e)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.ColorConversion3DLUTSettings != nil {
+	if v.ColorConversion3DLUTSettings != nil {
 		e.Key(`"colorConversion3DLUTSettings":`)
 		encodeListOfColorConversion3DLUTSetting(e, v.ColorConversion3DLUTSettings)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.Esam != nil {
+	if v.Esam != nil {
 		e.Key(`"esam":`)
 		v.Esam.encodeWire(e)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.ExtendedDataServices != nil {
+	if v.ExtendedDataServices != nil {
 		e.Key(`"extendedDataServices":`)
 		v.ExtendedDataServices.encodeWire(e)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.FollowSource != nil {
+	if v.FollowSource != nil {
 		e.Key(`"followSource":`)
 		e.Int(int64(*v.FollowSource))
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.Inputs != nil {
+	if v.Inputs != nil {
 		e.Key(`"inputs":`)
 		encodeListOfInputTemplate(e, v.Inputs)
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.KantarWatermark != nil {
+	if v.KantarWatermark != nil {
 		e.Key(`"kantarWatermark":`)
 		v.KantarWatermark.encodeWire(e)
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.MotionImageInserter != nil {
+	if v.MotionImageInserter != nil {
 		e.Key(`"motionImageInserter":`)
 		v.MotionImageInserter.encodeWire(e)
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.NielsenConfiguration != nil {
+	if v.NielsenConfiguration != nil {
 		e.Key(`"nielsenConfiguration":`)
 		v.NielsenConfiguration.encodeWire(e)
+	} else {
+		r.Put(e, 9)
 	}
-	if !r.Put(e, 10) && v.NielsenNonLinearWatermark != nil {
+	if v.NielsenNonLinearWatermark != nil {
 		e.Key(`"nielsenNonLinearWatermark":`)
 		v.NielsenNonLinearWatermark.encodeWire(e)
+	} else {
+		r.Put(e, 10)
 	}
-	if !r.Put(e, 11) && v.OutputGroups != nil {
+	if v.OutputGroups != nil {
 		e.Key(`"outputGroups":`)
 		encodeListOfOutputGroup(e, v.OutputGroups)
+	} else {
+		r.Put(e, 11)
 	}
-	if !r.Put(e, 12) && v.TimecodeConfig != nil {
+	if v.TimecodeConfig != nil {
 		e.Key(`"timecodeConfig":`)
 		v.TimecodeConfig.encodeWire(e)
+	} else {
+		r.Put(e, 12)
 	}
-	if !r.Put(e, 13) && v.TimedMetadataInsertion != nil {
+	if v.TimedMetadataInsertion != nil {
 		e.Key(`"timedMetadataInsertion":`)
 		v.TimedMetadataInsertion.encodeWire(e)
+	} else {
+		r.Put(e, 13)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -12404,57 +14150,83 @@ func (v *KantarWatermarkSettings) decodeWire(d *wire.Decoder) {
 func (v *KantarWatermarkSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberKantarWatermarkSettings)
-	if !r.Put(e, 0) && v.ChannelName != nil {
+	if v.ChannelName != nil {
 		e.Key(`"channelName":`)
 		e.String(*v.ChannelName)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.ContentReference != nil {
+	if v.ContentReference != nil {
 		e.Key(`"contentReference":`)
 		e.String(*v.ContentReference)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.CredentialsSecretName != nil {
+	if v.CredentialsSecretName != nil {
 		e.Key(`"credentialsSecretName":`)
 		e.String(*v.CredentialsSecretName)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.FileOffset != nil {
+	if v.FileOffset != nil {
 		e.Key(`"fileOffset":`)
 		e.Float64(*v.FileOffset)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.KantarLicenseId != nil {
+	if v.KantarLicenseId != nil {
 		e.Key(`"kantarLicenseId":`)
 		e.Int(int64(*v.KantarLicenseId))
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.KantarServerUrl != nil {
+	if v.KantarServerUrl != nil {
 		e.Key(`"kantarServerUrl":`)
 		e.String(*v.KantarServerUrl)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.LogDestination != nil {
+	if v.LogDestination != nil {
 		e.Key(`"logDestination":`)
 		e.String(*v.LogDestination)
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.Metadata3 != nil {
+	if v.Metadata3 != nil {
 		e.Key(`"metadata3":`)
 		e.String(*v.Metadata3)
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.Metadata4 != nil {
+	if v.Metadata4 != nil {
 		e.Key(`"metadata4":`)
 		e.String(*v.Metadata4)
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.Metadata5 != nil {
+	if v.Metadata5 != nil {
 		e.Key(`"metadata5":`)
 		e.String(*v.Metadata5)
+	} else {
+		r.Put(e, 9)
 	}
-	if !r.Put(e, 10) && v.Metadata6 != nil {
+	if v.Metadata6 != nil {
 		e.Key(`"metadata6":`)
 		e.String(*v.Metadata6)
+	} else {
+		r.Put(e, 10)
 	}
-	if !r.Put(e, 11) && v.Metadata7 != nil {
+	if v.Metadata7 != nil {
 		e.Key(`"metadata7":`)
 		e.String(*v.Metadata7)
+	} else {
+		r.Put(e, 11)
 	}
-	if !r.Put(e, 12) && v.Metadata8 != nil {
+	if v.Metadata8 != nil {
 		e.Key(`"metadata8":`)
 		e.String(*v.Metadata8)
+	} else {
+		r.Put(e, 12)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -12514,25 +14286,35 @@ func (v *ListJobTemplatesRequest) decodeWire(d *wire.Decoder) {
 func (v *ListJobTemplatesRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberListJobTemplatesRequest)
-	if !r.Put(e, 0) && v.Category != nil {
+	if v.Category != nil {
 		e.Key(`"Category":`)
 		e.String(*v.Category)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.ListBy != "" {
+	if v.ListBy != "" {
 		e.Key(`"ListBy":`)
 		e.String(string(v.ListBy))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.MaxResults != nil {
+	if v.MaxResults != nil {
 		e.Key(`"MaxResults":`)
 		e.Int(int64(*v.MaxResults))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.NextToken != nil {
+	if v.NextToken != nil {
 		e.Key(`"NextToken":`)
 		e.String(*v.NextToken)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.Order != "" {
+	if v.Order != "" {
 		e.Key(`"Order":`)
 		e.String(string(v.Order))
+	} else {
+		r.Put(e, 4)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -12569,7 +14351,9 @@ func (v *ListJobTemplatesResponse) decodeWire(d *wire.Decoder) {
 		switch memberListJobTemplatesResponse(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.JobTemplates = decodeListOfJobTemplate(d)
+				if x := decodeListOfJobTemplate(d); !d.Dropped() {
+					v.JobTemplates = x
+				}
 			}
 		case 1:
 			v.NextToken = d.String(&v.UnknownMembers)
@@ -12582,13 +14366,17 @@ func (v *ListJobTemplatesResponse) decodeWire(d *wire.Decoder) {
 func (v *ListJobTemplatesResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberListJobTemplatesResponse)
-	if !r.Put(e, 0) && v.JobTemplates != nil {
+	if v.JobTemplates != nil {
 		e.Key(`"jobTemplates":`)
 		encodeListOfJobTemplate(e, v.JobTemplates)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.NextToken != nil {
+	if v.NextToken != nil {
 		e.Key(`"nextToken":`)
 		e.String(*v.NextToken)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -12648,25 +14436,35 @@ func (v *ListJobsRequest) decodeWire(d *wire.Decoder) {
 func (v *ListJobsRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberListJobsRequest)
-	if !r.Put(e, 0) && v.MaxResults != nil {
+	if v.MaxResults != nil {
 		e.Key(`"MaxResults":`)
 		e.Int(int64(*v.MaxResults))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.NextToken != nil {
+	if v.NextToken != nil {
 		e.Key(`"NextToken":`)
 		e.String(*v.NextToken)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Order != "" {
+	if v.Order != "" {
 		e.Key(`"Order":`)
 		e.String(string(v.Order))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.Queue != nil {
+	if v.Queue != nil {
 		e.Key(`"Queue":`)
 		e.String(*v.Queue)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.Status != "" {
+	if v.Status != "" {
 		e.Key(`"Status":`)
 		e.String(string(v.Status))
+	} else {
+		r.Put(e, 4)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -12703,7 +14501,9 @@ func (v *ListJobsResponse) decodeWire(d *wire.Decoder) {
 		switch memberListJobsResponse(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Jobs = decodeListOfJob(d)
+				if x := decodeListOfJob(d); !d.Dropped() {
+					v.Jobs = x
+				}
 			}
 		case 1:
 			v.NextToken = d.String(&v.UnknownMembers)
@@ -12716,13 +14516,17 @@ func (v *ListJobsResponse) decodeWire(d *wire.Decoder) {
 func (v *ListJobsResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberListJobsResponse)
-	if !r.Put(e, 0) && v.Jobs != nil {
+	if v.Jobs != nil {
 		e.Key(`"jobs":`)
 		encodeListOfJob(e, v.Jobs)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.NextToken != nil {
+	if v.NextToken != nil {
 		e.Key(`"nextToken":`)
 		e.String(*v.NextToken)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -13796,25 +15600,35 @@ func (v *ListPresetsRequest) decodeWire(d *wire.Decoder) {
 func (v *ListPresetsRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberListPresetsRequest)
-	if !r.Put(e, 0) && v.Category != nil {
+	if v.Category != nil {
 		e.Key(`"Category":`)
 		e.String(*v.Category)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.ListBy != "" {
+	if v.ListBy != "" {
 		e.Key(`"ListBy":`)
 		e.String(string(v.ListBy))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.MaxResults != nil {
+	if v.MaxResults != nil {
 		e.Key(`"MaxResults":`)
 		e.Int(int64(*v.MaxResults))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.NextToken != nil {
+	if v.NextToken != nil {
 		e.Key(`"NextToken":`)
 		e.String(*v.NextToken)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.Order != "" {
+	if v.Order != "" {
 		e.Key(`"Order":`)
 		e.String(string(v.Order))
+	} else {
+		r.Put(e, 4)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -13853,7 +15667,9 @@ func (v *ListPresetsResponse) decodeWire(d *wire.Decoder) {
 			v.NextToken = d.String(&v.UnknownMembers)
 		case 1:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Presets = decodeListOfPreset(d)
+				if x := decodeListOfPreset(d); !d.Dropped() {
+					v.Presets = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -13864,13 +15680,17 @@ func (v *ListPresetsResponse) decodeWire(d *wire.Decoder) {
 func (v *ListPresetsResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberListPresetsResponse)
-	if !r.Put(e, 0) && v.NextToken != nil {
+	if v.NextToken != nil {
 		e.Key(`"nextToken":`)
 		e.String(*v.NextToken)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Presets != nil {
+	if v.Presets != nil {
 		e.Key(`"presets":`)
 		encodeListOfPreset(e, v.Presets)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -13926,21 +15746,29 @@ func (v *ListQueuesRequest) decodeWire(d *wire.Decoder) {
 func (v *ListQueuesRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberListQueuesRequest)
-	if !r.Put(e, 0) && v.ListBy != "" {
+	if v.ListBy != "" {
 		e.Key(`"ListBy":`)
 		e.String(string(v.ListBy))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.MaxResults != nil {
+	if v.MaxResults != nil {
 		e.Key(`"MaxResults":`)
 		e.Int(int64(*v.MaxResults))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.NextToken != nil {
+	if v.NextToken != nil {
 		e.Key(`"NextToken":`)
 		e.String(*v.NextToken)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.Order != "" {
+	if v.Order != "" {
 		e.Key(`"Order":`)
 		e.String(string(v.Order))
+	} else {
+		r.Put(e, 3)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -13983,7 +15811,9 @@ func (v *ListQueuesResponse) decodeWire(d *wire.Decoder) {
 			v.NextToken = d.String(&v.UnknownMembers)
 		case 1:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Queues = decodeListOfQueue(d)
+				if x := decodeListOfQueue(d); !d.Dropped() {
+					v.Queues = x
+				}
 			}
 		case 2:
 			v.TotalConcurrentJobs = d.Int32(&v.UnknownMembers)
@@ -13998,21 +15828,29 @@ func (v *ListQueuesResponse) decodeWire(d *wire.Decoder) {
 func (v *ListQueuesResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberListQueuesResponse)
-	if !r.Put(e, 0) && v.NextToken != nil {
+	if v.NextToken != nil {
 		e.Key(`"nextToken":`)
 		e.String(*v.NextToken)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Queues != nil {
+	if v.Queues != nil {
 		e.Key(`"queues":`)
 		encodeListOfQueue(e, v.Queues)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.TotalConcurrentJobs != nil {
+	if v.TotalConcurrentJobs != nil {
 		e.Key(`"totalConcurrentJobs":`)
 		e.Int(int64(*v.TotalConcurrentJobs))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.UnallocatedConcurrentJobs != nil {
+	if v.UnallocatedConcurrentJobs != nil {
 		e.Key(`"unallocatedConcurrentJobs":`)
 		e.Int(int64(*v.UnallocatedConcurrentJobs))
+	} else {
+		r.Put(e, 3)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -14056,9 +15894,11 @@ func (v *ListTagsForResourceRequest) decodeWire(d *wire.Decoder) {
 func (v *ListTagsForResourceRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberListTagsForResourceRequest)
-	if !r.Put(e, 0) && v.Arn != nil {
+	if v.Arn != nil {
 		e.Key(`"Arn":`)
 		e.String(*v.Arn)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -14106,9 +15946,11 @@ func (v *ListTagsForResourceResponse) decodeWire(d *wire.Decoder) {
 func (v *ListTagsForResourceResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberListTagsForResourceResponse)
-	if !r.Put(e, 0) && v.ResourceTags != nil {
+	if v.ResourceTags != nil {
 		e.Key(`"resourceTags":`)
 		v.ResourceTags.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -14156,13 +15998,17 @@ func (v *ListVersionsRequest) decodeWire(d *wire.Decoder) {
 func (v *ListVersionsRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberListVersionsRequest)
-	if !r.Put(e, 0) && v.MaxResults != nil {
+	if v.MaxResults != nil {
 		e.Key(`"MaxResults":`)
 		e.Int(int64(*v.MaxResults))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.NextToken != nil {
+	if v.NextToken != nil {
 		e.Key(`"NextToken":`)
 		e.String(*v.NextToken)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -14201,7 +16047,9 @@ func (v *ListVersionsResponse) decodeWire(d *wire.Decoder) {
 			v.NextToken = d.String(&v.UnknownMembers)
 		case 1:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Versions = decodeListOfJobEngineVersion(d)
+				if x := decodeListOfJobEngineVersion(d); !d.Dropped() {
+					v.Versions = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -14212,13 +16060,17 @@ func (v *ListVersionsResponse) decodeWire(d *wire.Decoder) {
 func (v *ListVersionsResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberListVersionsResponse)
-	if !r.Put(e, 0) && v.NextToken != nil {
+	if v.NextToken != nil {
 		e.Key(`"nextToken":`)
 		e.String(*v.NextToken)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Versions != nil {
+	if v.Versions != nil {
 		e.Key(`"versions":`)
 		encodeListOfJobEngineVersion(e, v.Versions)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -14262,9 +16114,11 @@ func (v *M2tsScte35Esam) decodeWire(d *wire.Decoder) {
 func (v *M2tsScte35Esam) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberM2tsScte35Esam)
-	if !r.Put(e, 0) && v.Scte35EsamPid != nil {
+	if v.Scte35EsamPid != nil {
 		e.Key(`"scte35EsamPid":`)
 		e.Int(int64(*v.Scte35EsamPid))
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -14389,7 +16243,9 @@ func (v *M2tsSettings) decodeWire(d *wire.Decoder) {
 			v.AudioFramesPerPes = d.Int32(&v.UnknownMembers)
 		case 3:
 			if d.BeginList(&v.UnknownMembers) {
-				v.AudioPids = decodeListOfIntegerMin32Max8182(d)
+				if x := decodeListOfIntegerMin32Max8182(d); !d.Dropped() {
+					v.AudioPids = x
+				}
 			}
 		case 4:
 			v.AudioPtsOffsetDelta = d.Int32(&v.UnknownMembers)
@@ -14413,7 +16269,9 @@ func (v *M2tsSettings) decodeWire(d *wire.Decoder) {
 			}
 		case 10:
 			if d.BeginList(&v.UnknownMembers) {
-				v.DvbSubPids = decodeListOfIntegerMin32Max8182(d)
+				if x := decodeListOfIntegerMin32Max8182(d); !d.Dropped() {
+					v.DvbSubPids = x
+				}
 			}
 		case 11:
 			if d.BeginStruct(&v.UnknownMembers) {
@@ -14496,177 +16354,263 @@ func (v *M2tsSettings) decodeWire(d *wire.Decoder) {
 func (v *M2tsSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberM2tsSettings)
-	if !r.Put(e, 0) && v.AudioBufferModel != "" {
+	if v.AudioBufferModel != "" {
 		e.Key(`"audioBufferModel":`)
 		e.String(string(v.AudioBufferModel))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.AudioDuration != "" {
+	if v.AudioDuration != "" {
 		e.Key(`"audioDuration":`)
 		e.String(string(v.AudioDuration))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.AudioFramesPerPes != nil {
+	if v.AudioFramesPerPes != nil {
 		e.Key(`"audioFramesPerPes":`)
 		e.Int(int64(*v.AudioFramesPerPes))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.AudioPids != nil {
+	if v.AudioPids != nil {
 		e.Key(`"audioPids":`)
 		encodeListOfIntegerMin32Max8182(e, v.AudioPids)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.AudioPtsOffsetDelta != nil {
+	if v.AudioPtsOffsetDelta != nil {
 		e.Key(`"audioPtsOffsetDelta":`)
 		e.Int(int64(*v.AudioPtsOffsetDelta))
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.Bitrate != nil {
+	if v.Bitrate != nil {
 		e.Key(`"bitrate":`)
 		e.Int(int64(*v.Bitrate))
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.BufferModel != "" {
+	if v.BufferModel != "" {
 		e.Key(`"bufferModel":`)
 		e.String(string(v.BufferModel))
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.DataPTSControl != "" {
+	if v.DataPTSControl != "" {
 		e.Key(`"dataPTSControl":`)
 		e.String(string(v.DataPTSControl))
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.DvbNitSettings != nil {
+	if v.DvbNitSettings != nil {
 		e.Key(`"dvbNitSettings":`)
 		v.DvbNitSettings.encodeWire(e)
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.DvbSdtSettings != nil {
+	if v.DvbSdtSettings != nil {
 		e.Key(`"dvbSdtSettings":`)
 		v.DvbSdtSettings.encodeWire(e)
+	} else {
+		r.Put(e, 9)
 	}
-	if !r.Put(e, 10) && v.DvbSubPids != nil {
+	if v.DvbSubPids != nil {
 		e.Key(`"dvbSubPids":`)
 		encodeListOfIntegerMin32Max8182(e, v.DvbSubPids)
+	} else {
+		r.Put(e, 10)
 	}
-	if !r.Put(e, 11) && v.DvbTdtSettings != nil {
+	if v.DvbTdtSettings != nil {
 		e.Key(`"dvbTdtSettings":`)
 		v.DvbTdtSettings.encodeWire(e)
+	} else {
+		r.Put(e, 11)
 	}
-	if !r.Put(e, 12) && v.DvbTeletextPid != nil {
+	if v.DvbTeletextPid != nil {
 		e.Key(`"dvbTeletextPid":`)
 		e.Int(int64(*v.DvbTeletextPid))
+	} else {
+		r.Put(e, 12)
 	}
-	if !r.Put(e, 13) && v.EbpAudioInterval != "" {
+	if v.EbpAudioInterval != "" {
 		e.Key(`"ebpAudioInterval":`)
 		e.String(string(v.EbpAudioInterval))
+	} else {
+		r.Put(e, 13)
 	}
-	if !r.Put(e, 14) && v.EbpPlacement != "" {
+	if v.EbpPlacement != "" {
 		e.Key(`"ebpPlacement":`)
 		e.String(string(v.EbpPlacement))
+	} else {
+		r.Put(e, 14)
 	}
-	if !r.Put(e, 15) && v.EsRateInPes != "" {
+	if v.EsRateInPes != "" {
 		e.Key(`"esRateInPes":`)
 		e.String(string(v.EsRateInPes))
+	} else {
+		r.Put(e, 15)
 	}
-	if !r.Put(e, 16) && v.ForceTsVideoEbpOrder != "" {
+	if v.ForceTsVideoEbpOrder != "" {
 		e.Key(`"forceTsVideoEbpOrder":`)
 		e.String(string(v.ForceTsVideoEbpOrder))
+	} else {
+		r.Put(e, 16)
 	}
-	if !r.Put(e, 17) && v.FragmentTime != nil {
+	if v.FragmentTime != nil {
 		e.Key(`"fragmentTime":`)
 		e.Float64(*v.FragmentTime)
+	} else {
+		r.Put(e, 17)
 	}
-	if !r.Put(e, 18) && v.KlvMetadata != "" {
+	if v.KlvMetadata != "" {
 		e.Key(`"klvMetadata":`)
 		e.String(string(v.KlvMetadata))
+	} else {
+		r.Put(e, 18)
 	}
-	if !r.Put(e, 19) && v.MaxPcrInterval != nil {
+	if v.MaxPcrInterval != nil {
 		e.Key(`"maxPcrInterval":`)
 		e.Int(int64(*v.MaxPcrInterval))
+	} else {
+		r.Put(e, 19)
 	}
-	if !r.Put(e, 20) && v.MinEbpInterval != nil {
+	if v.MinEbpInterval != nil {
 		e.Key(`"minEbpInterval":`)
 		e.Int(int64(*v.MinEbpInterval))
+	} else {
+		r.Put(e, 20)
 	}
-	if !r.Put(e, 21) && v.NielsenId3 != "" {
+	if v.NielsenId3 != "" {
 		e.Key(`"nielsenId3":`)
 		e.String(string(v.NielsenId3))
+	} else {
+		r.Put(e, 21)
 	}
-	if !r.Put(e, 22) && v.NullPacketBitrate != nil {
+	if v.NullPacketBitrate != nil {
 		e.Key(`"nullPacketBitrate":`)
 		e.Float64(*v.NullPacketBitrate)
+	} else {
+		r.Put(e, 22)
 	}
-	if !r.Put(e, 23) && v.PatInterval != nil {
+	if v.PatInterval != nil {
 		e.Key(`"patInterval":`)
 		e.Int(int64(*v.PatInterval))
+	} else {
+		r.Put(e, 23)
 	}
-	if !r.Put(e, 24) && v.PcrControl != "" {
+	if v.PcrControl != "" {
 		e.Key(`"pcrControl":`)
 		e.String(string(v.PcrControl))
+	} else {
+		r.Put(e, 24)
 	}
-	if !r.Put(e, 25) && v.PcrPid != nil {
+	if v.PcrPid != nil {
 		e.Key(`"pcrPid":`)
 		e.Int(int64(*v.PcrPid))
+	} else {
+		r.Put(e, 25)
 	}
-	if !r.Put(e, 26) && v.PmtInterval != nil {
+	if v.PmtInterval != nil {
 		e.Key(`"pmtInterval":`)
 		e.Int(int64(*v.PmtInterval))
+	} else {
+		r.Put(e, 26)
 	}
-	if !r.Put(e, 27) && v.PmtPid != nil {
+	if v.PmtPid != nil {
 		e.Key(`"pmtPid":`)
 		e.Int(int64(*v.PmtPid))
+	} else {
+		r.Put(e, 27)
 	}
-	if !r.Put(e, 28) && v.PreventBufferUnderflow != "" {
+	if v.PreventBufferUnderflow != "" {
 		e.Key(`"preventBufferUnderflow":`)
 		e.String(string(v.PreventBufferUnderflow))
+	} else {
+		r.Put(e, 28)
 	}
-	if !r.Put(e, 29) && v.PrivateMetadataPid != nil {
+	if v.PrivateMetadataPid != nil {
 		e.Key(`"privateMetadataPid":`)
 		e.Int(int64(*v.PrivateMetadataPid))
+	} else {
+		r.Put(e, 29)
 	}
-	if !r.Put(e, 30) && v.ProgramNumber != nil {
+	if v.ProgramNumber != nil {
 		e.Key(`"programNumber":`)
 		e.Int(int64(*v.ProgramNumber))
+	} else {
+		r.Put(e, 30)
 	}
-	if !r.Put(e, 31) && v.PtsOffset != nil {
+	if v.PtsOffset != nil {
 		e.Key(`"ptsOffset":`)
 		e.Int(int64(*v.PtsOffset))
+	} else {
+		r.Put(e, 31)
 	}
-	if !r.Put(e, 32) && v.PtsOffsetMode != "" {
+	if v.PtsOffsetMode != "" {
 		e.Key(`"ptsOffsetMode":`)
 		e.String(string(v.PtsOffsetMode))
+	} else {
+		r.Put(e, 32)
 	}
-	if !r.Put(e, 33) && v.RateMode != "" {
+	if v.RateMode != "" {
 		e.Key(`"rateMode":`)
 		e.String(string(v.RateMode))
+	} else {
+		r.Put(e, 33)
 	}
-	if !r.Put(e, 34) && v.Scte35Esam != nil {
+	if v.Scte35Esam != nil {
 		e.Key(`"scte35Esam":`)
 		v.Scte35Esam.encodeWire(e)
+	} else {
+		r.Put(e, 34)
 	}
-	if !r.Put(e, 35) && v.Scte35Pid != nil {
+	if v.Scte35Pid != nil {
 		e.Key(`"scte35Pid":`)
 		e.Int(int64(*v.Scte35Pid))
+	} else {
+		r.Put(e, 35)
 	}
-	if !r.Put(e, 36) && v.Scte35Source != "" {
+	if v.Scte35Source != "" {
 		e.Key(`"scte35Source":`)
 		e.String(string(v.Scte35Source))
+	} else {
+		r.Put(e, 36)
 	}
-	if !r.Put(e, 37) && v.SegmentationMarkers != "" {
+	if v.SegmentationMarkers != "" {
 		e.Key(`"segmentationMarkers":`)
 		e.String(string(v.SegmentationMarkers))
+	} else {
+		r.Put(e, 37)
 	}
-	if !r.Put(e, 38) && v.SegmentationStyle != "" {
+	if v.SegmentationStyle != "" {
 		e.Key(`"segmentationStyle":`)
 		e.String(string(v.SegmentationStyle))
+	} else {
+		r.Put(e, 38)
 	}
-	if !r.Put(e, 39) && v.SegmentationTime != nil {
+	if v.SegmentationTime != nil {
 		e.Key(`"segmentationTime":`)
 		e.Float64(*v.SegmentationTime)
+	} else {
+		r.Put(e, 39)
 	}
-	if !r.Put(e, 40) && v.TimedMetadataPid != nil {
+	if v.TimedMetadataPid != nil {
 		e.Key(`"timedMetadataPid":`)
 		e.Int(int64(*v.TimedMetadataPid))
+	} else {
+		r.Put(e, 40)
 	}
-	if !r.Put(e, 41) && v.TransportStreamId != nil {
+	if v.TransportStreamId != nil {
 		e.Key(`"transportStreamId":`)
 		e.Int(int64(*v.TransportStreamId))
+	} else {
+		r.Put(e, 41)
 	}
-	if !r.Put(e, 42) && v.VideoPid != nil {
+	if v.VideoPid != nil {
 		e.Key(`"videoPid":`)
 		e.Int(int64(*v.VideoPid))
+	} else {
+		r.Put(e, 42)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -14747,7 +16691,9 @@ func (v *M3u8Settings) decodeWire(d *wire.Decoder) {
 			v.AudioFramesPerPes = d.Int32(&v.UnknownMembers)
 		case 2:
 			if d.BeginList(&v.UnknownMembers) {
-				v.AudioPids = decodeListOfIntegerMin32Max8182(d)
+				if x := decodeListOfIntegerMin32Max8182(d); !d.Dropped() {
+					v.AudioPids = x
+				}
 			}
 		case 3:
 			v.AudioPtsOffsetDelta = d.Int32(&v.UnknownMembers)
@@ -14796,93 +16742,137 @@ func (v *M3u8Settings) decodeWire(d *wire.Decoder) {
 func (v *M3u8Settings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberM3u8Settings)
-	if !r.Put(e, 0) && v.AudioDuration != "" {
+	if v.AudioDuration != "" {
 		e.Key(`"audioDuration":`)
 		e.String(string(v.AudioDuration))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.AudioFramesPerPes != nil {
+	if v.AudioFramesPerPes != nil {
 		e.Key(`"audioFramesPerPes":`)
 		e.Int(int64(*v.AudioFramesPerPes))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.AudioPids != nil {
+	if v.AudioPids != nil {
 		e.Key(`"audioPids":`)
 		encodeListOfIntegerMin32Max8182(e, v.AudioPids)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.AudioPtsOffsetDelta != nil {
+	if v.AudioPtsOffsetDelta != nil {
 		e.Key(`"audioPtsOffsetDelta":`)
 		e.Int(int64(*v.AudioPtsOffsetDelta))
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.DataPTSControl != "" {
+	if v.DataPTSControl != "" {
 		e.Key(`"dataPTSControl":`)
 		e.String(string(v.DataPTSControl))
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.MaxPcrInterval != nil {
+	if v.MaxPcrInterval != nil {
 		e.Key(`"maxPcrInterval":`)
 		e.Int(int64(*v.MaxPcrInterval))
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.NielsenId3 != "" {
+	if v.NielsenId3 != "" {
 		e.Key(`"nielsenId3":`)
 		e.String(string(v.NielsenId3))
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.PatInterval != nil {
+	if v.PatInterval != nil {
 		e.Key(`"patInterval":`)
 		e.Int(int64(*v.PatInterval))
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.PcrControl != "" {
+	if v.PcrControl != "" {
 		e.Key(`"pcrControl":`)
 		e.String(string(v.PcrControl))
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.PcrPid != nil {
+	if v.PcrPid != nil {
 		e.Key(`"pcrPid":`)
 		e.Int(int64(*v.PcrPid))
+	} else {
+		r.Put(e, 9)
 	}
-	if !r.Put(e, 10) && v.PmtInterval != nil {
+	if v.PmtInterval != nil {
 		e.Key(`"pmtInterval":`)
 		e.Int(int64(*v.PmtInterval))
+	} else {
+		r.Put(e, 10)
 	}
-	if !r.Put(e, 11) && v.PmtPid != nil {
+	if v.PmtPid != nil {
 		e.Key(`"pmtPid":`)
 		e.Int(int64(*v.PmtPid))
+	} else {
+		r.Put(e, 11)
 	}
-	if !r.Put(e, 12) && v.PrivateMetadataPid != nil {
+	if v.PrivateMetadataPid != nil {
 		e.Key(`"privateMetadataPid":`)
 		e.Int(int64(*v.PrivateMetadataPid))
+	} else {
+		r.Put(e, 12)
 	}
-	if !r.Put(e, 13) && v.ProgramNumber != nil {
+	if v.ProgramNumber != nil {
 		e.Key(`"programNumber":`)
 		e.Int(int64(*v.ProgramNumber))
+	} else {
+		r.Put(e, 13)
 	}
-	if !r.Put(e, 14) && v.PtsOffset != nil {
+	if v.PtsOffset != nil {
 		e.Key(`"ptsOffset":`)
 		e.Int(int64(*v.PtsOffset))
+	} else {
+		r.Put(e, 14)
 	}
-	if !r.Put(e, 15) && v.PtsOffsetMode != "" {
+	if v.PtsOffsetMode != "" {
 		e.Key(`"ptsOffsetMode":`)
 		e.String(string(v.PtsOffsetMode))
+	} else {
+		r.Put(e, 15)
 	}
-	if !r.Put(e, 16) && v.Scte35Pid != nil {
+	if v.Scte35Pid != nil {
 		e.Key(`"scte35Pid":`)
 		e.Int(int64(*v.Scte35Pid))
+	} else {
+		r.Put(e, 16)
 	}
-	if !r.Put(e, 17) && v.Scte35Source != "" {
+	if v.Scte35Source != "" {
 		e.Key(`"scte35Source":`)
 		e.String(string(v.Scte35Source))
+	} else {
+		r.Put(e, 17)
 	}
-	if !r.Put(e, 18) && v.TimedMetadata != "" {
+	if v.TimedMetadata != "" {
 		e.Key(`"timedMetadata":`)
 		e.String(string(v.TimedMetadata))
+	} else {
+		r.Put(e, 18)
 	}
-	if !r.Put(e, 19) && v.TimedMetadataPid != nil {
+	if v.TimedMetadataPid != nil {
 		e.Key(`"timedMetadataPid":`)
 		e.Int(int64(*v.TimedMetadataPid))
+	} else {
+		r.Put(e, 19)
 	}
-	if !r.Put(e, 20) && v.TransportStreamId != nil {
+	if v.TransportStreamId != nil {
 		e.Key(`"transportStreamId":`)
 		e.Int(int64(*v.TransportStreamId))
+	} else {
+		r.Put(e, 20)
 	}
-	if !r.Put(e, 21) && v.VideoPid != nil {
+	if v.VideoPid != nil {
 		e.Key(`"videoPid":`)
 		e.Int(int64(*v.VideoPid))
+	} else {
+		r.Put(e, 21)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -15051,21 +17041,29 @@ func (v *Metadata) decodeWire(d *wire.Decoder) {
 func (v *Metadata) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberMetadata)
-	if !r.Put(e, 0) && v.ETag != nil {
+	if v.ETag != nil {
 		e.Key(`"eTag":`)
 		e.String(*v.ETag)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.FileSize != nil {
+	if v.FileSize != nil {
 		e.Key(`"fileSize":`)
 		e.Int(*v.FileSize)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.LastModified != nil {
+	if v.LastModified != nil {
 		e.Key(`"lastModified":`)
 		e.Time(*v.LastModified)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.MimeType != nil {
+	if v.MimeType != nil {
 		e.Key(`"mimeType":`)
 		e.String(*v.MimeType)
+	} else {
+		r.Put(e, 3)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -15113,13 +17111,17 @@ func (v *MinBottomRenditionSize) decodeWire(d *wire.Decoder) {
 func (v *MinBottomRenditionSize) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberMinBottomRenditionSize)
-	if !r.Put(e, 0) && v.Height != nil {
+	if v.Height != nil {
 		e.Key(`"height":`)
 		e.Int(int64(*v.Height))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Width != nil {
+	if v.Width != nil {
 		e.Key(`"width":`)
 		e.Int(int64(*v.Width))
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -15167,13 +17169,17 @@ func (v *MinTopRenditionSize) decodeWire(d *wire.Decoder) {
 func (v *MinTopRenditionSize) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberMinTopRenditionSize)
-	if !r.Put(e, 0) && v.Height != nil {
+	if v.Height != nil {
 		e.Key(`"height":`)
 		e.Int(int64(*v.Height))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Width != nil {
+	if v.Width != nil {
 		e.Key(`"width":`)
 		e.Int(int64(*v.Width))
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -15245,29 +17251,41 @@ func (v *MotionImageInserter) decodeWire(d *wire.Decoder) {
 func (v *MotionImageInserter) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberMotionImageInserter)
-	if !r.Put(e, 0) && v.Framerate != nil {
+	if v.Framerate != nil {
 		e.Key(`"framerate":`)
 		v.Framerate.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Input != nil {
+	if v.Input != nil {
 		e.Key(`"input":`)
 		e.String(*v.Input)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.InsertionMode != "" {
+	if v.InsertionMode != "" {
 		e.Key(`"insertionMode":`)
 		e.String(string(v.InsertionMode))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.Offset != nil {
+	if v.Offset != nil {
 		e.Key(`"offset":`)
 		v.Offset.encodeWire(e)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.Playback != "" {
+	if v.Playback != "" {
 		e.Key(`"playback":`)
 		e.String(string(v.Playback))
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.StartTime != nil {
+	if v.StartTime != nil {
 		e.Key(`"startTime":`)
 		e.String(*v.StartTime)
+	} else {
+		r.Put(e, 5)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -15315,13 +17333,17 @@ func (v *MotionImageInsertionFramerate) decodeWire(d *wire.Decoder) {
 func (v *MotionImageInsertionFramerate) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberMotionImageInsertionFramerate)
-	if !r.Put(e, 0) && v.FramerateDenominator != nil {
+	if v.FramerateDenominator != nil {
 		e.Key(`"framerateDenominator":`)
 		e.Int(int64(*v.FramerateDenominator))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.FramerateNumerator != nil {
+	if v.FramerateNumerator != nil {
 		e.Key(`"framerateNumerator":`)
 		e.Int(int64(*v.FramerateNumerator))
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -15369,13 +17391,17 @@ func (v *MotionImageInsertionOffset) decodeWire(d *wire.Decoder) {
 func (v *MotionImageInsertionOffset) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberMotionImageInsertionOffset)
-	if !r.Put(e, 0) && v.ImageX != nil {
+	if v.ImageX != nil {
 		e.Key(`"imageX":`)
 		e.Int(int64(*v.ImageX))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.ImageY != nil {
+	if v.ImageY != nil {
 		e.Key(`"imageY":`)
 		e.Int(int64(*v.ImageY))
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -15435,25 +17461,35 @@ func (v *MovSettings) decodeWire(d *wire.Decoder) {
 func (v *MovSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberMovSettings)
-	if !r.Put(e, 0) && v.ClapAtom != "" {
+	if v.ClapAtom != "" {
 		e.Key(`"clapAtom":`)
 		e.String(string(v.ClapAtom))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.CslgAtom != "" {
+	if v.CslgAtom != "" {
 		e.Key(`"cslgAtom":`)
 		e.String(string(v.CslgAtom))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Mpeg2FourCCControl != "" {
+	if v.Mpeg2FourCCControl != "" {
 		e.Key(`"mpeg2FourCCControl":`)
 		e.String(string(v.Mpeg2FourCCControl))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.PaddingControl != "" {
+	if v.PaddingControl != "" {
 		e.Key(`"paddingControl":`)
 		e.String(string(v.PaddingControl))
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.Reference != "" {
+	if v.Reference != "" {
 		e.Key(`"reference":`)
 		e.String(string(v.Reference))
+	} else {
+		r.Put(e, 4)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -15505,17 +17541,23 @@ func (v *Mp2Settings) decodeWire(d *wire.Decoder) {
 func (v *Mp2Settings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberMp2Settings)
-	if !r.Put(e, 0) && v.Bitrate != nil {
+	if v.Bitrate != nil {
 		e.Key(`"bitrate":`)
 		e.Int(int64(*v.Bitrate))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Channels != nil {
+	if v.Channels != nil {
 		e.Key(`"channels":`)
 		e.Int(int64(*v.Channels))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.SampleRate != nil {
+	if v.SampleRate != nil {
 		e.Key(`"sampleRate":`)
 		e.Int(int64(*v.SampleRate))
+	} else {
+		r.Put(e, 2)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -15575,25 +17617,35 @@ func (v *Mp3Settings) decodeWire(d *wire.Decoder) {
 func (v *Mp3Settings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberMp3Settings)
-	if !r.Put(e, 0) && v.Bitrate != nil {
+	if v.Bitrate != nil {
 		e.Key(`"bitrate":`)
 		e.Int(int64(*v.Bitrate))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Channels != nil {
+	if v.Channels != nil {
 		e.Key(`"channels":`)
 		e.Int(int64(*v.Channels))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.RateControlMode != "" {
+	if v.RateControlMode != "" {
 		e.Key(`"rateControlMode":`)
 		e.String(string(v.RateControlMode))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.SampleRate != nil {
+	if v.SampleRate != nil {
 		e.Key(`"sampleRate":`)
 		e.Int(int64(*v.SampleRate))
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.VbrQuality != nil {
+	if v.VbrQuality != nil {
 		e.Key(`"vbrQuality":`)
 		e.Int(int64(*v.VbrQuality))
+	} else {
+		r.Put(e, 4)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -15657,29 +17709,41 @@ func (v *Mp4Settings) decodeWire(d *wire.Decoder) {
 func (v *Mp4Settings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberMp4Settings)
-	if !r.Put(e, 0) && v.AudioDuration != "" {
+	if v.AudioDuration != "" {
 		e.Key(`"audioDuration":`)
 		e.String(string(v.AudioDuration))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.CslgAtom != "" {
+	if v.CslgAtom != "" {
 		e.Key(`"cslgAtom":`)
 		e.String(string(v.CslgAtom))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.CttsVersion != nil {
+	if v.CttsVersion != nil {
 		e.Key(`"cttsVersion":`)
 		e.Int(int64(*v.CttsVersion))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.FreeSpaceBox != "" {
+	if v.FreeSpaceBox != "" {
 		e.Key(`"freeSpaceBox":`)
 		e.String(string(v.FreeSpaceBox))
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.MoovPlacement != "" {
+	if v.MoovPlacement != "" {
 		e.Key(`"moovPlacement":`)
 		e.String(string(v.MoovPlacement))
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.Mp4MajorBrand != nil {
+	if v.Mp4MajorBrand != nil {
 		e.Key(`"mp4MajorBrand":`)
 		e.String(*v.Mp4MajorBrand)
+	} else {
+		r.Put(e, 5)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -15763,49 +17827,71 @@ func (v *MpdSettings) decodeWire(d *wire.Decoder) {
 func (v *MpdSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberMpdSettings)
-	if !r.Put(e, 0) && v.AccessibilityCaptionHints != "" {
+	if v.AccessibilityCaptionHints != "" {
 		e.Key(`"accessibilityCaptionHints":`)
 		e.String(string(v.AccessibilityCaptionHints))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.AudioDuration != "" {
+	if v.AudioDuration != "" {
 		e.Key(`"audioDuration":`)
 		e.String(string(v.AudioDuration))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.CaptionContainerType != "" {
+	if v.CaptionContainerType != "" {
 		e.Key(`"captionContainerType":`)
 		e.String(string(v.CaptionContainerType))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.KlvMetadata != "" {
+	if v.KlvMetadata != "" {
 		e.Key(`"klvMetadata":`)
 		e.String(string(v.KlvMetadata))
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.ManifestMetadataSignaling != "" {
+	if v.ManifestMetadataSignaling != "" {
 		e.Key(`"manifestMetadataSignaling":`)
 		e.String(string(v.ManifestMetadataSignaling))
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.Scte35Esam != "" {
+	if v.Scte35Esam != "" {
 		e.Key(`"scte35Esam":`)
 		e.String(string(v.Scte35Esam))
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.Scte35Source != "" {
+	if v.Scte35Source != "" {
 		e.Key(`"scte35Source":`)
 		e.String(string(v.Scte35Source))
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.TimedMetadata != "" {
+	if v.TimedMetadata != "" {
 		e.Key(`"timedMetadata":`)
 		e.String(string(v.TimedMetadata))
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.TimedMetadataBoxVersion != "" {
+	if v.TimedMetadataBoxVersion != "" {
 		e.Key(`"timedMetadataBoxVersion":`)
 		e.String(string(v.TimedMetadataBoxVersion))
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.TimedMetadataSchemeIdUri != nil {
+	if v.TimedMetadataSchemeIdUri != nil {
 		e.Key(`"timedMetadataSchemeIdUri":`)
 		e.String(*v.TimedMetadataSchemeIdUri)
+	} else {
+		r.Put(e, 9)
 	}
-	if !r.Put(e, 10) && v.TimedMetadataValue != nil {
+	if v.TimedMetadataValue != nil {
 		e.Key(`"timedMetadataValue":`)
 		e.String(*v.TimedMetadataValue)
+	} else {
+		r.Put(e, 10)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -15977,137 +18063,203 @@ func (v *Mpeg2Settings) decodeWire(d *wire.Decoder) {
 func (v *Mpeg2Settings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberMpeg2Settings)
-	if !r.Put(e, 0) && v.AdaptiveQuantization != "" {
+	if v.AdaptiveQuantization != "" {
 		e.Key(`"adaptiveQuantization":`)
 		e.String(string(v.AdaptiveQuantization))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Bitrate != nil {
+	if v.Bitrate != nil {
 		e.Key(`"bitrate":`)
 		e.Int(int64(*v.Bitrate))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.CodecLevel != "" {
+	if v.CodecLevel != "" {
 		e.Key(`"codecLevel":`)
 		e.String(string(v.CodecLevel))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.CodecProfile != "" {
+	if v.CodecProfile != "" {
 		e.Key(`"codecProfile":`)
 		e.String(string(v.CodecProfile))
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.DynamicSubGop != "" {
+	if v.DynamicSubGop != "" {
 		e.Key(`"dynamicSubGop":`)
 		e.String(string(v.DynamicSubGop))
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.FramerateControl != "" {
+	if v.FramerateControl != "" {
 		e.Key(`"framerateControl":`)
 		e.String(string(v.FramerateControl))
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.FramerateConversionAlgorithm != "" {
+	if v.FramerateConversionAlgorithm != "" {
 		e.Key(`"framerateConversionAlgorithm":`)
 		e.String(string(v.FramerateConversionAlgorithm))
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.FramerateDenominator != nil {
+	if v.FramerateDenominator != nil {
 		e.Key(`"framerateDenominator":`)
 		e.Int(int64(*v.FramerateDenominator))
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.FramerateNumerator != nil {
+	if v.FramerateNumerator != nil {
 		e.Key(`"framerateNumerator":`)
 		e.Int(int64(*v.FramerateNumerator))
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.GopClosedCadence != nil {
+	if v.GopClosedCadence != nil {
 		e.Key(`"gopClosedCadence":`)
 		e.Int(int64(*v.GopClosedCadence))
+	} else {
+		r.Put(e, 9)
 	}
-	if !r.Put(e, 10) && v.GopSize != nil {
+	if v.GopSize != nil {
 		e.Key(`"gopSize":`)
 		e.Float64(*v.GopSize)
+	} else {
+		r.Put(e, 10)
 	}
-	if !r.Put(e, 11) && v.GopSizeUnits != "" {
+	if v.GopSizeUnits != "" {
 		e.Key(`"gopSizeUnits":`)
 		e.String(string(v.GopSizeUnits))
+	} else {
+		r.Put(e, 11)
 	}
-	if !r.Put(e, 12) && v.HrdBufferFinalFillPercentage != nil {
+	if v.HrdBufferFinalFillPercentage != nil {
 		e.Key(`"hrdBufferFinalFillPercentage":`)
 		e.Int(int64(*v.HrdBufferFinalFillPercentage))
+	} else {
+		r.Put(e, 12)
 	}
-	if !r.Put(e, 13) && v.HrdBufferInitialFillPercentage != nil {
+	if v.HrdBufferInitialFillPercentage != nil {
 		e.Key(`"hrdBufferInitialFillPercentage":`)
 		e.Int(int64(*v.HrdBufferInitialFillPercentage))
+	} else {
+		r.Put(e, 13)
 	}
-	if !r.Put(e, 14) && v.HrdBufferSize != nil {
+	if v.HrdBufferSize != nil {
 		e.Key(`"hrdBufferSize":`)
 		e.Int(int64(*v.HrdBufferSize))
+	} else {
+		r.Put(e, 14)
 	}
-	if !r.Put(e, 15) && v.InterlaceMode != "" {
+	if v.InterlaceMode != "" {
 		e.Key(`"interlaceMode":`)
 		e.String(string(v.InterlaceMode))
+	} else {
+		r.Put(e, 15)
 	}
-	if !r.Put(e, 16) && v.IntraDcPrecision != "" {
+	if v.IntraDcPrecision != "" {
 		e.Key(`"intraDcPrecision":`)
 		e.String(string(v.IntraDcPrecision))
+	} else {
+		r.Put(e, 16)
 	}
-	if !r.Put(e, 17) && v.MaxBitrate != nil {
+	if v.MaxBitrate != nil {
 		e.Key(`"maxBitrate":`)
 		e.Int(int64(*v.MaxBitrate))
+	} else {
+		r.Put(e, 17)
 	}
-	if !r.Put(e, 18) && v.MinIInterval != nil {
+	if v.MinIInterval != nil {
 		e.Key(`"minIInterval":`)
 		e.Int(int64(*v.MinIInterval))
+	} else {
+		r.Put(e, 18)
 	}
-	if !r.Put(e, 19) && v.NumberBFramesBetweenReferenceFrames != nil {
+	if v.NumberBFramesBetweenReferenceFrames != nil {
 		e.Key(`"numberBFramesBetweenReferenceFrames":`)
 		e.Int(int64(*v.NumberBFramesBetweenReferenceFrames))
+	} else {
+		r.Put(e, 19)
 	}
-	if !r.Put(e, 20) && v.ParControl != "" {
+	if v.ParControl != "" {
 		e.Key(`"parControl":`)
 		e.String(string(v.ParControl))
+	} else {
+		r.Put(e, 20)
 	}
-	if !r.Put(e, 21) && v.ParDenominator != nil {
+	if v.ParDenominator != nil {
 		e.Key(`"parDenominator":`)
 		e.Int(int64(*v.ParDenominator))
+	} else {
+		r.Put(e, 21)
 	}
-	if !r.Put(e, 22) && v.ParNumerator != nil {
+	if v.ParNumerator != nil {
 		e.Key(`"parNumerator":`)
 		e.Int(int64(*v.ParNumerator))
+	} else {
+		r.Put(e, 22)
 	}
-	if !r.Put(e, 23) && v.QualityTuningLevel != "" {
+	if v.QualityTuningLevel != "" {
 		e.Key(`"qualityTuningLevel":`)
 		e.String(string(v.QualityTuningLevel))
+	} else {
+		r.Put(e, 23)
 	}
-	if !r.Put(e, 24) && v.RateControlMode != "" {
+	if v.RateControlMode != "" {
 		e.Key(`"rateControlMode":`)
 		e.String(string(v.RateControlMode))
+	} else {
+		r.Put(e, 24)
 	}
-	if !r.Put(e, 25) && v.ScanTypeConversionMode != "" {
+	if v.ScanTypeConversionMode != "" {
 		e.Key(`"scanTypeConversionMode":`)
 		e.String(string(v.ScanTypeConversionMode))
+	} else {
+		r.Put(e, 25)
 	}
-	if !r.Put(e, 26) && v.SceneChangeDetect != "" {
+	if v.SceneChangeDetect != "" {
 		e.Key(`"sceneChangeDetect":`)
 		e.String(string(v.SceneChangeDetect))
+	} else {
+		r.Put(e, 26)
 	}
-	if !r.Put(e, 27) && v.SlowPal != "" {
+	if v.SlowPal != "" {
 		e.Key(`"slowPal":`)
 		e.String(string(v.SlowPal))
+	} else {
+		r.Put(e, 27)
 	}
-	if !r.Put(e, 28) && v.Softness != nil {
+	if v.Softness != nil {
 		e.Key(`"softness":`)
 		e.Int(int64(*v.Softness))
+	} else {
+		r.Put(e, 28)
 	}
-	if !r.Put(e, 29) && v.SpatialAdaptiveQuantization != "" {
+	if v.SpatialAdaptiveQuantization != "" {
 		e.Key(`"spatialAdaptiveQuantization":`)
 		e.String(string(v.SpatialAdaptiveQuantization))
+	} else {
+		r.Put(e, 29)
 	}
-	if !r.Put(e, 30) && v.Syntax != "" {
+	if v.Syntax != "" {
 		e.Key(`"syntax":`)
 		e.String(string(v.Syntax))
+	} else {
+		r.Put(e, 30)
 	}
-	if !r.Put(e, 31) && v.Telecine != "" {
+	if v.Telecine != "" {
 		e.Key(`"telecine":`)
 		e.String(string(v.Telecine))
+	} else {
+		r.Put(e, 31)
 	}
-	if !r.Put(e, 32) && v.TemporalAdaptiveQuantization != "" {
+	if v.TemporalAdaptiveQuantization != "" {
 		e.Key(`"temporalAdaptiveQuantization":`)
 		e.String(string(v.TemporalAdaptiveQuantization))
+	} else {
+		r.Put(e, 32)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -16146,7 +18298,9 @@ func (v *MsSmoothAdditionalManifest) decodeWire(d *wire.Decoder) {
 			v.ManifestNameModifier = d.String(&v.UnknownMembers)
 		case 1:
 			if d.BeginList(&v.UnknownMembers) {
-				v.SelectedOutputs = decodeListOfStringMin1(d)
+				if x := decodeListOfStringMin1(d); !d.Dropped() {
+					v.SelectedOutputs = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -16157,13 +18311,17 @@ func (v *MsSmoothAdditionalManifest) decodeWire(d *wire.Decoder) {
 func (v *MsSmoothAdditionalManifest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberMsSmoothAdditionalManifest)
-	if !r.Put(e, 0) && v.ManifestNameModifier != nil {
+	if v.ManifestNameModifier != nil {
 		e.Key(`"manifestNameModifier":`)
 		e.String(*v.ManifestNameModifier)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.SelectedOutputs != nil {
+	if v.SelectedOutputs != nil {
 		e.Key(`"selectedOutputs":`)
 		encodeListOfStringMin1(e, v.SelectedOutputs)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -16211,9 +18369,11 @@ func (v *MsSmoothEncryptionSettings) decodeWire(d *wire.Decoder) {
 func (v *MsSmoothEncryptionSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberMsSmoothEncryptionSettings)
-	if !r.Put(e, 0) && v.SpekeKeyProvider != nil {
+	if v.SpekeKeyProvider != nil {
 		e.Key(`"spekeKeyProvider":`)
 		v.SpekeKeyProvider.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -16262,7 +18422,9 @@ func (v *MsSmoothGroupSettings) decodeWire(d *wire.Decoder) {
 		switch memberMsSmoothGroupSettings(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.AdditionalManifests = decodeListOfMsSmoothAdditionalManifest(d)
+				if x := decodeListOfMsSmoothAdditionalManifest(d); !d.Dropped() {
+					v.AdditionalManifests = x
+				}
 			}
 		case 1:
 			v.AudioDeduplication = MsSmoothAudioDeduplication(d.Enum(&v.UnknownMembers))
@@ -16295,37 +18457,53 @@ func (v *MsSmoothGroupSettings) decodeWire(d *wire.Decoder) {
 func (v *MsSmoothGroupSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberMsSmoothGroupSettings)
-	if !r.Put(e, 0) && v.AdditionalManifests != nil {
+	if v.AdditionalManifests != nil {
 		e.Key(`"additionalManifests":`)
 		encodeListOfMsSmoothAdditionalManifest(e, v.AdditionalManifests)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.AudioDeduplication != "" {
+	if v.AudioDeduplication != "" {
 		e.Key(`"audioDeduplication":`)
 		e.String(string(v.AudioDeduplication))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Destination != nil {
+	if v.Destination != nil {
 		e.Key(`"destination":`)
 		e.String(*v.Destination)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.DestinationSettings != nil {
+	if v.DestinationSettings != nil {
 		e.Key(`"destinationSettings":`)
 		v.DestinationSettings.encodeWire(e)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.Encryption != nil {
+	if v.Encryption != nil {
 		e.Key(`"encryption":`)
 		v.Encryption.encodeWire(e)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.FragmentLength != nil {
+	if v.FragmentLength != nil {
 		e.Key(`"fragmentLength":`)
 		e.Int(int64(*v.FragmentLength))
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.FragmentLengthControl != "" {
+	if v.FragmentLengthControl != "" {
 		e.Key(`"fragmentLengthControl":`)
 		e.String(string(v.FragmentLengthControl))
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.ManifestEncoding != "" {
+	if v.ManifestEncoding != "" {
 		e.Key(`"manifestEncoding":`)
 		e.String(string(v.ManifestEncoding))
+	} else {
+		r.Put(e, 7)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -16381,17 +18559,23 @@ func (v *MxfSettings) decodeWire(d *wire.Decoder) {
 func (v *MxfSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberMxfSettings)
-	if !r.Put(e, 0) && v.AfdSignaling != "" {
+	if v.AfdSignaling != "" {
 		e.Key(`"afdSignaling":`)
 		e.String(string(v.AfdSignaling))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Profile != "" {
+	if v.Profile != "" {
 		e.Key(`"profile":`)
 		e.String(string(v.Profile))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.XavcProfileSettings != nil {
+	if v.XavcProfileSettings != nil {
 		e.Key(`"xavcProfileSettings":`)
 		v.XavcProfileSettings.encodeWire(e)
+	} else {
+		r.Put(e, 2)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -16439,13 +18623,17 @@ func (v *MxfXavcProfileSettings) decodeWire(d *wire.Decoder) {
 func (v *MxfXavcProfileSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberMxfXavcProfileSettings)
-	if !r.Put(e, 0) && v.DurationMode != "" {
+	if v.DurationMode != "" {
 		e.Key(`"durationMode":`)
 		e.String(string(v.DurationMode))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.MaxAncDataSize != nil {
+	if v.MaxAncDataSize != nil {
 		e.Key(`"maxAncDataSize":`)
 		e.Int(int64(*v.MaxAncDataSize))
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -16501,21 +18689,29 @@ func (v *NexGuardFileMarkerSettings) decodeWire(d *wire.Decoder) {
 func (v *NexGuardFileMarkerSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberNexGuardFileMarkerSettings)
-	if !r.Put(e, 0) && v.License != nil {
+	if v.License != nil {
 		e.Key(`"license":`)
 		e.String(*v.License)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Payload != nil {
+	if v.Payload != nil {
 		e.Key(`"payload":`)
 		e.Int(int64(*v.Payload))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Preset != nil {
+	if v.Preset != nil {
 		e.Key(`"preset":`)
 		e.String(*v.Preset)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.Strength != "" {
+	if v.Strength != "" {
 		e.Key(`"strength":`)
 		e.String(string(v.Strength))
+	} else {
+		r.Put(e, 3)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -16563,13 +18759,17 @@ func (v *NielsenConfiguration) decodeWire(d *wire.Decoder) {
 func (v *NielsenConfiguration) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberNielsenConfiguration)
-	if !r.Put(e, 0) && v.BreakoutCode != nil {
+	if v.BreakoutCode != nil {
 		e.Key(`"breakoutCode":`)
 		e.Int(int64(*v.BreakoutCode))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.DistributorId != nil {
+	if v.DistributorId != nil {
 		e.Key(`"distributorId":`)
 		e.String(*v.DistributorId)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -16653,49 +18853,71 @@ func (v *NielsenNonLinearWatermarkSettings) decodeWire(d *wire.Decoder) {
 func (v *NielsenNonLinearWatermarkSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberNielsenNonLinearWatermarkSettings)
-	if !r.Put(e, 0) && v.ActiveWatermarkProcess != "" {
+	if v.ActiveWatermarkProcess != "" {
 		e.Key(`"activeWatermarkProcess":`)
 		e.String(string(v.ActiveWatermarkProcess))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.AdiFilename != nil {
+	if v.AdiFilename != nil {
 		e.Key(`"adiFilename":`)
 		e.String(*v.AdiFilename)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.AssetId != nil {
+	if v.AssetId != nil {
 		e.Key(`"assetId":`)
 		e.String(*v.AssetId)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.AssetName != nil {
+	if v.AssetName != nil {
 		e.Key(`"assetName":`)
 		e.String(*v.AssetName)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.CbetSourceId != nil {
+	if v.CbetSourceId != nil {
 		e.Key(`"cbetSourceId":`)
 		e.String(*v.CbetSourceId)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.EpisodeId != nil {
+	if v.EpisodeId != nil {
 		e.Key(`"episodeId":`)
 		e.String(*v.EpisodeId)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.MetadataDestination != nil {
+	if v.MetadataDestination != nil {
 		e.Key(`"metadataDestination":`)
 		e.String(*v.MetadataDestination)
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.SourceId != nil {
+	if v.SourceId != nil {
 		e.Key(`"sourceId":`)
 		e.Int(int64(*v.SourceId))
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.SourceWatermarkStatus != "" {
+	if v.SourceWatermarkStatus != "" {
 		e.Key(`"sourceWatermarkStatus":`)
 		e.String(string(v.SourceWatermarkStatus))
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.TicServerUrl != nil {
+	if v.TicServerUrl != nil {
 		e.Key(`"ticServerUrl":`)
 		e.String(*v.TicServerUrl)
+	} else {
+		r.Put(e, 9)
 	}
-	if !r.Put(e, 10) && v.UniqueTicPerAudioTrack != "" {
+	if v.UniqueTicPerAudioTrack != "" {
 		e.Key(`"uniqueTicPerAudioTrack":`)
 		e.String(string(v.UniqueTicPerAudioTrack))
+	} else {
+		r.Put(e, 10)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -16763,21 +18985,29 @@ func (v *NoiseReducer) decodeWire(d *wire.Decoder) {
 func (v *NoiseReducer) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberNoiseReducer)
-	if !r.Put(e, 0) && v.Filter != "" {
+	if v.Filter != "" {
 		e.Key(`"filter":`)
 		e.String(string(v.Filter))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.FilterSettings != nil {
+	if v.FilterSettings != nil {
 		e.Key(`"filterSettings":`)
 		v.FilterSettings.encodeWire(e)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.SpatialFilterSettings != nil {
+	if v.SpatialFilterSettings != nil {
 		e.Key(`"spatialFilterSettings":`)
 		v.SpatialFilterSettings.encodeWire(e)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.TemporalFilterSettings != nil {
+	if v.TemporalFilterSettings != nil {
 		e.Key(`"temporalFilterSettings":`)
 		v.TemporalFilterSettings.encodeWire(e)
+	} else {
+		r.Put(e, 3)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -16821,9 +19051,11 @@ func (v *NoiseReducerFilterSettings) decodeWire(d *wire.Decoder) {
 func (v *NoiseReducerFilterSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberNoiseReducerFilterSettings)
-	if !r.Put(e, 0) && v.Strength != nil {
+	if v.Strength != nil {
 		e.Key(`"strength":`)
 		e.Int(int64(*v.Strength))
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -16875,17 +19107,23 @@ func (v *NoiseReducerSpatialFilterSettings) decodeWire(d *wire.Decoder) {
 func (v *NoiseReducerSpatialFilterSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberNoiseReducerSpatialFilterSettings)
-	if !r.Put(e, 0) && v.PostFilterSharpenStrength != nil {
+	if v.PostFilterSharpenStrength != nil {
 		e.Key(`"postFilterSharpenStrength":`)
 		e.Int(int64(*v.PostFilterSharpenStrength))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Speed != nil {
+	if v.Speed != nil {
 		e.Key(`"speed":`)
 		e.Int(int64(*v.Speed))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Strength != nil {
+	if v.Strength != nil {
 		e.Key(`"strength":`)
 		e.Int(int64(*v.Strength))
+	} else {
+		r.Put(e, 2)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -16945,25 +19183,35 @@ func (v *NoiseReducerTemporalFilterSettings) decodeWire(d *wire.Decoder) {
 func (v *NoiseReducerTemporalFilterSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberNoiseReducerTemporalFilterSettings)
-	if !r.Put(e, 0) && v.AggressiveMode != nil {
+	if v.AggressiveMode != nil {
 		e.Key(`"aggressiveMode":`)
 		e.Int(int64(*v.AggressiveMode))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.PostTemporalSharpening != "" {
+	if v.PostTemporalSharpening != "" {
 		e.Key(`"postTemporalSharpening":`)
 		e.String(string(v.PostTemporalSharpening))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.PostTemporalSharpeningStrength != "" {
+	if v.PostTemporalSharpeningStrength != "" {
 		e.Key(`"postTemporalSharpeningStrength":`)
 		e.String(string(v.PostTemporalSharpeningStrength))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.Speed != nil {
+	if v.Speed != nil {
 		e.Key(`"speed":`)
 		e.Int(int64(*v.Speed))
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.Strength != nil {
+	if v.Strength != nil {
 		e.Key(`"strength":`)
 		e.Int(int64(*v.Strength))
+	} else {
+		r.Put(e, 4)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -17015,17 +19263,23 @@ func (v *OpusSettings) decodeWire(d *wire.Decoder) {
 func (v *OpusSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberOpusSettings)
-	if !r.Put(e, 0) && v.Bitrate != nil {
+	if v.Bitrate != nil {
 		e.Key(`"bitrate":`)
 		e.Int(int64(*v.Bitrate))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Channels != nil {
+	if v.Channels != nil {
 		e.Key(`"channels":`)
 		e.Int(int64(*v.Channels))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.SampleRate != nil {
+	if v.SampleRate != nil {
 		e.Key(`"sampleRate":`)
 		e.Int(int64(*v.SampleRate))
+	} else {
+		r.Put(e, 2)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -17074,11 +19328,15 @@ func (v *Output) decodeWire(d *wire.Decoder) {
 		switch memberOutput(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.AudioDescriptions = decodeListOfAudioDescription(d)
+				if x := decodeListOfAudioDescription(d); !d.Dropped() {
+					v.AudioDescriptions = x
+				}
 			}
 		case 1:
 			if d.BeginList(&v.UnknownMembers) {
-				v.CaptionDescriptions = decodeListOfCaptionDescription(d)
+				if x := decodeListOfCaptionDescription(d); !d.Dropped() {
+					v.CaptionDescriptions = x
+				}
 			}
 		case 2:
 			if d.BeginStruct(&v.UnknownMembers) {
@@ -17113,37 +19371,53 @@ func (v *Output) decodeWire(d *wire.Decoder) {
 func (v *Output) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberOutput)
-	if !r.Put(e, 0) && v.AudioDescriptions != nil {
+	if v.AudioDescriptions != nil {
 		e.Key(`"audioDescriptions":`)
 		encodeListOfAudioDescription(e, v.AudioDescriptions)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.CaptionDescriptions != nil {
+	if v.CaptionDescriptions != nil {
 		e.Key(`"captionDescriptions":`)
 		encodeListOfCaptionDescription(e, v.CaptionDescriptions)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.ContainerSettings != nil {
+	if v.ContainerSettings != nil {
 		e.Key(`"containerSettings":`)
 		v.ContainerSettings.encodeWire(e)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.Extension != nil {
+	if v.Extension != nil {
 		e.Key(`"extension":`)
 		e.String(*v.Extension)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.NameModifier != nil {
+	if v.NameModifier != nil {
 		e.Key(`"nameModifier":`)
 		e.String(*v.NameModifier)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.OutputSettings != nil {
+	if v.OutputSettings != nil {
 		e.Key(`"outputSettings":`)
 		v.OutputSettings.encodeWire(e)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.Preset != nil {
+	if v.Preset != nil {
 		e.Key(`"preset":`)
 		e.String(*v.Preset)
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.VideoDescription != nil {
+	if v.VideoDescription != nil {
 		e.Key(`"videoDescription":`)
 		v.VideoDescription.encodeWire(e)
+	} else {
+		r.Put(e, 7)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -17180,11 +19454,15 @@ func (v *OutputChannelMapping) decodeWire(d *wire.Decoder) {
 		switch memberOutputChannelMapping(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.InputChannels = decodeListOfIntegerMinNegative60Max6(d)
+				if x := decodeListOfIntegerMinNegative60Max6(d); !d.Dropped() {
+					v.InputChannels = x
+				}
 			}
 		case 1:
 			if d.BeginList(&v.UnknownMembers) {
-				v.InputChannelsFineTune = decodeListOfDoubleMinNegative60Max6(d)
+				if x := decodeListOfDoubleMinNegative60Max6(d); !d.Dropped() {
+					v.InputChannelsFineTune = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -17195,13 +19473,17 @@ func (v *OutputChannelMapping) decodeWire(d *wire.Decoder) {
 func (v *OutputChannelMapping) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberOutputChannelMapping)
-	if !r.Put(e, 0) && v.InputChannels != nil {
+	if v.InputChannels != nil {
 		e.Key(`"inputChannels":`)
 		encodeListOfIntegerMinNegative60Max6(e, v.InputChannels)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.InputChannelsFineTune != nil {
+	if v.InputChannelsFineTune != nil {
 		e.Key(`"inputChannelsFineTune":`)
 		encodeListOfDoubleMinNegative60Max6(e, v.InputChannelsFineTune)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -17253,13 +19535,17 @@ func (v *OutputDetail) decodeWire(d *wire.Decoder) {
 func (v *OutputDetail) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberOutputDetail)
-	if !r.Put(e, 0) && v.DurationInMs != nil {
+	if v.DurationInMs != nil {
 		e.Key(`"durationInMs":`)
 		e.Int(int64(*v.DurationInMs))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.VideoDetails != nil {
+	if v.VideoDetails != nil {
 		e.Key(`"videoDetails":`)
 		v.VideoDetails.encodeWire(e)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -17318,7 +19604,9 @@ func (v *OutputGroup) decodeWire(d *wire.Decoder) {
 			}
 		case 4:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Outputs = decodeListOfOutput(d)
+				if x := decodeListOfOutput(d); !d.Dropped() {
+					v.Outputs = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -17329,25 +19617,35 @@ func (v *OutputGroup) decodeWire(d *wire.Decoder) {
 func (v *OutputGroup) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberOutputGroup)
-	if !r.Put(e, 0) && v.AutomatedEncodingSettings != nil {
+	if v.AutomatedEncodingSettings != nil {
 		e.Key(`"automatedEncodingSettings":`)
 		v.AutomatedEncodingSettings.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.CustomName != nil {
+	if v.CustomName != nil {
 		e.Key(`"customName":`)
 		e.String(*v.CustomName)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Name != nil {
+	if v.Name != nil {
 		e.Key(`"name":`)
 		e.String(*v.Name)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.OutputGroupSettings != nil {
+	if v.OutputGroupSettings != nil {
 		e.Key(`"outputGroupSettings":`)
 		v.OutputGroupSettings.encodeWire(e)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.Outputs != nil {
+	if v.Outputs != nil {
 		e.Key(`"outputs":`)
 		encodeListOfOutput(e, v.Outputs)
+	} else {
+		r.Put(e, 4)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -17382,7 +19680,9 @@ func (v *OutputGroupDetail) decodeWire(d *wire.Decoder) {
 		switch memberOutputGroupDetail(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.OutputDetails = decodeListOfOutputDetail(d)
+				if x := decodeListOfOutputDetail(d); !d.Dropped() {
+					v.OutputDetails = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -17393,9 +19693,11 @@ func (v *OutputGroupDetail) decodeWire(d *wire.Decoder) {
 func (v *OutputGroupDetail) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberOutputGroupDetail)
-	if !r.Put(e, 0) && v.OutputDetails != nil {
+	if v.OutputDetails != nil {
 		e.Key(`"outputDetails":`)
 		encodeListOfOutputDetail(e, v.OutputDetails)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -17479,29 +19781,41 @@ func (v *OutputGroupSettings) decodeWire(d *wire.Decoder) {
 func (v *OutputGroupSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberOutputGroupSettings)
-	if !r.Put(e, 0) && v.CmafGroupSettings != nil {
+	if v.CmafGroupSettings != nil {
 		e.Key(`"cmafGroupSettings":`)
 		v.CmafGroupSettings.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.DashIsoGroupSettings != nil {
+	if v.DashIsoGroupSettings != nil {
 		e.Key(`"dashIsoGroupSettings":`)
 		v.DashIsoGroupSettings.encodeWire(e)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.FileGroupSettings != nil {
+	if v.FileGroupSettings != nil {
 		e.Key(`"fileGroupSettings":`)
 		v.FileGroupSettings.encodeWire(e)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.HlsGroupSettings != nil {
+	if v.HlsGroupSettings != nil {
 		e.Key(`"hlsGroupSettings":`)
 		v.HlsGroupSettings.encodeWire(e)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.MsSmoothGroupSettings != nil {
+	if v.MsSmoothGroupSettings != nil {
 		e.Key(`"msSmoothGroupSettings":`)
 		v.MsSmoothGroupSettings.encodeWire(e)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.Type != "" {
+	if v.Type != "" {
 		e.Key(`"type":`)
 		e.String(string(v.Type))
+	} else {
+		r.Put(e, 5)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -17549,9 +19863,11 @@ func (v *OutputSettings) decodeWire(d *wire.Decoder) {
 func (v *OutputSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberOutputSettings)
-	if !r.Put(e, 0) && v.HlsSettings != nil {
+	if v.HlsSettings != nil {
 		e.Key(`"hlsSettings":`)
 		v.HlsSettings.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -17599,9 +19915,11 @@ func (v *PartnerWatermarking) decodeWire(d *wire.Decoder) {
 func (v *PartnerWatermarking) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberPartnerWatermarking)
-	if !r.Put(e, 0) && v.NexguardFileMarkerSettings != nil {
+	if v.NexguardFileMarkerSettings != nil {
 		e.Key(`"nexguardFileMarkerSettings":`)
 		v.NexguardFileMarkerSettings.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -17653,17 +19971,23 @@ func (v *Policy) decodeWire(d *wire.Decoder) {
 func (v *Policy) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberPolicy)
-	if !r.Put(e, 0) && v.HttpInputs != "" {
+	if v.HttpInputs != "" {
 		e.Key(`"httpInputs":`)
 		e.String(string(v.HttpInputs))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.HttpsInputs != "" {
+	if v.HttpsInputs != "" {
 		e.Key(`"httpsInputs":`)
 		e.String(string(v.HttpsInputs))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.S3Inputs != "" {
+	if v.S3Inputs != "" {
 		e.Key(`"s3Inputs":`)
 		e.String(string(v.S3Inputs))
+	} else {
+		r.Put(e, 2)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -17739,37 +20063,53 @@ func (v *Preset) decodeWire(d *wire.Decoder) {
 func (v *Preset) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberPreset)
-	if !r.Put(e, 0) && v.Arn != nil {
+	if v.Arn != nil {
 		e.Key(`"arn":`)
 		e.String(*v.Arn)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Category != nil {
+	if v.Category != nil {
 		e.Key(`"category":`)
 		e.String(*v.Category)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.CreatedAt != nil {
+	if v.CreatedAt != nil {
 		e.Key(`"createdAt":`)
 		e.Time(*v.CreatedAt)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.Description != nil {
+	if v.Description != nil {
 		e.Key(`"description":`)
 		e.String(*v.Description)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.LastUpdated != nil {
+	if v.LastUpdated != nil {
 		e.Key(`"lastUpdated":`)
 		e.Time(*v.LastUpdated)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.Name != nil {
+	if v.Name != nil {
 		e.Key(`"name":`)
 		e.String(*v.Name)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.Settings != nil {
+	if v.Settings != nil {
 		e.Key(`"settings":`)
 		v.Settings.encodeWire(e)
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.Type != "" {
+	if v.Type != "" {
 		e.Key(`"type":`)
 		e.String(string(v.Type))
+	} else {
+		r.Put(e, 7)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -17810,11 +20150,15 @@ func (v *PresetSettings) decodeWire(d *wire.Decoder) {
 		switch memberPresetSettings(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.AudioDescriptions = decodeListOfAudioDescription(d)
+				if x := decodeListOfAudioDescription(d); !d.Dropped() {
+					v.AudioDescriptions = x
+				}
 			}
 		case 1:
 			if d.BeginList(&v.UnknownMembers) {
-				v.CaptionDescriptions = decodeListOfCaptionDescriptionPreset(d)
+				if x := decodeListOfCaptionDescriptionPreset(d); !d.Dropped() {
+					v.CaptionDescriptions = x
+				}
 			}
 		case 2:
 			if d.BeginStruct(&v.UnknownMembers) {
@@ -17837,21 +20181,29 @@ func (v *PresetSettings) decodeWire(d *wire.Decoder) {
 func (v *PresetSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberPresetSettings)
-	if !r.Put(e, 0) && v.AudioDescriptions != nil {
+	if v.AudioDescriptions != nil {
 		e.Key(`"audioDescriptions":`)
 		encodeListOfAudioDescription(e, v.AudioDescriptions)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.CaptionDescriptions != nil {
+	if v.CaptionDescriptions != nil {
 		e.Key(`"captionDescriptions":`)
 		encodeListOfCaptionDescriptionPreset(e, v.CaptionDescriptions)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.ContainerSettings != nil {
+	if v.ContainerSettings != nil {
 		e.Key(`"containerSettings":`)
 		v.ContainerSettings.encodeWire(e)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.VideoDescription != nil {
+	if v.VideoDescription != nil {
 		e.Key(`"videoDescription":`)
 		v.VideoDescription.encodeWire(e)
+	} else {
+		r.Put(e, 3)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -17895,9 +20247,11 @@ func (v *ProbeInputFile) decodeWire(d *wire.Decoder) {
 func (v *ProbeInputFile) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberProbeInputFile)
-	if !r.Put(e, 0) && v.FileUrl != nil {
+	if v.FileUrl != nil {
 		e.Key(`"fileUrl":`)
 		e.String(*v.FileUrl)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -17932,7 +20286,9 @@ func (v *ProbeRequest) decodeWire(d *wire.Decoder) {
 		switch memberProbeRequest(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.InputFiles = decodeListOfProbeInputFile(d)
+				if x := decodeListOfProbeInputFile(d); !d.Dropped() {
+					v.InputFiles = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -17943,9 +20299,11 @@ func (v *ProbeRequest) decodeWire(d *wire.Decoder) {
 func (v *ProbeRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberProbeRequest)
-	if !r.Put(e, 0) && v.InputFiles != nil {
+	if v.InputFiles != nil {
 		e.Key(`"inputFiles":`)
 		encodeListOfProbeInputFile(e, v.InputFiles)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -17980,7 +20338,9 @@ func (v *ProbeResponse) decodeWire(d *wire.Decoder) {
 		switch memberProbeResponse(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.ProbeResults = decodeListOfProbeResult(d)
+				if x := decodeListOfProbeResult(d); !d.Dropped() {
+					v.ProbeResults = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -17991,9 +20351,11 @@ func (v *ProbeResponse) decodeWire(d *wire.Decoder) {
 func (v *ProbeResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberProbeResponse)
-	if !r.Put(e, 0) && v.ProbeResults != nil {
+	if v.ProbeResults != nil {
 		e.Key(`"probeResults":`)
 		encodeListOfProbeResult(e, v.ProbeResults)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -18044,7 +20406,9 @@ func (v *ProbeResult) decodeWire(d *wire.Decoder) {
 			}
 		case 2:
 			if d.BeginList(&v.UnknownMembers) {
-				v.TrackMappings = decodeListOfTrackMapping(d)
+				if x := decodeListOfTrackMapping(d); !d.Dropped() {
+					v.TrackMappings = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -18055,17 +20419,23 @@ func (v *ProbeResult) decodeWire(d *wire.Decoder) {
 func (v *ProbeResult) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberProbeResult)
-	if !r.Put(e, 0) && v.Container != nil {
+	if v.Container != nil {
 		e.Key(`"container":`)
 		v.Container.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Metadata != nil {
+	if v.Metadata != nil {
 		e.Key(`"metadata":`)
 		v.Metadata.encodeWire(e)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.TrackMappings != nil {
+	if v.TrackMappings != nil {
 		e.Key(`"trackMappings":`)
 		encodeListOfTrackMapping(e, v.TrackMappings)
+	} else {
+		r.Put(e, 2)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -18157,57 +20527,83 @@ func (v *ProresSettings) decodeWire(d *wire.Decoder) {
 func (v *ProresSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberProresSettings)
-	if !r.Put(e, 0) && v.ChromaSampling != "" {
+	if v.ChromaSampling != "" {
 		e.Key(`"chromaSampling":`)
 		e.String(string(v.ChromaSampling))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.CodecProfile != "" {
+	if v.CodecProfile != "" {
 		e.Key(`"codecProfile":`)
 		e.String(string(v.CodecProfile))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.FramerateControl != "" {
+	if v.FramerateControl != "" {
 		e.Key(`"framerateControl":`)
 		e.String(string(v.FramerateControl))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.FramerateConversionAlgorithm != "" {
+	if v.FramerateConversionAlgorithm != "" {
 		e.Key(`"framerateConversionAlgorithm":`)
 		e.String(string(v.FramerateConversionAlgorithm))
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.FramerateDenominator != nil {
+	if v.FramerateDenominator != nil {
 		e.Key(`"framerateDenominator":`)
 		e.Int(int64(*v.FramerateDenominator))
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.FramerateNumerator != nil {
+	if v.FramerateNumerator != nil {
 		e.Key(`"framerateNumerator":`)
 		e.Int(int64(*v.FramerateNumerator))
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.InterlaceMode != "" {
+	if v.InterlaceMode != "" {
 		e.Key(`"interlaceMode":`)
 		e.String(string(v.InterlaceMode))
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.ParControl != "" {
+	if v.ParControl != "" {
 		e.Key(`"parControl":`)
 		e.String(string(v.ParControl))
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.ParDenominator != nil {
+	if v.ParDenominator != nil {
 		e.Key(`"parDenominator":`)
 		e.Int(int64(*v.ParDenominator))
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.ParNumerator != nil {
+	if v.ParNumerator != nil {
 		e.Key(`"parNumerator":`)
 		e.Int(int64(*v.ParNumerator))
+	} else {
+		r.Put(e, 9)
 	}
-	if !r.Put(e, 10) && v.ScanTypeConversionMode != "" {
+	if v.ScanTypeConversionMode != "" {
 		e.Key(`"scanTypeConversionMode":`)
 		e.String(string(v.ScanTypeConversionMode))
+	} else {
+		r.Put(e, 10)
 	}
-	if !r.Put(e, 11) && v.SlowPal != "" {
+	if v.SlowPal != "" {
 		e.Key(`"slowPal":`)
 		e.String(string(v.SlowPal))
+	} else {
+		r.Put(e, 11)
 	}
-	if !r.Put(e, 12) && v.Telecine != "" {
+	if v.Telecine != "" {
 		e.Key(`"telecine":`)
 		e.String(string(v.Telecine))
+	} else {
+		r.Put(e, 12)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -18255,9 +20651,11 @@ func (v *PutPolicyRequest) decodeWire(d *wire.Decoder) {
 func (v *PutPolicyRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberPutPolicyRequest)
-	if !r.Put(e, 0) && v.Policy != nil {
+	if v.Policy != nil {
 		e.Key(`"policy":`)
 		v.Policy.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -18305,9 +20703,11 @@ func (v *PutPolicyResponse) decodeWire(d *wire.Decoder) {
 func (v *PutPolicyResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberPutPolicyResponse)
-	if !r.Put(e, 0) && v.Policy != nil {
+	if v.Policy != nil {
 		e.Key(`"policy":`)
 		v.Policy.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -18388,7 +20788,9 @@ func (v *Queue) decodeWire(d *wire.Decoder) {
 			}
 		case 9:
 			if d.BeginList(&v.UnknownMembers) {
-				v.ServiceOverrides = decodeListOfServiceOverride(d)
+				if x := decodeListOfServiceOverride(d); !d.Dropped() {
+					v.ServiceOverrides = x
+				}
 			}
 		case 10:
 			v.Status = QueueStatus(d.Enum(&v.UnknownMembers))
@@ -18405,57 +20807,83 @@ func (v *Queue) decodeWire(d *wire.Decoder) {
 func (v *Queue) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberQueue)
-	if !r.Put(e, 0) && v.Arn != nil {
+	if v.Arn != nil {
 		e.Key(`"arn":`)
 		e.String(*v.Arn)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.ConcurrentJobs != nil {
+	if v.ConcurrentJobs != nil {
 		e.Key(`"concurrentJobs":`)
 		e.Int(int64(*v.ConcurrentJobs))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.CreatedAt != nil {
+	if v.CreatedAt != nil {
 		e.Key(`"createdAt":`)
 		e.Time(*v.CreatedAt)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.Description != nil {
+	if v.Description != nil {
 		e.Key(`"description":`)
 		e.String(*v.Description)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.LastUpdated != nil {
+	if v.LastUpdated != nil {
 		e.Key(`"lastUpdated":`)
 		e.Time(*v.LastUpdated)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.Name != nil {
+	if v.Name != nil {
 		e.Key(`"name":`)
 		e.String(*v.Name)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.PricingPlan != "" {
+	if v.PricingPlan != "" {
 		e.Key(`"pricingPlan":`)
 		e.String(string(v.PricingPlan))
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.ProgressingJobsCount != nil {
+	if v.ProgressingJobsCount != nil {
 		e.Key(`"progressingJobsCount":`)
 		e.Int(int64(*v.ProgressingJobsCount))
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.ReservationPlan != nil {
+	if v.ReservationPlan != nil {
 		e.Key(`"reservationPlan":`)
 		v.ReservationPlan.encodeWire(e)
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.ServiceOverrides != nil {
+	if v.ServiceOverrides != nil {
 		e.Key(`"serviceOverrides":`)
 		encodeListOfServiceOverride(e, v.ServiceOverrides)
+	} else {
+		r.Put(e, 9)
 	}
-	if !r.Put(e, 10) && v.Status != "" {
+	if v.Status != "" {
 		e.Key(`"status":`)
 		e.String(string(v.Status))
+	} else {
+		r.Put(e, 10)
 	}
-	if !r.Put(e, 11) && v.SubmittedJobsCount != nil {
+	if v.SubmittedJobsCount != nil {
 		e.Key(`"submittedJobsCount":`)
 		e.Int(int64(*v.SubmittedJobsCount))
+	} else {
+		r.Put(e, 11)
 	}
-	if !r.Put(e, 12) && v.Type != "" {
+	if v.Type != "" {
 		e.Key(`"type":`)
 		e.String(string(v.Type))
+	} else {
+		r.Put(e, 12)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -18507,17 +20935,23 @@ func (v *QueueTransition) decodeWire(d *wire.Decoder) {
 func (v *QueueTransition) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberQueueTransition)
-	if !r.Put(e, 0) && v.DestinationQueue != nil {
+	if v.DestinationQueue != nil {
 		e.Key(`"destinationQueue":`)
 		e.String(*v.DestinationQueue)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.SourceQueue != nil {
+	if v.SourceQueue != nil {
 		e.Key(`"sourceQueue":`)
 		e.String(*v.SourceQueue)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Timestamp != nil {
+	if v.Timestamp != nil {
 		e.Key(`"timestamp":`)
 		e.Time(*v.Timestamp)
+	} else {
+		r.Put(e, 2)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -18573,21 +21007,29 @@ func (v *Rectangle) decodeWire(d *wire.Decoder) {
 func (v *Rectangle) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberRectangle)
-	if !r.Put(e, 0) && v.Height != nil {
+	if v.Height != nil {
 		e.Key(`"height":`)
 		e.Int(int64(*v.Height))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Width != nil {
+	if v.Width != nil {
 		e.Key(`"width":`)
 		e.Int(int64(*v.Width))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.X != nil {
+	if v.X != nil {
 		e.Key(`"x":`)
 		e.Int(int64(*v.X))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.Y != nil {
+	if v.Y != nil {
 		e.Key(`"y":`)
 		e.Int(int64(*v.Y))
+	} else {
+		r.Put(e, 3)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -18651,25 +21093,35 @@ func (v *RemixSettings) decodeWire(d *wire.Decoder) {
 func (v *RemixSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberRemixSettings)
-	if !r.Put(e, 0) && v.AudioDescriptionAudioChannel != nil {
+	if v.AudioDescriptionAudioChannel != nil {
 		e.Key(`"audioDescriptionAudioChannel":`)
 		e.Int(int64(*v.AudioDescriptionAudioChannel))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.AudioDescriptionDataChannel != nil {
+	if v.AudioDescriptionDataChannel != nil {
 		e.Key(`"audioDescriptionDataChannel":`)
 		e.Int(int64(*v.AudioDescriptionDataChannel))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.ChannelMapping != nil {
+	if v.ChannelMapping != nil {
 		e.Key(`"channelMapping":`)
 		v.ChannelMapping.encodeWire(e)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.ChannelsIn != nil {
+	if v.ChannelsIn != nil {
 		e.Key(`"channelsIn":`)
 		e.Int(int64(*v.ChannelsIn))
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.ChannelsOut != nil {
+	if v.ChannelsOut != nil {
 		e.Key(`"channelsOut":`)
 		e.Int(int64(*v.ChannelsOut))
+	} else {
+		r.Put(e, 4)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -18733,29 +21185,41 @@ func (v *ReservationPlan) decodeWire(d *wire.Decoder) {
 func (v *ReservationPlan) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberReservationPlan)
-	if !r.Put(e, 0) && v.Commitment != "" {
+	if v.Commitment != "" {
 		e.Key(`"commitment":`)
 		e.String(string(v.Commitment))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.ExpiresAt != nil {
+	if v.ExpiresAt != nil {
 		e.Key(`"expiresAt":`)
 		e.Time(*v.ExpiresAt)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.PurchasedAt != nil {
+	if v.PurchasedAt != nil {
 		e.Key(`"purchasedAt":`)
 		e.Time(*v.PurchasedAt)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.RenewalType != "" {
+	if v.RenewalType != "" {
 		e.Key(`"renewalType":`)
 		e.String(string(v.RenewalType))
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.ReservedSlots != nil {
+	if v.ReservedSlots != nil {
 		e.Key(`"reservedSlots":`)
 		e.Int(int64(*v.ReservedSlots))
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.Status != "" {
+	if v.Status != "" {
 		e.Key(`"status":`)
 		e.String(string(v.Status))
+	} else {
+		r.Put(e, 5)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -18807,17 +21271,23 @@ func (v *ReservationPlanSettings) decodeWire(d *wire.Decoder) {
 func (v *ReservationPlanSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberReservationPlanSettings)
-	if !r.Put(e, 0) && v.Commitment != "" {
+	if v.Commitment != "" {
 		e.Key(`"commitment":`)
 		e.String(string(v.Commitment))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.RenewalType != "" {
+	if v.RenewalType != "" {
 		e.Key(`"renewalType":`)
 		e.String(string(v.RenewalType))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.ReservedSlots != nil {
+	if v.ReservedSlots != nil {
 		e.Key(`"reservedSlots":`)
 		e.Int(int64(*v.ReservedSlots))
+	} else {
+		r.Put(e, 2)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -18856,7 +21326,9 @@ func (v *ResourceTags) decodeWire(d *wire.Decoder) {
 			v.Arn = d.String(&v.UnknownMembers)
 		case 1:
 			if d.BeginMap(&v.UnknownMembers) {
-				v.Tags = decodeMapOfString(d)
+				if x := decodeMapOfString(d); !d.Dropped() {
+					v.Tags = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -18867,13 +21339,17 @@ func (v *ResourceTags) decodeWire(d *wire.Decoder) {
 func (v *ResourceTags) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberResourceTags)
-	if !r.Put(e, 0) && v.Arn != nil {
+	if v.Arn != nil {
 		e.Key(`"arn":`)
 		e.String(*v.Arn)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Tags != nil {
+	if v.Tags != nil {
 		e.Key(`"tags":`)
 		encodeMapOfString(e, v.Tags)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -18917,9 +21393,11 @@ func (v *S3DestinationAccessControl) decodeWire(d *wire.Decoder) {
 func (v *S3DestinationAccessControl) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberS3DestinationAccessControl)
-	if !r.Put(e, 0) && v.CannedAcl != "" {
+	if v.CannedAcl != "" {
 		e.Key(`"cannedAcl":`)
 		e.String(string(v.CannedAcl))
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -18979,17 +21457,23 @@ func (v *S3DestinationSettings) decodeWire(d *wire.Decoder) {
 func (v *S3DestinationSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberS3DestinationSettings)
-	if !r.Put(e, 0) && v.AccessControl != nil {
+	if v.AccessControl != nil {
 		e.Key(`"accessControl":`)
 		v.AccessControl.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Encryption != nil {
+	if v.Encryption != nil {
 		e.Key(`"encryption":`)
 		v.Encryption.encodeWire(e)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.StorageClass != "" {
+	if v.StorageClass != "" {
 		e.Key(`"storageClass":`)
 		e.String(string(v.StorageClass))
+	} else {
+		r.Put(e, 2)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -19041,17 +21525,23 @@ func (v *S3EncryptionSettings) decodeWire(d *wire.Decoder) {
 func (v *S3EncryptionSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberS3EncryptionSettings)
-	if !r.Put(e, 0) && v.EncryptionType != "" {
+	if v.EncryptionType != "" {
 		e.Key(`"encryptionType":`)
 		e.String(string(v.EncryptionType))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.KmsEncryptionContext != nil {
+	if v.KmsEncryptionContext != nil {
 		e.Key(`"kmsEncryptionContext":`)
 		e.String(*v.KmsEncryptionContext)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.KmsKeyArn != nil {
+	if v.KmsKeyArn != nil {
 		e.Key(`"kmsKeyArn":`)
 		e.String(*v.KmsKeyArn)
+	} else {
+		r.Put(e, 2)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -19095,9 +21585,11 @@ func (v *SccDestinationSettings) decodeWire(d *wire.Decoder) {
 func (v *SccDestinationSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberSccDestinationSettings)
-	if !r.Put(e, 0) && v.Framerate != "" {
+	if v.Framerate != "" {
 		e.Key(`"framerate":`)
 		e.String(string(v.Framerate))
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -19161,29 +21653,41 @@ func (v *SearchJobsRequest) decodeWire(d *wire.Decoder) {
 func (v *SearchJobsRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberSearchJobsRequest)
-	if !r.Put(e, 0) && v.InputFile != nil {
+	if v.InputFile != nil {
 		e.Key(`"InputFile":`)
 		e.String(*v.InputFile)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.MaxResults != nil {
+	if v.MaxResults != nil {
 		e.Key(`"MaxResults":`)
 		e.Int(int64(*v.MaxResults))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.NextToken != nil {
+	if v.NextToken != nil {
 		e.Key(`"NextToken":`)
 		e.String(*v.NextToken)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.Order != "" {
+	if v.Order != "" {
 		e.Key(`"Order":`)
 		e.String(string(v.Order))
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.Queue != nil {
+	if v.Queue != nil {
 		e.Key(`"Queue":`)
 		e.String(*v.Queue)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.Status != "" {
+	if v.Status != "" {
 		e.Key(`"Status":`)
 		e.String(string(v.Status))
+	} else {
+		r.Put(e, 5)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -19220,7 +21724,9 @@ func (v *SearchJobsResponse) decodeWire(d *wire.Decoder) {
 		switch memberSearchJobsResponse(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Jobs = decodeListOfJob(d)
+				if x := decodeListOfJob(d); !d.Dropped() {
+					v.Jobs = x
+				}
 			}
 		case 1:
 			v.NextToken = d.String(&v.UnknownMembers)
@@ -19233,13 +21739,17 @@ func (v *SearchJobsResponse) decodeWire(d *wire.Decoder) {
 func (v *SearchJobsResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberSearchJobsResponse)
-	if !r.Put(e, 0) && v.Jobs != nil {
+	if v.Jobs != nil {
 		e.Key(`"jobs":`)
 		encodeListOfJob(e, v.Jobs)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.NextToken != nil {
+	if v.NextToken != nil {
 		e.Key(`"nextToken":`)
 		e.String(*v.NextToken)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -19295,21 +21805,29 @@ func (v *ServiceOverride) decodeWire(d *wire.Decoder) {
 func (v *ServiceOverride) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberServiceOverride)
-	if !r.Put(e, 0) && v.Message != nil {
+	if v.Message != nil {
 		e.Key(`"message":`)
 		e.String(*v.Message)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Name != nil {
+	if v.Name != nil {
 		e.Key(`"name":`)
 		e.String(*v.Name)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.OverrideValue != nil {
+	if v.OverrideValue != nil {
 		e.Key(`"overrideValue":`)
 		e.String(*v.OverrideValue)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.Value != nil {
+	if v.Value != nil {
 		e.Key(`"value":`)
 		e.String(*v.Value)
+	} else {
+		r.Put(e, 3)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -19362,7 +21880,9 @@ func (v *SpekeKeyProvider) decodeWire(d *wire.Decoder) {
 			v.ResourceId = d.String(&v.UnknownMembers)
 		case 3:
 			if d.BeginList(&v.UnknownMembers) {
-				v.SystemIds = decodeListOfStringPattern09aFAF809aFAF409aFAF409aFAF409aFAF12(d)
+				if x := decodeListOfStringPattern09aFAF809aFAF409aFAF409aFAF409aFAF12(d); !d.Dropped() {
+					v.SystemIds = x
+				}
 			}
 		case 4:
 			v.Url = d.String(&v.UnknownMembers)
@@ -19375,25 +21895,35 @@ func (v *SpekeKeyProvider) decodeWire(d *wire.Decoder) {
 func (v *SpekeKeyProvider) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberSpekeKeyProvider)
-	if !r.Put(e, 0) && v.CertificateArn != nil {
+	if v.CertificateArn != nil {
 		e.Key(`"certificateArn":`)
 		e.String(*v.CertificateArn)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.EncryptionContractConfiguration != nil {
+	if v.EncryptionContractConfiguration != nil {
 		e.Key(`"encryptionContractConfiguration":`)
 		v.EncryptionContractConfiguration.encodeWire(e)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.ResourceId != nil {
+	if v.ResourceId != nil {
 		e.Key(`"resourceId":`)
 		e.String(*v.ResourceId)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.SystemIds != nil {
+	if v.SystemIds != nil {
 		e.Key(`"systemIds":`)
 		encodeListOfStringPattern09aFAF809aFAF409aFAF409aFAF409aFAF12(e, v.SystemIds)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.Url != nil {
+	if v.Url != nil {
 		e.Key(`"url":`)
 		e.String(*v.Url)
+	} else {
+		r.Put(e, 4)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -19440,7 +21970,9 @@ func (v *SpekeKeyProviderCmaf) decodeWire(d *wire.Decoder) {
 			v.CertificateArn = d.String(&v.UnknownMembers)
 		case 1:
 			if d.BeginList(&v.UnknownMembers) {
-				v.DashSignaledSystemIds = decodeListOfStringMin36Max36Pattern09aFAF809aFAF409aFAF409aFAF409aFAF12(d)
+				if x := decodeListOfStringMin36Max36Pattern09aFAF809aFAF409aFAF409aFAF409aFAF12(d); !d.Dropped() {
+					v.DashSignaledSystemIds = x
+				}
 			}
 		case 2:
 			if d.BeginStruct(&v.UnknownMembers) {
@@ -19450,7 +21982,9 @@ func (v *SpekeKeyProviderCmaf) decodeWire(d *wire.Decoder) {
 			}
 		case 3:
 			if d.BeginList(&v.UnknownMembers) {
-				v.HlsSignaledSystemIds = decodeListOfStringMin36Max36Pattern09aFAF809aFAF409aFAF409aFAF409aFAF12(d)
+				if x := decodeListOfStringMin36Max36Pattern09aFAF809aFAF409aFAF409aFAF409aFAF12(d); !d.Dropped() {
+					v.HlsSignaledSystemIds = x
+				}
 			}
 		case 4:
 			v.ResourceId = d.String(&v.UnknownMembers)
@@ -19465,29 +21999,41 @@ func (v *SpekeKeyProviderCmaf) decodeWire(d *wire.Decoder) {
 func (v *SpekeKeyProviderCmaf) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberSpekeKeyProviderCmaf)
-	if !r.Put(e, 0) && v.CertificateArn != nil {
+	if v.CertificateArn != nil {
 		e.Key(`"certificateArn":`)
 		e.String(*v.CertificateArn)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.DashSignaledSystemIds != nil {
+	if v.DashSignaledSystemIds != nil {
 		e.Key(`"dashSignaledSystemIds":`)
 		encodeListOfStringMin36Max36Pattern09aFAF809aFAF409aFAF409aFAF409aFAF12(e, v.DashSignaledSystemIds)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.EncryptionContractConfiguration != nil {
+	if v.EncryptionContractConfiguration != nil {
 		e.Key(`"encryptionContractConfiguration":`)
 		v.EncryptionContractConfiguration.encodeWire(e)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.HlsSignaledSystemIds != nil {
+	if v.HlsSignaledSystemIds != nil {
 		e.Key(`"hlsSignaledSystemIds":`)
 		encodeListOfStringMin36Max36Pattern09aFAF809aFAF409aFAF409aFAF409aFAF12(e, v.HlsSignaledSystemIds)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.ResourceId != nil {
+	if v.ResourceId != nil {
 		e.Key(`"resourceId":`)
 		e.String(*v.ResourceId)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.Url != nil {
+	if v.Url != nil {
 		e.Key(`"url":`)
 		e.String(*v.Url)
+	} else {
+		r.Put(e, 5)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -19531,9 +22077,11 @@ func (v *SrtDestinationSettings) decodeWire(d *wire.Decoder) {
 func (v *SrtDestinationSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberSrtDestinationSettings)
-	if !r.Put(e, 0) && v.StylePassthrough != "" {
+	if v.StylePassthrough != "" {
 		e.Key(`"stylePassthrough":`)
 		e.String(string(v.StylePassthrough))
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -19589,21 +22137,29 @@ func (v *StaticKeyProvider) decodeWire(d *wire.Decoder) {
 func (v *StaticKeyProvider) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberStaticKeyProvider)
-	if !r.Put(e, 0) && v.KeyFormat != nil {
+	if v.KeyFormat != nil {
 		e.Key(`"keyFormat":`)
 		e.String(*v.KeyFormat)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.KeyFormatVersions != nil {
+	if v.KeyFormatVersions != nil {
 		e.Key(`"keyFormatVersions":`)
 		e.String(*v.KeyFormatVersions)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.StaticKeyValue != nil {
+	if v.StaticKeyValue != nil {
 		e.Key(`"staticKeyValue":`)
 		e.String(*v.StaticKeyValue)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.Url != nil {
+	if v.Url != nil {
 		e.Key(`"url":`)
 		e.String(*v.Url)
+	} else {
+		r.Put(e, 3)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -19642,7 +22198,9 @@ func (v *TagResourceRequest) decodeWire(d *wire.Decoder) {
 			v.Arn = d.String(&v.UnknownMembers)
 		case 1:
 			if d.BeginMap(&v.UnknownMembers) {
-				v.Tags = decodeMapOfString(d)
+				if x := decodeMapOfString(d); !d.Dropped() {
+					v.Tags = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -19653,13 +22211,17 @@ func (v *TagResourceRequest) decodeWire(d *wire.Decoder) {
 func (v *TagResourceRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberTagResourceRequest)
-	if !r.Put(e, 0) && v.Arn != nil {
+	if v.Arn != nil {
 		e.Key(`"arn":`)
 		e.String(*v.Arn)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Tags != nil {
+	if v.Tags != nil {
 		e.Key(`"tags":`)
 		encodeMapOfString(e, v.Tags)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -19730,7 +22292,9 @@ func (v *TeletextDestinationSettings) decodeWire(d *wire.Decoder) {
 			v.PageNumber = d.String(&v.UnknownMembers)
 		case 1:
 			if d.BeginList(&v.UnknownMembers) {
-				v.PageTypes = decodeListOfTeletextPageType(d)
+				if x := decodeListOfTeletextPageType(d); !d.Dropped() {
+					v.PageTypes = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -19741,13 +22305,17 @@ func (v *TeletextDestinationSettings) decodeWire(d *wire.Decoder) {
 func (v *TeletextDestinationSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberTeletextDestinationSettings)
-	if !r.Put(e, 0) && v.PageNumber != nil {
+	if v.PageNumber != nil {
 		e.Key(`"pageNumber":`)
 		e.String(*v.PageNumber)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.PageTypes != nil {
+	if v.PageTypes != nil {
 		e.Key(`"pageTypes":`)
 		encodeListOfTeletextPageType(e, v.PageTypes)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -19791,9 +22359,11 @@ func (v *TeletextSourceSettings) decodeWire(d *wire.Decoder) {
 func (v *TeletextSourceSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberTeletextSourceSettings)
-	if !r.Put(e, 0) && v.PageNumber != nil {
+	if v.PageNumber != nil {
 		e.Key(`"pageNumber":`)
 		e.String(*v.PageNumber)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -19845,17 +22415,23 @@ func (v *TimecodeBurnin) decodeWire(d *wire.Decoder) {
 func (v *TimecodeBurnin) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberTimecodeBurnin)
-	if !r.Put(e, 0) && v.FontSize != nil {
+	if v.FontSize != nil {
 		e.Key(`"fontSize":`)
 		e.Int(int64(*v.FontSize))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Position != "" {
+	if v.Position != "" {
 		e.Key(`"position":`)
 		e.String(string(v.Position))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Prefix != nil {
+	if v.Prefix != nil {
 		e.Key(`"prefix":`)
 		e.String(*v.Prefix)
+	} else {
+		r.Put(e, 2)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -19911,21 +22487,29 @@ func (v *TimecodeConfig) decodeWire(d *wire.Decoder) {
 func (v *TimecodeConfig) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberTimecodeConfig)
-	if !r.Put(e, 0) && v.Anchor != nil {
+	if v.Anchor != nil {
 		e.Key(`"anchor":`)
 		e.String(*v.Anchor)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Source != "" {
+	if v.Source != "" {
 		e.Key(`"source":`)
 		e.String(string(v.Source))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Start != nil {
+	if v.Start != nil {
 		e.Key(`"start":`)
 		e.String(*v.Start)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.TimestampOffset != nil {
+	if v.TimestampOffset != nil {
 		e.Key(`"timestampOffset":`)
 		e.String(*v.TimestampOffset)
+	} else {
+		r.Put(e, 3)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -19960,7 +22544,9 @@ func (v *TimedMetadataInsertion) decodeWire(d *wire.Decoder) {
 		switch memberTimedMetadataInsertion(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Id3Insertions = decodeListOfId3Insertion(d)
+				if x := decodeListOfId3Insertion(d); !d.Dropped() {
+					v.Id3Insertions = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -19971,9 +22557,11 @@ func (v *TimedMetadataInsertion) decodeWire(d *wire.Decoder) {
 func (v *TimedMetadataInsertion) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberTimedMetadataInsertion)
-	if !r.Put(e, 0) && v.Id3Insertions != nil {
+	if v.Id3Insertions != nil {
 		e.Key(`"id3Insertions":`)
 		encodeListOfId3Insertion(e, v.Id3Insertions)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -20025,17 +22613,23 @@ func (v *Timing) decodeWire(d *wire.Decoder) {
 func (v *Timing) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberTiming)
-	if !r.Put(e, 0) && v.FinishTime != nil {
+	if v.FinishTime != nil {
 		e.Key(`"finishTime":`)
 		e.Time(*v.FinishTime)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.StartTime != nil {
+	if v.StartTime != nil {
 		e.Key(`"startTime":`)
 		e.Time(*v.StartTime)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.SubmitTime != nil {
+	if v.SubmitTime != nil {
 		e.Key(`"submitTime":`)
 		e.Time(*v.SubmitTime)
+	} else {
+		r.Put(e, 2)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -20115,33 +22709,47 @@ func (v *Track) decodeWire(d *wire.Decoder) {
 func (v *Track) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberTrack)
-	if !r.Put(e, 0) && v.AudioProperties != nil {
+	if v.AudioProperties != nil {
 		e.Key(`"audioProperties":`)
 		v.AudioProperties.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Codec != "" {
+	if v.Codec != "" {
 		e.Key(`"codec":`)
 		e.String(string(v.Codec))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.DataProperties != nil {
+	if v.DataProperties != nil {
 		e.Key(`"dataProperties":`)
 		v.DataProperties.encodeWire(e)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.Duration != nil {
+	if v.Duration != nil {
 		e.Key(`"duration":`)
 		e.Float64(*v.Duration)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.Index != nil {
+	if v.Index != nil {
 		e.Key(`"index":`)
 		e.Int(int64(*v.Index))
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.TrackType != "" {
+	if v.TrackType != "" {
 		e.Key(`"trackType":`)
 		e.String(string(v.TrackType))
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.VideoProperties != nil {
+	if v.VideoProperties != nil {
 		e.Key(`"videoProperties":`)
 		v.VideoProperties.encodeWire(e)
+	} else {
+		r.Put(e, 6)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -20180,15 +22788,21 @@ func (v *TrackMapping) decodeWire(d *wire.Decoder) {
 		switch memberTrackMapping(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.AudioTrackIndexes = decodeListOfInteger(d)
+				if x := decodeListOfInteger(d); !d.Dropped() {
+					v.AudioTrackIndexes = x
+				}
 			}
 		case 1:
 			if d.BeginList(&v.UnknownMembers) {
-				v.DataTrackIndexes = decodeListOfInteger(d)
+				if x := decodeListOfInteger(d); !d.Dropped() {
+					v.DataTrackIndexes = x
+				}
 			}
 		case 2:
 			if d.BeginList(&v.UnknownMembers) {
-				v.VideoTrackIndexes = decodeListOfInteger(d)
+				if x := decodeListOfInteger(d); !d.Dropped() {
+					v.VideoTrackIndexes = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -20199,17 +22813,23 @@ func (v *TrackMapping) decodeWire(d *wire.Decoder) {
 func (v *TrackMapping) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberTrackMapping)
-	if !r.Put(e, 0) && v.AudioTrackIndexes != nil {
+	if v.AudioTrackIndexes != nil {
 		e.Key(`"audioTrackIndexes":`)
 		encodeListOfInteger(e, v.AudioTrackIndexes)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.DataTrackIndexes != nil {
+	if v.DataTrackIndexes != nil {
 		e.Key(`"dataTrackIndexes":`)
 		encodeListOfInteger(e, v.DataTrackIndexes)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.VideoTrackIndexes != nil {
+	if v.VideoTrackIndexes != nil {
 		e.Key(`"videoTrackIndexes":`)
 		encodeListOfInteger(e, v.VideoTrackIndexes)
+	} else {
+		r.Put(e, 2)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -20253,9 +22873,11 @@ func (v *TrackSourceSettings) decodeWire(d *wire.Decoder) {
 func (v *TrackSourceSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberTrackSourceSettings)
-	if !r.Put(e, 0) && v.TrackNumber != nil {
+	if v.TrackNumber != nil {
 		e.Key(`"trackNumber":`)
 		e.Int(int64(*v.TrackNumber))
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -20299,9 +22921,11 @@ func (v *TtmlDestinationSettings) decodeWire(d *wire.Decoder) {
 func (v *TtmlDestinationSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberTtmlDestinationSettings)
-	if !r.Put(e, 0) && v.StylePassthrough != "" {
+	if v.StylePassthrough != "" {
 		e.Key(`"stylePassthrough":`)
 		e.String(string(v.StylePassthrough))
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -20377,41 +23001,59 @@ func (v *UncompressedSettings) decodeWire(d *wire.Decoder) {
 func (v *UncompressedSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberUncompressedSettings)
-	if !r.Put(e, 0) && v.Fourcc != "" {
+	if v.Fourcc != "" {
 		e.Key(`"fourcc":`)
 		e.String(string(v.Fourcc))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.FramerateControl != "" {
+	if v.FramerateControl != "" {
 		e.Key(`"framerateControl":`)
 		e.String(string(v.FramerateControl))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.FramerateConversionAlgorithm != "" {
+	if v.FramerateConversionAlgorithm != "" {
 		e.Key(`"framerateConversionAlgorithm":`)
 		e.String(string(v.FramerateConversionAlgorithm))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.FramerateDenominator != nil {
+	if v.FramerateDenominator != nil {
 		e.Key(`"framerateDenominator":`)
 		e.Int(int64(*v.FramerateDenominator))
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.FramerateNumerator != nil {
+	if v.FramerateNumerator != nil {
 		e.Key(`"framerateNumerator":`)
 		e.Int(int64(*v.FramerateNumerator))
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.InterlaceMode != "" {
+	if v.InterlaceMode != "" {
 		e.Key(`"interlaceMode":`)
 		e.String(string(v.InterlaceMode))
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.ScanTypeConversionMode != "" {
+	if v.ScanTypeConversionMode != "" {
 		e.Key(`"scanTypeConversionMode":`)
 		e.String(string(v.ScanTypeConversionMode))
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.SlowPal != "" {
+	if v.SlowPal != "" {
 		e.Key(`"slowPal":`)
 		e.String(string(v.SlowPal))
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.Telecine != "" {
+	if v.Telecine != "" {
 		e.Key(`"telecine":`)
 		e.String(string(v.Telecine))
+	} else {
+		r.Put(e, 8)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -20450,7 +23092,9 @@ func (v *UntagResourceRequest) decodeWire(d *wire.Decoder) {
 			v.Arn = d.String(&v.UnknownMembers)
 		case 1:
 			if d.BeginList(&v.UnknownMembers) {
-				v.TagKeys = decodeListOfString(d)
+				if x := decodeListOfString(d); !d.Dropped() {
+					v.TagKeys = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -20461,13 +23105,17 @@ func (v *UntagResourceRequest) decodeWire(d *wire.Decoder) {
 func (v *UntagResourceRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberUntagResourceRequest)
-	if !r.Put(e, 0) && v.Arn != nil {
+	if v.Arn != nil {
 		e.Key(`"Arn":`)
 		e.String(*v.Arn)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.TagKeys != nil {
+	if v.TagKeys != nil {
 		e.Key(`"tagKeys":`)
 		encodeListOfString(e, v.TagKeys)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -20560,7 +23208,9 @@ func (v *UpdateJobTemplateRequest) decodeWire(d *wire.Decoder) {
 			v.Description = d.String(&v.UnknownMembers)
 		case 3:
 			if d.BeginList(&v.UnknownMembers) {
-				v.HopDestinations = decodeListOfHopDestination(d)
+				if x := decodeListOfHopDestination(d); !d.Dropped() {
+					v.HopDestinations = x
+				}
 			}
 		case 4:
 			v.Name = d.String(&v.UnknownMembers)
@@ -20585,41 +23235,59 @@ func (v *UpdateJobTemplateRequest) decodeWire(d *wire.Decoder) {
 func (v *UpdateJobTemplateRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberUpdateJobTemplateRequest)
-	if !r.Put(e, 0) && v.AccelerationSettings != nil {
+	if v.AccelerationSettings != nil {
 		e.Key(`"accelerationSettings":`)
 		v.AccelerationSettings.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Category != nil {
+	if v.Category != nil {
 		e.Key(`"category":`)
 		e.String(*v.Category)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Description != nil {
+	if v.Description != nil {
 		e.Key(`"description":`)
 		e.String(*v.Description)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.HopDestinations != nil {
+	if v.HopDestinations != nil {
 		e.Key(`"hopDestinations":`)
 		encodeListOfHopDestination(e, v.HopDestinations)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.Name != nil {
+	if v.Name != nil {
 		e.Key(`"Name":`)
 		e.String(*v.Name)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.Priority != nil {
+	if v.Priority != nil {
 		e.Key(`"priority":`)
 		e.Int(int64(*v.Priority))
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.Queue != nil {
+	if v.Queue != nil {
 		e.Key(`"queue":`)
 		e.String(*v.Queue)
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.Settings != nil {
+	if v.Settings != nil {
 		e.Key(`"settings":`)
 		v.Settings.encodeWire(e)
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.StatusUpdateInterval != "" {
+	if v.StatusUpdateInterval != "" {
 		e.Key(`"statusUpdateInterval":`)
 		e.String(string(v.StatusUpdateInterval))
+	} else {
+		r.Put(e, 8)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -20667,9 +23335,11 @@ func (v *UpdateJobTemplateResponse) decodeWire(d *wire.Decoder) {
 func (v *UpdateJobTemplateResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberUpdateJobTemplateResponse)
-	if !r.Put(e, 0) && v.JobTemplate != nil {
+	if v.JobTemplate != nil {
 		e.Key(`"jobTemplate":`)
 		v.JobTemplate.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -20729,21 +23399,29 @@ func (v *UpdatePresetRequest) decodeWire(d *wire.Decoder) {
 func (v *UpdatePresetRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberUpdatePresetRequest)
-	if !r.Put(e, 0) && v.Category != nil {
+	if v.Category != nil {
 		e.Key(`"category":`)
 		e.String(*v.Category)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Description != nil {
+	if v.Description != nil {
 		e.Key(`"description":`)
 		e.String(*v.Description)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Name != nil {
+	if v.Name != nil {
 		e.Key(`"Name":`)
 		e.String(*v.Name)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.Settings != nil {
+	if v.Settings != nil {
 		e.Key(`"settings":`)
 		v.Settings.encodeWire(e)
+	} else {
+		r.Put(e, 3)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -20791,9 +23469,11 @@ func (v *UpdatePresetResponse) decodeWire(d *wire.Decoder) {
 func (v *UpdatePresetResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberUpdatePresetResponse)
-	if !r.Put(e, 0) && v.Preset != nil {
+	if v.Preset != nil {
 		e.Key(`"preset":`)
 		v.Preset.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -20857,25 +23537,35 @@ func (v *UpdateQueueRequest) decodeWire(d *wire.Decoder) {
 func (v *UpdateQueueRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberUpdateQueueRequest)
-	if !r.Put(e, 0) && v.ConcurrentJobs != nil {
+	if v.ConcurrentJobs != nil {
 		e.Key(`"concurrentJobs":`)
 		e.Int(int64(*v.ConcurrentJobs))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Description != nil {
+	if v.Description != nil {
 		e.Key(`"description":`)
 		e.String(*v.Description)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Name != nil {
+	if v.Name != nil {
 		e.Key(`"Name":`)
 		e.String(*v.Name)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.ReservationPlanSettings != nil {
+	if v.ReservationPlanSettings != nil {
 		e.Key(`"reservationPlanSettings":`)
 		v.ReservationPlanSettings.encodeWire(e)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.Status != "" {
+	if v.Status != "" {
 		e.Key(`"status":`)
 		e.String(string(v.Status))
+	} else {
+		r.Put(e, 4)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -20923,9 +23613,11 @@ func (v *UpdateQueueResponse) decodeWire(d *wire.Decoder) {
 func (v *UpdateQueueResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberUpdateQueueResponse)
-	if !r.Put(e, 0) && v.Queue != nil {
+	if v.Queue != nil {
 		e.Key(`"queue":`)
 		v.Queue.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -21001,41 +23693,59 @@ func (v *Vc3Settings) decodeWire(d *wire.Decoder) {
 func (v *Vc3Settings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberVc3Settings)
-	if !r.Put(e, 0) && v.FramerateControl != "" {
+	if v.FramerateControl != "" {
 		e.Key(`"framerateControl":`)
 		e.String(string(v.FramerateControl))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.FramerateConversionAlgorithm != "" {
+	if v.FramerateConversionAlgorithm != "" {
 		e.Key(`"framerateConversionAlgorithm":`)
 		e.String(string(v.FramerateConversionAlgorithm))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.FramerateDenominator != nil {
+	if v.FramerateDenominator != nil {
 		e.Key(`"framerateDenominator":`)
 		e.Int(int64(*v.FramerateDenominator))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.FramerateNumerator != nil {
+	if v.FramerateNumerator != nil {
 		e.Key(`"framerateNumerator":`)
 		e.Int(int64(*v.FramerateNumerator))
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.InterlaceMode != "" {
+	if v.InterlaceMode != "" {
 		e.Key(`"interlaceMode":`)
 		e.String(string(v.InterlaceMode))
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.ScanTypeConversionMode != "" {
+	if v.ScanTypeConversionMode != "" {
 		e.Key(`"scanTypeConversionMode":`)
 		e.String(string(v.ScanTypeConversionMode))
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.SlowPal != "" {
+	if v.SlowPal != "" {
 		e.Key(`"slowPal":`)
 		e.String(string(v.SlowPal))
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.Telecine != "" {
+	if v.Telecine != "" {
 		e.Key(`"telecine":`)
 		e.String(string(v.Telecine))
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.Vc3Class != "" {
+	if v.Vc3Class != "" {
 		e.Key(`"vc3Class":`)
 		e.String(string(v.Vc3Class))
+	} else {
+		r.Put(e, 8)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -21183,61 +23893,89 @@ func (v *VideoCodecSettings) decodeWire(d *wire.Decoder) {
 func (v *VideoCodecSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberVideoCodecSettings)
-	if !r.Put(e, 0) && v.Av1Settings != nil {
+	if v.Av1Settings != nil {
 		e.Key(`"av1Settings":`)
 		v.Av1Settings.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.AvcIntraSettings != nil {
+	if v.AvcIntraSettings != nil {
 		e.Key(`"avcIntraSettings":`)
 		v.AvcIntraSettings.encodeWire(e)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Codec != "" {
+	if v.Codec != "" {
 		e.Key(`"codec":`)
 		e.String(string(v.Codec))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.FrameCaptureSettings != nil {
+	if v.FrameCaptureSettings != nil {
 		e.Key(`"frameCaptureSettings":`)
 		v.FrameCaptureSettings.encodeWire(e)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.GifSettings != nil {
+	if v.GifSettings != nil {
 		e.Key(`"gifSettings":`)
 		v.GifSettings.encodeWire(e)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.H264Settings != nil {
+	if v.H264Settings != nil {
 		e.Key(`"h264Settings":`)
 		v.H264Settings.encodeWire(e)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.H265Settings != nil {
+	if v.H265Settings != nil {
 		e.Key(`"h265Settings":`)
 		v.H265Settings.encodeWire(e)
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.Mpeg2Settings != nil {
+	if v.Mpeg2Settings != nil {
 		e.Key(`"mpeg2Settings":`)
 		v.Mpeg2Settings.encodeWire(e)
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.ProresSettings != nil {
+	if v.ProresSettings != nil {
 		e.Key(`"proresSettings":`)
 		v.ProresSettings.encodeWire(e)
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.UncompressedSettings != nil {
+	if v.UncompressedSettings != nil {
 		e.Key(`"uncompressedSettings":`)
 		v.UncompressedSettings.encodeWire(e)
+	} else {
+		r.Put(e, 9)
 	}
-	if !r.Put(e, 10) && v.Vc3Settings != nil {
+	if v.Vc3Settings != nil {
 		e.Key(`"vc3Settings":`)
 		v.Vc3Settings.encodeWire(e)
+	} else {
+		r.Put(e, 10)
 	}
-	if !r.Put(e, 11) && v.Vp8Settings != nil {
+	if v.Vp8Settings != nil {
 		e.Key(`"vp8Settings":`)
 		v.Vp8Settings.encodeWire(e)
+	} else {
+		r.Put(e, 11)
 	}
-	if !r.Put(e, 12) && v.Vp9Settings != nil {
+	if v.Vp9Settings != nil {
 		e.Key(`"vp9Settings":`)
 		v.Vp9Settings.encodeWire(e)
+	} else {
+		r.Put(e, 12)
 	}
-	if !r.Put(e, 13) && v.XavcSettings != nil {
+	if v.XavcSettings != nil {
 		e.Key(`"xavcSettings":`)
 		v.XavcSettings.encodeWire(e)
+	} else {
+		r.Put(e, 13)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -21361,73 +24099,107 @@ func (v *VideoDescription) decodeWire(d *wire.Decoder) {
 func (v *VideoDescription) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberVideoDescription)
-	if !r.Put(e, 0) && v.AfdSignaling != "" {
+	if v.AfdSignaling != "" {
 		e.Key(`"afdSignaling":`)
 		e.String(string(v.AfdSignaling))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.AntiAlias != "" {
+	if v.AntiAlias != "" {
 		e.Key(`"antiAlias":`)
 		e.String(string(v.AntiAlias))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.ChromaPositionMode != "" {
+	if v.ChromaPositionMode != "" {
 		e.Key(`"chromaPositionMode":`)
 		e.String(string(v.ChromaPositionMode))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.CodecSettings != nil {
+	if v.CodecSettings != nil {
 		e.Key(`"codecSettings":`)
 		v.CodecSettings.encodeWire(e)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.ColorMetadata != "" {
+	if v.ColorMetadata != "" {
 		e.Key(`"colorMetadata":`)
 		e.String(string(v.ColorMetadata))
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.Crop != nil {
+	if v.Crop != nil {
 		e.Key(`"crop":`)
 		v.Crop.encodeWire(e)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.DropFrameTimecode != "" {
+	if v.DropFrameTimecode != "" {
 		e.Key(`"dropFrameTimecode":`)
 		e.String(string(v.DropFrameTimecode))
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.FixedAfd != nil {
+	if v.FixedAfd != nil {
 		e.Key(`"fixedAfd":`)
 		e.Int(int64(*v.FixedAfd))
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.Height != nil {
+	if v.Height != nil {
 		e.Key(`"height":`)
 		e.Int(int64(*v.Height))
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.Position != nil {
+	if v.Position != nil {
 		e.Key(`"position":`)
 		v.Position.encodeWire(e)
+	} else {
+		r.Put(e, 9)
 	}
-	if !r.Put(e, 10) && v.RespondToAfd != "" {
+	if v.RespondToAfd != "" {
 		e.Key(`"respondToAfd":`)
 		e.String(string(v.RespondToAfd))
+	} else {
+		r.Put(e, 10)
 	}
-	if !r.Put(e, 11) && v.ScalingBehavior != "" {
+	if v.ScalingBehavior != "" {
 		e.Key(`"scalingBehavior":`)
 		e.String(string(v.ScalingBehavior))
+	} else {
+		r.Put(e, 11)
 	}
-	if !r.Put(e, 12) && v.Sharpness != nil {
+	if v.Sharpness != nil {
 		e.Key(`"sharpness":`)
 		e.Int(int64(*v.Sharpness))
+	} else {
+		r.Put(e, 12)
 	}
-	if !r.Put(e, 13) && v.TimecodeInsertion != "" {
+	if v.TimecodeInsertion != "" {
 		e.Key(`"timecodeInsertion":`)
 		e.String(string(v.TimecodeInsertion))
+	} else {
+		r.Put(e, 13)
 	}
-	if !r.Put(e, 14) && v.TimecodeTrack != "" {
+	if v.TimecodeTrack != "" {
 		e.Key(`"timecodeTrack":`)
 		e.String(string(v.TimecodeTrack))
+	} else {
+		r.Put(e, 14)
 	}
-	if !r.Put(e, 15) && v.VideoPreprocessors != nil {
+	if v.VideoPreprocessors != nil {
 		e.Key(`"videoPreprocessors":`)
 		v.VideoPreprocessors.encodeWire(e)
+	} else {
+		r.Put(e, 15)
 	}
-	if !r.Put(e, 16) && v.Width != nil {
+	if v.Width != nil {
 		e.Key(`"width":`)
 		e.Int(int64(*v.Width))
+	} else {
+		r.Put(e, 16)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -21475,13 +24247,17 @@ func (v *VideoDetail) decodeWire(d *wire.Decoder) {
 func (v *VideoDetail) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberVideoDetail)
-	if !r.Put(e, 0) && v.HeightInPx != nil {
+	if v.HeightInPx != nil {
 		e.Key(`"heightInPx":`)
 		e.Int(int64(*v.HeightInPx))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.WidthInPx != nil {
+	if v.WidthInPx != nil {
 		e.Key(`"widthInPx":`)
 		e.Int(int64(*v.WidthInPx))
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -21544,7 +24320,9 @@ func (v *VideoOverlay) decodeWire(d *wire.Decoder) {
 			v.StartTimecode = d.String(&v.UnknownMembers)
 		case 5:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Transitions = decodeListOfVideoOverlayTransition(d)
+				if x := decodeListOfVideoOverlayTransition(d); !d.Dropped() {
+					v.Transitions = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -21555,29 +24333,41 @@ func (v *VideoOverlay) decodeWire(d *wire.Decoder) {
 func (v *VideoOverlay) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberVideoOverlay)
-	if !r.Put(e, 0) && v.EndTimecode != nil {
+	if v.EndTimecode != nil {
 		e.Key(`"endTimecode":`)
 		e.String(*v.EndTimecode)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.InitialPosition != nil {
+	if v.InitialPosition != nil {
 		e.Key(`"initialPosition":`)
 		v.InitialPosition.encodeWire(e)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Input != nil {
+	if v.Input != nil {
 		e.Key(`"input":`)
 		v.Input.encodeWire(e)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.Playback != "" {
+	if v.Playback != "" {
 		e.Key(`"playback":`)
 		e.String(string(v.Playback))
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.StartTimecode != nil {
+	if v.StartTimecode != nil {
 		e.Key(`"startTimecode":`)
 		e.String(*v.StartTimecode)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.Transitions != nil {
+	if v.Transitions != nil {
 		e.Key(`"transitions":`)
 		encodeListOfVideoOverlayTransition(e, v.Transitions)
+	} else {
+		r.Put(e, 5)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -21620,7 +24410,9 @@ func (v *VideoOverlayInput) decodeWire(d *wire.Decoder) {
 			v.FileInput = d.String(&v.UnknownMembers)
 		case 1:
 			if d.BeginList(&v.UnknownMembers) {
-				v.InputClippings = decodeListOfVideoOverlayInputClipping(d)
+				if x := decodeListOfVideoOverlayInputClipping(d); !d.Dropped() {
+					v.InputClippings = x
+				}
 			}
 		case 2:
 			v.TimecodeSource = InputTimecodeSource(d.Enum(&v.UnknownMembers))
@@ -21635,21 +24427,29 @@ func (v *VideoOverlayInput) decodeWire(d *wire.Decoder) {
 func (v *VideoOverlayInput) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberVideoOverlayInput)
-	if !r.Put(e, 0) && v.FileInput != nil {
+	if v.FileInput != nil {
 		e.Key(`"fileInput":`)
 		e.String(*v.FileInput)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.InputClippings != nil {
+	if v.InputClippings != nil {
 		e.Key(`"inputClippings":`)
 		encodeListOfVideoOverlayInputClipping(e, v.InputClippings)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.TimecodeSource != "" {
+	if v.TimecodeSource != "" {
 		e.Key(`"timecodeSource":`)
 		e.String(string(v.TimecodeSource))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.TimecodeStart != nil {
+	if v.TimecodeStart != nil {
 		e.Key(`"timecodeStart":`)
 		e.String(*v.TimecodeStart)
+	} else {
+		r.Put(e, 3)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -21697,13 +24497,17 @@ func (v *VideoOverlayInputClipping) decodeWire(d *wire.Decoder) {
 func (v *VideoOverlayInputClipping) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberVideoOverlayInputClipping)
-	if !r.Put(e, 0) && v.EndTimecode != nil {
+	if v.EndTimecode != nil {
 		e.Key(`"endTimecode":`)
 		e.String(*v.EndTimecode)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.StartTimecode != nil {
+	if v.StartTimecode != nil {
 		e.Key(`"startTimecode":`)
 		e.String(*v.StartTimecode)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -21763,25 +24567,35 @@ func (v *VideoOverlayPosition) decodeWire(d *wire.Decoder) {
 func (v *VideoOverlayPosition) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberVideoOverlayPosition)
-	if !r.Put(e, 0) && v.Height != nil {
+	if v.Height != nil {
 		e.Key(`"height":`)
 		e.Int(int64(*v.Height))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Unit != "" {
+	if v.Unit != "" {
 		e.Key(`"unit":`)
 		e.String(string(v.Unit))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Width != nil {
+	if v.Width != nil {
 		e.Key(`"width":`)
 		e.Int(int64(*v.Width))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.XPosition != nil {
+	if v.XPosition != nil {
 		e.Key(`"xPosition":`)
 		e.Int(int64(*v.XPosition))
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.YPosition != nil {
+	if v.YPosition != nil {
 		e.Key(`"yPosition":`)
 		e.Int(int64(*v.YPosition))
+	} else {
+		r.Put(e, 4)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -21837,17 +24651,23 @@ func (v *VideoOverlayTransition) decodeWire(d *wire.Decoder) {
 func (v *VideoOverlayTransition) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberVideoOverlayTransition)
-	if !r.Put(e, 0) && v.EndPosition != nil {
+	if v.EndPosition != nil {
 		e.Key(`"endPosition":`)
 		v.EndPosition.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.EndTimecode != nil {
+	if v.EndTimecode != nil {
 		e.Key(`"endTimecode":`)
 		e.String(*v.EndTimecode)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.StartTimecode != nil {
+	if v.StartTimecode != nil {
 		e.Key(`"startTimecode":`)
 		e.String(*v.StartTimecode)
+	} else {
+		r.Put(e, 2)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -21951,37 +24771,53 @@ func (v *VideoPreprocessor) decodeWire(d *wire.Decoder) {
 func (v *VideoPreprocessor) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberVideoPreprocessor)
-	if !r.Put(e, 0) && v.ColorCorrector != nil {
+	if v.ColorCorrector != nil {
 		e.Key(`"colorCorrector":`)
 		v.ColorCorrector.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Deinterlacer != nil {
+	if v.Deinterlacer != nil {
 		e.Key(`"deinterlacer":`)
 		v.Deinterlacer.encodeWire(e)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.DolbyVision != nil {
+	if v.DolbyVision != nil {
 		e.Key(`"dolbyVision":`)
 		v.DolbyVision.encodeWire(e)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.Hdr10Plus != nil {
+	if v.Hdr10Plus != nil {
 		e.Key(`"hdr10Plus":`)
 		v.Hdr10Plus.encodeWire(e)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.ImageInserter != nil {
+	if v.ImageInserter != nil {
 		e.Key(`"imageInserter":`)
 		v.ImageInserter.encodeWire(e)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.NoiseReducer != nil {
+	if v.NoiseReducer != nil {
 		e.Key(`"noiseReducer":`)
 		v.NoiseReducer.encodeWire(e)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.PartnerWatermarking != nil {
+	if v.PartnerWatermarking != nil {
 		e.Key(`"partnerWatermarking":`)
 		v.PartnerWatermarking.encodeWire(e)
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.TimecodeBurnin != nil {
+	if v.TimecodeBurnin != nil {
 		e.Key(`"timecodeBurnin":`)
 		v.TimecodeBurnin.encodeWire(e)
+	} else {
+		r.Put(e, 7)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -22057,37 +24893,53 @@ func (v *VideoProperties) decodeWire(d *wire.Decoder) {
 func (v *VideoProperties) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberVideoProperties)
-	if !r.Put(e, 0) && v.BitDepth != nil {
+	if v.BitDepth != nil {
 		e.Key(`"bitDepth":`)
 		e.Int(int64(*v.BitDepth))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.BitRate != nil {
+	if v.BitRate != nil {
 		e.Key(`"bitRate":`)
 		e.Int(int64(*v.BitRate))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.ColorPrimaries != "" {
+	if v.ColorPrimaries != "" {
 		e.Key(`"colorPrimaries":`)
 		e.String(string(v.ColorPrimaries))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.FrameRate != nil {
+	if v.FrameRate != nil {
 		e.Key(`"frameRate":`)
 		v.FrameRate.encodeWire(e)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.Height != nil {
+	if v.Height != nil {
 		e.Key(`"height":`)
 		e.Int(int64(*v.Height))
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.MatrixCoefficients != "" {
+	if v.MatrixCoefficients != "" {
 		e.Key(`"matrixCoefficients":`)
 		e.String(string(v.MatrixCoefficients))
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.TransferCharacteristics != "" {
+	if v.TransferCharacteristics != "" {
 		e.Key(`"transferCharacteristics":`)
 		e.String(string(v.TransferCharacteristics))
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.Width != nil {
+	if v.Width != nil {
 		e.Key(`"width":`)
 		e.Int(int64(*v.Width))
+	} else {
+		r.Put(e, 7)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -22175,49 +25027,71 @@ func (v *VideoSelector) decodeWire(d *wire.Decoder) {
 func (v *VideoSelector) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberVideoSelector)
-	if !r.Put(e, 0) && v.AlphaBehavior != "" {
+	if v.AlphaBehavior != "" {
 		e.Key(`"alphaBehavior":`)
 		e.String(string(v.AlphaBehavior))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.ColorSpace != "" {
+	if v.ColorSpace != "" {
 		e.Key(`"colorSpace":`)
 		e.String(string(v.ColorSpace))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.ColorSpaceUsage != "" {
+	if v.ColorSpaceUsage != "" {
 		e.Key(`"colorSpaceUsage":`)
 		e.String(string(v.ColorSpaceUsage))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.EmbeddedTimecodeOverride != "" {
+	if v.EmbeddedTimecodeOverride != "" {
 		e.Key(`"embeddedTimecodeOverride":`)
 		e.String(string(v.EmbeddedTimecodeOverride))
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.Hdr10Metadata != nil {
+	if v.Hdr10Metadata != nil {
 		e.Key(`"hdr10Metadata":`)
 		v.Hdr10Metadata.encodeWire(e)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.MaxLuminance != nil {
+	if v.MaxLuminance != nil {
 		e.Key(`"maxLuminance":`)
 		e.Int(int64(*v.MaxLuminance))
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.PadVideo != "" {
+	if v.PadVideo != "" {
 		e.Key(`"padVideo":`)
 		e.String(string(v.PadVideo))
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.Pid != nil {
+	if v.Pid != nil {
 		e.Key(`"pid":`)
 		e.Int(int64(*v.Pid))
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.ProgramNumber != nil {
+	if v.ProgramNumber != nil {
 		e.Key(`"programNumber":`)
 		e.Int(int64(*v.ProgramNumber))
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.Rotate != "" {
+	if v.Rotate != "" {
 		e.Key(`"rotate":`)
 		e.String(string(v.Rotate))
+	} else {
+		r.Put(e, 9)
 	}
-	if !r.Put(e, 10) && v.SampleRange != "" {
+	if v.SampleRange != "" {
 		e.Key(`"sampleRange":`)
 		e.String(string(v.SampleRange))
+	} else {
+		r.Put(e, 10)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -22269,17 +25143,23 @@ func (v *VorbisSettings) decodeWire(d *wire.Decoder) {
 func (v *VorbisSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberVorbisSettings)
-	if !r.Put(e, 0) && v.Channels != nil {
+	if v.Channels != nil {
 		e.Key(`"channels":`)
 		e.Int(int64(*v.Channels))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.SampleRate != nil {
+	if v.SampleRate != nil {
 		e.Key(`"sampleRate":`)
 		e.Int(int64(*v.SampleRate))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.VbrQuality != nil {
+	if v.VbrQuality != nil {
 		e.Key(`"vbrQuality":`)
 		e.Int(int64(*v.VbrQuality))
+	} else {
+		r.Put(e, 2)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -22371,57 +25251,83 @@ func (v *Vp8Settings) decodeWire(d *wire.Decoder) {
 func (v *Vp8Settings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberVp8Settings)
-	if !r.Put(e, 0) && v.Bitrate != nil {
+	if v.Bitrate != nil {
 		e.Key(`"bitrate":`)
 		e.Int(int64(*v.Bitrate))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.FramerateControl != "" {
+	if v.FramerateControl != "" {
 		e.Key(`"framerateControl":`)
 		e.String(string(v.FramerateControl))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.FramerateConversionAlgorithm != "" {
+	if v.FramerateConversionAlgorithm != "" {
 		e.Key(`"framerateConversionAlgorithm":`)
 		e.String(string(v.FramerateConversionAlgorithm))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.FramerateDenominator != nil {
+	if v.FramerateDenominator != nil {
 		e.Key(`"framerateDenominator":`)
 		e.Int(int64(*v.FramerateDenominator))
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.FramerateNumerator != nil {
+	if v.FramerateNumerator != nil {
 		e.Key(`"framerateNumerator":`)
 		e.Int(int64(*v.FramerateNumerator))
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.GopSize != nil {
+	if v.GopSize != nil {
 		e.Key(`"gopSize":`)
 		e.Float64(*v.GopSize)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.HrdBufferSize != nil {
+	if v.HrdBufferSize != nil {
 		e.Key(`"hrdBufferSize":`)
 		e.Int(int64(*v.HrdBufferSize))
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.MaxBitrate != nil {
+	if v.MaxBitrate != nil {
 		e.Key(`"maxBitrate":`)
 		e.Int(int64(*v.MaxBitrate))
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.ParControl != "" {
+	if v.ParControl != "" {
 		e.Key(`"parControl":`)
 		e.String(string(v.ParControl))
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.ParDenominator != nil {
+	if v.ParDenominator != nil {
 		e.Key(`"parDenominator":`)
 		e.Int(int64(*v.ParDenominator))
+	} else {
+		r.Put(e, 9)
 	}
-	if !r.Put(e, 10) && v.ParNumerator != nil {
+	if v.ParNumerator != nil {
 		e.Key(`"parNumerator":`)
 		e.Int(int64(*v.ParNumerator))
+	} else {
+		r.Put(e, 10)
 	}
-	if !r.Put(e, 11) && v.QualityTuningLevel != "" {
+	if v.QualityTuningLevel != "" {
 		e.Key(`"qualityTuningLevel":`)
 		e.String(string(v.QualityTuningLevel))
+	} else {
+		r.Put(e, 11)
 	}
-	if !r.Put(e, 12) && v.RateControlMode != "" {
+	if v.RateControlMode != "" {
 		e.Key(`"rateControlMode":`)
 		e.String(string(v.RateControlMode))
+	} else {
+		r.Put(e, 12)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -22513,57 +25419,83 @@ func (v *Vp9Settings) decodeWire(d *wire.Decoder) {
 func (v *Vp9Settings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberVp9Settings)
-	if !r.Put(e, 0) && v.Bitrate != nil {
+	if v.Bitrate != nil {
 		e.Key(`"bitrate":`)
 		e.Int(int64(*v.Bitrate))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.FramerateControl != "" {
+	if v.FramerateControl != "" {
 		e.Key(`"framerateControl":`)
 		e.String(string(v.FramerateControl))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.FramerateConversionAlgorithm != "" {
+	if v.FramerateConversionAlgorithm != "" {
 		e.Key(`"framerateConversionAlgorithm":`)
 		e.String(string(v.FramerateConversionAlgorithm))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.FramerateDenominator != nil {
+	if v.FramerateDenominator != nil {
 		e.Key(`"framerateDenominator":`)
 		e.Int(int64(*v.FramerateDenominator))
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.FramerateNumerator != nil {
+	if v.FramerateNumerator != nil {
 		e.Key(`"framerateNumerator":`)
 		e.Int(int64(*v.FramerateNumerator))
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.GopSize != nil {
+	if v.GopSize != nil {
 		e.Key(`"gopSize":`)
 		e.Float64(*v.GopSize)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.HrdBufferSize != nil {
+	if v.HrdBufferSize != nil {
 		e.Key(`"hrdBufferSize":`)
 		e.Int(int64(*v.HrdBufferSize))
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.MaxBitrate != nil {
+	if v.MaxBitrate != nil {
 		e.Key(`"maxBitrate":`)
 		e.Int(int64(*v.MaxBitrate))
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.ParControl != "" {
+	if v.ParControl != "" {
 		e.Key(`"parControl":`)
 		e.String(string(v.ParControl))
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.ParDenominator != nil {
+	if v.ParDenominator != nil {
 		e.Key(`"parDenominator":`)
 		e.Int(int64(*v.ParDenominator))
+	} else {
+		r.Put(e, 9)
 	}
-	if !r.Put(e, 10) && v.ParNumerator != nil {
+	if v.ParNumerator != nil {
 		e.Key(`"parNumerator":`)
 		e.Int(int64(*v.ParNumerator))
+	} else {
+		r.Put(e, 10)
 	}
-	if !r.Put(e, 11) && v.QualityTuningLevel != "" {
+	if v.QualityTuningLevel != "" {
 		e.Key(`"qualityTuningLevel":`)
 		e.String(string(v.QualityTuningLevel))
+	} else {
+		r.Put(e, 11)
 	}
-	if !r.Put(e, 12) && v.RateControlMode != "" {
+	if v.RateControlMode != "" {
 		e.Key(`"rateControlMode":`)
 		e.String(string(v.RateControlMode))
+	} else {
+		r.Put(e, 12)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -22611,13 +25543,17 @@ func (v *WarningGroup) decodeWire(d *wire.Decoder) {
 func (v *WarningGroup) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberWarningGroup)
-	if !r.Put(e, 0) && v.Code != nil {
+	if v.Code != nil {
 		e.Key(`"code":`)
 		e.Int(int64(*v.Code))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Count != nil {
+	if v.Count != nil {
 		e.Key(`"count":`)
 		e.Int(int64(*v.Count))
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -22673,21 +25609,29 @@ func (v *WavSettings) decodeWire(d *wire.Decoder) {
 func (v *WavSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberWavSettings)
-	if !r.Put(e, 0) && v.BitDepth != nil {
+	if v.BitDepth != nil {
 		e.Key(`"bitDepth":`)
 		e.Int(int64(*v.BitDepth))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Channels != nil {
+	if v.Channels != nil {
 		e.Key(`"channels":`)
 		e.Int(int64(*v.Channels))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Format != "" {
+	if v.Format != "" {
 		e.Key(`"format":`)
 		e.String(string(v.Format))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.SampleRate != nil {
+	if v.SampleRate != nil {
 		e.Key(`"sampleRate":`)
 		e.Int(int64(*v.SampleRate))
+	} else {
+		r.Put(e, 3)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -22735,13 +25679,17 @@ func (v *WebvttDestinationSettings) decodeWire(d *wire.Decoder) {
 func (v *WebvttDestinationSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberWebvttDestinationSettings)
-	if !r.Put(e, 0) && v.Accessibility != "" {
+	if v.Accessibility != "" {
 		e.Key(`"accessibility":`)
 		e.String(string(v.Accessibility))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.StylePassthrough != "" {
+	if v.StylePassthrough != "" {
 		e.Key(`"stylePassthrough":`)
 		e.String(string(v.StylePassthrough))
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -22793,17 +25741,23 @@ func (v *WebvttHlsSourceSettings) decodeWire(d *wire.Decoder) {
 func (v *WebvttHlsSourceSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberWebvttHlsSourceSettings)
-	if !r.Put(e, 0) && v.RenditionGroupId != nil {
+	if v.RenditionGroupId != nil {
 		e.Key(`"renditionGroupId":`)
 		e.String(*v.RenditionGroupId)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.RenditionLanguageCode != "" {
+	if v.RenditionLanguageCode != "" {
 		e.Key(`"renditionLanguageCode":`)
 		e.String(string(v.RenditionLanguageCode))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.RenditionName != nil {
+	if v.RenditionName != nil {
 		e.Key(`"renditionName":`)
 		e.String(*v.RenditionName)
+	} else {
+		r.Put(e, 2)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -22847,9 +25801,11 @@ func (v *Xavc4kIntraCbgProfileSettings) decodeWire(d *wire.Decoder) {
 func (v *Xavc4kIntraCbgProfileSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberXavc4kIntraCbgProfileSettings)
-	if !r.Put(e, 0) && v.XavcClass != "" {
+	if v.XavcClass != "" {
 		e.Key(`"xavcClass":`)
 		e.String(string(v.XavcClass))
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -22893,9 +25849,11 @@ func (v *Xavc4kIntraVbrProfileSettings) decodeWire(d *wire.Decoder) {
 func (v *Xavc4kIntraVbrProfileSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberXavc4kIntraVbrProfileSettings)
-	if !r.Put(e, 0) && v.XavcClass != "" {
+	if v.XavcClass != "" {
 		e.Key(`"xavcClass":`)
 		e.String(string(v.XavcClass))
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -22967,37 +25925,53 @@ func (v *Xavc4kProfileSettings) decodeWire(d *wire.Decoder) {
 func (v *Xavc4kProfileSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberXavc4kProfileSettings)
-	if !r.Put(e, 0) && v.BitrateClass != "" {
+	if v.BitrateClass != "" {
 		e.Key(`"bitrateClass":`)
 		e.String(string(v.BitrateClass))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.CodecProfile != "" {
+	if v.CodecProfile != "" {
 		e.Key(`"codecProfile":`)
 		e.String(string(v.CodecProfile))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.FlickerAdaptiveQuantization != "" {
+	if v.FlickerAdaptiveQuantization != "" {
 		e.Key(`"flickerAdaptiveQuantization":`)
 		e.String(string(v.FlickerAdaptiveQuantization))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.GopBReference != "" {
+	if v.GopBReference != "" {
 		e.Key(`"gopBReference":`)
 		e.String(string(v.GopBReference))
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.GopClosedCadence != nil {
+	if v.GopClosedCadence != nil {
 		e.Key(`"gopClosedCadence":`)
 		e.Int(int64(*v.GopClosedCadence))
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.HrdBufferSize != nil {
+	if v.HrdBufferSize != nil {
 		e.Key(`"hrdBufferSize":`)
 		e.Int(int64(*v.HrdBufferSize))
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.QualityTuningLevel != "" {
+	if v.QualityTuningLevel != "" {
 		e.Key(`"qualityTuningLevel":`)
 		e.String(string(v.QualityTuningLevel))
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.Slices != nil {
+	if v.Slices != nil {
 		e.Key(`"slices":`)
 		e.Int(int64(*v.Slices))
+	} else {
+		r.Put(e, 7)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -23041,9 +26015,11 @@ func (v *XavcHdIntraCbgProfileSettings) decodeWire(d *wire.Decoder) {
 func (v *XavcHdIntraCbgProfileSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberXavcHdIntraCbgProfileSettings)
-	if !r.Put(e, 0) && v.XavcClass != "" {
+	if v.XavcClass != "" {
 		e.Key(`"xavcClass":`)
 		e.String(string(v.XavcClass))
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -23119,41 +26095,59 @@ func (v *XavcHdProfileSettings) decodeWire(d *wire.Decoder) {
 func (v *XavcHdProfileSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberXavcHdProfileSettings)
-	if !r.Put(e, 0) && v.BitrateClass != "" {
+	if v.BitrateClass != "" {
 		e.Key(`"bitrateClass":`)
 		e.String(string(v.BitrateClass))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.FlickerAdaptiveQuantization != "" {
+	if v.FlickerAdaptiveQuantization != "" {
 		e.Key(`"flickerAdaptiveQuantization":`)
 		e.String(string(v.FlickerAdaptiveQuantization))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.GopBReference != "" {
+	if v.GopBReference != "" {
 		e.Key(`"gopBReference":`)
 		e.String(string(v.GopBReference))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.GopClosedCadence != nil {
+	if v.GopClosedCadence != nil {
 		e.Key(`"gopClosedCadence":`)
 		e.Int(int64(*v.GopClosedCadence))
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.HrdBufferSize != nil {
+	if v.HrdBufferSize != nil {
 		e.Key(`"hrdBufferSize":`)
 		e.Int(int64(*v.HrdBufferSize))
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.InterlaceMode != "" {
+	if v.InterlaceMode != "" {
 		e.Key(`"interlaceMode":`)
 		e.String(string(v.InterlaceMode))
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.QualityTuningLevel != "" {
+	if v.QualityTuningLevel != "" {
 		e.Key(`"qualityTuningLevel":`)
 		e.String(string(v.QualityTuningLevel))
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.Slices != nil {
+	if v.Slices != nil {
 		e.Key(`"slices":`)
 		e.Int(int64(*v.Slices))
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.Telecine != "" {
+	if v.Telecine != "" {
 		e.Key(`"telecine":`)
 		e.String(string(v.Telecine))
+	} else {
+		r.Put(e, 8)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -23277,69 +26271,101 @@ func (v *XavcSettings) decodeWire(d *wire.Decoder) {
 func (v *XavcSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberXavcSettings)
-	if !r.Put(e, 0) && v.AdaptiveQuantization != "" {
+	if v.AdaptiveQuantization != "" {
 		e.Key(`"adaptiveQuantization":`)
 		e.String(string(v.AdaptiveQuantization))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.EntropyEncoding != "" {
+	if v.EntropyEncoding != "" {
 		e.Key(`"entropyEncoding":`)
 		e.String(string(v.EntropyEncoding))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.FramerateControl != "" {
+	if v.FramerateControl != "" {
 		e.Key(`"framerateControl":`)
 		e.String(string(v.FramerateControl))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.FramerateConversionAlgorithm != "" {
+	if v.FramerateConversionAlgorithm != "" {
 		e.Key(`"framerateConversionAlgorithm":`)
 		e.String(string(v.FramerateConversionAlgorithm))
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.FramerateDenominator != nil {
+	if v.FramerateDenominator != nil {
 		e.Key(`"framerateDenominator":`)
 		e.Int(int64(*v.FramerateDenominator))
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.FramerateNumerator != nil {
+	if v.FramerateNumerator != nil {
 		e.Key(`"framerateNumerator":`)
 		e.Int(int64(*v.FramerateNumerator))
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.Profile != "" {
+	if v.Profile != "" {
 		e.Key(`"profile":`)
 		e.String(string(v.Profile))
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.SlowPal != "" {
+	if v.SlowPal != "" {
 		e.Key(`"slowPal":`)
 		e.String(string(v.SlowPal))
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.Softness != nil {
+	if v.Softness != nil {
 		e.Key(`"softness":`)
 		e.Int(int64(*v.Softness))
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.SpatialAdaptiveQuantization != "" {
+	if v.SpatialAdaptiveQuantization != "" {
 		e.Key(`"spatialAdaptiveQuantization":`)
 		e.String(string(v.SpatialAdaptiveQuantization))
+	} else {
+		r.Put(e, 9)
 	}
-	if !r.Put(e, 10) && v.TemporalAdaptiveQuantization != "" {
+	if v.TemporalAdaptiveQuantization != "" {
 		e.Key(`"temporalAdaptiveQuantization":`)
 		e.String(string(v.TemporalAdaptiveQuantization))
+	} else {
+		r.Put(e, 10)
 	}
-	if !r.Put(e, 11) && v.Xavc4kIntraCbgProfileSettings != nil {
+	if v.Xavc4kIntraCbgProfileSettings != nil {
 		e.Key(`"xavc4kIntraCbgProfileSettings":`)
 		v.Xavc4kIntraCbgProfileSettings.encodeWire(e)
+	} else {
+		r.Put(e, 11)
 	}
-	if !r.Put(e, 12) && v.Xavc4kIntraVbrProfileSettings != nil {
+	if v.Xavc4kIntraVbrProfileSettings != nil {
 		e.Key(`"xavc4kIntraVbrProfileSettings":`)
 		v.Xavc4kIntraVbrProfileSettings.encodeWire(e)
+	} else {
+		r.Put(e, 12)
 	}
-	if !r.Put(e, 13) && v.Xavc4kProfileSettings != nil {
+	if v.Xavc4kProfileSettings != nil {
 		e.Key(`"xavc4kProfileSettings":`)
 		v.Xavc4kProfileSettings.encodeWire(e)
+	} else {
+		r.Put(e, 13)
 	}
-	if !r.Put(e, 14) && v.XavcHdIntraCbgProfileSettings != nil {
+	if v.XavcHdIntraCbgProfileSettings != nil {
 		e.Key(`"xavcHdIntraCbgProfileSettings":`)
 		v.XavcHdIntraCbgProfileSettings.encodeWire(e)
+	} else {
+		r.Put(e, 14)
 	}
-	if !r.Put(e, 15) && v.XavcHdProfileSettings != nil {
+	if v.XavcHdProfileSettings != nil {
 		e.Key(`"xavcHdProfileSettings":`)
 		v.XavcHdProfileSettings.encodeWire(e)
+	} else {
+		r.Put(e, 15)
 	}
 	r.Rest(e)
 	e.EndObject()

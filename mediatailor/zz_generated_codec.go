@@ -38,13 +38,17 @@ func (v *AccessConfiguration) decodeWire(d *wire.Decoder) {
 func (v *AccessConfiguration) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberAccessConfiguration)
-	if !r.Put(e, 0) && v.AccessType != "" {
+	if v.AccessType != "" {
 		e.Key(`"AccessType":`)
 		e.String(string(v.AccessType))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.SecretsManagerAccessTokenConfiguration != nil {
+	if v.SecretsManagerAccessTokenConfiguration != nil {
 		e.Key(`"SecretsManagerAccessTokenConfiguration":`)
 		v.SecretsManagerAccessTokenConfiguration.encodeWire(e)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -89,7 +93,9 @@ func (v *AdBreak) decodeWire(d *wire.Decoder) {
 		switch memberAdBreak(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.AdBreakMetadata = decodeAdBreakMetadataList(d)
+				if x := decodeAdBreakMetadataList(d); !d.Dropped() {
+					v.AdBreakMetadata = x
+				}
 			}
 		case 1:
 			v.MessageType = MessageType(d.Enum(&v.UnknownMembers))
@@ -122,29 +128,41 @@ func (v *AdBreak) decodeWire(d *wire.Decoder) {
 func (v *AdBreak) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberAdBreak)
-	if !r.Put(e, 0) && v.AdBreakMetadata != nil {
+	if v.AdBreakMetadata != nil {
 		e.Key(`"AdBreakMetadata":`)
 		encodeAdBreakMetadataList(e, v.AdBreakMetadata)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.MessageType != "" {
+	if v.MessageType != "" {
 		e.Key(`"MessageType":`)
 		e.String(string(v.MessageType))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.OffsetMillis != nil {
+	if v.OffsetMillis != nil {
 		e.Key(`"OffsetMillis":`)
 		e.Int(*v.OffsetMillis)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.Slate != nil {
+	if v.Slate != nil {
 		e.Key(`"Slate":`)
 		v.Slate.encodeWire(e)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.SpliceInsertMessage != nil {
+	if v.SpliceInsertMessage != nil {
 		e.Key(`"SpliceInsertMessage":`)
 		v.SpliceInsertMessage.encodeWire(e)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.TimeSignalMessage != nil {
+	if v.TimeSignalMessage != nil {
 		e.Key(`"TimeSignalMessage":`)
 		v.TimeSignalMessage.encodeWire(e)
+	} else {
+		r.Put(e, 5)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -228,9 +246,11 @@ func (v *AdBreakOpportunity) decodeWire(d *wire.Decoder) {
 func (v *AdBreakOpportunity) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberAdBreakOpportunity)
-	if !r.Put(e, 0) && v.OffsetMillis != nil {
+	if v.OffsetMillis != nil {
 		e.Key(`"OffsetMillis":`)
 		e.Int(*v.OffsetMillis)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -274,9 +294,11 @@ func (v *AdConditioningConfiguration) decodeWire(d *wire.Decoder) {
 func (v *AdConditioningConfiguration) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberAdConditioningConfiguration)
-	if !r.Put(e, 0) && v.StreamingMediaFileConditioning != "" {
+	if v.StreamingMediaFileConditioning != "" {
 		e.Key(`"StreamingMediaFileConditioning":`)
 		e.String(string(v.StreamingMediaFileConditioning))
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -320,9 +342,11 @@ func (v *AdMarkerPassthrough) decodeWire(d *wire.Decoder) {
 func (v *AdMarkerPassthrough) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberAdMarkerPassthrough)
-	if !r.Put(e, 0) && v.Enabled != nil {
+	if v.Enabled != nil {
 		e.Key(`"Enabled":`)
 		e.Bool(*v.Enabled)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -395,11 +419,15 @@ func (v *AdsInteractionLog) decodeWire(d *wire.Decoder) {
 		switch memberAdsInteractionLog(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.ExcludeEventTypes = decodeAdsInteractionExcludeEventTypesList(d)
+				if x := decodeAdsInteractionExcludeEventTypesList(d); !d.Dropped() {
+					v.ExcludeEventTypes = x
+				}
 			}
 		case 1:
 			if d.BeginList(&v.UnknownMembers) {
-				v.PublishOptInEventTypes = decodeAdsInteractionPublishOptInEventTypesList(d)
+				if x := decodeAdsInteractionPublishOptInEventTypesList(d); !d.Dropped() {
+					v.PublishOptInEventTypes = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -410,13 +438,17 @@ func (v *AdsInteractionLog) decodeWire(d *wire.Decoder) {
 func (v *AdsInteractionLog) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberAdsInteractionLog)
-	if !r.Put(e, 0) && v.ExcludeEventTypes != nil {
+	if v.ExcludeEventTypes != nil {
 		e.Key(`"ExcludeEventTypes":`)
 		encodeAdsInteractionExcludeEventTypesList(e, v.ExcludeEventTypes)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.PublishOptInEventTypes != nil {
+	if v.PublishOptInEventTypes != nil {
 		e.Key(`"PublishOptInEventTypes":`)
 		encodeAdsInteractionPublishOptInEventTypesList(e, v.PublishOptInEventTypes)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -487,7 +519,9 @@ func (v *Alert) decodeWire(d *wire.Decoder) {
 			v.LastModifiedTime = d.Time(&v.UnknownMembers)
 		case 4:
 			if d.BeginList(&v.UnknownMembers) {
-				v.RelatedResourceArns = decodeListOfString(d)
+				if x := decodeListOfString(d); !d.Dropped() {
+					v.RelatedResourceArns = x
+				}
 			}
 		case 5:
 			v.ResourceArn = d.String(&v.UnknownMembers)
@@ -500,29 +534,41 @@ func (v *Alert) decodeWire(d *wire.Decoder) {
 func (v *Alert) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberAlert)
-	if !r.Put(e, 0) && v.AlertCode != nil {
+	if v.AlertCode != nil {
 		e.Key(`"AlertCode":`)
 		e.String(*v.AlertCode)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.AlertMessage != nil {
+	if v.AlertMessage != nil {
 		e.Key(`"AlertMessage":`)
 		e.String(*v.AlertMessage)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Category != "" {
+	if v.Category != "" {
 		e.Key(`"Category":`)
 		e.String(string(v.Category))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.LastModifiedTime != nil {
+	if v.LastModifiedTime != nil {
 		e.Key(`"LastModifiedTime":`)
 		e.Time(*v.LastModifiedTime)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.RelatedResourceArns != nil {
+	if v.RelatedResourceArns != nil {
 		e.Key(`"RelatedResourceArns":`)
 		encodeListOfString(e, v.RelatedResourceArns)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.ResourceArn != nil {
+	if v.ResourceArn != nil {
 		e.Key(`"ResourceArn":`)
 		e.String(*v.ResourceArn)
+	} else {
+		r.Put(e, 5)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -569,7 +615,9 @@ func (v *AlternateMedia) decodeWire(d *wire.Decoder) {
 		switch memberAlternateMedia(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.AdBreaks = decodeListOfAdBreak(d)
+				if x := decodeListOfAdBreak(d); !d.Dropped() {
+					v.AdBreaks = x
+				}
 			}
 		case 1:
 			if d.BeginStruct(&v.UnknownMembers) {
@@ -596,33 +644,47 @@ func (v *AlternateMedia) decodeWire(d *wire.Decoder) {
 func (v *AlternateMedia) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberAlternateMedia)
-	if !r.Put(e, 0) && v.AdBreaks != nil {
+	if v.AdBreaks != nil {
 		e.Key(`"AdBreaks":`)
 		encodeListOfAdBreak(e, v.AdBreaks)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.ClipRange != nil {
+	if v.ClipRange != nil {
 		e.Key(`"ClipRange":`)
 		v.ClipRange.encodeWire(e)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.DurationMillis != nil {
+	if v.DurationMillis != nil {
 		e.Key(`"DurationMillis":`)
 		e.Int(*v.DurationMillis)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.LiveSourceName != nil {
+	if v.LiveSourceName != nil {
 		e.Key(`"LiveSourceName":`)
 		e.String(*v.LiveSourceName)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.ScheduledStartTimeMillis != nil {
+	if v.ScheduledStartTimeMillis != nil {
 		e.Key(`"ScheduledStartTimeMillis":`)
 		e.Int(*v.ScheduledStartTimeMillis)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.SourceLocationName != nil {
+	if v.SourceLocationName != nil {
 		e.Key(`"SourceLocationName":`)
 		e.String(*v.SourceLocationName)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.VodSourceName != nil {
+	if v.VodSourceName != nil {
 		e.Key(`"VodSourceName":`)
 		e.String(*v.VodSourceName)
+	} else {
+		r.Put(e, 6)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -659,7 +721,9 @@ func (v *AudienceMedia) decodeWire(d *wire.Decoder) {
 		switch memberAudienceMedia(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.AlternateMedia = decodeListOfAlternateMedia(d)
+				if x := decodeListOfAlternateMedia(d); !d.Dropped() {
+					v.AlternateMedia = x
+				}
 			}
 		case 1:
 			v.Audience = d.String(&v.UnknownMembers)
@@ -672,13 +736,17 @@ func (v *AudienceMedia) decodeWire(d *wire.Decoder) {
 func (v *AudienceMedia) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberAudienceMedia)
-	if !r.Put(e, 0) && v.AlternateMedia != nil {
+	if v.AlternateMedia != nil {
 		e.Key(`"AlternateMedia":`)
 		encodeListOfAlternateMedia(e, v.AlternateMedia)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Audience != nil {
+	if v.Audience != nil {
 		e.Key(`"Audience":`)
 		e.String(*v.Audience)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -744,13 +812,17 @@ func (v *AvailMatchingCriteria) decodeWire(d *wire.Decoder) {
 func (v *AvailMatchingCriteria) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberAvailMatchingCriteria)
-	if !r.Put(e, 0) && v.DynamicVariable != nil {
+	if v.DynamicVariable != nil {
 		e.Key(`"DynamicVariable":`)
 		e.String(*v.DynamicVariable)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Operator != "" {
+	if v.Operator != "" {
 		e.Key(`"Operator":`)
 		e.String(string(v.Operator))
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -802,17 +874,23 @@ func (v *AvailSuppression) decodeWire(d *wire.Decoder) {
 func (v *AvailSuppression) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberAvailSuppression)
-	if !r.Put(e, 0) && v.FillPolicy != "" {
+	if v.FillPolicy != "" {
 		e.Key(`"FillPolicy":`)
 		e.String(string(v.FillPolicy))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Mode != "" {
+	if v.Mode != "" {
 		e.Key(`"Mode":`)
 		e.String(string(v.Mode))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Value != nil {
+	if v.Value != nil {
 		e.Key(`"Value":`)
 		e.String(*v.Value)
+	} else {
+		r.Put(e, 2)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -860,13 +938,17 @@ func (v *Bumper) decodeWire(d *wire.Decoder) {
 func (v *Bumper) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberBumper)
-	if !r.Put(e, 0) && v.EndUrl != nil {
+	if v.EndUrl != nil {
 		e.Key(`"EndUrl":`)
 		e.String(*v.EndUrl)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.StartUrl != nil {
+	if v.StartUrl != nil {
 		e.Key(`"StartUrl":`)
 		e.String(*v.StartUrl)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -914,13 +996,17 @@ func (v *CdnConfiguration) decodeWire(d *wire.Decoder) {
 func (v *CdnConfiguration) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberCdnConfiguration)
-	if !r.Put(e, 0) && v.AdSegmentUrlPrefix != nil {
+	if v.AdSegmentUrlPrefix != nil {
 		e.Key(`"AdSegmentUrlPrefix":`)
 		e.String(*v.AdSegmentUrlPrefix)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.ContentSegmentUrlPrefix != nil {
+	if v.ContentSegmentUrlPrefix != nil {
 		e.Key(`"ContentSegmentUrlPrefix":`)
 		e.String(*v.ContentSegmentUrlPrefix)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -979,7 +1065,9 @@ func (v *Channel) decodeWire(d *wire.Decoder) {
 			v.Arn = d.String(&v.UnknownMembers)
 		case 1:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Audiences = decodeAudiences(d)
+				if x := decodeAudiences(d); !d.Dropped() {
+					v.Audiences = x
+				}
 			}
 		case 2:
 			v.ChannelName = d.String(&v.UnknownMembers)
@@ -1003,13 +1091,17 @@ func (v *Channel) decodeWire(d *wire.Decoder) {
 			}
 		case 8:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Outputs = decodeResponseOutputs(d)
+				if x := decodeResponseOutputs(d); !d.Dropped() {
+					v.Outputs = x
+				}
 			}
 		case 9:
 			v.PlaybackMode = d.String(&v.UnknownMembers)
 		case 10:
 			if d.BeginMap(&v.UnknownMembers) {
-				v.Tags = decodeMapOfString(d)
+				if x := decodeMapOfString(d); !d.Dropped() {
+					v.Tags = x
+				}
 			}
 		case 11:
 			v.Tier = d.String(&v.UnknownMembers)
@@ -1022,53 +1114,77 @@ func (v *Channel) decodeWire(d *wire.Decoder) {
 func (v *Channel) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberChannel)
-	if !r.Put(e, 0) && v.Arn != nil {
+	if v.Arn != nil {
 		e.Key(`"Arn":`)
 		e.String(*v.Arn)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Audiences != nil {
+	if v.Audiences != nil {
 		e.Key(`"Audiences":`)
 		encodeAudiences(e, v.Audiences)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.ChannelName != nil {
+	if v.ChannelName != nil {
 		e.Key(`"ChannelName":`)
 		e.String(*v.ChannelName)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.ChannelState != nil {
+	if v.ChannelState != nil {
 		e.Key(`"ChannelState":`)
 		e.String(*v.ChannelState)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.CreationTime != nil {
+	if v.CreationTime != nil {
 		e.Key(`"CreationTime":`)
 		e.Time(*v.CreationTime)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.FillerSlate != nil {
+	if v.FillerSlate != nil {
 		e.Key(`"FillerSlate":`)
 		v.FillerSlate.encodeWire(e)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.LastModifiedTime != nil {
+	if v.LastModifiedTime != nil {
 		e.Key(`"LastModifiedTime":`)
 		e.Time(*v.LastModifiedTime)
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.LogConfiguration != nil {
+	if v.LogConfiguration != nil {
 		e.Key(`"LogConfiguration":`)
 		v.LogConfiguration.encodeWire(e)
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.Outputs != nil {
+	if v.Outputs != nil {
 		e.Key(`"Outputs":`)
 		encodeResponseOutputs(e, v.Outputs)
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.PlaybackMode != nil {
+	if v.PlaybackMode != nil {
 		e.Key(`"PlaybackMode":`)
 		e.String(*v.PlaybackMode)
+	} else {
+		r.Put(e, 9)
 	}
-	if !r.Put(e, 10) && v.Tags != nil {
+	if v.Tags != nil {
 		e.Key(`"tags":`)
 		encodeMapOfString(e, v.Tags)
+	} else {
+		r.Put(e, 10)
 	}
-	if !r.Put(e, 11) && v.Tier != nil {
+	if v.Tier != nil {
 		e.Key(`"Tier":`)
 		e.String(*v.Tier)
+	} else {
+		r.Put(e, 11)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -1116,13 +1232,17 @@ func (v *ClipRange) decodeWire(d *wire.Decoder) {
 func (v *ClipRange) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberClipRange)
-	if !r.Put(e, 0) && v.EndOffsetMillis != nil {
+	if v.EndOffsetMillis != nil {
 		e.Key(`"EndOffsetMillis":`)
 		e.Int(*v.EndOffsetMillis)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.StartOffsetMillis != nil {
+	if v.StartOffsetMillis != nil {
 		e.Key(`"StartOffsetMillis":`)
 		e.Int(*v.StartOffsetMillis)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -1147,8 +1267,9 @@ func decodeConfigurationAliasesRequest(d *wire.Decoder) map[string]map[string]st
 	for d.NextKey() {
 		k := d.Key()
 		if d.BeginMap(nil) {
-			x := decodeMapOfString(d)
-			m[k] = x
+			if x := decodeMapOfString(d); !d.Dropped() {
+				m[k] = x
+			}
 		}
 	}
 	return m
@@ -1169,8 +1290,9 @@ func decodeConfigurationAliasesResponse(d *wire.Decoder) map[string]map[string]s
 	for d.NextKey() {
 		k := d.Key()
 		if d.BeginMap(nil) {
-			x := decodeMapOfString(d)
-			m[k] = x
+			if x := decodeMapOfString(d); !d.Dropped() {
+				m[k] = x
+			}
 		}
 	}
 	return m
@@ -1205,7 +1327,9 @@ func (v *ConfigureLogsForChannelRequest) decodeWire(d *wire.Decoder) {
 			v.ChannelName = d.String(&v.UnknownMembers)
 		case 1:
 			if d.BeginList(&v.UnknownMembers) {
-				v.LogTypes = decodeLogTypes(d)
+				if x := decodeLogTypes(d); !d.Dropped() {
+					v.LogTypes = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -1216,13 +1340,17 @@ func (v *ConfigureLogsForChannelRequest) decodeWire(d *wire.Decoder) {
 func (v *ConfigureLogsForChannelRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberConfigureLogsForChannelRequest)
-	if !r.Put(e, 0) && v.ChannelName != nil {
+	if v.ChannelName != nil {
 		e.Key(`"ChannelName":`)
 		e.String(*v.ChannelName)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.LogTypes != nil {
+	if v.LogTypes != nil {
 		e.Key(`"LogTypes":`)
 		encodeLogTypes(e, v.LogTypes)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -1261,7 +1389,9 @@ func (v *ConfigureLogsForChannelResponse) decodeWire(d *wire.Decoder) {
 			v.ChannelName = d.String(&v.UnknownMembers)
 		case 1:
 			if d.BeginList(&v.UnknownMembers) {
-				v.LogTypes = decodeLogTypes(d)
+				if x := decodeLogTypes(d); !d.Dropped() {
+					v.LogTypes = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -1272,13 +1402,17 @@ func (v *ConfigureLogsForChannelResponse) decodeWire(d *wire.Decoder) {
 func (v *ConfigureLogsForChannelResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberConfigureLogsForChannelResponse)
-	if !r.Put(e, 0) && v.ChannelName != nil {
+	if v.ChannelName != nil {
 		e.Key(`"ChannelName":`)
 		e.String(*v.ChannelName)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.LogTypes != nil {
+	if v.LogTypes != nil {
 		e.Key(`"LogTypes":`)
 		encodeLogTypes(e, v.LogTypes)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -1327,7 +1461,9 @@ func (v *ConfigureLogsForPlaybackConfigurationRequest) decodeWire(d *wire.Decode
 			}
 		case 1:
 			if d.BeginList(&v.UnknownMembers) {
-				v.EnabledLoggingStrategies = decodeListOfLoggingStrategies(d)
+				if x := decodeListOfLoggingStrategies(d); !d.Dropped() {
+					v.EnabledLoggingStrategies = x
+				}
 			}
 		case 2:
 			if d.BeginStruct(&v.UnknownMembers) {
@@ -1348,25 +1484,35 @@ func (v *ConfigureLogsForPlaybackConfigurationRequest) decodeWire(d *wire.Decode
 func (v *ConfigureLogsForPlaybackConfigurationRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberConfigureLogsForPlaybackConfigurationRequest)
-	if !r.Put(e, 0) && v.AdsInteractionLog != nil {
+	if v.AdsInteractionLog != nil {
 		e.Key(`"AdsInteractionLog":`)
 		v.AdsInteractionLog.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.EnabledLoggingStrategies != nil {
+	if v.EnabledLoggingStrategies != nil {
 		e.Key(`"EnabledLoggingStrategies":`)
 		encodeListOfLoggingStrategies(e, v.EnabledLoggingStrategies)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.ManifestServiceInteractionLog != nil {
+	if v.ManifestServiceInteractionLog != nil {
 		e.Key(`"ManifestServiceInteractionLog":`)
 		v.ManifestServiceInteractionLog.encodeWire(e)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.PercentEnabled != nil {
+	if v.PercentEnabled != nil {
 		e.Key(`"PercentEnabled":`)
 		e.Int(int64(*v.PercentEnabled))
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.PlaybackConfigurationName != nil {
+	if v.PlaybackConfigurationName != nil {
 		e.Key(`"PlaybackConfigurationName":`)
 		e.String(*v.PlaybackConfigurationName)
+	} else {
+		r.Put(e, 4)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -1415,7 +1561,9 @@ func (v *ConfigureLogsForPlaybackConfigurationResponse) decodeWire(d *wire.Decod
 			}
 		case 1:
 			if d.BeginList(&v.UnknownMembers) {
-				v.EnabledLoggingStrategies = decodeListOfLoggingStrategies(d)
+				if x := decodeListOfLoggingStrategies(d); !d.Dropped() {
+					v.EnabledLoggingStrategies = x
+				}
 			}
 		case 2:
 			if d.BeginStruct(&v.UnknownMembers) {
@@ -1436,25 +1584,35 @@ func (v *ConfigureLogsForPlaybackConfigurationResponse) decodeWire(d *wire.Decod
 func (v *ConfigureLogsForPlaybackConfigurationResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberConfigureLogsForPlaybackConfigurationResponse)
-	if !r.Put(e, 0) && v.AdsInteractionLog != nil {
+	if v.AdsInteractionLog != nil {
 		e.Key(`"AdsInteractionLog":`)
 		v.AdsInteractionLog.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.EnabledLoggingStrategies != nil {
+	if v.EnabledLoggingStrategies != nil {
 		e.Key(`"EnabledLoggingStrategies":`)
 		encodeListOfLoggingStrategies(e, v.EnabledLoggingStrategies)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.ManifestServiceInteractionLog != nil {
+	if v.ManifestServiceInteractionLog != nil {
 		e.Key(`"ManifestServiceInteractionLog":`)
 		v.ManifestServiceInteractionLog.encodeWire(e)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.PercentEnabled != nil {
+	if v.PercentEnabled != nil {
 		e.Key(`"PercentEnabled":`)
 		e.Int(int64(*v.PercentEnabled))
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.PlaybackConfigurationName != nil {
+	if v.PlaybackConfigurationName != nil {
 		e.Key(`"PlaybackConfigurationName":`)
 		e.String(*v.PlaybackConfigurationName)
+	} else {
+		r.Put(e, 4)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -1503,7 +1661,9 @@ func (v *CreateChannelRequest) decodeWire(d *wire.Decoder) {
 		switch memberCreateChannelRequest(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Audiences = decodeAudiences(d)
+				if x := decodeAudiences(d); !d.Dropped() {
+					v.Audiences = x
+				}
 			}
 		case 1:
 			v.ChannelName = d.String(&v.UnknownMembers)
@@ -1515,13 +1675,17 @@ func (v *CreateChannelRequest) decodeWire(d *wire.Decoder) {
 			}
 		case 3:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Outputs = decodeRequestOutputs(d)
+				if x := decodeRequestOutputs(d); !d.Dropped() {
+					v.Outputs = x
+				}
 			}
 		case 4:
 			v.PlaybackMode = PlaybackMode(d.Enum(&v.UnknownMembers))
 		case 5:
 			if d.BeginMap(&v.UnknownMembers) {
-				v.Tags = decodeMapOfString(d)
+				if x := decodeMapOfString(d); !d.Dropped() {
+					v.Tags = x
+				}
 			}
 		case 6:
 			v.Tier = Tier(d.Enum(&v.UnknownMembers))
@@ -1540,37 +1704,53 @@ func (v *CreateChannelRequest) decodeWire(d *wire.Decoder) {
 func (v *CreateChannelRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberCreateChannelRequest)
-	if !r.Put(e, 0) && v.Audiences != nil {
+	if v.Audiences != nil {
 		e.Key(`"Audiences":`)
 		encodeAudiences(e, v.Audiences)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.ChannelName != nil {
+	if v.ChannelName != nil {
 		e.Key(`"ChannelName":`)
 		e.String(*v.ChannelName)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.FillerSlate != nil {
+	if v.FillerSlate != nil {
 		e.Key(`"FillerSlate":`)
 		v.FillerSlate.encodeWire(e)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.Outputs != nil {
+	if v.Outputs != nil {
 		e.Key(`"Outputs":`)
 		encodeRequestOutputs(e, v.Outputs)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.PlaybackMode != "" {
+	if v.PlaybackMode != "" {
 		e.Key(`"PlaybackMode":`)
 		e.String(string(v.PlaybackMode))
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.Tags != nil {
+	if v.Tags != nil {
 		e.Key(`"tags":`)
 		encodeMapOfString(e, v.Tags)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.Tier != "" {
+	if v.Tier != "" {
 		e.Key(`"Tier":`)
 		e.String(string(v.Tier))
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.TimeShiftConfiguration != nil {
+	if v.TimeShiftConfiguration != nil {
 		e.Key(`"TimeShiftConfiguration":`)
 		v.TimeShiftConfiguration.encodeWire(e)
+	} else {
+		r.Put(e, 7)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -1629,7 +1809,9 @@ func (v *CreateChannelResponse) decodeWire(d *wire.Decoder) {
 			v.Arn = d.String(&v.UnknownMembers)
 		case 1:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Audiences = decodeAudiences(d)
+				if x := decodeAudiences(d); !d.Dropped() {
+					v.Audiences = x
+				}
 			}
 		case 2:
 			v.ChannelName = d.String(&v.UnknownMembers)
@@ -1647,13 +1829,17 @@ func (v *CreateChannelResponse) decodeWire(d *wire.Decoder) {
 			v.LastModifiedTime = d.Time(&v.UnknownMembers)
 		case 7:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Outputs = decodeResponseOutputs(d)
+				if x := decodeResponseOutputs(d); !d.Dropped() {
+					v.Outputs = x
+				}
 			}
 		case 8:
 			v.PlaybackMode = d.String(&v.UnknownMembers)
 		case 9:
 			if d.BeginMap(&v.UnknownMembers) {
-				v.Tags = decodeMapOfString(d)
+				if x := decodeMapOfString(d); !d.Dropped() {
+					v.Tags = x
+				}
 			}
 		case 10:
 			v.Tier = d.String(&v.UnknownMembers)
@@ -1672,53 +1858,77 @@ func (v *CreateChannelResponse) decodeWire(d *wire.Decoder) {
 func (v *CreateChannelResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberCreateChannelResponse)
-	if !r.Put(e, 0) && v.Arn != nil {
+	if v.Arn != nil {
 		e.Key(`"Arn":`)
 		e.String(*v.Arn)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Audiences != nil {
+	if v.Audiences != nil {
 		e.Key(`"Audiences":`)
 		encodeAudiences(e, v.Audiences)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.ChannelName != nil {
+	if v.ChannelName != nil {
 		e.Key(`"ChannelName":`)
 		e.String(*v.ChannelName)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.ChannelState != "" {
+	if v.ChannelState != "" {
 		e.Key(`"ChannelState":`)
 		e.String(string(v.ChannelState))
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.CreationTime != nil {
+	if v.CreationTime != nil {
 		e.Key(`"CreationTime":`)
 		e.Time(*v.CreationTime)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.FillerSlate != nil {
+	if v.FillerSlate != nil {
 		e.Key(`"FillerSlate":`)
 		v.FillerSlate.encodeWire(e)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.LastModifiedTime != nil {
+	if v.LastModifiedTime != nil {
 		e.Key(`"LastModifiedTime":`)
 		e.Time(*v.LastModifiedTime)
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.Outputs != nil {
+	if v.Outputs != nil {
 		e.Key(`"Outputs":`)
 		encodeResponseOutputs(e, v.Outputs)
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.PlaybackMode != nil {
+	if v.PlaybackMode != nil {
 		e.Key(`"PlaybackMode":`)
 		e.String(*v.PlaybackMode)
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.Tags != nil {
+	if v.Tags != nil {
 		e.Key(`"tags":`)
 		encodeMapOfString(e, v.Tags)
+	} else {
+		r.Put(e, 9)
 	}
-	if !r.Put(e, 10) && v.Tier != nil {
+	if v.Tier != nil {
 		e.Key(`"Tier":`)
 		e.String(*v.Tier)
+	} else {
+		r.Put(e, 10)
 	}
-	if !r.Put(e, 11) && v.TimeShiftConfiguration != nil {
+	if v.TimeShiftConfiguration != nil {
 		e.Key(`"TimeShiftConfiguration":`)
 		v.TimeShiftConfiguration.encodeWire(e)
+	} else {
+		r.Put(e, 11)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -1759,7 +1969,9 @@ func (v *CreateLiveSourceRequest) decodeWire(d *wire.Decoder) {
 		switch memberCreateLiveSourceRequest(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.HttpPackageConfigurations = decodeHttpPackageConfigurations(d)
+				if x := decodeHttpPackageConfigurations(d); !d.Dropped() {
+					v.HttpPackageConfigurations = x
+				}
 			}
 		case 1:
 			v.LiveSourceName = d.String(&v.UnknownMembers)
@@ -1767,7 +1979,9 @@ func (v *CreateLiveSourceRequest) decodeWire(d *wire.Decoder) {
 			v.SourceLocationName = d.String(&v.UnknownMembers)
 		case 3:
 			if d.BeginMap(&v.UnknownMembers) {
-				v.Tags = decodeMapOfString(d)
+				if x := decodeMapOfString(d); !d.Dropped() {
+					v.Tags = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -1778,21 +1992,29 @@ func (v *CreateLiveSourceRequest) decodeWire(d *wire.Decoder) {
 func (v *CreateLiveSourceRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberCreateLiveSourceRequest)
-	if !r.Put(e, 0) && v.HttpPackageConfigurations != nil {
+	if v.HttpPackageConfigurations != nil {
 		e.Key(`"HttpPackageConfigurations":`)
 		encodeHttpPackageConfigurations(e, v.HttpPackageConfigurations)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.LiveSourceName != nil {
+	if v.LiveSourceName != nil {
 		e.Key(`"LiveSourceName":`)
 		e.String(*v.LiveSourceName)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.SourceLocationName != nil {
+	if v.SourceLocationName != nil {
 		e.Key(`"SourceLocationName":`)
 		e.String(*v.SourceLocationName)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.Tags != nil {
+	if v.Tags != nil {
 		e.Key(`"tags":`)
 		encodeMapOfString(e, v.Tags)
+	} else {
+		r.Put(e, 3)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -1843,7 +2065,9 @@ func (v *CreateLiveSourceResponse) decodeWire(d *wire.Decoder) {
 			v.CreationTime = d.Time(&v.UnknownMembers)
 		case 2:
 			if d.BeginList(&v.UnknownMembers) {
-				v.HttpPackageConfigurations = decodeHttpPackageConfigurations(d)
+				if x := decodeHttpPackageConfigurations(d); !d.Dropped() {
+					v.HttpPackageConfigurations = x
+				}
 			}
 		case 3:
 			v.LastModifiedTime = d.Time(&v.UnknownMembers)
@@ -1853,7 +2077,9 @@ func (v *CreateLiveSourceResponse) decodeWire(d *wire.Decoder) {
 			v.SourceLocationName = d.String(&v.UnknownMembers)
 		case 6:
 			if d.BeginMap(&v.UnknownMembers) {
-				v.Tags = decodeMapOfString(d)
+				if x := decodeMapOfString(d); !d.Dropped() {
+					v.Tags = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -1864,33 +2090,47 @@ func (v *CreateLiveSourceResponse) decodeWire(d *wire.Decoder) {
 func (v *CreateLiveSourceResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberCreateLiveSourceResponse)
-	if !r.Put(e, 0) && v.Arn != nil {
+	if v.Arn != nil {
 		e.Key(`"Arn":`)
 		e.String(*v.Arn)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.CreationTime != nil {
+	if v.CreationTime != nil {
 		e.Key(`"CreationTime":`)
 		e.Time(*v.CreationTime)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.HttpPackageConfigurations != nil {
+	if v.HttpPackageConfigurations != nil {
 		e.Key(`"HttpPackageConfigurations":`)
 		encodeHttpPackageConfigurations(e, v.HttpPackageConfigurations)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.LastModifiedTime != nil {
+	if v.LastModifiedTime != nil {
 		e.Key(`"LastModifiedTime":`)
 		e.Time(*v.LastModifiedTime)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.LiveSourceName != nil {
+	if v.LiveSourceName != nil {
 		e.Key(`"LiveSourceName":`)
 		e.String(*v.LiveSourceName)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.SourceLocationName != nil {
+	if v.SourceLocationName != nil {
 		e.Key(`"SourceLocationName":`)
 		e.String(*v.SourceLocationName)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.Tags != nil {
+	if v.Tags != nil {
 		e.Key(`"tags":`)
 		encodeMapOfString(e, v.Tags)
+	} else {
+		r.Put(e, 6)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -1958,25 +2198,35 @@ func (v *CreatePrefetchScheduleRequest) decodeWire(d *wire.Decoder) {
 func (v *CreatePrefetchScheduleRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberCreatePrefetchScheduleRequest)
-	if !r.Put(e, 0) && v.Consumption != nil {
+	if v.Consumption != nil {
 		e.Key(`"Consumption":`)
 		v.Consumption.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Name != nil {
+	if v.Name != nil {
 		e.Key(`"Name":`)
 		e.String(*v.Name)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.PlaybackConfigurationName != nil {
+	if v.PlaybackConfigurationName != nil {
 		e.Key(`"PlaybackConfigurationName":`)
 		e.String(*v.PlaybackConfigurationName)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.Retrieval != nil {
+	if v.Retrieval != nil {
 		e.Key(`"Retrieval":`)
 		v.Retrieval.encodeWire(e)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.StreamId != nil {
+	if v.StreamId != nil {
 		e.Key(`"StreamId":`)
 		e.String(*v.StreamId)
+	} else {
+		r.Put(e, 4)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -2048,29 +2298,41 @@ func (v *CreatePrefetchScheduleResponse) decodeWire(d *wire.Decoder) {
 func (v *CreatePrefetchScheduleResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberCreatePrefetchScheduleResponse)
-	if !r.Put(e, 0) && v.Arn != nil {
+	if v.Arn != nil {
 		e.Key(`"Arn":`)
 		e.String(*v.Arn)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Consumption != nil {
+	if v.Consumption != nil {
 		e.Key(`"Consumption":`)
 		v.Consumption.encodeWire(e)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Name != nil {
+	if v.Name != nil {
 		e.Key(`"Name":`)
 		e.String(*v.Name)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.PlaybackConfigurationName != nil {
+	if v.PlaybackConfigurationName != nil {
 		e.Key(`"PlaybackConfigurationName":`)
 		e.String(*v.PlaybackConfigurationName)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.Retrieval != nil {
+	if v.Retrieval != nil {
 		e.Key(`"Retrieval":`)
 		v.Retrieval.encodeWire(e)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.StreamId != nil {
+	if v.StreamId != nil {
 		e.Key(`"StreamId":`)
 		e.String(*v.StreamId)
+	} else {
+		r.Put(e, 5)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -2119,11 +2381,15 @@ func (v *CreateProgramRequest) decodeWire(d *wire.Decoder) {
 		switch memberCreateProgramRequest(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.AdBreaks = decodeListOfAdBreak(d)
+				if x := decodeListOfAdBreak(d); !d.Dropped() {
+					v.AdBreaks = x
+				}
 			}
 		case 1:
 			if d.BeginList(&v.UnknownMembers) {
-				v.AudienceMedia = decodeListOfAudienceMedia(d)
+				if x := decodeListOfAudienceMedia(d); !d.Dropped() {
+					v.AudienceMedia = x
+				}
 			}
 		case 2:
 			v.ChannelName = d.String(&v.UnknownMembers)
@@ -2150,37 +2416,53 @@ func (v *CreateProgramRequest) decodeWire(d *wire.Decoder) {
 func (v *CreateProgramRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberCreateProgramRequest)
-	if !r.Put(e, 0) && v.AdBreaks != nil {
+	if v.AdBreaks != nil {
 		e.Key(`"AdBreaks":`)
 		encodeListOfAdBreak(e, v.AdBreaks)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.AudienceMedia != nil {
+	if v.AudienceMedia != nil {
 		e.Key(`"AudienceMedia":`)
 		encodeListOfAudienceMedia(e, v.AudienceMedia)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.ChannelName != nil {
+	if v.ChannelName != nil {
 		e.Key(`"ChannelName":`)
 		e.String(*v.ChannelName)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.LiveSourceName != nil {
+	if v.LiveSourceName != nil {
 		e.Key(`"LiveSourceName":`)
 		e.String(*v.LiveSourceName)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.ProgramName != nil {
+	if v.ProgramName != nil {
 		e.Key(`"ProgramName":`)
 		e.String(*v.ProgramName)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.ScheduleConfiguration != nil {
+	if v.ScheduleConfiguration != nil {
 		e.Key(`"ScheduleConfiguration":`)
 		v.ScheduleConfiguration.encodeWire(e)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.SourceLocationName != nil {
+	if v.SourceLocationName != nil {
 		e.Key(`"SourceLocationName":`)
 		e.String(*v.SourceLocationName)
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.VodSourceName != nil {
+	if v.VodSourceName != nil {
 		e.Key(`"VodSourceName":`)
 		e.String(*v.VodSourceName)
+	} else {
+		r.Put(e, 7)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -2237,13 +2519,17 @@ func (v *CreateProgramResponse) decodeWire(d *wire.Decoder) {
 		switch memberCreateProgramResponse(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.AdBreaks = decodeListOfAdBreak(d)
+				if x := decodeListOfAdBreak(d); !d.Dropped() {
+					v.AdBreaks = x
+				}
 			}
 		case 1:
 			v.Arn = d.String(&v.UnknownMembers)
 		case 2:
 			if d.BeginList(&v.UnknownMembers) {
-				v.AudienceMedia = decodeListOfAudienceMedia(d)
+				if x := decodeListOfAudienceMedia(d); !d.Dropped() {
+					v.AudienceMedia = x
+				}
 			}
 		case 3:
 			v.ChannelName = d.String(&v.UnknownMembers)
@@ -2276,53 +2562,77 @@ func (v *CreateProgramResponse) decodeWire(d *wire.Decoder) {
 func (v *CreateProgramResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberCreateProgramResponse)
-	if !r.Put(e, 0) && v.AdBreaks != nil {
+	if v.AdBreaks != nil {
 		e.Key(`"AdBreaks":`)
 		encodeListOfAdBreak(e, v.AdBreaks)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Arn != nil {
+	if v.Arn != nil {
 		e.Key(`"Arn":`)
 		e.String(*v.Arn)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.AudienceMedia != nil {
+	if v.AudienceMedia != nil {
 		e.Key(`"AudienceMedia":`)
 		encodeListOfAudienceMedia(e, v.AudienceMedia)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.ChannelName != nil {
+	if v.ChannelName != nil {
 		e.Key(`"ChannelName":`)
 		e.String(*v.ChannelName)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.ClipRange != nil {
+	if v.ClipRange != nil {
 		e.Key(`"ClipRange":`)
 		v.ClipRange.encodeWire(e)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.CreationTime != nil {
+	if v.CreationTime != nil {
 		e.Key(`"CreationTime":`)
 		e.Time(*v.CreationTime)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.DurationMillis != nil {
+	if v.DurationMillis != nil {
 		e.Key(`"DurationMillis":`)
 		e.Int(*v.DurationMillis)
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.LiveSourceName != nil {
+	if v.LiveSourceName != nil {
 		e.Key(`"LiveSourceName":`)
 		e.String(*v.LiveSourceName)
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.ProgramName != nil {
+	if v.ProgramName != nil {
 		e.Key(`"ProgramName":`)
 		e.String(*v.ProgramName)
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.ScheduledStartTime != nil {
+	if v.ScheduledStartTime != nil {
 		e.Key(`"ScheduledStartTime":`)
 		e.Time(*v.ScheduledStartTime)
+	} else {
+		r.Put(e, 9)
 	}
-	if !r.Put(e, 10) && v.SourceLocationName != nil {
+	if v.SourceLocationName != nil {
 		e.Key(`"SourceLocationName":`)
 		e.String(*v.SourceLocationName)
+	} else {
+		r.Put(e, 10)
 	}
-	if !r.Put(e, 11) && v.VodSourceName != nil {
+	if v.VodSourceName != nil {
 		e.Key(`"VodSourceName":`)
 		e.String(*v.VodSourceName)
+	} else {
+		r.Put(e, 11)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -2385,13 +2695,17 @@ func (v *CreateSourceLocationRequest) decodeWire(d *wire.Decoder) {
 			}
 		case 3:
 			if d.BeginList(&v.UnknownMembers) {
-				v.SegmentDeliveryConfigurations = decodeListOfSegmentDeliveryConfiguration(d)
+				if x := decodeListOfSegmentDeliveryConfiguration(d); !d.Dropped() {
+					v.SegmentDeliveryConfigurations = x
+				}
 			}
 		case 4:
 			v.SourceLocationName = d.String(&v.UnknownMembers)
 		case 5:
 			if d.BeginMap(&v.UnknownMembers) {
-				v.Tags = decodeMapOfString(d)
+				if x := decodeMapOfString(d); !d.Dropped() {
+					v.Tags = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -2402,29 +2716,41 @@ func (v *CreateSourceLocationRequest) decodeWire(d *wire.Decoder) {
 func (v *CreateSourceLocationRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberCreateSourceLocationRequest)
-	if !r.Put(e, 0) && v.AccessConfiguration != nil {
+	if v.AccessConfiguration != nil {
 		e.Key(`"AccessConfiguration":`)
 		v.AccessConfiguration.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.DefaultSegmentDeliveryConfiguration != nil {
+	if v.DefaultSegmentDeliveryConfiguration != nil {
 		e.Key(`"DefaultSegmentDeliveryConfiguration":`)
 		v.DefaultSegmentDeliveryConfiguration.encodeWire(e)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.HttpConfiguration != nil {
+	if v.HttpConfiguration != nil {
 		e.Key(`"HttpConfiguration":`)
 		v.HttpConfiguration.encodeWire(e)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.SegmentDeliveryConfigurations != nil {
+	if v.SegmentDeliveryConfigurations != nil {
 		e.Key(`"SegmentDeliveryConfigurations":`)
 		encodeListOfSegmentDeliveryConfiguration(e, v.SegmentDeliveryConfigurations)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.SourceLocationName != nil {
+	if v.SourceLocationName != nil {
 		e.Key(`"SourceLocationName":`)
 		e.String(*v.SourceLocationName)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.Tags != nil {
+	if v.Tags != nil {
 		e.Key(`"tags":`)
 		encodeMapOfString(e, v.Tags)
+	} else {
+		r.Put(e, 5)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -2499,13 +2825,17 @@ func (v *CreateSourceLocationResponse) decodeWire(d *wire.Decoder) {
 			v.LastModifiedTime = d.Time(&v.UnknownMembers)
 		case 6:
 			if d.BeginList(&v.UnknownMembers) {
-				v.SegmentDeliveryConfigurations = decodeListOfSegmentDeliveryConfiguration(d)
+				if x := decodeListOfSegmentDeliveryConfiguration(d); !d.Dropped() {
+					v.SegmentDeliveryConfigurations = x
+				}
 			}
 		case 7:
 			v.SourceLocationName = d.String(&v.UnknownMembers)
 		case 8:
 			if d.BeginMap(&v.UnknownMembers) {
-				v.Tags = decodeMapOfString(d)
+				if x := decodeMapOfString(d); !d.Dropped() {
+					v.Tags = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -2516,41 +2846,59 @@ func (v *CreateSourceLocationResponse) decodeWire(d *wire.Decoder) {
 func (v *CreateSourceLocationResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberCreateSourceLocationResponse)
-	if !r.Put(e, 0) && v.AccessConfiguration != nil {
+	if v.AccessConfiguration != nil {
 		e.Key(`"AccessConfiguration":`)
 		v.AccessConfiguration.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Arn != nil {
+	if v.Arn != nil {
 		e.Key(`"Arn":`)
 		e.String(*v.Arn)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.CreationTime != nil {
+	if v.CreationTime != nil {
 		e.Key(`"CreationTime":`)
 		e.Time(*v.CreationTime)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.DefaultSegmentDeliveryConfiguration != nil {
+	if v.DefaultSegmentDeliveryConfiguration != nil {
 		e.Key(`"DefaultSegmentDeliveryConfiguration":`)
 		v.DefaultSegmentDeliveryConfiguration.encodeWire(e)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.HttpConfiguration != nil {
+	if v.HttpConfiguration != nil {
 		e.Key(`"HttpConfiguration":`)
 		v.HttpConfiguration.encodeWire(e)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.LastModifiedTime != nil {
+	if v.LastModifiedTime != nil {
 		e.Key(`"LastModifiedTime":`)
 		e.Time(*v.LastModifiedTime)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.SegmentDeliveryConfigurations != nil {
+	if v.SegmentDeliveryConfigurations != nil {
 		e.Key(`"SegmentDeliveryConfigurations":`)
 		encodeListOfSegmentDeliveryConfiguration(e, v.SegmentDeliveryConfigurations)
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.SourceLocationName != nil {
+	if v.SourceLocationName != nil {
 		e.Key(`"SourceLocationName":`)
 		e.String(*v.SourceLocationName)
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.Tags != nil {
+	if v.Tags != nil {
 		e.Key(`"tags":`)
 		encodeMapOfString(e, v.Tags)
+	} else {
+		r.Put(e, 8)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -2591,13 +2939,17 @@ func (v *CreateVodSourceRequest) decodeWire(d *wire.Decoder) {
 		switch memberCreateVodSourceRequest(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.HttpPackageConfigurations = decodeHttpPackageConfigurations(d)
+				if x := decodeHttpPackageConfigurations(d); !d.Dropped() {
+					v.HttpPackageConfigurations = x
+				}
 			}
 		case 1:
 			v.SourceLocationName = d.String(&v.UnknownMembers)
 		case 2:
 			if d.BeginMap(&v.UnknownMembers) {
-				v.Tags = decodeMapOfString(d)
+				if x := decodeMapOfString(d); !d.Dropped() {
+					v.Tags = x
+				}
 			}
 		case 3:
 			v.VodSourceName = d.String(&v.UnknownMembers)
@@ -2610,21 +2962,29 @@ func (v *CreateVodSourceRequest) decodeWire(d *wire.Decoder) {
 func (v *CreateVodSourceRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberCreateVodSourceRequest)
-	if !r.Put(e, 0) && v.HttpPackageConfigurations != nil {
+	if v.HttpPackageConfigurations != nil {
 		e.Key(`"HttpPackageConfigurations":`)
 		encodeHttpPackageConfigurations(e, v.HttpPackageConfigurations)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.SourceLocationName != nil {
+	if v.SourceLocationName != nil {
 		e.Key(`"SourceLocationName":`)
 		e.String(*v.SourceLocationName)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Tags != nil {
+	if v.Tags != nil {
 		e.Key(`"tags":`)
 		encodeMapOfString(e, v.Tags)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.VodSourceName != nil {
+	if v.VodSourceName != nil {
 		e.Key(`"VodSourceName":`)
 		e.String(*v.VodSourceName)
+	} else {
+		r.Put(e, 3)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -2675,7 +3035,9 @@ func (v *CreateVodSourceResponse) decodeWire(d *wire.Decoder) {
 			v.CreationTime = d.Time(&v.UnknownMembers)
 		case 2:
 			if d.BeginList(&v.UnknownMembers) {
-				v.HttpPackageConfigurations = decodeHttpPackageConfigurations(d)
+				if x := decodeHttpPackageConfigurations(d); !d.Dropped() {
+					v.HttpPackageConfigurations = x
+				}
 			}
 		case 3:
 			v.LastModifiedTime = d.Time(&v.UnknownMembers)
@@ -2683,7 +3045,9 @@ func (v *CreateVodSourceResponse) decodeWire(d *wire.Decoder) {
 			v.SourceLocationName = d.String(&v.UnknownMembers)
 		case 5:
 			if d.BeginMap(&v.UnknownMembers) {
-				v.Tags = decodeMapOfString(d)
+				if x := decodeMapOfString(d); !d.Dropped() {
+					v.Tags = x
+				}
 			}
 		case 6:
 			v.VodSourceName = d.String(&v.UnknownMembers)
@@ -2696,33 +3060,47 @@ func (v *CreateVodSourceResponse) decodeWire(d *wire.Decoder) {
 func (v *CreateVodSourceResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberCreateVodSourceResponse)
-	if !r.Put(e, 0) && v.Arn != nil {
+	if v.Arn != nil {
 		e.Key(`"Arn":`)
 		e.String(*v.Arn)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.CreationTime != nil {
+	if v.CreationTime != nil {
 		e.Key(`"CreationTime":`)
 		e.Time(*v.CreationTime)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.HttpPackageConfigurations != nil {
+	if v.HttpPackageConfigurations != nil {
 		e.Key(`"HttpPackageConfigurations":`)
 		encodeHttpPackageConfigurations(e, v.HttpPackageConfigurations)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.LastModifiedTime != nil {
+	if v.LastModifiedTime != nil {
 		e.Key(`"LastModifiedTime":`)
 		e.Time(*v.LastModifiedTime)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.SourceLocationName != nil {
+	if v.SourceLocationName != nil {
 		e.Key(`"SourceLocationName":`)
 		e.String(*v.SourceLocationName)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.Tags != nil {
+	if v.Tags != nil {
 		e.Key(`"tags":`)
 		encodeMapOfString(e, v.Tags)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.VodSourceName != nil {
+	if v.VodSourceName != nil {
 		e.Key(`"VodSourceName":`)
 		e.String(*v.VodSourceName)
+	} else {
+		r.Put(e, 6)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -2774,17 +3152,23 @@ func (v *DashConfiguration) decodeWire(d *wire.Decoder) {
 func (v *DashConfiguration) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberDashConfiguration)
-	if !r.Put(e, 0) && v.ManifestEndpointPrefix != nil {
+	if v.ManifestEndpointPrefix != nil {
 		e.Key(`"ManifestEndpointPrefix":`)
 		e.String(*v.ManifestEndpointPrefix)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.MpdLocation != nil {
+	if v.MpdLocation != nil {
 		e.Key(`"MpdLocation":`)
 		e.String(*v.MpdLocation)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.OriginManifestType != "" {
+	if v.OriginManifestType != "" {
 		e.Key(`"OriginManifestType":`)
 		e.String(string(v.OriginManifestType))
+	} else {
+		r.Put(e, 2)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -2832,13 +3216,17 @@ func (v *DashConfigurationForPut) decodeWire(d *wire.Decoder) {
 func (v *DashConfigurationForPut) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberDashConfigurationForPut)
-	if !r.Put(e, 0) && v.MpdLocation != nil {
+	if v.MpdLocation != nil {
 		e.Key(`"MpdLocation":`)
 		e.String(*v.MpdLocation)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.OriginManifestType != "" {
+	if v.OriginManifestType != "" {
 		e.Key(`"OriginManifestType":`)
 		e.String(string(v.OriginManifestType))
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -2894,21 +3282,29 @@ func (v *DashPlaylistSettings) decodeWire(d *wire.Decoder) {
 func (v *DashPlaylistSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberDashPlaylistSettings)
-	if !r.Put(e, 0) && v.ManifestWindowSeconds != nil {
+	if v.ManifestWindowSeconds != nil {
 		e.Key(`"ManifestWindowSeconds":`)
 		e.Int(int64(*v.ManifestWindowSeconds))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.MinBufferTimeSeconds != nil {
+	if v.MinBufferTimeSeconds != nil {
 		e.Key(`"MinBufferTimeSeconds":`)
 		e.Int(int64(*v.MinBufferTimeSeconds))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.MinUpdatePeriodSeconds != nil {
+	if v.MinUpdatePeriodSeconds != nil {
 		e.Key(`"MinUpdatePeriodSeconds":`)
 		e.Int(int64(*v.MinUpdatePeriodSeconds))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.SuggestedPresentationDelaySeconds != nil {
+	if v.SuggestedPresentationDelaySeconds != nil {
 		e.Key(`"SuggestedPresentationDelaySeconds":`)
 		e.Int(int64(*v.SuggestedPresentationDelaySeconds))
+	} else {
+		r.Put(e, 3)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -2952,9 +3348,11 @@ func (v *DefaultSegmentDeliveryConfiguration) decodeWire(d *wire.Decoder) {
 func (v *DefaultSegmentDeliveryConfiguration) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberDefaultSegmentDeliveryConfiguration)
-	if !r.Put(e, 0) && v.BaseUrl != nil {
+	if v.BaseUrl != nil {
 		e.Key(`"BaseUrl":`)
 		e.String(*v.BaseUrl)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -2998,9 +3396,11 @@ func (v *DeleteChannelPolicyRequest) decodeWire(d *wire.Decoder) {
 func (v *DeleteChannelPolicyRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberDeleteChannelPolicyRequest)
-	if !r.Put(e, 0) && v.ChannelName != nil {
+	if v.ChannelName != nil {
 		e.Key(`"ChannelName":`)
 		e.String(*v.ChannelName)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -3076,9 +3476,11 @@ func (v *DeleteChannelRequest) decodeWire(d *wire.Decoder) {
 func (v *DeleteChannelRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberDeleteChannelRequest)
-	if !r.Put(e, 0) && v.ChannelName != nil {
+	if v.ChannelName != nil {
 		e.Key(`"ChannelName":`)
 		e.String(*v.ChannelName)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -3158,13 +3560,17 @@ func (v *DeleteLiveSourceRequest) decodeWire(d *wire.Decoder) {
 func (v *DeleteLiveSourceRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberDeleteLiveSourceRequest)
-	if !r.Put(e, 0) && v.LiveSourceName != nil {
+	if v.LiveSourceName != nil {
 		e.Key(`"LiveSourceName":`)
 		e.String(*v.LiveSourceName)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.SourceLocationName != nil {
+	if v.SourceLocationName != nil {
 		e.Key(`"SourceLocationName":`)
 		e.String(*v.SourceLocationName)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -3240,9 +3646,11 @@ func (v *DeletePlaybackConfigurationRequest) decodeWire(d *wire.Decoder) {
 func (v *DeletePlaybackConfigurationRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberDeletePlaybackConfigurationRequest)
-	if !r.Put(e, 0) && v.Name != nil {
+	if v.Name != nil {
 		e.Key(`"Name":`)
 		e.String(*v.Name)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -3322,13 +3730,17 @@ func (v *DeletePrefetchScheduleRequest) decodeWire(d *wire.Decoder) {
 func (v *DeletePrefetchScheduleRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberDeletePrefetchScheduleRequest)
-	if !r.Put(e, 0) && v.Name != nil {
+	if v.Name != nil {
 		e.Key(`"Name":`)
 		e.String(*v.Name)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.PlaybackConfigurationName != nil {
+	if v.PlaybackConfigurationName != nil {
 		e.Key(`"PlaybackConfigurationName":`)
 		e.String(*v.PlaybackConfigurationName)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -3408,13 +3820,17 @@ func (v *DeleteProgramRequest) decodeWire(d *wire.Decoder) {
 func (v *DeleteProgramRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberDeleteProgramRequest)
-	if !r.Put(e, 0) && v.ChannelName != nil {
+	if v.ChannelName != nil {
 		e.Key(`"ChannelName":`)
 		e.String(*v.ChannelName)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.ProgramName != nil {
+	if v.ProgramName != nil {
 		e.Key(`"ProgramName":`)
 		e.String(*v.ProgramName)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -3490,9 +3906,11 @@ func (v *DeleteSourceLocationRequest) decodeWire(d *wire.Decoder) {
 func (v *DeleteSourceLocationRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberDeleteSourceLocationRequest)
-	if !r.Put(e, 0) && v.SourceLocationName != nil {
+	if v.SourceLocationName != nil {
 		e.Key(`"SourceLocationName":`)
 		e.String(*v.SourceLocationName)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -3572,13 +3990,17 @@ func (v *DeleteVodSourceRequest) decodeWire(d *wire.Decoder) {
 func (v *DeleteVodSourceRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberDeleteVodSourceRequest)
-	if !r.Put(e, 0) && v.SourceLocationName != nil {
+	if v.SourceLocationName != nil {
 		e.Key(`"SourceLocationName":`)
 		e.String(*v.SourceLocationName)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.VodSourceName != nil {
+	if v.VodSourceName != nil {
 		e.Key(`"VodSourceName":`)
 		e.String(*v.VodSourceName)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -3654,9 +4076,11 @@ func (v *DescribeChannelRequest) decodeWire(d *wire.Decoder) {
 func (v *DescribeChannelRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberDescribeChannelRequest)
-	if !r.Put(e, 0) && v.ChannelName != nil {
+	if v.ChannelName != nil {
 		e.Key(`"ChannelName":`)
 		e.String(*v.ChannelName)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -3717,7 +4141,9 @@ func (v *DescribeChannelResponse) decodeWire(d *wire.Decoder) {
 			v.Arn = d.String(&v.UnknownMembers)
 		case 1:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Audiences = decodeAudiences(d)
+				if x := decodeAudiences(d); !d.Dropped() {
+					v.Audiences = x
+				}
 			}
 		case 2:
 			v.ChannelName = d.String(&v.UnknownMembers)
@@ -3741,13 +4167,17 @@ func (v *DescribeChannelResponse) decodeWire(d *wire.Decoder) {
 			}
 		case 8:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Outputs = decodeResponseOutputs(d)
+				if x := decodeResponseOutputs(d); !d.Dropped() {
+					v.Outputs = x
+				}
 			}
 		case 9:
 			v.PlaybackMode = d.String(&v.UnknownMembers)
 		case 10:
 			if d.BeginMap(&v.UnknownMembers) {
-				v.Tags = decodeMapOfString(d)
+				if x := decodeMapOfString(d); !d.Dropped() {
+					v.Tags = x
+				}
 			}
 		case 11:
 			v.Tier = d.String(&v.UnknownMembers)
@@ -3766,57 +4196,83 @@ func (v *DescribeChannelResponse) decodeWire(d *wire.Decoder) {
 func (v *DescribeChannelResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberDescribeChannelResponse)
-	if !r.Put(e, 0) && v.Arn != nil {
+	if v.Arn != nil {
 		e.Key(`"Arn":`)
 		e.String(*v.Arn)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Audiences != nil {
+	if v.Audiences != nil {
 		e.Key(`"Audiences":`)
 		encodeAudiences(e, v.Audiences)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.ChannelName != nil {
+	if v.ChannelName != nil {
 		e.Key(`"ChannelName":`)
 		e.String(*v.ChannelName)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.ChannelState != "" {
+	if v.ChannelState != "" {
 		e.Key(`"ChannelState":`)
 		e.String(string(v.ChannelState))
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.CreationTime != nil {
+	if v.CreationTime != nil {
 		e.Key(`"CreationTime":`)
 		e.Time(*v.CreationTime)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.FillerSlate != nil {
+	if v.FillerSlate != nil {
 		e.Key(`"FillerSlate":`)
 		v.FillerSlate.encodeWire(e)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.LastModifiedTime != nil {
+	if v.LastModifiedTime != nil {
 		e.Key(`"LastModifiedTime":`)
 		e.Time(*v.LastModifiedTime)
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.LogConfiguration != nil {
+	if v.LogConfiguration != nil {
 		e.Key(`"LogConfiguration":`)
 		v.LogConfiguration.encodeWire(e)
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.Outputs != nil {
+	if v.Outputs != nil {
 		e.Key(`"Outputs":`)
 		encodeResponseOutputs(e, v.Outputs)
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.PlaybackMode != nil {
+	if v.PlaybackMode != nil {
 		e.Key(`"PlaybackMode":`)
 		e.String(*v.PlaybackMode)
+	} else {
+		r.Put(e, 9)
 	}
-	if !r.Put(e, 10) && v.Tags != nil {
+	if v.Tags != nil {
 		e.Key(`"tags":`)
 		encodeMapOfString(e, v.Tags)
+	} else {
+		r.Put(e, 10)
 	}
-	if !r.Put(e, 11) && v.Tier != nil {
+	if v.Tier != nil {
 		e.Key(`"Tier":`)
 		e.String(*v.Tier)
+	} else {
+		r.Put(e, 11)
 	}
-	if !r.Put(e, 12) && v.TimeShiftConfiguration != nil {
+	if v.TimeShiftConfiguration != nil {
 		e.Key(`"TimeShiftConfiguration":`)
 		v.TimeShiftConfiguration.encodeWire(e)
+	} else {
+		r.Put(e, 12)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -3864,13 +4320,17 @@ func (v *DescribeLiveSourceRequest) decodeWire(d *wire.Decoder) {
 func (v *DescribeLiveSourceRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberDescribeLiveSourceRequest)
-	if !r.Put(e, 0) && v.LiveSourceName != nil {
+	if v.LiveSourceName != nil {
 		e.Key(`"LiveSourceName":`)
 		e.String(*v.LiveSourceName)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.SourceLocationName != nil {
+	if v.SourceLocationName != nil {
 		e.Key(`"SourceLocationName":`)
 		e.String(*v.SourceLocationName)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -3921,7 +4381,9 @@ func (v *DescribeLiveSourceResponse) decodeWire(d *wire.Decoder) {
 			v.CreationTime = d.Time(&v.UnknownMembers)
 		case 2:
 			if d.BeginList(&v.UnknownMembers) {
-				v.HttpPackageConfigurations = decodeHttpPackageConfigurations(d)
+				if x := decodeHttpPackageConfigurations(d); !d.Dropped() {
+					v.HttpPackageConfigurations = x
+				}
 			}
 		case 3:
 			v.LastModifiedTime = d.Time(&v.UnknownMembers)
@@ -3931,7 +4393,9 @@ func (v *DescribeLiveSourceResponse) decodeWire(d *wire.Decoder) {
 			v.SourceLocationName = d.String(&v.UnknownMembers)
 		case 6:
 			if d.BeginMap(&v.UnknownMembers) {
-				v.Tags = decodeMapOfString(d)
+				if x := decodeMapOfString(d); !d.Dropped() {
+					v.Tags = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -3942,33 +4406,47 @@ func (v *DescribeLiveSourceResponse) decodeWire(d *wire.Decoder) {
 func (v *DescribeLiveSourceResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberDescribeLiveSourceResponse)
-	if !r.Put(e, 0) && v.Arn != nil {
+	if v.Arn != nil {
 		e.Key(`"Arn":`)
 		e.String(*v.Arn)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.CreationTime != nil {
+	if v.CreationTime != nil {
 		e.Key(`"CreationTime":`)
 		e.Time(*v.CreationTime)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.HttpPackageConfigurations != nil {
+	if v.HttpPackageConfigurations != nil {
 		e.Key(`"HttpPackageConfigurations":`)
 		encodeHttpPackageConfigurations(e, v.HttpPackageConfigurations)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.LastModifiedTime != nil {
+	if v.LastModifiedTime != nil {
 		e.Key(`"LastModifiedTime":`)
 		e.Time(*v.LastModifiedTime)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.LiveSourceName != nil {
+	if v.LiveSourceName != nil {
 		e.Key(`"LiveSourceName":`)
 		e.String(*v.LiveSourceName)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.SourceLocationName != nil {
+	if v.SourceLocationName != nil {
 		e.Key(`"SourceLocationName":`)
 		e.String(*v.SourceLocationName)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.Tags != nil {
+	if v.Tags != nil {
 		e.Key(`"tags":`)
 		encodeMapOfString(e, v.Tags)
+	} else {
+		r.Put(e, 6)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -4016,13 +4494,17 @@ func (v *DescribeProgramRequest) decodeWire(d *wire.Decoder) {
 func (v *DescribeProgramRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberDescribeProgramRequest)
-	if !r.Put(e, 0) && v.ChannelName != nil {
+	if v.ChannelName != nil {
 		e.Key(`"ChannelName":`)
 		e.String(*v.ChannelName)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.ProgramName != nil {
+	if v.ProgramName != nil {
 		e.Key(`"ProgramName":`)
 		e.String(*v.ProgramName)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -4079,13 +4561,17 @@ func (v *DescribeProgramResponse) decodeWire(d *wire.Decoder) {
 		switch memberDescribeProgramResponse(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.AdBreaks = decodeListOfAdBreak(d)
+				if x := decodeListOfAdBreak(d); !d.Dropped() {
+					v.AdBreaks = x
+				}
 			}
 		case 1:
 			v.Arn = d.String(&v.UnknownMembers)
 		case 2:
 			if d.BeginList(&v.UnknownMembers) {
-				v.AudienceMedia = decodeListOfAudienceMedia(d)
+				if x := decodeListOfAudienceMedia(d); !d.Dropped() {
+					v.AudienceMedia = x
+				}
 			}
 		case 3:
 			v.ChannelName = d.String(&v.UnknownMembers)
@@ -4118,53 +4604,77 @@ func (v *DescribeProgramResponse) decodeWire(d *wire.Decoder) {
 func (v *DescribeProgramResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberDescribeProgramResponse)
-	if !r.Put(e, 0) && v.AdBreaks != nil {
+	if v.AdBreaks != nil {
 		e.Key(`"AdBreaks":`)
 		encodeListOfAdBreak(e, v.AdBreaks)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Arn != nil {
+	if v.Arn != nil {
 		e.Key(`"Arn":`)
 		e.String(*v.Arn)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.AudienceMedia != nil {
+	if v.AudienceMedia != nil {
 		e.Key(`"AudienceMedia":`)
 		encodeListOfAudienceMedia(e, v.AudienceMedia)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.ChannelName != nil {
+	if v.ChannelName != nil {
 		e.Key(`"ChannelName":`)
 		e.String(*v.ChannelName)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.ClipRange != nil {
+	if v.ClipRange != nil {
 		e.Key(`"ClipRange":`)
 		v.ClipRange.encodeWire(e)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.CreationTime != nil {
+	if v.CreationTime != nil {
 		e.Key(`"CreationTime":`)
 		e.Time(*v.CreationTime)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.DurationMillis != nil {
+	if v.DurationMillis != nil {
 		e.Key(`"DurationMillis":`)
 		e.Int(*v.DurationMillis)
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.LiveSourceName != nil {
+	if v.LiveSourceName != nil {
 		e.Key(`"LiveSourceName":`)
 		e.String(*v.LiveSourceName)
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.ProgramName != nil {
+	if v.ProgramName != nil {
 		e.Key(`"ProgramName":`)
 		e.String(*v.ProgramName)
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.ScheduledStartTime != nil {
+	if v.ScheduledStartTime != nil {
 		e.Key(`"ScheduledStartTime":`)
 		e.Time(*v.ScheduledStartTime)
+	} else {
+		r.Put(e, 9)
 	}
-	if !r.Put(e, 10) && v.SourceLocationName != nil {
+	if v.SourceLocationName != nil {
 		e.Key(`"SourceLocationName":`)
 		e.String(*v.SourceLocationName)
+	} else {
+		r.Put(e, 10)
 	}
-	if !r.Put(e, 11) && v.VodSourceName != nil {
+	if v.VodSourceName != nil {
 		e.Key(`"VodSourceName":`)
 		e.String(*v.VodSourceName)
+	} else {
+		r.Put(e, 11)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -4208,9 +4718,11 @@ func (v *DescribeSourceLocationRequest) decodeWire(d *wire.Decoder) {
 func (v *DescribeSourceLocationRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberDescribeSourceLocationRequest)
-	if !r.Put(e, 0) && v.SourceLocationName != nil {
+	if v.SourceLocationName != nil {
 		e.Key(`"SourceLocationName":`)
 		e.String(*v.SourceLocationName)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -4285,13 +4797,17 @@ func (v *DescribeSourceLocationResponse) decodeWire(d *wire.Decoder) {
 			v.LastModifiedTime = d.Time(&v.UnknownMembers)
 		case 6:
 			if d.BeginList(&v.UnknownMembers) {
-				v.SegmentDeliveryConfigurations = decodeListOfSegmentDeliveryConfiguration(d)
+				if x := decodeListOfSegmentDeliveryConfiguration(d); !d.Dropped() {
+					v.SegmentDeliveryConfigurations = x
+				}
 			}
 		case 7:
 			v.SourceLocationName = d.String(&v.UnknownMembers)
 		case 8:
 			if d.BeginMap(&v.UnknownMembers) {
-				v.Tags = decodeMapOfString(d)
+				if x := decodeMapOfString(d); !d.Dropped() {
+					v.Tags = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -4302,41 +4818,59 @@ func (v *DescribeSourceLocationResponse) decodeWire(d *wire.Decoder) {
 func (v *DescribeSourceLocationResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberDescribeSourceLocationResponse)
-	if !r.Put(e, 0) && v.AccessConfiguration != nil {
+	if v.AccessConfiguration != nil {
 		e.Key(`"AccessConfiguration":`)
 		v.AccessConfiguration.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Arn != nil {
+	if v.Arn != nil {
 		e.Key(`"Arn":`)
 		e.String(*v.Arn)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.CreationTime != nil {
+	if v.CreationTime != nil {
 		e.Key(`"CreationTime":`)
 		e.Time(*v.CreationTime)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.DefaultSegmentDeliveryConfiguration != nil {
+	if v.DefaultSegmentDeliveryConfiguration != nil {
 		e.Key(`"DefaultSegmentDeliveryConfiguration":`)
 		v.DefaultSegmentDeliveryConfiguration.encodeWire(e)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.HttpConfiguration != nil {
+	if v.HttpConfiguration != nil {
 		e.Key(`"HttpConfiguration":`)
 		v.HttpConfiguration.encodeWire(e)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.LastModifiedTime != nil {
+	if v.LastModifiedTime != nil {
 		e.Key(`"LastModifiedTime":`)
 		e.Time(*v.LastModifiedTime)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.SegmentDeliveryConfigurations != nil {
+	if v.SegmentDeliveryConfigurations != nil {
 		e.Key(`"SegmentDeliveryConfigurations":`)
 		encodeListOfSegmentDeliveryConfiguration(e, v.SegmentDeliveryConfigurations)
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.SourceLocationName != nil {
+	if v.SourceLocationName != nil {
 		e.Key(`"SourceLocationName":`)
 		e.String(*v.SourceLocationName)
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.Tags != nil {
+	if v.Tags != nil {
 		e.Key(`"tags":`)
 		encodeMapOfString(e, v.Tags)
+	} else {
+		r.Put(e, 8)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -4384,13 +4918,17 @@ func (v *DescribeVodSourceRequest) decodeWire(d *wire.Decoder) {
 func (v *DescribeVodSourceRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberDescribeVodSourceRequest)
-	if !r.Put(e, 0) && v.SourceLocationName != nil {
+	if v.SourceLocationName != nil {
 		e.Key(`"SourceLocationName":`)
 		e.String(*v.SourceLocationName)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.VodSourceName != nil {
+	if v.VodSourceName != nil {
 		e.Key(`"VodSourceName":`)
 		e.String(*v.VodSourceName)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -4439,7 +4977,9 @@ func (v *DescribeVodSourceResponse) decodeWire(d *wire.Decoder) {
 		switch memberDescribeVodSourceResponse(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.AdBreakOpportunities = decodeAdBreakOpportunities(d)
+				if x := decodeAdBreakOpportunities(d); !d.Dropped() {
+					v.AdBreakOpportunities = x
+				}
 			}
 		case 1:
 			v.Arn = d.String(&v.UnknownMembers)
@@ -4447,7 +4987,9 @@ func (v *DescribeVodSourceResponse) decodeWire(d *wire.Decoder) {
 			v.CreationTime = d.Time(&v.UnknownMembers)
 		case 3:
 			if d.BeginList(&v.UnknownMembers) {
-				v.HttpPackageConfigurations = decodeHttpPackageConfigurations(d)
+				if x := decodeHttpPackageConfigurations(d); !d.Dropped() {
+					v.HttpPackageConfigurations = x
+				}
 			}
 		case 4:
 			v.LastModifiedTime = d.Time(&v.UnknownMembers)
@@ -4455,7 +4997,9 @@ func (v *DescribeVodSourceResponse) decodeWire(d *wire.Decoder) {
 			v.SourceLocationName = d.String(&v.UnknownMembers)
 		case 6:
 			if d.BeginMap(&v.UnknownMembers) {
-				v.Tags = decodeMapOfString(d)
+				if x := decodeMapOfString(d); !d.Dropped() {
+					v.Tags = x
+				}
 			}
 		case 7:
 			v.VodSourceName = d.String(&v.UnknownMembers)
@@ -4468,37 +5012,53 @@ func (v *DescribeVodSourceResponse) decodeWire(d *wire.Decoder) {
 func (v *DescribeVodSourceResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberDescribeVodSourceResponse)
-	if !r.Put(e, 0) && v.AdBreakOpportunities != nil {
+	if v.AdBreakOpportunities != nil {
 		e.Key(`"AdBreakOpportunities":`)
 		encodeAdBreakOpportunities(e, v.AdBreakOpportunities)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Arn != nil {
+	if v.Arn != nil {
 		e.Key(`"Arn":`)
 		e.String(*v.Arn)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.CreationTime != nil {
+	if v.CreationTime != nil {
 		e.Key(`"CreationTime":`)
 		e.Time(*v.CreationTime)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.HttpPackageConfigurations != nil {
+	if v.HttpPackageConfigurations != nil {
 		e.Key(`"HttpPackageConfigurations":`)
 		encodeHttpPackageConfigurations(e, v.HttpPackageConfigurations)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.LastModifiedTime != nil {
+	if v.LastModifiedTime != nil {
 		e.Key(`"LastModifiedTime":`)
 		e.Time(*v.LastModifiedTime)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.SourceLocationName != nil {
+	if v.SourceLocationName != nil {
 		e.Key(`"SourceLocationName":`)
 		e.String(*v.SourceLocationName)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.Tags != nil {
+	if v.Tags != nil {
 		e.Key(`"tags":`)
 		encodeMapOfString(e, v.Tags)
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.VodSourceName != nil {
+	if v.VodSourceName != nil {
 		e.Key(`"VodSourceName":`)
 		e.String(*v.VodSourceName)
+	} else {
+		r.Put(e, 7)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -4542,9 +5102,11 @@ func (v *GetChannelPolicyRequest) decodeWire(d *wire.Decoder) {
 func (v *GetChannelPolicyRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberGetChannelPolicyRequest)
-	if !r.Put(e, 0) && v.ChannelName != nil {
+	if v.ChannelName != nil {
 		e.Key(`"ChannelName":`)
 		e.String(*v.ChannelName)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -4588,9 +5150,11 @@ func (v *GetChannelPolicyResponse) decodeWire(d *wire.Decoder) {
 func (v *GetChannelPolicyResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberGetChannelPolicyResponse)
-	if !r.Put(e, 0) && v.Policy != nil {
+	if v.Policy != nil {
 		e.Key(`"Policy":`)
 		e.String(*v.Policy)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -4650,25 +5214,35 @@ func (v *GetChannelScheduleRequest) decodeWire(d *wire.Decoder) {
 func (v *GetChannelScheduleRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberGetChannelScheduleRequest)
-	if !r.Put(e, 0) && v.Audience != nil {
+	if v.Audience != nil {
 		e.Key(`"Audience":`)
 		e.String(*v.Audience)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.ChannelName != nil {
+	if v.ChannelName != nil {
 		e.Key(`"ChannelName":`)
 		e.String(*v.ChannelName)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.DurationMinutes != nil {
+	if v.DurationMinutes != nil {
 		e.Key(`"DurationMinutes":`)
 		e.String(*v.DurationMinutes)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.MaxResults != nil {
+	if v.MaxResults != nil {
 		e.Key(`"MaxResults":`)
 		e.Int(int64(*v.MaxResults))
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.NextToken != nil {
+	if v.NextToken != nil {
 		e.Key(`"NextToken":`)
 		e.String(*v.NextToken)
+	} else {
+		r.Put(e, 4)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -4705,7 +5279,9 @@ func (v *GetChannelScheduleResponse) decodeWire(d *wire.Decoder) {
 		switch memberGetChannelScheduleResponse(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Items = decodeListOfScheduleEntry(d)
+				if x := decodeListOfScheduleEntry(d); !d.Dropped() {
+					v.Items = x
+				}
 			}
 		case 1:
 			v.NextToken = d.String(&v.UnknownMembers)
@@ -4718,13 +5294,17 @@ func (v *GetChannelScheduleResponse) decodeWire(d *wire.Decoder) {
 func (v *GetChannelScheduleResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberGetChannelScheduleResponse)
-	if !r.Put(e, 0) && v.Items != nil {
+	if v.Items != nil {
 		e.Key(`"Items":`)
 		encodeListOfScheduleEntry(e, v.Items)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.NextToken != nil {
+	if v.NextToken != nil {
 		e.Key(`"NextToken":`)
 		e.String(*v.NextToken)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -4768,9 +5348,11 @@ func (v *GetPlaybackConfigurationRequest) decodeWire(d *wire.Decoder) {
 func (v *GetPlaybackConfigurationRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberGetPlaybackConfigurationRequest)
-	if !r.Put(e, 0) && v.Name != nil {
+	if v.Name != nil {
 		e.Key(`"Name":`)
 		e.String(*v.Name)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -4871,7 +5453,9 @@ func (v *GetPlaybackConfigurationResponse) decodeWire(d *wire.Decoder) {
 			}
 		case 5:
 			if d.BeginMap(&v.UnknownMembers) {
-				v.ConfigurationAliases = decodeConfigurationAliasesResponse(d)
+				if x := decodeConfigurationAliasesResponse(d); !d.Dropped() {
+					v.ConfigurationAliases = x
+				}
 			}
 		case 6:
 			if d.BeginStruct(&v.UnknownMembers) {
@@ -4919,7 +5503,9 @@ func (v *GetPlaybackConfigurationResponse) decodeWire(d *wire.Decoder) {
 			v.SlateAdUrl = d.String(&v.UnknownMembers)
 		case 18:
 			if d.BeginMap(&v.UnknownMembers) {
-				v.Tags = decodeMapOfString(d)
+				if x := decodeMapOfString(d); !d.Dropped() {
+					v.Tags = x
+				}
 			}
 		case 19:
 			v.TranscodeProfileName = d.String(&v.UnknownMembers)
@@ -4934,89 +5520,131 @@ func (v *GetPlaybackConfigurationResponse) decodeWire(d *wire.Decoder) {
 func (v *GetPlaybackConfigurationResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberGetPlaybackConfigurationResponse)
-	if !r.Put(e, 0) && v.AdConditioningConfiguration != nil {
+	if v.AdConditioningConfiguration != nil {
 		e.Key(`"AdConditioningConfiguration":`)
 		v.AdConditioningConfiguration.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.AdDecisionServerUrl != nil {
+	if v.AdDecisionServerUrl != nil {
 		e.Key(`"AdDecisionServerUrl":`)
 		e.String(*v.AdDecisionServerUrl)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.AvailSuppression != nil {
+	if v.AvailSuppression != nil {
 		e.Key(`"AvailSuppression":`)
 		v.AvailSuppression.encodeWire(e)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.Bumper != nil {
+	if v.Bumper != nil {
 		e.Key(`"Bumper":`)
 		v.Bumper.encodeWire(e)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.CdnConfiguration != nil {
+	if v.CdnConfiguration != nil {
 		e.Key(`"CdnConfiguration":`)
 		v.CdnConfiguration.encodeWire(e)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.ConfigurationAliases != nil {
+	if v.ConfigurationAliases != nil {
 		e.Key(`"ConfigurationAliases":`)
 		encodeConfigurationAliasesResponse(e, v.ConfigurationAliases)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.DashConfiguration != nil {
+	if v.DashConfiguration != nil {
 		e.Key(`"DashConfiguration":`)
 		v.DashConfiguration.encodeWire(e)
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.HlsConfiguration != nil {
+	if v.HlsConfiguration != nil {
 		e.Key(`"HlsConfiguration":`)
 		v.HlsConfiguration.encodeWire(e)
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.InsertionMode != "" {
+	if v.InsertionMode != "" {
 		e.Key(`"InsertionMode":`)
 		e.String(string(v.InsertionMode))
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.LivePreRollConfiguration != nil {
+	if v.LivePreRollConfiguration != nil {
 		e.Key(`"LivePreRollConfiguration":`)
 		v.LivePreRollConfiguration.encodeWire(e)
+	} else {
+		r.Put(e, 9)
 	}
-	if !r.Put(e, 10) && v.LogConfiguration != nil {
+	if v.LogConfiguration != nil {
 		e.Key(`"LogConfiguration":`)
 		v.LogConfiguration.encodeWire(e)
+	} else {
+		r.Put(e, 10)
 	}
-	if !r.Put(e, 11) && v.ManifestProcessingRules != nil {
+	if v.ManifestProcessingRules != nil {
 		e.Key(`"ManifestProcessingRules":`)
 		v.ManifestProcessingRules.encodeWire(e)
+	} else {
+		r.Put(e, 11)
 	}
-	if !r.Put(e, 12) && v.Name != nil {
+	if v.Name != nil {
 		e.Key(`"Name":`)
 		e.String(*v.Name)
+	} else {
+		r.Put(e, 12)
 	}
-	if !r.Put(e, 13) && v.PersonalizationThresholdSeconds != nil {
+	if v.PersonalizationThresholdSeconds != nil {
 		e.Key(`"PersonalizationThresholdSeconds":`)
 		e.Int(int64(*v.PersonalizationThresholdSeconds))
+	} else {
+		r.Put(e, 13)
 	}
-	if !r.Put(e, 14) && v.PlaybackConfigurationArn != nil {
+	if v.PlaybackConfigurationArn != nil {
 		e.Key(`"PlaybackConfigurationArn":`)
 		e.String(*v.PlaybackConfigurationArn)
+	} else {
+		r.Put(e, 14)
 	}
-	if !r.Put(e, 15) && v.PlaybackEndpointPrefix != nil {
+	if v.PlaybackEndpointPrefix != nil {
 		e.Key(`"PlaybackEndpointPrefix":`)
 		e.String(*v.PlaybackEndpointPrefix)
+	} else {
+		r.Put(e, 15)
 	}
-	if !r.Put(e, 16) && v.SessionInitializationEndpointPrefix != nil {
+	if v.SessionInitializationEndpointPrefix != nil {
 		e.Key(`"SessionInitializationEndpointPrefix":`)
 		e.String(*v.SessionInitializationEndpointPrefix)
+	} else {
+		r.Put(e, 16)
 	}
-	if !r.Put(e, 17) && v.SlateAdUrl != nil {
+	if v.SlateAdUrl != nil {
 		e.Key(`"SlateAdUrl":`)
 		e.String(*v.SlateAdUrl)
+	} else {
+		r.Put(e, 17)
 	}
-	if !r.Put(e, 18) && v.Tags != nil {
+	if v.Tags != nil {
 		e.Key(`"tags":`)
 		encodeMapOfString(e, v.Tags)
+	} else {
+		r.Put(e, 18)
 	}
-	if !r.Put(e, 19) && v.TranscodeProfileName != nil {
+	if v.TranscodeProfileName != nil {
 		e.Key(`"TranscodeProfileName":`)
 		e.String(*v.TranscodeProfileName)
+	} else {
+		r.Put(e, 19)
 	}
-	if !r.Put(e, 20) && v.VideoContentSourceUrl != nil {
+	if v.VideoContentSourceUrl != nil {
 		e.Key(`"VideoContentSourceUrl":`)
 		e.String(*v.VideoContentSourceUrl)
+	} else {
+		r.Put(e, 20)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -5064,13 +5692,17 @@ func (v *GetPrefetchScheduleRequest) decodeWire(d *wire.Decoder) {
 func (v *GetPrefetchScheduleRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberGetPrefetchScheduleRequest)
-	if !r.Put(e, 0) && v.Name != nil {
+	if v.Name != nil {
 		e.Key(`"Name":`)
 		e.String(*v.Name)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.PlaybackConfigurationName != nil {
+	if v.PlaybackConfigurationName != nil {
 		e.Key(`"PlaybackConfigurationName":`)
 		e.String(*v.PlaybackConfigurationName)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -5142,29 +5774,41 @@ func (v *GetPrefetchScheduleResponse) decodeWire(d *wire.Decoder) {
 func (v *GetPrefetchScheduleResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberGetPrefetchScheduleResponse)
-	if !r.Put(e, 0) && v.Arn != nil {
+	if v.Arn != nil {
 		e.Key(`"Arn":`)
 		e.String(*v.Arn)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Consumption != nil {
+	if v.Consumption != nil {
 		e.Key(`"Consumption":`)
 		v.Consumption.encodeWire(e)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Name != nil {
+	if v.Name != nil {
 		e.Key(`"Name":`)
 		e.String(*v.Name)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.PlaybackConfigurationName != nil {
+	if v.PlaybackConfigurationName != nil {
 		e.Key(`"PlaybackConfigurationName":`)
 		e.String(*v.PlaybackConfigurationName)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.Retrieval != nil {
+	if v.Retrieval != nil {
 		e.Key(`"Retrieval":`)
 		v.Retrieval.encodeWire(e)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.StreamId != nil {
+	if v.StreamId != nil {
 		e.Key(`"StreamId":`)
 		e.String(*v.StreamId)
+	} else {
+		r.Put(e, 5)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -5208,9 +5852,11 @@ func (v *HlsConfiguration) decodeWire(d *wire.Decoder) {
 func (v *HlsConfiguration) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberHlsConfiguration)
-	if !r.Put(e, 0) && v.ManifestEndpointPrefix != nil {
+	if v.ManifestEndpointPrefix != nil {
 		e.Key(`"ManifestEndpointPrefix":`)
 		e.String(*v.ManifestEndpointPrefix)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -5247,7 +5893,9 @@ func (v *HlsPlaylistSettings) decodeWire(d *wire.Decoder) {
 		switch memberHlsPlaylistSettings(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.AdMarkupType = decodeAdMarkupTypes(d)
+				if x := decodeAdMarkupTypes(d); !d.Dropped() {
+					v.AdMarkupType = x
+				}
 			}
 		case 1:
 			v.ManifestWindowSeconds = d.Int32(&v.UnknownMembers)
@@ -5260,13 +5908,17 @@ func (v *HlsPlaylistSettings) decodeWire(d *wire.Decoder) {
 func (v *HlsPlaylistSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberHlsPlaylistSettings)
-	if !r.Put(e, 0) && v.AdMarkupType != nil {
+	if v.AdMarkupType != nil {
 		e.Key(`"AdMarkupType":`)
 		encodeAdMarkupTypes(e, v.AdMarkupType)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.ManifestWindowSeconds != nil {
+	if v.ManifestWindowSeconds != nil {
 		e.Key(`"ManifestWindowSeconds":`)
 		e.Int(int64(*v.ManifestWindowSeconds))
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -5310,9 +5962,11 @@ func (v *HttpConfiguration) decodeWire(d *wire.Decoder) {
 func (v *HttpConfiguration) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberHttpConfiguration)
-	if !r.Put(e, 0) && v.BaseUrl != nil {
+	if v.BaseUrl != nil {
 		e.Key(`"BaseUrl":`)
 		e.String(*v.BaseUrl)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -5364,17 +6018,23 @@ func (v *HttpPackageConfiguration) decodeWire(d *wire.Decoder) {
 func (v *HttpPackageConfiguration) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberHttpPackageConfiguration)
-	if !r.Put(e, 0) && v.Path != nil {
+	if v.Path != nil {
 		e.Key(`"Path":`)
 		e.String(*v.Path)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.SourceGroup != nil {
+	if v.SourceGroup != nil {
 		e.Key(`"SourceGroup":`)
 		e.String(*v.SourceGroup)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Type != "" {
+	if v.Type != "" {
 		e.Key(`"Type":`)
 		e.String(string(v.Type))
+	} else {
+		r.Put(e, 2)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -5442,13 +6102,17 @@ func (v *KeyValuePair) decodeWire(d *wire.Decoder) {
 func (v *KeyValuePair) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberKeyValuePair)
-	if !r.Put(e, 0) && v.Key != nil {
+	if v.Key != nil {
 		e.Key(`"Key":`)
 		e.String(*v.Key)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Value != nil {
+	if v.Value != nil {
 		e.Key(`"Value":`)
 		e.String(*v.Value)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -5500,17 +6164,23 @@ func (v *ListAlertsRequest) decodeWire(d *wire.Decoder) {
 func (v *ListAlertsRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberListAlertsRequest)
-	if !r.Put(e, 0) && v.MaxResults != nil {
+	if v.MaxResults != nil {
 		e.Key(`"MaxResults":`)
 		e.Int(int64(*v.MaxResults))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.NextToken != nil {
+	if v.NextToken != nil {
 		e.Key(`"NextToken":`)
 		e.String(*v.NextToken)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.ResourceArn != nil {
+	if v.ResourceArn != nil {
 		e.Key(`"ResourceArn":`)
 		e.String(*v.ResourceArn)
+	} else {
+		r.Put(e, 2)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -5547,7 +6217,9 @@ func (v *ListAlertsResponse) decodeWire(d *wire.Decoder) {
 		switch memberListAlertsResponse(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Items = decodeListOfAlert(d)
+				if x := decodeListOfAlert(d); !d.Dropped() {
+					v.Items = x
+				}
 			}
 		case 1:
 			v.NextToken = d.String(&v.UnknownMembers)
@@ -5560,13 +6232,17 @@ func (v *ListAlertsResponse) decodeWire(d *wire.Decoder) {
 func (v *ListAlertsResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberListAlertsResponse)
-	if !r.Put(e, 0) && v.Items != nil {
+	if v.Items != nil {
 		e.Key(`"Items":`)
 		encodeListOfAlert(e, v.Items)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.NextToken != nil {
+	if v.NextToken != nil {
 		e.Key(`"NextToken":`)
 		e.String(*v.NextToken)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -5614,13 +6290,17 @@ func (v *ListChannelsRequest) decodeWire(d *wire.Decoder) {
 func (v *ListChannelsRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberListChannelsRequest)
-	if !r.Put(e, 0) && v.MaxResults != nil {
+	if v.MaxResults != nil {
 		e.Key(`"MaxResults":`)
 		e.Int(int64(*v.MaxResults))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.NextToken != nil {
+	if v.NextToken != nil {
 		e.Key(`"NextToken":`)
 		e.String(*v.NextToken)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -5657,7 +6337,9 @@ func (v *ListChannelsResponse) decodeWire(d *wire.Decoder) {
 		switch memberListChannelsResponse(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Items = decodeListOfChannel(d)
+				if x := decodeListOfChannel(d); !d.Dropped() {
+					v.Items = x
+				}
 			}
 		case 1:
 			v.NextToken = d.String(&v.UnknownMembers)
@@ -5670,13 +6352,17 @@ func (v *ListChannelsResponse) decodeWire(d *wire.Decoder) {
 func (v *ListChannelsResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberListChannelsResponse)
-	if !r.Put(e, 0) && v.Items != nil {
+	if v.Items != nil {
 		e.Key(`"Items":`)
 		encodeListOfChannel(e, v.Items)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.NextToken != nil {
+	if v.NextToken != nil {
 		e.Key(`"NextToken":`)
 		e.String(*v.NextToken)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -5728,17 +6414,23 @@ func (v *ListLiveSourcesRequest) decodeWire(d *wire.Decoder) {
 func (v *ListLiveSourcesRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberListLiveSourcesRequest)
-	if !r.Put(e, 0) && v.MaxResults != nil {
+	if v.MaxResults != nil {
 		e.Key(`"MaxResults":`)
 		e.Int(int64(*v.MaxResults))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.NextToken != nil {
+	if v.NextToken != nil {
 		e.Key(`"NextToken":`)
 		e.String(*v.NextToken)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.SourceLocationName != nil {
+	if v.SourceLocationName != nil {
 		e.Key(`"SourceLocationName":`)
 		e.String(*v.SourceLocationName)
+	} else {
+		r.Put(e, 2)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -5775,7 +6467,9 @@ func (v *ListLiveSourcesResponse) decodeWire(d *wire.Decoder) {
 		switch memberListLiveSourcesResponse(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Items = decodeListOfLiveSource(d)
+				if x := decodeListOfLiveSource(d); !d.Dropped() {
+					v.Items = x
+				}
 			}
 		case 1:
 			v.NextToken = d.String(&v.UnknownMembers)
@@ -5788,13 +6482,17 @@ func (v *ListLiveSourcesResponse) decodeWire(d *wire.Decoder) {
 func (v *ListLiveSourcesResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberListLiveSourcesResponse)
-	if !r.Put(e, 0) && v.Items != nil {
+	if v.Items != nil {
 		e.Key(`"Items":`)
 		encodeListOfLiveSource(e, v.Items)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.NextToken != nil {
+	if v.NextToken != nil {
 		e.Key(`"NextToken":`)
 		e.String(*v.NextToken)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -6158,13 +6856,17 @@ func (v *ListPlaybackConfigurationsRequest) decodeWire(d *wire.Decoder) {
 func (v *ListPlaybackConfigurationsRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberListPlaybackConfigurationsRequest)
-	if !r.Put(e, 0) && v.MaxResults != nil {
+	if v.MaxResults != nil {
 		e.Key(`"MaxResults":`)
 		e.Int(int64(*v.MaxResults))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.NextToken != nil {
+	if v.NextToken != nil {
 		e.Key(`"NextToken":`)
 		e.String(*v.NextToken)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -6201,7 +6903,9 @@ func (v *ListPlaybackConfigurationsResponse) decodeWire(d *wire.Decoder) {
 		switch memberListPlaybackConfigurationsResponse(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Items = decodeListOfPlaybackConfiguration(d)
+				if x := decodeListOfPlaybackConfiguration(d); !d.Dropped() {
+					v.Items = x
+				}
 			}
 		case 1:
 			v.NextToken = d.String(&v.UnknownMembers)
@@ -6214,13 +6918,17 @@ func (v *ListPlaybackConfigurationsResponse) decodeWire(d *wire.Decoder) {
 func (v *ListPlaybackConfigurationsResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberListPlaybackConfigurationsResponse)
-	if !r.Put(e, 0) && v.Items != nil {
+	if v.Items != nil {
 		e.Key(`"Items":`)
 		encodeListOfPlaybackConfiguration(e, v.Items)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.NextToken != nil {
+	if v.NextToken != nil {
 		e.Key(`"NextToken":`)
 		e.String(*v.NextToken)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -6276,21 +6984,29 @@ func (v *ListPrefetchSchedulesRequest) decodeWire(d *wire.Decoder) {
 func (v *ListPrefetchSchedulesRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberListPrefetchSchedulesRequest)
-	if !r.Put(e, 0) && v.MaxResults != nil {
+	if v.MaxResults != nil {
 		e.Key(`"MaxResults":`)
 		e.Int(int64(*v.MaxResults))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.NextToken != nil {
+	if v.NextToken != nil {
 		e.Key(`"NextToken":`)
 		e.String(*v.NextToken)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.PlaybackConfigurationName != nil {
+	if v.PlaybackConfigurationName != nil {
 		e.Key(`"PlaybackConfigurationName":`)
 		e.String(*v.PlaybackConfigurationName)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.StreamId != nil {
+	if v.StreamId != nil {
 		e.Key(`"StreamId":`)
 		e.String(*v.StreamId)
+	} else {
+		r.Put(e, 3)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -6327,7 +7043,9 @@ func (v *ListPrefetchSchedulesResponse) decodeWire(d *wire.Decoder) {
 		switch memberListPrefetchSchedulesResponse(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Items = decodeListOfPrefetchSchedule(d)
+				if x := decodeListOfPrefetchSchedule(d); !d.Dropped() {
+					v.Items = x
+				}
 			}
 		case 1:
 			v.NextToken = d.String(&v.UnknownMembers)
@@ -6340,13 +7058,17 @@ func (v *ListPrefetchSchedulesResponse) decodeWire(d *wire.Decoder) {
 func (v *ListPrefetchSchedulesResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberListPrefetchSchedulesResponse)
-	if !r.Put(e, 0) && v.Items != nil {
+	if v.Items != nil {
 		e.Key(`"Items":`)
 		encodeListOfPrefetchSchedule(e, v.Items)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.NextToken != nil {
+	if v.NextToken != nil {
 		e.Key(`"NextToken":`)
 		e.String(*v.NextToken)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -6394,13 +7116,17 @@ func (v *ListSourceLocationsRequest) decodeWire(d *wire.Decoder) {
 func (v *ListSourceLocationsRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberListSourceLocationsRequest)
-	if !r.Put(e, 0) && v.MaxResults != nil {
+	if v.MaxResults != nil {
 		e.Key(`"MaxResults":`)
 		e.Int(int64(*v.MaxResults))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.NextToken != nil {
+	if v.NextToken != nil {
 		e.Key(`"NextToken":`)
 		e.String(*v.NextToken)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -6437,7 +7163,9 @@ func (v *ListSourceLocationsResponse) decodeWire(d *wire.Decoder) {
 		switch memberListSourceLocationsResponse(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Items = decodeListOfSourceLocation(d)
+				if x := decodeListOfSourceLocation(d); !d.Dropped() {
+					v.Items = x
+				}
 			}
 		case 1:
 			v.NextToken = d.String(&v.UnknownMembers)
@@ -6450,13 +7178,17 @@ func (v *ListSourceLocationsResponse) decodeWire(d *wire.Decoder) {
 func (v *ListSourceLocationsResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberListSourceLocationsResponse)
-	if !r.Put(e, 0) && v.Items != nil {
+	if v.Items != nil {
 		e.Key(`"Items":`)
 		encodeListOfSourceLocation(e, v.Items)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.NextToken != nil {
+	if v.NextToken != nil {
 		e.Key(`"NextToken":`)
 		e.String(*v.NextToken)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -6500,9 +7232,11 @@ func (v *ListTagsForResourceRequest) decodeWire(d *wire.Decoder) {
 func (v *ListTagsForResourceRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberListTagsForResourceRequest)
-	if !r.Put(e, 0) && v.ResourceArn != nil {
+	if v.ResourceArn != nil {
 		e.Key(`"ResourceArn":`)
 		e.String(*v.ResourceArn)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -6537,7 +7271,9 @@ func (v *ListTagsForResourceResponse) decodeWire(d *wire.Decoder) {
 		switch memberListTagsForResourceResponse(d.Key()) {
 		case 0:
 			if d.BeginMap(&v.UnknownMembers) {
-				v.Tags = decodeMapOfString(d)
+				if x := decodeMapOfString(d); !d.Dropped() {
+					v.Tags = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -6548,9 +7284,11 @@ func (v *ListTagsForResourceResponse) decodeWire(d *wire.Decoder) {
 func (v *ListTagsForResourceResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberListTagsForResourceResponse)
-	if !r.Put(e, 0) && v.Tags != nil {
+	if v.Tags != nil {
 		e.Key(`"tags":`)
 		encodeMapOfString(e, v.Tags)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -6602,17 +7340,23 @@ func (v *ListVodSourcesRequest) decodeWire(d *wire.Decoder) {
 func (v *ListVodSourcesRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberListVodSourcesRequest)
-	if !r.Put(e, 0) && v.MaxResults != nil {
+	if v.MaxResults != nil {
 		e.Key(`"MaxResults":`)
 		e.Int(int64(*v.MaxResults))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.NextToken != nil {
+	if v.NextToken != nil {
 		e.Key(`"NextToken":`)
 		e.String(*v.NextToken)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.SourceLocationName != nil {
+	if v.SourceLocationName != nil {
 		e.Key(`"SourceLocationName":`)
 		e.String(*v.SourceLocationName)
+	} else {
+		r.Put(e, 2)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -6649,7 +7393,9 @@ func (v *ListVodSourcesResponse) decodeWire(d *wire.Decoder) {
 		switch memberListVodSourcesResponse(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Items = decodeListOfVodSource(d)
+				if x := decodeListOfVodSource(d); !d.Dropped() {
+					v.Items = x
+				}
 			}
 		case 1:
 			v.NextToken = d.String(&v.UnknownMembers)
@@ -6662,13 +7408,17 @@ func (v *ListVodSourcesResponse) decodeWire(d *wire.Decoder) {
 func (v *ListVodSourcesResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberListVodSourcesResponse)
-	if !r.Put(e, 0) && v.Items != nil {
+	if v.Items != nil {
 		e.Key(`"Items":`)
 		encodeListOfVodSource(e, v.Items)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.NextToken != nil {
+	if v.NextToken != nil {
 		e.Key(`"NextToken":`)
 		e.String(*v.NextToken)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -6716,13 +7466,17 @@ func (v *LivePreRollConfiguration) decodeWire(d *wire.Decoder) {
 func (v *LivePreRollConfiguration) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberLivePreRollConfiguration)
-	if !r.Put(e, 0) && v.AdDecisionServerUrl != nil {
+	if v.AdDecisionServerUrl != nil {
 		e.Key(`"AdDecisionServerUrl":`)
 		e.String(*v.AdDecisionServerUrl)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.MaxDurationSeconds != nil {
+	if v.MaxDurationSeconds != nil {
 		e.Key(`"MaxDurationSeconds":`)
 		e.Int(int64(*v.MaxDurationSeconds))
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -6773,7 +7527,9 @@ func (v *LiveSource) decodeWire(d *wire.Decoder) {
 			v.CreationTime = d.Time(&v.UnknownMembers)
 		case 2:
 			if d.BeginList(&v.UnknownMembers) {
-				v.HttpPackageConfigurations = decodeHttpPackageConfigurations(d)
+				if x := decodeHttpPackageConfigurations(d); !d.Dropped() {
+					v.HttpPackageConfigurations = x
+				}
 			}
 		case 3:
 			v.LastModifiedTime = d.Time(&v.UnknownMembers)
@@ -6783,7 +7539,9 @@ func (v *LiveSource) decodeWire(d *wire.Decoder) {
 			v.SourceLocationName = d.String(&v.UnknownMembers)
 		case 6:
 			if d.BeginMap(&v.UnknownMembers) {
-				v.Tags = decodeMapOfString(d)
+				if x := decodeMapOfString(d); !d.Dropped() {
+					v.Tags = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -6794,33 +7552,47 @@ func (v *LiveSource) decodeWire(d *wire.Decoder) {
 func (v *LiveSource) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberLiveSource)
-	if !r.Put(e, 0) && v.Arn != nil {
+	if v.Arn != nil {
 		e.Key(`"Arn":`)
 		e.String(*v.Arn)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.CreationTime != nil {
+	if v.CreationTime != nil {
 		e.Key(`"CreationTime":`)
 		e.Time(*v.CreationTime)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.HttpPackageConfigurations != nil {
+	if v.HttpPackageConfigurations != nil {
 		e.Key(`"HttpPackageConfigurations":`)
 		encodeHttpPackageConfigurations(e, v.HttpPackageConfigurations)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.LastModifiedTime != nil {
+	if v.LastModifiedTime != nil {
 		e.Key(`"LastModifiedTime":`)
 		e.Time(*v.LastModifiedTime)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.LiveSourceName != nil {
+	if v.LiveSourceName != nil {
 		e.Key(`"LiveSourceName":`)
 		e.String(*v.LiveSourceName)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.SourceLocationName != nil {
+	if v.SourceLocationName != nil {
 		e.Key(`"SourceLocationName":`)
 		e.String(*v.SourceLocationName)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.Tags != nil {
+	if v.Tags != nil {
 		e.Key(`"tags":`)
 		encodeMapOfString(e, v.Tags)
+	} else {
+		r.Put(e, 6)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -6867,7 +7639,9 @@ func (v *LogConfiguration) decodeWire(d *wire.Decoder) {
 			}
 		case 1:
 			if d.BeginList(&v.UnknownMembers) {
-				v.EnabledLoggingStrategies = decodeListOfLoggingStrategies(d)
+				if x := decodeListOfLoggingStrategies(d); !d.Dropped() {
+					v.EnabledLoggingStrategies = x
+				}
 			}
 		case 2:
 			if d.BeginStruct(&v.UnknownMembers) {
@@ -6886,21 +7660,29 @@ func (v *LogConfiguration) decodeWire(d *wire.Decoder) {
 func (v *LogConfiguration) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberLogConfiguration)
-	if !r.Put(e, 0) && v.AdsInteractionLog != nil {
+	if v.AdsInteractionLog != nil {
 		e.Key(`"AdsInteractionLog":`)
 		v.AdsInteractionLog.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.EnabledLoggingStrategies != nil {
+	if v.EnabledLoggingStrategies != nil {
 		e.Key(`"EnabledLoggingStrategies":`)
 		encodeListOfLoggingStrategies(e, v.EnabledLoggingStrategies)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.ManifestServiceInteractionLog != nil {
+	if v.ManifestServiceInteractionLog != nil {
 		e.Key(`"ManifestServiceInteractionLog":`)
 		v.ManifestServiceInteractionLog.encodeWire(e)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.PercentEnabled != nil {
+	if v.PercentEnabled != nil {
 		e.Key(`"PercentEnabled":`)
 		e.Int(int64(*v.PercentEnabled))
+	} else {
+		r.Put(e, 3)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -6935,7 +7717,9 @@ func (v *LogConfigurationForChannel) decodeWire(d *wire.Decoder) {
 		switch memberLogConfigurationForChannel(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.LogTypes = decodeLogTypes(d)
+				if x := decodeLogTypes(d); !d.Dropped() {
+					v.LogTypes = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -6946,9 +7730,11 @@ func (v *LogConfigurationForChannel) decodeWire(d *wire.Decoder) {
 func (v *LogConfigurationForChannel) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberLogConfigurationForChannel)
-	if !r.Put(e, 0) && v.LogTypes != nil {
+	if v.LogTypes != nil {
 		e.Key(`"LogTypes":`)
 		encodeLogTypes(e, v.LogTypes)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -7014,9 +7800,11 @@ func (v *ManifestProcessingRules) decodeWire(d *wire.Decoder) {
 func (v *ManifestProcessingRules) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberManifestProcessingRules)
-	if !r.Put(e, 0) && v.AdMarkerPassthrough != nil {
+	if v.AdMarkerPassthrough != nil {
 		e.Key(`"AdMarkerPassthrough":`)
 		v.AdMarkerPassthrough.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -7069,7 +7857,9 @@ func (v *ManifestServiceInteractionLog) decodeWire(d *wire.Decoder) {
 		switch memberManifestServiceInteractionLog(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.ExcludeEventTypes = decodeManifestServiceExcludeEventTypesList(d)
+				if x := decodeManifestServiceExcludeEventTypesList(d); !d.Dropped() {
+					v.ExcludeEventTypes = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -7080,9 +7870,11 @@ func (v *ManifestServiceInteractionLog) decodeWire(d *wire.Decoder) {
 func (v *ManifestServiceInteractionLog) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberManifestServiceInteractionLog)
-	if !r.Put(e, 0) && v.ExcludeEventTypes != nil {
+	if v.ExcludeEventTypes != nil {
 		e.Key(`"ExcludeEventTypes":`)
 		encodeManifestServiceExcludeEventTypesList(e, v.ExcludeEventTypes)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -7204,7 +7996,9 @@ func (v *PlaybackConfiguration) decodeWire(d *wire.Decoder) {
 			}
 		case 5:
 			if d.BeginMap(&v.UnknownMembers) {
-				v.ConfigurationAliases = decodeConfigurationAliasesResponse(d)
+				if x := decodeConfigurationAliasesResponse(d); !d.Dropped() {
+					v.ConfigurationAliases = x
+				}
 			}
 		case 6:
 			if d.BeginStruct(&v.UnknownMembers) {
@@ -7252,7 +8046,9 @@ func (v *PlaybackConfiguration) decodeWire(d *wire.Decoder) {
 			v.SlateAdUrl = d.String(&v.UnknownMembers)
 		case 18:
 			if d.BeginMap(&v.UnknownMembers) {
-				v.Tags = decodeMapOfString(d)
+				if x := decodeMapOfString(d); !d.Dropped() {
+					v.Tags = x
+				}
 			}
 		case 19:
 			v.TranscodeProfileName = d.String(&v.UnknownMembers)
@@ -7267,89 +8063,131 @@ func (v *PlaybackConfiguration) decodeWire(d *wire.Decoder) {
 func (v *PlaybackConfiguration) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberPlaybackConfiguration)
-	if !r.Put(e, 0) && v.AdConditioningConfiguration != nil {
+	if v.AdConditioningConfiguration != nil {
 		e.Key(`"AdConditioningConfiguration":`)
 		v.AdConditioningConfiguration.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.AdDecisionServerUrl != nil {
+	if v.AdDecisionServerUrl != nil {
 		e.Key(`"AdDecisionServerUrl":`)
 		e.String(*v.AdDecisionServerUrl)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.AvailSuppression != nil {
+	if v.AvailSuppression != nil {
 		e.Key(`"AvailSuppression":`)
 		v.AvailSuppression.encodeWire(e)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.Bumper != nil {
+	if v.Bumper != nil {
 		e.Key(`"Bumper":`)
 		v.Bumper.encodeWire(e)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.CdnConfiguration != nil {
+	if v.CdnConfiguration != nil {
 		e.Key(`"CdnConfiguration":`)
 		v.CdnConfiguration.encodeWire(e)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.ConfigurationAliases != nil {
+	if v.ConfigurationAliases != nil {
 		e.Key(`"ConfigurationAliases":`)
 		encodeConfigurationAliasesResponse(e, v.ConfigurationAliases)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.DashConfiguration != nil {
+	if v.DashConfiguration != nil {
 		e.Key(`"DashConfiguration":`)
 		v.DashConfiguration.encodeWire(e)
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.HlsConfiguration != nil {
+	if v.HlsConfiguration != nil {
 		e.Key(`"HlsConfiguration":`)
 		v.HlsConfiguration.encodeWire(e)
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.InsertionMode != "" {
+	if v.InsertionMode != "" {
 		e.Key(`"InsertionMode":`)
 		e.String(string(v.InsertionMode))
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.LivePreRollConfiguration != nil {
+	if v.LivePreRollConfiguration != nil {
 		e.Key(`"LivePreRollConfiguration":`)
 		v.LivePreRollConfiguration.encodeWire(e)
+	} else {
+		r.Put(e, 9)
 	}
-	if !r.Put(e, 10) && v.LogConfiguration != nil {
+	if v.LogConfiguration != nil {
 		e.Key(`"LogConfiguration":`)
 		v.LogConfiguration.encodeWire(e)
+	} else {
+		r.Put(e, 10)
 	}
-	if !r.Put(e, 11) && v.ManifestProcessingRules != nil {
+	if v.ManifestProcessingRules != nil {
 		e.Key(`"ManifestProcessingRules":`)
 		v.ManifestProcessingRules.encodeWire(e)
+	} else {
+		r.Put(e, 11)
 	}
-	if !r.Put(e, 12) && v.Name != nil {
+	if v.Name != nil {
 		e.Key(`"Name":`)
 		e.String(*v.Name)
+	} else {
+		r.Put(e, 12)
 	}
-	if !r.Put(e, 13) && v.PersonalizationThresholdSeconds != nil {
+	if v.PersonalizationThresholdSeconds != nil {
 		e.Key(`"PersonalizationThresholdSeconds":`)
 		e.Int(int64(*v.PersonalizationThresholdSeconds))
+	} else {
+		r.Put(e, 13)
 	}
-	if !r.Put(e, 14) && v.PlaybackConfigurationArn != nil {
+	if v.PlaybackConfigurationArn != nil {
 		e.Key(`"PlaybackConfigurationArn":`)
 		e.String(*v.PlaybackConfigurationArn)
+	} else {
+		r.Put(e, 14)
 	}
-	if !r.Put(e, 15) && v.PlaybackEndpointPrefix != nil {
+	if v.PlaybackEndpointPrefix != nil {
 		e.Key(`"PlaybackEndpointPrefix":`)
 		e.String(*v.PlaybackEndpointPrefix)
+	} else {
+		r.Put(e, 15)
 	}
-	if !r.Put(e, 16) && v.SessionInitializationEndpointPrefix != nil {
+	if v.SessionInitializationEndpointPrefix != nil {
 		e.Key(`"SessionInitializationEndpointPrefix":`)
 		e.String(*v.SessionInitializationEndpointPrefix)
+	} else {
+		r.Put(e, 16)
 	}
-	if !r.Put(e, 17) && v.SlateAdUrl != nil {
+	if v.SlateAdUrl != nil {
 		e.Key(`"SlateAdUrl":`)
 		e.String(*v.SlateAdUrl)
+	} else {
+		r.Put(e, 17)
 	}
-	if !r.Put(e, 18) && v.Tags != nil {
+	if v.Tags != nil {
 		e.Key(`"tags":`)
 		encodeMapOfString(e, v.Tags)
+	} else {
+		r.Put(e, 18)
 	}
-	if !r.Put(e, 19) && v.TranscodeProfileName != nil {
+	if v.TranscodeProfileName != nil {
 		e.Key(`"TranscodeProfileName":`)
 		e.String(*v.TranscodeProfileName)
+	} else {
+		r.Put(e, 19)
 	}
-	if !r.Put(e, 20) && v.VideoContentSourceUrl != nil {
+	if v.VideoContentSourceUrl != nil {
 		e.Key(`"VideoContentSourceUrl":`)
 		e.String(*v.VideoContentSourceUrl)
+	} else {
+		r.Put(e, 20)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -7388,7 +8226,9 @@ func (v *PrefetchConsumption) decodeWire(d *wire.Decoder) {
 		switch memberPrefetchConsumption(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.AvailMatchingCriteria = decodeListOfAvailMatchingCriteria(d)
+				if x := decodeListOfAvailMatchingCriteria(d); !d.Dropped() {
+					v.AvailMatchingCriteria = x
+				}
 			}
 		case 1:
 			v.EndTime = d.Time(&v.UnknownMembers)
@@ -7403,17 +8243,23 @@ func (v *PrefetchConsumption) decodeWire(d *wire.Decoder) {
 func (v *PrefetchConsumption) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberPrefetchConsumption)
-	if !r.Put(e, 0) && v.AvailMatchingCriteria != nil {
+	if v.AvailMatchingCriteria != nil {
 		e.Key(`"AvailMatchingCriteria":`)
 		encodeListOfAvailMatchingCriteria(e, v.AvailMatchingCriteria)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.EndTime != nil {
+	if v.EndTime != nil {
 		e.Key(`"EndTime":`)
 		e.Time(*v.EndTime)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.StartTime != nil {
+	if v.StartTime != nil {
 		e.Key(`"StartTime":`)
 		e.Time(*v.StartTime)
+	} else {
+		r.Put(e, 2)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -7452,7 +8298,9 @@ func (v *PrefetchRetrieval) decodeWire(d *wire.Decoder) {
 		switch memberPrefetchRetrieval(d.Key()) {
 		case 0:
 			if d.BeginMap(&v.UnknownMembers) {
-				v.DynamicVariables = decodeMapOfString(d)
+				if x := decodeMapOfString(d); !d.Dropped() {
+					v.DynamicVariables = x
+				}
 			}
 		case 1:
 			v.EndTime = d.Time(&v.UnknownMembers)
@@ -7467,17 +8315,23 @@ func (v *PrefetchRetrieval) decodeWire(d *wire.Decoder) {
 func (v *PrefetchRetrieval) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberPrefetchRetrieval)
-	if !r.Put(e, 0) && v.DynamicVariables != nil {
+	if v.DynamicVariables != nil {
 		e.Key(`"DynamicVariables":`)
 		encodeMapOfString(e, v.DynamicVariables)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.EndTime != nil {
+	if v.EndTime != nil {
 		e.Key(`"EndTime":`)
 		e.Time(*v.EndTime)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.StartTime != nil {
+	if v.StartTime != nil {
 		e.Key(`"StartTime":`)
 		e.Time(*v.StartTime)
+	} else {
+		r.Put(e, 2)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -7549,29 +8403,41 @@ func (v *PrefetchSchedule) decodeWire(d *wire.Decoder) {
 func (v *PrefetchSchedule) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberPrefetchSchedule)
-	if !r.Put(e, 0) && v.Arn != nil {
+	if v.Arn != nil {
 		e.Key(`"Arn":`)
 		e.String(*v.Arn)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Consumption != nil {
+	if v.Consumption != nil {
 		e.Key(`"Consumption":`)
 		v.Consumption.encodeWire(e)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Name != nil {
+	if v.Name != nil {
 		e.Key(`"Name":`)
 		e.String(*v.Name)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.PlaybackConfigurationName != nil {
+	if v.PlaybackConfigurationName != nil {
 		e.Key(`"PlaybackConfigurationName":`)
 		e.String(*v.PlaybackConfigurationName)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.Retrieval != nil {
+	if v.Retrieval != nil {
 		e.Key(`"Retrieval":`)
 		v.Retrieval.encodeWire(e)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.StreamId != nil {
+	if v.StreamId != nil {
 		e.Key(`"StreamId":`)
 		e.String(*v.StreamId)
+	} else {
+		r.Put(e, 5)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -7619,13 +8485,17 @@ func (v *PutChannelPolicyRequest) decodeWire(d *wire.Decoder) {
 func (v *PutChannelPolicyRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberPutChannelPolicyRequest)
-	if !r.Put(e, 0) && v.ChannelName != nil {
+	if v.ChannelName != nil {
 		e.Key(`"ChannelName":`)
 		e.String(*v.ChannelName)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Policy != nil {
+	if v.Policy != nil {
 		e.Key(`"Policy":`)
 		e.String(*v.Policy)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -7748,7 +8618,9 @@ func (v *PutPlaybackConfigurationRequest) decodeWire(d *wire.Decoder) {
 			}
 		case 5:
 			if d.BeginMap(&v.UnknownMembers) {
-				v.ConfigurationAliases = decodeConfigurationAliasesRequest(d)
+				if x := decodeConfigurationAliasesRequest(d); !d.Dropped() {
+					v.ConfigurationAliases = x
+				}
 			}
 		case 6:
 			if d.BeginStruct(&v.UnknownMembers) {
@@ -7778,7 +8650,9 @@ func (v *PutPlaybackConfigurationRequest) decodeWire(d *wire.Decoder) {
 			v.SlateAdUrl = d.String(&v.UnknownMembers)
 		case 13:
 			if d.BeginMap(&v.UnknownMembers) {
-				v.Tags = decodeMapOfString(d)
+				if x := decodeMapOfString(d); !d.Dropped() {
+					v.Tags = x
+				}
 			}
 		case 14:
 			v.TranscodeProfileName = d.String(&v.UnknownMembers)
@@ -7793,69 +8667,101 @@ func (v *PutPlaybackConfigurationRequest) decodeWire(d *wire.Decoder) {
 func (v *PutPlaybackConfigurationRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberPutPlaybackConfigurationRequest)
-	if !r.Put(e, 0) && v.AdConditioningConfiguration != nil {
+	if v.AdConditioningConfiguration != nil {
 		e.Key(`"AdConditioningConfiguration":`)
 		v.AdConditioningConfiguration.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.AdDecisionServerUrl != nil {
+	if v.AdDecisionServerUrl != nil {
 		e.Key(`"AdDecisionServerUrl":`)
 		e.String(*v.AdDecisionServerUrl)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.AvailSuppression != nil {
+	if v.AvailSuppression != nil {
 		e.Key(`"AvailSuppression":`)
 		v.AvailSuppression.encodeWire(e)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.Bumper != nil {
+	if v.Bumper != nil {
 		e.Key(`"Bumper":`)
 		v.Bumper.encodeWire(e)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.CdnConfiguration != nil {
+	if v.CdnConfiguration != nil {
 		e.Key(`"CdnConfiguration":`)
 		v.CdnConfiguration.encodeWire(e)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.ConfigurationAliases != nil {
+	if v.ConfigurationAliases != nil {
 		e.Key(`"ConfigurationAliases":`)
 		encodeConfigurationAliasesRequest(e, v.ConfigurationAliases)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.DashConfiguration != nil {
+	if v.DashConfiguration != nil {
 		e.Key(`"DashConfiguration":`)
 		v.DashConfiguration.encodeWire(e)
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.InsertionMode != "" {
+	if v.InsertionMode != "" {
 		e.Key(`"InsertionMode":`)
 		e.String(string(v.InsertionMode))
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.LivePreRollConfiguration != nil {
+	if v.LivePreRollConfiguration != nil {
 		e.Key(`"LivePreRollConfiguration":`)
 		v.LivePreRollConfiguration.encodeWire(e)
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.ManifestProcessingRules != nil {
+	if v.ManifestProcessingRules != nil {
 		e.Key(`"ManifestProcessingRules":`)
 		v.ManifestProcessingRules.encodeWire(e)
+	} else {
+		r.Put(e, 9)
 	}
-	if !r.Put(e, 10) && v.Name != nil {
+	if v.Name != nil {
 		e.Key(`"Name":`)
 		e.String(*v.Name)
+	} else {
+		r.Put(e, 10)
 	}
-	if !r.Put(e, 11) && v.PersonalizationThresholdSeconds != nil {
+	if v.PersonalizationThresholdSeconds != nil {
 		e.Key(`"PersonalizationThresholdSeconds":`)
 		e.Int(int64(*v.PersonalizationThresholdSeconds))
+	} else {
+		r.Put(e, 11)
 	}
-	if !r.Put(e, 12) && v.SlateAdUrl != nil {
+	if v.SlateAdUrl != nil {
 		e.Key(`"SlateAdUrl":`)
 		e.String(*v.SlateAdUrl)
+	} else {
+		r.Put(e, 12)
 	}
-	if !r.Put(e, 13) && v.Tags != nil {
+	if v.Tags != nil {
 		e.Key(`"tags":`)
 		encodeMapOfString(e, v.Tags)
+	} else {
+		r.Put(e, 13)
 	}
-	if !r.Put(e, 14) && v.TranscodeProfileName != nil {
+	if v.TranscodeProfileName != nil {
 		e.Key(`"TranscodeProfileName":`)
 		e.String(*v.TranscodeProfileName)
+	} else {
+		r.Put(e, 14)
 	}
-	if !r.Put(e, 15) && v.VideoContentSourceUrl != nil {
+	if v.VideoContentSourceUrl != nil {
 		e.Key(`"VideoContentSourceUrl":`)
 		e.String(*v.VideoContentSourceUrl)
+	} else {
+		r.Put(e, 15)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -7956,7 +8862,9 @@ func (v *PutPlaybackConfigurationResponse) decodeWire(d *wire.Decoder) {
 			}
 		case 5:
 			if d.BeginMap(&v.UnknownMembers) {
-				v.ConfigurationAliases = decodeConfigurationAliasesResponse(d)
+				if x := decodeConfigurationAliasesResponse(d); !d.Dropped() {
+					v.ConfigurationAliases = x
+				}
 			}
 		case 6:
 			if d.BeginStruct(&v.UnknownMembers) {
@@ -8004,7 +8912,9 @@ func (v *PutPlaybackConfigurationResponse) decodeWire(d *wire.Decoder) {
 			v.SlateAdUrl = d.String(&v.UnknownMembers)
 		case 18:
 			if d.BeginMap(&v.UnknownMembers) {
-				v.Tags = decodeMapOfString(d)
+				if x := decodeMapOfString(d); !d.Dropped() {
+					v.Tags = x
+				}
 			}
 		case 19:
 			v.TranscodeProfileName = d.String(&v.UnknownMembers)
@@ -8019,89 +8929,131 @@ func (v *PutPlaybackConfigurationResponse) decodeWire(d *wire.Decoder) {
 func (v *PutPlaybackConfigurationResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberPutPlaybackConfigurationResponse)
-	if !r.Put(e, 0) && v.AdConditioningConfiguration != nil {
+	if v.AdConditioningConfiguration != nil {
 		e.Key(`"AdConditioningConfiguration":`)
 		v.AdConditioningConfiguration.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.AdDecisionServerUrl != nil {
+	if v.AdDecisionServerUrl != nil {
 		e.Key(`"AdDecisionServerUrl":`)
 		e.String(*v.AdDecisionServerUrl)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.AvailSuppression != nil {
+	if v.AvailSuppression != nil {
 		e.Key(`"AvailSuppression":`)
 		v.AvailSuppression.encodeWire(e)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.Bumper != nil {
+	if v.Bumper != nil {
 		e.Key(`"Bumper":`)
 		v.Bumper.encodeWire(e)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.CdnConfiguration != nil {
+	if v.CdnConfiguration != nil {
 		e.Key(`"CdnConfiguration":`)
 		v.CdnConfiguration.encodeWire(e)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.ConfigurationAliases != nil {
+	if v.ConfigurationAliases != nil {
 		e.Key(`"ConfigurationAliases":`)
 		encodeConfigurationAliasesResponse(e, v.ConfigurationAliases)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.DashConfiguration != nil {
+	if v.DashConfiguration != nil {
 		e.Key(`"DashConfiguration":`)
 		v.DashConfiguration.encodeWire(e)
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.HlsConfiguration != nil {
+	if v.HlsConfiguration != nil {
 		e.Key(`"HlsConfiguration":`)
 		v.HlsConfiguration.encodeWire(e)
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.InsertionMode != "" {
+	if v.InsertionMode != "" {
 		e.Key(`"InsertionMode":`)
 		e.String(string(v.InsertionMode))
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.LivePreRollConfiguration != nil {
+	if v.LivePreRollConfiguration != nil {
 		e.Key(`"LivePreRollConfiguration":`)
 		v.LivePreRollConfiguration.encodeWire(e)
+	} else {
+		r.Put(e, 9)
 	}
-	if !r.Put(e, 10) && v.LogConfiguration != nil {
+	if v.LogConfiguration != nil {
 		e.Key(`"LogConfiguration":`)
 		v.LogConfiguration.encodeWire(e)
+	} else {
+		r.Put(e, 10)
 	}
-	if !r.Put(e, 11) && v.ManifestProcessingRules != nil {
+	if v.ManifestProcessingRules != nil {
 		e.Key(`"ManifestProcessingRules":`)
 		v.ManifestProcessingRules.encodeWire(e)
+	} else {
+		r.Put(e, 11)
 	}
-	if !r.Put(e, 12) && v.Name != nil {
+	if v.Name != nil {
 		e.Key(`"Name":`)
 		e.String(*v.Name)
+	} else {
+		r.Put(e, 12)
 	}
-	if !r.Put(e, 13) && v.PersonalizationThresholdSeconds != nil {
+	if v.PersonalizationThresholdSeconds != nil {
 		e.Key(`"PersonalizationThresholdSeconds":`)
 		e.Int(int64(*v.PersonalizationThresholdSeconds))
+	} else {
+		r.Put(e, 13)
 	}
-	if !r.Put(e, 14) && v.PlaybackConfigurationArn != nil {
+	if v.PlaybackConfigurationArn != nil {
 		e.Key(`"PlaybackConfigurationArn":`)
 		e.String(*v.PlaybackConfigurationArn)
+	} else {
+		r.Put(e, 14)
 	}
-	if !r.Put(e, 15) && v.PlaybackEndpointPrefix != nil {
+	if v.PlaybackEndpointPrefix != nil {
 		e.Key(`"PlaybackEndpointPrefix":`)
 		e.String(*v.PlaybackEndpointPrefix)
+	} else {
+		r.Put(e, 15)
 	}
-	if !r.Put(e, 16) && v.SessionInitializationEndpointPrefix != nil {
+	if v.SessionInitializationEndpointPrefix != nil {
 		e.Key(`"SessionInitializationEndpointPrefix":`)
 		e.String(*v.SessionInitializationEndpointPrefix)
+	} else {
+		r.Put(e, 16)
 	}
-	if !r.Put(e, 17) && v.SlateAdUrl != nil {
+	if v.SlateAdUrl != nil {
 		e.Key(`"SlateAdUrl":`)
 		e.String(*v.SlateAdUrl)
+	} else {
+		r.Put(e, 17)
 	}
-	if !r.Put(e, 18) && v.Tags != nil {
+	if v.Tags != nil {
 		e.Key(`"tags":`)
 		encodeMapOfString(e, v.Tags)
+	} else {
+		r.Put(e, 18)
 	}
-	if !r.Put(e, 19) && v.TranscodeProfileName != nil {
+	if v.TranscodeProfileName != nil {
 		e.Key(`"TranscodeProfileName":`)
 		e.String(*v.TranscodeProfileName)
+	} else {
+		r.Put(e, 19)
 	}
-	if !r.Put(e, 20) && v.VideoContentSourceUrl != nil {
+	if v.VideoContentSourceUrl != nil {
 		e.Key(`"VideoContentSourceUrl":`)
 		e.String(*v.VideoContentSourceUrl)
+	} else {
+		r.Put(e, 20)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -8165,21 +9117,29 @@ func (v *RequestOutputItem) decodeWire(d *wire.Decoder) {
 func (v *RequestOutputItem) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberRequestOutputItem)
-	if !r.Put(e, 0) && v.DashPlaylistSettings != nil {
+	if v.DashPlaylistSettings != nil {
 		e.Key(`"DashPlaylistSettings":`)
 		v.DashPlaylistSettings.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.HlsPlaylistSettings != nil {
+	if v.HlsPlaylistSettings != nil {
 		e.Key(`"HlsPlaylistSettings":`)
 		v.HlsPlaylistSettings.encodeWire(e)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.ManifestName != nil {
+	if v.ManifestName != nil {
 		e.Key(`"ManifestName":`)
 		e.String(*v.ManifestName)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.SourceGroup != nil {
+	if v.SourceGroup != nil {
 		e.Key(`"SourceGroup":`)
 		e.String(*v.SourceGroup)
+	} else {
+		r.Put(e, 3)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -8267,25 +9227,35 @@ func (v *ResponseOutputItem) decodeWire(d *wire.Decoder) {
 func (v *ResponseOutputItem) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberResponseOutputItem)
-	if !r.Put(e, 0) && v.DashPlaylistSettings != nil {
+	if v.DashPlaylistSettings != nil {
 		e.Key(`"DashPlaylistSettings":`)
 		v.DashPlaylistSettings.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.HlsPlaylistSettings != nil {
+	if v.HlsPlaylistSettings != nil {
 		e.Key(`"HlsPlaylistSettings":`)
 		v.HlsPlaylistSettings.encodeWire(e)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.ManifestName != nil {
+	if v.ManifestName != nil {
 		e.Key(`"ManifestName":`)
 		e.String(*v.ManifestName)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.PlaybackUrl != nil {
+	if v.PlaybackUrl != nil {
 		e.Key(`"PlaybackUrl":`)
 		e.String(*v.PlaybackUrl)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.SourceGroup != nil {
+	if v.SourceGroup != nil {
 		e.Key(`"SourceGroup":`)
 		e.String(*v.SourceGroup)
+	} else {
+		r.Put(e, 4)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -8361,21 +9331,29 @@ func (v *ScheduleAdBreak) decodeWire(d *wire.Decoder) {
 func (v *ScheduleAdBreak) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberScheduleAdBreak)
-	if !r.Put(e, 0) && v.ApproximateDurationSeconds != nil {
+	if v.ApproximateDurationSeconds != nil {
 		e.Key(`"ApproximateDurationSeconds":`)
 		e.Int(*v.ApproximateDurationSeconds)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.ApproximateStartTime != nil {
+	if v.ApproximateStartTime != nil {
 		e.Key(`"ApproximateStartTime":`)
 		e.Time(*v.ApproximateStartTime)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.SourceLocationName != nil {
+	if v.SourceLocationName != nil {
 		e.Key(`"SourceLocationName":`)
 		e.String(*v.SourceLocationName)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.VodSourceName != nil {
+	if v.VodSourceName != nil {
 		e.Key(`"VodSourceName":`)
 		e.String(*v.VodSourceName)
+	} else {
+		r.Put(e, 3)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -8431,13 +9409,17 @@ func (v *ScheduleConfiguration) decodeWire(d *wire.Decoder) {
 func (v *ScheduleConfiguration) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberScheduleConfiguration)
-	if !r.Put(e, 0) && v.ClipRange != nil {
+	if v.ClipRange != nil {
 		e.Key(`"ClipRange":`)
 		v.ClipRange.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Transition != nil {
+	if v.Transition != nil {
 		e.Key(`"Transition":`)
 		v.Transition.encodeWire(e)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -8498,7 +9480,9 @@ func (v *ScheduleEntry) decodeWire(d *wire.Decoder) {
 			v.Arn = d.String(&v.UnknownMembers)
 		case 3:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Audiences = decodeAudiences(d)
+				if x := decodeAudiences(d); !d.Dropped() {
+					v.Audiences = x
+				}
 			}
 		case 4:
 			v.ChannelName = d.String(&v.UnknownMembers)
@@ -8508,7 +9492,9 @@ func (v *ScheduleEntry) decodeWire(d *wire.Decoder) {
 			v.ProgramName = d.String(&v.UnknownMembers)
 		case 7:
 			if d.BeginList(&v.UnknownMembers) {
-				v.ScheduleAdBreaks = decodeListOfScheduleAdBreak(d)
+				if x := decodeListOfScheduleAdBreak(d); !d.Dropped() {
+					v.ScheduleAdBreaks = x
+				}
 			}
 		case 8:
 			v.ScheduleEntryType = ScheduleEntryType(d.Enum(&v.UnknownMembers))
@@ -8525,49 +9511,71 @@ func (v *ScheduleEntry) decodeWire(d *wire.Decoder) {
 func (v *ScheduleEntry) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberScheduleEntry)
-	if !r.Put(e, 0) && v.ApproximateDurationSeconds != nil {
+	if v.ApproximateDurationSeconds != nil {
 		e.Key(`"ApproximateDurationSeconds":`)
 		e.Int(*v.ApproximateDurationSeconds)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.ApproximateStartTime != nil {
+	if v.ApproximateStartTime != nil {
 		e.Key(`"ApproximateStartTime":`)
 		e.Time(*v.ApproximateStartTime)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Arn != nil {
+	if v.Arn != nil {
 		e.Key(`"Arn":`)
 		e.String(*v.Arn)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.Audiences != nil {
+	if v.Audiences != nil {
 		e.Key(`"Audiences":`)
 		encodeAudiences(e, v.Audiences)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.ChannelName != nil {
+	if v.ChannelName != nil {
 		e.Key(`"ChannelName":`)
 		e.String(*v.ChannelName)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.LiveSourceName != nil {
+	if v.LiveSourceName != nil {
 		e.Key(`"LiveSourceName":`)
 		e.String(*v.LiveSourceName)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.ProgramName != nil {
+	if v.ProgramName != nil {
 		e.Key(`"ProgramName":`)
 		e.String(*v.ProgramName)
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.ScheduleAdBreaks != nil {
+	if v.ScheduleAdBreaks != nil {
 		e.Key(`"ScheduleAdBreaks":`)
 		encodeListOfScheduleAdBreak(e, v.ScheduleAdBreaks)
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.ScheduleEntryType != "" {
+	if v.ScheduleEntryType != "" {
 		e.Key(`"ScheduleEntryType":`)
 		e.String(string(v.ScheduleEntryType))
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.SourceLocationName != nil {
+	if v.SourceLocationName != nil {
 		e.Key(`"SourceLocationName":`)
 		e.String(*v.SourceLocationName)
+	} else {
+		r.Put(e, 9)
 	}
-	if !r.Put(e, 10) && v.VodSourceName != nil {
+	if v.VodSourceName != nil {
 		e.Key(`"VodSourceName":`)
 		e.String(*v.VodSourceName)
+	} else {
+		r.Put(e, 10)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -8619,17 +9627,23 @@ func (v *SecretsManagerAccessTokenConfiguration) decodeWire(d *wire.Decoder) {
 func (v *SecretsManagerAccessTokenConfiguration) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberSecretsManagerAccessTokenConfiguration)
-	if !r.Put(e, 0) && v.HeaderName != nil {
+	if v.HeaderName != nil {
 		e.Key(`"HeaderName":`)
 		e.String(*v.HeaderName)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.SecretArn != nil {
+	if v.SecretArn != nil {
 		e.Key(`"SecretArn":`)
 		e.String(*v.SecretArn)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.SecretStringKey != nil {
+	if v.SecretStringKey != nil {
 		e.Key(`"SecretStringKey":`)
 		e.String(*v.SecretStringKey)
+	} else {
+		r.Put(e, 2)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -8677,13 +9691,17 @@ func (v *SegmentDeliveryConfiguration) decodeWire(d *wire.Decoder) {
 func (v *SegmentDeliveryConfiguration) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberSegmentDeliveryConfiguration)
-	if !r.Put(e, 0) && v.BaseUrl != nil {
+	if v.BaseUrl != nil {
 		e.Key(`"BaseUrl":`)
 		e.String(*v.BaseUrl)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Name != nil {
+	if v.Name != nil {
 		e.Key(`"Name":`)
 		e.String(*v.Name)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -8755,37 +9773,53 @@ func (v *SegmentationDescriptor) decodeWire(d *wire.Decoder) {
 func (v *SegmentationDescriptor) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberSegmentationDescriptor)
-	if !r.Put(e, 0) && v.SegmentNum != nil {
+	if v.SegmentNum != nil {
 		e.Key(`"SegmentNum":`)
 		e.Int(int64(*v.SegmentNum))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.SegmentationEventId != nil {
+	if v.SegmentationEventId != nil {
 		e.Key(`"SegmentationEventId":`)
 		e.Int(int64(*v.SegmentationEventId))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.SegmentationTypeId != nil {
+	if v.SegmentationTypeId != nil {
 		e.Key(`"SegmentationTypeId":`)
 		e.Int(int64(*v.SegmentationTypeId))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.SegmentationUpid != nil {
+	if v.SegmentationUpid != nil {
 		e.Key(`"SegmentationUpid":`)
 		e.String(*v.SegmentationUpid)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.SegmentationUpidType != nil {
+	if v.SegmentationUpidType != nil {
 		e.Key(`"SegmentationUpidType":`)
 		e.Int(int64(*v.SegmentationUpidType))
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.SegmentsExpected != nil {
+	if v.SegmentsExpected != nil {
 		e.Key(`"SegmentsExpected":`)
 		e.Int(int64(*v.SegmentsExpected))
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.SubSegmentNum != nil {
+	if v.SubSegmentNum != nil {
 		e.Key(`"SubSegmentNum":`)
 		e.Int(int64(*v.SubSegmentNum))
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.SubSegmentsExpected != nil {
+	if v.SubSegmentsExpected != nil {
 		e.Key(`"SubSegmentsExpected":`)
 		e.Int(int64(*v.SubSegmentsExpected))
+	} else {
+		r.Put(e, 7)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -8853,13 +9887,17 @@ func (v *SlateSource) decodeWire(d *wire.Decoder) {
 func (v *SlateSource) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberSlateSource)
-	if !r.Put(e, 0) && v.SourceLocationName != nil {
+	if v.SourceLocationName != nil {
 		e.Key(`"SourceLocationName":`)
 		e.String(*v.SourceLocationName)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.VodSourceName != nil {
+	if v.VodSourceName != nil {
 		e.Key(`"VodSourceName":`)
 		e.String(*v.VodSourceName)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -8934,13 +9972,17 @@ func (v *SourceLocation) decodeWire(d *wire.Decoder) {
 			v.LastModifiedTime = d.Time(&v.UnknownMembers)
 		case 6:
 			if d.BeginList(&v.UnknownMembers) {
-				v.SegmentDeliveryConfigurations = decodeListOfSegmentDeliveryConfiguration(d)
+				if x := decodeListOfSegmentDeliveryConfiguration(d); !d.Dropped() {
+					v.SegmentDeliveryConfigurations = x
+				}
 			}
 		case 7:
 			v.SourceLocationName = d.String(&v.UnknownMembers)
 		case 8:
 			if d.BeginMap(&v.UnknownMembers) {
-				v.Tags = decodeMapOfString(d)
+				if x := decodeMapOfString(d); !d.Dropped() {
+					v.Tags = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -8951,41 +9993,59 @@ func (v *SourceLocation) decodeWire(d *wire.Decoder) {
 func (v *SourceLocation) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberSourceLocation)
-	if !r.Put(e, 0) && v.AccessConfiguration != nil {
+	if v.AccessConfiguration != nil {
 		e.Key(`"AccessConfiguration":`)
 		v.AccessConfiguration.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Arn != nil {
+	if v.Arn != nil {
 		e.Key(`"Arn":`)
 		e.String(*v.Arn)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.CreationTime != nil {
+	if v.CreationTime != nil {
 		e.Key(`"CreationTime":`)
 		e.Time(*v.CreationTime)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.DefaultSegmentDeliveryConfiguration != nil {
+	if v.DefaultSegmentDeliveryConfiguration != nil {
 		e.Key(`"DefaultSegmentDeliveryConfiguration":`)
 		v.DefaultSegmentDeliveryConfiguration.encodeWire(e)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.HttpConfiguration != nil {
+	if v.HttpConfiguration != nil {
 		e.Key(`"HttpConfiguration":`)
 		v.HttpConfiguration.encodeWire(e)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.LastModifiedTime != nil {
+	if v.LastModifiedTime != nil {
 		e.Key(`"LastModifiedTime":`)
 		e.Time(*v.LastModifiedTime)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.SegmentDeliveryConfigurations != nil {
+	if v.SegmentDeliveryConfigurations != nil {
 		e.Key(`"SegmentDeliveryConfigurations":`)
 		encodeListOfSegmentDeliveryConfiguration(e, v.SegmentDeliveryConfigurations)
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.SourceLocationName != nil {
+	if v.SourceLocationName != nil {
 		e.Key(`"SourceLocationName":`)
 		e.String(*v.SourceLocationName)
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.Tags != nil {
+	if v.Tags != nil {
 		e.Key(`"tags":`)
 		encodeMapOfString(e, v.Tags)
+	} else {
+		r.Put(e, 8)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -9041,21 +10101,29 @@ func (v *SpliceInsertMessage) decodeWire(d *wire.Decoder) {
 func (v *SpliceInsertMessage) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberSpliceInsertMessage)
-	if !r.Put(e, 0) && v.AvailNum != nil {
+	if v.AvailNum != nil {
 		e.Key(`"AvailNum":`)
 		e.Int(int64(*v.AvailNum))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.AvailsExpected != nil {
+	if v.AvailsExpected != nil {
 		e.Key(`"AvailsExpected":`)
 		e.Int(int64(*v.AvailsExpected))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.SpliceEventId != nil {
+	if v.SpliceEventId != nil {
 		e.Key(`"SpliceEventId":`)
 		e.Int(int64(*v.SpliceEventId))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.UniqueProgramId != nil {
+	if v.UniqueProgramId != nil {
 		e.Key(`"UniqueProgramId":`)
 		e.Int(int64(*v.UniqueProgramId))
+	} else {
+		r.Put(e, 3)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -9099,9 +10167,11 @@ func (v *StartChannelRequest) decodeWire(d *wire.Decoder) {
 func (v *StartChannelRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberStartChannelRequest)
-	if !r.Put(e, 0) && v.ChannelName != nil {
+	if v.ChannelName != nil {
 		e.Key(`"ChannelName":`)
 		e.String(*v.ChannelName)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -9177,9 +10247,11 @@ func (v *StopChannelRequest) decodeWire(d *wire.Decoder) {
 func (v *StopChannelRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberStopChannelRequest)
-	if !r.Put(e, 0) && v.ChannelName != nil {
+	if v.ChannelName != nil {
 		e.Key(`"ChannelName":`)
 		e.String(*v.ChannelName)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -9250,7 +10322,9 @@ func (v *TagResourceRequest) decodeWire(d *wire.Decoder) {
 			v.ResourceArn = d.String(&v.UnknownMembers)
 		case 1:
 			if d.BeginMap(&v.UnknownMembers) {
-				v.Tags = decodeMapOfString(d)
+				if x := decodeMapOfString(d); !d.Dropped() {
+					v.Tags = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -9261,13 +10335,17 @@ func (v *TagResourceRequest) decodeWire(d *wire.Decoder) {
 func (v *TagResourceRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberTagResourceRequest)
-	if !r.Put(e, 0) && v.ResourceArn != nil {
+	if v.ResourceArn != nil {
 		e.Key(`"ResourceArn":`)
 		e.String(*v.ResourceArn)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Tags != nil {
+	if v.Tags != nil {
 		e.Key(`"tags":`)
 		encodeMapOfString(e, v.Tags)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -9343,9 +10421,11 @@ func (v *TimeShiftConfiguration) decodeWire(d *wire.Decoder) {
 func (v *TimeShiftConfiguration) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberTimeShiftConfiguration)
-	if !r.Put(e, 0) && v.MaxTimeDelaySeconds != nil {
+	if v.MaxTimeDelaySeconds != nil {
 		e.Key(`"MaxTimeDelaySeconds":`)
 		e.Int(int64(*v.MaxTimeDelaySeconds))
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -9380,7 +10460,9 @@ func (v *TimeSignalMessage) decodeWire(d *wire.Decoder) {
 		switch memberTimeSignalMessage(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.SegmentationDescriptors = decodeSegmentationDescriptorList(d)
+				if x := decodeSegmentationDescriptorList(d); !d.Dropped() {
+					v.SegmentationDescriptors = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -9391,9 +10473,11 @@ func (v *TimeSignalMessage) decodeWire(d *wire.Decoder) {
 func (v *TimeSignalMessage) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberTimeSignalMessage)
-	if !r.Put(e, 0) && v.SegmentationDescriptors != nil {
+	if v.SegmentationDescriptors != nil {
 		e.Key(`"SegmentationDescriptors":`)
 		encodeSegmentationDescriptorList(e, v.SegmentationDescriptors)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -9453,25 +10537,35 @@ func (v *Transition) decodeWire(d *wire.Decoder) {
 func (v *Transition) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberTransition)
-	if !r.Put(e, 0) && v.DurationMillis != nil {
+	if v.DurationMillis != nil {
 		e.Key(`"DurationMillis":`)
 		e.Int(*v.DurationMillis)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.RelativePosition != "" {
+	if v.RelativePosition != "" {
 		e.Key(`"RelativePosition":`)
 		e.String(string(v.RelativePosition))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.RelativeProgram != nil {
+	if v.RelativeProgram != nil {
 		e.Key(`"RelativeProgram":`)
 		e.String(*v.RelativeProgram)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.ScheduledStartTimeMillis != nil {
+	if v.ScheduledStartTimeMillis != nil {
 		e.Key(`"ScheduledStartTimeMillis":`)
 		e.Int(*v.ScheduledStartTimeMillis)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.Type != nil {
+	if v.Type != nil {
 		e.Key(`"Type":`)
 		e.String(*v.Type)
+	} else {
+		r.Put(e, 4)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -9510,7 +10604,9 @@ func (v *UntagResourceRequest) decodeWire(d *wire.Decoder) {
 			v.ResourceArn = d.String(&v.UnknownMembers)
 		case 1:
 			if d.BeginList(&v.UnknownMembers) {
-				v.TagKeys = decodeListOfString(d)
+				if x := decodeListOfString(d); !d.Dropped() {
+					v.TagKeys = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -9521,13 +10617,17 @@ func (v *UntagResourceRequest) decodeWire(d *wire.Decoder) {
 func (v *UntagResourceRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberUntagResourceRequest)
-	if !r.Put(e, 0) && v.ResourceArn != nil {
+	if v.ResourceArn != nil {
 		e.Key(`"ResourceArn":`)
 		e.String(*v.ResourceArn)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.TagKeys != nil {
+	if v.TagKeys != nil {
 		e.Key(`"TagKeys":`)
 		encodeListOfString(e, v.TagKeys)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -9602,7 +10702,9 @@ func (v *UpdateChannelRequest) decodeWire(d *wire.Decoder) {
 		switch memberUpdateChannelRequest(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Audiences = decodeAudiences(d)
+				if x := decodeAudiences(d); !d.Dropped() {
+					v.Audiences = x
+				}
 			}
 		case 1:
 			v.ChannelName = d.String(&v.UnknownMembers)
@@ -9614,7 +10716,9 @@ func (v *UpdateChannelRequest) decodeWire(d *wire.Decoder) {
 			}
 		case 3:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Outputs = decodeRequestOutputs(d)
+				if x := decodeRequestOutputs(d); !d.Dropped() {
+					v.Outputs = x
+				}
 			}
 		case 4:
 			if d.BeginStruct(&v.UnknownMembers) {
@@ -9631,25 +10735,35 @@ func (v *UpdateChannelRequest) decodeWire(d *wire.Decoder) {
 func (v *UpdateChannelRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberUpdateChannelRequest)
-	if !r.Put(e, 0) && v.Audiences != nil {
+	if v.Audiences != nil {
 		e.Key(`"Audiences":`)
 		encodeAudiences(e, v.Audiences)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.ChannelName != nil {
+	if v.ChannelName != nil {
 		e.Key(`"ChannelName":`)
 		e.String(*v.ChannelName)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.FillerSlate != nil {
+	if v.FillerSlate != nil {
 		e.Key(`"FillerSlate":`)
 		v.FillerSlate.encodeWire(e)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.Outputs != nil {
+	if v.Outputs != nil {
 		e.Key(`"Outputs":`)
 		encodeRequestOutputs(e, v.Outputs)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.TimeShiftConfiguration != nil {
+	if v.TimeShiftConfiguration != nil {
 		e.Key(`"TimeShiftConfiguration":`)
 		v.TimeShiftConfiguration.encodeWire(e)
+	} else {
+		r.Put(e, 4)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -9708,7 +10822,9 @@ func (v *UpdateChannelResponse) decodeWire(d *wire.Decoder) {
 			v.Arn = d.String(&v.UnknownMembers)
 		case 1:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Audiences = decodeAudiences(d)
+				if x := decodeAudiences(d); !d.Dropped() {
+					v.Audiences = x
+				}
 			}
 		case 2:
 			v.ChannelName = d.String(&v.UnknownMembers)
@@ -9726,13 +10842,17 @@ func (v *UpdateChannelResponse) decodeWire(d *wire.Decoder) {
 			v.LastModifiedTime = d.Time(&v.UnknownMembers)
 		case 7:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Outputs = decodeResponseOutputs(d)
+				if x := decodeResponseOutputs(d); !d.Dropped() {
+					v.Outputs = x
+				}
 			}
 		case 8:
 			v.PlaybackMode = d.String(&v.UnknownMembers)
 		case 9:
 			if d.BeginMap(&v.UnknownMembers) {
-				v.Tags = decodeMapOfString(d)
+				if x := decodeMapOfString(d); !d.Dropped() {
+					v.Tags = x
+				}
 			}
 		case 10:
 			v.Tier = d.String(&v.UnknownMembers)
@@ -9751,53 +10871,77 @@ func (v *UpdateChannelResponse) decodeWire(d *wire.Decoder) {
 func (v *UpdateChannelResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberUpdateChannelResponse)
-	if !r.Put(e, 0) && v.Arn != nil {
+	if v.Arn != nil {
 		e.Key(`"Arn":`)
 		e.String(*v.Arn)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Audiences != nil {
+	if v.Audiences != nil {
 		e.Key(`"Audiences":`)
 		encodeAudiences(e, v.Audiences)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.ChannelName != nil {
+	if v.ChannelName != nil {
 		e.Key(`"ChannelName":`)
 		e.String(*v.ChannelName)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.ChannelState != "" {
+	if v.ChannelState != "" {
 		e.Key(`"ChannelState":`)
 		e.String(string(v.ChannelState))
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.CreationTime != nil {
+	if v.CreationTime != nil {
 		e.Key(`"CreationTime":`)
 		e.Time(*v.CreationTime)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.FillerSlate != nil {
+	if v.FillerSlate != nil {
 		e.Key(`"FillerSlate":`)
 		v.FillerSlate.encodeWire(e)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.LastModifiedTime != nil {
+	if v.LastModifiedTime != nil {
 		e.Key(`"LastModifiedTime":`)
 		e.Time(*v.LastModifiedTime)
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.Outputs != nil {
+	if v.Outputs != nil {
 		e.Key(`"Outputs":`)
 		encodeResponseOutputs(e, v.Outputs)
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.PlaybackMode != nil {
+	if v.PlaybackMode != nil {
 		e.Key(`"PlaybackMode":`)
 		e.String(*v.PlaybackMode)
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.Tags != nil {
+	if v.Tags != nil {
 		e.Key(`"tags":`)
 		encodeMapOfString(e, v.Tags)
+	} else {
+		r.Put(e, 9)
 	}
-	if !r.Put(e, 10) && v.Tier != nil {
+	if v.Tier != nil {
 		e.Key(`"Tier":`)
 		e.String(*v.Tier)
+	} else {
+		r.Put(e, 10)
 	}
-	if !r.Put(e, 11) && v.TimeShiftConfiguration != nil {
+	if v.TimeShiftConfiguration != nil {
 		e.Key(`"TimeShiftConfiguration":`)
 		v.TimeShiftConfiguration.encodeWire(e)
+	} else {
+		r.Put(e, 11)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -9836,7 +10980,9 @@ func (v *UpdateLiveSourceRequest) decodeWire(d *wire.Decoder) {
 		switch memberUpdateLiveSourceRequest(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.HttpPackageConfigurations = decodeHttpPackageConfigurations(d)
+				if x := decodeHttpPackageConfigurations(d); !d.Dropped() {
+					v.HttpPackageConfigurations = x
+				}
 			}
 		case 1:
 			v.LiveSourceName = d.String(&v.UnknownMembers)
@@ -9851,17 +10997,23 @@ func (v *UpdateLiveSourceRequest) decodeWire(d *wire.Decoder) {
 func (v *UpdateLiveSourceRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberUpdateLiveSourceRequest)
-	if !r.Put(e, 0) && v.HttpPackageConfigurations != nil {
+	if v.HttpPackageConfigurations != nil {
 		e.Key(`"HttpPackageConfigurations":`)
 		encodeHttpPackageConfigurations(e, v.HttpPackageConfigurations)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.LiveSourceName != nil {
+	if v.LiveSourceName != nil {
 		e.Key(`"LiveSourceName":`)
 		e.String(*v.LiveSourceName)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.SourceLocationName != nil {
+	if v.SourceLocationName != nil {
 		e.Key(`"SourceLocationName":`)
 		e.String(*v.SourceLocationName)
+	} else {
+		r.Put(e, 2)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -9912,7 +11064,9 @@ func (v *UpdateLiveSourceResponse) decodeWire(d *wire.Decoder) {
 			v.CreationTime = d.Time(&v.UnknownMembers)
 		case 2:
 			if d.BeginList(&v.UnknownMembers) {
-				v.HttpPackageConfigurations = decodeHttpPackageConfigurations(d)
+				if x := decodeHttpPackageConfigurations(d); !d.Dropped() {
+					v.HttpPackageConfigurations = x
+				}
 			}
 		case 3:
 			v.LastModifiedTime = d.Time(&v.UnknownMembers)
@@ -9922,7 +11076,9 @@ func (v *UpdateLiveSourceResponse) decodeWire(d *wire.Decoder) {
 			v.SourceLocationName = d.String(&v.UnknownMembers)
 		case 6:
 			if d.BeginMap(&v.UnknownMembers) {
-				v.Tags = decodeMapOfString(d)
+				if x := decodeMapOfString(d); !d.Dropped() {
+					v.Tags = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -9933,33 +11089,47 @@ func (v *UpdateLiveSourceResponse) decodeWire(d *wire.Decoder) {
 func (v *UpdateLiveSourceResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberUpdateLiveSourceResponse)
-	if !r.Put(e, 0) && v.Arn != nil {
+	if v.Arn != nil {
 		e.Key(`"Arn":`)
 		e.String(*v.Arn)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.CreationTime != nil {
+	if v.CreationTime != nil {
 		e.Key(`"CreationTime":`)
 		e.Time(*v.CreationTime)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.HttpPackageConfigurations != nil {
+	if v.HttpPackageConfigurations != nil {
 		e.Key(`"HttpPackageConfigurations":`)
 		encodeHttpPackageConfigurations(e, v.HttpPackageConfigurations)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.LastModifiedTime != nil {
+	if v.LastModifiedTime != nil {
 		e.Key(`"LastModifiedTime":`)
 		e.Time(*v.LastModifiedTime)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.LiveSourceName != nil {
+	if v.LiveSourceName != nil {
 		e.Key(`"LiveSourceName":`)
 		e.String(*v.LiveSourceName)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.SourceLocationName != nil {
+	if v.SourceLocationName != nil {
 		e.Key(`"SourceLocationName":`)
 		e.String(*v.SourceLocationName)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.Tags != nil {
+	if v.Tags != nil {
 		e.Key(`"tags":`)
 		encodeMapOfString(e, v.Tags)
+	} else {
+		r.Put(e, 6)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -10002,11 +11172,15 @@ func (v *UpdateProgramRequest) decodeWire(d *wire.Decoder) {
 		switch memberUpdateProgramRequest(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.AdBreaks = decodeListOfAdBreak(d)
+				if x := decodeListOfAdBreak(d); !d.Dropped() {
+					v.AdBreaks = x
+				}
 			}
 		case 1:
 			if d.BeginList(&v.UnknownMembers) {
-				v.AudienceMedia = decodeListOfAudienceMedia(d)
+				if x := decodeListOfAudienceMedia(d); !d.Dropped() {
+					v.AudienceMedia = x
+				}
 			}
 		case 2:
 			v.ChannelName = d.String(&v.UnknownMembers)
@@ -10027,25 +11201,35 @@ func (v *UpdateProgramRequest) decodeWire(d *wire.Decoder) {
 func (v *UpdateProgramRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberUpdateProgramRequest)
-	if !r.Put(e, 0) && v.AdBreaks != nil {
+	if v.AdBreaks != nil {
 		e.Key(`"AdBreaks":`)
 		encodeListOfAdBreak(e, v.AdBreaks)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.AudienceMedia != nil {
+	if v.AudienceMedia != nil {
 		e.Key(`"AudienceMedia":`)
 		encodeListOfAudienceMedia(e, v.AudienceMedia)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.ChannelName != nil {
+	if v.ChannelName != nil {
 		e.Key(`"ChannelName":`)
 		e.String(*v.ChannelName)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.ProgramName != nil {
+	if v.ProgramName != nil {
 		e.Key(`"ProgramName":`)
 		e.String(*v.ProgramName)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.ScheduleConfiguration != nil {
+	if v.ScheduleConfiguration != nil {
 		e.Key(`"ScheduleConfiguration":`)
 		v.ScheduleConfiguration.encodeWire(e)
+	} else {
+		r.Put(e, 4)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -10102,13 +11286,17 @@ func (v *UpdateProgramResponse) decodeWire(d *wire.Decoder) {
 		switch memberUpdateProgramResponse(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.AdBreaks = decodeListOfAdBreak(d)
+				if x := decodeListOfAdBreak(d); !d.Dropped() {
+					v.AdBreaks = x
+				}
 			}
 		case 1:
 			v.Arn = d.String(&v.UnknownMembers)
 		case 2:
 			if d.BeginList(&v.UnknownMembers) {
-				v.AudienceMedia = decodeListOfAudienceMedia(d)
+				if x := decodeListOfAudienceMedia(d); !d.Dropped() {
+					v.AudienceMedia = x
+				}
 			}
 		case 3:
 			v.ChannelName = d.String(&v.UnknownMembers)
@@ -10141,53 +11329,77 @@ func (v *UpdateProgramResponse) decodeWire(d *wire.Decoder) {
 func (v *UpdateProgramResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberUpdateProgramResponse)
-	if !r.Put(e, 0) && v.AdBreaks != nil {
+	if v.AdBreaks != nil {
 		e.Key(`"AdBreaks":`)
 		encodeListOfAdBreak(e, v.AdBreaks)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Arn != nil {
+	if v.Arn != nil {
 		e.Key(`"Arn":`)
 		e.String(*v.Arn)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.AudienceMedia != nil {
+	if v.AudienceMedia != nil {
 		e.Key(`"AudienceMedia":`)
 		encodeListOfAudienceMedia(e, v.AudienceMedia)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.ChannelName != nil {
+	if v.ChannelName != nil {
 		e.Key(`"ChannelName":`)
 		e.String(*v.ChannelName)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.ClipRange != nil {
+	if v.ClipRange != nil {
 		e.Key(`"ClipRange":`)
 		v.ClipRange.encodeWire(e)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.CreationTime != nil {
+	if v.CreationTime != nil {
 		e.Key(`"CreationTime":`)
 		e.Time(*v.CreationTime)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.DurationMillis != nil {
+	if v.DurationMillis != nil {
 		e.Key(`"DurationMillis":`)
 		e.Int(*v.DurationMillis)
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.LiveSourceName != nil {
+	if v.LiveSourceName != nil {
 		e.Key(`"LiveSourceName":`)
 		e.String(*v.LiveSourceName)
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.ProgramName != nil {
+	if v.ProgramName != nil {
 		e.Key(`"ProgramName":`)
 		e.String(*v.ProgramName)
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.ScheduledStartTime != nil {
+	if v.ScheduledStartTime != nil {
 		e.Key(`"ScheduledStartTime":`)
 		e.Time(*v.ScheduledStartTime)
+	} else {
+		r.Put(e, 9)
 	}
-	if !r.Put(e, 10) && v.SourceLocationName != nil {
+	if v.SourceLocationName != nil {
 		e.Key(`"SourceLocationName":`)
 		e.String(*v.SourceLocationName)
+	} else {
+		r.Put(e, 10)
 	}
-	if !r.Put(e, 11) && v.VodSourceName != nil {
+	if v.VodSourceName != nil {
 		e.Key(`"VodSourceName":`)
 		e.String(*v.VodSourceName)
+	} else {
+		r.Put(e, 11)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -10243,13 +11455,17 @@ func (v *UpdateProgramScheduleConfiguration) decodeWire(d *wire.Decoder) {
 func (v *UpdateProgramScheduleConfiguration) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberUpdateProgramScheduleConfiguration)
-	if !r.Put(e, 0) && v.ClipRange != nil {
+	if v.ClipRange != nil {
 		e.Key(`"ClipRange":`)
 		v.ClipRange.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Transition != nil {
+	if v.Transition != nil {
 		e.Key(`"Transition":`)
 		v.Transition.encodeWire(e)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -10297,13 +11513,17 @@ func (v *UpdateProgramTransition) decodeWire(d *wire.Decoder) {
 func (v *UpdateProgramTransition) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberUpdateProgramTransition)
-	if !r.Put(e, 0) && v.DurationMillis != nil {
+	if v.DurationMillis != nil {
 		e.Key(`"DurationMillis":`)
 		e.Int(*v.DurationMillis)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.ScheduledStartTimeMillis != nil {
+	if v.ScheduledStartTimeMillis != nil {
 		e.Key(`"ScheduledStartTimeMillis":`)
 		e.Int(*v.ScheduledStartTimeMillis)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -10364,7 +11584,9 @@ func (v *UpdateSourceLocationRequest) decodeWire(d *wire.Decoder) {
 			}
 		case 3:
 			if d.BeginList(&v.UnknownMembers) {
-				v.SegmentDeliveryConfigurations = decodeListOfSegmentDeliveryConfiguration(d)
+				if x := decodeListOfSegmentDeliveryConfiguration(d); !d.Dropped() {
+					v.SegmentDeliveryConfigurations = x
+				}
 			}
 		case 4:
 			v.SourceLocationName = d.String(&v.UnknownMembers)
@@ -10377,25 +11599,35 @@ func (v *UpdateSourceLocationRequest) decodeWire(d *wire.Decoder) {
 func (v *UpdateSourceLocationRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberUpdateSourceLocationRequest)
-	if !r.Put(e, 0) && v.AccessConfiguration != nil {
+	if v.AccessConfiguration != nil {
 		e.Key(`"AccessConfiguration":`)
 		v.AccessConfiguration.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.DefaultSegmentDeliveryConfiguration != nil {
+	if v.DefaultSegmentDeliveryConfiguration != nil {
 		e.Key(`"DefaultSegmentDeliveryConfiguration":`)
 		v.DefaultSegmentDeliveryConfiguration.encodeWire(e)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.HttpConfiguration != nil {
+	if v.HttpConfiguration != nil {
 		e.Key(`"HttpConfiguration":`)
 		v.HttpConfiguration.encodeWire(e)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.SegmentDeliveryConfigurations != nil {
+	if v.SegmentDeliveryConfigurations != nil {
 		e.Key(`"SegmentDeliveryConfigurations":`)
 		encodeListOfSegmentDeliveryConfiguration(e, v.SegmentDeliveryConfigurations)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.SourceLocationName != nil {
+	if v.SourceLocationName != nil {
 		e.Key(`"SourceLocationName":`)
 		e.String(*v.SourceLocationName)
+	} else {
+		r.Put(e, 4)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -10470,13 +11702,17 @@ func (v *UpdateSourceLocationResponse) decodeWire(d *wire.Decoder) {
 			v.LastModifiedTime = d.Time(&v.UnknownMembers)
 		case 6:
 			if d.BeginList(&v.UnknownMembers) {
-				v.SegmentDeliveryConfigurations = decodeListOfSegmentDeliveryConfiguration(d)
+				if x := decodeListOfSegmentDeliveryConfiguration(d); !d.Dropped() {
+					v.SegmentDeliveryConfigurations = x
+				}
 			}
 		case 7:
 			v.SourceLocationName = d.String(&v.UnknownMembers)
 		case 8:
 			if d.BeginMap(&v.UnknownMembers) {
-				v.Tags = decodeMapOfString(d)
+				if x := decodeMapOfString(d); !d.Dropped() {
+					v.Tags = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -10487,41 +11723,59 @@ func (v *UpdateSourceLocationResponse) decodeWire(d *wire.Decoder) {
 func (v *UpdateSourceLocationResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberUpdateSourceLocationResponse)
-	if !r.Put(e, 0) && v.AccessConfiguration != nil {
+	if v.AccessConfiguration != nil {
 		e.Key(`"AccessConfiguration":`)
 		v.AccessConfiguration.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Arn != nil {
+	if v.Arn != nil {
 		e.Key(`"Arn":`)
 		e.String(*v.Arn)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.CreationTime != nil {
+	if v.CreationTime != nil {
 		e.Key(`"CreationTime":`)
 		e.Time(*v.CreationTime)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.DefaultSegmentDeliveryConfiguration != nil {
+	if v.DefaultSegmentDeliveryConfiguration != nil {
 		e.Key(`"DefaultSegmentDeliveryConfiguration":`)
 		v.DefaultSegmentDeliveryConfiguration.encodeWire(e)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.HttpConfiguration != nil {
+	if v.HttpConfiguration != nil {
 		e.Key(`"HttpConfiguration":`)
 		v.HttpConfiguration.encodeWire(e)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.LastModifiedTime != nil {
+	if v.LastModifiedTime != nil {
 		e.Key(`"LastModifiedTime":`)
 		e.Time(*v.LastModifiedTime)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.SegmentDeliveryConfigurations != nil {
+	if v.SegmentDeliveryConfigurations != nil {
 		e.Key(`"SegmentDeliveryConfigurations":`)
 		encodeListOfSegmentDeliveryConfiguration(e, v.SegmentDeliveryConfigurations)
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.SourceLocationName != nil {
+	if v.SourceLocationName != nil {
 		e.Key(`"SourceLocationName":`)
 		e.String(*v.SourceLocationName)
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.Tags != nil {
+	if v.Tags != nil {
 		e.Key(`"tags":`)
 		encodeMapOfString(e, v.Tags)
+	} else {
+		r.Put(e, 8)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -10560,7 +11814,9 @@ func (v *UpdateVodSourceRequest) decodeWire(d *wire.Decoder) {
 		switch memberUpdateVodSourceRequest(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.HttpPackageConfigurations = decodeHttpPackageConfigurations(d)
+				if x := decodeHttpPackageConfigurations(d); !d.Dropped() {
+					v.HttpPackageConfigurations = x
+				}
 			}
 		case 1:
 			v.SourceLocationName = d.String(&v.UnknownMembers)
@@ -10575,17 +11831,23 @@ func (v *UpdateVodSourceRequest) decodeWire(d *wire.Decoder) {
 func (v *UpdateVodSourceRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberUpdateVodSourceRequest)
-	if !r.Put(e, 0) && v.HttpPackageConfigurations != nil {
+	if v.HttpPackageConfigurations != nil {
 		e.Key(`"HttpPackageConfigurations":`)
 		encodeHttpPackageConfigurations(e, v.HttpPackageConfigurations)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.SourceLocationName != nil {
+	if v.SourceLocationName != nil {
 		e.Key(`"SourceLocationName":`)
 		e.String(*v.SourceLocationName)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.VodSourceName != nil {
+	if v.VodSourceName != nil {
 		e.Key(`"VodSourceName":`)
 		e.String(*v.VodSourceName)
+	} else {
+		r.Put(e, 2)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -10636,7 +11898,9 @@ func (v *UpdateVodSourceResponse) decodeWire(d *wire.Decoder) {
 			v.CreationTime = d.Time(&v.UnknownMembers)
 		case 2:
 			if d.BeginList(&v.UnknownMembers) {
-				v.HttpPackageConfigurations = decodeHttpPackageConfigurations(d)
+				if x := decodeHttpPackageConfigurations(d); !d.Dropped() {
+					v.HttpPackageConfigurations = x
+				}
 			}
 		case 3:
 			v.LastModifiedTime = d.Time(&v.UnknownMembers)
@@ -10644,7 +11908,9 @@ func (v *UpdateVodSourceResponse) decodeWire(d *wire.Decoder) {
 			v.SourceLocationName = d.String(&v.UnknownMembers)
 		case 5:
 			if d.BeginMap(&v.UnknownMembers) {
-				v.Tags = decodeMapOfString(d)
+				if x := decodeMapOfString(d); !d.Dropped() {
+					v.Tags = x
+				}
 			}
 		case 6:
 			v.VodSourceName = d.String(&v.UnknownMembers)
@@ -10657,33 +11923,47 @@ func (v *UpdateVodSourceResponse) decodeWire(d *wire.Decoder) {
 func (v *UpdateVodSourceResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberUpdateVodSourceResponse)
-	if !r.Put(e, 0) && v.Arn != nil {
+	if v.Arn != nil {
 		e.Key(`"Arn":`)
 		e.String(*v.Arn)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.CreationTime != nil {
+	if v.CreationTime != nil {
 		e.Key(`"CreationTime":`)
 		e.Time(*v.CreationTime)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.HttpPackageConfigurations != nil {
+	if v.HttpPackageConfigurations != nil {
 		e.Key(`"HttpPackageConfigurations":`)
 		encodeHttpPackageConfigurations(e, v.HttpPackageConfigurations)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.LastModifiedTime != nil {
+	if v.LastModifiedTime != nil {
 		e.Key(`"LastModifiedTime":`)
 		e.Time(*v.LastModifiedTime)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.SourceLocationName != nil {
+	if v.SourceLocationName != nil {
 		e.Key(`"SourceLocationName":`)
 		e.String(*v.SourceLocationName)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.Tags != nil {
+	if v.Tags != nil {
 		e.Key(`"tags":`)
 		encodeMapOfString(e, v.Tags)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.VodSourceName != nil {
+	if v.VodSourceName != nil {
 		e.Key(`"VodSourceName":`)
 		e.String(*v.VodSourceName)
+	} else {
+		r.Put(e, 6)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -10734,7 +12014,9 @@ func (v *VodSource) decodeWire(d *wire.Decoder) {
 			v.CreationTime = d.Time(&v.UnknownMembers)
 		case 2:
 			if d.BeginList(&v.UnknownMembers) {
-				v.HttpPackageConfigurations = decodeHttpPackageConfigurations(d)
+				if x := decodeHttpPackageConfigurations(d); !d.Dropped() {
+					v.HttpPackageConfigurations = x
+				}
 			}
 		case 3:
 			v.LastModifiedTime = d.Time(&v.UnknownMembers)
@@ -10742,7 +12024,9 @@ func (v *VodSource) decodeWire(d *wire.Decoder) {
 			v.SourceLocationName = d.String(&v.UnknownMembers)
 		case 5:
 			if d.BeginMap(&v.UnknownMembers) {
-				v.Tags = decodeMapOfString(d)
+				if x := decodeMapOfString(d); !d.Dropped() {
+					v.Tags = x
+				}
 			}
 		case 6:
 			v.VodSourceName = d.String(&v.UnknownMembers)
@@ -10755,33 +12039,47 @@ func (v *VodSource) decodeWire(d *wire.Decoder) {
 func (v *VodSource) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberVodSource)
-	if !r.Put(e, 0) && v.Arn != nil {
+	if v.Arn != nil {
 		e.Key(`"Arn":`)
 		e.String(*v.Arn)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.CreationTime != nil {
+	if v.CreationTime != nil {
 		e.Key(`"CreationTime":`)
 		e.Time(*v.CreationTime)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.HttpPackageConfigurations != nil {
+	if v.HttpPackageConfigurations != nil {
 		e.Key(`"HttpPackageConfigurations":`)
 		encodeHttpPackageConfigurations(e, v.HttpPackageConfigurations)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.LastModifiedTime != nil {
+	if v.LastModifiedTime != nil {
 		e.Key(`"LastModifiedTime":`)
 		e.Time(*v.LastModifiedTime)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.SourceLocationName != nil {
+	if v.SourceLocationName != nil {
 		e.Key(`"SourceLocationName":`)
 		e.String(*v.SourceLocationName)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.Tags != nil {
+	if v.Tags != nil {
 		e.Key(`"tags":`)
 		encodeMapOfString(e, v.Tags)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.VodSourceName != nil {
+	if v.VodSourceName != nil {
 		e.Key(`"VodSourceName":`)
 		e.String(*v.VodSourceName)
+	} else {
+		r.Put(e, 6)
 	}
 	r.Rest(e)
 	e.EndObject()

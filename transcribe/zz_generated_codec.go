@@ -42,21 +42,29 @@ func (v *AbsoluteTimeRange) decodeWire(d *wire.Decoder) {
 func (v *AbsoluteTimeRange) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberAbsoluteTimeRange)
-	if !r.Put(e, 0) && v.EndTime != nil {
+	if v.EndTime != nil {
 		e.Key(`"EndTime":`)
 		e.Int(*v.EndTime)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.First != nil {
+	if v.First != nil {
 		e.Key(`"First":`)
 		e.Int(*v.First)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Last != nil {
+	if v.Last != nil {
 		e.Key(`"Last":`)
 		e.Int(*v.Last)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.StartTime != nil {
+	if v.StartTime != nil {
 		e.Key(`"StartTime":`)
 		e.Int(*v.StartTime)
+	} else {
+		r.Put(e, 3)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -133,7 +141,9 @@ func (v *CallAnalyticsJob) decodeWire(d *wire.Decoder) {
 			v.CallAnalyticsJobStatus = CallAnalyticsJobStatus(d.Enum(&v.UnknownMembers))
 		case 3:
 			if d.BeginList(&v.UnknownMembers) {
-				v.ChannelDefinitions = decodeChannelDefinitions(d)
+				if x := decodeChannelDefinitions(d); !d.Dropped() {
+					v.ChannelDefinitions = x
+				}
 			}
 		case 4:
 			v.CompletionTime = d.Time(&v.UnknownMembers)
@@ -167,7 +177,9 @@ func (v *CallAnalyticsJob) decodeWire(d *wire.Decoder) {
 			v.StartTime = d.Time(&v.UnknownMembers)
 		case 15:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Tags = decodeTagList(d)
+				if x := decodeTagList(d); !d.Dropped() {
+					v.Tags = x
+				}
 			}
 		case 16:
 			if d.BeginStruct(&v.UnknownMembers) {
@@ -184,73 +196,107 @@ func (v *CallAnalyticsJob) decodeWire(d *wire.Decoder) {
 func (v *CallAnalyticsJob) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberCallAnalyticsJob)
-	if !r.Put(e, 0) && v.CallAnalyticsJobDetails != nil {
+	if v.CallAnalyticsJobDetails != nil {
 		e.Key(`"CallAnalyticsJobDetails":`)
 		v.CallAnalyticsJobDetails.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.CallAnalyticsJobName != nil {
+	if v.CallAnalyticsJobName != nil {
 		e.Key(`"CallAnalyticsJobName":`)
 		e.String(*v.CallAnalyticsJobName)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.CallAnalyticsJobStatus != "" {
+	if v.CallAnalyticsJobStatus != "" {
 		e.Key(`"CallAnalyticsJobStatus":`)
 		e.String(string(v.CallAnalyticsJobStatus))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.ChannelDefinitions != nil {
+	if v.ChannelDefinitions != nil {
 		e.Key(`"ChannelDefinitions":`)
 		encodeChannelDefinitions(e, v.ChannelDefinitions)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.CompletionTime != nil {
+	if v.CompletionTime != nil {
 		e.Key(`"CompletionTime":`)
 		e.Time(*v.CompletionTime)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.CreationTime != nil {
+	if v.CreationTime != nil {
 		e.Key(`"CreationTime":`)
 		e.Time(*v.CreationTime)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.DataAccessRoleArn != nil {
+	if v.DataAccessRoleArn != nil {
 		e.Key(`"DataAccessRoleArn":`)
 		e.String(*v.DataAccessRoleArn)
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.FailureReason != nil {
+	if v.FailureReason != nil {
 		e.Key(`"FailureReason":`)
 		e.String(*v.FailureReason)
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.IdentifiedLanguageScore != nil {
+	if v.IdentifiedLanguageScore != nil {
 		e.Key(`"IdentifiedLanguageScore":`)
 		e.Float32(*v.IdentifiedLanguageScore)
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.LanguageCode != "" {
+	if v.LanguageCode != "" {
 		e.Key(`"LanguageCode":`)
 		e.String(string(v.LanguageCode))
+	} else {
+		r.Put(e, 9)
 	}
-	if !r.Put(e, 10) && v.Media != nil {
+	if v.Media != nil {
 		e.Key(`"Media":`)
 		v.Media.encodeWire(e)
+	} else {
+		r.Put(e, 10)
 	}
-	if !r.Put(e, 11) && v.MediaFormat != "" {
+	if v.MediaFormat != "" {
 		e.Key(`"MediaFormat":`)
 		e.String(string(v.MediaFormat))
+	} else {
+		r.Put(e, 11)
 	}
-	if !r.Put(e, 12) && v.MediaSampleRateHertz != nil {
+	if v.MediaSampleRateHertz != nil {
 		e.Key(`"MediaSampleRateHertz":`)
 		e.Int(int64(*v.MediaSampleRateHertz))
+	} else {
+		r.Put(e, 12)
 	}
-	if !r.Put(e, 13) && v.Settings != nil {
+	if v.Settings != nil {
 		e.Key(`"Settings":`)
 		v.Settings.encodeWire(e)
+	} else {
+		r.Put(e, 13)
 	}
-	if !r.Put(e, 14) && v.StartTime != nil {
+	if v.StartTime != nil {
 		e.Key(`"StartTime":`)
 		e.Time(*v.StartTime)
+	} else {
+		r.Put(e, 14)
 	}
-	if !r.Put(e, 15) && v.Tags != nil {
+	if v.Tags != nil {
 		e.Key(`"Tags":`)
 		encodeTagList(e, v.Tags)
+	} else {
+		r.Put(e, 15)
 	}
-	if !r.Put(e, 16) && v.Transcript != nil {
+	if v.Transcript != nil {
 		e.Key(`"Transcript":`)
 		v.Transcript.encodeWire(e)
+	} else {
+		r.Put(e, 16)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -285,7 +331,9 @@ func (v *CallAnalyticsJobDetails) decodeWire(d *wire.Decoder) {
 		switch memberCallAnalyticsJobDetails(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Skipped = decodeCallAnalyticsSkippedFeatureList(d)
+				if x := decodeCallAnalyticsSkippedFeatureList(d); !d.Dropped() {
+					v.Skipped = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -296,9 +344,11 @@ func (v *CallAnalyticsJobDetails) decodeWire(d *wire.Decoder) {
 func (v *CallAnalyticsJobDetails) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberCallAnalyticsJobDetails)
-	if !r.Put(e, 0) && v.Skipped != nil {
+	if v.Skipped != nil {
 		e.Key(`"Skipped":`)
 		encodeCallAnalyticsSkippedFeatureList(e, v.Skipped)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -353,13 +403,17 @@ func (v *CallAnalyticsJobSettings) decodeWire(d *wire.Decoder) {
 			}
 		case 1:
 			if d.BeginMap(&v.UnknownMembers) {
-				v.LanguageIdSettings = decodeLanguageIdSettingsMap(d)
+				if x := decodeLanguageIdSettingsMap(d); !d.Dropped() {
+					v.LanguageIdSettings = x
+				}
 			}
 		case 2:
 			v.LanguageModelName = d.String(&v.UnknownMembers)
 		case 3:
 			if d.BeginList(&v.UnknownMembers) {
-				v.LanguageOptions = decodeLanguageOptions(d)
+				if x := decodeLanguageOptions(d); !d.Dropped() {
+					v.LanguageOptions = x
+				}
 			}
 		case 4:
 			if d.BeginStruct(&v.UnknownMembers) {
@@ -382,37 +436,53 @@ func (v *CallAnalyticsJobSettings) decodeWire(d *wire.Decoder) {
 func (v *CallAnalyticsJobSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberCallAnalyticsJobSettings)
-	if !r.Put(e, 0) && v.ContentRedaction != nil {
+	if v.ContentRedaction != nil {
 		e.Key(`"ContentRedaction":`)
 		v.ContentRedaction.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.LanguageIdSettings != nil {
+	if v.LanguageIdSettings != nil {
 		e.Key(`"LanguageIdSettings":`)
 		encodeLanguageIdSettingsMap(e, v.LanguageIdSettings)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.LanguageModelName != nil {
+	if v.LanguageModelName != nil {
 		e.Key(`"LanguageModelName":`)
 		e.String(*v.LanguageModelName)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.LanguageOptions != nil {
+	if v.LanguageOptions != nil {
 		e.Key(`"LanguageOptions":`)
 		encodeLanguageOptions(e, v.LanguageOptions)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.Summarization != nil {
+	if v.Summarization != nil {
 		e.Key(`"Summarization":`)
 		v.Summarization.encodeWire(e)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.VocabularyFilterMethod != "" {
+	if v.VocabularyFilterMethod != "" {
 		e.Key(`"VocabularyFilterMethod":`)
 		e.String(string(v.VocabularyFilterMethod))
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.VocabularyFilterName != nil {
+	if v.VocabularyFilterName != nil {
 		e.Key(`"VocabularyFilterName":`)
 		e.String(*v.VocabularyFilterName)
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.VocabularyName != nil {
+	if v.VocabularyName != nil {
 		e.Key(`"VocabularyName":`)
 		e.String(*v.VocabularyName)
+	} else {
+		r.Put(e, 7)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -508,37 +578,53 @@ func (v *CallAnalyticsJobSummary) decodeWire(d *wire.Decoder) {
 func (v *CallAnalyticsJobSummary) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberCallAnalyticsJobSummary)
-	if !r.Put(e, 0) && v.CallAnalyticsJobDetails != nil {
+	if v.CallAnalyticsJobDetails != nil {
 		e.Key(`"CallAnalyticsJobDetails":`)
 		v.CallAnalyticsJobDetails.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.CallAnalyticsJobName != nil {
+	if v.CallAnalyticsJobName != nil {
 		e.Key(`"CallAnalyticsJobName":`)
 		e.String(*v.CallAnalyticsJobName)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.CallAnalyticsJobStatus != "" {
+	if v.CallAnalyticsJobStatus != "" {
 		e.Key(`"CallAnalyticsJobStatus":`)
 		e.String(string(v.CallAnalyticsJobStatus))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.CompletionTime != nil {
+	if v.CompletionTime != nil {
 		e.Key(`"CompletionTime":`)
 		e.Time(*v.CompletionTime)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.CreationTime != nil {
+	if v.CreationTime != nil {
 		e.Key(`"CreationTime":`)
 		e.Time(*v.CreationTime)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.FailureReason != nil {
+	if v.FailureReason != nil {
 		e.Key(`"FailureReason":`)
 		e.String(*v.FailureReason)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.LanguageCode != "" {
+	if v.LanguageCode != "" {
 		e.Key(`"LanguageCode":`)
 		e.String(string(v.LanguageCode))
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.StartTime != nil {
+	if v.StartTime != nil {
 		e.Key(`"StartTime":`)
 		e.Time(*v.StartTime)
+	} else {
+		r.Put(e, 7)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -590,17 +676,23 @@ func (v *CallAnalyticsSkippedFeature) decodeWire(d *wire.Decoder) {
 func (v *CallAnalyticsSkippedFeature) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberCallAnalyticsSkippedFeature)
-	if !r.Put(e, 0) && v.Feature != "" {
+	if v.Feature != "" {
 		e.Key(`"Feature":`)
 		e.String(string(v.Feature))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Message != nil {
+	if v.Message != nil {
 		e.Key(`"Message":`)
 		e.String(*v.Message)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.ReasonCode != "" {
+	if v.ReasonCode != "" {
 		e.Key(`"ReasonCode":`)
 		e.String(string(v.ReasonCode))
+	} else {
+		r.Put(e, 2)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -673,11 +765,15 @@ func (v *CategoryProperties) decodeWire(d *wire.Decoder) {
 			v.LastUpdateTime = d.Time(&v.UnknownMembers)
 		case 4:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Rules = decodeRuleList(d)
+				if x := decodeRuleList(d); !d.Dropped() {
+					v.Rules = x
+				}
 			}
 		case 5:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Tags = decodeTagList(d)
+				if x := decodeTagList(d); !d.Dropped() {
+					v.Tags = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -688,29 +784,41 @@ func (v *CategoryProperties) decodeWire(d *wire.Decoder) {
 func (v *CategoryProperties) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberCategoryProperties)
-	if !r.Put(e, 0) && v.CategoryName != nil {
+	if v.CategoryName != nil {
 		e.Key(`"CategoryName":`)
 		e.String(*v.CategoryName)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.CreateTime != nil {
+	if v.CreateTime != nil {
 		e.Key(`"CreateTime":`)
 		e.Time(*v.CreateTime)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.InputType != "" {
+	if v.InputType != "" {
 		e.Key(`"InputType":`)
 		e.String(string(v.InputType))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.LastUpdateTime != nil {
+	if v.LastUpdateTime != nil {
 		e.Key(`"LastUpdateTime":`)
 		e.Time(*v.LastUpdateTime)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.Rules != nil {
+	if v.Rules != nil {
 		e.Key(`"Rules":`)
 		encodeRuleList(e, v.Rules)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.Tags != nil {
+	if v.Tags != nil {
 		e.Key(`"Tags":`)
 		encodeTagList(e, v.Tags)
+	} else {
+		r.Put(e, 5)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -778,13 +886,17 @@ func (v *ChannelDefinition) decodeWire(d *wire.Decoder) {
 func (v *ChannelDefinition) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberChannelDefinition)
-	if !r.Put(e, 0) && v.ChannelId != nil {
+	if v.ChannelId != nil {
 		e.Key(`"ChannelId":`)
 		e.Int(int64(*v.ChannelId))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.ParticipantRole != "" {
+	if v.ParticipantRole != "" {
 		e.Key(`"ParticipantRole":`)
 		e.String(string(v.ParticipantRole))
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -848,9 +960,11 @@ func (v *ClinicalNoteGenerationSettings) decodeWire(d *wire.Decoder) {
 func (v *ClinicalNoteGenerationSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberClinicalNoteGenerationSettings)
-	if !r.Put(e, 0) && v.NoteTemplate != "" {
+	if v.NoteTemplate != "" {
 		e.Key(`"NoteTemplate":`)
 		e.String(string(v.NoteTemplate))
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -889,7 +1003,9 @@ func (v *ContentRedaction) decodeWire(d *wire.Decoder) {
 		switch memberContentRedaction(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.PiiEntityTypes = decodePiiEntityTypes(d)
+				if x := decodePiiEntityTypes(d); !d.Dropped() {
+					v.PiiEntityTypes = x
+				}
 			}
 		case 1:
 			v.RedactionOutput = RedactionOutput(d.Enum(&v.UnknownMembers))
@@ -904,17 +1020,23 @@ func (v *ContentRedaction) decodeWire(d *wire.Decoder) {
 func (v *ContentRedaction) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberContentRedaction)
-	if !r.Put(e, 0) && v.PiiEntityTypes != nil {
+	if v.PiiEntityTypes != nil {
 		e.Key(`"PiiEntityTypes":`)
 		encodePiiEntityTypes(e, v.PiiEntityTypes)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.RedactionOutput != "" {
+	if v.RedactionOutput != "" {
 		e.Key(`"RedactionOutput":`)
 		e.String(string(v.RedactionOutput))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.RedactionType != "" {
+	if v.RedactionType != "" {
 		e.Key(`"RedactionType":`)
 		e.String(string(v.RedactionType))
+	} else {
+		r.Put(e, 2)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -959,11 +1081,15 @@ func (v *CreateCallAnalyticsCategoryRequest) decodeWire(d *wire.Decoder) {
 			v.InputType = InputType(d.Enum(&v.UnknownMembers))
 		case 2:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Rules = decodeRuleList(d)
+				if x := decodeRuleList(d); !d.Dropped() {
+					v.Rules = x
+				}
 			}
 		case 3:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Tags = decodeTagList(d)
+				if x := decodeTagList(d); !d.Dropped() {
+					v.Tags = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -974,21 +1100,29 @@ func (v *CreateCallAnalyticsCategoryRequest) decodeWire(d *wire.Decoder) {
 func (v *CreateCallAnalyticsCategoryRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberCreateCallAnalyticsCategoryRequest)
-	if !r.Put(e, 0) && v.CategoryName != nil {
+	if v.CategoryName != nil {
 		e.Key(`"CategoryName":`)
 		e.String(*v.CategoryName)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.InputType != "" {
+	if v.InputType != "" {
 		e.Key(`"InputType":`)
 		e.String(string(v.InputType))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Rules != nil {
+	if v.Rules != nil {
 		e.Key(`"Rules":`)
 		encodeRuleList(e, v.Rules)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.Tags != nil {
+	if v.Tags != nil {
 		e.Key(`"Tags":`)
 		encodeTagList(e, v.Tags)
+	} else {
+		r.Put(e, 3)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -1036,9 +1170,11 @@ func (v *CreateCallAnalyticsCategoryResponse) decodeWire(d *wire.Decoder) {
 func (v *CreateCallAnalyticsCategoryResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberCreateCallAnalyticsCategoryResponse)
-	if !r.Put(e, 0) && v.CategoryProperties != nil {
+	if v.CategoryProperties != nil {
 		e.Key(`"CategoryProperties":`)
 		v.CategoryProperties.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -1093,7 +1229,9 @@ func (v *CreateLanguageModelRequest) decodeWire(d *wire.Decoder) {
 			v.ModelName = d.String(&v.UnknownMembers)
 		case 4:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Tags = decodeTagList(d)
+				if x := decodeTagList(d); !d.Dropped() {
+					v.Tags = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -1104,25 +1242,35 @@ func (v *CreateLanguageModelRequest) decodeWire(d *wire.Decoder) {
 func (v *CreateLanguageModelRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberCreateLanguageModelRequest)
-	if !r.Put(e, 0) && v.BaseModelName != "" {
+	if v.BaseModelName != "" {
 		e.Key(`"BaseModelName":`)
 		e.String(string(v.BaseModelName))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.InputDataConfig != nil {
+	if v.InputDataConfig != nil {
 		e.Key(`"InputDataConfig":`)
 		v.InputDataConfig.encodeWire(e)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.LanguageCode != "" {
+	if v.LanguageCode != "" {
 		e.Key(`"LanguageCode":`)
 		e.String(string(v.LanguageCode))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.ModelName != nil {
+	if v.ModelName != nil {
 		e.Key(`"ModelName":`)
 		e.String(*v.ModelName)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.Tags != nil {
+	if v.Tags != nil {
 		e.Key(`"Tags":`)
 		encodeTagList(e, v.Tags)
+	} else {
+		r.Put(e, 4)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -1186,25 +1334,35 @@ func (v *CreateLanguageModelResponse) decodeWire(d *wire.Decoder) {
 func (v *CreateLanguageModelResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberCreateLanguageModelResponse)
-	if !r.Put(e, 0) && v.BaseModelName != "" {
+	if v.BaseModelName != "" {
 		e.Key(`"BaseModelName":`)
 		e.String(string(v.BaseModelName))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.InputDataConfig != nil {
+	if v.InputDataConfig != nil {
 		e.Key(`"InputDataConfig":`)
 		v.InputDataConfig.encodeWire(e)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.LanguageCode != "" {
+	if v.LanguageCode != "" {
 		e.Key(`"LanguageCode":`)
 		e.String(string(v.LanguageCode))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.ModelName != nil {
+	if v.ModelName != nil {
 		e.Key(`"ModelName":`)
 		e.String(*v.ModelName)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.ModelStatus != "" {
+	if v.ModelStatus != "" {
 		e.Key(`"ModelStatus":`)
 		e.String(string(v.ModelStatus))
+	} else {
+		r.Put(e, 4)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -1247,7 +1405,9 @@ func (v *CreateMedicalVocabularyRequest) decodeWire(d *wire.Decoder) {
 			v.LanguageCode = LanguageCode(d.Enum(&v.UnknownMembers))
 		case 1:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Tags = decodeTagList(d)
+				if x := decodeTagList(d); !d.Dropped() {
+					v.Tags = x
+				}
 			}
 		case 2:
 			v.VocabularyFileUri = d.String(&v.UnknownMembers)
@@ -1262,21 +1422,29 @@ func (v *CreateMedicalVocabularyRequest) decodeWire(d *wire.Decoder) {
 func (v *CreateMedicalVocabularyRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberCreateMedicalVocabularyRequest)
-	if !r.Put(e, 0) && v.LanguageCode != "" {
+	if v.LanguageCode != "" {
 		e.Key(`"LanguageCode":`)
 		e.String(string(v.LanguageCode))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Tags != nil {
+	if v.Tags != nil {
 		e.Key(`"Tags":`)
 		encodeTagList(e, v.Tags)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.VocabularyFileUri != nil {
+	if v.VocabularyFileUri != nil {
 		e.Key(`"VocabularyFileUri":`)
 		e.String(*v.VocabularyFileUri)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.VocabularyName != nil {
+	if v.VocabularyName != nil {
 		e.Key(`"VocabularyName":`)
 		e.String(*v.VocabularyName)
+	} else {
+		r.Put(e, 3)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -1336,25 +1504,35 @@ func (v *CreateMedicalVocabularyResponse) decodeWire(d *wire.Decoder) {
 func (v *CreateMedicalVocabularyResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberCreateMedicalVocabularyResponse)
-	if !r.Put(e, 0) && v.FailureReason != nil {
+	if v.FailureReason != nil {
 		e.Key(`"FailureReason":`)
 		e.String(*v.FailureReason)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.LanguageCode != "" {
+	if v.LanguageCode != "" {
 		e.Key(`"LanguageCode":`)
 		e.String(string(v.LanguageCode))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.LastModifiedTime != nil {
+	if v.LastModifiedTime != nil {
 		e.Key(`"LastModifiedTime":`)
 		e.Time(*v.LastModifiedTime)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.VocabularyName != nil {
+	if v.VocabularyName != nil {
 		e.Key(`"VocabularyName":`)
 		e.String(*v.VocabularyName)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.VocabularyState != "" {
+	if v.VocabularyState != "" {
 		e.Key(`"VocabularyState":`)
 		e.String(string(v.VocabularyState))
+	} else {
+		r.Put(e, 4)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -1403,7 +1581,9 @@ func (v *CreateVocabularyFilterRequest) decodeWire(d *wire.Decoder) {
 			v.LanguageCode = LanguageCode(d.Enum(&v.UnknownMembers))
 		case 2:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Tags = decodeTagList(d)
+				if x := decodeTagList(d); !d.Dropped() {
+					v.Tags = x
+				}
 			}
 		case 3:
 			v.VocabularyFilterFileUri = d.String(&v.UnknownMembers)
@@ -1411,7 +1591,9 @@ func (v *CreateVocabularyFilterRequest) decodeWire(d *wire.Decoder) {
 			v.VocabularyFilterName = d.String(&v.UnknownMembers)
 		case 5:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Words = decodeWords(d)
+				if x := decodeWords(d); !d.Dropped() {
+					v.Words = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -1422,29 +1604,41 @@ func (v *CreateVocabularyFilterRequest) decodeWire(d *wire.Decoder) {
 func (v *CreateVocabularyFilterRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberCreateVocabularyFilterRequest)
-	if !r.Put(e, 0) && v.DataAccessRoleArn != nil {
+	if v.DataAccessRoleArn != nil {
 		e.Key(`"DataAccessRoleArn":`)
 		e.String(*v.DataAccessRoleArn)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.LanguageCode != "" {
+	if v.LanguageCode != "" {
 		e.Key(`"LanguageCode":`)
 		e.String(string(v.LanguageCode))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Tags != nil {
+	if v.Tags != nil {
 		e.Key(`"Tags":`)
 		encodeTagList(e, v.Tags)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.VocabularyFilterFileUri != nil {
+	if v.VocabularyFilterFileUri != nil {
 		e.Key(`"VocabularyFilterFileUri":`)
 		e.String(*v.VocabularyFilterFileUri)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.VocabularyFilterName != nil {
+	if v.VocabularyFilterName != nil {
 		e.Key(`"VocabularyFilterName":`)
 		e.String(*v.VocabularyFilterName)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.Words != nil {
+	if v.Words != nil {
 		e.Key(`"Words":`)
 		encodeWords(e, v.Words)
+	} else {
+		r.Put(e, 5)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -1496,17 +1690,23 @@ func (v *CreateVocabularyFilterResponse) decodeWire(d *wire.Decoder) {
 func (v *CreateVocabularyFilterResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberCreateVocabularyFilterResponse)
-	if !r.Put(e, 0) && v.LanguageCode != "" {
+	if v.LanguageCode != "" {
 		e.Key(`"LanguageCode":`)
 		e.String(string(v.LanguageCode))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.LastModifiedTime != nil {
+	if v.LastModifiedTime != nil {
 		e.Key(`"LastModifiedTime":`)
 		e.Time(*v.LastModifiedTime)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.VocabularyFilterName != nil {
+	if v.VocabularyFilterName != nil {
 		e.Key(`"VocabularyFilterName":`)
 		e.String(*v.VocabularyFilterName)
+	} else {
+		r.Put(e, 2)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -1555,11 +1755,15 @@ func (v *CreateVocabularyRequest) decodeWire(d *wire.Decoder) {
 			v.LanguageCode = LanguageCode(d.Enum(&v.UnknownMembers))
 		case 2:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Phrases = decodePhrases(d)
+				if x := decodePhrases(d); !d.Dropped() {
+					v.Phrases = x
+				}
 			}
 		case 3:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Tags = decodeTagList(d)
+				if x := decodeTagList(d); !d.Dropped() {
+					v.Tags = x
+				}
 			}
 		case 4:
 			v.VocabularyFileUri = d.String(&v.UnknownMembers)
@@ -1574,29 +1778,41 @@ func (v *CreateVocabularyRequest) decodeWire(d *wire.Decoder) {
 func (v *CreateVocabularyRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberCreateVocabularyRequest)
-	if !r.Put(e, 0) && v.DataAccessRoleArn != nil {
+	if v.DataAccessRoleArn != nil {
 		e.Key(`"DataAccessRoleArn":`)
 		e.String(*v.DataAccessRoleArn)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.LanguageCode != "" {
+	if v.LanguageCode != "" {
 		e.Key(`"LanguageCode":`)
 		e.String(string(v.LanguageCode))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Phrases != nil {
+	if v.Phrases != nil {
 		e.Key(`"Phrases":`)
 		encodePhrases(e, v.Phrases)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.Tags != nil {
+	if v.Tags != nil {
 		e.Key(`"Tags":`)
 		encodeTagList(e, v.Tags)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.VocabularyFileUri != nil {
+	if v.VocabularyFileUri != nil {
 		e.Key(`"VocabularyFileUri":`)
 		e.String(*v.VocabularyFileUri)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.VocabularyName != nil {
+	if v.VocabularyName != nil {
 		e.Key(`"VocabularyName":`)
 		e.String(*v.VocabularyName)
+	} else {
+		r.Put(e, 5)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -1656,25 +1872,35 @@ func (v *CreateVocabularyResponse) decodeWire(d *wire.Decoder) {
 func (v *CreateVocabularyResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberCreateVocabularyResponse)
-	if !r.Put(e, 0) && v.FailureReason != nil {
+	if v.FailureReason != nil {
 		e.Key(`"FailureReason":`)
 		e.String(*v.FailureReason)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.LanguageCode != "" {
+	if v.LanguageCode != "" {
 		e.Key(`"LanguageCode":`)
 		e.String(string(v.LanguageCode))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.LastModifiedTime != nil {
+	if v.LastModifiedTime != nil {
 		e.Key(`"LastModifiedTime":`)
 		e.Time(*v.LastModifiedTime)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.VocabularyName != nil {
+	if v.VocabularyName != nil {
 		e.Key(`"VocabularyName":`)
 		e.String(*v.VocabularyName)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.VocabularyState != "" {
+	if v.VocabularyState != "" {
 		e.Key(`"VocabularyState":`)
 		e.String(string(v.VocabularyState))
+	} else {
+		r.Put(e, 4)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -1718,9 +1944,11 @@ func (v *DeleteCallAnalyticsCategoryRequest) decodeWire(d *wire.Decoder) {
 func (v *DeleteCallAnalyticsCategoryRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberDeleteCallAnalyticsCategoryRequest)
-	if !r.Put(e, 0) && v.CategoryName != nil {
+	if v.CategoryName != nil {
 		e.Key(`"CategoryName":`)
 		e.String(*v.CategoryName)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -1796,9 +2024,11 @@ func (v *DeleteCallAnalyticsJobRequest) decodeWire(d *wire.Decoder) {
 func (v *DeleteCallAnalyticsJobRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberDeleteCallAnalyticsJobRequest)
-	if !r.Put(e, 0) && v.CallAnalyticsJobName != nil {
+	if v.CallAnalyticsJobName != nil {
 		e.Key(`"CallAnalyticsJobName":`)
 		e.String(*v.CallAnalyticsJobName)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -1874,9 +2104,11 @@ func (v *DeleteLanguageModelRequest) decodeWire(d *wire.Decoder) {
 func (v *DeleteLanguageModelRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberDeleteLanguageModelRequest)
-	if !r.Put(e, 0) && v.ModelName != nil {
+	if v.ModelName != nil {
 		e.Key(`"ModelName":`)
 		e.String(*v.ModelName)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -1952,9 +2184,11 @@ func (v *DeleteMedicalScribeJobRequest) decodeWire(d *wire.Decoder) {
 func (v *DeleteMedicalScribeJobRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberDeleteMedicalScribeJobRequest)
-	if !r.Put(e, 0) && v.MedicalScribeJobName != nil {
+	if v.MedicalScribeJobName != nil {
 		e.Key(`"MedicalScribeJobName":`)
 		e.String(*v.MedicalScribeJobName)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -2030,9 +2264,11 @@ func (v *DeleteMedicalTranscriptionJobRequest) decodeWire(d *wire.Decoder) {
 func (v *DeleteMedicalTranscriptionJobRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberDeleteMedicalTranscriptionJobRequest)
-	if !r.Put(e, 0) && v.MedicalTranscriptionJobName != nil {
+	if v.MedicalTranscriptionJobName != nil {
 		e.Key(`"MedicalTranscriptionJobName":`)
 		e.String(*v.MedicalTranscriptionJobName)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -2108,9 +2344,11 @@ func (v *DeleteMedicalVocabularyRequest) decodeWire(d *wire.Decoder) {
 func (v *DeleteMedicalVocabularyRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberDeleteMedicalVocabularyRequest)
-	if !r.Put(e, 0) && v.VocabularyName != nil {
+	if v.VocabularyName != nil {
 		e.Key(`"VocabularyName":`)
 		e.String(*v.VocabularyName)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -2186,9 +2424,11 @@ func (v *DeleteTranscriptionJobRequest) decodeWire(d *wire.Decoder) {
 func (v *DeleteTranscriptionJobRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberDeleteTranscriptionJobRequest)
-	if !r.Put(e, 0) && v.TranscriptionJobName != nil {
+	if v.TranscriptionJobName != nil {
 		e.Key(`"TranscriptionJobName":`)
 		e.String(*v.TranscriptionJobName)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -2264,9 +2504,11 @@ func (v *DeleteVocabularyFilterRequest) decodeWire(d *wire.Decoder) {
 func (v *DeleteVocabularyFilterRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberDeleteVocabularyFilterRequest)
-	if !r.Put(e, 0) && v.VocabularyFilterName != nil {
+	if v.VocabularyFilterName != nil {
 		e.Key(`"VocabularyFilterName":`)
 		e.String(*v.VocabularyFilterName)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -2342,9 +2584,11 @@ func (v *DeleteVocabularyRequest) decodeWire(d *wire.Decoder) {
 func (v *DeleteVocabularyRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberDeleteVocabularyRequest)
-	if !r.Put(e, 0) && v.VocabularyName != nil {
+	if v.VocabularyName != nil {
 		e.Key(`"VocabularyName":`)
 		e.String(*v.VocabularyName)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -2420,9 +2664,11 @@ func (v *DescribeLanguageModelRequest) decodeWire(d *wire.Decoder) {
 func (v *DescribeLanguageModelRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberDescribeLanguageModelRequest)
-	if !r.Put(e, 0) && v.ModelName != nil {
+	if v.ModelName != nil {
 		e.Key(`"ModelName":`)
 		e.String(*v.ModelName)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -2470,9 +2716,11 @@ func (v *DescribeLanguageModelResponse) decodeWire(d *wire.Decoder) {
 func (v *DescribeLanguageModelResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberDescribeLanguageModelResponse)
-	if !r.Put(e, 0) && v.LanguageModel != nil {
+	if v.LanguageModel != nil {
 		e.Key(`"LanguageModel":`)
 		v.LanguageModel.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -2516,9 +2764,11 @@ func (v *GetCallAnalyticsCategoryRequest) decodeWire(d *wire.Decoder) {
 func (v *GetCallAnalyticsCategoryRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberGetCallAnalyticsCategoryRequest)
-	if !r.Put(e, 0) && v.CategoryName != nil {
+	if v.CategoryName != nil {
 		e.Key(`"CategoryName":`)
 		e.String(*v.CategoryName)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -2566,9 +2816,11 @@ func (v *GetCallAnalyticsCategoryResponse) decodeWire(d *wire.Decoder) {
 func (v *GetCallAnalyticsCategoryResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberGetCallAnalyticsCategoryResponse)
-	if !r.Put(e, 0) && v.CategoryProperties != nil {
+	if v.CategoryProperties != nil {
 		e.Key(`"CategoryProperties":`)
 		v.CategoryProperties.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -2612,9 +2864,11 @@ func (v *GetCallAnalyticsJobRequest) decodeWire(d *wire.Decoder) {
 func (v *GetCallAnalyticsJobRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberGetCallAnalyticsJobRequest)
-	if !r.Put(e, 0) && v.CallAnalyticsJobName != nil {
+	if v.CallAnalyticsJobName != nil {
 		e.Key(`"CallAnalyticsJobName":`)
 		e.String(*v.CallAnalyticsJobName)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -2662,9 +2916,11 @@ func (v *GetCallAnalyticsJobResponse) decodeWire(d *wire.Decoder) {
 func (v *GetCallAnalyticsJobResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberGetCallAnalyticsJobResponse)
-	if !r.Put(e, 0) && v.CallAnalyticsJob != nil {
+	if v.CallAnalyticsJob != nil {
 		e.Key(`"CallAnalyticsJob":`)
 		v.CallAnalyticsJob.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -2708,9 +2964,11 @@ func (v *GetMedicalScribeJobRequest) decodeWire(d *wire.Decoder) {
 func (v *GetMedicalScribeJobRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberGetMedicalScribeJobRequest)
-	if !r.Put(e, 0) && v.MedicalScribeJobName != nil {
+	if v.MedicalScribeJobName != nil {
 		e.Key(`"MedicalScribeJobName":`)
 		e.String(*v.MedicalScribeJobName)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -2758,9 +3016,11 @@ func (v *GetMedicalScribeJobResponse) decodeWire(d *wire.Decoder) {
 func (v *GetMedicalScribeJobResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberGetMedicalScribeJobResponse)
-	if !r.Put(e, 0) && v.MedicalScribeJob != nil {
+	if v.MedicalScribeJob != nil {
 		e.Key(`"MedicalScribeJob":`)
 		v.MedicalScribeJob.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -2804,9 +3064,11 @@ func (v *GetMedicalTranscriptionJobRequest) decodeWire(d *wire.Decoder) {
 func (v *GetMedicalTranscriptionJobRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberGetMedicalTranscriptionJobRequest)
-	if !r.Put(e, 0) && v.MedicalTranscriptionJobName != nil {
+	if v.MedicalTranscriptionJobName != nil {
 		e.Key(`"MedicalTranscriptionJobName":`)
 		e.String(*v.MedicalTranscriptionJobName)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -2854,9 +3116,11 @@ func (v *GetMedicalTranscriptionJobResponse) decodeWire(d *wire.Decoder) {
 func (v *GetMedicalTranscriptionJobResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberGetMedicalTranscriptionJobResponse)
-	if !r.Put(e, 0) && v.MedicalTranscriptionJob != nil {
+	if v.MedicalTranscriptionJob != nil {
 		e.Key(`"MedicalTranscriptionJob":`)
 		v.MedicalTranscriptionJob.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -2900,9 +3164,11 @@ func (v *GetMedicalVocabularyRequest) decodeWire(d *wire.Decoder) {
 func (v *GetMedicalVocabularyRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberGetMedicalVocabularyRequest)
-	if !r.Put(e, 0) && v.VocabularyName != nil {
+	if v.VocabularyName != nil {
 		e.Key(`"VocabularyName":`)
 		e.String(*v.VocabularyName)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -2966,29 +3232,41 @@ func (v *GetMedicalVocabularyResponse) decodeWire(d *wire.Decoder) {
 func (v *GetMedicalVocabularyResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberGetMedicalVocabularyResponse)
-	if !r.Put(e, 0) && v.DownloadUri != nil {
+	if v.DownloadUri != nil {
 		e.Key(`"DownloadUri":`)
 		e.String(*v.DownloadUri)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.FailureReason != nil {
+	if v.FailureReason != nil {
 		e.Key(`"FailureReason":`)
 		e.String(*v.FailureReason)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.LanguageCode != "" {
+	if v.LanguageCode != "" {
 		e.Key(`"LanguageCode":`)
 		e.String(string(v.LanguageCode))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.LastModifiedTime != nil {
+	if v.LastModifiedTime != nil {
 		e.Key(`"LastModifiedTime":`)
 		e.Time(*v.LastModifiedTime)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.VocabularyName != nil {
+	if v.VocabularyName != nil {
 		e.Key(`"VocabularyName":`)
 		e.String(*v.VocabularyName)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.VocabularyState != "" {
+	if v.VocabularyState != "" {
 		e.Key(`"VocabularyState":`)
 		e.String(string(v.VocabularyState))
+	} else {
+		r.Put(e, 5)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -3032,9 +3310,11 @@ func (v *GetTranscriptionJobRequest) decodeWire(d *wire.Decoder) {
 func (v *GetTranscriptionJobRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberGetTranscriptionJobRequest)
-	if !r.Put(e, 0) && v.TranscriptionJobName != nil {
+	if v.TranscriptionJobName != nil {
 		e.Key(`"TranscriptionJobName":`)
 		e.String(*v.TranscriptionJobName)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -3082,9 +3362,11 @@ func (v *GetTranscriptionJobResponse) decodeWire(d *wire.Decoder) {
 func (v *GetTranscriptionJobResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberGetTranscriptionJobResponse)
-	if !r.Put(e, 0) && v.TranscriptionJob != nil {
+	if v.TranscriptionJob != nil {
 		e.Key(`"TranscriptionJob":`)
 		v.TranscriptionJob.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -3128,9 +3410,11 @@ func (v *GetVocabularyFilterRequest) decodeWire(d *wire.Decoder) {
 func (v *GetVocabularyFilterRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberGetVocabularyFilterRequest)
-	if !r.Put(e, 0) && v.VocabularyFilterName != nil {
+	if v.VocabularyFilterName != nil {
 		e.Key(`"VocabularyFilterName":`)
 		e.String(*v.VocabularyFilterName)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -3186,21 +3470,29 @@ func (v *GetVocabularyFilterResponse) decodeWire(d *wire.Decoder) {
 func (v *GetVocabularyFilterResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberGetVocabularyFilterResponse)
-	if !r.Put(e, 0) && v.DownloadUri != nil {
+	if v.DownloadUri != nil {
 		e.Key(`"DownloadUri":`)
 		e.String(*v.DownloadUri)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.LanguageCode != "" {
+	if v.LanguageCode != "" {
 		e.Key(`"LanguageCode":`)
 		e.String(string(v.LanguageCode))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.LastModifiedTime != nil {
+	if v.LastModifiedTime != nil {
 		e.Key(`"LastModifiedTime":`)
 		e.Time(*v.LastModifiedTime)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.VocabularyFilterName != nil {
+	if v.VocabularyFilterName != nil {
 		e.Key(`"VocabularyFilterName":`)
 		e.String(*v.VocabularyFilterName)
+	} else {
+		r.Put(e, 3)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -3244,9 +3536,11 @@ func (v *GetVocabularyRequest) decodeWire(d *wire.Decoder) {
 func (v *GetVocabularyRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberGetVocabularyRequest)
-	if !r.Put(e, 0) && v.VocabularyName != nil {
+	if v.VocabularyName != nil {
 		e.Key(`"VocabularyName":`)
 		e.String(*v.VocabularyName)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -3310,29 +3604,41 @@ func (v *GetVocabularyResponse) decodeWire(d *wire.Decoder) {
 func (v *GetVocabularyResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberGetVocabularyResponse)
-	if !r.Put(e, 0) && v.DownloadUri != nil {
+	if v.DownloadUri != nil {
 		e.Key(`"DownloadUri":`)
 		e.String(*v.DownloadUri)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.FailureReason != nil {
+	if v.FailureReason != nil {
 		e.Key(`"FailureReason":`)
 		e.String(*v.FailureReason)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.LanguageCode != "" {
+	if v.LanguageCode != "" {
 		e.Key(`"LanguageCode":`)
 		e.String(string(v.LanguageCode))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.LastModifiedTime != nil {
+	if v.LastModifiedTime != nil {
 		e.Key(`"LastModifiedTime":`)
 		e.Time(*v.LastModifiedTime)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.VocabularyName != nil {
+	if v.VocabularyName != nil {
 		e.Key(`"VocabularyName":`)
 		e.String(*v.VocabularyName)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.VocabularyState != "" {
+	if v.VocabularyState != "" {
 		e.Key(`"VocabularyState":`)
 		e.String(string(v.VocabularyState))
+	} else {
+		r.Put(e, 5)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -3384,17 +3690,23 @@ func (v *InputDataConfig) decodeWire(d *wire.Decoder) {
 func (v *InputDataConfig) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberInputDataConfig)
-	if !r.Put(e, 0) && v.DataAccessRoleArn != nil {
+	if v.DataAccessRoleArn != nil {
 		e.Key(`"DataAccessRoleArn":`)
 		e.String(*v.DataAccessRoleArn)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.S3Uri != nil {
+	if v.S3Uri != nil {
 		e.Key(`"S3Uri":`)
 		e.String(*v.S3Uri)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.TuningDataS3Uri != nil {
+	if v.TuningDataS3Uri != nil {
 		e.Key(`"TuningDataS3Uri":`)
 		e.String(*v.TuningDataS3Uri)
+	} else {
+		r.Put(e, 2)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -3462,25 +3774,35 @@ func (v *InterruptionFilter) decodeWire(d *wire.Decoder) {
 func (v *InterruptionFilter) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberInterruptionFilter)
-	if !r.Put(e, 0) && v.AbsoluteTimeRange != nil {
+	if v.AbsoluteTimeRange != nil {
 		e.Key(`"AbsoluteTimeRange":`)
 		v.AbsoluteTimeRange.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Negate != nil {
+	if v.Negate != nil {
 		e.Key(`"Negate":`)
 		e.Bool(*v.Negate)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.ParticipantRole != "" {
+	if v.ParticipantRole != "" {
 		e.Key(`"ParticipantRole":`)
 		e.String(string(v.ParticipantRole))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.RelativeTimeRange != nil {
+	if v.RelativeTimeRange != nil {
 		e.Key(`"RelativeTimeRange":`)
 		v.RelativeTimeRange.encodeWire(e)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.Threshold != nil {
+	if v.Threshold != nil {
 		e.Key(`"Threshold":`)
 		e.Int(*v.Threshold)
+	} else {
+		r.Put(e, 4)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -3528,13 +3850,17 @@ func (v *JobExecutionSettings) decodeWire(d *wire.Decoder) {
 func (v *JobExecutionSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberJobExecutionSettings)
-	if !r.Put(e, 0) && v.AllowDeferredExecution != nil {
+	if v.AllowDeferredExecution != nil {
 		e.Key(`"AllowDeferredExecution":`)
 		e.Bool(*v.AllowDeferredExecution)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.DataAccessRoleArn != nil {
+	if v.DataAccessRoleArn != nil {
 		e.Key(`"DataAccessRoleArn":`)
 		e.String(*v.DataAccessRoleArn)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -3603,13 +3929,17 @@ func (v *LanguageCodeItem) decodeWire(d *wire.Decoder) {
 func (v *LanguageCodeItem) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberLanguageCodeItem)
-	if !r.Put(e, 0) && v.DurationInSeconds != nil {
+	if v.DurationInSeconds != nil {
 		e.Key(`"DurationInSeconds":`)
 		e.Float32(*v.DurationInSeconds)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.LanguageCode != "" {
+	if v.LanguageCode != "" {
 		e.Key(`"LanguageCode":`)
 		e.String(string(v.LanguageCode))
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -3681,17 +4011,23 @@ func (v *LanguageIdSettings) decodeWire(d *wire.Decoder) {
 func (v *LanguageIdSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberLanguageIdSettings)
-	if !r.Put(e, 0) && v.LanguageModelName != nil {
+	if v.LanguageModelName != nil {
 		e.Key(`"LanguageModelName":`)
 		e.String(*v.LanguageModelName)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.VocabularyFilterName != nil {
+	if v.VocabularyFilterName != nil {
 		e.Key(`"VocabularyFilterName":`)
 		e.String(*v.VocabularyFilterName)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.VocabularyName != nil {
+	if v.VocabularyName != nil {
 		e.Key(`"VocabularyName":`)
 		e.String(*v.VocabularyName)
+	} else {
+		r.Put(e, 2)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -3794,41 +4130,59 @@ func (v *LanguageModel) decodeWire(d *wire.Decoder) {
 func (v *LanguageModel) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberLanguageModel)
-	if !r.Put(e, 0) && v.BaseModelName != "" {
+	if v.BaseModelName != "" {
 		e.Key(`"BaseModelName":`)
 		e.String(string(v.BaseModelName))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.CreateTime != nil {
+	if v.CreateTime != nil {
 		e.Key(`"CreateTime":`)
 		e.Time(*v.CreateTime)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.FailureReason != nil {
+	if v.FailureReason != nil {
 		e.Key(`"FailureReason":`)
 		e.String(*v.FailureReason)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.InputDataConfig != nil {
+	if v.InputDataConfig != nil {
 		e.Key(`"InputDataConfig":`)
 		v.InputDataConfig.encodeWire(e)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.LanguageCode != "" {
+	if v.LanguageCode != "" {
 		e.Key(`"LanguageCode":`)
 		e.String(string(v.LanguageCode))
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.LastModifiedTime != nil {
+	if v.LastModifiedTime != nil {
 		e.Key(`"LastModifiedTime":`)
 		e.Time(*v.LastModifiedTime)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.ModelName != nil {
+	if v.ModelName != nil {
 		e.Key(`"ModelName":`)
 		e.String(*v.ModelName)
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.ModelStatus != "" {
+	if v.ModelStatus != "" {
 		e.Key(`"ModelStatus":`)
 		e.String(string(v.ModelStatus))
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.UpgradeAvailability != nil {
+	if v.UpgradeAvailability != nil {
 		e.Key(`"UpgradeAvailability":`)
 		e.Bool(*v.UpgradeAvailability)
+	} else {
+		r.Put(e, 8)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -3894,13 +4248,17 @@ func (v *ListCallAnalyticsCategoriesRequest) decodeWire(d *wire.Decoder) {
 func (v *ListCallAnalyticsCategoriesRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberListCallAnalyticsCategoriesRequest)
-	if !r.Put(e, 0) && v.MaxResults != nil {
+	if v.MaxResults != nil {
 		e.Key(`"MaxResults":`)
 		e.Int(int64(*v.MaxResults))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.NextToken != nil {
+	if v.NextToken != nil {
 		e.Key(`"NextToken":`)
 		e.String(*v.NextToken)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -3937,7 +4295,9 @@ func (v *ListCallAnalyticsCategoriesResponse) decodeWire(d *wire.Decoder) {
 		switch memberListCallAnalyticsCategoriesResponse(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Categories = decodeCategoryPropertiesList(d)
+				if x := decodeCategoryPropertiesList(d); !d.Dropped() {
+					v.Categories = x
+				}
 			}
 		case 1:
 			v.NextToken = d.String(&v.UnknownMembers)
@@ -3950,13 +4310,17 @@ func (v *ListCallAnalyticsCategoriesResponse) decodeWire(d *wire.Decoder) {
 func (v *ListCallAnalyticsCategoriesResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberListCallAnalyticsCategoriesResponse)
-	if !r.Put(e, 0) && v.Categories != nil {
+	if v.Categories != nil {
 		e.Key(`"Categories":`)
 		encodeCategoryPropertiesList(e, v.Categories)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.NextToken != nil {
+	if v.NextToken != nil {
 		e.Key(`"NextToken":`)
 		e.String(*v.NextToken)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -4012,21 +4376,29 @@ func (v *ListCallAnalyticsJobsRequest) decodeWire(d *wire.Decoder) {
 func (v *ListCallAnalyticsJobsRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberListCallAnalyticsJobsRequest)
-	if !r.Put(e, 0) && v.JobNameContains != nil {
+	if v.JobNameContains != nil {
 		e.Key(`"JobNameContains":`)
 		e.String(*v.JobNameContains)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.MaxResults != nil {
+	if v.MaxResults != nil {
 		e.Key(`"MaxResults":`)
 		e.Int(int64(*v.MaxResults))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.NextToken != nil {
+	if v.NextToken != nil {
 		e.Key(`"NextToken":`)
 		e.String(*v.NextToken)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.Status != "" {
+	if v.Status != "" {
 		e.Key(`"Status":`)
 		e.String(string(v.Status))
+	} else {
+		r.Put(e, 3)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -4065,7 +4437,9 @@ func (v *ListCallAnalyticsJobsResponse) decodeWire(d *wire.Decoder) {
 		switch memberListCallAnalyticsJobsResponse(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.CallAnalyticsJobSummaries = decodeCallAnalyticsJobSummaries(d)
+				if x := decodeCallAnalyticsJobSummaries(d); !d.Dropped() {
+					v.CallAnalyticsJobSummaries = x
+				}
 			}
 		case 1:
 			v.NextToken = d.String(&v.UnknownMembers)
@@ -4080,17 +4454,23 @@ func (v *ListCallAnalyticsJobsResponse) decodeWire(d *wire.Decoder) {
 func (v *ListCallAnalyticsJobsResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberListCallAnalyticsJobsResponse)
-	if !r.Put(e, 0) && v.CallAnalyticsJobSummaries != nil {
+	if v.CallAnalyticsJobSummaries != nil {
 		e.Key(`"CallAnalyticsJobSummaries":`)
 		encodeCallAnalyticsJobSummaries(e, v.CallAnalyticsJobSummaries)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.NextToken != nil {
+	if v.NextToken != nil {
 		e.Key(`"NextToken":`)
 		e.String(*v.NextToken)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Status != "" {
+	if v.Status != "" {
 		e.Key(`"Status":`)
 		e.String(string(v.Status))
+	} else {
+		r.Put(e, 2)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -4146,21 +4526,29 @@ func (v *ListLanguageModelsRequest) decodeWire(d *wire.Decoder) {
 func (v *ListLanguageModelsRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberListLanguageModelsRequest)
-	if !r.Put(e, 0) && v.MaxResults != nil {
+	if v.MaxResults != nil {
 		e.Key(`"MaxResults":`)
 		e.Int(int64(*v.MaxResults))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.NameContains != nil {
+	if v.NameContains != nil {
 		e.Key(`"NameContains":`)
 		e.String(*v.NameContains)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.NextToken != nil {
+	if v.NextToken != nil {
 		e.Key(`"NextToken":`)
 		e.String(*v.NextToken)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.StatusEquals != "" {
+	if v.StatusEquals != "" {
 		e.Key(`"StatusEquals":`)
 		e.String(string(v.StatusEquals))
+	} else {
+		r.Put(e, 3)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -4197,7 +4585,9 @@ func (v *ListLanguageModelsResponse) decodeWire(d *wire.Decoder) {
 		switch memberListLanguageModelsResponse(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Models = decodeModels(d)
+				if x := decodeModels(d); !d.Dropped() {
+					v.Models = x
+				}
 			}
 		case 1:
 			v.NextToken = d.String(&v.UnknownMembers)
@@ -4210,13 +4600,17 @@ func (v *ListLanguageModelsResponse) decodeWire(d *wire.Decoder) {
 func (v *ListLanguageModelsResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberListLanguageModelsResponse)
-	if !r.Put(e, 0) && v.Models != nil {
+	if v.Models != nil {
 		e.Key(`"Models":`)
 		encodeModels(e, v.Models)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.NextToken != nil {
+	if v.NextToken != nil {
 		e.Key(`"NextToken":`)
 		e.String(*v.NextToken)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -4272,21 +4666,29 @@ func (v *ListMedicalScribeJobsRequest) decodeWire(d *wire.Decoder) {
 func (v *ListMedicalScribeJobsRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberListMedicalScribeJobsRequest)
-	if !r.Put(e, 0) && v.JobNameContains != nil {
+	if v.JobNameContains != nil {
 		e.Key(`"JobNameContains":`)
 		e.String(*v.JobNameContains)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.MaxResults != nil {
+	if v.MaxResults != nil {
 		e.Key(`"MaxResults":`)
 		e.Int(int64(*v.MaxResults))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.NextToken != nil {
+	if v.NextToken != nil {
 		e.Key(`"NextToken":`)
 		e.String(*v.NextToken)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.Status != "" {
+	if v.Status != "" {
 		e.Key(`"Status":`)
 		e.String(string(v.Status))
+	} else {
+		r.Put(e, 3)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -4325,7 +4727,9 @@ func (v *ListMedicalScribeJobsResponse) decodeWire(d *wire.Decoder) {
 		switch memberListMedicalScribeJobsResponse(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.MedicalScribeJobSummaries = decodeMedicalScribeJobSummaries(d)
+				if x := decodeMedicalScribeJobSummaries(d); !d.Dropped() {
+					v.MedicalScribeJobSummaries = x
+				}
 			}
 		case 1:
 			v.NextToken = d.String(&v.UnknownMembers)
@@ -4340,17 +4744,23 @@ func (v *ListMedicalScribeJobsResponse) decodeWire(d *wire.Decoder) {
 func (v *ListMedicalScribeJobsResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberListMedicalScribeJobsResponse)
-	if !r.Put(e, 0) && v.MedicalScribeJobSummaries != nil {
+	if v.MedicalScribeJobSummaries != nil {
 		e.Key(`"MedicalScribeJobSummaries":`)
 		encodeMedicalScribeJobSummaries(e, v.MedicalScribeJobSummaries)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.NextToken != nil {
+	if v.NextToken != nil {
 		e.Key(`"NextToken":`)
 		e.String(*v.NextToken)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Status != "" {
+	if v.Status != "" {
 		e.Key(`"Status":`)
 		e.String(string(v.Status))
+	} else {
+		r.Put(e, 2)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -4406,21 +4816,29 @@ func (v *ListMedicalTranscriptionJobsRequest) decodeWire(d *wire.Decoder) {
 func (v *ListMedicalTranscriptionJobsRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberListMedicalTranscriptionJobsRequest)
-	if !r.Put(e, 0) && v.JobNameContains != nil {
+	if v.JobNameContains != nil {
 		e.Key(`"JobNameContains":`)
 		e.String(*v.JobNameContains)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.MaxResults != nil {
+	if v.MaxResults != nil {
 		e.Key(`"MaxResults":`)
 		e.Int(int64(*v.MaxResults))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.NextToken != nil {
+	if v.NextToken != nil {
 		e.Key(`"NextToken":`)
 		e.String(*v.NextToken)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.Status != "" {
+	if v.Status != "" {
 		e.Key(`"Status":`)
 		e.String(string(v.Status))
+	} else {
+		r.Put(e, 3)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -4459,7 +4877,9 @@ func (v *ListMedicalTranscriptionJobsResponse) decodeWire(d *wire.Decoder) {
 		switch memberListMedicalTranscriptionJobsResponse(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.MedicalTranscriptionJobSummaries = decodeMedicalTranscriptionJobSummaries(d)
+				if x := decodeMedicalTranscriptionJobSummaries(d); !d.Dropped() {
+					v.MedicalTranscriptionJobSummaries = x
+				}
 			}
 		case 1:
 			v.NextToken = d.String(&v.UnknownMembers)
@@ -4474,17 +4894,23 @@ func (v *ListMedicalTranscriptionJobsResponse) decodeWire(d *wire.Decoder) {
 func (v *ListMedicalTranscriptionJobsResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberListMedicalTranscriptionJobsResponse)
-	if !r.Put(e, 0) && v.MedicalTranscriptionJobSummaries != nil {
+	if v.MedicalTranscriptionJobSummaries != nil {
 		e.Key(`"MedicalTranscriptionJobSummaries":`)
 		encodeMedicalTranscriptionJobSummaries(e, v.MedicalTranscriptionJobSummaries)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.NextToken != nil {
+	if v.NextToken != nil {
 		e.Key(`"NextToken":`)
 		e.String(*v.NextToken)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Status != "" {
+	if v.Status != "" {
 		e.Key(`"Status":`)
 		e.String(string(v.Status))
+	} else {
+		r.Put(e, 2)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -4540,21 +4966,29 @@ func (v *ListMedicalVocabulariesRequest) decodeWire(d *wire.Decoder) {
 func (v *ListMedicalVocabulariesRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberListMedicalVocabulariesRequest)
-	if !r.Put(e, 0) && v.MaxResults != nil {
+	if v.MaxResults != nil {
 		e.Key(`"MaxResults":`)
 		e.Int(int64(*v.MaxResults))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.NameContains != nil {
+	if v.NameContains != nil {
 		e.Key(`"NameContains":`)
 		e.String(*v.NameContains)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.NextToken != nil {
+	if v.NextToken != nil {
 		e.Key(`"NextToken":`)
 		e.String(*v.NextToken)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.StateEquals != "" {
+	if v.StateEquals != "" {
 		e.Key(`"StateEquals":`)
 		e.String(string(v.StateEquals))
+	} else {
+		r.Put(e, 3)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -4597,7 +5031,9 @@ func (v *ListMedicalVocabulariesResponse) decodeWire(d *wire.Decoder) {
 			v.Status = VocabularyState(d.Enum(&v.UnknownMembers))
 		case 2:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Vocabularies = decodeVocabularies(d)
+				if x := decodeVocabularies(d); !d.Dropped() {
+					v.Vocabularies = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -4608,17 +5044,23 @@ func (v *ListMedicalVocabulariesResponse) decodeWire(d *wire.Decoder) {
 func (v *ListMedicalVocabulariesResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberListMedicalVocabulariesResponse)
-	if !r.Put(e, 0) && v.NextToken != nil {
+	if v.NextToken != nil {
 		e.Key(`"NextToken":`)
 		e.String(*v.NextToken)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Status != "" {
+	if v.Status != "" {
 		e.Key(`"Status":`)
 		e.String(string(v.Status))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Vocabularies != nil {
+	if v.Vocabularies != nil {
 		e.Key(`"Vocabularies":`)
 		encodeVocabularies(e, v.Vocabularies)
+	} else {
+		r.Put(e, 2)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -4662,9 +5104,11 @@ func (v *ListTagsForResourceRequest) decodeWire(d *wire.Decoder) {
 func (v *ListTagsForResourceRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberListTagsForResourceRequest)
-	if !r.Put(e, 0) && v.ResourceArn != nil {
+	if v.ResourceArn != nil {
 		e.Key(`"ResourceArn":`)
 		e.String(*v.ResourceArn)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -4703,7 +5147,9 @@ func (v *ListTagsForResourceResponse) decodeWire(d *wire.Decoder) {
 			v.ResourceArn = d.String(&v.UnknownMembers)
 		case 1:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Tags = decodeTagList(d)
+				if x := decodeTagList(d); !d.Dropped() {
+					v.Tags = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -4714,13 +5160,17 @@ func (v *ListTagsForResourceResponse) decodeWire(d *wire.Decoder) {
 func (v *ListTagsForResourceResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberListTagsForResourceResponse)
-	if !r.Put(e, 0) && v.ResourceArn != nil {
+	if v.ResourceArn != nil {
 		e.Key(`"ResourceArn":`)
 		e.String(*v.ResourceArn)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Tags != nil {
+	if v.Tags != nil {
 		e.Key(`"Tags":`)
 		encodeTagList(e, v.Tags)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -4776,21 +5226,29 @@ func (v *ListTranscriptionJobsRequest) decodeWire(d *wire.Decoder) {
 func (v *ListTranscriptionJobsRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberListTranscriptionJobsRequest)
-	if !r.Put(e, 0) && v.JobNameContains != nil {
+	if v.JobNameContains != nil {
 		e.Key(`"JobNameContains":`)
 		e.String(*v.JobNameContains)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.MaxResults != nil {
+	if v.MaxResults != nil {
 		e.Key(`"MaxResults":`)
 		e.Int(int64(*v.MaxResults))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.NextToken != nil {
+	if v.NextToken != nil {
 		e.Key(`"NextToken":`)
 		e.String(*v.NextToken)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.Status != "" {
+	if v.Status != "" {
 		e.Key(`"Status":`)
 		e.String(string(v.Status))
+	} else {
+		r.Put(e, 3)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -4833,7 +5291,9 @@ func (v *ListTranscriptionJobsResponse) decodeWire(d *wire.Decoder) {
 			v.Status = TranscriptionJobStatus(d.Enum(&v.UnknownMembers))
 		case 2:
 			if d.BeginList(&v.UnknownMembers) {
-				v.TranscriptionJobSummaries = decodeTranscriptionJobSummaries(d)
+				if x := decodeTranscriptionJobSummaries(d); !d.Dropped() {
+					v.TranscriptionJobSummaries = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -4844,17 +5304,23 @@ func (v *ListTranscriptionJobsResponse) decodeWire(d *wire.Decoder) {
 func (v *ListTranscriptionJobsResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberListTranscriptionJobsResponse)
-	if !r.Put(e, 0) && v.NextToken != nil {
+	if v.NextToken != nil {
 		e.Key(`"NextToken":`)
 		e.String(*v.NextToken)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Status != "" {
+	if v.Status != "" {
 		e.Key(`"Status":`)
 		e.String(string(v.Status))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.TranscriptionJobSummaries != nil {
+	if v.TranscriptionJobSummaries != nil {
 		e.Key(`"TranscriptionJobSummaries":`)
 		encodeTranscriptionJobSummaries(e, v.TranscriptionJobSummaries)
+	} else {
+		r.Put(e, 2)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -4910,21 +5376,29 @@ func (v *ListVocabulariesRequest) decodeWire(d *wire.Decoder) {
 func (v *ListVocabulariesRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberListVocabulariesRequest)
-	if !r.Put(e, 0) && v.MaxResults != nil {
+	if v.MaxResults != nil {
 		e.Key(`"MaxResults":`)
 		e.Int(int64(*v.MaxResults))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.NameContains != nil {
+	if v.NameContains != nil {
 		e.Key(`"NameContains":`)
 		e.String(*v.NameContains)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.NextToken != nil {
+	if v.NextToken != nil {
 		e.Key(`"NextToken":`)
 		e.String(*v.NextToken)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.StateEquals != "" {
+	if v.StateEquals != "" {
 		e.Key(`"StateEquals":`)
 		e.String(string(v.StateEquals))
+	} else {
+		r.Put(e, 3)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -4967,7 +5441,9 @@ func (v *ListVocabulariesResponse) decodeWire(d *wire.Decoder) {
 			v.Status = VocabularyState(d.Enum(&v.UnknownMembers))
 		case 2:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Vocabularies = decodeVocabularies(d)
+				if x := decodeVocabularies(d); !d.Dropped() {
+					v.Vocabularies = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -4978,17 +5454,23 @@ func (v *ListVocabulariesResponse) decodeWire(d *wire.Decoder) {
 func (v *ListVocabulariesResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberListVocabulariesResponse)
-	if !r.Put(e, 0) && v.NextToken != nil {
+	if v.NextToken != nil {
 		e.Key(`"NextToken":`)
 		e.String(*v.NextToken)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Status != "" {
+	if v.Status != "" {
 		e.Key(`"Status":`)
 		e.String(string(v.Status))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Vocabularies != nil {
+	if v.Vocabularies != nil {
 		e.Key(`"Vocabularies":`)
 		encodeVocabularies(e, v.Vocabularies)
+	} else {
+		r.Put(e, 2)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -5040,17 +5522,23 @@ func (v *ListVocabularyFiltersRequest) decodeWire(d *wire.Decoder) {
 func (v *ListVocabularyFiltersRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberListVocabularyFiltersRequest)
-	if !r.Put(e, 0) && v.MaxResults != nil {
+	if v.MaxResults != nil {
 		e.Key(`"MaxResults":`)
 		e.Int(int64(*v.MaxResults))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.NameContains != nil {
+	if v.NameContains != nil {
 		e.Key(`"NameContains":`)
 		e.String(*v.NameContains)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.NextToken != nil {
+	if v.NextToken != nil {
 		e.Key(`"NextToken":`)
 		e.String(*v.NextToken)
+	} else {
+		r.Put(e, 2)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -5089,7 +5577,9 @@ func (v *ListVocabularyFiltersResponse) decodeWire(d *wire.Decoder) {
 			v.NextToken = d.String(&v.UnknownMembers)
 		case 1:
 			if d.BeginList(&v.UnknownMembers) {
-				v.VocabularyFilters = decodeVocabularyFilters(d)
+				if x := decodeVocabularyFilters(d); !d.Dropped() {
+					v.VocabularyFilters = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -5100,13 +5590,17 @@ func (v *ListVocabularyFiltersResponse) decodeWire(d *wire.Decoder) {
 func (v *ListVocabularyFiltersResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberListVocabularyFiltersResponse)
-	if !r.Put(e, 0) && v.NextToken != nil {
+	if v.NextToken != nil {
 		e.Key(`"NextToken":`)
 		e.String(*v.NextToken)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.VocabularyFilters != nil {
+	if v.VocabularyFilters != nil {
 		e.Key(`"VocabularyFilters":`)
 		encodeVocabularyFilters(e, v.VocabularyFilters)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -5154,13 +5648,17 @@ func (v *Media) decodeWire(d *wire.Decoder) {
 func (v *Media) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberMedia)
-	if !r.Put(e, 0) && v.MediaFileUri != nil {
+	if v.MediaFileUri != nil {
 		e.Key(`"MediaFileUri":`)
 		e.String(*v.MediaFileUri)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.RedactedMediaFileUri != nil {
+	if v.RedactedMediaFileUri != nil {
 		e.Key(`"RedactedMediaFileUri":`)
 		e.String(*v.RedactedMediaFileUri)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -5208,13 +5706,17 @@ func (v *MedicalScribeChannelDefinition) decodeWire(d *wire.Decoder) {
 func (v *MedicalScribeChannelDefinition) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberMedicalScribeChannelDefinition)
-	if !r.Put(e, 0) && v.ChannelId != nil {
+	if v.ChannelId != nil {
 		e.Key(`"ChannelId":`)
 		e.Int(int64(*v.ChannelId))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.ParticipantRole != "" {
+	if v.ParticipantRole != "" {
 		e.Key(`"ParticipantRole":`)
 		e.String(string(v.ParticipantRole))
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -5293,7 +5795,9 @@ func (v *MedicalScribeJob) decodeWire(d *wire.Decoder) {
 		switch memberMedicalScribeJob(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.ChannelDefinitions = decodeMedicalScribeChannelDefinitions(d)
+				if x := decodeMedicalScribeChannelDefinitions(d); !d.Dropped() {
+					v.ChannelDefinitions = x
+				}
 			}
 		case 1:
 			v.CompletionTime = d.Time(&v.UnknownMembers)
@@ -5331,7 +5835,9 @@ func (v *MedicalScribeJob) decodeWire(d *wire.Decoder) {
 			v.StartTime = d.Time(&v.UnknownMembers)
 		case 12:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Tags = decodeTagList(d)
+				if x := decodeTagList(d); !d.Dropped() {
+					v.Tags = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -5342,57 +5848,83 @@ func (v *MedicalScribeJob) decodeWire(d *wire.Decoder) {
 func (v *MedicalScribeJob) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberMedicalScribeJob)
-	if !r.Put(e, 0) && v.ChannelDefinitions != nil {
+	if v.ChannelDefinitions != nil {
 		e.Key(`"ChannelDefinitions":`)
 		encodeMedicalScribeChannelDefinitions(e, v.ChannelDefinitions)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.CompletionTime != nil {
+	if v.CompletionTime != nil {
 		e.Key(`"CompletionTime":`)
 		e.Time(*v.CompletionTime)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.CreationTime != nil {
+	if v.CreationTime != nil {
 		e.Key(`"CreationTime":`)
 		e.Time(*v.CreationTime)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.DataAccessRoleArn != nil {
+	if v.DataAccessRoleArn != nil {
 		e.Key(`"DataAccessRoleArn":`)
 		e.String(*v.DataAccessRoleArn)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.FailureReason != nil {
+	if v.FailureReason != nil {
 		e.Key(`"FailureReason":`)
 		e.String(*v.FailureReason)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.LanguageCode != "" {
+	if v.LanguageCode != "" {
 		e.Key(`"LanguageCode":`)
 		e.String(string(v.LanguageCode))
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.Media != nil {
+	if v.Media != nil {
 		e.Key(`"Media":`)
 		v.Media.encodeWire(e)
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.MedicalScribeJobName != nil {
+	if v.MedicalScribeJobName != nil {
 		e.Key(`"MedicalScribeJobName":`)
 		e.String(*v.MedicalScribeJobName)
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.MedicalScribeJobStatus != "" {
+	if v.MedicalScribeJobStatus != "" {
 		e.Key(`"MedicalScribeJobStatus":`)
 		e.String(string(v.MedicalScribeJobStatus))
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.MedicalScribeOutput != nil {
+	if v.MedicalScribeOutput != nil {
 		e.Key(`"MedicalScribeOutput":`)
 		v.MedicalScribeOutput.encodeWire(e)
+	} else {
+		r.Put(e, 9)
 	}
-	if !r.Put(e, 10) && v.Settings != nil {
+	if v.Settings != nil {
 		e.Key(`"Settings":`)
 		v.Settings.encodeWire(e)
+	} else {
+		r.Put(e, 10)
 	}
-	if !r.Put(e, 11) && v.StartTime != nil {
+	if v.StartTime != nil {
 		e.Key(`"StartTime":`)
 		e.Time(*v.StartTime)
+	} else {
+		r.Put(e, 11)
 	}
-	if !r.Put(e, 12) && v.Tags != nil {
+	if v.Tags != nil {
 		e.Key(`"Tags":`)
 		encodeTagList(e, v.Tags)
+	} else {
+		r.Put(e, 12)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -5480,33 +6012,47 @@ func (v *MedicalScribeJobSummary) decodeWire(d *wire.Decoder) {
 func (v *MedicalScribeJobSummary) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberMedicalScribeJobSummary)
-	if !r.Put(e, 0) && v.CompletionTime != nil {
+	if v.CompletionTime != nil {
 		e.Key(`"CompletionTime":`)
 		e.Time(*v.CompletionTime)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.CreationTime != nil {
+	if v.CreationTime != nil {
 		e.Key(`"CreationTime":`)
 		e.Time(*v.CreationTime)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.FailureReason != nil {
+	if v.FailureReason != nil {
 		e.Key(`"FailureReason":`)
 		e.String(*v.FailureReason)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.LanguageCode != "" {
+	if v.LanguageCode != "" {
 		e.Key(`"LanguageCode":`)
 		e.String(string(v.LanguageCode))
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.MedicalScribeJobName != nil {
+	if v.MedicalScribeJobName != nil {
 		e.Key(`"MedicalScribeJobName":`)
 		e.String(*v.MedicalScribeJobName)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.MedicalScribeJobStatus != "" {
+	if v.MedicalScribeJobStatus != "" {
 		e.Key(`"MedicalScribeJobStatus":`)
 		e.String(string(v.MedicalScribeJobStatus))
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.StartTime != nil {
+	if v.StartTime != nil {
 		e.Key(`"StartTime":`)
 		e.Time(*v.StartTime)
+	} else {
+		r.Put(e, 6)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -5554,13 +6100,17 @@ func (v *MedicalScribeOutput) decodeWire(d *wire.Decoder) {
 func (v *MedicalScribeOutput) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberMedicalScribeOutput)
-	if !r.Put(e, 0) && v.ClinicalDocumentUri != nil {
+	if v.ClinicalDocumentUri != nil {
 		e.Key(`"ClinicalDocumentUri":`)
 		e.String(*v.ClinicalDocumentUri)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.TranscriptFileUri != nil {
+	if v.TranscriptFileUri != nil {
 		e.Key(`"TranscriptFileUri":`)
 		e.String(*v.TranscriptFileUri)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -5632,33 +6182,47 @@ func (v *MedicalScribeSettings) decodeWire(d *wire.Decoder) {
 func (v *MedicalScribeSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberMedicalScribeSettings)
-	if !r.Put(e, 0) && v.ChannelIdentification != nil {
+	if v.ChannelIdentification != nil {
 		e.Key(`"ChannelIdentification":`)
 		e.Bool(*v.ChannelIdentification)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.ClinicalNoteGenerationSettings != nil {
+	if v.ClinicalNoteGenerationSettings != nil {
 		e.Key(`"ClinicalNoteGenerationSettings":`)
 		v.ClinicalNoteGenerationSettings.encodeWire(e)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.MaxSpeakerLabels != nil {
+	if v.MaxSpeakerLabels != nil {
 		e.Key(`"MaxSpeakerLabels":`)
 		e.Int(int64(*v.MaxSpeakerLabels))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.ShowSpeakerLabels != nil {
+	if v.ShowSpeakerLabels != nil {
 		e.Key(`"ShowSpeakerLabels":`)
 		e.Bool(*v.ShowSpeakerLabels)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.VocabularyFilterMethod != "" {
+	if v.VocabularyFilterMethod != "" {
 		e.Key(`"VocabularyFilterMethod":`)
 		e.String(string(v.VocabularyFilterMethod))
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.VocabularyFilterName != nil {
+	if v.VocabularyFilterName != nil {
 		e.Key(`"VocabularyFilterName":`)
 		e.String(*v.VocabularyFilterName)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.VocabularyName != nil {
+	if v.VocabularyName != nil {
 		e.Key(`"VocabularyName":`)
 		e.String(*v.VocabularyName)
+	} else {
+		r.Put(e, 6)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -5702,9 +6266,11 @@ func (v *MedicalTranscript) decodeWire(d *wire.Decoder) {
 func (v *MedicalTranscript) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberMedicalTranscript)
-	if !r.Put(e, 0) && v.TranscriptFileUri != nil {
+	if v.TranscriptFileUri != nil {
 		e.Key(`"TranscriptFileUri":`)
 		e.String(*v.TranscriptFileUri)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -5801,7 +6367,9 @@ func (v *MedicalTranscriptionJob) decodeWire(d *wire.Decoder) {
 			v.StartTime = d.Time(&v.UnknownMembers)
 		case 12:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Tags = decodeTagList(d)
+				if x := decodeTagList(d); !d.Dropped() {
+					v.Tags = x
+				}
 			}
 		case 13:
 			if d.BeginStruct(&v.UnknownMembers) {
@@ -5822,69 +6390,101 @@ func (v *MedicalTranscriptionJob) decodeWire(d *wire.Decoder) {
 func (v *MedicalTranscriptionJob) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberMedicalTranscriptionJob)
-	if !r.Put(e, 0) && v.CompletionTime != nil {
+	if v.CompletionTime != nil {
 		e.Key(`"CompletionTime":`)
 		e.Time(*v.CompletionTime)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.ContentIdentificationType != "" {
+	if v.ContentIdentificationType != "" {
 		e.Key(`"ContentIdentificationType":`)
 		e.String(string(v.ContentIdentificationType))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.CreationTime != nil {
+	if v.CreationTime != nil {
 		e.Key(`"CreationTime":`)
 		e.Time(*v.CreationTime)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.FailureReason != nil {
+	if v.FailureReason != nil {
 		e.Key(`"FailureReason":`)
 		e.String(*v.FailureReason)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.LanguageCode != "" {
+	if v.LanguageCode != "" {
 		e.Key(`"LanguageCode":`)
 		e.String(string(v.LanguageCode))
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.Media != nil {
+	if v.Media != nil {
 		e.Key(`"Media":`)
 		v.Media.encodeWire(e)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.MediaFormat != "" {
+	if v.MediaFormat != "" {
 		e.Key(`"MediaFormat":`)
 		e.String(string(v.MediaFormat))
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.MediaSampleRateHertz != nil {
+	if v.MediaSampleRateHertz != nil {
 		e.Key(`"MediaSampleRateHertz":`)
 		e.Int(int64(*v.MediaSampleRateHertz))
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.MedicalTranscriptionJobName != nil {
+	if v.MedicalTranscriptionJobName != nil {
 		e.Key(`"MedicalTranscriptionJobName":`)
 		e.String(*v.MedicalTranscriptionJobName)
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.Settings != nil {
+	if v.Settings != nil {
 		e.Key(`"Settings":`)
 		v.Settings.encodeWire(e)
+	} else {
+		r.Put(e, 9)
 	}
-	if !r.Put(e, 10) && v.Specialty != "" {
+	if v.Specialty != "" {
 		e.Key(`"Specialty":`)
 		e.String(string(v.Specialty))
+	} else {
+		r.Put(e, 10)
 	}
-	if !r.Put(e, 11) && v.StartTime != nil {
+	if v.StartTime != nil {
 		e.Key(`"StartTime":`)
 		e.Time(*v.StartTime)
+	} else {
+		r.Put(e, 11)
 	}
-	if !r.Put(e, 12) && v.Tags != nil {
+	if v.Tags != nil {
 		e.Key(`"Tags":`)
 		encodeTagList(e, v.Tags)
+	} else {
+		r.Put(e, 12)
 	}
-	if !r.Put(e, 13) && v.Transcript != nil {
+	if v.Transcript != nil {
 		e.Key(`"Transcript":`)
 		v.Transcript.encodeWire(e)
+	} else {
+		r.Put(e, 13)
 	}
-	if !r.Put(e, 14) && v.TranscriptionJobStatus != "" {
+	if v.TranscriptionJobStatus != "" {
 		e.Key(`"TranscriptionJobStatus":`)
 		e.String(string(v.TranscriptionJobStatus))
+	} else {
+		r.Put(e, 14)
 	}
-	if !r.Put(e, 15) && v.Type != "" {
+	if v.Type != "" {
 		e.Key(`"Type":`)
 		e.String(string(v.Type))
+	} else {
+		r.Put(e, 15)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -5988,49 +6588,71 @@ func (v *MedicalTranscriptionJobSummary) decodeWire(d *wire.Decoder) {
 func (v *MedicalTranscriptionJobSummary) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberMedicalTranscriptionJobSummary)
-	if !r.Put(e, 0) && v.CompletionTime != nil {
+	if v.CompletionTime != nil {
 		e.Key(`"CompletionTime":`)
 		e.Time(*v.CompletionTime)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.ContentIdentificationType != "" {
+	if v.ContentIdentificationType != "" {
 		e.Key(`"ContentIdentificationType":`)
 		e.String(string(v.ContentIdentificationType))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.CreationTime != nil {
+	if v.CreationTime != nil {
 		e.Key(`"CreationTime":`)
 		e.Time(*v.CreationTime)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.FailureReason != nil {
+	if v.FailureReason != nil {
 		e.Key(`"FailureReason":`)
 		e.String(*v.FailureReason)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.LanguageCode != "" {
+	if v.LanguageCode != "" {
 		e.Key(`"LanguageCode":`)
 		e.String(string(v.LanguageCode))
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.MedicalTranscriptionJobName != nil {
+	if v.MedicalTranscriptionJobName != nil {
 		e.Key(`"MedicalTranscriptionJobName":`)
 		e.String(*v.MedicalTranscriptionJobName)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.OutputLocationType != "" {
+	if v.OutputLocationType != "" {
 		e.Key(`"OutputLocationType":`)
 		e.String(string(v.OutputLocationType))
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.Specialty != "" {
+	if v.Specialty != "" {
 		e.Key(`"Specialty":`)
 		e.String(string(v.Specialty))
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.StartTime != nil {
+	if v.StartTime != nil {
 		e.Key(`"StartTime":`)
 		e.Time(*v.StartTime)
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.TranscriptionJobStatus != "" {
+	if v.TranscriptionJobStatus != "" {
 		e.Key(`"TranscriptionJobStatus":`)
 		e.String(string(v.TranscriptionJobStatus))
+	} else {
+		r.Put(e, 9)
 	}
-	if !r.Put(e, 10) && v.Type != "" {
+	if v.Type != "" {
 		e.Key(`"Type":`)
 		e.String(string(v.Type))
+	} else {
+		r.Put(e, 10)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -6094,29 +6716,41 @@ func (v *MedicalTranscriptionSetting) decodeWire(d *wire.Decoder) {
 func (v *MedicalTranscriptionSetting) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberMedicalTranscriptionSetting)
-	if !r.Put(e, 0) && v.ChannelIdentification != nil {
+	if v.ChannelIdentification != nil {
 		e.Key(`"ChannelIdentification":`)
 		e.Bool(*v.ChannelIdentification)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.MaxAlternatives != nil {
+	if v.MaxAlternatives != nil {
 		e.Key(`"MaxAlternatives":`)
 		e.Int(int64(*v.MaxAlternatives))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.MaxSpeakerLabels != nil {
+	if v.MaxSpeakerLabels != nil {
 		e.Key(`"MaxSpeakerLabels":`)
 		e.Int(int64(*v.MaxSpeakerLabels))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.ShowAlternatives != nil {
+	if v.ShowAlternatives != nil {
 		e.Key(`"ShowAlternatives":`)
 		e.Bool(*v.ShowAlternatives)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.ShowSpeakerLabels != nil {
+	if v.ShowSpeakerLabels != nil {
 		e.Key(`"ShowSpeakerLabels":`)
 		e.Bool(*v.ShowSpeakerLabels)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.VocabularyName != nil {
+	if v.VocabularyName != nil {
 		e.Key(`"VocabularyName":`)
 		e.String(*v.VocabularyName)
+	} else {
+		r.Put(e, 5)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -6160,9 +6794,11 @@ func (v *ModelSettings) decodeWire(d *wire.Decoder) {
 func (v *ModelSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberModelSettings)
-	if !r.Put(e, 0) && v.LanguageModelName != nil {
+	if v.LanguageModelName != nil {
 		e.Key(`"LanguageModelName":`)
 		e.String(*v.LanguageModelName)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -6246,21 +6882,29 @@ func (v *NonTalkTimeFilter) decodeWire(d *wire.Decoder) {
 func (v *NonTalkTimeFilter) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberNonTalkTimeFilter)
-	if !r.Put(e, 0) && v.AbsoluteTimeRange != nil {
+	if v.AbsoluteTimeRange != nil {
 		e.Key(`"AbsoluteTimeRange":`)
 		v.AbsoluteTimeRange.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Negate != nil {
+	if v.Negate != nil {
 		e.Key(`"Negate":`)
 		e.Bool(*v.Negate)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.RelativeTimeRange != nil {
+	if v.RelativeTimeRange != nil {
 		e.Key(`"RelativeTimeRange":`)
 		v.RelativeTimeRange.encodeWire(e)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.Threshold != nil {
+	if v.Threshold != nil {
 		e.Key(`"Threshold":`)
 		e.Int(*v.Threshold)
+	} else {
+		r.Put(e, 3)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -6352,21 +6996,29 @@ func (v *RelativeTimeRange) decodeWire(d *wire.Decoder) {
 func (v *RelativeTimeRange) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberRelativeTimeRange)
-	if !r.Put(e, 0) && v.EndPercentage != nil {
+	if v.EndPercentage != nil {
 		e.Key(`"EndPercentage":`)
 		e.Int(int64(*v.EndPercentage))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.First != nil {
+	if v.First != nil {
 		e.Key(`"First":`)
 		e.Int(int64(*v.First))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Last != nil {
+	if v.Last != nil {
 		e.Key(`"Last":`)
 		e.Int(int64(*v.Last))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.StartPercentage != nil {
+	if v.StartPercentage != nil {
 		e.Key(`"StartPercentage":`)
 		e.Int(int64(*v.StartPercentage))
+	} else {
+		r.Put(e, 3)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -6555,7 +7207,9 @@ func (v *SentimentFilter) decodeWire(d *wire.Decoder) {
 			}
 		case 4:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Sentiments = decodeSentimentValueList(d)
+				if x := decodeSentimentValueList(d); !d.Dropped() {
+					v.Sentiments = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -6566,25 +7220,35 @@ func (v *SentimentFilter) decodeWire(d *wire.Decoder) {
 func (v *SentimentFilter) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberSentimentFilter)
-	if !r.Put(e, 0) && v.AbsoluteTimeRange != nil {
+	if v.AbsoluteTimeRange != nil {
 		e.Key(`"AbsoluteTimeRange":`)
 		v.AbsoluteTimeRange.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Negate != nil {
+	if v.Negate != nil {
 		e.Key(`"Negate":`)
 		e.Bool(*v.Negate)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.ParticipantRole != "" {
+	if v.ParticipantRole != "" {
 		e.Key(`"ParticipantRole":`)
 		e.String(string(v.ParticipantRole))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.RelativeTimeRange != nil {
+	if v.RelativeTimeRange != nil {
 		e.Key(`"RelativeTimeRange":`)
 		v.RelativeTimeRange.encodeWire(e)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.Sentiments != nil {
+	if v.Sentiments != nil {
 		e.Key(`"Sentiments":`)
 		encodeSentimentValueList(e, v.Sentiments)
+	} else {
+		r.Put(e, 4)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -6674,37 +7338,53 @@ func (v *Settings) decodeWire(d *wire.Decoder) {
 func (v *Settings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberSettings)
-	if !r.Put(e, 0) && v.ChannelIdentification != nil {
+	if v.ChannelIdentification != nil {
 		e.Key(`"ChannelIdentification":`)
 		e.Bool(*v.ChannelIdentification)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.MaxAlternatives != nil {
+	if v.MaxAlternatives != nil {
 		e.Key(`"MaxAlternatives":`)
 		e.Int(int64(*v.MaxAlternatives))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.MaxSpeakerLabels != nil {
+	if v.MaxSpeakerLabels != nil {
 		e.Key(`"MaxSpeakerLabels":`)
 		e.Int(int64(*v.MaxSpeakerLabels))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.ShowAlternatives != nil {
+	if v.ShowAlternatives != nil {
 		e.Key(`"ShowAlternatives":`)
 		e.Bool(*v.ShowAlternatives)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.ShowSpeakerLabels != nil {
+	if v.ShowSpeakerLabels != nil {
 		e.Key(`"ShowSpeakerLabels":`)
 		e.Bool(*v.ShowSpeakerLabels)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.VocabularyFilterMethod != "" {
+	if v.VocabularyFilterMethod != "" {
 		e.Key(`"VocabularyFilterMethod":`)
 		e.String(string(v.VocabularyFilterMethod))
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.VocabularyFilterName != nil {
+	if v.VocabularyFilterName != nil {
 		e.Key(`"VocabularyFilterName":`)
 		e.String(*v.VocabularyFilterName)
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.VocabularyName != nil {
+	if v.VocabularyName != nil {
 		e.Key(`"VocabularyName":`)
 		e.String(*v.VocabularyName)
+	} else {
+		r.Put(e, 7)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -6755,7 +7435,9 @@ func (v *StartCallAnalyticsJobRequest) decodeWire(d *wire.Decoder) {
 			v.CallAnalyticsJobName = d.String(&v.UnknownMembers)
 		case 1:
 			if d.BeginList(&v.UnknownMembers) {
-				v.ChannelDefinitions = decodeChannelDefinitions(d)
+				if x := decodeChannelDefinitions(d); !d.Dropped() {
+					v.ChannelDefinitions = x
+				}
 			}
 		case 2:
 			v.DataAccessRoleArn = d.String(&v.UnknownMembers)
@@ -6777,7 +7459,9 @@ func (v *StartCallAnalyticsJobRequest) decodeWire(d *wire.Decoder) {
 			}
 		case 7:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Tags = decodeTagList(d)
+				if x := decodeTagList(d); !d.Dropped() {
+					v.Tags = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -6788,37 +7472,53 @@ func (v *StartCallAnalyticsJobRequest) decodeWire(d *wire.Decoder) {
 func (v *StartCallAnalyticsJobRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberStartCallAnalyticsJobRequest)
-	if !r.Put(e, 0) && v.CallAnalyticsJobName != nil {
+	if v.CallAnalyticsJobName != nil {
 		e.Key(`"CallAnalyticsJobName":`)
 		e.String(*v.CallAnalyticsJobName)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.ChannelDefinitions != nil {
+	if v.ChannelDefinitions != nil {
 		e.Key(`"ChannelDefinitions":`)
 		encodeChannelDefinitions(e, v.ChannelDefinitions)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.DataAccessRoleArn != nil {
+	if v.DataAccessRoleArn != nil {
 		e.Key(`"DataAccessRoleArn":`)
 		e.String(*v.DataAccessRoleArn)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.Media != nil {
+	if v.Media != nil {
 		e.Key(`"Media":`)
 		v.Media.encodeWire(e)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.OutputEncryptionKMSKeyId != nil {
+	if v.OutputEncryptionKMSKeyId != nil {
 		e.Key(`"OutputEncryptionKMSKeyId":`)
 		e.String(*v.OutputEncryptionKMSKeyId)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.OutputLocation != nil {
+	if v.OutputLocation != nil {
 		e.Key(`"OutputLocation":`)
 		e.String(*v.OutputLocation)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.Settings != nil {
+	if v.Settings != nil {
 		e.Key(`"Settings":`)
 		v.Settings.encodeWire(e)
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.Tags != nil {
+	if v.Tags != nil {
 		e.Key(`"Tags":`)
 		encodeTagList(e, v.Tags)
+	} else {
+		r.Put(e, 7)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -6866,9 +7566,11 @@ func (v *StartCallAnalyticsJobResponse) decodeWire(d *wire.Decoder) {
 func (v *StartCallAnalyticsJobResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberStartCallAnalyticsJobResponse)
-	if !r.Put(e, 0) && v.CallAnalyticsJob != nil {
+	if v.CallAnalyticsJob != nil {
 		e.Key(`"CallAnalyticsJob":`)
 		v.CallAnalyticsJob.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -6919,13 +7621,17 @@ func (v *StartMedicalScribeJobRequest) decodeWire(d *wire.Decoder) {
 		switch memberStartMedicalScribeJobRequest(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.ChannelDefinitions = decodeMedicalScribeChannelDefinitions(d)
+				if x := decodeMedicalScribeChannelDefinitions(d); !d.Dropped() {
+					v.ChannelDefinitions = x
+				}
 			}
 		case 1:
 			v.DataAccessRoleArn = d.String(&v.UnknownMembers)
 		case 2:
 			if d.BeginMap(&v.UnknownMembers) {
-				v.KMSEncryptionContext = decodeKMSEncryptionContextMap(d)
+				if x := decodeKMSEncryptionContextMap(d); !d.Dropped() {
+					v.KMSEncryptionContext = x
+				}
 			}
 		case 3:
 			if d.BeginStruct(&v.UnknownMembers) {
@@ -6947,7 +7653,9 @@ func (v *StartMedicalScribeJobRequest) decodeWire(d *wire.Decoder) {
 			}
 		case 8:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Tags = decodeTagList(d)
+				if x := decodeTagList(d); !d.Dropped() {
+					v.Tags = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -6958,41 +7666,59 @@ func (v *StartMedicalScribeJobRequest) decodeWire(d *wire.Decoder) {
 func (v *StartMedicalScribeJobRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberStartMedicalScribeJobRequest)
-	if !r.Put(e, 0) && v.ChannelDefinitions != nil {
+	if v.ChannelDefinitions != nil {
 		e.Key(`"ChannelDefinitions":`)
 		encodeMedicalScribeChannelDefinitions(e, v.ChannelDefinitions)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.DataAccessRoleArn != nil {
+	if v.DataAccessRoleArn != nil {
 		e.Key(`"DataAccessRoleArn":`)
 		e.String(*v.DataAccessRoleArn)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.KMSEncryptionContext != nil {
+	if v.KMSEncryptionContext != nil {
 		e.Key(`"KMSEncryptionContext":`)
 		encodeKMSEncryptionContextMap(e, v.KMSEncryptionContext)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.Media != nil {
+	if v.Media != nil {
 		e.Key(`"Media":`)
 		v.Media.encodeWire(e)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.MedicalScribeJobName != nil {
+	if v.MedicalScribeJobName != nil {
 		e.Key(`"MedicalScribeJobName":`)
 		e.String(*v.MedicalScribeJobName)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.OutputBucketName != nil {
+	if v.OutputBucketName != nil {
 		e.Key(`"OutputBucketName":`)
 		e.String(*v.OutputBucketName)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.OutputEncryptionKMSKeyId != nil {
+	if v.OutputEncryptionKMSKeyId != nil {
 		e.Key(`"OutputEncryptionKMSKeyId":`)
 		e.String(*v.OutputEncryptionKMSKeyId)
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.Settings != nil {
+	if v.Settings != nil {
 		e.Key(`"Settings":`)
 		v.Settings.encodeWire(e)
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.Tags != nil {
+	if v.Tags != nil {
 		e.Key(`"Tags":`)
 		encodeTagList(e, v.Tags)
+	} else {
+		r.Put(e, 8)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -7040,9 +7766,11 @@ func (v *StartMedicalScribeJobResponse) decodeWire(d *wire.Decoder) {
 func (v *StartMedicalScribeJobResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberStartMedicalScribeJobResponse)
-	if !r.Put(e, 0) && v.MedicalScribeJob != nil {
+	if v.MedicalScribeJob != nil {
 		e.Key(`"MedicalScribeJob":`)
 		v.MedicalScribeJob.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -7105,7 +7833,9 @@ func (v *StartMedicalTranscriptionJobRequest) decodeWire(d *wire.Decoder) {
 			v.ContentIdentificationType = MedicalContentIdentificationType(d.Enum(&v.UnknownMembers))
 		case 1:
 			if d.BeginMap(&v.UnknownMembers) {
-				v.KMSEncryptionContext = decodeKMSEncryptionContextMap(d)
+				if x := decodeKMSEncryptionContextMap(d); !d.Dropped() {
+					v.KMSEncryptionContext = x
+				}
 			}
 		case 2:
 			v.LanguageCode = LanguageCode(d.Enum(&v.UnknownMembers))
@@ -7137,7 +7867,9 @@ func (v *StartMedicalTranscriptionJobRequest) decodeWire(d *wire.Decoder) {
 			v.Specialty = Specialty(d.Enum(&v.UnknownMembers))
 		case 12:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Tags = decodeTagList(d)
+				if x := decodeTagList(d); !d.Dropped() {
+					v.Tags = x
+				}
 			}
 		case 13:
 			v.Type = Type(d.Enum(&v.UnknownMembers))
@@ -7150,61 +7882,89 @@ func (v *StartMedicalTranscriptionJobRequest) decodeWire(d *wire.Decoder) {
 func (v *StartMedicalTranscriptionJobRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberStartMedicalTranscriptionJobRequest)
-	if !r.Put(e, 0) && v.ContentIdentificationType != "" {
+	if v.ContentIdentificationType != "" {
 		e.Key(`"ContentIdentificationType":`)
 		e.String(string(v.ContentIdentificationType))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.KMSEncryptionContext != nil {
+	if v.KMSEncryptionContext != nil {
 		e.Key(`"KMSEncryptionContext":`)
 		encodeKMSEncryptionContextMap(e, v.KMSEncryptionContext)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.LanguageCode != "" {
+	if v.LanguageCode != "" {
 		e.Key(`"LanguageCode":`)
 		e.String(string(v.LanguageCode))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.Media != nil {
+	if v.Media != nil {
 		e.Key(`"Media":`)
 		v.Media.encodeWire(e)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.MediaFormat != "" {
+	if v.MediaFormat != "" {
 		e.Key(`"MediaFormat":`)
 		e.String(string(v.MediaFormat))
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.MediaSampleRateHertz != nil {
+	if v.MediaSampleRateHertz != nil {
 		e.Key(`"MediaSampleRateHertz":`)
 		e.Int(int64(*v.MediaSampleRateHertz))
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.MedicalTranscriptionJobName != nil {
+	if v.MedicalTranscriptionJobName != nil {
 		e.Key(`"MedicalTranscriptionJobName":`)
 		e.String(*v.MedicalTranscriptionJobName)
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.OutputBucketName != nil {
+	if v.OutputBucketName != nil {
 		e.Key(`"OutputBucketName":`)
 		e.String(*v.OutputBucketName)
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.OutputEncryptionKMSKeyId != nil {
+	if v.OutputEncryptionKMSKeyId != nil {
 		e.Key(`"OutputEncryptionKMSKeyId":`)
 		e.String(*v.OutputEncryptionKMSKeyId)
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.OutputKey != nil {
+	if v.OutputKey != nil {
 		e.Key(`"OutputKey":`)
 		e.String(*v.OutputKey)
+	} else {
+		r.Put(e, 9)
 	}
-	if !r.Put(e, 10) && v.Settings != nil {
+	if v.Settings != nil {
 		e.Key(`"Settings":`)
 		v.Settings.encodeWire(e)
+	} else {
+		r.Put(e, 10)
 	}
-	if !r.Put(e, 11) && v.Specialty != "" {
+	if v.Specialty != "" {
 		e.Key(`"Specialty":`)
 		e.String(string(v.Specialty))
+	} else {
+		r.Put(e, 11)
 	}
-	if !r.Put(e, 12) && v.Tags != nil {
+	if v.Tags != nil {
 		e.Key(`"Tags":`)
 		encodeTagList(e, v.Tags)
+	} else {
+		r.Put(e, 12)
 	}
-	if !r.Put(e, 13) && v.Type != "" {
+	if v.Type != "" {
 		e.Key(`"Type":`)
 		e.String(string(v.Type))
+	} else {
+		r.Put(e, 13)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -7252,9 +8012,11 @@ func (v *StartMedicalTranscriptionJobResponse) decodeWire(d *wire.Decoder) {
 func (v *StartMedicalTranscriptionJobResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberStartMedicalTranscriptionJobResponse)
-	if !r.Put(e, 0) && v.MedicalTranscriptionJob != nil {
+	if v.MedicalTranscriptionJob != nil {
 		e.Key(`"MedicalTranscriptionJob":`)
 		v.MedicalTranscriptionJob.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -7343,17 +8105,23 @@ func (v *StartTranscriptionJobRequest) decodeWire(d *wire.Decoder) {
 			}
 		case 4:
 			if d.BeginMap(&v.UnknownMembers) {
-				v.KMSEncryptionContext = decodeKMSEncryptionContextMap(d)
+				if x := decodeKMSEncryptionContextMap(d); !d.Dropped() {
+					v.KMSEncryptionContext = x
+				}
 			}
 		case 5:
 			v.LanguageCode = LanguageCode(d.Enum(&v.UnknownMembers))
 		case 6:
 			if d.BeginMap(&v.UnknownMembers) {
-				v.LanguageIdSettings = decodeLanguageIdSettingsMap(d)
+				if x := decodeLanguageIdSettingsMap(d); !d.Dropped() {
+					v.LanguageIdSettings = x
+				}
 			}
 		case 7:
 			if d.BeginList(&v.UnknownMembers) {
-				v.LanguageOptions = decodeLanguageOptions(d)
+				if x := decodeLanguageOptions(d); !d.Dropped() {
+					v.LanguageOptions = x
+				}
 			}
 		case 8:
 			if d.BeginStruct(&v.UnknownMembers) {
@@ -7391,11 +8159,15 @@ func (v *StartTranscriptionJobRequest) decodeWire(d *wire.Decoder) {
 			}
 		case 17:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Tags = decodeTagList(d)
+				if x := decodeTagList(d); !d.Dropped() {
+					v.Tags = x
+				}
 			}
 		case 18:
 			if d.BeginList(&v.UnknownMembers) {
-				v.ToxicityDetection = decodeToxicityDetection(d)
+				if x := decodeToxicityDetection(d); !d.Dropped() {
+					v.ToxicityDetection = x
+				}
 			}
 		case 19:
 			v.TranscriptionJobName = d.String(&v.UnknownMembers)
@@ -7408,85 +8180,125 @@ func (v *StartTranscriptionJobRequest) decodeWire(d *wire.Decoder) {
 func (v *StartTranscriptionJobRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberStartTranscriptionJobRequest)
-	if !r.Put(e, 0) && v.ContentRedaction != nil {
+	if v.ContentRedaction != nil {
 		e.Key(`"ContentRedaction":`)
 		v.ContentRedaction.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.IdentifyLanguage != nil {
+	if v.IdentifyLanguage != nil {
 		e.Key(`"IdentifyLanguage":`)
 		e.Bool(*v.IdentifyLanguage)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.IdentifyMultipleLanguages != nil {
+	if v.IdentifyMultipleLanguages != nil {
 		e.Key(`"IdentifyMultipleLanguages":`)
 		e.Bool(*v.IdentifyMultipleLanguages)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.JobExecutionSettings != nil {
+	if v.JobExecutionSettings != nil {
 		e.Key(`"JobExecutionSettings":`)
 		v.JobExecutionSettings.encodeWire(e)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.KMSEncryptionContext != nil {
+	if v.KMSEncryptionContext != nil {
 		e.Key(`"KMSEncryptionContext":`)
 		encodeKMSEncryptionContextMap(e, v.KMSEncryptionContext)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.LanguageCode != "" {
+	if v.LanguageCode != "" {
 		e.Key(`"LanguageCode":`)
 		e.String(string(v.LanguageCode))
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.LanguageIdSettings != nil {
+	if v.LanguageIdSettings != nil {
 		e.Key(`"LanguageIdSettings":`)
 		encodeLanguageIdSettingsMap(e, v.LanguageIdSettings)
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.LanguageOptions != nil {
+	if v.LanguageOptions != nil {
 		e.Key(`"LanguageOptions":`)
 		encodeLanguageOptions(e, v.LanguageOptions)
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.Media != nil {
+	if v.Media != nil {
 		e.Key(`"Media":`)
 		v.Media.encodeWire(e)
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.MediaFormat != "" {
+	if v.MediaFormat != "" {
 		e.Key(`"MediaFormat":`)
 		e.String(string(v.MediaFormat))
+	} else {
+		r.Put(e, 9)
 	}
-	if !r.Put(e, 10) && v.MediaSampleRateHertz != nil {
+	if v.MediaSampleRateHertz != nil {
 		e.Key(`"MediaSampleRateHertz":`)
 		e.Int(int64(*v.MediaSampleRateHertz))
+	} else {
+		r.Put(e, 10)
 	}
-	if !r.Put(e, 11) && v.ModelSettings != nil {
+	if v.ModelSettings != nil {
 		e.Key(`"ModelSettings":`)
 		v.ModelSettings.encodeWire(e)
+	} else {
+		r.Put(e, 11)
 	}
-	if !r.Put(e, 12) && v.OutputBucketName != nil {
+	if v.OutputBucketName != nil {
 		e.Key(`"OutputBucketName":`)
 		e.String(*v.OutputBucketName)
+	} else {
+		r.Put(e, 12)
 	}
-	if !r.Put(e, 13) && v.OutputEncryptionKMSKeyId != nil {
+	if v.OutputEncryptionKMSKeyId != nil {
 		e.Key(`"OutputEncryptionKMSKeyId":`)
 		e.String(*v.OutputEncryptionKMSKeyId)
+	} else {
+		r.Put(e, 13)
 	}
-	if !r.Put(e, 14) && v.OutputKey != nil {
+	if v.OutputKey != nil {
 		e.Key(`"OutputKey":`)
 		e.String(*v.OutputKey)
+	} else {
+		r.Put(e, 14)
 	}
-	if !r.Put(e, 15) && v.Settings != nil {
+	if v.Settings != nil {
 		e.Key(`"Settings":`)
 		v.Settings.encodeWire(e)
+	} else {
+		r.Put(e, 15)
 	}
-	if !r.Put(e, 16) && v.Subtitles != nil {
+	if v.Subtitles != nil {
 		e.Key(`"Subtitles":`)
 		v.Subtitles.encodeWire(e)
+	} else {
+		r.Put(e, 16)
 	}
-	if !r.Put(e, 17) && v.Tags != nil {
+	if v.Tags != nil {
 		e.Key(`"Tags":`)
 		encodeTagList(e, v.Tags)
+	} else {
+		r.Put(e, 17)
 	}
-	if !r.Put(e, 18) && v.ToxicityDetection != nil {
+	if v.ToxicityDetection != nil {
 		e.Key(`"ToxicityDetection":`)
 		encodeToxicityDetection(e, v.ToxicityDetection)
+	} else {
+		r.Put(e, 18)
 	}
-	if !r.Put(e, 19) && v.TranscriptionJobName != nil {
+	if v.TranscriptionJobName != nil {
 		e.Key(`"TranscriptionJobName":`)
 		e.String(*v.TranscriptionJobName)
+	} else {
+		r.Put(e, 19)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -7534,9 +8346,11 @@ func (v *StartTranscriptionJobResponse) decodeWire(d *wire.Decoder) {
 func (v *StartTranscriptionJobResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberStartTranscriptionJobResponse)
-	if !r.Put(e, 0) && v.TranscriptionJob != nil {
+	if v.TranscriptionJob != nil {
 		e.Key(`"TranscriptionJob":`)
 		v.TranscriptionJob.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -7627,7 +8441,9 @@ func (v *Subtitles) decodeWire(d *wire.Decoder) {
 		switch memberSubtitles(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Formats = decodeSubtitleFormats(d)
+				if x := decodeSubtitleFormats(d); !d.Dropped() {
+					v.Formats = x
+				}
 			}
 		case 1:
 			v.OutputStartIndex = d.Int32(&v.UnknownMembers)
@@ -7640,13 +8456,17 @@ func (v *Subtitles) decodeWire(d *wire.Decoder) {
 func (v *Subtitles) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberSubtitles)
-	if !r.Put(e, 0) && v.Formats != nil {
+	if v.Formats != nil {
 		e.Key(`"Formats":`)
 		encodeSubtitleFormats(e, v.Formats)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.OutputStartIndex != nil {
+	if v.OutputStartIndex != nil {
 		e.Key(`"OutputStartIndex":`)
 		e.Int(int64(*v.OutputStartIndex))
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -7685,13 +8505,17 @@ func (v *SubtitlesOutput) decodeWire(d *wire.Decoder) {
 		switch memberSubtitlesOutput(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Formats = decodeSubtitleFormats(d)
+				if x := decodeSubtitleFormats(d); !d.Dropped() {
+					v.Formats = x
+				}
 			}
 		case 1:
 			v.OutputStartIndex = d.Int32(&v.UnknownMembers)
 		case 2:
 			if d.BeginList(&v.UnknownMembers) {
-				v.SubtitleFileUris = decodeSubtitleFileUris(d)
+				if x := decodeSubtitleFileUris(d); !d.Dropped() {
+					v.SubtitleFileUris = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -7702,17 +8526,23 @@ func (v *SubtitlesOutput) decodeWire(d *wire.Decoder) {
 func (v *SubtitlesOutput) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberSubtitlesOutput)
-	if !r.Put(e, 0) && v.Formats != nil {
+	if v.Formats != nil {
 		e.Key(`"Formats":`)
 		encodeSubtitleFormats(e, v.Formats)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.OutputStartIndex != nil {
+	if v.OutputStartIndex != nil {
 		e.Key(`"OutputStartIndex":`)
 		e.Int(int64(*v.OutputStartIndex))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.SubtitleFileUris != nil {
+	if v.SubtitleFileUris != nil {
 		e.Key(`"SubtitleFileUris":`)
 		encodeSubtitleFileUris(e, v.SubtitleFileUris)
+	} else {
+		r.Put(e, 2)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -7756,9 +8586,11 @@ func (v *Summarization) decodeWire(d *wire.Decoder) {
 func (v *Summarization) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberSummarization)
-	if !r.Put(e, 0) && v.GenerateAbstractiveSummary != nil {
+	if v.GenerateAbstractiveSummary != nil {
 		e.Key(`"GenerateAbstractiveSummary":`)
 		e.Bool(*v.GenerateAbstractiveSummary)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -7806,13 +8638,17 @@ func (v *Tag) decodeWire(d *wire.Decoder) {
 func (v *Tag) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberTag)
-	if !r.Put(e, 0) && v.Key != nil {
+	if v.Key != nil {
 		e.Key(`"Key":`)
 		e.String(*v.Key)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Value != nil {
+	if v.Value != nil {
 		e.Key(`"Value":`)
 		e.String(*v.Value)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -7889,7 +8725,9 @@ func (v *TagResourceRequest) decodeWire(d *wire.Decoder) {
 			v.ResourceArn = d.String(&v.UnknownMembers)
 		case 1:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Tags = decodeTagList(d)
+				if x := decodeTagList(d); !d.Dropped() {
+					v.Tags = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -7900,13 +8738,17 @@ func (v *TagResourceRequest) decodeWire(d *wire.Decoder) {
 func (v *TagResourceRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberTagResourceRequest)
-	if !r.Put(e, 0) && v.ResourceArn != nil {
+	if v.ResourceArn != nil {
 		e.Key(`"ResourceArn":`)
 		e.String(*v.ResourceArn)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Tags != nil {
+	if v.Tags != nil {
 		e.Key(`"Tags":`)
 		encodeTagList(e, v.Tags)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -8011,7 +8853,9 @@ func (v *ToxicityDetectionSettings) decodeWire(d *wire.Decoder) {
 		switch memberToxicityDetectionSettings(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				v.ToxicityCategories = decodeToxicityCategories(d)
+				if x := decodeToxicityCategories(d); !d.Dropped() {
+					v.ToxicityCategories = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -8022,9 +8866,11 @@ func (v *ToxicityDetectionSettings) decodeWire(d *wire.Decoder) {
 func (v *ToxicityDetectionSettings) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberToxicityDetectionSettings)
-	if !r.Put(e, 0) && v.ToxicityCategories != nil {
+	if v.ToxicityCategories != nil {
 		e.Key(`"ToxicityCategories":`)
 		encodeToxicityCategories(e, v.ToxicityCategories)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -8072,13 +8918,17 @@ func (v *Transcript) decodeWire(d *wire.Decoder) {
 func (v *Transcript) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberTranscript)
-	if !r.Put(e, 0) && v.RedactedTranscriptFileUri != nil {
+	if v.RedactedTranscriptFileUri != nil {
 		e.Key(`"RedactedTranscriptFileUri":`)
 		e.String(*v.RedactedTranscriptFileUri)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.TranscriptFileUri != nil {
+	if v.TranscriptFileUri != nil {
 		e.Key(`"TranscriptFileUri":`)
 		e.String(*v.TranscriptFileUri)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -8139,7 +8989,9 @@ func (v *TranscriptFilter) decodeWire(d *wire.Decoder) {
 			}
 		case 4:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Targets = decodeStringTargetList(d)
+				if x := decodeStringTargetList(d); !d.Dropped() {
+					v.Targets = x
+				}
 			}
 		case 5:
 			v.TranscriptFilterType = TranscriptFilterType(d.Enum(&v.UnknownMembers))
@@ -8152,29 +9004,41 @@ func (v *TranscriptFilter) decodeWire(d *wire.Decoder) {
 func (v *TranscriptFilter) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberTranscriptFilter)
-	if !r.Put(e, 0) && v.AbsoluteTimeRange != nil {
+	if v.AbsoluteTimeRange != nil {
 		e.Key(`"AbsoluteTimeRange":`)
 		v.AbsoluteTimeRange.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.Negate != nil {
+	if v.Negate != nil {
 		e.Key(`"Negate":`)
 		e.Bool(*v.Negate)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.ParticipantRole != "" {
+	if v.ParticipantRole != "" {
 		e.Key(`"ParticipantRole":`)
 		e.String(string(v.ParticipantRole))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.RelativeTimeRange != nil {
+	if v.RelativeTimeRange != nil {
 		e.Key(`"RelativeTimeRange":`)
 		v.RelativeTimeRange.encodeWire(e)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.Targets != nil {
+	if v.Targets != nil {
 		e.Key(`"Targets":`)
 		encodeStringTargetList(e, v.Targets)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.TranscriptFilterType != "" {
+	if v.TranscriptFilterType != "" {
 		e.Key(`"TranscriptFilterType":`)
 		e.String(string(v.TranscriptFilterType))
+	} else {
+		r.Put(e, 5)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -8281,15 +9145,21 @@ func (v *TranscriptionJob) decodeWire(d *wire.Decoder) {
 			v.LanguageCode = LanguageCode(d.Enum(&v.UnknownMembers))
 		case 9:
 			if d.BeginList(&v.UnknownMembers) {
-				v.LanguageCodes = decodeLanguageCodeList(d)
+				if x := decodeLanguageCodeList(d); !d.Dropped() {
+					v.LanguageCodes = x
+				}
 			}
 		case 10:
 			if d.BeginMap(&v.UnknownMembers) {
-				v.LanguageIdSettings = decodeLanguageIdSettingsMap(d)
+				if x := decodeLanguageIdSettingsMap(d); !d.Dropped() {
+					v.LanguageIdSettings = x
+				}
 			}
 		case 11:
 			if d.BeginList(&v.UnknownMembers) {
-				v.LanguageOptions = decodeLanguageOptions(d)
+				if x := decodeLanguageOptions(d); !d.Dropped() {
+					v.LanguageOptions = x
+				}
 			}
 		case 12:
 			if d.BeginStruct(&v.UnknownMembers) {
@@ -8323,11 +9193,15 @@ func (v *TranscriptionJob) decodeWire(d *wire.Decoder) {
 			}
 		case 19:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Tags = decodeTagList(d)
+				if x := decodeTagList(d); !d.Dropped() {
+					v.Tags = x
+				}
 			}
 		case 20:
 			if d.BeginList(&v.UnknownMembers) {
-				v.ToxicityDetection = decodeToxicityDetection(d)
+				if x := decodeToxicityDetection(d); !d.Dropped() {
+					v.ToxicityDetection = x
+				}
 			}
 		case 21:
 			if d.BeginStruct(&v.UnknownMembers) {
@@ -8348,101 +9222,149 @@ func (v *TranscriptionJob) decodeWire(d *wire.Decoder) {
 func (v *TranscriptionJob) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberTranscriptionJob)
-	if !r.Put(e, 0) && v.CompletionTime != nil {
+	if v.CompletionTime != nil {
 		e.Key(`"CompletionTime":`)
 		e.Time(*v.CompletionTime)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.ContentRedaction != nil {
+	if v.ContentRedaction != nil {
 		e.Key(`"ContentRedaction":`)
 		v.ContentRedaction.encodeWire(e)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.CreationTime != nil {
+	if v.CreationTime != nil {
 		e.Key(`"CreationTime":`)
 		e.Time(*v.CreationTime)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.FailureReason != nil {
+	if v.FailureReason != nil {
 		e.Key(`"FailureReason":`)
 		e.String(*v.FailureReason)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.IdentifiedLanguageScore != nil {
+	if v.IdentifiedLanguageScore != nil {
 		e.Key(`"IdentifiedLanguageScore":`)
 		e.Float32(*v.IdentifiedLanguageScore)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.IdentifyLanguage != nil {
+	if v.IdentifyLanguage != nil {
 		e.Key(`"IdentifyLanguage":`)
 		e.Bool(*v.IdentifyLanguage)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.IdentifyMultipleLanguages != nil {
+	if v.IdentifyMultipleLanguages != nil {
 		e.Key(`"IdentifyMultipleLanguages":`)
 		e.Bool(*v.IdentifyMultipleLanguages)
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.JobExecutionSettings != nil {
+	if v.JobExecutionSettings != nil {
 		e.Key(`"JobExecutionSettings":`)
 		v.JobExecutionSettings.encodeWire(e)
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.LanguageCode != "" {
+	if v.LanguageCode != "" {
 		e.Key(`"LanguageCode":`)
 		e.String(string(v.LanguageCode))
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.LanguageCodes != nil {
+	if v.LanguageCodes != nil {
 		e.Key(`"LanguageCodes":`)
 		encodeLanguageCodeList(e, v.LanguageCodes)
+	} else {
+		r.Put(e, 9)
 	}
-	if !r.Put(e, 10) && v.LanguageIdSettings != nil {
+	if v.LanguageIdSettings != nil {
 		e.Key(`"LanguageIdSettings":`)
 		encodeLanguageIdSettingsMap(e, v.LanguageIdSettings)
+	} else {
+		r.Put(e, 10)
 	}
-	if !r.Put(e, 11) && v.LanguageOptions != nil {
+	if v.LanguageOptions != nil {
 		e.Key(`"LanguageOptions":`)
 		encodeLanguageOptions(e, v.LanguageOptions)
+	} else {
+		r.Put(e, 11)
 	}
-	if !r.Put(e, 12) && v.Media != nil {
+	if v.Media != nil {
 		e.Key(`"Media":`)
 		v.Media.encodeWire(e)
+	} else {
+		r.Put(e, 12)
 	}
-	if !r.Put(e, 13) && v.MediaFormat != "" {
+	if v.MediaFormat != "" {
 		e.Key(`"MediaFormat":`)
 		e.String(string(v.MediaFormat))
+	} else {
+		r.Put(e, 13)
 	}
-	if !r.Put(e, 14) && v.MediaSampleRateHertz != nil {
+	if v.MediaSampleRateHertz != nil {
 		e.Key(`"MediaSampleRateHertz":`)
 		e.Int(int64(*v.MediaSampleRateHertz))
+	} else {
+		r.Put(e, 14)
 	}
-	if !r.Put(e, 15) && v.ModelSettings != nil {
+	if v.ModelSettings != nil {
 		e.Key(`"ModelSettings":`)
 		v.ModelSettings.encodeWire(e)
+	} else {
+		r.Put(e, 15)
 	}
-	if !r.Put(e, 16) && v.Settings != nil {
+	if v.Settings != nil {
 		e.Key(`"Settings":`)
 		v.Settings.encodeWire(e)
+	} else {
+		r.Put(e, 16)
 	}
-	if !r.Put(e, 17) && v.StartTime != nil {
+	if v.StartTime != nil {
 		e.Key(`"StartTime":`)
 		e.Time(*v.StartTime)
+	} else {
+		r.Put(e, 17)
 	}
-	if !r.Put(e, 18) && v.Subtitles != nil {
+	if v.Subtitles != nil {
 		e.Key(`"Subtitles":`)
 		v.Subtitles.encodeWire(e)
+	} else {
+		r.Put(e, 18)
 	}
-	if !r.Put(e, 19) && v.Tags != nil {
+	if v.Tags != nil {
 		e.Key(`"Tags":`)
 		encodeTagList(e, v.Tags)
+	} else {
+		r.Put(e, 19)
 	}
-	if !r.Put(e, 20) && v.ToxicityDetection != nil {
+	if v.ToxicityDetection != nil {
 		e.Key(`"ToxicityDetection":`)
 		encodeToxicityDetection(e, v.ToxicityDetection)
+	} else {
+		r.Put(e, 20)
 	}
-	if !r.Put(e, 21) && v.Transcript != nil {
+	if v.Transcript != nil {
 		e.Key(`"Transcript":`)
 		v.Transcript.encodeWire(e)
+	} else {
+		r.Put(e, 21)
 	}
-	if !r.Put(e, 22) && v.TranscriptionJobName != nil {
+	if v.TranscriptionJobName != nil {
 		e.Key(`"TranscriptionJobName":`)
 		e.String(*v.TranscriptionJobName)
+	} else {
+		r.Put(e, 22)
 	}
-	if !r.Put(e, 23) && v.TranscriptionJobStatus != "" {
+	if v.TranscriptionJobStatus != "" {
 		e.Key(`"TranscriptionJobStatus":`)
 		e.String(string(v.TranscriptionJobStatus))
+	} else {
+		r.Put(e, 23)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -8545,7 +9467,9 @@ func (v *TranscriptionJobSummary) decodeWire(d *wire.Decoder) {
 			v.LanguageCode = LanguageCode(d.Enum(&v.UnknownMembers))
 		case 8:
 			if d.BeginList(&v.UnknownMembers) {
-				v.LanguageCodes = decodeLanguageCodeList(d)
+				if x := decodeLanguageCodeList(d); !d.Dropped() {
+					v.LanguageCodes = x
+				}
 			}
 		case 9:
 			if d.BeginStruct(&v.UnknownMembers) {
@@ -8559,7 +9483,9 @@ func (v *TranscriptionJobSummary) decodeWire(d *wire.Decoder) {
 			v.StartTime = d.Time(&v.UnknownMembers)
 		case 12:
 			if d.BeginList(&v.UnknownMembers) {
-				v.ToxicityDetection = decodeToxicityDetection(d)
+				if x := decodeToxicityDetection(d); !d.Dropped() {
+					v.ToxicityDetection = x
+				}
 			}
 		case 13:
 			v.TranscriptionJobName = d.String(&v.UnknownMembers)
@@ -8574,65 +9500,95 @@ func (v *TranscriptionJobSummary) decodeWire(d *wire.Decoder) {
 func (v *TranscriptionJobSummary) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberTranscriptionJobSummary)
-	if !r.Put(e, 0) && v.CompletionTime != nil {
+	if v.CompletionTime != nil {
 		e.Key(`"CompletionTime":`)
 		e.Time(*v.CompletionTime)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.ContentRedaction != nil {
+	if v.ContentRedaction != nil {
 		e.Key(`"ContentRedaction":`)
 		v.ContentRedaction.encodeWire(e)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.CreationTime != nil {
+	if v.CreationTime != nil {
 		e.Key(`"CreationTime":`)
 		e.Time(*v.CreationTime)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.FailureReason != nil {
+	if v.FailureReason != nil {
 		e.Key(`"FailureReason":`)
 		e.String(*v.FailureReason)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.IdentifiedLanguageScore != nil {
+	if v.IdentifiedLanguageScore != nil {
 		e.Key(`"IdentifiedLanguageScore":`)
 		e.Float32(*v.IdentifiedLanguageScore)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.IdentifyLanguage != nil {
+	if v.IdentifyLanguage != nil {
 		e.Key(`"IdentifyLanguage":`)
 		e.Bool(*v.IdentifyLanguage)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.IdentifyMultipleLanguages != nil {
+	if v.IdentifyMultipleLanguages != nil {
 		e.Key(`"IdentifyMultipleLanguages":`)
 		e.Bool(*v.IdentifyMultipleLanguages)
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.LanguageCode != "" {
+	if v.LanguageCode != "" {
 		e.Key(`"LanguageCode":`)
 		e.String(string(v.LanguageCode))
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.LanguageCodes != nil {
+	if v.LanguageCodes != nil {
 		e.Key(`"LanguageCodes":`)
 		encodeLanguageCodeList(e, v.LanguageCodes)
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.ModelSettings != nil {
+	if v.ModelSettings != nil {
 		e.Key(`"ModelSettings":`)
 		v.ModelSettings.encodeWire(e)
+	} else {
+		r.Put(e, 9)
 	}
-	if !r.Put(e, 10) && v.OutputLocationType != "" {
+	if v.OutputLocationType != "" {
 		e.Key(`"OutputLocationType":`)
 		e.String(string(v.OutputLocationType))
+	} else {
+		r.Put(e, 10)
 	}
-	if !r.Put(e, 11) && v.StartTime != nil {
+	if v.StartTime != nil {
 		e.Key(`"StartTime":`)
 		e.Time(*v.StartTime)
+	} else {
+		r.Put(e, 11)
 	}
-	if !r.Put(e, 12) && v.ToxicityDetection != nil {
+	if v.ToxicityDetection != nil {
 		e.Key(`"ToxicityDetection":`)
 		encodeToxicityDetection(e, v.ToxicityDetection)
+	} else {
+		r.Put(e, 12)
 	}
-	if !r.Put(e, 13) && v.TranscriptionJobName != nil {
+	if v.TranscriptionJobName != nil {
 		e.Key(`"TranscriptionJobName":`)
 		e.String(*v.TranscriptionJobName)
+	} else {
+		r.Put(e, 13)
 	}
-	if !r.Put(e, 14) && v.TranscriptionJobStatus != "" {
+	if v.TranscriptionJobStatus != "" {
 		e.Key(`"TranscriptionJobStatus":`)
 		e.String(string(v.TranscriptionJobStatus))
+	} else {
+		r.Put(e, 14)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -8671,7 +9627,9 @@ func (v *UntagResourceRequest) decodeWire(d *wire.Decoder) {
 			v.ResourceArn = d.String(&v.UnknownMembers)
 		case 1:
 			if d.BeginList(&v.UnknownMembers) {
-				v.TagKeys = decodeTagKeyList(d)
+				if x := decodeTagKeyList(d); !d.Dropped() {
+					v.TagKeys = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -8682,13 +9640,17 @@ func (v *UntagResourceRequest) decodeWire(d *wire.Decoder) {
 func (v *UntagResourceRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberUntagResourceRequest)
-	if !r.Put(e, 0) && v.ResourceArn != nil {
+	if v.ResourceArn != nil {
 		e.Key(`"ResourceArn":`)
 		e.String(*v.ResourceArn)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.TagKeys != nil {
+	if v.TagKeys != nil {
 		e.Key(`"TagKeys":`)
 		encodeTagKeyList(e, v.TagKeys)
+	} else {
+		r.Put(e, 1)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -8763,7 +9725,9 @@ func (v *UpdateCallAnalyticsCategoryRequest) decodeWire(d *wire.Decoder) {
 			v.InputType = InputType(d.Enum(&v.UnknownMembers))
 		case 2:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Rules = decodeRuleList(d)
+				if x := decodeRuleList(d); !d.Dropped() {
+					v.Rules = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -8774,17 +9738,23 @@ func (v *UpdateCallAnalyticsCategoryRequest) decodeWire(d *wire.Decoder) {
 func (v *UpdateCallAnalyticsCategoryRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberUpdateCallAnalyticsCategoryRequest)
-	if !r.Put(e, 0) && v.CategoryName != nil {
+	if v.CategoryName != nil {
 		e.Key(`"CategoryName":`)
 		e.String(*v.CategoryName)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.InputType != "" {
+	if v.InputType != "" {
 		e.Key(`"InputType":`)
 		e.String(string(v.InputType))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Rules != nil {
+	if v.Rules != nil {
 		e.Key(`"Rules":`)
 		encodeRuleList(e, v.Rules)
+	} else {
+		r.Put(e, 2)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -8832,9 +9802,11 @@ func (v *UpdateCallAnalyticsCategoryResponse) decodeWire(d *wire.Decoder) {
 func (v *UpdateCallAnalyticsCategoryResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberUpdateCallAnalyticsCategoryResponse)
-	if !r.Put(e, 0) && v.CategoryProperties != nil {
+	if v.CategoryProperties != nil {
 		e.Key(`"CategoryProperties":`)
 		v.CategoryProperties.encodeWire(e)
+	} else {
+		r.Put(e, 0)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -8886,17 +9858,23 @@ func (v *UpdateMedicalVocabularyRequest) decodeWire(d *wire.Decoder) {
 func (v *UpdateMedicalVocabularyRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberUpdateMedicalVocabularyRequest)
-	if !r.Put(e, 0) && v.LanguageCode != "" {
+	if v.LanguageCode != "" {
 		e.Key(`"LanguageCode":`)
 		e.String(string(v.LanguageCode))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.VocabularyFileUri != nil {
+	if v.VocabularyFileUri != nil {
 		e.Key(`"VocabularyFileUri":`)
 		e.String(*v.VocabularyFileUri)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.VocabularyName != nil {
+	if v.VocabularyName != nil {
 		e.Key(`"VocabularyName":`)
 		e.String(*v.VocabularyName)
+	} else {
+		r.Put(e, 2)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -8952,21 +9930,29 @@ func (v *UpdateMedicalVocabularyResponse) decodeWire(d *wire.Decoder) {
 func (v *UpdateMedicalVocabularyResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberUpdateMedicalVocabularyResponse)
-	if !r.Put(e, 0) && v.LanguageCode != "" {
+	if v.LanguageCode != "" {
 		e.Key(`"LanguageCode":`)
 		e.String(string(v.LanguageCode))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.LastModifiedTime != nil {
+	if v.LastModifiedTime != nil {
 		e.Key(`"LastModifiedTime":`)
 		e.Time(*v.LastModifiedTime)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.VocabularyName != nil {
+	if v.VocabularyName != nil {
 		e.Key(`"VocabularyName":`)
 		e.String(*v.VocabularyName)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.VocabularyState != "" {
+	if v.VocabularyState != "" {
 		e.Key(`"VocabularyState":`)
 		e.String(string(v.VocabularyState))
+	} else {
+		r.Put(e, 3)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -9013,7 +9999,9 @@ func (v *UpdateVocabularyFilterRequest) decodeWire(d *wire.Decoder) {
 			v.VocabularyFilterName = d.String(&v.UnknownMembers)
 		case 3:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Words = decodeWords(d)
+				if x := decodeWords(d); !d.Dropped() {
+					v.Words = x
+				}
 			}
 		default:
 			d.Unknown(&v.UnknownMembers)
@@ -9024,21 +10012,29 @@ func (v *UpdateVocabularyFilterRequest) decodeWire(d *wire.Decoder) {
 func (v *UpdateVocabularyFilterRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberUpdateVocabularyFilterRequest)
-	if !r.Put(e, 0) && v.DataAccessRoleArn != nil {
+	if v.DataAccessRoleArn != nil {
 		e.Key(`"DataAccessRoleArn":`)
 		e.String(*v.DataAccessRoleArn)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.VocabularyFilterFileUri != nil {
+	if v.VocabularyFilterFileUri != nil {
 		e.Key(`"VocabularyFilterFileUri":`)
 		e.String(*v.VocabularyFilterFileUri)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.VocabularyFilterName != nil {
+	if v.VocabularyFilterName != nil {
 		e.Key(`"VocabularyFilterName":`)
 		e.String(*v.VocabularyFilterName)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.Words != nil {
+	if v.Words != nil {
 		e.Key(`"Words":`)
 		encodeWords(e, v.Words)
+	} else {
+		r.Put(e, 3)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -9090,17 +10086,23 @@ func (v *UpdateVocabularyFilterResponse) decodeWire(d *wire.Decoder) {
 func (v *UpdateVocabularyFilterResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberUpdateVocabularyFilterResponse)
-	if !r.Put(e, 0) && v.LanguageCode != "" {
+	if v.LanguageCode != "" {
 		e.Key(`"LanguageCode":`)
 		e.String(string(v.LanguageCode))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.LastModifiedTime != nil {
+	if v.LastModifiedTime != nil {
 		e.Key(`"LastModifiedTime":`)
 		e.Time(*v.LastModifiedTime)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.VocabularyFilterName != nil {
+	if v.VocabularyFilterName != nil {
 		e.Key(`"VocabularyFilterName":`)
 		e.String(*v.VocabularyFilterName)
+	} else {
+		r.Put(e, 2)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -9147,7 +10149,9 @@ func (v *UpdateVocabularyRequest) decodeWire(d *wire.Decoder) {
 			v.LanguageCode = LanguageCode(d.Enum(&v.UnknownMembers))
 		case 2:
 			if d.BeginList(&v.UnknownMembers) {
-				v.Phrases = decodePhrases(d)
+				if x := decodePhrases(d); !d.Dropped() {
+					v.Phrases = x
+				}
 			}
 		case 3:
 			v.VocabularyFileUri = d.String(&v.UnknownMembers)
@@ -9162,25 +10166,35 @@ func (v *UpdateVocabularyRequest) decodeWire(d *wire.Decoder) {
 func (v *UpdateVocabularyRequest) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberUpdateVocabularyRequest)
-	if !r.Put(e, 0) && v.DataAccessRoleArn != nil {
+	if v.DataAccessRoleArn != nil {
 		e.Key(`"DataAccessRoleArn":`)
 		e.String(*v.DataAccessRoleArn)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.LanguageCode != "" {
+	if v.LanguageCode != "" {
 		e.Key(`"LanguageCode":`)
 		e.String(string(v.LanguageCode))
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.Phrases != nil {
+	if v.Phrases != nil {
 		e.Key(`"Phrases":`)
 		encodePhrases(e, v.Phrases)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.VocabularyFileUri != nil {
+	if v.VocabularyFileUri != nil {
 		e.Key(`"VocabularyFileUri":`)
 		e.String(*v.VocabularyFileUri)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.VocabularyName != nil {
+	if v.VocabularyName != nil {
 		e.Key(`"VocabularyName":`)
 		e.String(*v.VocabularyName)
+	} else {
+		r.Put(e, 4)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -9236,21 +10250,29 @@ func (v *UpdateVocabularyResponse) decodeWire(d *wire.Decoder) {
 func (v *UpdateVocabularyResponse) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberUpdateVocabularyResponse)
-	if !r.Put(e, 0) && v.LanguageCode != "" {
+	if v.LanguageCode != "" {
 		e.Key(`"LanguageCode":`)
 		e.String(string(v.LanguageCode))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.LastModifiedTime != nil {
+	if v.LastModifiedTime != nil {
 		e.Key(`"LastModifiedTime":`)
 		e.Time(*v.LastModifiedTime)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.VocabularyName != nil {
+	if v.VocabularyName != nil {
 		e.Key(`"VocabularyName":`)
 		e.String(*v.VocabularyName)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.VocabularyState != "" {
+	if v.VocabularyState != "" {
 		e.Key(`"VocabularyState":`)
 		e.String(string(v.VocabularyState))
+	} else {
+		r.Put(e, 3)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -9322,17 +10344,23 @@ func (v *VocabularyFilterInfo) decodeWire(d *wire.Decoder) {
 func (v *VocabularyFilterInfo) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberVocabularyFilterInfo)
-	if !r.Put(e, 0) && v.LanguageCode != "" {
+	if v.LanguageCode != "" {
 		e.Key(`"LanguageCode":`)
 		e.String(string(v.LanguageCode))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.LastModifiedTime != nil {
+	if v.LastModifiedTime != nil {
 		e.Key(`"LastModifiedTime":`)
 		e.Time(*v.LastModifiedTime)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.VocabularyFilterName != nil {
+	if v.VocabularyFilterName != nil {
 		e.Key(`"VocabularyFilterName":`)
 		e.String(*v.VocabularyFilterName)
+	} else {
+		r.Put(e, 2)
 	}
 	r.Rest(e)
 	e.EndObject()
@@ -9408,21 +10436,29 @@ func (v *VocabularyInfo) decodeWire(d *wire.Decoder) {
 func (v *VocabularyInfo) encodeWire(e *wire.Encoder) {
 	e.BeginObject()
 	r := wire.MatchRaws(v.UnknownMembers, memberVocabularyInfo)
-	if !r.Put(e, 0) && v.LanguageCode != "" {
+	if v.LanguageCode != "" {
 		e.Key(`"LanguageCode":`)
 		e.String(string(v.LanguageCode))
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.LastModifiedTime != nil {
+	if v.LastModifiedTime != nil {
 		e.Key(`"LastModifiedTime":`)
 		e.Time(*v.LastModifiedTime)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.VocabularyName != nil {
+	if v.VocabularyName != nil {
 		e.Key(`"VocabularyName":`)
 		e.String(*v.VocabularyName)
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.VocabularyState != "" {
+	if v.VocabularyState != "" {
 		e.Key(`"VocabularyState":`)
 		e.String(string(v.VocabularyState))
+	} else {
+		r.Put(e, 3)
 	}
 	r.Rest(e)
 	e.EndObject()

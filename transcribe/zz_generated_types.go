@@ -2097,7 +2097,9 @@ type Words = []string
 // UnknownUnionMember is the value of a union whose member the model does
 // not know: Tag is the member name as written and Value its JSON value.
 type UnknownUnionMember struct {
-	Tag   string
+	// Tag is the name of the member as written.
+	Tag string
+	// Value is the member's value as written.
 	Value json.RawMessage
 }
 

@@ -128,7 +128,7 @@ func sightings(v any) []sighting {
 		s := sighting{service: serviceMediaConvert, id: j.ID, arn: j.ARN, status: string(j.Status)}
 		for _, g := range j.Outputs {
 			for _, o := range g.Outputs {
-				out := Output{
+				output := Output{
 					GroupType:   g.Kind(),
 					Destination: g.Destination,
 					Preset:      o.Preset,
@@ -139,9 +139,9 @@ func sightings(v any) []sighting {
 					RateControl: o.RateControlMode,
 				}
 				for _, c := range o.AudioCodecs {
-					out.AudioCodecs = append(out.AudioCodecs, string(c))
+					output.AudioCodecs = append(output.AudioCodecs, string(c))
 				}
-				s.outputs = append(s.outputs, out)
+				s.outputs = append(s.outputs, output)
 			}
 		}
 		out = append(out, s)
@@ -150,11 +150,11 @@ func sightings(v any) []sighting {
 		s := sighting{service: serviceElasticTranscoder, id: j.ID, arn: j.ARN, status: j.Status,
 			pipelineID: j.PipelineID, input: j.InputKey}
 		for _, o := range j.Outputs {
-			out := Output{Key: o.Key, Preset: o.PresetID}
+			output := Output{Key: o.Key, Preset: o.PresetID}
 			if o.Width > 0 && o.Height > 0 {
-				out.Resolution = strconv.Itoa(o.Width) + "x" + strconv.Itoa(o.Height)
+				output.Resolution = strconv.Itoa(o.Width) + "x" + strconv.Itoa(o.Height)
 			}
-			s.outputs = append(s.outputs, out)
+			s.outputs = append(s.outputs, output)
 		}
 		out = append(out, s)
 	}
@@ -184,8 +184,9 @@ func action(eventName string) string {
 func (a *audit) see(e *cloudtrail.Event, s sighting) {
 	key := jobKey{s.service, s.kind, s.id}
 	if s.id == "" {
-		// A submission that was refused has no id; it is a job of its own.
-		key.id = "event " + e.EventID + " " + e.EventTime.String()
+		// A submission that was refused has no id; it is a job of its own,
+		// under a key no id can take.
+		key.id = "\x00refused " + strconv.Itoa(len(a.list))
 	}
 	j := a.byKey[key]
 	if j == nil {

@@ -300,3 +300,28 @@ func TestFormatBitrate(t *testing.T) {
 		require.Equal(t, want, formatBitrate(bps), "%d", bps)
 	}
 }
+
+func TestRefusedSubmissions(t *testing.T) {
+	// Two MediaConvert submissions refused at the same second are two jobs,
+	// each with the settings it asked for and no id.
+	record := func(eventID, destination string) string {
+		return `{"eventVersion":"1.09","userIdentity":{"type":"IAMUser","arn":"arn:aws:iam::111122223333:user/alice","accountId":"111122223333","userName":"alice"},` +
+			`"eventTime":"2024-05-06T07:08:09Z","eventSource":"mediaconvert.amazonaws.com","eventName":"CreateJob","awsRegion":"us-west-2",` +
+			`"errorCode":"BadRequestException","errorMessage":"/outputGroups/0: destination is invalid",` +
+			`"requestParameters":{"role":"arn:aws:iam::111122223333:role/MediaConvertRole","settings":{"outputGroups":[{"outputGroupSettings":` +
+			`{"type":"HLS_GROUP_SETTINGS","hlsGroupSettings":{"destination":"` + destination + `"}},"outputs":[{"containerSettings":{"container":"M3U8"},` +
+			`"videoDescription":{"width":1280,"height":720,"codecSettings":{"codec":"H_264","h264Settings":{"rateControlMode":"CBR","bitrate":3000000}}}}]}]}},` +
+			`"responseElements":null,"eventID":"` + eventID + `","eventType":"AwsApiCall"}`
+	}
+	stdin := `{"Records":[` + record("e1", "s3://out/a/") + `,` + record("e2", "s3://out/b/") + `]}`
+	code, out, errs := runJobaudit(t, stdin)
+	require.Equal(t, 0, code, errs)
+	want := [][]string{
+		{"SERVICE", "JOB", "SUBMITTED", "BY", "STATUS", "SETTINGS", "FATE"},
+		{"MediaConvert", "-", "2024-05-06T07:08:09Z", "user/alice", "-", "HLS M3U8 H_264 1280x720 3 Mbit/s CBR -> s3://out/a/", "rejected (BadRequestException)"},
+		{"MediaConvert", "-", "2024-05-06T07:08:09Z", "user/alice", "-", "HLS M3U8 H_264 1280x720 3 Mbit/s CBR -> s3://out/b/", "rejected (BadRequestException)"},
+	}
+	if diff := cmp.Diff(want, columns(out)); diff != "" {
+		t.Errorf("table (-want +got):\n%s", diff)
+	}
+}

@@ -61,7 +61,7 @@ var mediaSources = []string{
 }
 
 // progressEvery is how often progress is reported.
-const progressEvery = 2 * time.Second
+var progressEvery = 2 * time.Second
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
@@ -212,16 +212,25 @@ func newRow(file string, e *cloudtrail.Event) row {
 	if !e.EventTime.IsZero() {
 		r.Time = e.EventTime.UTC().Format(time.RFC3339)
 	}
-	if r.Event == "" && e.EventType != "" {
-		r.Event = e.EventType
+	if e.UserIdentity == nil {
+		r.Principal = "-"
+	}
+	if e.EventType == "AwsCloudTrailInsight" {
+		// An Insights event is about the calls of another event.
+		r.Event = "Insight " + e.Get("insightDetails.eventName").String() + " " + e.Get("insightDetails.state").String()
 	}
 	return r
 }
 
 // service returns the short name of an event's service: "mediaconvert"
-// for mediaconvert.amazonaws.com.
+// for mediaconvert.amazonaws.com; for an Insights event, the service the
+// insight is about.
 func service(e *cloudtrail.Event) string {
-	src := cloudtrail.CanonicalEventSource(e.EventSource)
+	src := e.EventSource
+	if src == "" && e.EventType == "AwsCloudTrailInsight" {
+		src = e.Get("insightDetails.eventSource").String()
+	}
+	src = cloudtrail.CanonicalEventSource(src)
 	if src == "" {
 		return "-"
 	}
@@ -247,7 +256,7 @@ func newTable(w io.Writer) *table { return &table{w: w} }
 var columns = []struct {
 	name  string
 	width int
-}{{"TIME", 20}, {"SERVICE", 17}, {"EVENT", 28}, {"PRINCIPAL", 44}, {"REGION", 14}, {"ERROR", 24}, {"DETAIL", 0}}
+}{{"TIME", 21}, {"SERVICE", 19}, {"EVENT", 29}, {"PRINCIPAL", 46}, {"REGION", 15}, {"ERROR", 25}, {"DETAIL", 0}}
 
 func (t *table) line(values ...string) {
 	var b strings.Builder
@@ -401,40 +410,33 @@ func (s *scan) read(name string, in io.Reader) {
 	}
 	r := cloudtrail.NewReader(&countingReader{r: in, n: &s.bytesIn}, opts...)
 	defer r.Close()
-	var last error
 	for e, err := range r.All() {
 		if err != nil {
-			last = err
 			var nre *cloudtrail.NotRecordsError
-			var re *cloudtrail.RecordError
-			switch {
-			case errors.As(err, &nre):
+			if errors.As(err, &nre) {
 				s.notRecords++
 				s.warn("%s: skipped: %v", name, err)
-			case errors.As(err, &re):
-				s.recordErrs++
-				s.warn("%s: %v", name, err)
-			default:
-				// Every other error ends the input.
+				continue
 			}
+			s.recordErrs++
+			s.warn("%s: %v", name, err)
 			continue
 		}
 		s.events++
-		s.counts[[2]string{service(e), newRow("", e).Event}]++
+		r := newRow(name, e)
+		s.counts[[2]string{r.Service, r.Event}]++
 		s.shown.Add(1)
-		if err := s.p.print(newRow(name, e)); err != nil {
+		if err := s.p.print(r); err != nil {
 			s.warn("%v", err)
 			s.failed++
 			return
 		}
 	}
-	if last != nil {
-		var nre *cloudtrail.NotRecordsError
-		var re *cloudtrail.RecordError
-		if !errors.As(last, &nre) && !errors.As(last, &re) {
-			s.warn("%s: %v", name, last)
-			s.failed++
-		}
+	// After the end of the input Next says io.EOF; after an error that
+	// ended reading early, it says that error again.
+	if _, err := r.Next(); err != io.EOF {
+		s.recordErrs--
+		s.failed++
 	}
 }
 

@@ -300,7 +300,9 @@ func (p *plan) emitTypes() *writer {
 		w.p("// %s is the value of a union whose member the model does", p.unknown)
 		w.p("// not know: Tag is the member name as written and Value its JSON value.")
 		w.p("type %s struct {", p.unknown)
+		w.p("// Tag is the name of the member as written.")
 		w.p("Tag string")
+		w.p("// Value is the member's value as written.")
 		w.p("Value json.RawMessage")
 		w.p("}\n")
 		for _, t := range p.types {
@@ -437,9 +439,9 @@ func (p *plan) decodeField(w *writer, dst, target string) {
 	case kUnion:
 		w.p("if d.BeginUnion(%s) {\n%s = %s(d)\n}", own, dst, p.byID[target].decodeFn)
 	case kList:
-		w.p("if d.BeginList(%s) {\n%s = %s(d)\n}", own, dst, p.byID[target].decodeFn)
+		w.p("if d.BeginList(%s) {\nif x := %s(d); !d.Dropped() {\n%s = x\n}\n}", own, p.byID[target].decodeFn, dst)
 	case kMap:
-		w.p("if d.BeginMap(%s) {\n%s = %s(d)\n}", own, dst, p.byID[target].decodeFn)
+		w.p("if d.BeginMap(%s) {\nif x := %s(d); !d.Dropped() {\n%s = x\n}\n}", own, p.byID[target].decodeFn, dst)
 	}
 }
 
@@ -492,7 +494,7 @@ func (p *plan) decodeElemIf(w *writer, target, then string) {
 		w.p("if d.BeginUnion(nil) {\nif x := %s(d); x != nil {\n%s\n}\n}", t.decodeFn, then)
 	case kList, kMap:
 		begin := map[kind]string{kList: "BeginList", kMap: "BeginMap"}[k]
-		w.p("if d.%s(nil) {\nx := %s(d)\n%s\n}", begin, t.decodeFn, then)
+		w.p("if d.%s(nil) {\nif x := %s(d); !d.Dropped() {\n%s\n}\n}", begin, t.decodeFn, then)
 	}
 }
 
@@ -591,10 +593,10 @@ func (p *plan) emitCodec() *writer {
 			w.p("r := wire.MatchRaws(v.UnknownMembers, %s)", t.memberFn)
 			for i, mi := range t.Members {
 				cond, expr := p.fieldSet("v."+mi.GoName, mi.Target)
-				w.p("if !r.Put(e, %d) && %s {", i, cond)
+				w.p("if %s {", cond)
 				w.p("e.Key(`%s`)", strconv.Quote(mi.Wire)+":")
 				p.encodeValue(w, expr, mi.Target)
-				w.p("}")
+				w.p("} else {\nr.Put(e, %d)\n}", i)
 			}
 			w.p("r.Rest(e)")
 			w.p("e.EndObject()")

@@ -33,21 +33,21 @@ type opInfo struct {
 }
 
 type typeInfo struct {
-	ID        string // shape id; empty for the structures made for smithy.api#Unit
-	Name      string // shape name
-	GoName    string
-	Kind      kind
-	Shape     *shape
-	Members   []*memberInfo // structure and union members, sorted by name
-	Elem      string        // list member or map value target
-	Key       string        // map key target
-	Enum      []enumConst
-	UnitOf    string // for a made-up structure: "input of X" or "output of X"
-	KeyBuf    int    // longest match key of a structure or union
-	decodeFn  string // unexported decode function of lists, maps and unions
-	encodeFn  string // unexported encode function of lists, maps and unions
-	memberFn  string // unexported key-to-member-index function of structures and unions
-	unionIs   string // unexported marker method of unions
+	ID       string // shape id; empty for the structures made for smithy.api#Unit
+	Name     string // shape name
+	GoName   string
+	Kind     kind
+	Shape    *shape
+	Members  []*memberInfo // structure and union members, sorted by name
+	Elem     string        // list member or map value target
+	Key      string        // map key target
+	Enum     []enumConst
+	UnitOf   string // for a made-up structure: "input of X" or "output of X"
+	KeyBuf   int    // longest match key of a structure or union
+	decodeFn string // unexported decode function of lists, maps and unions
+	encodeFn string // unexported encode function of lists, maps and unions
+	memberFn string // unexported key-to-member-index function of structures and unions
+	unionIs  string // unexported marker method of unions
 }
 
 type memberInfo struct {

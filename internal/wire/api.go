@@ -44,6 +44,10 @@ func Fold(buf []byte, k string) int {
 // Request and Response stay nil when their member is null or absent. It
 // fails only for malformed JSON; values that do not convert are listed in
 // the event's Errors.
+//
+// Like the Event's own strings, the strings of the typed values share the
+// Event's bytes (e.RequestParameters and e.ResponseElements) instead of
+// copying them; those bytes must not be modified.
 func DecodeEvent[Req, Resp any](e *cloudtrail.Event, req func(*Req, *Decoder), resp func(*Resp, *Decoder)) (*cloudtrail.Typed[Req, Resp], error) {
 	if e == nil {
 		return nil, ErrNilEvent
@@ -51,12 +55,12 @@ func DecodeEvent[Req, Resp any](e *cloudtrail.Event, req func(*Req, *Decoder), r
 	ev := &cloudtrail.Typed[Req, Resp]{Event: e}
 	d := NewDecoder()
 	defer d.Release()
-	if d.Open(e.RequestParameters, "requestParameters") {
+	if d.OpenShared(e.RequestParameters, "requestParameters") {
 		ev.Request = new(Req)
 		req(ev.Request, d)
 	}
 	d.Close()
-	if d.Open(e.ResponseElements, "responseElements") {
+	if d.OpenShared(e.ResponseElements, "responseElements") {
 		ev.Response = new(Resp)
 		resp(ev.Response, d)
 	}

@@ -7,6 +7,7 @@ import (
 	"math"
 	"strconv"
 	"sync"
+	"unsafe"
 
 	"github.com/mediatrail/mediatrail/cloudtrail"
 )
@@ -47,6 +48,17 @@ const (
 	slabStrings = 64
 	slabNumbers = 128
 )
+
+// carve stores v in the chunk *slab, starting a new chunk when it is full,
+// and returns a pointer to it. Chunks are never written twice, so the
+// pointers stay valid (and the chunk alive) however long they are kept.
+func carve[T any](slab *[]T, v T, size int) *T {
+	if len(*slab) == cap(*slab) {
+		*slab = make([]T, 0, size)
+	}
+	*slab = append(*slab, v)
+	return &(*slab)[len(*slab)-1]
+}
 
 // A Decoder reads one JSON document at a time for generated code. The zero
 // Decoder is ready to use; NewDecoder takes one from a pool.
@@ -92,7 +104,21 @@ func (d *Decoder) Release() {
 // value gives false and a FieldError wanting a structure. Call Close when
 // done with the document.
 func (d *Decoder) Open(data []byte, root string) bool {
-	d.s, d.pos, d.root = string(data), 0, root
+	return d.open(string(data), root)
+}
+
+// OpenShared is Open without copying data: the strings of the decoded
+// values share its memory, so data must not change while they are in use.
+// It is for the bytes of a cloudtrail.Event, which never change them.
+func (d *Decoder) OpenShared(data []byte, root string) bool {
+	if len(data) == 0 {
+		return d.open("", root)
+	}
+	return d.open(unsafe.String(unsafe.SliceData(data), len(data)), root)
+}
+
+func (d *Decoder) open(s, root string) bool {
+	d.s, d.pos, d.root = s, 0, root
 	d.frames = d.frames[:0]
 	if d.err != nil {
 		return false
@@ -156,20 +182,24 @@ func (d *Decoder) peek() byte {
 }
 
 func (d *Decoder) peekSpace() byte {
-	// Indented records have long runs of spaces: skip eight at a time.
-	for d.pos+8 <= len(d.s) && d.s[d.pos] <= ' ' {
-		if d.s[d.pos:d.pos+8] != "        " {
-			break
+	s, i := d.s, d.pos
+	for i < len(s) {
+		switch s[i] {
+		case ' ':
+			// Indented records have long runs of spaces: eight at a time.
+			if i+8 <= len(s) && s[i:i+8] == "        " {
+				i += 8
+				continue
+			}
+			i++
+		case '\n', '\r', '\t':
+			i++
+		default:
+			d.pos = i
+			return s[i]
 		}
-		d.pos += 8
 	}
-	for d.pos < len(d.s) {
-		c := d.s[d.pos]
-		if !isSpace(c) {
-			return c
-		}
-		d.pos++
-	}
+	d.pos = i
 	d.syntax("unexpected end of input")
 	return 0
 }
@@ -294,48 +324,48 @@ func (d *Decoder) NextElem() bool {
 // BeginStruct reports whether the next value is an object, and if so opens
 // it for NextKey.
 func (d *Decoder) BeginStruct(owner *cloudtrail.RawMembers) bool {
-	if c := d.peek(); c == '{' {
+	c := d.peek()
+	if c == '{' {
 		d.pos++
 		return d.push(kindStruct, nil, d.pos-1)
-	} else {
-		d.other(owner, "structure", c)
 	}
+	d.other(owner, "structure", c)
 	return false
 }
 
 // BeginMap reports whether the next value is an object, and if so opens it
 // for NextKey as a map.
 func (d *Decoder) BeginMap(owner *cloudtrail.RawMembers) bool {
-	if c := d.peek(); c == '{' {
+	c := d.peek()
+	if c == '{' {
 		d.pos++
 		return d.push(kindMap, owner, d.pos-1)
-	} else {
-		d.other(owner, "map", c)
 	}
+	d.other(owner, "map", c)
 	return false
 }
 
 // BeginUnion reports whether the next value is an object, and if so opens it
 // for NextKey and UnionMember.
 func (d *Decoder) BeginUnion(owner *cloudtrail.RawMembers) bool {
-	if c := d.peek(); c == '{' {
+	c := d.peek()
+	if c == '{' {
 		d.pos++
 		return d.push(kindUnion, owner, d.pos-1)
-	} else {
-		d.other(owner, "union", c)
 	}
+	d.other(owner, "union", c)
 	return false
 }
 
 // BeginList reports whether the next value is an array, and if so opens it
 // for NextElem.
 func (d *Decoder) BeginList(owner *cloudtrail.RawMembers) bool {
-	if c := d.peek(); c == '[' {
+	c := d.peek()
+	if c == '[' {
 		d.pos++
 		return d.push(kindList, owner, d.pos-1)
-	} else {
-		d.other(owner, "list", c)
 	}
+	d.other(owner, "list", c)
 	return false
 }
 
@@ -485,11 +515,11 @@ func (d *Decoder) str() (string, bool) {
 
 // StringValue reads a string.
 func (d *Decoder) StringValue(owner *cloudtrail.RawMembers) (string, bool) {
-	if c := d.peek(); c == '"' {
+	c := d.peek()
+	if c == '"' {
 		return d.str()
-	} else {
-		d.other(owner, "string", c)
 	}
+	d.other(owner, "string", c)
 	return "", false
 }
 
@@ -499,11 +529,7 @@ func (d *Decoder) String(owner *cloudtrail.RawMembers) *string {
 	if !ok {
 		return nil
 	}
-	if len(d.strs) == cap(d.strs) {
-		d.strs = make([]string, 0, slabStrings)
-	}
-	d.strs = append(d.strs, v)
-	return &d.strs[len(d.strs)-1]
+	return carve(&d.strs, v, slabStrings)
 }
 
 // Enum reads the value of an enum, a string. The empty string, which would
@@ -624,11 +650,7 @@ func (d *Decoder) Int32(owner *cloudtrail.RawMembers) *int32 {
 	if !ok {
 		return nil
 	}
-	if len(d.i32) == cap(d.i32) {
-		d.i32 = make([]int32, 0, slabNumbers)
-	}
-	d.i32 = append(d.i32, v)
-	return &d.i32[len(d.i32)-1]
+	return carve(&d.i32, v, slabNumbers)
 }
 
 // Int64Value reads a long.
@@ -642,11 +664,7 @@ func (d *Decoder) Int64(owner *cloudtrail.RawMembers) *int64 {
 	if !ok {
 		return nil
 	}
-	if len(d.i64) == cap(d.i64) {
-		d.i64 = make([]int64, 0, slabNumbers)
-	}
-	d.i64 = append(d.i64, v)
-	return &d.i64[len(d.i64)-1]
+	return carve(&d.i64, v, slabNumbers)
 }
 
 // Int16Value reads a short.
@@ -697,11 +715,7 @@ func (d *Decoder) Float64(owner *cloudtrail.RawMembers) *float64 {
 	if !ok {
 		return nil
 	}
-	if len(d.f64) == cap(d.f64) {
-		d.f64 = make([]float64, 0, slabNumbers)
-	}
-	d.f64 = append(d.f64, v)
-	return &d.f64[len(d.f64)-1]
+	return carve(&d.f64, v, slabNumbers)
 }
 
 // Float32Value reads a float.
@@ -724,11 +738,7 @@ func (d *Decoder) Float32(owner *cloudtrail.RawMembers) *float32 {
 	if !ok {
 		return nil
 	}
-	if len(d.f32) == cap(d.f32) {
-		d.f32 = make([]float32, 0, slabNumbers)
-	}
-	d.f32 = append(d.f32, v)
-	return &d.f32[len(d.f32)-1]
+	return carve(&d.f32, v, slabNumbers)
 }
 
 // BoolValue reads a boolean: true, false, or a string "true" or "false" in
@@ -775,11 +785,7 @@ func (d *Decoder) Bool(owner *cloudtrail.RawMembers) *bool {
 	if !ok {
 		return nil
 	}
-	if len(d.bools) == cap(d.bools) {
-		d.bools = make([]bool, 0, slabNumbers)
-	}
-	d.bools = append(d.bools, v)
-	return &d.bools[len(d.bools)-1]
+	return carve(&d.bools, v, slabNumbers)
 }
 
 // TimeValue reads a timestamp in any form cloudtrail.ParseTime accepts,

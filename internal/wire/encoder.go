@@ -175,25 +175,22 @@ func MatchRaws(m cloudtrail.RawMembers, member func(string) int) Raws {
 	return Raws{m: m, idx: idx}
 }
 
-// Put writes the kept values of modelled member i, if any, and reports
-// whether there were any; the typed field is then not written.
-func (r *Raws) Put(e *Encoder, i int) bool {
-	if r.idx == nil {
-		return false
+// Put writes the kept values of modelled member i, if any. Generated code
+// calls it for members whose typed field is not set: a set field is written
+// instead of what was kept.
+func (r *Raws) Put(e *Encoder, i int) {
+	if r.idx != nil {
+		r.put(e, i)
 	}
-	return r.put(e, i)
 }
 
-func (r *Raws) put(e *Encoder, i int) bool {
-	found := false
+func (r *Raws) put(e *Encoder, i int) {
 	for j, k := range r.idx {
 		if k == i {
 			e.KeyString(r.m[j].Name)
 			e.Raw(r.m[j].Value)
-			found = true
 		}
 	}
-	return found
 }
 
 // Rest writes the kept members that belong to no modelled member.

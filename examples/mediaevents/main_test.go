@@ -1,0 +1,319 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mediatrail/mediatrail/cloudtrail"
+	"github.com/mediatrail/mediatrail/internal/trailgen"
+)
+
+// runCmd runs the command and returns its exit status and output.
+func runCmd(t *testing.T, stdin io.Reader, args ...string) (int, string, string) {
+	t.Helper()
+	if stdin == nil {
+		stdin = strings.NewReader("")
+	}
+	var out, errOut bytes.Buffer
+	code := run(args, stdin, &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+// tableRows returns the rows of a table output as their first three
+// columns (time, service, event), and the summary that follows.
+func tableRows(t *testing.T, out string) ([]string, string) {
+	t.Helper()
+	head, summary, ok := strings.Cut(out, "\n\n")
+	if !ok {
+		t.Fatalf("no summary after the table:\n%s", out)
+	}
+	lines := strings.Split(head, "\n")
+	if got := strings.Fields(lines[0]); !slices.Equal(got, []string{"TIME", "SERVICE", "EVENT", "PRINCIPAL", "REGION", "ERROR", "DETAIL"}) {
+		t.Fatalf("header %q", lines[0])
+	}
+	var rows []string
+	for _, l := range lines[1:] {
+		f := strings.Fields(l)
+		if len(f) < 6 {
+			t.Fatalf("short row %q", l)
+		}
+		rows = append(rows, strings.Join(f[:3], " "))
+	}
+	return rows, summary
+}
+
+// expected reads inputs with the library, as the command should, and
+// returns the rows it should print.
+func expected(t *testing.T, paths []string, opts ...cloudtrail.Option) []string {
+	t.Helper()
+	var rows []string
+	for _, p := range paths {
+		f, err := os.Open(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for e, err := range cloudtrail.NewReader(f, opts...).All() {
+			if err != nil {
+				continue
+			}
+			r := newRow(p, e)
+			rows = append(rows, r.Time+" "+r.Service+" "+r.Event)
+		}
+		f.Close()
+	}
+	return rows
+}
+
+// trailFiles returns the sample trails, or generated ones when there are
+// none yet.
+func trailFiles(t *testing.T) (dir string, files []string) {
+	files, _ = filepath.Glob(filepath.Join("..", "..", "testdata", "trails", "*.json"))
+	if len(files) > 0 {
+		return filepath.Join("..", "..", "testdata", "trails"), files
+	}
+	dir = t.TempDir()
+	for i := range 2 {
+		p := filepath.Join(dir, fmt.Sprintf("trail%d.json", i))
+		if err := os.WriteFile(p, trailgen.Trail(trailgen.Config{Seed: uint64(i), Records: 400}), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, p)
+	}
+	return dir, files
+}
+
+func TestTrails(t *testing.T) {
+	dir, files := trailFiles(t)
+	code, out, errOut := runCmd(t, nil, dir)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	rows, summary := tableRows(t, out)
+	want := expected(t, files, cloudtrail.WithEventSources(mediaSources...))
+	if len(want) == 0 {
+		t.Fatal("the trails have no media events")
+	}
+	if !slices.Equal(rows, want) {
+		t.Errorf("rows:\n%s\nwant:\n%s", strings.Join(rows, "\n"), strings.Join(want, "\n"))
+	}
+	for _, r := range rows {
+		svc := strings.Fields(r)[1]
+		if !slices.Contains([]string{"mediaconvert", "elastictranscoder", "transcribe", "mediatailor"}, svc) {
+			t.Errorf("row of %s without -all", svc)
+		}
+	}
+	if !strings.HasPrefix(summary, fmt.Sprintf("%d events in %d inputs\n", len(want), len(files))) {
+		t.Errorf("summary %q", summary)
+	}
+	if !strings.Contains(summary, "errors: 0 bad records, 0 inputs not read to the end, 0 values that are no records") {
+		t.Errorf("summary %q", summary)
+	}
+
+	// -all shows every service.
+	code, out, _ = runCmd(t, nil, "-all", dir)
+	all, _ := tableRows(t, out)
+	if code != 0 || !slices.Equal(all, expected(t, files)) {
+		t.Errorf("-all: exit %d, %d rows", code, len(all))
+	}
+	if len(all) <= len(rows) {
+		t.Logf("the trails have media events only")
+	}
+}
+
+func TestGeneratedTree(t *testing.T) {
+	dir := t.TempDir()
+	cfg := trailgen.Config{Seed: 42, Records: 800}
+	plain := trailgen.Trail(cfg)
+	cfg.Seed, cfg.Gzip = 43, true
+	zipped := trailgen.Trail(cfg)
+	os.MkdirAll(filepath.Join(dir, "sub", "deeper"), 0o755)
+	files := []string{filepath.Join(dir, "a.json.gz"), filepath.Join(dir, "sub", "deeper", "b.json")}
+	os.WriteFile(files[0], zipped, 0o644)
+	os.WriteFile(files[1], plain, 0o644)
+	os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("not a trail"), 0o644)
+	os.WriteFile(filepath.Join(dir, "sub", "b.json.bak"), []byte("not a trail"), 0o644)
+
+	code, out, errOut := runCmd(t, nil, dir)
+	if code != 0 || errOut != "" {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	rows, summary := tableRows(t, out)
+	want := expected(t, files, cloudtrail.WithEventSources(mediaSources...))
+	if !slices.Equal(rows, want) {
+		t.Fatalf("got %d rows, want %d", len(rows), len(want))
+	}
+	if !strings.HasPrefix(summary, fmt.Sprintf("%d events in 2 inputs\n", len(want))) {
+		t.Errorf("summary %q", summary)
+	}
+
+	// JSON Lines, with the summary on standard error.
+	code, out, errOut = runCmd(t, nil, "-json", "-all", dir)
+	if code != 0 {
+		t.Fatalf("-json: exit %d: %s", code, errOut)
+	}
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if len(lines) != 1600 {
+		t.Fatalf("-json -all: %d lines, want 1600", len(lines))
+	}
+	for i, l := range lines {
+		var r row
+		if err := json.Unmarshal([]byte(l), &r); err != nil {
+			t.Fatalf("line %d: %v", i, err)
+		}
+		if r.Time == "" || r.Service == "" || r.Event == "" || r.Principal == "" || r.EventID == "" || r.File == "" {
+			t.Fatalf("line %d lacks fields: %s", i, l)
+		}
+		if strings.Contains(l, `"detail"`) {
+			t.Fatalf("line %d has a detail while detail returns nothing", i)
+		}
+	}
+	if !strings.Contains(errOut, "1600 events in 2 inputs") {
+		t.Errorf("-json: summary on standard error: %q", errOut)
+	}
+}
+
+func TestFilters(t *testing.T) {
+	_, files := trailFiles(t)
+	for _, args := range [][]string{
+		{"-source", "aws.transcribe"},
+		{"-source", "transcribe.amazonaws.com,mediatailor.amazonaws.com", "-name", "GetTranscriptionJob, GetPlaybackConfiguration"},
+		{"-all", "-name", "CreateJob"},
+	} {
+		code, out, errOut := runCmd(t, nil, append(args, files...)...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errOut)
+		}
+		rows, _ := tableRows(t, strings.Replace(out, "no events\n", "", 1))
+		var opts []cloudtrail.Option
+		for i := 0; i < len(args); i++ {
+			switch args[i] {
+			case "-source":
+				i++
+				opts = append(opts, cloudtrail.WithEventSources(splitList(args[i])...))
+			case "-name":
+				i++
+				opts = append(opts, cloudtrail.WithEventNames(splitList(args[i])...))
+			}
+		}
+		if want := expected(t, files, opts...); !slices.Equal(rows, want) {
+			t.Errorf("%v: rows %q, want %q", args, rows, want)
+		}
+	}
+}
+
+func TestStdin(t *testing.T) {
+	data := trailgen.Trail(trailgen.Config{Seed: 5, Records: 300, MediaFraction: 0.2})
+	want := 0
+	for _, err := range cloudtrail.NewReader(bytes.NewReader(data), cloudtrail.WithEventSources(mediaSources...)).All() {
+		if err == nil {
+			want++
+		}
+	}
+	for _, args := range [][]string{nil, {"-"}} {
+		code, out, errOut := runCmd(t, bytes.NewReader(data), args...)
+		rows, _ := tableRows(t, out)
+		if code != 0 || len(rows) != want {
+			t.Errorf("%v: exit %d, %d rows, want %d: %s", args, code, len(rows), want, errOut)
+		}
+	}
+}
+
+func TestLenient(t *testing.T) {
+	doc := filepath.Join("..", "..", "testdata", "docs", "mediaconvert-2024-createjob.txt")
+	if _, err := os.Stat(doc); err != nil {
+		t.Skip("no documentation example")
+	}
+	code, out, errOut := runCmd(t, nil, doc)
+	if code != 0 || !strings.Contains(out, "no events") || !strings.Contains(errOut, "Lenient") {
+		t.Errorf("strict: exit %d, output %q, errors %q", code, out, errOut)
+	}
+	if !strings.Contains(out, "errors: 1 bad records") {
+		t.Errorf("strict: summary %q", out)
+	}
+	code, out, errOut = runCmd(t, nil, "-lenient", doc)
+	rows, _ := tableRows(t, out)
+	if code != 0 || errOut != "" || len(rows) != 1 || rows[0] != "2024-04-04T17:45:26Z mediaconvert CreateJob" {
+		t.Errorf("-lenient: exit %d, rows %q, errors %q", code, rows, errOut)
+	}
+}
+
+func TestProblems(t *testing.T) {
+	dir := t.TempDir()
+	trail := trailgen.Trail(trailgen.Config{Seed: 6, Records: 200, Gzip: true})
+	cut := filepath.Join(dir, "cut.json.gz")
+	os.WriteFile(cut, trail[:len(trail)/2], 0o644)
+	digest := filepath.Join("..", "..", "testdata", "containers", "digest.json")
+
+	code, out, errOut := runCmd(t, nil, cut, filepath.Join(dir, "missing.json"), digest)
+	if code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	if !strings.Contains(errOut, "cut.json.gz") || !strings.Contains(errOut, "truncated") {
+		t.Errorf("no word of the truncated file: %q", errOut)
+	}
+	if !strings.Contains(errOut, "missing.json") {
+		t.Errorf("no word of the missing file: %q", errOut)
+	}
+	if !strings.Contains(errOut, "skipped") || !strings.Contains(errOut, "digest file") {
+		t.Errorf("no word of the digest file: %q", errOut)
+	}
+	if !strings.Contains(out, "2 inputs not read to the end, 1 values that are no records") {
+		t.Errorf("summary: %q", out)
+	}
+
+	for _, args := range [][]string{{"-nope"}, {"-all", "-source", "x"}} {
+		if code, _, _ := runCmd(t, nil, args...); code != 2 {
+			t.Errorf("%v: exit %d, want 2", args, code)
+		}
+	}
+	if code, _, _ := runCmd(t, nil, "-h"); code != 0 {
+		t.Errorf("-h: exit %d", code)
+	}
+}
+
+// slowReader gives its data a little at a time.
+type slowReader struct {
+	data []byte
+}
+
+func (s *slowReader) Read(p []byte) (int, error) {
+	if len(s.data) == 0 {
+		return 0, io.EOF
+	}
+	time.Sleep(2 * time.Millisecond)
+	n := copy(p[:min(len(p), 4096)], s.data)
+	s.data = s.data[n:]
+	return n, nil
+}
+
+func TestProgress(t *testing.T) {
+	defer func(d time.Duration) { progressEvery = d }(progressEvery)
+	progressEvery = 5 * time.Millisecond
+	data := trailgen.Trail(trailgen.Config{Seed: 7, Bytes: 256 << 10})
+	code, _, errOut := runCmd(t, &slowReader{data: data}, "-progress")
+	if code != 0 || !strings.Contains(errOut, "MB read in") || !strings.Contains(errOut, "reading <stdin>") {
+		t.Errorf("exit %d, standard error %q", code, errOut)
+	}
+	code, _, errOut = runCmd(t, bytes.NewReader(data))
+	if code != 0 || errOut != "" {
+		t.Errorf("progress without -progress: %q", errOut)
+	}
+}
+
+func TestDetail(t *testing.T) {
+	e, err := cloudtrail.Parse([]byte(`{"eventVersion":"1.09","eventSource":"mediaconvert.amazonaws.com","eventName":"CreateJob"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := detail(e); got != "" {
+		t.Errorf("detail = %q; it is to be filled in later", got)
+	}
+}
