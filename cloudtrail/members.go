@@ -16,8 +16,9 @@ type RawMember struct {
 // back, so that re-encoding a decoded value gives every member it was
 // decoded from.
 //
-// A kept value whose name matches a modelled member is written in place of
-// that member's typed field.
+// A kept value whose name matches a modelled member stands in for that
+// member while its typed field is not set; once the field is set, the field
+// is written instead.
 type RawMembers []RawMember
 
 // Get returns the value of the first member whose name equals name without

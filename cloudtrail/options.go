@@ -28,6 +28,7 @@ type options struct {
 	sources         []string
 	names           []string
 	readAhead       bool
+	helpers         bool
 }
 
 func defaultOptions() options {
@@ -36,6 +37,7 @@ func defaultOptions() options {
 		maxRecord:       DefaultMaxRecordSize,
 		maxDecompressed: DefaultMaxDecompressedSize,
 		readAhead:       true,
+		helpers:         true,
 	}
 }
 
@@ -135,4 +137,12 @@ func WithEventNames(names ...string) Option {
 // error, on Close, or when the Reader is garbage collected.
 func WithReadAhead(on bool) Option {
 	return func(o *options) { o.readAhead = on }
+}
+
+// WithParallel sets whether the Reader splits (and, without a filter,
+// decodes) the records of a large log file on a second goroutine, when the
+// program may use more than one CPU (the default: true). Events come out
+// in the same order, with the same indices and errors, either way.
+func WithParallel(on bool) Option {
+	return func(o *options) { o.helpers = on }
 }

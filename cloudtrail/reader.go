@@ -104,6 +104,7 @@ const (
 	stAfterElem        // after an element of an array
 	stRest             // the members of a log file after its Records array
 	stSkip             // skipping the rest of a value that is too large
+	stSpec             // handing out the elements a helper found (see reader_spec.go)
 )
 
 const (
@@ -180,6 +181,10 @@ type Reader struct {
 
 	walk bool       // validate and split records in one pass (no filter)
 	mw   memberWalk // that pass
+
+	helpers  bool  // split records on a second CPU (see reader_spec.go)
+	spec     *spec // the helper at work, if any
+	specNext int   // the next of its elements to hand out
 
 	queue []item
 	qi    int
@@ -299,6 +304,7 @@ func (r *Reader) Close() error {
 	if r.err == nil || r.err == io.EOF {
 		r.err = ErrClosed
 	}
+	r.spec = nil
 	r.queue, r.qi = nil, 0
 	r.buf = nil
 	r.pos, r.end, r.mark = 0, 0, 0
@@ -327,6 +333,8 @@ func (r *Reader) step() (*Event, error, bool) {
 		return r.rest()
 	case stSkip:
 		return r.skipValue()
+	case stSpec:
+		return r.specStep()
 	}
 	r.fail(errors.New("cloudtrail: internal error: bad reader state"))
 	return nil, nil, false
@@ -335,6 +343,7 @@ func (r *Reader) step() (*Event, error, bool) {
 // fail ends reading with err.
 func (r *Reader) fail(err error) {
 	r.err = err
+	r.spec = nil // a helper at work stops by itself
 	if r.stop != nil {
 		r.stop()
 		r.stop = nil
@@ -395,6 +404,12 @@ func (r *Reader) open() {
 	}
 	r.in = in
 	size := initialBuffer
+	// A helper splits records on a second CPU; not for gzip, whose
+	// inflating takes that CPU already.
+	r.helpers = r.opt.helpers && !r.compressed && useHelpers()
+	if r.helpers {
+		size = specBuffer
+	}
 	if max := r.opt.maxRecord + readChunk; size > max {
 		size = max
 	}
@@ -404,6 +419,8 @@ func (r *Reader) open() {
 // more reads more input into the buffer, keeping the bytes from r.mark on.
 // It reports false when no more input comes; r.rerr tells why.
 func (r *Reader) more() bool {
+	// The buffer is about to change under a helper's feet.
+	r.dropSpec()
 	if r.rerr != nil {
 		return false
 	}
@@ -688,6 +705,9 @@ func (r *Reader) elementStart() (*Event, error, bool) {
 		r.endArray()
 		return nil, nil, false
 	case '{':
+		if r.atElement() {
+			return nil, nil, false // the helper's work starts here
+		}
 		r.elems++
 		r.v.reset(r.pos, true, false)
 		r.state = stElement

@@ -109,6 +109,12 @@ func TestRedactedStructure(t *testing.T) {
 	diff, err := typedtest.JSONDiff([]byte(createJobRequest), all)
 	require.NoError(t, err)
 	require.Empty(t, diff)
+
+	// A field set after decoding is written instead of the kept value.
+	dash.Encryption = &DashIsoEncryptionSettings{PlaybackDeviceCompatibility: DashIsoPlaybackDeviceCompatibilityCencV1}
+	out, err = dash.MarshalJSON()
+	require.NoError(t, err)
+	require.JSONEq(t, `{"destination":"s3://testuser-testuser/clip01.mp4","encryption":{"playbackDeviceCompatibility":"CENC_V1"},"fragmentLength":2,"segmentLength":30}`, string(out))
 }
 
 func TestTagsKeyCase(t *testing.T) {

@@ -107,9 +107,13 @@ func TestRuleUnionErrors(t *testing.T) {
 	require.Equal(t, "union", ev.Errors[0].Want)
 	require.Equal(t, "requestParameters.Rules[1].InterruptionFilter", ev.Errors[1].Path)
 	require.Equal(t, "structure", ev.Errors[1].Want)
-	require.Equal(t, []Rule{nil, nil, nil}, ev.Request.GetRules())
+	// The list does not convert: it is left unset and kept whole, and
+	// encodes as it was.
+	require.Nil(t, ev.Request.GetRules())
 	require.Equal(t, "c", ev.Request.GetCategoryName())
-	// The list is kept whole, and encodes as it was.
+	rules, ok := ev.Request.UnknownMembers.Get("rules")
+	require.True(t, ok)
+	require.Contains(t, string(rules), `"InterruptionFilter":"***"`)
 	out, err := ev.Request.MarshalJSON()
 	require.NoError(t, err)
 	diff, err := typedtest.JSONDiff([]byte(req), out)

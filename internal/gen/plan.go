@@ -24,7 +24,6 @@ type plan struct {
 
 type opInfo struct {
 	Name     string
-	ID       string
 	Input    *typeInfo
 	Output   *typeInfo
 	Event    string // Go name of the typed event
@@ -80,7 +79,6 @@ func newPlan(m *model, pkg, file string, hand *declared) (*plan, error) {
 	var awsSvc struct {
 		SdkID                 string `json:"sdkId"`
 		CloudTrailEventSource string `json:"cloudTrailEventSource"`
-		EndpointPrefix        string `json:"endpointPrefix"`
 	}
 	if raw, ok := svc.Traits["aws.api#service"]; ok {
 		if err := json.Unmarshal(raw, &awsSvc); err != nil {
@@ -132,14 +130,17 @@ func newPlan(m *model, pkg, file string, hand *declared) (*plan, error) {
 		return nil, err
 	}
 
-	// Package-level names: the fixed ones first, then shapes with clean
-	// names, then shapes whose names start with underscores, then what is
-	// made per operation, then enum constants.
+	// Package-level names: those of the hand-written files and the fixed
+	// ones first, then shapes with clean names, then shapes whose names
+	// start with underscores, then what is made per operation, then enum
+	// constants. A name taken gets underscores appended.
 	names := newNamer()
 	for n := range hand.names {
-		names.claim(n)
+		if n != "init" && n != "_" {
+			names.claim(n)
+		}
 	}
-	for _, n := range []string{"EventSource", "Operations", "init"} {
+	for _, n := range []string{"EventSource", "Operations"} {
 		if hand.names[n] {
 			return nil, fmt.Errorf("a hand-written file declares %s, which the generated code defines", n)
 		}
@@ -164,7 +165,7 @@ func newPlan(m *model, pkg, file string, hand *declared) (*plan, error) {
 	}
 	for _, id := range opIDs {
 		op := m.Shapes[id]
-		o := &opInfo{Name: shapeName(id), ID: id}
+		o := &opInfo{Name: shapeName(id)}
 		o.Input = p.ioType(op.Input, names, o.Name, "Request", "input")
 		o.Output = p.ioType(op.Output, names, o.Name, "Response", "output")
 		p.ops = append(p.ops, o)

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"math"
 	"strconv"
+	"strings"
 	"sync"
 	"unsafe"
 
@@ -183,6 +184,11 @@ func (d *Decoder) peek() byte {
 
 func (d *Decoder) peekSpace() byte {
 	s, i := d.s, d.pos
+	// One space, as after the colons of indented records.
+	if i+1 < len(s) && s[i] == ' ' && s[i+1] > ' ' {
+		d.pos = i + 1
+		return s[i+1]
+	}
 	for i < len(s) {
 		switch s[i] {
 		case ' ':
@@ -239,7 +245,8 @@ func (d *Decoder) pop() {
 }
 
 // Dropped reports whether the list, map or union just finished had an
-// element that did not convert, so that it was kept whole as raw JSON.
+// element that did not convert (or was null), so that it was kept whole as
+// raw JSON; its typed field is then left unset.
 func (d *Decoder) Dropped() bool { return d.dropped }
 
 // NextKey advances to the next member of the current object and reports
@@ -584,44 +591,85 @@ func (d *Decoder) number(owner *cloudtrail.RawMembers, want string) (text string
 	return "", false, start, false
 }
 
-// parseInt converts a number's text to an integer in [lo, hi].
+// parseInt converts a number's text to an integer in [lo, hi]. Numbers with
+// a fraction or an exponent, such as 90.0 or 9e1, convert when their value is
+// integral; the conversion is exact, also beyond 2^53.
 func parseInt(text string, integer bool, lo, hi int64) (int64, error) {
-	if integer {
-		if n := len(text); n > 0 && n <= 18 {
-			neg := text[0] == '-'
-			i := 0
-			if neg {
-				i = 1
-			}
-			var v int64
-			for ; i < n; i++ {
-				v = v*10 + int64(text[i]-'0')
-			}
-			if neg {
-				v = -v
-			}
-			if v < lo || v > hi {
-				return 0, ErrRange
-			}
-			return v, nil
+	if integer && len(text) <= 18 {
+		neg := text[0] == '-'
+		i := 0
+		if neg {
+			i = 1
 		}
-		v, err := strconv.ParseInt(text, 10, 64)
-		if err != nil || v < lo || v > hi {
+		var v int64
+		for ; i < len(text); i++ {
+			v = v*10 + int64(text[i]-'0')
+		}
+		if neg {
+			v = -v
+		}
+		if v < lo || v > hi {
 			return 0, ErrRange
 		}
 		return v, nil
 	}
-	f, err := strconv.ParseFloat(text, 64)
-	if err != nil {
+	if !integer {
+		var err error
+		if text, err = integralText(text); err != nil {
+			return 0, err
+		}
+	}
+	v, err := strconv.ParseInt(text, 10, 64)
+	if err != nil || v < lo || v > hi {
 		return 0, ErrRange
 	}
-	if f != math.Trunc(f) {
-		return 0, ErrNotInteger
+	return v, nil
+}
+
+// integralText rewrites a JSON number with a fraction or an exponent as the
+// digits of the integer it equals, or fails with ErrNotInteger when it is
+// not integral and with ErrRange when it is too large for any int64.
+func integralText(text string) (string, error) {
+	sign := ""
+	if text[0] == '-' {
+		sign, text = "-", text[1:]
 	}
-	if f < float64(lo) || f > float64(hi) || f >= math.MaxInt64 {
-		return 0, ErrRange
+	mant, exp := text, 0
+	if i := strings.IndexAny(text, "eE"); i >= 0 {
+		mant = text[:i]
+		e, err := strconv.Atoi(strings.TrimPrefix(text[i+1:], "+"))
+		if err != nil || e > 1000 || e < -1000 {
+			e = 1001 // beyond any int64 either way
+			if strings.HasPrefix(text[i+1:], "-") {
+				e = -1001
+			}
+		}
+		exp = e
 	}
-	return int64(f), nil
+	digits := mant
+	if i := strings.IndexByte(mant, '.'); i >= 0 {
+		digits = mant[:i] + mant[i+1:]
+		exp -= len(mant) - i - 1
+	}
+	digits = strings.TrimLeft(digits, "0")
+	if digits == "" {
+		return "0", nil
+	}
+	if exp < 0 {
+		if -exp > len(digits) || strings.TrimRight(digits[len(digits)+exp:], "0") != "" {
+			return "", ErrNotInteger
+		}
+		digits = digits[:len(digits)+exp]
+		if digits == "" {
+			return "0", nil
+		}
+	} else if exp > 0 {
+		if len(digits)+exp > 19 {
+			return "", ErrRange
+		}
+		digits += strings.Repeat("0", exp)
+	}
+	return sign + digits, nil
 }
 
 // IntValue reads an integer in [lo, hi]; want names the model type.

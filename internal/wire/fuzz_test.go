@@ -3,6 +3,10 @@ package wire
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
+	"math"
+	"math/big"
+	"strings"
 	"testing"
 )
 
@@ -46,51 +50,73 @@ func FuzzDecodeWire(f *testing.F) {
 func encodeObj(e *Encoder, v *obj) {
 	e.BeginObject()
 	r := MatchRaws(v.Raw, memberObj)
-	if !r.Put(e, 0) && v.S != nil {
+	if v.S != nil {
 		e.Key(`"s":`)
 		e.String(*v.S)
+	} else {
+		r.Put(e, 0)
 	}
-	if !r.Put(e, 1) && v.E != "" {
+	if v.E != "" {
 		e.Key(`"e":`)
 		e.String(v.E)
+	} else {
+		r.Put(e, 1)
 	}
-	if !r.Put(e, 2) && v.I != nil {
+	if v.I != nil {
 		e.Key(`"i":`)
 		e.Int(int64(*v.I))
+	} else {
+		r.Put(e, 2)
 	}
-	if !r.Put(e, 3) && v.L != nil {
+	if v.L != nil {
 		e.Key(`"l":`)
 		e.Int(*v.L)
+	} else {
+		r.Put(e, 3)
 	}
-	if !r.Put(e, 4) && v.F != nil {
+	if v.F != nil {
 		e.Key(`"f":`)
 		e.Float64(*v.F)
+	} else {
+		r.Put(e, 4)
 	}
-	if !r.Put(e, 5) && v.F32 != nil {
+	if v.F32 != nil {
 		e.Key(`"f32":`)
 		e.Float32(*v.F32)
+	} else {
+		r.Put(e, 5)
 	}
-	if !r.Put(e, 6) && v.B != nil {
+	if v.B != nil {
 		e.Key(`"b":`)
 		e.Bool(*v.B)
+	} else {
+		r.Put(e, 6)
 	}
-	if !r.Put(e, 7) && v.T != nil {
+	if v.T != nil {
 		e.Key(`"t":`)
 		e.Time(*v.T)
+	} else {
+		r.Put(e, 7)
 	}
-	if !r.Put(e, 8) && v.Blob != nil {
+	if v.Blob != nil {
 		e.Key(`"blob":`)
 		e.Blob(v.Blob)
+	} else {
+		r.Put(e, 8)
 	}
-	if !r.Put(e, 9) && v.Doc != nil {
+	if v.Doc != nil {
 		e.Key(`"doc":`)
 		e.Raw(v.Doc)
+	} else {
+		r.Put(e, 9)
 	}
-	if !r.Put(e, 10) && v.Sub != nil {
+	if v.Sub != nil {
 		e.Key(`"sub":`)
 		encodeObj(e, v.Sub)
+	} else {
+		r.Put(e, 10)
 	}
-	if !r.Put(e, 11) && v.Ints != nil {
+	if v.Ints != nil {
 		e.Key(`"ints":`)
 		e.BeginList()
 		for _, x := range v.Ints {
@@ -98,8 +124,10 @@ func encodeObj(e *Encoder, v *obj) {
 			e.Int(int64(x))
 		}
 		e.EndList()
+	} else {
+		r.Put(e, 11)
 	}
-	if !r.Put(e, 12) && v.Objs != nil {
+	if v.Objs != nil {
 		e.Key(`"objs":`)
 		e.BeginList()
 		for i := range v.Objs {
@@ -107,8 +135,10 @@ func encodeObj(e *Encoder, v *obj) {
 			encodeObj(e, &v.Objs[i])
 		}
 		e.EndList()
+	} else {
+		r.Put(e, 12)
 	}
-	if !r.Put(e, 13) && v.Map != nil {
+	if v.Map != nil {
 		e.Key(`"map":`)
 		e.BeginObject()
 		for _, k := range SortedKeys(v.Map) {
@@ -116,7 +146,43 @@ func encodeObj(e *Encoder, v *obj) {
 			e.String(v.Map[k])
 		}
 		e.EndObject()
+	} else {
+		r.Put(e, 13)
 	}
 	r.Rest(e)
 	e.EndObject()
+}
+
+// FuzzParseInt checks the integer conversion of JSON numbers against exact
+// rational arithmetic.
+func FuzzParseInt(f *testing.F) {
+	for _, s := range []string{"90", "90.0", "9e1", "-1.5e1", "90.5", "9223372036854775807.0", "1e400", "0e-7", "1152921504607615119.0"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		end, integer := scanNumber(text, 0)
+		if end != len(text) || len(text) > 200 {
+			return
+		}
+		got, err := parseInt(text, integer, math.MinInt64, math.MaxInt64)
+		if i := strings.IndexAny(text, "eE"); i >= 0 && len(strings.TrimLeft(text[i+1:], "+-0")) > 4 {
+			return // exponents big.Rat will not take; covered by TestParseInt
+		}
+		r, ok := new(big.Rat).SetString(text)
+		if !ok {
+			t.Fatalf("big.Rat cannot read %q", text)
+		}
+		switch {
+		case !r.IsInt():
+			if !errors.Is(err, ErrNotInteger) {
+				t.Fatalf("%q is not integral: got %d, %v", text, got, err)
+			}
+		case !r.Num().IsInt64():
+			if !errors.Is(err, ErrRange) {
+				t.Fatalf("%q is out of range: got %d, %v", text, got, err)
+			}
+		case err != nil || got != r.Num().Int64():
+			t.Fatalf("%q: got %d, %v, want %s", text, got, err, r.Num())
+		}
+	})
 }

@@ -10,8 +10,8 @@
 // deeper than MaxDepth stop a decode.
 //
 // Skipped values cost no allocation, and strings are unescaped only when
-// they contain escapes; strings without escapes share the memory of one copy
-// of the input.
+// they contain escapes; strings without escapes share the memory of the
+// input (OpenShared) or of one copy of it (Open).
 package wire
 
 import (
@@ -69,6 +69,16 @@ func skipSpace(s string, i int) int {
 func scanString(s string, i int) (end int, escaped bool, msg string) {
 	i++
 	for {
+		// Eight bytes at a time while none is a quote, a backslash or a
+		// control character.
+		for i+8 <= len(s) {
+			v := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+				uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+			if special(v) {
+				break
+			}
+			i += 8
+		}
 		for i < len(s) && strPlain[s[i]] {
 			i++
 		}
@@ -103,6 +113,15 @@ func scanString(s string, i int) (end int, escaped bool, msg string) {
 			return -1, false, "control character in string"
 		}
 	}
+}
+
+// special reports whether one of the eight bytes of v is a quote, a
+// backslash or below 0x20.
+func special(v uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	q := v ^ (ones * '"')
+	b := v ^ (ones * '\\')
+	return ((q-ones)&^q|(b-ones)&^b|(v-ones*0x20)&^v)&highs != 0
 }
 
 func unhex(c byte) rune {

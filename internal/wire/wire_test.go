@@ -111,7 +111,9 @@ func (v *obj) decode(d *Decoder) {
 					x, _ := d.Int32Value(nil)
 					s = append(s, x)
 				}
-				v.Ints = s
+				if !d.Dropped() {
+					v.Ints = s
+				}
 			}
 		case 12:
 			if d.BeginList(&v.Raw) {
@@ -122,7 +124,9 @@ func (v *obj) decode(d *Decoder) {
 						s[len(s)-1].decode(d)
 					}
 				}
-				v.Objs = s
+				if !d.Dropped() {
+					v.Objs = s
+				}
 			}
 		case 13:
 			if d.BeginMap(&v.Raw) {
@@ -133,7 +137,9 @@ func (v *obj) decode(d *Decoder) {
 						m[k] = x
 					}
 				}
-				v.Map = m
+				if !d.Dropped() {
+					v.Map = m
+				}
 			}
 		case 14:
 			if d.BeginList(&v.Raw) {
@@ -141,15 +147,20 @@ func (v *obj) decode(d *Decoder) {
 				for d.NextElem() {
 					var x []string
 					if d.BeginList(nil) {
-						x = []string{}
+						y := []string{}
 						for d.NextElem() {
-							y, _ := d.StringValue(nil)
-							x = append(x, y)
+							z, _ := d.StringValue(nil)
+							y = append(y, z)
+						}
+						if !d.Dropped() {
+							x = y
 						}
 					}
 					s = append(s, x)
 				}
-				v.Lists = s
+				if !d.Dropped() {
+					v.Lists = s
+				}
 			}
 		case 15:
 			if d.BeginUnion(&v.Raw) {
@@ -310,24 +321,24 @@ func TestConversions(t *testing.T) {
 		{name: "list", in: `{"ints":[1,"2",3.0]}`, want: &obj{Ints: []int32{1, 2, 3}}},
 		{name: "empty list", in: `{"ints":[]}`, want: &obj{Ints: []int32{}}},
 		{name: "list bad element kept whole", in: `{"ints":[1,"x",3]}`,
-			want: &obj{Ints: []int32{1, 0, 3}, Raw: cloudtrail.RawMembers{raw("ints", `[1,"x",3]`)}},
+			want: &obj{Raw: cloudtrail.RawMembers{raw("ints", `[1,"x",3]`)}},
 			errs: []fieldError{{"requestParameters.ints[1]", `"x"`, "integer"}}},
 		{name: "list null element kept whole", in: `{"ints":[null]}`,
-			want: &obj{Ints: []int32{0}, Raw: cloudtrail.RawMembers{raw("ints", `[null]`)}}},
+			want: &obj{Raw: cloudtrail.RawMembers{raw("ints", `[null]`)}}},
 		{name: "list of objects", in: `{"objs":[{"s":"a"},{"objs":[{"i":"x"}]}]}`,
 			want: &obj{Objs: []obj{{S: ptr("a")}, {Objs: []obj{{Raw: cloudtrail.RawMembers{raw("i", `"x"`)}}}}}},
 			errs: []fieldError{{"requestParameters.objs[1].objs[0].i", `"x"`, "integer"}}},
 		{name: "list of objects bad element", in: `{"objs":[1]}`,
-			want: &obj{Objs: []obj{{}}, Raw: cloudtrail.RawMembers{raw("objs", `[1]`)}},
+			want: &obj{Raw: cloudtrail.RawMembers{raw("objs", `[1]`)}},
 			errs: []fieldError{{"requestParameters.objs[0]", "1", "structure"}}},
 		{name: "list from object", in: `{"ints":{}}`, want: &obj{Raw: cloudtrail.RawMembers{raw("ints", `{}`)}},
 			errs: []fieldError{{"requestParameters.ints", "{}", "list"}}},
 		{name: "nested list bad element", in: `{"lists":[["a"],["b",2]]}`,
-			want: &obj{Lists: [][]string{{"a"}, {"b", ""}}, Raw: cloudtrail.RawMembers{raw("lists", `[["a"],["b",2]]`)}},
+			want: &obj{Raw: cloudtrail.RawMembers{raw("lists", `[["a"],["b",2]]`)}},
 			errs: []fieldError{{"requestParameters.lists[1][1]", "2", "string"}}},
 		{name: "map", in: `{"map":{"Name":"Prod","k":"v"}}`, want: &obj{Map: map[string]string{"Name": "Prod", "k": "v"}}},
 		{name: "map bad value", in: `{"map":{"a":"x","b":1}}`,
-			want: &obj{Map: map[string]string{"a": "x"}, Raw: cloudtrail.RawMembers{raw("map", `{"a":"x","b":1}`)}},
+			want: &obj{Raw: cloudtrail.RawMembers{raw("map", `{"a":"x","b":1}`)}},
 			errs: []fieldError{{"requestParameters.map.b", "1", "string"}}},
 		{name: "map from string", in: `{"map":"***"}`, want: &obj{Raw: cloudtrail.RawMembers{raw("map", `"***"`)}},
 			errs: []fieldError{{"requestParameters.map", `"***"`, "map"}}},
@@ -494,4 +505,69 @@ func TestDecodeEvent(t *testing.T) {
 	require.Error(t, err)
 	require.Nil(t, v)
 	require.True(t, errors.Is(err, err))
+}
+
+func TestSpecial(t *testing.T) {
+	for c := 0; c < 256; c++ {
+		for pos := 0; pos < 8; pos++ {
+			b := []byte("abcdefgh")
+			b[pos] = byte(c)
+			v := uint64(0)
+			for i := 7; i >= 0; i-- {
+				v = v<<8 | uint64(b[i])
+			}
+			want := c == '"' || c == '\\' || c < 0x20
+			require.Equal(t, want, special(v), "byte %#x at %d", c, pos)
+		}
+	}
+}
+
+func TestParseInt(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want int64
+		err  error
+	}{
+		{"0", 0, nil},
+		{"-0", 0, nil},
+		{"90", 90, nil},
+		{"90.0", 90, nil},
+		{"90.000", 90, nil},
+		{"9e1", 90, nil},
+		{"9E+1", 90, nil},
+		{"900e-1", 90, nil},
+		{"0.9e2", 90, nil},
+		{"-1.5e1", -15, nil},
+		{"0e999999999999999", 0, nil},
+		{"0.0", 0, nil},
+		{"-0.0e-5", 0, nil},
+		{"90.5", 0, ErrNotInteger},
+		{"0.5", 0, ErrNotInteger},
+		{"1e-400", 0, ErrNotInteger},
+		{"1e-99999999999999999999", 0, ErrNotInteger},
+		{"1e400", 0, ErrRange},
+		{"1e99999999999999999999", 0, ErrRange},
+		{"9223372036854775807", math.MaxInt64, nil},
+		{"9223372036854775807.0", math.MaxInt64, nil},
+		{"-9223372036854775808.00", math.MinInt64, nil},
+		{"9223372036854775808.0", 0, ErrRange},
+		{"1152921504607615119.0", 1152921504607615119, nil},
+		{"1.152921504607615119e18", 1152921504607615119, nil},
+		{"11529215046076151190e-1", 1152921504607615119, nil},
+		{"1.1529215046076151195e18", 0, ErrNotInteger},
+		{"123456789012345678901234567890", 0, ErrRange},
+	} {
+		text := tt.in
+		end, integer := scanNumber(text, 0)
+		require.Equal(t, len(text), end, tt.in)
+		got, err := parseInt(text, integer, math.MinInt64, math.MaxInt64)
+		if tt.err != nil {
+			require.ErrorIs(t, err, tt.err, tt.in)
+			continue
+		}
+		require.NoError(t, err, tt.in)
+		require.Equal(t, tt.want, got, tt.in)
+	}
+	_, err := parseInt("2147483648.0", false, math.MinInt32, math.MaxInt32)
+	require.ErrorIs(t, err, ErrRange)
 }
