@@ -111,7 +111,7 @@ func (j *Job) Summary() JobSummary {
 	return s
 }
 
-// Jobs returns the jobs that a typed Elastic Transcoder event, as returned
+// JobSummaries returns the jobs that a typed Elastic Transcoder event, as returned
 // by cloudtrail.Decode, shows:
 //
 //   - CreateJob: the job created, from the response; for a call that
@@ -125,7 +125,7 @@ func (j *Job) Summary() JobSummary {
 //     CloudTrail usually leaves out of the record.
 //
 // For any other value, nil included, it returns nil.
-func Jobs(v any) []JobSummary {
+func JobSummaries(v any) []JobSummary {
 	switch ev := v.(type) {
 	case *CreateJobEvent:
 		if ev == nil {
@@ -242,12 +242,12 @@ func (p *Pipeline) Summary() PipelineSummary {
 	return s
 }
 
-// Pipelines returns the pipelines that a typed Elastic Transcoder event,
+// PipelineSummaries returns the pipelines that a typed Elastic Transcoder event,
 // as returned by cloudtrail.Decode, shows: the pipeline created (from the
 // request when the response leaves it out), read back, updated, paused or
 // activated, the id of the pipeline deleted, and the pipelines listed. For
 // any other value, nil included, it returns nil.
-func Pipelines(v any) []PipelineSummary {
+func PipelineSummaries(v any) []PipelineSummary {
 	switch ev := v.(type) {
 	case *CreatePipelineEvent:
 		if ev == nil {
@@ -375,12 +375,12 @@ func presetSummary(id, arn, name, description, typ, container string, video *Vid
 	return s
 }
 
-// Presets returns the presets that a typed Elastic Transcoder event, as
+// PresetSummaries returns the presets that a typed Elastic Transcoder event, as
 // returned by cloudtrail.Decode, shows: the preset created (from the
 // request when the response leaves it out), read back, the id of the preset
 // deleted, and the presets listed. For any other value, nil included, it
 // returns nil.
-func Presets(v any) []PresetSummary {
+func PresetSummaries(v any) []PresetSummary {
 	switch ev := v.(type) {
 	case *CreatePresetEvent:
 		if ev == nil {

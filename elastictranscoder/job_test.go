@@ -123,7 +123,7 @@ func TestJobs(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			v := decodeRecord(t, tt.event, tt.req, tt.resp, tt.errorCode)
-			if diff := cmp.Diff(tt.want, Jobs(v)); diff != "" {
+			if diff := cmp.Diff(tt.want, JobSummaries(v)); diff != "" {
 				t.Errorf("Jobs (-want +got):\n%s", diff)
 			}
 		})
@@ -206,7 +206,7 @@ func TestPipelines(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			v := decodeRecord(t, tt.event, tt.req, tt.resp, tt.errorCode)
-			if diff := cmp.Diff(tt.want, Pipelines(v)); diff != "" {
+			if diff := cmp.Diff(tt.want, PipelineSummaries(v)); diff != "" {
 				t.Errorf("Pipelines (-want +got):\n%s", diff)
 			}
 		})
@@ -264,7 +264,7 @@ func TestPresets(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			v := decodeRecord(t, tt.event, tt.req, tt.resp, "")
-			if diff := cmp.Diff(tt.want, Presets(v)); diff != "" {
+			if diff := cmp.Diff(tt.want, PresetSummaries(v)); diff != "" {
 				t.Errorf("Presets (-want +got):\n%s", diff)
 			}
 		})
@@ -280,7 +280,7 @@ func TestNilSafety(t *testing.T) {
 		(*ListJobsByPipelineEvent)(nil), (*ListJobsByStatusEvent)(nil),
 		&CreateJobEvent{}, &ReadJobEvent{}, &CancelJobEvent{}, &ListJobsByPipelineEvent{}, &ListJobsByStatusEvent{},
 	} {
-		require.Nil(t, Jobs(v), "%T", v)
+		require.Nil(t, JobSummaries(v), "%T", v)
 	}
 	for _, v := range []any{
 		nil, (*CreatePipelineEvent)(nil), (*ReadPipelineEvent)(nil), (*UpdatePipelineEvent)(nil),
@@ -289,12 +289,12 @@ func TestNilSafety(t *testing.T) {
 		&CreatePipelineEvent{}, &ReadPipelineEvent{}, &UpdatePipelineEvent{}, &UpdatePipelineStatusEvent{},
 		&UpdatePipelineNotificationsEvent{}, &DeletePipelineEvent{}, &ListPipelinesEvent{},
 	} {
-		require.Nil(t, Pipelines(v), "%T", v)
+		require.Nil(t, PipelineSummaries(v), "%T", v)
 	}
 	for _, v := range []any{
 		nil, (*CreatePresetEvent)(nil), (*ReadPresetEvent)(nil), (*DeletePresetEvent)(nil), (*ListPresetsEvent)(nil),
 		&CreatePresetEvent{}, &ReadPresetEvent{}, &DeletePresetEvent{}, &ListPresetsEvent{},
 	} {
-		require.Nil(t, Presets(v), "%T", v)
+		require.Nil(t, PresetSummaries(v), "%T", v)
 	}
 }

@@ -217,7 +217,7 @@ func TestSeedValues(t *testing.T) {
 					Status:   StatusSubmitted,
 				}},
 			}}
-			got := Jobs(ev)
+			got := JobSummaries(ev)
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("Jobs (-want +got):\n%s", diff)
 			}
@@ -230,7 +230,7 @@ func TestSeedValues(t *testing.T) {
 			require.Equal(t, StatusSubmitted, ev.Request.GetStatus())
 			require.Equal(t, "false", ev.Request.GetAscending())
 			require.Nil(t, ev.Response)
-			require.Nil(t, Jobs(ev), "CloudTrail leaves the jobs listed out")
+			require.Nil(t, JobSummaries(ev), "CloudTrail leaves the jobs listed out")
 		},
 		"records/elastictranscoder/ReadJob.json": func(t *testing.T, v any) {
 			ev, ok := v.(*ReadJobEvent)
@@ -238,22 +238,22 @@ func TestSeedValues(t *testing.T) {
 			require.Equal(t, at("19:28:50"), ev.EventTime)
 			require.Equal(t, "1412018849233-f2czlr", ev.Request.GetId())
 			require.Nil(t, ev.Response)
-			require.Equal(t, []JobSummary{{ID: "1412018849233-f2czlr"}}, Jobs(ev))
+			require.Equal(t, []JobSummary{{ID: "1412018849233-f2czlr"}}, JobSummaries(ev))
 		},
 		"records/elastictranscoder/DeletePreset.json": func(t *testing.T, v any) {
 			ev, ok := v.(*DeletePresetEvent)
 			require.True(t, ok, "%T", v)
 			require.Equal(t, at("19:29:18"), ev.EventTime)
 			require.Equal(t, "1234-preset-example", ev.Request.GetId())
-			require.Equal(t, []PresetSummary{{ID: "1234-preset-example"}}, Presets(ev))
-			require.Nil(t, Jobs(ev))
+			require.Equal(t, []PresetSummary{{ID: "1234-preset-example"}}, PresetSummaries(ev))
+			require.Nil(t, JobSummaries(ev))
 		},
 		"records/elastictranscoder/DeletePipeline.json": func(t *testing.T, v any) {
 			ev, ok := v.(*DeletePipelineEvent)
 			require.True(t, ok, "%T", v)
 			require.Equal(t, at("19:29:01"), ev.EventTime)
 			require.Equal(t, "1412018848038-nkomx0", ev.Request.GetId())
-			require.Equal(t, []PipelineSummary{{ID: "1412018848038-nkomx0"}}, Pipelines(ev))
+			require.Equal(t, []PipelineSummary{{ID: "1412018848038-nkomx0"}}, PipelineSummaries(ev))
 		},
 		"records/elastictranscoder/CancelJob.json": func(t *testing.T, v any) {
 			ev, ok := v.(*CancelJobEvent)
@@ -261,7 +261,7 @@ func TestSeedValues(t *testing.T) {
 			require.Equal(t, jenkins, ev.Actor().String())
 			require.Equal(t, "1592379097611-v7yq2c", ev.Request.GetId())
 			require.Nil(t, ev.Response)
-			require.Equal(t, []JobSummary{{ID: "1592379097611-v7yq2c", Status: StatusCanceled}}, Jobs(ev))
+			require.Equal(t, []JobSummary{{ID: "1592379097611-v7yq2c", Status: StatusCanceled}}, JobSummaries(ev))
 		},
 		"records/elastictranscoder/ListJobsByPipeline.json": func(t *testing.T, v any) {
 			ev, ok := v.(*ListJobsByPipelineEvent)
@@ -296,7 +296,7 @@ func TestSeedValues(t *testing.T) {
 				Outputs: []OutputSummary{{ID: "1", Key: "ep042-720p.mp4", PresetID: "1592308987154-k3ptqm",
 					Status: StatusComplete, Width: 1280, Height: 720}},
 			}}
-			if diff := cmp.Diff(want, Jobs(ev)); diff != "" {
+			if diff := cmp.Diff(want, JobSummaries(ev)); diff != "" {
 				t.Errorf("Jobs (-want +got):\n%s", diff)
 			}
 		},
@@ -308,7 +308,7 @@ func TestSeedValues(t *testing.T) {
 			require.True(t, ev.Failed())
 			require.Contains(t, ev.ErrorMessage, "is not authorized to perform: elastictranscoder:ReadJob")
 			require.Nil(t, ev.Response)
-			require.Equal(t, []JobSummary{{ID: "1412018849233-f2czlr"}}, Jobs(ev))
+			require.Equal(t, []JobSummary{{ID: "1412018849233-f2czlr"}}, JobSummaries(ev))
 		},
 		"records/elastictranscoder/CreatePipeline.json": func(t *testing.T, v any) {
 			ev, ok := v.(*CreatePipelineEvent)
@@ -323,14 +323,14 @@ func TestSeedValues(t *testing.T) {
 			require.Equal(t, "media-thumbs.example.com", p.GetThumbnailConfig().GetBucket())
 			require.Empty(t, p.GetContentConfig().GetPermissions())
 			require.Empty(t, ev.Response.GetWarnings())
-			require.Equal(t, []PipelineSummary{podcastPipeline("Active")}, Pipelines(ev))
+			require.Equal(t, []PipelineSummary{podcastPipeline("Active")}, PipelineSummaries(ev))
 		},
 		"records/elastictranscoder/ReadPipeline.json": func(t *testing.T, v any) {
 			ev, ok := v.(*ReadPipelineEvent)
 			require.True(t, ok, "%T", v)
 			require.Equal(t, pipelineID, ev.Request.GetId())
 			require.Equal(t, "arn:aws:sns:us-east-1:111122223333:transcode-error", ev.Response.GetPipeline().GetNotifications().GetError())
-			require.Equal(t, []PipelineSummary{podcastPipeline("Active")}, Pipelines(ev))
+			require.Equal(t, []PipelineSummary{podcastPipeline("Active")}, PipelineSummaries(ev))
 		},
 		"records/elastictranscoder/ListPipelines.json": func(t *testing.T, v any) {
 			ev, ok := v.(*ListPipelinesEvent)
@@ -338,7 +338,7 @@ func TestSeedValues(t *testing.T) {
 			require.Equal(t, actor, ev.Actor().String())
 			require.Equal(t, "true", ev.Request.GetAscending())
 			require.Nil(t, ev.Response)
-			require.Nil(t, Pipelines(ev))
+			require.Nil(t, PipelineSummaries(ev))
 		},
 		"records/elastictranscoder/UpdatePipeline.json": func(t *testing.T, v any) {
 			ev, ok := v.(*UpdatePipelineEvent)
@@ -348,13 +348,13 @@ func TestSeedValues(t *testing.T) {
 			require.Equal(t, "Email", perms[0].GetGranteeType())
 			require.Equal(t, "media-partner@example.com", perms[0].GetGrantee())
 			require.Equal(t, []string{"Read"}, perms[0].GetAccess())
-			require.Equal(t, []PipelineSummary{podcastPipeline("Active")}, Pipelines(ev))
+			require.Equal(t, []PipelineSummary{podcastPipeline("Active")}, PipelineSummaries(ev))
 		},
 		"records/elastictranscoder/UpdatePipelineStatus.json": func(t *testing.T, v any) {
 			ev, ok := v.(*UpdatePipelineStatusEvent)
 			require.True(t, ok, "%T", v)
 			require.Equal(t, "Paused", ev.Request.GetStatus())
-			require.Equal(t, []PipelineSummary{podcastPipeline("Paused")}, Pipelines(ev))
+			require.Equal(t, []PipelineSummary{podcastPipeline("Paused")}, PipelineSummaries(ev))
 		},
 		"records/elastictranscoder/UpdatePipelineNotifications.json": func(t *testing.T, v any) {
 			ev, ok := v.(*UpdatePipelineNotificationsEvent)
@@ -362,7 +362,7 @@ func TestSeedValues(t *testing.T) {
 			require.Equal(t, "arn:aws:sns:us-east-1:111122223333:transcode-warning", ev.Request.GetNotifications().GetWarning())
 			require.Equal(t, "arn:aws:sns:us-east-1:111122223333:transcode-progress",
 				ev.Response.GetPipeline().GetNotifications().GetProgressing())
-			require.Equal(t, []PipelineSummary{podcastPipeline("Active")}, Pipelines(ev))
+			require.Equal(t, []PipelineSummary{podcastPipeline("Active")}, PipelineSummaries(ev))
 		},
 		"records/elastictranscoder/CreatePreset.json": func(t *testing.T, v any) {
 			ev, ok := v.(*CreatePresetEvent)
@@ -378,7 +378,7 @@ func TestSeedValues(t *testing.T) {
 			want := []PresetSummary{{ID: "1592308987154-k3ptqm", ARN: "arn:aws:elastictranscoder:us-east-1:111122223333:preset/1592308987154-k3ptqm",
 				Name: "podcast-720p", Description: "Video podcast, 720p H.264/AAC", Type: "Custom", Container: "mp4",
 				VideoCodec: "H.264", VideoBitRate: "2200", Resolution: "1280x720", AudioCodec: "AAC", AudioBitRate: "128"}}
-			if diff := cmp.Diff(want, Presets(ev)); diff != "" {
+			if diff := cmp.Diff(want, PresetSummaries(ev)); diff != "" {
 				t.Errorf("Presets (-want +got):\n%s", diff)
 			}
 		},
@@ -390,7 +390,7 @@ func TestSeedValues(t *testing.T) {
 			want := []PresetSummary{{ID: "1351620000001-000010", ARN: "arn:aws:elastictranscoder:us-east-1:111122223333:preset/1351620000001-000010",
 				Name: "System preset: Generic 720p", Description: "System preset generic 720p", Type: "System", Container: "mp4",
 				VideoCodec: "H.264", VideoBitRate: "2400", Resolution: "1280x720", AudioCodec: "AAC", AudioBitRate: "160"}}
-			if diff := cmp.Diff(want, Presets(ev)); diff != "" {
+			if diff := cmp.Diff(want, PresetSummaries(ev)); diff != "" {
 				t.Errorf("Presets (-want +got):\n%s", diff)
 			}
 		},
@@ -399,7 +399,7 @@ func TestSeedValues(t *testing.T) {
 			require.True(t, ok, "%T", v)
 			require.Equal(t, "1351620000001-100070", ev.Request.GetPageToken())
 			require.Nil(t, ev.Response)
-			require.Nil(t, Presets(ev))
+			require.Nil(t, PresetSummaries(ev))
 		},
 		"records/elastictranscoder/TestRole.json": func(t *testing.T, v any) {
 			ev, ok := v.(*TestRoleEvent)
@@ -409,8 +409,8 @@ func TestSeedValues(t *testing.T) {
 				"arn:aws:sns:us-east-1:111122223333:transcode-error"}, ev.Request.GetTopics())
 			require.Equal(t, "true", ev.Response.GetSuccess())
 			require.Empty(t, ev.Response.GetMessages())
-			require.Nil(t, Jobs(ev))
-			require.Nil(t, Pipelines(ev))
+			require.Nil(t, JobSummaries(ev))
+			require.Nil(t, PipelineSummaries(ev))
 		},
 	}
 	runSeedChecks(t, seeds, checks)

@@ -2973,7 +2973,7 @@ func encodeJobWatermarks(e *wire.Encoder, s []JobWatermark) {
 	e.EndList()
 }
 
-func decodeJobs_(d *wire.Decoder) []Job {
+func decodeJobs(d *wire.Decoder) []Job {
 	s := []Job{}
 	for d.NextElem() {
 		s = append(s, Job{})
@@ -2984,7 +2984,7 @@ func decodeJobs_(d *wire.Decoder) []Job {
 	return s
 }
 
-func encodeJobs_(e *wire.Encoder, s []Job) {
+func encodeJobs(e *wire.Encoder, s []Job) {
 	e.BeginList()
 	for i := range s {
 		e.Elem()
@@ -3078,7 +3078,7 @@ func (v *ListJobsByPipelineResponse) decodeWire(d *wire.Decoder) {
 		switch memberListJobsByPipelineResponse(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				if x := decodeJobs_(d); !d.Dropped() {
+				if x := decodeJobs(d); !d.Dropped() {
 					v.Jobs = x
 				}
 			}
@@ -3095,7 +3095,7 @@ func (v *ListJobsByPipelineResponse) encodeWire(e *wire.Encoder) {
 	r := wire.MatchRaws(v.UnknownMembers, memberListJobsByPipelineResponse)
 	if v.Jobs != nil {
 		e.Key(`"Jobs":`)
-		encodeJobs_(e, v.Jobs)
+		encodeJobs(e, v.Jobs)
 	} else {
 		r.Put(e, 0)
 	}
@@ -3208,7 +3208,7 @@ func (v *ListJobsByStatusResponse) decodeWire(d *wire.Decoder) {
 		switch memberListJobsByStatusResponse(d.Key()) {
 		case 0:
 			if d.BeginList(&v.UnknownMembers) {
-				if x := decodeJobs_(d); !d.Dropped() {
+				if x := decodeJobs(d); !d.Dropped() {
 					v.Jobs = x
 				}
 			}
@@ -3225,7 +3225,7 @@ func (v *ListJobsByStatusResponse) encodeWire(e *wire.Encoder) {
 	r := wire.MatchRaws(v.UnknownMembers, memberListJobsByStatusResponse)
 	if v.Jobs != nil {
 		e.Key(`"Jobs":`)
-		encodeJobs_(e, v.Jobs)
+		encodeJobs(e, v.Jobs)
 	} else {
 		r.Put(e, 0)
 	}
@@ -3330,7 +3330,7 @@ func (v *ListPipelinesResponse) decodeWire(d *wire.Decoder) {
 			v.NextPageToken = d.String(&v.UnknownMembers)
 		case 1:
 			if d.BeginList(&v.UnknownMembers) {
-				if x := decodePipelines_(d); !d.Dropped() {
+				if x := decodePipelines(d); !d.Dropped() {
 					v.Pipelines = x
 				}
 			}
@@ -3351,7 +3351,7 @@ func (v *ListPipelinesResponse) encodeWire(e *wire.Encoder) {
 	}
 	if v.Pipelines != nil {
 		e.Key(`"Pipelines":`)
-		encodePipelines_(e, v.Pipelines)
+		encodePipelines(e, v.Pipelines)
 	} else {
 		r.Put(e, 1)
 	}
@@ -3450,7 +3450,7 @@ func (v *ListPresetsResponse) decodeWire(d *wire.Decoder) {
 			v.NextPageToken = d.String(&v.UnknownMembers)
 		case 1:
 			if d.BeginList(&v.UnknownMembers) {
-				if x := decodePresets_(d); !d.Dropped() {
+				if x := decodePresets(d); !d.Dropped() {
 					v.Presets = x
 				}
 			}
@@ -3471,7 +3471,7 @@ func (v *ListPresetsResponse) encodeWire(e *wire.Encoder) {
 	}
 	if v.Presets != nil {
 		e.Key(`"Presets":`)
-		encodePresets_(e, v.Presets)
+		encodePresets(e, v.Presets)
 	} else {
 		r.Put(e, 1)
 	}
@@ -3913,7 +3913,7 @@ func (v *PipelineOutputConfig) UnmarshalCloudTrail(data []byte) error {
 	return wire.Unmarshal(data, v, (*PipelineOutputConfig).decodeWire)
 }
 
-func decodePipelines_(d *wire.Decoder) []Pipeline {
+func decodePipelines(d *wire.Decoder) []Pipeline {
 	s := []Pipeline{}
 	for d.NextElem() {
 		s = append(s, Pipeline{})
@@ -3924,7 +3924,7 @@ func decodePipelines_(d *wire.Decoder) []Pipeline {
 	return s
 }
 
-func encodePipelines_(e *wire.Encoder, s []Pipeline) {
+func encodePipelines(e *wire.Encoder, s []Pipeline) {
 	e.BeginList()
 	for i := range s {
 		e.Elem()
@@ -4469,7 +4469,7 @@ func encodePresetWatermarks(e *wire.Encoder, s []PresetWatermark) {
 	e.EndList()
 }
 
-func decodePresets_(d *wire.Decoder) []Preset {
+func decodePresets(d *wire.Decoder) []Preset {
 	s := []Preset{}
 	for d.NextElem() {
 		s = append(s, Preset{})
@@ -4480,7 +4480,7 @@ func decodePresets_(d *wire.Decoder) []Preset {
 	return s
 }
 
-func encodePresets_(e *wire.Encoder, s []Preset) {
+func encodePresets(e *wire.Encoder, s []Preset) {
 	e.BeginList()
 	for i := range s {
 		e.Elem()

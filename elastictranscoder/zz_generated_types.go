@@ -561,8 +561,8 @@ type JobWatermark struct {
 // JobWatermarks is the JobWatermarks list of the Elastic Transcoder API.
 type JobWatermarks = []JobWatermark
 
-// Jobs_ is the Jobs list of the Elastic Transcoder API.
-type Jobs_ = []Job
+// Jobs is the Jobs list of the Elastic Transcoder API.
+type Jobs = []Job
 
 // ListJobsByPipelineRequest is the ListJobsByPipelineRequest structure of the Elastic Transcoder API.
 type ListJobsByPipelineRequest struct {
@@ -744,8 +744,8 @@ type PipelineOutputConfig struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// Pipelines_ is the Pipelines list of the Elastic Transcoder API.
-type Pipelines_ = []Pipeline
+// Pipelines is the Pipelines list of the Elastic Transcoder API.
+type Pipelines = []Pipeline
 
 // PlayReadyDrm is the PlayReadyDrm structure of the Elastic Transcoder API.
 type PlayReadyDrm struct {
@@ -849,8 +849,8 @@ type PresetWatermark struct {
 // PresetWatermarks is the PresetWatermarks list of the Elastic Transcoder API.
 type PresetWatermarks = []PresetWatermark
 
-// Presets_ is the Presets list of the Elastic Transcoder API.
-type Presets_ = []Preset
+// Presets is the Presets list of the Elastic Transcoder API.
+type Presets = []Preset
 
 // ReadJobRequest is the ReadJobRequest structure of the Elastic Transcoder API.
 type ReadJobRequest struct {

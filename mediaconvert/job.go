@@ -180,7 +180,7 @@ func (t *JobTemplate) Summary() JobTemplateSummary {
 	}
 }
 
-// Jobs returns the jobs that a typed MediaConvert event, as returned by
+// JobSummaries returns the jobs that a typed MediaConvert event, as returned by
 // cloudtrail.Decode, shows:
 //
 //   - CreateJob: the job created, from the response, with the request's
@@ -193,7 +193,7 @@ func (t *JobTemplate) Summary() JobTemplateSummary {
 //   - ListJobs and SearchJobs: the jobs listed.
 //
 // For any other value, nil included, it returns nil.
-func Jobs(v any) []JobSummary {
+func JobSummaries(v any) []JobSummary {
 	switch ev := v.(type) {
 	case *CreateJobEvent:
 		if ev == nil {
@@ -235,12 +235,12 @@ func Jobs(v any) []JobSummary {
 	return nil
 }
 
-// JobTemplates returns the job templates that a typed MediaConvert event,
+// JobTemplateSummaries returns the job templates that a typed MediaConvert event,
 // as returned by cloudtrail.Decode, shows: the template created, read back
 // or updated (for CreateJobTemplate and UpdateJobTemplate, the request's
 // settings where the response leaves them out), the name of the template
 // deleted, and the templates listed. For any other value it returns nil.
-func JobTemplates(v any) []JobTemplateSummary {
+func JobTemplateSummaries(v any) []JobTemplateSummary {
 	switch ev := v.(type) {
 	case *CreateJobTemplateEvent:
 		if ev == nil {

@@ -179,7 +179,7 @@ func TestJobs(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			v := decodeRecord(t, tt.event, tt.req, tt.resp, tt.errorCode)
-			if diff := cmp.Diff(tt.want, Jobs(v)); diff != "" {
+			if diff := cmp.Diff(tt.want, JobSummaries(v)); diff != "" {
 				t.Errorf("Jobs (-want +got):\n%s", diff)
 			}
 		})
@@ -245,7 +245,7 @@ func TestJobTemplates(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			v := decodeRecord(t, tt.event, tt.req, tt.resp, "")
-			if diff := cmp.Diff(tt.want, JobTemplates(v)); diff != "" {
+			if diff := cmp.Diff(tt.want, JobTemplateSummaries(v)); diff != "" {
 				t.Errorf("JobTemplates (-want +got):\n%s", diff)
 			}
 		})
@@ -263,7 +263,7 @@ func TestNilSafety(t *testing.T) {
 		(*CreateJobEvent)(nil), (*GetJobEvent)(nil), (*CancelJobEvent)(nil), (*ListJobsEvent)(nil), (*SearchJobsEvent)(nil),
 		&CreateJobEvent{}, &GetJobEvent{}, &CancelJobEvent{}, &ListJobsEvent{}, &SearchJobsEvent{},
 	} {
-		require.Nil(t, Jobs(v), "%T", v)
+		require.Nil(t, JobSummaries(v), "%T", v)
 	}
 	for _, v := range []any{
 		nil, (*CreateJobTemplateEvent)(nil), (*UpdateJobTemplateEvent)(nil), (*GetJobTemplateEvent)(nil),
@@ -271,13 +271,13 @@ func TestNilSafety(t *testing.T) {
 		&CreateJobTemplateEvent{}, &UpdateJobTemplateEvent{}, &GetJobTemplateEvent{},
 		&DeleteJobTemplateEvent{}, &ListJobTemplatesEvent{},
 	} {
-		require.Nil(t, JobTemplates(v), "%T", v)
+		require.Nil(t, JobTemplateSummaries(v), "%T", v)
 	}
 	// A group with no settings and an output with no descriptions give
 	// empty summaries, not a panic.
 	v := decodeRecord(t, "GetJob", `{"id": "x"}`, `{"job": {"id": "x", "settings": {"outputGroups": [{"name": "bare", "outputs": [{}]}]}}}`, "")
 	want := []JobSummary{{ID: "x", Outputs: []OutputGroupSummary{{Name: "bare", Outputs: []OutputSummary{{}}}}}}
-	if diff := cmp.Diff(want, Jobs(v)); diff != "" {
+	if diff := cmp.Diff(want, JobSummaries(v)); diff != "" {
 		t.Errorf("Jobs (-want +got):\n%s", diff)
 	}
 }

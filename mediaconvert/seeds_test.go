@@ -275,7 +275,7 @@ func TestSeedValues(t *testing.T) {
 					}},
 				}},
 			}}
-			if diff := cmp.Diff(want, Jobs(ev)); diff != "" {
+			if diff := cmp.Diff(want, JobSummaries(ev)); diff != "" {
 				t.Errorf("Jobs (-want +got):\n%s", diff)
 			}
 		},
@@ -342,7 +342,7 @@ func TestSeedValues(t *testing.T) {
 					}},
 				}},
 			}}
-			if diff := cmp.Diff(want, Jobs(ev)); diff != "" {
+			if diff := cmp.Diff(want, JobSummaries(ev)); diff != "" {
 				t.Errorf("Jobs (-want +got):\n%s", diff)
 			}
 		},
@@ -357,7 +357,7 @@ func TestSeedValues(t *testing.T) {
 			require.Equal(t, TypeCustom, q.GetType())
 			require.EqualValues(t, 0, q.GetSubmittedJobsCount())
 			require.Equal(t, time.Unix(1531241353, 0).UTC(), q.GetCreatedAt().Time)
-			require.Nil(t, Jobs(ev))
+			require.Nil(t, JobSummaries(ev))
 		},
 		"records/mediaconvert/DeleteQueue.json": func(t *testing.T, v any) {
 			ev, ok := v.(*DeleteQueueEvent)
@@ -392,7 +392,7 @@ func TestSeedValues(t *testing.T) {
 			want.Status = JobStatusComplete
 			want.StartedAt = time.Unix(1712252727, 0).UTC()
 			want.FinishedAt = time.Unix(1712252789, 0).UTC()
-			if diff := cmp.Diff([]JobSummary{want}, Jobs(ev)); diff != "" {
+			if diff := cmp.Diff([]JobSummary{want}, JobSummaries(ev)); diff != "" {
 				t.Errorf("Jobs (-want +got):\n%s", diff)
 			}
 		},
@@ -402,7 +402,7 @@ func TestSeedValues(t *testing.T) {
 			require.Equal(t, watcher, ev.Actor().String())
 			require.Equal(t, "1712254170455-q8rmbs", ev.Request.GetId())
 			require.Nil(t, ev.Response)
-			require.Equal(t, []JobSummary{{ID: "1712254170455-q8rmbs", Status: JobStatusCanceled}}, Jobs(ev))
+			require.Equal(t, []JobSummary{{ID: "1712254170455-q8rmbs", Status: JobStatusCanceled}}, JobSummaries(ev))
 		},
 		"records/mediaconvert/ListJobs.json": func(t *testing.T, v any) {
 			ev, ok := v.(*ListJobsEvent)
@@ -414,7 +414,7 @@ func TestSeedValues(t *testing.T) {
 			require.Equal(t, "Default", req.GetQueue())
 			require.Equal(t, JobStatusError, req.GetStatus())
 			require.Nil(t, ev.Response)
-			require.Nil(t, Jobs(ev))
+			require.Nil(t, JobSummaries(ev))
 		},
 		"records/mediaconvert/CreateJobTemplate.json": func(t *testing.T, v any) {
 			ev, ok := v.(*CreateJobTemplateEvent)
@@ -426,10 +426,10 @@ func TestSeedValues(t *testing.T) {
 			require.Equal(t, HlsSegmentControlSegmentedFiles, hls.GetSegmentControl())
 			require.Equal(t, HlsDirectoryStructureSingleDirectory, hls.GetDirectoryStructure())
 			require.Equal(t, AccelerationModeDisabled, ev.Response.GetJobTemplate().GetAccelerationSettings().GetMode())
-			if diff := cmp.Diff([]JobTemplateSummary{ladderTemplate}, JobTemplates(ev)); diff != "" {
+			if diff := cmp.Diff([]JobTemplateSummary{ladderTemplate}, JobTemplateSummaries(ev)); diff != "" {
 				t.Errorf("JobTemplates (-want +got):\n%s", diff)
 			}
-			require.Nil(t, Jobs(ev))
+			require.Nil(t, JobSummaries(ev))
 		},
 		"records/mediaconvert/UpdateJobTemplate.json": func(t *testing.T, v any) {
 			ev, ok := v.(*UpdateJobTemplateEvent)
@@ -443,7 +443,7 @@ func TestSeedValues(t *testing.T) {
 			want := ladderTemplate
 			want.Description = "Three-rung HLS ladder, priority 10"
 			want.LastUpdated = time.Unix(1721725371, 0).UTC()
-			if diff := cmp.Diff([]JobTemplateSummary{want}, JobTemplates(ev)); diff != "" {
+			if diff := cmp.Diff([]JobTemplateSummary{want}, JobTemplateSummaries(ev)); diff != "" {
 				t.Errorf("JobTemplates (-want +got):\n%s", diff)
 			}
 		},

@@ -79,7 +79,7 @@ func (r *PutPlaybackConfigurationResponse) Summary() PlaybackSummary {
 	}
 }
 
-// PlaybackConfigurations returns the playback configurations that a typed
+// PlaybackSummaries returns the playback configurations that a typed
 // MediaTailor event, as returned by cloudtrail.Decode, shows:
 //
 //   - PutPlaybackConfiguration: the configuration written, from the
@@ -92,7 +92,7 @@ func (r *PutPlaybackConfigurationResponse) Summary() PlaybackSummary {
 //   - DeletePlaybackConfiguration: the name of the configuration deleted.
 //
 // For any other value, nil included, it returns nil.
-func PlaybackConfigurations(v any) []PlaybackSummary {
+func PlaybackSummaries(v any) []PlaybackSummary {
 	switch ev := v.(type) {
 	case *PutPlaybackConfigurationEvent:
 		if ev == nil {

@@ -104,7 +104,7 @@ func TestPlaybackConfigurations(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			v := decodeRecord(t, tt.event, tt.req, tt.resp, tt.errorCode)
-			if diff := cmp.Diff(tt.want, PlaybackConfigurations(v)); diff != "" {
+			if diff := cmp.Diff(tt.want, PlaybackSummaries(v)); diff != "" {
 				t.Errorf("PlaybackConfigurations (-want +got):\n%s", diff)
 			}
 		})
@@ -122,6 +122,6 @@ func TestNilSafety(t *testing.T) {
 		&PutPlaybackConfigurationEvent{}, &GetPlaybackConfigurationEvent{},
 		&ListPlaybackConfigurationsEvent{}, &DeletePlaybackConfigurationEvent{},
 	} {
-		require.Nil(t, PlaybackConfigurations(v), "%T", v)
+		require.Nil(t, PlaybackSummaries(v), "%T", v)
 	}
 }

@@ -208,7 +208,7 @@ func TestSeedValues(t *testing.T) {
 				SessionInitializationEndpoint: host + "/v1/session/AKIAIOSFODNN7EXAMPLE/examplename/",
 				PlaybackEndpoint:              host,
 			}}
-			if diff := cmp.Diff(want, PlaybackConfigurations(ev)); diff != "" {
+			if diff := cmp.Diff(want, PlaybackSummaries(ev)); diff != "" {
 				t.Errorf("PlaybackConfigurations (-want +got):\n%s", diff)
 			}
 		},
@@ -219,7 +219,7 @@ func TestSeedValues(t *testing.T) {
 			require.Equal(t, "examplename", ev.Request.GetName())
 			require.Nil(t, ev.Response)
 			require.True(t, *ev.ReadOnly)
-			require.Equal(t, []PlaybackSummary{{Name: "examplename"}}, PlaybackConfigurations(ev))
+			require.Equal(t, []PlaybackSummary{{Name: "examplename"}}, PlaybackSummaries(ev))
 		},
 		"records/mediatailor/ListPlaybackConfigurations.json": func(t *testing.T, v any) {
 			ev, ok := v.(*ListPlaybackConfigurationsEvent)
@@ -248,7 +248,7 @@ func TestSeedValues(t *testing.T) {
 				SessionInitializationEndpoint: prodHost + "/v1/session/" + prodKey + "/live-ssai-prod/",
 				PlaybackEndpoint:              prodHost,
 			}}
-			if diff := cmp.Diff(want, PlaybackConfigurations(ev)); diff != "" {
+			if diff := cmp.Diff(want, PlaybackSummaries(ev)); diff != "" {
 				t.Errorf("PlaybackConfigurations (-want +got):\n%s", diff)
 			}
 		},
@@ -258,7 +258,7 @@ func TestSeedValues(t *testing.T) {
 			require.Equal(t, "user/testuser", ev.Actor().String())
 			require.Equal(t, "examplename", ev.Request.GetName())
 			require.Nil(t, ev.Response)
-			require.Equal(t, []PlaybackSummary{{Name: "examplename"}}, PlaybackConfigurations(ev))
+			require.Equal(t, []PlaybackSummary{{Name: "examplename"}}, PlaybackSummaries(ev))
 		},
 		"records/mediatailor/ConfigureLogsForPlaybackConfiguration.json": func(t *testing.T, v any) {
 			ev, ok := v.(*ConfigureLogsForPlaybackConfigurationEvent)
@@ -266,7 +266,7 @@ func TestSeedValues(t *testing.T) {
 			require.EqualValues(t, 50, ev.Request.GetPercentEnabled())
 			require.Equal(t, "live-ssai-prod", ev.Request.GetPlaybackConfigurationName())
 			require.Equal(t, []LoggingStrategy{LoggingStrategyVendedLogs}, ev.Response.GetEnabledLoggingStrategies())
-			require.Nil(t, PlaybackConfigurations(ev))
+			require.Nil(t, PlaybackSummaries(ev))
 		},
 		"records/mediatailor/CreateSourceLocation.json": func(t *testing.T, v any) {
 			ev, ok := v.(*CreateSourceLocationEvent)

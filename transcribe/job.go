@@ -203,7 +203,7 @@ func (j *MedicalScribeJobSummary) Summary() JobSummary {
 	return s
 }
 
-// Jobs returns the jobs that a typed Amazon Transcribe event, as returned by
+// JobSummaries returns the jobs that a typed Amazon Transcribe event, as returned by
 // cloudtrail.Decode, shows, for the transcription, medical transcription,
 // call analytics and medical scribe families:
 //
@@ -216,7 +216,7 @@ func (j *MedicalScribeJobSummary) Summary() JobSummary {
 //   - Delete...Job: the name of the job deleted.
 //
 // For any other value, nil included, it returns nil.
-func Jobs(v any) []JobSummary {
+func JobSummaries(v any) []JobSummary {
 	switch ev := v.(type) {
 	case *StartTranscriptionJobEvent:
 		if ev == nil {

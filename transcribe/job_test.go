@@ -184,7 +184,7 @@ func TestJobs(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			v := decodeRecord(t, tt.event, tt.req, tt.resp, tt.errorCode)
-			if diff := cmp.Diff(tt.want, Jobs(v)); diff != "" {
+			if diff := cmp.Diff(tt.want, JobSummaries(v)); diff != "" {
 				t.Errorf("Jobs (-want +got):\n%s", diff)
 			}
 		})
@@ -219,6 +219,6 @@ func TestNilSafety(t *testing.T) {
 		&StartMedicalScribeJobEvent{}, &GetMedicalScribeJobEvent{},
 		&ListMedicalScribeJobsEvent{}, &DeleteMedicalScribeJobEvent{},
 	} {
-		require.Nil(t, Jobs(v), "%T", v)
+		require.Nil(t, JobSummaries(v), "%T", v)
 	}
 }

@@ -124,7 +124,7 @@ func (a *audit) add(e *cloudtrail.Event) {
 // sightings converts the job summaries of a typed event into sightings.
 func sightings(v any) []sighting {
 	var out []sighting
-	for _, j := range mediaconvert.Jobs(v) {
+	for _, j := range mediaconvert.JobSummaries(v) {
 		s := sighting{service: serviceMediaConvert, id: j.ID, arn: j.ARN, status: string(j.Status)}
 		for _, g := range j.Outputs {
 			for _, o := range g.Outputs {
@@ -146,7 +146,7 @@ func sightings(v any) []sighting {
 		}
 		out = append(out, s)
 	}
-	for _, j := range elastictranscoder.Jobs(v) {
+	for _, j := range elastictranscoder.JobSummaries(v) {
 		s := sighting{service: serviceElasticTranscoder, id: j.ID, arn: j.ARN, status: j.Status,
 			pipelineID: j.PipelineID, input: j.InputKey}
 		for _, o := range j.Outputs {
@@ -158,7 +158,7 @@ func sightings(v any) []sighting {
 		}
 		out = append(out, s)
 	}
-	for _, j := range transcribe.Jobs(v) {
+	for _, j := range transcribe.JobSummaries(v) {
 		out = append(out, sighting{service: serviceTranscribe, kind: string(j.Kind), id: j.Name,
 			status: string(j.Status), language: j.LanguageCode, mediaURI: j.MediaURI})
 	}
