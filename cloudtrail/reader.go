@@ -135,7 +135,10 @@ type item struct {
 //   - a CloudWatch Logs subscription payload, plain or in the base64 gzip
 //     form Lambda receives ({"awslogs":{"data":"..."}});
 //   - the output of aws cloudtrail lookup-events ({"Events":[...]}) or a
-//     single event of it, whose CloudTrailEvent strings are the records.
+//     single event of it, whose CloudTrailEvent strings are the records;
+//   - records and containers wrapped in SNS notifications, SQS messages
+//     (also as a Lambda function receives them), Kinesis records of a
+//     CloudWatch Logs subscription, or JSON strings.
 //
 // Inputs that are recognized but carry no records (digest files, S3 and
 // SNS notifications, SQS messages that wrap them, CloudTrail's own SNS
@@ -145,6 +148,10 @@ type item struct {
 // The Reader streams: it holds one record (or one container that must be
 // read whole, such as an EventBridge event) plus its buffers in memory,
 // whatever the size of the input. Each Event owns its bytes.
+//
+// With WithEventSources or WithEventNames, the Reader picks records from
+// their bytes and decodes only those it keeps: a malformed record that the
+// filter skips gives no error. Every record it keeps is validated.
 //
 // A malformed record gives a *RecordError and Next goes on with the next
 // record. A broken container gives a *ContainerError after every record
