@@ -25,34 +25,9 @@ type RawMembers []RawMember
 // regard to ASCII case.
 func (m RawMembers) Get(name string) (json.RawMessage, bool) {
 	for _, r := range m {
-		if EqualFoldASCII(r.Name, name) {
+		if equalFoldASCII(r.Name, name) {
 			return r.Value, true
 		}
 	}
 	return nil, false
-}
-
-// EqualFoldASCII reports whether a and b are equal under ASCII case folding;
-// bytes outside ASCII must match exactly. It is the rule by which record keys
-// are matched with the member names of the service models.
-func EqualFoldASCII(a, b string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := 0; i < len(a); i++ {
-		ca, cb := a[i], b[i]
-		if ca == cb {
-			continue
-		}
-		if 'A' <= ca && ca <= 'Z' {
-			ca += 'a' - 'A'
-		}
-		if 'A' <= cb && cb <= 'Z' {
-			cb += 'a' - 'A'
-		}
-		if ca != cb {
-			return false
-		}
-	}
-	return true
 }

@@ -172,14 +172,6 @@ func isTerminal(w io.Writer) bool {
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
 
-// detail returns the detail column of an event: a short summary of its
-// typed request and response. It is empty for now; it is the one place to
-// change to fill the column (from cloudtrail.Decode and the service
-// packages), in the table and in JSON Lines alike.
-func detail(e *cloudtrail.Event) string {
-	return ""
-}
-
 // row is one event as the command shows it.
 type row struct {
 	File      string `json:"file"`

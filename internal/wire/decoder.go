@@ -815,9 +815,9 @@ func (d *Decoder) BoolValue(owner *cloudtrail.RawMembers) (bool, bool) {
 			return false, false
 		}
 		switch {
-		case cloudtrail.EqualFoldASCII(v, "true"):
+		case strings.EqualFold(v, "true"):
 			return true, true
-		case cloudtrail.EqualFoldASCII(v, "false"):
+		case strings.EqualFold(v, "false"):
 			return false, true
 		}
 		d.fail(owner, start, "boolean", ErrNotBoolean)
