@@ -884,6 +884,26 @@ func (r *Reader) skipValue() (*Event, error, bool) {
 	}
 }
 
+// countRecord numbers the record that is about to be handed out and,
+// every 256 records, checks the reading's context: when it is done, it
+// fails r and reports false.
+func (r *Reader) countRecord() (int, bool) {
+	idx := r.index
+	r.index++
+	if r.done != nil {
+		if r.ticks++; r.ticks >= 256 {
+			r.ticks = 0
+			select {
+			case <-r.done:
+				r.fail(r.readError(r.opt.ctx.Err()))
+				return idx, false
+			default:
+			}
+		}
+	}
+	return idx, true
+}
+
 // value handles a complete value that r.v scanned, b[s:e]: a record on the
 // fast path, anything else through expandTop.
 func (r *Reader) value(s, e int, f Format) (*Event, error, bool) {
@@ -906,18 +926,9 @@ func (r *Reader) valueOf(s, e int, f Format, v *keyView, walked []memberPos) (*E
 		if f == FormatRecord {
 			r.setFormat(FormatRecord)
 		}
-		idx := r.index
-		r.index++
-		if r.done != nil {
-			if r.ticks++; r.ticks >= 256 {
-				r.ticks = 0
-				select {
-				case <-r.done:
-					r.fail(r.readError(r.opt.ctx.Err()))
-					return nil, nil, false
-				default:
-				}
-			}
+		idx, ok := r.countRecord()
+		if !ok {
+			return nil, nil, false
 		}
 		if r.filt.active() && !r.matchScanned(s, e, v) {
 			return nil, nil, false

@@ -120,7 +120,9 @@ func validNumber(b []byte, i int) (int, bool) {
 	return i, true
 }
 
-func skipSpace(b []byte, i int) int {
+// skipSpace returns the position of the first byte from b[i] on that is no
+// JSON white space, or len(b).
+func skipSpace[T ~string | ~[]byte](b T, i int) int {
 	if i < len(b) && b[i] > ' ' {
 		return i // compact JSON has no white space: the common case
 	}
@@ -460,22 +462,22 @@ func scanString(s string, i int) (int, bool) {
 // valid JSON object v, as v.ForEach would, until fn returns false.
 func forEachMember(v gjson.Result, fn func(key string, val gjson.Result) bool) {
 	s := v.Raw
-	i := skipSpaceString(s, 0)
+	i := skipSpace(s, 0)
 	if i >= len(s) || s[i] != '{' {
 		return
 	}
-	i = skipSpaceString(s, i+1)
+	i = skipSpace(s, i+1)
 	for i < len(s) && s[i] == '"' {
 		ke, esc := scanString(s, i+1)
 		key := s[i+1 : ke-1]
 		if esc {
 			key = gjson.Parse(s[i:ke]).Str
 		}
-		i = skipSpaceString(s, ke)
+		i = skipSpace(s, ke)
 		if i >= len(s) || s[i] != ':' {
 			return
 		}
-		vs := skipSpaceString(s, i+1)
+		vs := skipSpace(s, i+1)
 		if vs >= len(s) {
 			return
 		}
@@ -497,11 +499,11 @@ func forEachMember(v gjson.Result, fn func(key string, val gjson.Result) bool) {
 		if !fn(key, val) {
 			return
 		}
-		i = skipSpaceString(s, i)
+		i = skipSpace(s, i)
 		if i >= len(s) || s[i] != ',' {
 			return
 		}
-		i = skipSpaceString(s, i+1)
+		i = skipSpace(s, i+1)
 	}
 }
 
@@ -509,21 +511,21 @@ func forEachMember(v gjson.Result, fn func(key string, val gjson.Result) bool) {
 // v.ForEach would, until fn returns false.
 func forEachElement(v gjson.Result, fn func(val gjson.Result) bool) {
 	s := v.Raw
-	i := skipSpaceString(s, 0)
+	i := skipSpace(s, 0)
 	if i >= len(s) || s[i] != '[' {
 		return
 	}
-	i = skipSpaceString(s, i+1)
+	i = skipSpace(s, i+1)
 	for i < len(s) && s[i] != ']' {
 		ve := skipValid(s, i)
 		if !fn(nestedResult(v, s, i, ve)) {
 			return
 		}
-		i = skipSpaceString(s, ve)
+		i = skipSpace(s, ve)
 		if i >= len(s) || s[i] != ',' {
 			return
 		}
-		i = skipSpaceString(s, i+1)
+		i = skipSpace(s, i+1)
 	}
 }
 
@@ -537,21 +539,6 @@ func nestedResult(v gjson.Result, s string, vs, ve int) gjson.Result {
 		r.Index = 0
 	}
 	return r
-}
-
-func skipSpaceString(s string, i int) int {
-	if i < len(s) && s[i] > ' ' {
-		return i
-	}
-	for i < len(s) {
-		switch s[i] {
-		case ' ', '\t', '\n', '\r':
-			i++
-		default:
-			return i
-		}
-	}
-	return i
 }
 
 // walkMembers calls fn for each top-level member of raw: the members

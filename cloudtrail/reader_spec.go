@@ -215,18 +215,9 @@ func (r *Reader) specStep() (*Event, error, bool) {
 	if rec.ev != nil && rec.e-rec.s <= r.opt.maxRecord {
 		// A record the helper decoded: number it, as valueOf would.
 		r.mark = rec.e
-		idx := r.index
-		r.index++
-		if r.done != nil {
-			if r.ticks++; r.ticks >= 256 {
-				r.ticks = 0
-				select {
-				case <-r.done:
-					r.fail(r.readError(r.opt.ctx.Err()))
-					return nil, nil, false
-				default:
-				}
-			}
+		idx, ok := r.countRecord()
+		if !ok {
+			return nil, nil, false
 		}
 		e := rec.ev
 		rec.ev = nil

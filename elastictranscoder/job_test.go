@@ -1,42 +1,21 @@
 package elastictranscoder
 
 import (
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
 
-	"github.com/mediatrail/mediatrail/cloudtrail"
+	"github.com/mediatrail/mediatrail/internal/typedtest"
 )
 
 // decodeRecord makes a record of the service from its parts, decodes it
 // and returns the typed event. Empty parts are left out of the record.
-func decodeRecord(t *testing.T, eventName, request, response, errorCode string) any {
-	t.Helper()
-	var b strings.Builder
-	b.WriteString(`{"eventVersion":"1.02","userIdentity":{"type":"IAMUser","arn":"arn:aws:iam::111122223333:user/smithj","accountId":"111122223333"},`)
-	b.WriteString(`"eventTime":"2015-03-04T05:06:07Z","eventSource":"` + EventSource + `","eventName":"` + eventName + `","awsRegion":"us-east-1"`)
-	if request != "" {
-		b.WriteString(`,"requestParameters":` + request)
-	}
-	if response != "" {
-		b.WriteString(`,"responseElements":` + response)
-	}
-	if errorCode != "" {
-		b.WriteString(`,"errorCode":"` + errorCode + `","errorMessage":"refused"`)
-	}
-	b.WriteString(`,"eventID":"e1","eventType":"AwsApiCall"}`)
-	e, err := cloudtrail.Parse([]byte(b.String()))
-	require.NoError(t, err)
-	v, err := cloudtrail.Decode(e)
-	require.NoError(t, err)
-	fe, ok := v.(cloudtrail.TypedEvent)
-	require.True(t, ok, "%T", v)
-	require.Empty(t, fe.FieldErrors())
-	return v
-}
+var decodeRecord = typedtest.RecordTemplate{
+	EventVersion: "1.02", EventTime: "2015-03-04T05:06:07Z", EventSource: EventSource, AWSRegion: "us-east-1",
+	UserIdentity: `{"type":"IAMUser","arn":"arn:aws:iam::111122223333:user/smithj","accountId":"111122223333"}`,
+}.Decode
 
 func TestEndOfSupport(t *testing.T) {
 	day, err := time.Parse(time.DateOnly, EndOfSupport)

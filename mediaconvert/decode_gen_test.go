@@ -53,18 +53,11 @@ const createJobRequest = `{
   "queue": "arn:aws:mediaconvert:us-west-2:123456789000:queues/Default"
 }`
 
+// decodeEvent decodes an event of the service that has only a name, a request
+// and a response (see typedtest.DecodeEvent).
 func decodeEvent(t *testing.T, name, request, response string) any {
 	t.Helper()
-	e := &cloudtrail.Event{EventSource: EventSource, EventName: name}
-	if request != "" {
-		e.RequestParameters = json.RawMessage(request)
-	}
-	if response != "" {
-		e.ResponseElements = json.RawMessage(response)
-	}
-	v, err := cloudtrail.Decode(e)
-	require.NoError(t, err)
-	return v
+	return typedtest.DecodeEvent(t, EventSource, name, request, response)
 }
 
 func TestRedactedStructure(t *testing.T) {

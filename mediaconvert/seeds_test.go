@@ -1,11 +1,7 @@
 package mediaconvert
 
 import (
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"reflect"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -13,153 +9,14 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
 
-	"github.com/mediatrail/mediatrail/cloudtrail"
+	"github.com/mediatrail/mediatrail/internal/typedtest"
 )
 
-// seed is one fixture record of the service.
-type seed struct {
-	name  string // such as "records/mediaconvert/CreateJob-2017.json" or "trails/x.json#2"
-	event *cloudtrail.Event
-}
-
-// loadSeeds returns every fixture record of the service: the files under
-// testdata/records/<service>/ and the records of testdata/trails/*.json
-// whose event source is the service's.
-func loadSeeds(t *testing.T, service, eventSource string) []seed {
-	t.Helper()
-	var seeds []seed
-	files, err := filepath.Glob(filepath.Join("..", "testdata", "records", service, "*.json"))
-	require.NoError(t, err)
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		require.NoError(t, err)
-		e, err := cloudtrail.Parse(data)
-		require.NoError(t, err, f)
-		seeds = append(seeds, seed{name: "records/" + service + "/" + filepath.Base(f), event: e})
-	}
-	trails, err := filepath.Glob(filepath.Join("..", "testdata", "trails", "*.json"))
-	require.NoError(t, err)
-	for _, f := range trails {
-		data, err := os.ReadFile(f)
-		require.NoError(t, err)
-		var trail struct{ Records []json.RawMessage }
-		require.NoError(t, json.Unmarshal(data, &trail), f)
-		for i, raw := range trail.Records {
-			e, err := cloudtrail.Parse(raw)
-			require.NoError(t, err, "%s record %d", f, i)
-			if e.EventSource != eventSource {
-				continue
-			}
-			seeds = append(seeds, seed{name: "trails/" + filepath.Base(f) + "#" + strconv.Itoa(i), event: e})
-		}
-	}
-	return seeds
-}
-
-// checkTyped asserts that v is the typed event of e's operation in this
-// package (a *cloudtrail.Typed[<Op>Request, <Op>Response]), decoded without
-// field errors, with a request and a response exactly when the record has
-// them.
-func checkTyped(t *testing.T, e *cloudtrail.Event, v any) {
-	t.Helper()
-	typ := reflect.TypeOf(v)
-	require.NotNil(t, typ)
-	require.Equal(t, reflect.Pointer, typ.Kind(), "%T", v)
-	st := typ.Elem()
-	req, ok := st.FieldByName("Request")
-	require.True(t, ok, "%T has no Request", v)
-	resp, ok := st.FieldByName("Response")
-	require.True(t, ok, "%T has no Response", v)
-	pkg := reflect.TypeFor[JobSummary]().PkgPath()
-	require.Equal(t, pkg, req.Type.Elem().PkgPath(), "%T", v)
-	require.Equal(t, e.EventName+"Request", req.Type.Elem().Name(), "%T", v)
-
-	te, ok := v.(cloudtrail.TypedEvent)
-	require.True(t, ok, "%T is no cloudtrail.TypedEvent", v)
-	require.Same(t, e, te.Envelope())
-	requireOnlyRedactions(t, te.FieldErrors())
-
-	val := reflect.ValueOf(v).Elem()
-	require.Equal(t, len(e.RequestParameters) > 0, !val.FieldByIndex(req.Index).IsNil(), "request")
-	if resp.Type.Elem().NumField() > 0 {
-		require.Equal(t, len(e.ResponseElements) > 0, !val.FieldByIndex(resp.Index).IsNil(), "response")
-	}
-}
-
-// redactions are the values CloudTrail writes in place of sensitive ones,
-// whatever type the model gives the member.
-var redactions = map[string]bool{`"***"`: true, `"HIDDEN_DUE_TO_SECURITY_REASONS"`: true}
-
-// requireOnlyRedactions asserts that every field error is a value that
-// CloudTrail redacted, and, when paths are given, that each is at one of
-// those paths. Every other value of the record converts to its field.
-func requireOnlyRedactions(t *testing.T, errs cloudtrail.FieldErrors, paths ...string) {
-	t.Helper()
-	for _, fe := range errs {
-		require.True(t, redactions[fe.Raw], "field error of a value CloudTrail did not redact: %v", fe)
-		if len(paths) > 0 {
-			require.Contains(t, paths, fe.Path, "redacted value at an unexpected path: %v", fe)
-		}
-	}
-}
-
-// recordKey identifies a record across fixture files.
-type recordKey struct {
-	name, id string
-	time     time.Time
-}
-
-// runSeedChecks runs the value checks of the seeds: a seed's own check, or
-// for a record of a trail that is also a record file (the same event name,
-// id and time) the check of that file. Every seed must have values
-// asserted, and every check must find its fixture.
-func runSeedChecks(t *testing.T, seeds []seed, checks map[string]func(*testing.T, any)) {
-	t.Helper()
-	files := make(map[recordKey]string)
-	for _, s := range seeds {
-		if strings.HasPrefix(s.name, "records/") {
-			files[recordKey{s.event.EventName, s.event.EventID, s.event.EventTime}] = s.name
-		}
-	}
-	used := make(map[string]bool)
-	for _, s := range seeds {
-		name := s.name
-		if _, ok := checks[name]; !ok {
-			if f, ok := files[recordKey{s.event.EventName, s.event.EventID, s.event.EventTime}]; ok {
-				name = f
-			}
-		}
-		check, ok := checks[name]
-		used[name] = true
-		t.Run(s.name, func(t *testing.T) {
-			require.True(t, ok, "no values asserted for fixture %s", s.name)
-			v, err := cloudtrail.Decode(s.event)
-			require.NoError(t, err)
-			check(t, v)
-		})
-	}
-	for name := range checks {
-		if !used[name] {
-			t.Errorf("fixture %s is missing", name)
-		}
-	}
-}
-
 func TestSeedsDecode(t *testing.T) {
-	seeds := loadSeeds(t, "mediaconvert", EventSource)
-	require.NotEmpty(t, seeds)
-	for _, s := range seeds {
-		t.Run(s.name, func(t *testing.T) {
-			require.Equal(t, EventSource, s.event.EventSource)
-			v, err := cloudtrail.Decode(s.event)
-			require.NoError(t, err)
-			checkTyped(t, s.event, v)
-		})
-	}
+	typedtest.CheckSeedsDecode(t, "mediaconvert", EventSource, reflect.TypeFor[JobSummary]().PkgPath())
 }
 
 func TestSeedValues(t *testing.T) {
-	seeds := loadSeeds(t, "mediaconvert", EventSource)
 	const (
 		defaultQueue = "arn:aws:mediaconvert:us-west-2:111122223333:queues/Default"
 		watcher      = "role/MediaJobWatcherRole (session media-job-watcher)"
@@ -214,7 +71,7 @@ func TestSeedValues(t *testing.T) {
 			// Nothing fails to convert but the DASH encryption settings,
 			// which CloudTrail redacted as "***" where the model has a
 			// structure; the value is kept as written.
-			requireOnlyRedactions(t, ev.Errors,
+			typedtest.RequireOnlyRedactions(t, ev.Errors,
 				"requestParameters.settings.outputGroups[0].outputGroupSettings.dashIsoGroupSettings.encryption",
 				"responseElements.job.settings.outputGroups[0].outputGroupSettings.dashIsoGroupSettings.encryption")
 			for _, dash := range []*DashIsoGroupSettings{
@@ -318,30 +175,7 @@ func TestSeedValues(t *testing.T) {
 			require.Equal(t, "s3://media-input.example.com/mezzanine/sample-1080p.mov", input.GetFileInput())
 			require.Equal(t, InputRotateDegree0, input.GetVideoSelector().GetRotate())
 
-			want := []JobSummary{{
-				ID:        "1712252725875-defhgi",
-				ARN:       "arn:aws:mediaconvert:us-west-2:111122223333:jobs/1712252725875-defhgi",
-				Status:    JobStatusSubmitted,
-				Queue:     "arn:aws:mediaconvert:us-west-2:111122223333:queues/Default",
-				Role:      "arn:aws:iam::111122223333:role/service-role/MediaConvert_Default_Role",
-				CreatedAt: time.Unix(1712252726, 0).UTC(),
-				Outputs: []OutputGroupSummary{{
-					Name:        "File Group",
-					CustomName:  "web-mp4",
-					Type:        OutputGroupTypeFileGroupSettings,
-					Destination: "s3://media-output.example.com/vod/",
-					Outputs: []OutputSummary{{
-						NameModifier:    "_1080p",
-						Container:       ContainerTypeMp4,
-						VideoCodec:      VideoCodecH264,
-						Width:           1920,
-						Height:          1080,
-						RateControlMode: "QVBR",
-						Bitrate:         5000000,
-						AudioCodecs:     []AudioCodec{AudioCodecAac},
-					}},
-				}},
-			}}
+			want := []JobSummary{job2024}
 			if diff := cmp.Diff(want, JobSummaries(ev)); diff != "" {
 				t.Errorf("Jobs (-want +got):\n%s", diff)
 			}
@@ -528,7 +362,7 @@ func TestSeedValues(t *testing.T) {
 			require.Len(t, ev.Resources, 1)
 		},
 	}
-	runSeedChecks(t, seeds, checks)
+	typedtest.CheckSeedValues(t, "mediaconvert", EventSource, checks)
 }
 
 // checkSettings2017 asserts the job settings of the 2017 CreateJob example,

@@ -1,41 +1,20 @@
 package mediatailor
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
 
-	"github.com/mediatrail/mediatrail/cloudtrail"
+	"github.com/mediatrail/mediatrail/internal/typedtest"
 )
 
 // decodeRecord makes a record of the service from its parts, decodes it
 // and returns the typed event. Empty parts are left out of the record.
-func decodeRecord(t *testing.T, eventName, request, response, errorCode string) any {
-	t.Helper()
-	var b strings.Builder
-	b.WriteString(`{"eventVersion":"1.08","userIdentity":{"type":"IAMUser","arn":"arn:aws:iam::111122223333:user/alice","accountId":"111122223333","userName":"alice"},`)
-	b.WriteString(`"eventTime":"2024-05-06T07:08:09Z","eventSource":"` + EventSource + `","eventName":"` + eventName + `","awsRegion":"us-west-2"`)
-	if request != "" {
-		b.WriteString(`,"requestParameters":` + request)
-	}
-	if response != "" {
-		b.WriteString(`,"responseElements":` + response)
-	}
-	if errorCode != "" {
-		b.WriteString(`,"errorCode":"` + errorCode + `","errorMessage":"refused"`)
-	}
-	b.WriteString(`,"eventID":"e1","eventType":"AwsApiCall"}`)
-	e, err := cloudtrail.Parse([]byte(b.String()))
-	require.NoError(t, err)
-	v, err := cloudtrail.Decode(e)
-	require.NoError(t, err)
-	fe, ok := v.(cloudtrail.TypedEvent)
-	require.True(t, ok, "%T", v)
-	require.Empty(t, fe.FieldErrors())
-	return v
-}
+var decodeRecord = typedtest.RecordTemplate{
+	EventVersion: "1.08", EventTime: "2024-05-06T07:08:09Z", EventSource: EventSource, AWSRegion: "us-west-2",
+	UserIdentity: `{"type":"IAMUser","arn":"arn:aws:iam::111122223333:user/alice","accountId":"111122223333","userName":"alice"}`,
+}.Decode
 
 func TestPlaybackConfigurations(t *testing.T) {
 	const prefix = "https://abc.mediatailor.us-west-2.amazonaws.com"

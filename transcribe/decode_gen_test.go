@@ -11,18 +11,11 @@ import (
 	"github.com/mediatrail/mediatrail/internal/typedtest"
 )
 
+// decode decodes an event of the service that has only a name, a request
+// and a response (see typedtest.DecodeEvent).
 func decode(t *testing.T, name, request, response string) any {
 	t.Helper()
-	e := &cloudtrail.Event{EventSource: EventSource, EventName: name}
-	if request != "" {
-		e.RequestParameters = json.RawMessage(request)
-	}
-	if response != "" {
-		e.ResponseElements = json.RawMessage(response)
-	}
-	v, err := cloudtrail.Decode(e)
-	require.NoError(t, err)
-	return v
+	return typedtest.DecodeEvent(t, EventSource, name, request, response)
 }
 
 func TestLowerCaseKeys(t *testing.T) {

@@ -1,165 +1,21 @@
 package transcribe
 
 import (
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"reflect"
-	"strconv"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
 
-	"github.com/mediatrail/mediatrail/cloudtrail"
+	"github.com/mediatrail/mediatrail/internal/typedtest"
 )
 
-// seed is one fixture record of the service.
-type seed struct {
-	name  string // such as "records/mediaconvert/CreateJob-2017.json" or "trails/x.json#2"
-	event *cloudtrail.Event
-}
-
-// loadSeeds returns every fixture record of the service: the files under
-// testdata/records/<service>/ and the records of testdata/trails/*.json
-// whose event source is the service's.
-func loadSeeds(t *testing.T, service, eventSource string) []seed {
-	t.Helper()
-	var seeds []seed
-	files, err := filepath.Glob(filepath.Join("..", "testdata", "records", service, "*.json"))
-	require.NoError(t, err)
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		require.NoError(t, err)
-		e, err := cloudtrail.Parse(data)
-		require.NoError(t, err, f)
-		seeds = append(seeds, seed{name: "records/" + service + "/" + filepath.Base(f), event: e})
-	}
-	trails, err := filepath.Glob(filepath.Join("..", "testdata", "trails", "*.json"))
-	require.NoError(t, err)
-	for _, f := range trails {
-		data, err := os.ReadFile(f)
-		require.NoError(t, err)
-		var trail struct{ Records []json.RawMessage }
-		require.NoError(t, json.Unmarshal(data, &trail), f)
-		for i, raw := range trail.Records {
-			e, err := cloudtrail.Parse(raw)
-			require.NoError(t, err, "%s record %d", f, i)
-			if e.EventSource != eventSource {
-				continue
-			}
-			seeds = append(seeds, seed{name: "trails/" + filepath.Base(f) + "#" + strconv.Itoa(i), event: e})
-		}
-	}
-	return seeds
-}
-
-// checkTyped asserts that v is the typed event of e's operation in this
-// package (a *cloudtrail.Typed[<Op>Request, <Op>Response]), decoded without
-// field errors, with a request and a response exactly when the record has
-// them.
-func checkTyped(t *testing.T, e *cloudtrail.Event, v any) {
-	t.Helper()
-	typ := reflect.TypeOf(v)
-	require.NotNil(t, typ)
-	require.Equal(t, reflect.Pointer, typ.Kind(), "%T", v)
-	st := typ.Elem()
-	req, ok := st.FieldByName("Request")
-	require.True(t, ok, "%T has no Request", v)
-	resp, ok := st.FieldByName("Response")
-	require.True(t, ok, "%T has no Response", v)
-	pkg := reflect.TypeFor[JobSummary]().PkgPath()
-	require.Equal(t, pkg, req.Type.Elem().PkgPath(), "%T", v)
-	require.Equal(t, e.EventName+"Request", req.Type.Elem().Name(), "%T", v)
-
-	te, ok := v.(cloudtrail.TypedEvent)
-	require.True(t, ok, "%T is no cloudtrail.TypedEvent", v)
-	require.Same(t, e, te.Envelope())
-	requireOnlyRedactions(t, te.FieldErrors())
-
-	val := reflect.ValueOf(v).Elem()
-	require.Equal(t, len(e.RequestParameters) > 0, !val.FieldByIndex(req.Index).IsNil(), "request")
-	if resp.Type.Elem().NumField() > 0 {
-		require.Equal(t, len(e.ResponseElements) > 0, !val.FieldByIndex(resp.Index).IsNil(), "response")
-	}
-}
-
-// redactions are the values CloudTrail writes in place of sensitive ones,
-// whatever type the model gives the member.
-var redactions = map[string]bool{`"***"`: true, `"HIDDEN_DUE_TO_SECURITY_REASONS"`: true}
-
-// requireOnlyRedactions asserts that every field error is a value that
-// CloudTrail redacted, and, when paths are given, that each is at one of
-// those paths. Every other value of the record converts to its field.
-func requireOnlyRedactions(t *testing.T, errs cloudtrail.FieldErrors, paths ...string) {
-	t.Helper()
-	for _, fe := range errs {
-		require.True(t, redactions[fe.Raw], "field error of a value CloudTrail did not redact: %v", fe)
-		if len(paths) > 0 {
-			require.Contains(t, paths, fe.Path, "redacted value at an unexpected path: %v", fe)
-		}
-	}
-}
-
-// recordKey identifies a record across fixture files.
-type recordKey struct {
-	name, id string
-	time     time.Time
-}
-
-// runSeedChecks runs the value checks of the seeds: a seed's own check, or
-// for a record of a trail that is also a record file (the same event name,
-// id and time) the check of that file. Every seed must have values
-// asserted, and every check must find its fixture.
-func runSeedChecks(t *testing.T, seeds []seed, checks map[string]func(*testing.T, any)) {
-	t.Helper()
-	files := make(map[recordKey]string)
-	for _, s := range seeds {
-		if strings.HasPrefix(s.name, "records/") {
-			files[recordKey{s.event.EventName, s.event.EventID, s.event.EventTime}] = s.name
-		}
-	}
-	used := make(map[string]bool)
-	for _, s := range seeds {
-		name := s.name
-		if _, ok := checks[name]; !ok {
-			if f, ok := files[recordKey{s.event.EventName, s.event.EventID, s.event.EventTime}]; ok {
-				name = f
-			}
-		}
-		check, ok := checks[name]
-		used[name] = true
-		t.Run(s.name, func(t *testing.T) {
-			require.True(t, ok, "no values asserted for fixture %s", s.name)
-			v, err := cloudtrail.Decode(s.event)
-			require.NoError(t, err)
-			check(t, v)
-		})
-	}
-	for name := range checks {
-		if !used[name] {
-			t.Errorf("fixture %s is missing", name)
-		}
-	}
-}
-
 func TestSeedsDecode(t *testing.T) {
-	seeds := loadSeeds(t, "transcribe", EventSource)
-	require.NotEmpty(t, seeds)
-	for _, s := range seeds {
-		t.Run(s.name, func(t *testing.T) {
-			require.Equal(t, EventSource, s.event.EventSource)
-			v, err := cloudtrail.Decode(s.event)
-			require.NoError(t, err)
-			checkTyped(t, s.event, v)
-		})
-	}
+	typedtest.CheckSeedsDecode(t, "transcribe", EventSource, reflect.TypeFor[JobSummary]().PkgPath())
 }
 
 func TestSeedValues(t *testing.T) {
-	seeds := loadSeeds(t, "transcribe", EventSource)
 	const (
 		name     = "support-call-20231102-0001"
 		mediaURI = "s3://media-input.example.com/calls/support-call-20231102-0001.flac"
@@ -344,7 +200,7 @@ func TestSeedValues(t *testing.T) {
 		"records/transcribe/CreateVocabulary.json": func(t *testing.T, v any) {
 			ev, ok := v.(*CreateVocabularyEvent)
 			require.True(t, ok, "%T", v)
-			requireOnlyRedactions(t, ev.Errors, "requestParameters.phrases")
+			typedtest.RequireOnlyRedactions(t, ev.Errors, "requestParameters.phrases")
 			require.Nil(t, ev.Request.GetPhrases())
 			raw, ok := ev.Request.UnknownMembers.Get("phrases")
 			require.True(t, ok)
@@ -424,5 +280,5 @@ func TestSeedValues(t *testing.T) {
 			require.Equal(t, "support-analytics", tags[0].GetValue())
 		},
 	}
-	runSeedChecks(t, seeds, checks)
+	typedtest.CheckSeedValues(t, "transcribe", EventSource, checks)
 }

@@ -20,13 +20,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
-	"path/filepath"
-	"strings"
 
 	"github.com/mediatrail/mediatrail/cloudtrail"
 	"github.com/mediatrail/mediatrail/elastictranscoder"
+	"github.com/mediatrail/mediatrail/examples/internal/inputs"
 	"github.com/mediatrail/mediatrail/mediaconvert"
 	"github.com/mediatrail/mediatrail/transcribe"
 )
@@ -75,31 +73,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 
-	paths := flags.Args()
-	if len(paths) == 0 {
-		paths = []string{"-"}
-	}
-	for _, p := range paths {
-		if p == "-" {
-			read("standard input", stdin)
-			continue
-		}
-		files, err := inputFiles(p)
-		if err != nil {
-			fmt.Fprintf(stderr, "jobaudit: %v\n", err)
-			status = 1
-		}
-		for _, name := range files {
-			f, err := os.Open(name)
-			if err != nil {
-				fmt.Fprintf(stderr, "jobaudit: %v\n", err)
-				status = 1
-				continue
-			}
-			read(name, f)
-			f.Close()
-		}
-	}
+	inputs.Read(flags.Args(), stdin, inputs.Options{StdinName: "standard input", StopAtError: true}, read, func(err error) {
+		fmt.Fprintf(stderr, "jobaudit: %v\n", err)
+		status = 1
+	})
 
 	jobs := a.jobs()
 	var err error
@@ -113,28 +90,4 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return status
-}
-
-// inputFiles returns the file path itself, or for a directory the .json and
-// .json.gz files under it, in lexical order.
-func inputFiles(path string) ([]string, error) {
-	info, err := os.Stat(path)
-	if err != nil {
-		return nil, err
-	}
-	if !info.IsDir() {
-		return []string{path}, nil
-	}
-	var files []string
-	err = filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		name := d.Name()
-		if !d.IsDir() && (strings.HasSuffix(name, ".json") || strings.HasSuffix(name, ".json.gz")) {
-			files = append(files, p)
-		}
-		return nil
-	})
-	return files, err
 }

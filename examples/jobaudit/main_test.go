@@ -18,9 +18,9 @@ import (
 // testdata is the repository's test data, from this directory.
 var testdata = filepath.Join("..", "..", "testdata")
 
-// inputs are the trails and records the tests read: the three log files,
+// fixtures are the trails and records the tests read: the three log files,
 // and records that show what became of the jobs they submit.
-var inputs = []string{
+var fixtures = []string{
 	filepath.Join(testdata, "trails", "elastictranscoder-log.json"),
 	filepath.Join(testdata, "trails", "transcribe-log.json"),
 	filepath.Join(testdata, "trails", "media-sample.json"),
@@ -56,7 +56,7 @@ func columns(table string) [][]string {
 }
 
 func TestTable(t *testing.T) {
-	code, out, errs := runJobaudit(t, "", inputs...)
+	code, out, errs := runJobaudit(t, "", fixtures...)
 	require.Equal(t, 0, code, errs)
 	require.Empty(t, errs)
 	want := [][]string{
@@ -89,7 +89,7 @@ func TestTableLayout(t *testing.T) {
 }
 
 func TestJSON(t *testing.T) {
-	code, out, errs := runJobaudit(t, "", append([]string{"-json"}, inputs...)...)
+	code, out, errs := runJobaudit(t, "", append([]string{"-json"}, fixtures...)...)
 	require.Equal(t, 0, code, errs)
 	var jobs []Job
 	require.NoError(t, json.Unmarshal([]byte(out), &jobs))
@@ -233,15 +233,15 @@ func TestDirectory(t *testing.T) {
 		}
 		require.NoError(t, os.WriteFile(dst, data, 0o644))
 	}
-	copyFile(inputs[0], filepath.Join(dir, "ets.json"), false)
-	copyFile(inputs[1], filepath.Join(dir, "2023", "11", "transcribe.json.gz"), true)
+	copyFile(fixtures[0], filepath.Join(dir, "ets.json"), false)
+	copyFile(fixtures[1], filepath.Join(dir, "2023", "11", "transcribe.json.gz"), true)
 	// Files of other kinds are not read, even when they hold records.
-	copyFile(inputs[2], filepath.Join(dir, "media-sample.txt"), false)
+	copyFile(fixtures[2], filepath.Join(dir, "media-sample.txt"), false)
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "README"), []byte("not a trail"), 0o644))
 
 	code, out, errs := runJobaudit(t, "", dir)
 	require.Equal(t, 0, code, errs)
-	_, want, _ := runJobaudit(t, "", inputs[0], inputs[1])
+	_, want, _ := runJobaudit(t, "", fixtures[0], fixtures[1])
 	require.Equal(t, want, out)
 	require.Len(t, columns(out), 4, "a header and three jobs")
 }
@@ -249,12 +249,12 @@ func TestDirectory(t *testing.T) {
 func TestDuplicates(t *testing.T) {
 	// A record read twice, as from overlapping log files, counts once: the
 	// Transcribe log and the records directory hold the same two records.
-	_, want, _ := runJobaudit(t, "", inputs[1])
-	code, out, errs := runJobaudit(t, "", inputs[1], inputs[1])
+	_, want, _ := runJobaudit(t, "", fixtures[1])
+	code, out, errs := runJobaudit(t, "", fixtures[1], fixtures[1])
 	require.Equal(t, 0, code, errs)
 	require.Equal(t, want, out)
 
-	code, out, errs = runJobaudit(t, "", "-json", inputs[1], filepath.Join(testdata, "records", "transcribe"))
+	code, out, errs = runJobaudit(t, "", "-json", fixtures[1], filepath.Join(testdata, "records", "transcribe"))
 	require.Equal(t, 0, code, errs)
 	var jobs []Job
 	require.NoError(t, json.Unmarshal([]byte(out), &jobs))
@@ -276,7 +276,7 @@ func TestErrors(t *testing.T) {
 	require.NoError(t, os.WriteFile(bad, []byte(`{"Records": [{"eventSource": "transcribe.amazonaws.com", "eventName": `), 0o644))
 	missing := filepath.Join(dir, "missing.json")
 
-	code, out, errs := runJobaudit(t, "", missing, bad, inputs[1])
+	code, out, errs := runJobaudit(t, "", missing, bad, fixtures[1])
 	require.Equal(t, 1, code)
 	require.Contains(t, errs, "missing.json")
 	require.Contains(t, errs, "bad.json")

@@ -40,9 +40,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -50,6 +48,7 @@ import (
 	"time"
 
 	"github.com/mediatrail/mediatrail/cloudtrail"
+	"github.com/mediatrail/mediatrail/examples/internal/inputs"
 )
 
 // mediaSources are the event sources shown by default.
@@ -119,17 +118,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		defer s.startProgress()()
 	}
 
-	inputs := flags.Args()
-	if len(inputs) == 0 {
-		inputs = []string{"-"}
-	}
-	for _, in := range inputs {
-		if in == "-" {
-			s.read("<stdin>", stdin)
-			continue
-		}
-		s.walk(in)
-	}
+	inputs.Read(flags.Args(), stdin, inputs.Options{StdinName: "<stdin>", FoldCase: true}, s.read, func(err error) {
+		s.warn("%v", err)
+		s.failed++
+	})
 	if err := p.flush(); err != nil {
 		fmt.Fprintf(stderr, "mediaevents: %v\n", err)
 		return 1
@@ -340,50 +332,6 @@ func (s *scan) warn(format string, args ...any) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	fmt.Fprintf(s.stderr, "mediaevents: "+format+"\n", args...)
-}
-
-// walk reads a file, or the .json and .json.gz files of a directory tree.
-func (s *scan) walk(path string) {
-	info, err := os.Stat(path)
-	if err != nil {
-		s.warn("%v", err)
-		s.failed++
-		return
-	}
-	if !info.IsDir() {
-		s.readFile(path)
-		return
-	}
-	err = filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			s.warn("%v", err)
-			s.failed++
-			return nil
-		}
-		if d.IsDir() {
-			return nil
-		}
-		lower := strings.ToLower(d.Name())
-		if strings.HasSuffix(lower, ".json") || strings.HasSuffix(lower, ".json.gz") {
-			s.readFile(p)
-		}
-		return nil
-	})
-	if err != nil {
-		s.warn("%v", err)
-		s.failed++
-	}
-}
-
-func (s *scan) readFile(path string) {
-	f, err := os.Open(path)
-	if err != nil {
-		s.warn("%v", err)
-		s.failed++
-		return
-	}
-	defer f.Close()
-	s.read(path, f)
 }
 
 // read reads one input to its end.

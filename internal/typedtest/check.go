@@ -35,13 +35,16 @@ var (
 )
 
 // CheckShapes checks the generated types against the model: the same
-// shapes, each a Go type of the right kind, structures with a field per
-// member under its wire name, enums with the model's values.
+// shapes, as many of each kind, each a Go type of the right kind,
+// structures with a field per member under its wire name, enums with the
+// model's values.
 func CheckShapes(t *testing.T, m *Model, generated []GeneratedShape) {
 	t.Helper()
 	got := map[string]GeneratedShape{}
+	counts := map[string]int{}
 	for _, g := range generated {
 		got[g.ID] = g
+		counts[g.Kind]++
 	}
 	var missing, extra []string
 	for id := range m.Shapes {
@@ -112,6 +115,10 @@ func CheckShapes(t *testing.T, m *Model, generated []GeneratedShape) {
 			t.Fatalf("%s: unexpected kind %s", g.ID, s.Kind)
 		}
 	}
+	for _, kind := range []string{"structure", "union", "list", "map", "enum", "intEnum"} {
+		require.Equal(t, m.Count(kind), counts[kind], kind)
+	}
+	t.Logf("%d shapes: %v", len(generated), counts)
 }
 
 // CheckOperations checks that every operation of the model is registered

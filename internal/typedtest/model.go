@@ -1,8 +1,9 @@
 // Package typedtest holds what the tests of the generated service packages
 // share: a reading of the Smithy models that is independent of the
 // generator, checks of the generated types and registrations against it,
-// and a comparison of JSON values that is loose in the ways CloudTrail
-// records are loose.
+// the records of the test data and checks of their typed events, records
+// made from their parts, and a comparison of JSON values that is loose in
+// the ways CloudTrail records are loose.
 package typedtest
 
 import (
