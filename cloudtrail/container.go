@@ -265,6 +265,21 @@ func (m *members) collect(root gjson.Result) {
 			m.eventName = v
 		case "eventVersion", "eventTime", "eventID", "eventType", "userIdentity", "insightDetails", "requestParameters", "awsRegion":
 			m.recordMember = v
+		default:
+			// Records written with other capitals, such as the PascalCase
+			// "EventVersion" and "UserIdentity", are records too. Only
+			// members that no container nor LookupEvents event has count.
+			var buf [maxFoldKey]byte
+			switch string(foldKey(&buf, k.Str)) {
+			case "eventversion", "useridentity", "awsregion", "sourceipaddress", "useragent",
+				"requestparameters", "responseelements", "eventtype", "recipientaccountid",
+				"eventcategory", "managementevent", "insightdetails":
+				m.recordMember = v
+			case "eventname":
+				m.eventName = v
+			case "eventsource":
+				m.eventSource = v
+			}
 		}
 		return true
 	})
@@ -397,7 +412,10 @@ func (r *Reader) expand(b []byte, off int64, f Format, whole bool, d *Delivery, 
 		data := m.kinesis.Get("data")
 		r.encoded(data.String(), off, "Kinesis data", withVia(d, "Kinesis record"), depth)
 		return FormatCloudWatchLogs
-	case strings.HasPrefix(m.eventSource.Str, "aws:") || m.eventSourceUpper.Exists():
+	case strings.HasPrefix(m.eventSource.Str, "aws:") || strings.HasPrefix(m.eventSourceUpper.Str, "aws:") ||
+		m.eventSourceUpper.Exists() && !m.recordMember.Exists() && !m.eventSource.Exists():
+		// An event of another kind ("aws:sns"), or an object with only an
+		// EventSource, such as a LookupEvents event without its record.
 		idx := r.index
 		r.index++
 		src := m.eventSource.String()
@@ -406,7 +424,7 @@ func (r *Reader) expand(b []byte, off int64, f Format, whole bool, d *Delivery, 
 		}
 		r.push(nil, &RecordError{Index: idx, Offset: off, Err: fmt.Errorf("%w: an event of %s", ErrNotRecord, src)})
 		return f
-	case m.eventSource.Exists() || m.eventName.Exists() || m.recordMember.Exists():
+	case m.eventSource.Exists() || m.eventName.Exists() || m.recordMember.Exists() || m.eventSourceUpper.Exists():
 		r.emitRecord(b, off, f, d)
 		return f
 	case m.n == 0 && r.opt.lenient:

@@ -427,6 +427,8 @@ func (d *decoder) resources(v gjson.Result, key string) []Resource {
 			switch string(foldKey(&buf, key)) {
 			case "arn":
 				r.ARN = d.str(v, key)
+			case "arnprefix":
+				r.ARNPrefix = d.str(v, key)
 			case "accountid":
 				r.AccountID = d.str(v, key)
 			case "type":

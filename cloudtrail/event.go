@@ -9,6 +9,7 @@
 package cloudtrail
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -83,6 +84,7 @@ type Event struct {
 // Resource is one entry of a record's resources list.
 type Resource struct {
 	ARN       string                     // ARN (also read from arn)
+	ARNPrefix string                     // ARNPrefix, for S3 data events on a prefix, such as "arn:aws:s3:::bucket/logs/"
 	AccountID string                     // accountId
 	Type      string                     // type, such as "AWS::S3::Object"
 	Unknown   map[string]json.RawMessage // other members, as written
@@ -193,12 +195,18 @@ var ErrSyntax = errors.New("invalid JSON")
 // but no JSON object, and so no CloudTrail record.
 var ErrNotRecord = errors.New("not a CloudTrail record")
 
-// Parse decodes one CloudTrail record. It copies data, so the caller may
-// reuse it. Values that do not convert (see Event.EnvelopeErrors) do not make
+// Parse decodes one CloudTrail record; a leading UTF-8 byte order mark is
+// skipped. It copies data, so the caller may reuse it. Values that do not convert (see Event.EnvelopeErrors) do not make
 // Parse fail; only input that is no JSON object does.
 func Parse(data []byte) (*Event, error) {
+	// A file saved by an editor on Windows may start with a UTF-8 byte
+	// order mark, which is no part of the record (the Reader skips it too).
+	data = bytes.TrimPrefix(data, utf8BOM)
 	return parseOwned(append([]byte(nil), data...))
 }
+
+// utf8BOM is the UTF-8 encoding of the byte order mark U+FEFF.
+var utf8BOM = []byte("\xef\xbb\xbf")
 
 // parseOwned decodes a record whose bytes the Event may keep.
 func parseOwned(raw []byte) (*Event, error) {

@@ -1,6 +1,7 @@
 package elastictranscoder
 
 import (
+	"cmp"
 	"slices"
 	"time"
 )
@@ -114,9 +115,9 @@ func (j *Job) Summary() JobSummary {
 // JobSummaries returns the jobs that a typed Elastic Transcoder event, as returned
 // by cloudtrail.Decode, shows:
 //
-//   - CreateJob: the job created, from the response; for a call that
-//     failed, the job as requested (pipeline, input and outputs), with no
-//     id;
+//   - CreateJob: the job created, from the response, with the request's
+//     pipeline, input and outputs where the response leaves them out; for a
+//     call that failed, the job as requested, with no id;
 //   - ReadJob: the job read back, or only its id when the record has no
 //     response, as CloudTrail usually writes it;
 //   - CancelJob: the job's id, with status Canceled when the call
@@ -132,7 +133,19 @@ func JobSummaries(v any) []JobSummary {
 			return nil
 		}
 		if job := ev.Response.GetJob(); job != nil {
-			return []JobSummary{job.Summary()}
+			// The response is the authority; what it leaves out (a sparse
+			// or partly redacted response) comes from the request.
+			s := job.Summary()
+			if req := ev.Request; req != nil {
+				r := requestedJob(req)
+				s.PipelineID = cmp.Or(s.PipelineID, r.PipelineID)
+				s.InputKey = cmp.Or(s.InputKey, r.InputKey)
+				s.OutputKeyPrefix = cmp.Or(s.OutputKeyPrefix, r.OutputKeyPrefix)
+				if len(s.Outputs) == 0 {
+					s.Outputs = r.Outputs
+				}
+			}
+			return []JobSummary{s}
 		}
 		if req := ev.Request; req != nil {
 			return []JobSummary{requestedJob(req)}

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"text/tabwriter"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/mediatrail/mediatrail/cloudtrail"
 	"github.com/mediatrail/mediatrail/elastictranscoder"
@@ -357,10 +359,43 @@ func writeTable(w io.Writer, jobs []Job) error {
 		if !j.SubmittedAt.IsZero() {
 			submitted = j.SubmittedAt.UTC().Format(time.RFC3339)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n",
-			serviceName(j), dash(j.ID), submitted, dash(j.SubmittedBy), dash(j.Status), dash(settings(j)), j.Fate)
+		cells := []string{serviceName(j), dash(j.ID), submitted, dash(j.SubmittedBy), dash(j.Status), dash(settings(j)), j.Fate}
+		for i, c := range cells {
+			cells[i] = printable(c)
+		}
+		fmt.Fprintln(tw, strings.Join(cells, "\t"))
 	}
 	return tw.Flush()
+}
+
+// printable returns s with its control characters (line ends, tabs,
+// terminal escapes, which records may carry in any string) written as Go
+// escapes, so that each job stays on one line of the table and its text
+// cannot drive the terminal.
+func printable(s string) string {
+	clean := true
+	for _, r := range s {
+		if unicode.IsControl(r) || r == utf8.RuneError || r == '\u2028' || r == '\u2029' {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == utf8.RuneError:
+			b.WriteRune('\uFFFD')
+		case unicode.IsControl(r) || r == '\u2028' || r == '\u2029':
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // writeJSON writes the jobs as an indented JSON array.

@@ -325,3 +325,16 @@ func TestRefusedSubmissions(t *testing.T) {
 		t.Errorf("table (-want +got):\n%s", diff)
 	}
 }
+
+// TestRealWorldPrintable checks that the strings of records cannot break
+// the table or drive the terminal.
+func TestRealWorldPrintable(t *testing.T) {
+	for in, want := range map[string]string{
+		"plain José":            "plain José",
+		"a\tb\nc":               `a\tb\nc`,
+		"\x1b[31mred\u2028":     `\x1b[31mred\u2028`,
+		"bad \xff byte, \u0085": `bad ` + "\uFFFD" + ` byte, \u0085`,
+	} {
+		require.Equal(t, want, printable(in), "%q", in)
+	}
+}

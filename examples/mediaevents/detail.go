@@ -57,9 +57,10 @@ func detail(e *cloudtrail.Event) string {
 	return strings.Join(parts, "; ")
 }
 
-// mediaConvertJob summarizes a MediaConvert job: "job ID STATUS: outputs".
+// mediaConvertJob summarizes a MediaConvert job: "job ID STATUS outputs",
+// and the error message of a job in status ERROR.
 func mediaConvertJob(j mediaconvert.JobSummary) string {
-	return join(labeled("job", j.ID), string(j.Status), outputGroups(j.Outputs))
+	return join(labeled("job", j.ID), string(j.Status), outputGroups(j.Outputs), j.ErrorMessage)
 }
 
 // outputGroups summarizes output groups: "HLS[H_264 1280x720 5.0Mb/s AAC] File[...]".

@@ -42,10 +42,13 @@ import (
 	"io"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/mediatrail/mediatrail/cloudtrail"
 	"github.com/mediatrail/mediatrail/examples/internal/inputs"
@@ -245,12 +248,16 @@ var columns = []struct {
 func (t *table) line(values ...string) {
 	var b strings.Builder
 	for i, v := range values {
+		v = printable(v)
 		if i == len(values)-1 {
 			b.WriteString(v)
 			break
 		}
+		if v == "" {
+			v = "-"
+		}
 		b.WriteString(v)
-		for n := len(v); n < columns[i].width-1; n++ {
+		for n := utf8.RuneCountInString(v); n < columns[i].width-1; n++ {
 			b.WriteByte(' ')
 		}
 		b.WriteByte(' ')
@@ -259,6 +266,36 @@ func (t *table) line(values ...string) {
 	if _, err := fmt.Fprintln(t.w, line); err != nil && t.err == nil {
 		t.err = err
 	}
+}
+
+// printable returns s with its control characters (line ends, tabs,
+// terminal escapes, which records may carry in any string) written as Go
+// escapes, so that each event stays on one line of the table and its text
+// cannot drive the terminal.
+func printable(s string) string {
+	clean := true
+	for _, r := range s {
+		if unicode.IsControl(r) || r == utf8.RuneError || r == '\u2028' || r == '\u2029' {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == utf8.RuneError:
+			b.WriteRune('\uFFFD')
+		case unicode.IsControl(r) || r == '\u2028' || r == '\u2029':
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 func (t *table) print(r row) error {

@@ -352,3 +352,30 @@ func TestDetail(t *testing.T) {
 		t.Errorf("detail of an S3 event = %q, want none", got)
 	}
 }
+
+// TestRealWorldControlCharacters reads records whose strings carry line
+// ends, tabs and terminal escapes: each event stays on one line of the
+// table, with the characters escaped, and a job in ERROR shows its message.
+func TestRealWorldControlCharacters(t *testing.T) {
+	in := `{"Records":[` +
+		`{"eventVersion":"1.08","userIdentity":{"type":"IAMUser","userName":"evil\n\u001b[31mname"},"eventTime":"2024-03-01T10:00:00Z","eventSource":"mediaconvert.amazonaws.com","eventName":"GetJob","awsRegion":"us-east-1",` +
+		`"requestParameters":{"id":"9"},"responseElements":{"job":{"id":"9","status":"ERROR","errorMessage":"Bad input:\tno video\r\n"}}},` +
+		`{"eventVersion":"1.08","userIdentity":{"type":"IAMUser","userName":"José"},"eventTime":"2024-03-01T10:01:00Z","eventSource":"mediaconvert.amazonaws.com","eventName":"ListQueues"}]}`
+	code, stdout, stderr := runCmd(t, strings.NewReader(in))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	lines := strings.Split(stdout, "\n")
+	if len(lines) < 3 {
+		t.Fatalf("output:\n%s", stdout)
+	}
+	want := `2024-03-01T10:00:00Z mediaconvert       GetJob                       user/evil\n\x1b[31mname                       us-east-1      -                        job 9 ERROR Bad input:\tno video`
+	if lines[1] != want {
+		t.Errorf("line 1:\n got %q\nwant %q", lines[1], want)
+	}
+	// Columns are counted in characters, not bytes; empty ones show "-".
+	want = "2024-03-01T10:01:00Z mediaconvert       ListQueues                   user/José" + strings.Repeat(" ", 37) + "-              -"
+	if lines[2] != want {
+		t.Errorf("line 2:\n got %q\nwant %q", lines[2], want)
+	}
+}
