@@ -40,6 +40,17 @@ type Time struct {
 	Raw string
 }
 
+// Instant returns the instant of t, or the zero time when t is nil, so that
+// the optional timestamps of the typed packages read without nil checks:
+//
+//	created := job.GetCreatedAt().Instant()
+func (t *Time) Instant() time.Time {
+	if t == nil {
+		return time.Time{}
+	}
+	return t.Time
+}
+
 // MarshalJSON encodes t as it was read, or as an RFC 3339 string when it was
 // made in code.
 func (t Time) MarshalJSON() ([]byte, error) {

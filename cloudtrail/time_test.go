@@ -334,3 +334,11 @@ func FuzzParseTime(f *testing.F) {
 		}
 	})
 }
+
+func TestTimeInstant(t *testing.T) {
+	var missing *cloudtrail.Time
+	require.True(t, missing.Instant().IsZero(), "a nil Time has the zero instant")
+	tm, err := cloudtrail.ParseTimeJSON([]byte(`1510714652436`))
+	require.NoError(t, err)
+	require.Equal(t, time.Date(2017, 11, 15, 2, 57, 32, 436e6, time.UTC), (&tm).Instant())
+}

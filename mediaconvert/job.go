@@ -3,8 +3,6 @@ package mediaconvert
 import (
 	"strconv"
 	"time"
-
-	"github.com/mediatrail/mediatrail/cloudtrail"
 )
 
 // JobSummary is what a record tells about one MediaConvert job: who it is,
@@ -120,9 +118,9 @@ func (j *Job) Summary() JobSummary {
 		Queue:        j.GetQueue(),
 		Role:         j.GetRole(),
 		JobTemplate:  j.GetJobTemplate(),
-		CreatedAt:    instant(j.GetCreatedAt()),
-		StartedAt:    instant(timing.GetStartTime()),
-		FinishedAt:   instant(timing.GetFinishTime()),
+		CreatedAt:    j.GetCreatedAt().Instant(),
+		StartedAt:    timing.GetStartTime().Instant(),
+		FinishedAt:   timing.GetFinishTime().Instant(),
 		ErrorMessage: j.GetErrorMessage(),
 		Outputs:      j.GetSettings().OutputGroupSummaries(),
 	}
@@ -174,8 +172,8 @@ func (t *JobTemplate) Summary() JobTemplateSummary {
 		Description: t.GetDescription(),
 		Queue:       t.GetQueue(),
 		Type:        t.GetType(),
-		CreatedAt:   instant(t.GetCreatedAt()),
-		LastUpdated: instant(t.GetLastUpdated()),
+		CreatedAt:   t.GetCreatedAt().Instant(),
+		LastUpdated: t.GetLastUpdated().Instant(),
 		Outputs:     t.GetSettings().OutputGroupSummaries(),
 	}
 }
@@ -460,12 +458,4 @@ func first[T comparable](a, b T) T {
 		return a
 	}
 	return b
-}
-
-// instant returns the instant of t, or the zero time for nil.
-func instant(t *cloudtrail.Time) time.Time {
-	if t == nil {
-		return time.Time{}
-	}
-	return t.Time
 }

@@ -2,8 +2,6 @@ package transcribe
 
 import (
 	"time"
-
-	"github.com/mediatrail/mediatrail/cloudtrail"
 )
 
 // JobKind tells which of the Amazon Transcribe batch job families a job
@@ -64,9 +62,9 @@ func (j *TranscriptionJob) Summary() JobSummary {
 	s.MediaURI = j.GetMedia().GetMediaFileUri()
 	s.MediaFormat = string(j.GetMediaFormat())
 	s.TranscriptURI = j.GetTranscript().GetTranscriptFileUri()
-	s.CreatedAt = instant(j.GetCreationTime())
-	s.StartedAt = instant(j.GetStartTime())
-	s.CompletedAt = instant(j.GetCompletionTime())
+	s.CreatedAt = j.GetCreationTime().Instant()
+	s.StartedAt = j.GetStartTime().Instant()
+	s.CompletedAt = j.GetCompletionTime().Instant()
 	s.FailureReason = j.GetFailureReason()
 	return s
 }
@@ -86,9 +84,9 @@ func (j *TranscriptionJobSummary) Summary() JobSummary {
 			s.LanguageCode = string(codes[0].GetLanguageCode())
 		}
 	}
-	s.CreatedAt = instant(j.GetCreationTime())
-	s.StartedAt = instant(j.GetStartTime())
-	s.CompletedAt = instant(j.GetCompletionTime())
+	s.CreatedAt = j.GetCreationTime().Instant()
+	s.StartedAt = j.GetStartTime().Instant()
+	s.CompletedAt = j.GetCompletionTime().Instant()
 	s.FailureReason = j.GetFailureReason()
 	return s
 }
@@ -106,9 +104,9 @@ func (j *MedicalTranscriptionJob) Summary() JobSummary {
 	s.MediaURI = j.GetMedia().GetMediaFileUri()
 	s.MediaFormat = string(j.GetMediaFormat())
 	s.TranscriptURI = j.GetTranscript().GetTranscriptFileUri()
-	s.CreatedAt = instant(j.GetCreationTime())
-	s.StartedAt = instant(j.GetStartTime())
-	s.CompletedAt = instant(j.GetCompletionTime())
+	s.CreatedAt = j.GetCreationTime().Instant()
+	s.StartedAt = j.GetStartTime().Instant()
+	s.CompletedAt = j.GetCompletionTime().Instant()
 	s.FailureReason = j.GetFailureReason()
 	return s
 }
@@ -123,9 +121,9 @@ func (j *MedicalTranscriptionJobSummary) Summary() JobSummary {
 	s.Name = j.GetMedicalTranscriptionJobName()
 	s.Status = j.GetTranscriptionJobStatus()
 	s.LanguageCode = string(j.GetLanguageCode())
-	s.CreatedAt = instant(j.GetCreationTime())
-	s.StartedAt = instant(j.GetStartTime())
-	s.CompletedAt = instant(j.GetCompletionTime())
+	s.CreatedAt = j.GetCreationTime().Instant()
+	s.StartedAt = j.GetStartTime().Instant()
+	s.CompletedAt = j.GetCompletionTime().Instant()
 	s.FailureReason = j.GetFailureReason()
 	return s
 }
@@ -143,9 +141,9 @@ func (j *CallAnalyticsJob) Summary() JobSummary {
 	s.MediaURI = j.GetMedia().GetMediaFileUri()
 	s.MediaFormat = string(j.GetMediaFormat())
 	s.TranscriptURI = j.GetTranscript().GetTranscriptFileUri()
-	s.CreatedAt = instant(j.GetCreationTime())
-	s.StartedAt = instant(j.GetStartTime())
-	s.CompletedAt = instant(j.GetCompletionTime())
+	s.CreatedAt = j.GetCreationTime().Instant()
+	s.StartedAt = j.GetStartTime().Instant()
+	s.CompletedAt = j.GetCompletionTime().Instant()
 	s.FailureReason = j.GetFailureReason()
 	return s
 }
@@ -160,9 +158,9 @@ func (j *CallAnalyticsJobSummary) Summary() JobSummary {
 	s.Name = j.GetCallAnalyticsJobName()
 	s.Status = TranscriptionJobStatus(j.GetCallAnalyticsJobStatus())
 	s.LanguageCode = string(j.GetLanguageCode())
-	s.CreatedAt = instant(j.GetCreationTime())
-	s.StartedAt = instant(j.GetStartTime())
-	s.CompletedAt = instant(j.GetCompletionTime())
+	s.CreatedAt = j.GetCreationTime().Instant()
+	s.StartedAt = j.GetStartTime().Instant()
+	s.CompletedAt = j.GetCompletionTime().Instant()
 	s.FailureReason = j.GetFailureReason()
 	return s
 }
@@ -179,9 +177,9 @@ func (j *MedicalScribeJob) Summary() JobSummary {
 	s.LanguageCode = string(j.GetLanguageCode())
 	s.MediaURI = j.GetMedia().GetMediaFileUri()
 	s.TranscriptURI = j.GetMedicalScribeOutput().GetTranscriptFileUri()
-	s.CreatedAt = instant(j.GetCreationTime())
-	s.StartedAt = instant(j.GetStartTime())
-	s.CompletedAt = instant(j.GetCompletionTime())
+	s.CreatedAt = j.GetCreationTime().Instant()
+	s.StartedAt = j.GetStartTime().Instant()
+	s.CompletedAt = j.GetCompletionTime().Instant()
 	s.FailureReason = j.GetFailureReason()
 	return s
 }
@@ -196,9 +194,9 @@ func (j *MedicalScribeJobSummary) Summary() JobSummary {
 	s.Name = j.GetMedicalScribeJobName()
 	s.Status = TranscriptionJobStatus(j.GetMedicalScribeJobStatus())
 	s.LanguageCode = string(j.GetLanguageCode())
-	s.CreatedAt = instant(j.GetCreationTime())
-	s.StartedAt = instant(j.GetStartTime())
-	s.CompletedAt = instant(j.GetCompletionTime())
+	s.CreatedAt = j.GetCreationTime().Instant()
+	s.StartedAt = j.GetStartTime().Instant()
+	s.CompletedAt = j.GetCompletionTime().Instant()
 	s.FailureReason = j.GetFailureReason()
 	return s
 }
@@ -369,12 +367,4 @@ func summarize[T any, P interface {
 		out = append(out, P(&list[i]).Summary())
 	}
 	return out
-}
-
-// instant returns the instant of t, or the zero time for nil.
-func instant(t *cloudtrail.Time) time.Time {
-	if t == nil {
-		return time.Time{}
-	}
-	return t.Time
 }
