@@ -71,10 +71,14 @@ func (r *Registry) Register(eventSource, eventName string, fn DecodeFunc) {
 
 // Lookup returns the decoder of (eventSource, eventName), if any.
 func (r *Registry) Lookup(eventSource, eventName string) (DecodeFunc, bool) {
-	op := Operation{EventSource: CanonicalEventSource(eventSource), EventName: eventName}
 	r.mu.RLock()
-	fn, ok := r.decoders[op]
-	r.mu.RUnlock()
+	defer r.mu.RUnlock()
+	// Records name their source in the canonical form, under which the
+	// decoders are registered: only a miss costs the canonicalization.
+	if fn, ok := r.decoders[Operation{EventSource: eventSource, EventName: eventName}]; ok {
+		return fn, true
+	}
+	fn, ok := r.decoders[Operation{EventSource: CanonicalEventSource(eventSource), EventName: eventName}]
 	return fn, ok
 }
 

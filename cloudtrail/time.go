@@ -144,6 +144,14 @@ var isoLayouts = []string{
 // "timestamp", gives a *TimeError wrapping ErrNotATime, never a wrong time.
 func ParseTime(text string) (time.Time, error) {
 	s := strings.TrimSpace(text)
+	if t, ok := parseTimeFast(s); ok {
+		return t, nil
+	}
+	return parseTime(text, s)
+}
+
+// parseTime is ParseTime the general way, for s, text trimmed.
+func parseTime(text, s string) (time.Time, error) {
 	if s == "" {
 		return time.Time{}, &TimeError{Text: text}
 	}
@@ -278,11 +286,14 @@ func isDigits(s string) bool {
 	return true
 }
 
+// javaSpaces maps the spaces of Java-style dates to ordinary ones.
+var javaSpaces = strings.NewReplacer("\u202f", " ", "\u00a0", " ", "\t", " ")
+
 // normalizeJava folds the spacing of Java-style dates: narrow and ordinary
 // no-break spaces become spaces, runs of spaces become one, and am/pm is
 // upper-cased.
 func normalizeJava(s string) string {
-	s = strings.NewReplacer("\u202f", " ", "\u00a0", " ", "\t", " ").Replace(s)
+	s = javaSpaces.Replace(s)
 	s = strings.Join(strings.Fields(s), " ")
 	if n := len(s); n >= 2 {
 		suffix := strings.ToUpper(s[n-2:])

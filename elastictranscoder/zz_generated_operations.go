@@ -3,8 +3,6 @@
 package elastictranscoder
 
 import (
-	"slices"
-
 	"github.com/mediatrail/mediatrail/cloudtrail"
 	"github.com/mediatrail/mediatrail/internal/wire"
 )
@@ -12,304 +10,202 @@ import (
 // EventSource is the eventSource of the CloudTrail records of the Elastic Transcoder API.
 const EventSource = "elastictranscoder.amazonaws.com"
 
-// operations are the names of the operations of the Elastic Transcoder API, sorted.
-var operations = [...]string{
-	"CancelJob",
-	"CreateJob",
-	"CreatePipeline",
-	"CreatePreset",
-	"DeletePipeline",
-	"DeletePreset",
-	"ListJobsByPipeline",
-	"ListJobsByStatus",
-	"ListPipelines",
-	"ListPresets",
-	"ReadJob",
-	"ReadPipeline",
-	"ReadPreset",
-	"TestRole",
-	"UpdatePipeline",
-	"UpdatePipelineNotifications",
-	"UpdatePipelineStatus",
-}
-
-// Operations returns the names of the 17 operations of the Elastic Transcoder API,
-// which are the eventName values of its records, sorted.
+// Operations returns the names of the 17 operations of the package's
+// models, which are the eventName values of their records, sorted.
 func Operations() []string {
-	return slices.Clone(operations[:])
-}
-
-func init() {
-	cloudtrail.Register(EventSource, "CancelJob", decodeCancelJob)
-	cloudtrail.Register(EventSource, "CreateJob", decodeCreateJob)
-	cloudtrail.Register(EventSource, "CreatePipeline", decodeCreatePipeline)
-	cloudtrail.Register(EventSource, "CreatePreset", decodeCreatePreset)
-	cloudtrail.Register(EventSource, "DeletePipeline", decodeDeletePipeline)
-	cloudtrail.Register(EventSource, "DeletePreset", decodeDeletePreset)
-	cloudtrail.Register(EventSource, "ListJobsByPipeline", decodeListJobsByPipeline)
-	cloudtrail.Register(EventSource, "ListJobsByStatus", decodeListJobsByStatus)
-	cloudtrail.Register(EventSource, "ListPipelines", decodeListPipelines)
-	cloudtrail.Register(EventSource, "ListPresets", decodeListPresets)
-	cloudtrail.Register(EventSource, "ReadJob", decodeReadJob)
-	cloudtrail.Register(EventSource, "ReadPipeline", decodeReadPipeline)
-	cloudtrail.Register(EventSource, "ReadPreset", decodeReadPreset)
-	cloudtrail.Register(EventSource, "TestRole", decodeTestRole)
-	cloudtrail.Register(EventSource, "UpdatePipeline", decodeUpdatePipeline)
-	cloudtrail.Register(EventSource, "UpdatePipelineNotifications", decodeUpdatePipelineNotifications)
-	cloudtrail.Register(EventSource, "UpdatePipelineStatus", decodeUpdatePipelineStatus)
+	names := make([]string, len(service.Operations))
+	for i, o := range service.Operations {
+		names[i] = o.Name
+	}
+	return names
 }
 
 // CancelJobEvent is a CancelJob record with its request and response typed.
+//
+// The CancelJob operation cancels an unfinished job.
+//
+// Note: You can only cancel a job that has a status of Submitted. To prevent a
+// pipeline from starting to process a job while you're getting the job
+// identifier, use UpdatePipelineStatus to temporarily pause the pipeline.
 type CancelJobEvent = cloudtrail.Typed[CancelJobRequest, CancelJobResponse]
 
-// DecodeCancelJob decodes the requestParameters and responseElements of a CancelJob
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeCancelJob(e *cloudtrail.Event) (*CancelJobEvent, error) {
-	return wire.DecodeEvent(e, (*CancelJobRequest).decodeWire, (*CancelJobResponse).decodeWire)
-}
-
-func decodeCancelJob(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeCancelJob(e))
-}
-
 // CreateJobEvent is a CreateJob record with its request and response typed.
+//
+// When you create a job, Elastic Transcoder returns JSON data that includes the
+// values that you specified plus information about the job that is created.
+//
+// If you have specified more than one output for your jobs (for example, one
+// output for the Kindle Fire and another output for the Apple iPhone 4s), you
+// currently must use the Elastic Transcoder API to list the jobs (as opposed to
+// the AWS Console).
 type CreateJobEvent = cloudtrail.Typed[CreateJobRequest, CreateJobResponse]
 
-// DecodeCreateJob decodes the requestParameters and responseElements of a CreateJob
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeCreateJob(e *cloudtrail.Event) (*CreateJobEvent, error) {
-	return wire.DecodeEvent(e, (*CreateJobRequest).decodeWire, (*CreateJobResponse).decodeWire)
-}
-
-func decodeCreateJob(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeCreateJob(e))
-}
-
-// CreatePipelineEvent is a CreatePipeline record with its request and response typed.
+// CreatePipelineEvent is a CreatePipeline record with its request and response
+// typed.
+//
+// The CreatePipeline operation creates a pipeline with settings that you
+// specify.
 type CreatePipelineEvent = cloudtrail.Typed[CreatePipelineRequest, CreatePipelineResponse]
 
-// DecodeCreatePipeline decodes the requestParameters and responseElements of a CreatePipeline
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeCreatePipeline(e *cloudtrail.Event) (*CreatePipelineEvent, error) {
-	return wire.DecodeEvent(e, (*CreatePipelineRequest).decodeWire, (*CreatePipelineResponse).decodeWire)
-}
-
-func decodeCreatePipeline(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeCreatePipeline(e))
-}
-
-// CreatePresetEvent is a CreatePreset record with its request and response typed.
+// CreatePresetEvent is a CreatePreset record with its request and response
+// typed.
+//
+// The CreatePreset operation creates a preset with settings that you specify.
+//
+// Important: Elastic Transcoder checks the CreatePreset settings to ensure that
+// they meet Elastic Transcoder requirements and to determine whether they
+// comply with H.264 standards. If your settings are not valid for Elastic
+// Transcoder, Elastic Transcoder returns an HTTP 400 response
+// (ValidationException) and does not create the preset. If the settings are
+// valid for Elastic Transcoder but aren't strictly compliant with the H.264
+// standard, Elastic Transcoder creates the preset and returns a warning message
+// in the response. This helps you determine whether your settings comply with
+// the H.264 standard while giving you greater flexibility with respect to the
+// video that Elastic Transcoder produces.
+//
+// Elastic Transcoder uses the H.264 video-compression format. For more
+// information, see the International Telecommunication Union publication
+// Recommendation ITU-T H.264: Advanced video coding for generic audiovisual
+// services.
 type CreatePresetEvent = cloudtrail.Typed[CreatePresetRequest, CreatePresetResponse]
 
-// DecodeCreatePreset decodes the requestParameters and responseElements of a CreatePreset
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeCreatePreset(e *cloudtrail.Event) (*CreatePresetEvent, error) {
-	return wire.DecodeEvent(e, (*CreatePresetRequest).decodeWire, (*CreatePresetResponse).decodeWire)
-}
-
-func decodeCreatePreset(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeCreatePreset(e))
-}
-
-// DeletePipelineEvent is a DeletePipeline record with its request and response typed.
+// DeletePipelineEvent is a DeletePipeline record with its request and response
+// typed.
+//
+// The DeletePipeline operation removes a pipeline.
+//
+// You can only delete a pipeline that has never been used or that is not
+// currently in use (doesn't contain any active jobs). If the pipeline is
+// currently in use, DeletePipeline returns an error.
 type DeletePipelineEvent = cloudtrail.Typed[DeletePipelineRequest, DeletePipelineResponse]
 
-// DecodeDeletePipeline decodes the requestParameters and responseElements of a DeletePipeline
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeDeletePipeline(e *cloudtrail.Event) (*DeletePipelineEvent, error) {
-	return wire.DecodeEvent(e, (*DeletePipelineRequest).decodeWire, (*DeletePipelineResponse).decodeWire)
-}
-
-func decodeDeletePipeline(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeDeletePipeline(e))
-}
-
-// DeletePresetEvent is a DeletePreset record with its request and response typed.
+// DeletePresetEvent is a DeletePreset record with its request and response
+// typed.
+//
+// The DeletePreset operation removes a preset that you've added in an AWS
+// region.
+//
+// Note: You can't delete the default presets that are included with Elastic
+// Transcoder.
 type DeletePresetEvent = cloudtrail.Typed[DeletePresetRequest, DeletePresetResponse]
 
-// DecodeDeletePreset decodes the requestParameters and responseElements of a DeletePreset
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeDeletePreset(e *cloudtrail.Event) (*DeletePresetEvent, error) {
-	return wire.DecodeEvent(e, (*DeletePresetRequest).decodeWire, (*DeletePresetResponse).decodeWire)
-}
-
-func decodeDeletePreset(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeDeletePreset(e))
-}
-
-// ListJobsByPipelineEvent is a ListJobsByPipeline record with its request and response typed.
+// ListJobsByPipelineEvent is a ListJobsByPipeline record with its request and
+// response typed.
+//
+// The ListJobsByPipeline operation gets a list of the jobs currently in a
+// pipeline.
+//
+// Elastic Transcoder returns all of the jobs currently in the specified
+// pipeline. The response body contains one element for each job that satisfies
+// the search criteria.
 type ListJobsByPipelineEvent = cloudtrail.Typed[ListJobsByPipelineRequest, ListJobsByPipelineResponse]
 
-// DecodeListJobsByPipeline decodes the requestParameters and responseElements of a ListJobsByPipeline
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeListJobsByPipeline(e *cloudtrail.Event) (*ListJobsByPipelineEvent, error) {
-	return wire.DecodeEvent(e, (*ListJobsByPipelineRequest).decodeWire, (*ListJobsByPipelineResponse).decodeWire)
-}
-
-func decodeListJobsByPipeline(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeListJobsByPipeline(e))
-}
-
-// ListJobsByStatusEvent is a ListJobsByStatus record with its request and response typed.
+// ListJobsByStatusEvent is a ListJobsByStatus record with its request and
+// response typed.
+//
+// The ListJobsByStatus operation gets a list of jobs that have a specified
+// status. The response body contains one element for each job that satisfies
+// the search criteria.
 type ListJobsByStatusEvent = cloudtrail.Typed[ListJobsByStatusRequest, ListJobsByStatusResponse]
 
-// DecodeListJobsByStatus decodes the requestParameters and responseElements of a ListJobsByStatus
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeListJobsByStatus(e *cloudtrail.Event) (*ListJobsByStatusEvent, error) {
-	return wire.DecodeEvent(e, (*ListJobsByStatusRequest).decodeWire, (*ListJobsByStatusResponse).decodeWire)
-}
-
-func decodeListJobsByStatus(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeListJobsByStatus(e))
-}
-
-// ListPipelinesEvent is a ListPipelines record with its request and response typed.
+// ListPipelinesEvent is a ListPipelines record with its request and response
+// typed.
+//
+// The ListPipelines operation gets a list of the pipelines associated with the
+// current AWS account.
 type ListPipelinesEvent = cloudtrail.Typed[ListPipelinesRequest, ListPipelinesResponse]
 
-// DecodeListPipelines decodes the requestParameters and responseElements of a ListPipelines
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeListPipelines(e *cloudtrail.Event) (*ListPipelinesEvent, error) {
-	return wire.DecodeEvent(e, (*ListPipelinesRequest).decodeWire, (*ListPipelinesResponse).decodeWire)
-}
-
-func decodeListPipelines(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeListPipelines(e))
-}
-
 // ListPresetsEvent is a ListPresets record with its request and response typed.
+//
+// The ListPresets operation gets a list of the default presets included with
+// Elastic Transcoder and the presets that you've added in an AWS region.
 type ListPresetsEvent = cloudtrail.Typed[ListPresetsRequest, ListPresetsResponse]
 
-// DecodeListPresets decodes the requestParameters and responseElements of a ListPresets
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeListPresets(e *cloudtrail.Event) (*ListPresetsEvent, error) {
-	return wire.DecodeEvent(e, (*ListPresetsRequest).decodeWire, (*ListPresetsResponse).decodeWire)
-}
-
-func decodeListPresets(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeListPresets(e))
-}
-
 // ReadJobEvent is a ReadJob record with its request and response typed.
+//
+// The ReadJob operation returns detailed information about a job.
 type ReadJobEvent = cloudtrail.Typed[ReadJobRequest, ReadJobResponse]
 
-// DecodeReadJob decodes the requestParameters and responseElements of a ReadJob
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeReadJob(e *cloudtrail.Event) (*ReadJobEvent, error) {
-	return wire.DecodeEvent(e, (*ReadJobRequest).decodeWire, (*ReadJobResponse).decodeWire)
-}
-
-func decodeReadJob(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeReadJob(e))
-}
-
-// ReadPipelineEvent is a ReadPipeline record with its request and response typed.
+// ReadPipelineEvent is a ReadPipeline record with its request and response
+// typed.
+//
+// The ReadPipeline operation gets detailed information about a pipeline.
 type ReadPipelineEvent = cloudtrail.Typed[ReadPipelineRequest, ReadPipelineResponse]
 
-// DecodeReadPipeline decodes the requestParameters and responseElements of a ReadPipeline
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeReadPipeline(e *cloudtrail.Event) (*ReadPipelineEvent, error) {
-	return wire.DecodeEvent(e, (*ReadPipelineRequest).decodeWire, (*ReadPipelineResponse).decodeWire)
-}
-
-func decodeReadPipeline(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeReadPipeline(e))
-}
-
 // ReadPresetEvent is a ReadPreset record with its request and response typed.
+//
+// The ReadPreset operation gets detailed information about a preset.
 type ReadPresetEvent = cloudtrail.Typed[ReadPresetRequest, ReadPresetResponse]
 
-// DecodeReadPreset decodes the requestParameters and responseElements of a ReadPreset
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeReadPreset(e *cloudtrail.Event) (*ReadPresetEvent, error) {
-	return wire.DecodeEvent(e, (*ReadPresetRequest).decodeWire, (*ReadPresetResponse).decodeWire)
-}
-
-func decodeReadPreset(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeReadPreset(e))
-}
-
 // TestRoleEvent is a TestRole record with its request and response typed.
+//
+// The TestRole operation tests the IAM role used to create the pipeline.
+//
+// The TestRole action lets you determine whether the IAM role you are using has
+// sufficient permissions to let Elastic Transcoder perform tasks associated
+// with the transcoding process. The action attempts to assume the specified IAM
+// role, checks read access to the input and output buckets, and tries to send a
+// test notification to Amazon SNS topics that you specify.
 type TestRoleEvent = cloudtrail.Typed[TestRoleRequest, TestRoleResponse]
 
-// DecodeTestRole decodes the requestParameters and responseElements of a TestRole
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeTestRole(e *cloudtrail.Event) (*TestRoleEvent, error) {
-	return wire.DecodeEvent(e, (*TestRoleRequest).decodeWire, (*TestRoleResponse).decodeWire)
-}
-
-func decodeTestRole(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeTestRole(e))
-}
-
-// UpdatePipelineEvent is a UpdatePipeline record with its request and response typed.
+// UpdatePipelineEvent is an UpdatePipeline record with its request and response
+// typed.
+//
+// Use the UpdatePipeline operation to update settings for a pipeline.
+//
+// Important: When you change pipeline settings, your changes take effect
+// immediately. Jobs that you have already submitted and that Elastic Transcoder
+// has not started to process are affected in addition to jobs that you submit
+// after you change settings.
 type UpdatePipelineEvent = cloudtrail.Typed[UpdatePipelineRequest, UpdatePipelineResponse]
 
-// DecodeUpdatePipeline decodes the requestParameters and responseElements of a UpdatePipeline
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeUpdatePipeline(e *cloudtrail.Event) (*UpdatePipelineEvent, error) {
-	return wire.DecodeEvent(e, (*UpdatePipelineRequest).decodeWire, (*UpdatePipelineResponse).decodeWire)
-}
-
-func decodeUpdatePipeline(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeUpdatePipeline(e))
-}
-
-// UpdatePipelineNotificationsEvent is a UpdatePipelineNotifications record with its request and response typed.
+// UpdatePipelineNotificationsEvent is an UpdatePipelineNotifications record
+// with its request and response typed.
+//
+// With the UpdatePipelineNotifications operation, you can update Amazon Simple
+// Notification Service (Amazon SNS) notifications for a pipeline.
+//
+// When you update notifications for a pipeline, Elastic Transcoder returns the
+// values that you specified in the request.
 type UpdatePipelineNotificationsEvent = cloudtrail.Typed[UpdatePipelineNotificationsRequest, UpdatePipelineNotificationsResponse]
 
-// DecodeUpdatePipelineNotifications decodes the requestParameters and responseElements of a UpdatePipelineNotifications
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeUpdatePipelineNotifications(e *cloudtrail.Event) (*UpdatePipelineNotificationsEvent, error) {
-	return wire.DecodeEvent(e, (*UpdatePipelineNotificationsRequest).decodeWire, (*UpdatePipelineNotificationsResponse).decodeWire)
-}
-
-func decodeUpdatePipelineNotifications(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeUpdatePipelineNotifications(e))
-}
-
-// UpdatePipelineStatusEvent is a UpdatePipelineStatus record with its request and response typed.
+// UpdatePipelineStatusEvent is an UpdatePipelineStatus record with its request
+// and response typed.
+//
+// The UpdatePipelineStatus operation pauses or reactivates a pipeline, so that
+// the pipeline stops or restarts the processing of jobs.
+//
+// Changing the pipeline status is useful if you want to cancel one or more
+// jobs. You can't cancel jobs after Elastic Transcoder has started processing
+// them; if you pause the pipeline to which you submitted the jobs, you have
+// more time to get the job IDs for the jobs that you want to cancel, and to
+// send a CancelJob request.
 type UpdatePipelineStatusEvent = cloudtrail.Typed[UpdatePipelineStatusRequest, UpdatePipelineStatusResponse]
 
-// DecodeUpdatePipelineStatus decodes the requestParameters and responseElements of a UpdatePipelineStatus
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeUpdatePipelineStatus(e *cloudtrail.Event) (*UpdatePipelineStatusEvent, error) {
-	return wire.DecodeEvent(e, (*UpdatePipelineStatusRequest).decodeWire, (*UpdatePipelineStatusResponse).decodeWire)
+// service is what the package registers with cloudtrail when it is imported.
+var service = wire.Service{
+	EventSource: EventSource,
+	Operations: []wire.Operation{
+		{Name: "CancelJob", Event: (*CancelJobEvent)(nil)},
+		{Name: "CreateJob", Event: (*CreateJobEvent)(nil)},
+		{Name: "CreatePipeline", Event: (*CreatePipelineEvent)(nil)},
+		{Name: "CreatePreset", Event: (*CreatePresetEvent)(nil)},
+		{Name: "DeletePipeline", Event: (*DeletePipelineEvent)(nil)},
+		{Name: "DeletePreset", Event: (*DeletePresetEvent)(nil)},
+		{Name: "ListJobsByPipeline", Event: (*ListJobsByPipelineEvent)(nil)},
+		{Name: "ListJobsByStatus", Event: (*ListJobsByStatusEvent)(nil)},
+		{Name: "ListPipelines", Event: (*ListPipelinesEvent)(nil)},
+		{Name: "ListPresets", Event: (*ListPresetsEvent)(nil)},
+		{Name: "ReadJob", Event: (*ReadJobEvent)(nil)},
+		{Name: "ReadPipeline", Event: (*ReadPipelineEvent)(nil)},
+		{Name: "ReadPreset", Event: (*ReadPresetEvent)(nil)},
+		{Name: "TestRole", Event: (*TestRoleEvent)(nil)},
+		{Name: "UpdatePipeline", Event: (*UpdatePipelineEvent)(nil)},
+		{Name: "UpdatePipelineNotifications", Event: (*UpdatePipelineNotificationsEvent)(nil)},
+		{Name: "UpdatePipelineStatus", Event: (*UpdatePipelineStatusEvent)(nil)},
+	},
 }
 
-func decodeUpdatePipelineStatus(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeUpdatePipelineStatus(e))
+func init() {
+	wire.Register(&service)
 }

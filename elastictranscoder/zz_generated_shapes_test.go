@@ -4,32 +4,33 @@ package elastictranscoder
 
 import (
 	"reflect"
+	"testing"
 
 	"github.com/mediatrail/mediatrail/internal/typedtest"
 )
 
-// generatedShapes lists the shapes of the model that the generator made
-// Go types for, for the tests to check against the model.
+// generatedShapes lists the shapes of the models that the generator made
+// Go types for, for the tests to check against the models.
 var generatedShapes = []typedtest.GeneratedShape{
-	{ID: "com.amazonaws.elastictranscoder#AccessControls", Kind: "list", Type: reflect.TypeFor[AccessControls]()},
+	{ID: "com.amazonaws.elastictranscoder#AccessControls", Kind: "list", Type: reflect.TypeFor[[]string]()},
 	{ID: "com.amazonaws.elastictranscoder#Artwork", Kind: "structure", Type: reflect.TypeFor[Artwork]()},
-	{ID: "com.amazonaws.elastictranscoder#Artworks", Kind: "list", Type: reflect.TypeFor[Artworks]()},
+	{ID: "com.amazonaws.elastictranscoder#Artworks", Kind: "list", Type: reflect.TypeFor[[]Artwork]()},
 	{ID: "com.amazonaws.elastictranscoder#AudioCodecOptions", Kind: "structure", Type: reflect.TypeFor[AudioCodecOptions]()},
 	{ID: "com.amazonaws.elastictranscoder#AudioParameters", Kind: "structure", Type: reflect.TypeFor[AudioParameters]()},
 	{ID: "com.amazonaws.elastictranscoder#CancelJobRequest", Kind: "structure", Type: reflect.TypeFor[CancelJobRequest]()},
 	{ID: "com.amazonaws.elastictranscoder#CancelJobResponse", Kind: "structure", Type: reflect.TypeFor[CancelJobResponse]()},
 	{ID: "com.amazonaws.elastictranscoder#CaptionFormat", Kind: "structure", Type: reflect.TypeFor[CaptionFormat]()},
-	{ID: "com.amazonaws.elastictranscoder#CaptionFormats", Kind: "list", Type: reflect.TypeFor[CaptionFormats]()},
+	{ID: "com.amazonaws.elastictranscoder#CaptionFormats", Kind: "list", Type: reflect.TypeFor[[]CaptionFormat]()},
 	{ID: "com.amazonaws.elastictranscoder#CaptionSource", Kind: "structure", Type: reflect.TypeFor[CaptionSource]()},
-	{ID: "com.amazonaws.elastictranscoder#CaptionSources", Kind: "list", Type: reflect.TypeFor[CaptionSources]()},
+	{ID: "com.amazonaws.elastictranscoder#CaptionSources", Kind: "list", Type: reflect.TypeFor[[]CaptionSource]()},
 	{ID: "com.amazonaws.elastictranscoder#Captions", Kind: "structure", Type: reflect.TypeFor[Captions]()},
 	{ID: "com.amazonaws.elastictranscoder#Clip", Kind: "structure", Type: reflect.TypeFor[Clip]()},
-	{ID: "com.amazonaws.elastictranscoder#CodecOptions", Kind: "map", Type: reflect.TypeFor[CodecOptions]()},
-	{ID: "com.amazonaws.elastictranscoder#Composition", Kind: "list", Type: reflect.TypeFor[Composition]()},
+	{ID: "com.amazonaws.elastictranscoder#CodecOptions", Kind: "map", Type: reflect.TypeFor[map[string]string]()},
+	{ID: "com.amazonaws.elastictranscoder#Composition", Kind: "list", Type: reflect.TypeFor[[]Clip]()},
 	{ID: "com.amazonaws.elastictranscoder#CreateJobOutput", Kind: "structure", Type: reflect.TypeFor[CreateJobOutput]()},
-	{ID: "com.amazonaws.elastictranscoder#CreateJobOutputs", Kind: "list", Type: reflect.TypeFor[CreateJobOutputs]()},
+	{ID: "com.amazonaws.elastictranscoder#CreateJobOutputs", Kind: "list", Type: reflect.TypeFor[[]CreateJobOutput]()},
 	{ID: "com.amazonaws.elastictranscoder#CreateJobPlaylist", Kind: "structure", Type: reflect.TypeFor[CreateJobPlaylist]()},
-	{ID: "com.amazonaws.elastictranscoder#CreateJobPlaylists", Kind: "list", Type: reflect.TypeFor[CreateJobPlaylists]()},
+	{ID: "com.amazonaws.elastictranscoder#CreateJobPlaylists", Kind: "list", Type: reflect.TypeFor[[]CreateJobPlaylist]()},
 	{ID: "com.amazonaws.elastictranscoder#CreateJobRequest", Kind: "structure", Type: reflect.TypeFor[CreateJobRequest]()},
 	{ID: "com.amazonaws.elastictranscoder#CreateJobResponse", Kind: "structure", Type: reflect.TypeFor[CreateJobResponse]()},
 	{ID: "com.amazonaws.elastictranscoder#CreatePipelineRequest", Kind: "structure", Type: reflect.TypeFor[CreatePipelineRequest]()},
@@ -42,18 +43,18 @@ var generatedShapes = []typedtest.GeneratedShape{
 	{ID: "com.amazonaws.elastictranscoder#DeletePresetResponse", Kind: "structure", Type: reflect.TypeFor[DeletePresetResponse]()},
 	{ID: "com.amazonaws.elastictranscoder#DetectedProperties", Kind: "structure", Type: reflect.TypeFor[DetectedProperties]()},
 	{ID: "com.amazonaws.elastictranscoder#Encryption", Kind: "structure", Type: reflect.TypeFor[Encryption]()},
-	{ID: "com.amazonaws.elastictranscoder#ExceptionMessages", Kind: "list", Type: reflect.TypeFor[ExceptionMessages]()},
+	{ID: "com.amazonaws.elastictranscoder#ExceptionMessages", Kind: "list", Type: reflect.TypeFor[[]string]()},
 	{ID: "com.amazonaws.elastictranscoder#HlsContentProtection", Kind: "structure", Type: reflect.TypeFor[HlsContentProtection]()},
 	{ID: "com.amazonaws.elastictranscoder#InputCaptions", Kind: "structure", Type: reflect.TypeFor[InputCaptions]()},
 	{ID: "com.amazonaws.elastictranscoder#Job", Kind: "structure", Type: reflect.TypeFor[Job]()},
 	{ID: "com.amazonaws.elastictranscoder#JobAlbumArt", Kind: "structure", Type: reflect.TypeFor[JobAlbumArt]()},
 	{ID: "com.amazonaws.elastictranscoder#JobInput", Kind: "structure", Type: reflect.TypeFor[JobInput]()},
-	{ID: "com.amazonaws.elastictranscoder#JobInputs", Kind: "list", Type: reflect.TypeFor[JobInputs]()},
+	{ID: "com.amazonaws.elastictranscoder#JobInputs", Kind: "list", Type: reflect.TypeFor[[]JobInput]()},
 	{ID: "com.amazonaws.elastictranscoder#JobOutput", Kind: "structure", Type: reflect.TypeFor[JobOutput]()},
-	{ID: "com.amazonaws.elastictranscoder#JobOutputs", Kind: "list", Type: reflect.TypeFor[JobOutputs]()},
+	{ID: "com.amazonaws.elastictranscoder#JobOutputs", Kind: "list", Type: reflect.TypeFor[[]JobOutput]()},
 	{ID: "com.amazonaws.elastictranscoder#JobWatermark", Kind: "structure", Type: reflect.TypeFor[JobWatermark]()},
-	{ID: "com.amazonaws.elastictranscoder#JobWatermarks", Kind: "list", Type: reflect.TypeFor[JobWatermarks]()},
-	{ID: "com.amazonaws.elastictranscoder#Jobs", Kind: "list", Type: reflect.TypeFor[Jobs]()},
+	{ID: "com.amazonaws.elastictranscoder#JobWatermarks", Kind: "list", Type: reflect.TypeFor[[]JobWatermark]()},
+	{ID: "com.amazonaws.elastictranscoder#Jobs", Kind: "list", Type: reflect.TypeFor[[]Job]()},
 	{ID: "com.amazonaws.elastictranscoder#ListJobsByPipelineRequest", Kind: "structure", Type: reflect.TypeFor[ListJobsByPipelineRequest]()},
 	{ID: "com.amazonaws.elastictranscoder#ListJobsByPipelineResponse", Kind: "structure", Type: reflect.TypeFor[ListJobsByPipelineResponse]()},
 	{ID: "com.amazonaws.elastictranscoder#ListJobsByStatusRequest", Kind: "structure", Type: reflect.TypeFor[ListJobsByStatusRequest]()},
@@ -63,26 +64,26 @@ var generatedShapes = []typedtest.GeneratedShape{
 	{ID: "com.amazonaws.elastictranscoder#ListPresetsRequest", Kind: "structure", Type: reflect.TypeFor[ListPresetsRequest]()},
 	{ID: "com.amazonaws.elastictranscoder#ListPresetsResponse", Kind: "structure", Type: reflect.TypeFor[ListPresetsResponse]()},
 	{ID: "com.amazonaws.elastictranscoder#Notifications", Kind: "structure", Type: reflect.TypeFor[Notifications]()},
-	{ID: "com.amazonaws.elastictranscoder#OutputKeys", Kind: "list", Type: reflect.TypeFor[OutputKeys]()},
+	{ID: "com.amazonaws.elastictranscoder#OutputKeys", Kind: "list", Type: reflect.TypeFor[[]string]()},
 	{ID: "com.amazonaws.elastictranscoder#Permission", Kind: "structure", Type: reflect.TypeFor[Permission]()},
-	{ID: "com.amazonaws.elastictranscoder#Permissions", Kind: "list", Type: reflect.TypeFor[Permissions]()},
+	{ID: "com.amazonaws.elastictranscoder#Permissions", Kind: "list", Type: reflect.TypeFor[[]Permission]()},
 	{ID: "com.amazonaws.elastictranscoder#Pipeline", Kind: "structure", Type: reflect.TypeFor[Pipeline]()},
 	{ID: "com.amazonaws.elastictranscoder#PipelineOutputConfig", Kind: "structure", Type: reflect.TypeFor[PipelineOutputConfig]()},
-	{ID: "com.amazonaws.elastictranscoder#Pipelines", Kind: "list", Type: reflect.TypeFor[Pipelines]()},
+	{ID: "com.amazonaws.elastictranscoder#Pipelines", Kind: "list", Type: reflect.TypeFor[[]Pipeline]()},
 	{ID: "com.amazonaws.elastictranscoder#PlayReadyDrm", Kind: "structure", Type: reflect.TypeFor[PlayReadyDrm]()},
 	{ID: "com.amazonaws.elastictranscoder#Playlist", Kind: "structure", Type: reflect.TypeFor[Playlist]()},
-	{ID: "com.amazonaws.elastictranscoder#Playlists", Kind: "list", Type: reflect.TypeFor[Playlists]()},
+	{ID: "com.amazonaws.elastictranscoder#Playlists", Kind: "list", Type: reflect.TypeFor[[]Playlist]()},
 	{ID: "com.amazonaws.elastictranscoder#Preset", Kind: "structure", Type: reflect.TypeFor[Preset]()},
 	{ID: "com.amazonaws.elastictranscoder#PresetWatermark", Kind: "structure", Type: reflect.TypeFor[PresetWatermark]()},
-	{ID: "com.amazonaws.elastictranscoder#PresetWatermarks", Kind: "list", Type: reflect.TypeFor[PresetWatermarks]()},
-	{ID: "com.amazonaws.elastictranscoder#Presets", Kind: "list", Type: reflect.TypeFor[Presets]()},
+	{ID: "com.amazonaws.elastictranscoder#PresetWatermarks", Kind: "list", Type: reflect.TypeFor[[]PresetWatermark]()},
+	{ID: "com.amazonaws.elastictranscoder#Presets", Kind: "list", Type: reflect.TypeFor[[]Preset]()},
 	{ID: "com.amazonaws.elastictranscoder#ReadJobRequest", Kind: "structure", Type: reflect.TypeFor[ReadJobRequest]()},
 	{ID: "com.amazonaws.elastictranscoder#ReadJobResponse", Kind: "structure", Type: reflect.TypeFor[ReadJobResponse]()},
 	{ID: "com.amazonaws.elastictranscoder#ReadPipelineRequest", Kind: "structure", Type: reflect.TypeFor[ReadPipelineRequest]()},
 	{ID: "com.amazonaws.elastictranscoder#ReadPipelineResponse", Kind: "structure", Type: reflect.TypeFor[ReadPipelineResponse]()},
 	{ID: "com.amazonaws.elastictranscoder#ReadPresetRequest", Kind: "structure", Type: reflect.TypeFor[ReadPresetRequest]()},
 	{ID: "com.amazonaws.elastictranscoder#ReadPresetResponse", Kind: "structure", Type: reflect.TypeFor[ReadPresetResponse]()},
-	{ID: "com.amazonaws.elastictranscoder#SnsTopics", Kind: "list", Type: reflect.TypeFor[SnsTopics]()},
+	{ID: "com.amazonaws.elastictranscoder#SnsTopics", Kind: "list", Type: reflect.TypeFor[[]string]()},
 	{ID: "com.amazonaws.elastictranscoder#TestRoleRequest", Kind: "structure", Type: reflect.TypeFor[TestRoleRequest]()},
 	{ID: "com.amazonaws.elastictranscoder#TestRoleResponse", Kind: "structure", Type: reflect.TypeFor[TestRoleResponse]()},
 	{ID: "com.amazonaws.elastictranscoder#Thumbnails", Kind: "structure", Type: reflect.TypeFor[Thumbnails]()},
@@ -94,10 +95,10 @@ var generatedShapes = []typedtest.GeneratedShape{
 	{ID: "com.amazonaws.elastictranscoder#UpdatePipelineResponse", Kind: "structure", Type: reflect.TypeFor[UpdatePipelineResponse]()},
 	{ID: "com.amazonaws.elastictranscoder#UpdatePipelineStatusRequest", Kind: "structure", Type: reflect.TypeFor[UpdatePipelineStatusRequest]()},
 	{ID: "com.amazonaws.elastictranscoder#UpdatePipelineStatusResponse", Kind: "structure", Type: reflect.TypeFor[UpdatePipelineStatusResponse]()},
-	{ID: "com.amazonaws.elastictranscoder#UserMetadata", Kind: "map", Type: reflect.TypeFor[UserMetadata]()},
+	{ID: "com.amazonaws.elastictranscoder#UserMetadata", Kind: "map", Type: reflect.TypeFor[map[string]string]()},
 	{ID: "com.amazonaws.elastictranscoder#VideoParameters", Kind: "structure", Type: reflect.TypeFor[VideoParameters]()},
 	{ID: "com.amazonaws.elastictranscoder#Warning", Kind: "structure", Type: reflect.TypeFor[Warning]()},
-	{ID: "com.amazonaws.elastictranscoder#Warnings", Kind: "list", Type: reflect.TypeFor[Warnings]()},
+	{ID: "com.amazonaws.elastictranscoder#Warnings", Kind: "list", Type: reflect.TypeFor[[]Warning]()},
 }
 
 // generatedOperations lists the operations that the generator registered.
@@ -119,4 +120,10 @@ var generatedOperations = []typedtest.GeneratedOperation{
 	{Name: "UpdatePipeline", Input: "com.amazonaws.elastictranscoder#UpdatePipelineRequest", Output: "com.amazonaws.elastictranscoder#UpdatePipelineResponse", Event: reflect.TypeFor[UpdatePipelineEvent]()},
 	{Name: "UpdatePipelineNotifications", Input: "com.amazonaws.elastictranscoder#UpdatePipelineNotificationsRequest", Output: "com.amazonaws.elastictranscoder#UpdatePipelineNotificationsResponse", Event: reflect.TypeFor[UpdatePipelineNotificationsEvent]()},
 	{Name: "UpdatePipelineStatus", Input: "com.amazonaws.elastictranscoder#UpdatePipelineStatusRequest", Output: "com.amazonaws.elastictranscoder#UpdatePipelineStatusResponse", Event: reflect.TypeFor[UpdatePipelineStatusEvent]()},
+}
+
+// TestGeneratedAgainstModels checks the generated types and registrations
+// against the models, read independently of the generator.
+func TestGeneratedAgainstModels(t *testing.T) {
+	typedtest.CheckPackage(t, []string{"elastictranscoder"}, EventSource, Operations(), generatedShapes, generatedOperations)
 }

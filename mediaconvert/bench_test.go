@@ -41,7 +41,7 @@ func BenchmarkCreateJob2017(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			if _, err := DecodeCreateJob(e); err != nil {
+			if _, err := decodeCreateJob(e); err != nil {
 				b.Fatal(err)
 			}
 		}

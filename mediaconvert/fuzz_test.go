@@ -31,7 +31,7 @@ func FuzzDecodeCreateJob(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		e := &cloudtrail.Event{EventSource: EventSource, EventName: "CreateJob", RequestParameters: data, ResponseElements: data}
-		ev, err := DecodeCreateJob(e)
+		ev, err := decodeCreateJob(e)
 		if err != nil {
 			return
 		}
@@ -45,7 +45,7 @@ func FuzzDecodeCreateJob(f *testing.F) {
 			}
 		}
 		out, _ := ev.Request.MarshalJSON()
-		again, err := DecodeCreateJob(&cloudtrail.Event{RequestParameters: out})
+		again, err := decodeCreateJob(&cloudtrail.Event{EventSource: EventSource, EventName: "CreateJob", RequestParameters: out})
 		if err != nil {
 			t.Fatalf("decoding the encoding %q: %v", out, err)
 		}
@@ -54,4 +54,13 @@ func FuzzDecodeCreateJob(f *testing.F) {
 			t.Fatalf("encoding is not stable:\n%s\n%s", out, out2)
 		}
 	})
+}
+
+// decodeCreateJob decodes a CreateJob event through the registry.
+func decodeCreateJob(e *cloudtrail.Event) (*CreateJobEvent, error) {
+	v, err := cloudtrail.Decode(e)
+	if err != nil {
+		return nil, err
+	}
+	return v.(*CreateJobEvent), nil
 }

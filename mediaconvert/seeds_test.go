@@ -361,6 +361,41 @@ func TestSeedValues(t *testing.T) {
 			require.Equal(t, time.Unix(1711382400, 0).UTC(), q.GetLastUpdated().Time)
 			require.Len(t, ev.Resources, 1)
 		},
+		"records/mediaconvert/StartJobsQuery.json": func(t *testing.T, v any) {
+			ev, ok := v.(*StartJobsQueryEvent)
+			require.True(t, ok, "%T", v)
+			want := &StartJobsQueryRequest{
+				FilterList: []JobsQueryFilter{
+					{Key: JobsQueryFilterKeyStatus, Values: []string{"ERROR", "CANCELED"}},
+					{Key: JobsQueryFilterKeyQueue, Values: []string{"arn:aws:mediaconvert:us-west-2:111122223333:queues/Default"}},
+				},
+				MaxResults: ptr[int32](20),
+				Order:      OrderDescending,
+			}
+			if diff := cmp.Diff(want, ev.Request); diff != "" {
+				t.Errorf("request (-want +got):\n%s", diff)
+			}
+			require.Equal(t, "1771234567890-abcd12", ev.Response.GetId())
+		},
+		"records/mediaconvert/GetJobsQueryResults.json": func(t *testing.T, v any) {
+			ev, ok := v.(*GetJobsQueryResultsEvent)
+			require.True(t, ok, "%T", v)
+			require.Equal(t, "1771234567890-abcd12", ev.Request.GetId())
+			require.Equal(t, JobsQueryStatusComplete, ev.Response.Status)
+			jobs := ev.Response.GetJobs()
+			require.Len(t, jobs, 1)
+			require.Equal(t, "1712252725875-defhgi", jobs[0].GetId())
+			require.Equal(t, JobStatusComplete, jobs[0].GetStatus())
+		},
+		"records/mediaconvert/CreateResourceShare.json": func(t *testing.T, v any) {
+			ev, ok := v.(*CreateResourceShareEvent)
+			require.True(t, ok, "%T", v)
+			want := &CreateResourceShareRequest{JobId: ptr("1771234000123-x7y8z9"), SupportCaseId: ptr("171234567800123")}
+			if diff := cmp.Diff(want, ev.Request); diff != "" {
+				t.Errorf("request (-want +got):\n%s", diff)
+			}
+			require.Equal(t, &CreateResourceShareResponse{}, ev.Response)
+		},
 	}
 	typedtest.CheckSeedValues(t, "mediaconvert", EventSource, checks)
 }
@@ -429,3 +464,5 @@ func checkSettings2017(t *testing.T, s *JobSettings, destination string, gopSize
 	require.EqualValues(t, 0, sel.GetOffset())
 	require.True(t, strings.HasPrefix(in.GetFileInput(), "s3://"))
 }
+
+func ptr[T any](v T) *T { return &v }

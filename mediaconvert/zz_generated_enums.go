@@ -2,7 +2,19 @@
 
 package mediaconvert
 
-// AacAudioDescriptionBroadcasterMix is the AacAudioDescriptionBroadcasterMix enum of the MediaConvert API.
+// AacAudioDescriptionBroadcasterMix is the AacAudioDescriptionBroadcasterMix
+// enum of the MediaConvert API.
+//
+// Choose BROADCASTER_MIXED_AD when the input contains pre-mixed main audio +
+// audio description (AD) as a stereo pair. The value for AudioType will be set
+// to 3, which signals to downstream systems that this stream contains
+// "broadcaster mixed AD". Note that the input received by the encoder must
+// contain pre-mixed audio; the encoder does not perform the mixing. When you
+// choose BROADCASTER_MIXED_AD, the encoder ignores any values you provide in
+// AudioType and FollowInputAudioType. Choose NORMAL when the input does not
+// contain pre-mixed audio + audio description (AD). In this case, the encoder
+// will use any values you provide for AudioType and FollowInputAudioType.
+//
 // Values other than its constants are kept as written; empty means absent.
 type AacAudioDescriptionBroadcasterMix string
 
@@ -15,12 +27,21 @@ const (
 // Values returns the values of AacAudioDescriptionBroadcasterMix that the model knows.
 func (AacAudioDescriptionBroadcasterMix) Values() []AacAudioDescriptionBroadcasterMix {
 	return []AacAudioDescriptionBroadcasterMix{
-		"BROADCASTER_MIXED_AD",
-		"NORMAL",
+		AacAudioDescriptionBroadcasterMixBroadcasterMixedAd,
+		AacAudioDescriptionBroadcasterMixNormal,
 	}
 }
 
 // AacCodecProfile is the AacCodecProfile enum of the MediaConvert API.
+//
+// Specify the AAC profile. For the widest player compatibility and where higher
+// bitrates are acceptable: Keep the default profile, LC (AAC-LC) For improved
+// audio performance at lower bitrates: Choose HEV1 or HEV2. HEV1 (AAC-HE v1)
+// adds spectral band replication to improve speech audio at low bitrates. HEV2
+// (AAC-HE v2) adds parametric stereo, which optimizes for encoding stereo audio
+// at very low bitrates. For improved audio quality at lower bitrates, adaptive
+// audio bitrate switching, and loudness control: Choose XHE.
+//
 // Values other than its constants are kept as written; empty means absent.
 type AacCodecProfile string
 
@@ -29,42 +50,91 @@ const (
 	AacCodecProfileHev1 AacCodecProfile = "HEV1"
 	AacCodecProfileHev2 AacCodecProfile = "HEV2"
 	AacCodecProfileLc   AacCodecProfile = "LC"
+	AacCodecProfileXhe  AacCodecProfile = "XHE"
 )
 
 // Values returns the values of AacCodecProfile that the model knows.
 func (AacCodecProfile) Values() []AacCodecProfile {
 	return []AacCodecProfile{
-		"HEV1",
-		"HEV2",
-		"LC",
+		AacCodecProfileHev1,
+		AacCodecProfileHev2,
+		AacCodecProfileLc,
+		AacCodecProfileXhe,
 	}
 }
 
 // AacCodingMode is the AacCodingMode enum of the MediaConvert API.
+//
+// The Coding mode that you specify determines the number of audio channels and
+// the audio channel layout metadata in your AAC output. Valid coding modes
+// depend on the Rate control mode and Profile that you select. The following
+// list shows the number of audio channels and channel layout for each coding
+// mode. * 1.0 Audio Description (Receiver Mix): One channel, C. Includes audio
+// description data from your stereo input. For more information see ETSI TS 101
+// 154 Annex E. * 1.0 Mono: One channel, C. * 2.0 Stereo: Two channels, L, R. *
+// 5.1 Surround: Six channels, C, L, R, Ls, Rs, LFE. To follow the number of
+// channels from your input audio, choose CODING_MODE_AUTO, and the service will
+// automatically choose from one of the coding modes above.
+//
 // Values other than its constants are kept as written; empty means absent.
 type AacCodingMode string
 
 // The values of AacCodingMode that the model knows.
 const (
-	AacCodingModeAdReceiverMix AacCodingMode = "AD_RECEIVER_MIX"
-	AacCodingModeCodingMode10  AacCodingMode = "CODING_MODE_1_0"
-	AacCodingModeCodingMode11  AacCodingMode = "CODING_MODE_1_1"
-	AacCodingModeCodingMode20  AacCodingMode = "CODING_MODE_2_0"
-	AacCodingModeCodingMode51  AacCodingMode = "CODING_MODE_5_1"
+	AacCodingModeAdReceiverMix  AacCodingMode = "AD_RECEIVER_MIX"
+	AacCodingModeCodingMode10   AacCodingMode = "CODING_MODE_1_0"
+	AacCodingModeCodingMode11   AacCodingMode = "CODING_MODE_1_1"
+	AacCodingModeCodingMode20   AacCodingMode = "CODING_MODE_2_0"
+	AacCodingModeCodingMode51   AacCodingMode = "CODING_MODE_5_1"
+	AacCodingModeCodingModeAuto AacCodingMode = "CODING_MODE_AUTO"
 )
 
 // Values returns the values of AacCodingMode that the model knows.
 func (AacCodingMode) Values() []AacCodingMode {
 	return []AacCodingMode{
-		"AD_RECEIVER_MIX",
-		"CODING_MODE_1_0",
-		"CODING_MODE_1_1",
-		"CODING_MODE_2_0",
-		"CODING_MODE_5_1",
+		AacCodingModeAdReceiverMix,
+		AacCodingModeCodingMode10,
+		AacCodingModeCodingMode11,
+		AacCodingModeCodingMode20,
+		AacCodingModeCodingMode51,
+		AacCodingModeCodingModeAuto,
+	}
+}
+
+// AacLoudnessMeasurementMode is the AacLoudnessMeasurementMode enum of the
+// MediaConvert API.
+//
+// Choose the loudness measurement mode for your audio content. For music or
+// advertisements: We recommend that you keep the default value, Program. For
+// speech or other content: We recommend that you choose Anchor. When you do,
+// MediaConvert optimizes the loudness of your output for clarify by applying
+// speech gates.
+//
+// Values other than its constants are kept as written; empty means absent.
+type AacLoudnessMeasurementMode string
+
+// The values of AacLoudnessMeasurementMode that the model knows.
+const (
+	AacLoudnessMeasurementModeAnchor  AacLoudnessMeasurementMode = "ANCHOR"
+	AacLoudnessMeasurementModeProgram AacLoudnessMeasurementMode = "PROGRAM"
+)
+
+// Values returns the values of AacLoudnessMeasurementMode that the model knows.
+func (AacLoudnessMeasurementMode) Values() []AacLoudnessMeasurementMode {
+	return []AacLoudnessMeasurementMode{
+		AacLoudnessMeasurementModeAnchor,
+		AacLoudnessMeasurementModeProgram,
 	}
 }
 
 // AacRateControlMode is the AacRateControlMode enum of the MediaConvert API.
+//
+// Specify the AAC rate control mode. For a constant bitrate: Choose CBR. Your
+// AAC output bitrate will be equal to the value that you choose for Bitrate.
+// For a variable bitrate: Choose VBR. Your AAC output bitrate will vary
+// according to your audio content and the value that you choose for Bitrate
+// quality.
+//
 // Values other than its constants are kept as written; empty means absent.
 type AacRateControlMode string
 
@@ -77,12 +147,16 @@ const (
 // Values returns the values of AacRateControlMode that the model knows.
 func (AacRateControlMode) Values() []AacRateControlMode {
 	return []AacRateControlMode{
-		"CBR",
-		"VBR",
+		AacRateControlModeCbr,
+		AacRateControlModeVbr,
 	}
 }
 
 // AacRawFormat is the AacRawFormat enum of the MediaConvert API.
+//
+// Enables LATM/LOAS AAC output. Note that if you use LATM/LOAS AAC in an
+// output, you must choose "No container" for the output container.
+//
 // Values other than its constants are kept as written; empty means absent.
 type AacRawFormat string
 
@@ -95,12 +169,16 @@ const (
 // Values returns the values of AacRawFormat that the model knows.
 func (AacRawFormat) Values() []AacRawFormat {
 	return []AacRawFormat{
-		"LATM_LOAS",
-		"NONE",
+		AacRawFormatLatmLoas,
+		AacRawFormatNone,
 	}
 }
 
 // AacSpecification is the AacSpecification enum of the MediaConvert API.
+//
+// Use MPEG-2 AAC instead of MPEG-4 AAC audio for raw or MPEG-2 Transport Stream
+// containers.
+//
 // Values other than its constants are kept as written; empty means absent.
 type AacSpecification string
 
@@ -113,12 +191,17 @@ const (
 // Values returns the values of AacSpecification that the model knows.
 func (AacSpecification) Values() []AacSpecification {
 	return []AacSpecification{
-		"MPEG2",
-		"MPEG4",
+		AacSpecificationMpeg2,
+		AacSpecificationMpeg4,
 	}
 }
 
 // AacVbrQuality is the AacVbrQuality enum of the MediaConvert API.
+//
+// Specify the quality of your variable bitrate (VBR) AAC audio. For a list of
+// approximate VBR bitrates, see:
+// https://docs.aws.amazon.com/mediaconvert/latest/ug/aac-support.html#aac_vbr
+//
 // Values other than its constants are kept as written; empty means absent.
 type AacVbrQuality string
 
@@ -133,14 +216,18 @@ const (
 // Values returns the values of AacVbrQuality that the model knows.
 func (AacVbrQuality) Values() []AacVbrQuality {
 	return []AacVbrQuality{
-		"HIGH",
-		"LOW",
-		"MEDIUM_HIGH",
-		"MEDIUM_LOW",
+		AacVbrQualityHigh,
+		AacVbrQualityLow,
+		AacVbrQualityMediumHigh,
+		AacVbrQualityMediumLow,
 	}
 }
 
 // Ac3BitstreamMode is the Ac3BitstreamMode enum of the MediaConvert API.
+//
+// Specify the bitstream mode for the AC-3 stream that the encoder emits. For
+// more information about the AC3 bitstream mode, see ATSC A/52-2012 (Annex E).
+//
 // Values other than its constants are kept as written; empty means absent.
 type Ac3BitstreamMode string
 
@@ -159,18 +246,21 @@ const (
 // Values returns the values of Ac3BitstreamMode that the model knows.
 func (Ac3BitstreamMode) Values() []Ac3BitstreamMode {
 	return []Ac3BitstreamMode{
-		"COMMENTARY",
-		"COMPLETE_MAIN",
-		"DIALOGUE",
-		"EMERGENCY",
-		"HEARING_IMPAIRED",
-		"MUSIC_AND_EFFECTS",
-		"VISUALLY_IMPAIRED",
-		"VOICE_OVER",
+		Ac3BitstreamModeCommentary,
+		Ac3BitstreamModeCompleteMain,
+		Ac3BitstreamModeDialogue,
+		Ac3BitstreamModeEmergency,
+		Ac3BitstreamModeHearingImpaired,
+		Ac3BitstreamModeMusicAndEffects,
+		Ac3BitstreamModeVisuallyImpaired,
+		Ac3BitstreamModeVoiceOver,
 	}
 }
 
 // Ac3CodingMode is the Ac3CodingMode enum of the MediaConvert API.
+//
+// Dolby Digital coding mode. Determines number of channels.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Ac3CodingMode string
 
@@ -180,19 +270,32 @@ const (
 	Ac3CodingModeCodingMode11    Ac3CodingMode = "CODING_MODE_1_1"
 	Ac3CodingModeCodingMode20    Ac3CodingMode = "CODING_MODE_2_0"
 	Ac3CodingModeCodingMode32Lfe Ac3CodingMode = "CODING_MODE_3_2_LFE"
+	Ac3CodingModeCodingModeAuto  Ac3CodingMode = "CODING_MODE_AUTO"
 )
 
 // Values returns the values of Ac3CodingMode that the model knows.
 func (Ac3CodingMode) Values() []Ac3CodingMode {
 	return []Ac3CodingMode{
-		"CODING_MODE_1_0",
-		"CODING_MODE_1_1",
-		"CODING_MODE_2_0",
-		"CODING_MODE_3_2_LFE",
+		Ac3CodingModeCodingMode10,
+		Ac3CodingModeCodingMode11,
+		Ac3CodingModeCodingMode20,
+		Ac3CodingModeCodingMode32Lfe,
+		Ac3CodingModeCodingModeAuto,
 	}
 }
 
-// Ac3DynamicRangeCompressionLine is the Ac3DynamicRangeCompressionLine enum of the MediaConvert API.
+// Ac3DynamicRangeCompressionLine is the Ac3DynamicRangeCompressionLine enum of
+// the MediaConvert API.
+//
+// Choose the Dolby Digital dynamic range control (DRC) profile that
+// MediaConvert uses when encoding the metadata in the Dolby Digital stream for
+// the line operating mode. Related setting: When you use this setting,
+// MediaConvert ignores any value you provide for Dynamic range compression
+// profile. For information about the Dolby Digital DRC operating modes and
+// profiles, see the Dynamic Range Control chapter of the Dolby Metadata Guide
+// at
+// https://developer.dolby.com/globalassets/professional/documents/dolby-metadata-guide.pdf.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Ac3DynamicRangeCompressionLine string
 
@@ -209,16 +312,28 @@ const (
 // Values returns the values of Ac3DynamicRangeCompressionLine that the model knows.
 func (Ac3DynamicRangeCompressionLine) Values() []Ac3DynamicRangeCompressionLine {
 	return []Ac3DynamicRangeCompressionLine{
-		"FILM_LIGHT",
-		"FILM_STANDARD",
-		"MUSIC_LIGHT",
-		"MUSIC_STANDARD",
-		"NONE",
-		"SPEECH",
+		Ac3DynamicRangeCompressionLineFilmLight,
+		Ac3DynamicRangeCompressionLineFilmStandard,
+		Ac3DynamicRangeCompressionLineMusicLight,
+		Ac3DynamicRangeCompressionLineMusicStandard,
+		Ac3DynamicRangeCompressionLineNone,
+		Ac3DynamicRangeCompressionLineSpeech,
 	}
 }
 
-// Ac3DynamicRangeCompressionProfile is the Ac3DynamicRangeCompressionProfile enum of the MediaConvert API.
+// Ac3DynamicRangeCompressionProfile is the Ac3DynamicRangeCompressionProfile
+// enum of the MediaConvert API.
+//
+// When you want to add Dolby dynamic range compression (DRC) signaling to your
+// output stream, we recommend that you use the mode-specific settings instead
+// of Dynamic range compression profile. The mode-specific settings are Dynamic
+// range compression profile, line mode and Dynamic range compression profile,
+// RF mode. Note that when you specify values for all three settings,
+// MediaConvert ignores the value of this setting in favor of the mode-specific
+// settings. If you do use this setting instead of the mode-specific settings,
+// choose None to leave out DRC signaling. Keep the default Film standard to set
+// the profile to Dolby's film standard profile for all operating modes.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Ac3DynamicRangeCompressionProfile string
 
@@ -231,12 +346,23 @@ const (
 // Values returns the values of Ac3DynamicRangeCompressionProfile that the model knows.
 func (Ac3DynamicRangeCompressionProfile) Values() []Ac3DynamicRangeCompressionProfile {
 	return []Ac3DynamicRangeCompressionProfile{
-		"FILM_STANDARD",
-		"NONE",
+		Ac3DynamicRangeCompressionProfileFilmStandard,
+		Ac3DynamicRangeCompressionProfileNone,
 	}
 }
 
-// Ac3DynamicRangeCompressionRf is the Ac3DynamicRangeCompressionRf enum of the MediaConvert API.
+// Ac3DynamicRangeCompressionRf is the Ac3DynamicRangeCompressionRf enum of the
+// MediaConvert API.
+//
+// Choose the Dolby Digital dynamic range control (DRC) profile that
+// MediaConvert uses when encoding the metadata in the Dolby Digital stream for
+// the RF operating mode. Related setting: When you use this setting,
+// MediaConvert ignores any value you provide for Dynamic range compression
+// profile. For information about the Dolby Digital DRC operating modes and
+// profiles, see the Dynamic Range Control chapter of the Dolby Metadata Guide
+// at
+// https://developer.dolby.com/globalassets/professional/documents/dolby-metadata-guide.pdf.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Ac3DynamicRangeCompressionRf string
 
@@ -253,16 +379,20 @@ const (
 // Values returns the values of Ac3DynamicRangeCompressionRf that the model knows.
 func (Ac3DynamicRangeCompressionRf) Values() []Ac3DynamicRangeCompressionRf {
 	return []Ac3DynamicRangeCompressionRf{
-		"FILM_LIGHT",
-		"FILM_STANDARD",
-		"MUSIC_LIGHT",
-		"MUSIC_STANDARD",
-		"NONE",
-		"SPEECH",
+		Ac3DynamicRangeCompressionRfFilmLight,
+		Ac3DynamicRangeCompressionRfFilmStandard,
+		Ac3DynamicRangeCompressionRfMusicLight,
+		Ac3DynamicRangeCompressionRfMusicStandard,
+		Ac3DynamicRangeCompressionRfNone,
+		Ac3DynamicRangeCompressionRfSpeech,
 	}
 }
 
 // Ac3LfeFilter is the Ac3LfeFilter enum of the MediaConvert API.
+//
+// Applies a 120Hz lowpass filter to the LFE channel prior to encoding. Only
+// valid with 3_2_LFE coding mode.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Ac3LfeFilter string
 
@@ -275,12 +405,17 @@ const (
 // Values returns the values of Ac3LfeFilter that the model knows.
 func (Ac3LfeFilter) Values() []Ac3LfeFilter {
 	return []Ac3LfeFilter{
-		"DISABLED",
-		"ENABLED",
+		Ac3LfeFilterDisabled,
+		Ac3LfeFilterEnabled,
 	}
 }
 
 // Ac3MetadataControl is the Ac3MetadataControl enum of the MediaConvert API.
+//
+// When set to FOLLOW_INPUT, encoder metadata will be sourced from the DD, DD+,
+// or DolbyE decoder that supplied this audio data. If audio was not supplied
+// from one of these streams, then the static metadata settings will be used.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Ac3MetadataControl string
 
@@ -293,12 +428,132 @@ const (
 // Values returns the values of Ac3MetadataControl that the model knows.
 func (Ac3MetadataControl) Values() []Ac3MetadataControl {
 	return []Ac3MetadataControl{
-		"FOLLOW_INPUT",
-		"USE_CONFIGURED",
+		Ac3MetadataControlFollowInput,
+		Ac3MetadataControlUseConfigured,
+	}
+}
+
+// Ac4BitstreamMode is the Ac4BitstreamMode enum of the MediaConvert API.
+//
+// Specify the bitstream mode for the AC-4 stream that the encoder emits. For
+// more information about the AC-4 bitstream mode, see ETSI TS 103 190. Maps to
+// dlb_paec_ac4_bed_classifier in the encoder implementation. - COMPLETE_MAIN:
+// Complete Main (standard mix) - EMERGENCY: Stereo Emergency content
+//
+// Values other than its constants are kept as written; empty means absent.
+type Ac4BitstreamMode string
+
+// The values of Ac4BitstreamMode that the model knows.
+const (
+	Ac4BitstreamModeCompleteMain Ac4BitstreamMode = "COMPLETE_MAIN"
+	Ac4BitstreamModeEmergency    Ac4BitstreamMode = "EMERGENCY"
+)
+
+// Values returns the values of Ac4BitstreamMode that the model knows.
+func (Ac4BitstreamMode) Values() []Ac4BitstreamMode {
+	return []Ac4BitstreamMode{
+		Ac4BitstreamModeCompleteMain,
+		Ac4BitstreamModeEmergency,
+	}
+}
+
+// Ac4CodingMode is the Ac4CodingMode enum of the MediaConvert API.
+//
+// Dolby AC-4 coding mode. Determines number of channels. Maps to
+// dlb_paec_ac4_bed_channel_config in the encoder implementation. -
+// CODING_MODE_2_0: 2.0 (stereo) - maps to DLB_PAEC_AC4_BED_CHANNEL_CONFIG_20 -
+// CODING_MODE_3_2_LFE: 5.1 surround - maps to
+// DLB_PAEC_AC4_BED_CHANNEL_CONFIG_51 - CODING_MODE_5_1_4: 5.1.4 immersive -
+// maps to DLB_PAEC_AC4_BED_CHANNEL_CONFIG_514
+//
+// Values other than its constants are kept as written; empty means absent.
+type Ac4CodingMode string
+
+// The values of Ac4CodingMode that the model knows.
+const (
+	Ac4CodingModeCodingMode20    Ac4CodingMode = "CODING_MODE_2_0"
+	Ac4CodingModeCodingMode32Lfe Ac4CodingMode = "CODING_MODE_3_2_LFE"
+	Ac4CodingModeCodingMode514   Ac4CodingMode = "CODING_MODE_5_1_4"
+)
+
+// Values returns the values of Ac4CodingMode that the model knows.
+func (Ac4CodingMode) Values() []Ac4CodingMode {
+	return []Ac4CodingMode{
+		Ac4CodingModeCodingMode20,
+		Ac4CodingModeCodingMode32Lfe,
+		Ac4CodingModeCodingMode514,
+	}
+}
+
+// Ac4DynamicRangeCompressionDrcProfile is the
+// Ac4DynamicRangeCompressionDrcProfile enum of the MediaConvert API.
+//
+// Choose the Dolby AC-4 dynamic range control (DRC) profile that MediaConvert
+// uses when encoding the metadata in the Dolby AC-4 stream for the specified
+// decoder mode. For information about the Dolby AC-4 DRC profiles, see the
+// Dolby AC-4 specification.
+//
+// Values other than its constants are kept as written; empty means absent.
+type Ac4DynamicRangeCompressionDrcProfile string
+
+// The values of Ac4DynamicRangeCompressionDrcProfile that the model knows.
+const (
+	Ac4DynamicRangeCompressionDrcProfileFilmLight     Ac4DynamicRangeCompressionDrcProfile = "FILM_LIGHT"
+	Ac4DynamicRangeCompressionDrcProfileFilmStandard  Ac4DynamicRangeCompressionDrcProfile = "FILM_STANDARD"
+	Ac4DynamicRangeCompressionDrcProfileMusicLight    Ac4DynamicRangeCompressionDrcProfile = "MUSIC_LIGHT"
+	Ac4DynamicRangeCompressionDrcProfileMusicStandard Ac4DynamicRangeCompressionDrcProfile = "MUSIC_STANDARD"
+	Ac4DynamicRangeCompressionDrcProfileNone          Ac4DynamicRangeCompressionDrcProfile = "NONE"
+	Ac4DynamicRangeCompressionDrcProfileSpeech        Ac4DynamicRangeCompressionDrcProfile = "SPEECH"
+)
+
+// Values returns the values of Ac4DynamicRangeCompressionDrcProfile that the model knows.
+func (Ac4DynamicRangeCompressionDrcProfile) Values() []Ac4DynamicRangeCompressionDrcProfile {
+	return []Ac4DynamicRangeCompressionDrcProfile{
+		Ac4DynamicRangeCompressionDrcProfileFilmLight,
+		Ac4DynamicRangeCompressionDrcProfileFilmStandard,
+		Ac4DynamicRangeCompressionDrcProfileMusicLight,
+		Ac4DynamicRangeCompressionDrcProfileMusicStandard,
+		Ac4DynamicRangeCompressionDrcProfileNone,
+		Ac4DynamicRangeCompressionDrcProfileSpeech,
+	}
+}
+
+// Ac4StereoDownmix is the Ac4StereoDownmix enum of the MediaConvert API.
+//
+// Choose the preferred stereo downmix method. This setting tells the decoder
+// how to downmix multi-channel audio to stereo during playback.
+//
+// Values other than its constants are kept as written; empty means absent.
+type Ac4StereoDownmix string
+
+// The values of Ac4StereoDownmix that the model knows.
+const (
+	Ac4StereoDownmixDpl2         Ac4StereoDownmix = "DPL2"
+	Ac4StereoDownmixLoRo         Ac4StereoDownmix = "LO_RO"
+	Ac4StereoDownmixLtRt         Ac4StereoDownmix = "LT_RT"
+	Ac4StereoDownmixNotIndicated Ac4StereoDownmix = "NOT_INDICATED"
+)
+
+// Values returns the values of Ac4StereoDownmix that the model knows.
+func (Ac4StereoDownmix) Values() []Ac4StereoDownmix {
+	return []Ac4StereoDownmix{
+		Ac4StereoDownmixDpl2,
+		Ac4StereoDownmixLoRo,
+		Ac4StereoDownmixLtRt,
+		Ac4StereoDownmixNotIndicated,
 	}
 }
 
 // AccelerationMode is the AccelerationMode enum of the MediaConvert API.
+//
+// Specify whether the service runs your job with accelerated transcoding.
+// Choose DISABLED if you don't want accelerated transcoding. Choose ENABLED if
+// you want your job to run with accelerated transcoding and to fail if your
+// input files or your job settings aren't compatible with accelerated
+// transcoding. Choose PREFERRED if you want your job to run with accelerated
+// transcoding if the job is compatible with the feature and to run at standard
+// speed if it's not.
+//
 // Values other than its constants are kept as written; empty means absent.
 type AccelerationMode string
 
@@ -312,13 +567,27 @@ const (
 // Values returns the values of AccelerationMode that the model knows.
 func (AccelerationMode) Values() []AccelerationMode {
 	return []AccelerationMode{
-		"DISABLED",
-		"ENABLED",
-		"PREFERRED",
+		AccelerationModeDisabled,
+		AccelerationModeEnabled,
+		AccelerationModePreferred,
 	}
 }
 
 // AccelerationStatus is the AccelerationStatus enum of the MediaConvert API.
+//
+// Describes whether the current job is running with accelerated transcoding.
+// For jobs that have Acceleration (AccelerationMode) set to DISABLED,
+// AccelerationStatus is always NOT_APPLICABLE. For jobs that have Acceleration
+// (AccelerationMode) set to ENABLED or PREFERRED, AccelerationStatus is one of
+// the other states. AccelerationStatus is IN_PROGRESS initially, while the
+// service determines whether the input files and job settings are compatible
+// with accelerated transcoding. If they are, AcclerationStatus is ACCELERATED.
+// If your input files and job settings aren't compatible with accelerated
+// transcoding, the service either fails your job or runs it without accelerated
+// transcoding, depending on how you set Acceleration (AccelerationMode). When
+// the service runs your job without accelerated transcoding, AccelerationStatus
+// is NOT_ACCELERATED.
+//
 // Values other than its constants are kept as written; empty means absent.
 type AccelerationStatus string
 
@@ -333,14 +602,27 @@ const (
 // Values returns the values of AccelerationStatus that the model knows.
 func (AccelerationStatus) Values() []AccelerationStatus {
 	return []AccelerationStatus{
-		"ACCELERATED",
-		"IN_PROGRESS",
-		"NOT_ACCELERATED",
-		"NOT_APPLICABLE",
+		AccelerationStatusAccelerated,
+		AccelerationStatusInProgress,
+		AccelerationStatusNotAccelerated,
+		AccelerationStatusNotApplicable,
 	}
 }
 
 // AdvancedInputFilter is the AdvancedInputFilter enum of the MediaConvert API.
+//
+// Use to remove noise, blocking, blurriness, or ringing from your input as a
+// pre-filter step before encoding. The Advanced input filter removes more types
+// of compression artifacts and is an improvement when compared to basic Deblock
+// and Denoise filters. To remove video compression artifacts from your input
+// and improve the video quality: Choose Enabled. Additionally, this filter can
+// help increase the video quality of your output relative to its bitrate, since
+// noisy inputs are more complex and require more bits to encode. To help
+// restore loss of detail after applying the filter, you can optionally add
+// texture or sharpening as an additional step. Jobs that use this feature incur
+// pro-tier pricing. To not apply advanced input filtering: Choose Disabled.
+// Note that you can still apply basic filtering with Deblock and Denoise.
+//
 // Values other than its constants are kept as written; empty means absent.
 type AdvancedInputFilter string
 
@@ -353,12 +635,21 @@ const (
 // Values returns the values of AdvancedInputFilter that the model knows.
 func (AdvancedInputFilter) Values() []AdvancedInputFilter {
 	return []AdvancedInputFilter{
-		"DISABLED",
-		"ENABLED",
+		AdvancedInputFilterDisabled,
+		AdvancedInputFilterEnabled,
 	}
 }
 
-// AdvancedInputFilterAddTexture is the AdvancedInputFilterAddTexture enum of the MediaConvert API.
+// AdvancedInputFilterAddTexture is the AdvancedInputFilterAddTexture enum of
+// the MediaConvert API.
+//
+// Add texture and detail to areas of your input video content that were lost
+// after applying the Advanced input filter. To adaptively add texture and
+// reduce softness: Choose Enabled. To not add any texture: Keep the default
+// value, Disabled. We recommend that you choose Disabled for input video
+// content that doesn't have texture, including screen recordings, computer
+// graphics, or cartoons.
+//
 // Values other than its constants are kept as written; empty means absent.
 type AdvancedInputFilterAddTexture string
 
@@ -371,12 +662,20 @@ const (
 // Values returns the values of AdvancedInputFilterAddTexture that the model knows.
 func (AdvancedInputFilterAddTexture) Values() []AdvancedInputFilterAddTexture {
 	return []AdvancedInputFilterAddTexture{
-		"DISABLED",
-		"ENABLED",
+		AdvancedInputFilterAddTextureDisabled,
+		AdvancedInputFilterAddTextureEnabled,
 	}
 }
 
-// AdvancedInputFilterSharpen is the AdvancedInputFilterSharpen enum of the MediaConvert API.
+// AdvancedInputFilterSharpen is the AdvancedInputFilterSharpen enum of the
+// MediaConvert API.
+//
+// Optionally specify the amount of sharpening to apply when you use the
+// Advanced input filter. Sharpening adds contrast to the edges of your video
+// content and can reduce softness. To apply no sharpening: Keep the default
+// value, Off. To apply a minimal amount of sharpening choose Low, or for the
+// maximum choose High.
+//
 // Values other than its constants are kept as written; empty means absent.
 type AdvancedInputFilterSharpen string
 
@@ -390,13 +689,21 @@ const (
 // Values returns the values of AdvancedInputFilterSharpen that the model knows.
 func (AdvancedInputFilterSharpen) Values() []AdvancedInputFilterSharpen {
 	return []AdvancedInputFilterSharpen{
-		"HIGH",
-		"LOW",
-		"OFF",
+		AdvancedInputFilterSharpenHigh,
+		AdvancedInputFilterSharpenLow,
+		AdvancedInputFilterSharpenOff,
 	}
 }
 
 // AfdSignaling is the AfdSignaling enum of the MediaConvert API.
+//
+// This setting only applies to H.264, H.265, and MPEG2 outputs. Use Insert AFD
+// signaling to specify whether the service includes AFD values in the output
+// video data and what those values are. * Choose None to remove all AFD values
+// from this output. * Choose Fixed to ignore input AFD values and instead
+// encode the value specified in the job. * Choose Auto to calculate output AFD
+// values based on the input AFD scaler data.
+//
 // Values other than its constants are kept as written; empty means absent.
 type AfdSignaling string
 
@@ -410,13 +717,21 @@ const (
 // Values returns the values of AfdSignaling that the model knows.
 func (AfdSignaling) Values() []AfdSignaling {
 	return []AfdSignaling{
-		"AUTO",
-		"FIXED",
-		"NONE",
+		AfdSignalingAuto,
+		AfdSignalingFixed,
+		AfdSignalingNone,
 	}
 }
 
 // AlphaBehavior is the AlphaBehavior enum of the MediaConvert API.
+//
+// Ignore this setting unless this input is a QuickTime animation with an alpha
+// channel. Use this setting to create separate Key and Fill outputs. In each
+// output, specify which part of the input MediaConvert uses. Leave this setting
+// at the default value DISCARD to delete the alpha channel and preserve the
+// video. Set it to REMAP_TO_LUMA to delete the video and map the alpha channel
+// to the luma channel of your outputs.
+//
 // Values other than its constants are kept as written; empty means absent.
 type AlphaBehavior string
 
@@ -429,12 +744,20 @@ const (
 // Values returns the values of AlphaBehavior that the model knows.
 func (AlphaBehavior) Values() []AlphaBehavior {
 	return []AlphaBehavior{
-		"DISCARD",
-		"REMAP_TO_LUMA",
+		AlphaBehaviorDiscard,
+		AlphaBehaviorRemapToLuma,
 	}
 }
 
-// AncillaryConvert608To708 is the AncillaryConvert608To708 enum of the MediaConvert API.
+// AncillaryConvert608To708 is the AncillaryConvert608To708 enum of the
+// MediaConvert API.
+//
+// Specify whether this set of input captions appears in your outputs in both
+// 608 and 708 format. If you choose Upconvert, MediaConvert includes the
+// captions data in two ways: it passes the 608 data through using the 608
+// compatibility bytes fields of the 708 wrapper, and it also translates the 608
+// data into 708.
+//
 // Values other than its constants are kept as written; empty means absent.
 type AncillaryConvert608To708 string
 
@@ -447,12 +770,18 @@ const (
 // Values returns the values of AncillaryConvert608To708 that the model knows.
 func (AncillaryConvert608To708) Values() []AncillaryConvert608To708 {
 	return []AncillaryConvert608To708{
-		"DISABLED",
-		"UPCONVERT",
+		AncillaryConvert608To708Disabled,
+		AncillaryConvert608To708Upconvert,
 	}
 }
 
-// AncillaryTerminateCaptions is the AncillaryTerminateCaptions enum of the MediaConvert API.
+// AncillaryTerminateCaptions is the AncillaryTerminateCaptions enum of the
+// MediaConvert API.
+//
+// By default, the service terminates any unterminated captions at the end of
+// each input. If you want the caption to continue onto your next input, disable
+// this setting.
+//
 // Values other than its constants are kept as written; empty means absent.
 type AncillaryTerminateCaptions string
 
@@ -465,12 +794,17 @@ const (
 // Values returns the values of AncillaryTerminateCaptions that the model knows.
 func (AncillaryTerminateCaptions) Values() []AncillaryTerminateCaptions {
 	return []AncillaryTerminateCaptions{
-		"DISABLED",
-		"END_OF_INPUT",
+		AncillaryTerminateCaptionsDisabled,
+		AncillaryTerminateCaptionsEndOfInput,
 	}
 }
 
 // AntiAlias is the AntiAlias enum of the MediaConvert API.
+//
+// The anti-alias filter is automatically applied to all outputs. The service no
+// longer accepts the value DISABLED for AntiAlias. If you specify that in your
+// job, the service will ignore the setting.
+//
 // Values other than its constants are kept as written; empty means absent.
 type AntiAlias string
 
@@ -483,12 +817,20 @@ const (
 // Values returns the values of AntiAlias that the model knows.
 func (AntiAlias) Values() []AntiAlias {
 	return []AntiAlias{
-		"DISABLED",
-		"ENABLED",
+		AntiAliasDisabled,
+		AntiAliasEnabled,
 	}
 }
 
 // AudioChannelTag is the AudioChannelTag enum of the MediaConvert API.
+//
+// Specify the QuickTime audio channel layout tags for the audio channels in
+// this audio track. Enter channel layout tags in the same order as your
+// output's audio channel order. For example, if your output audio track has a
+// left and a right channel, enter Left (L) for the first channel and Right (R)
+// for the second. If your output has multiple single-channel audio tracks,
+// enter a single channel layout tag for each track.
+//
 // Values other than its constants are kept as written; empty means absent.
 type AudioChannelTag string
 
@@ -527,38 +869,51 @@ const (
 // Values returns the values of AudioChannelTag that the model knows.
 func (AudioChannelTag) Values() []AudioChannelTag {
 	return []AudioChannelTag{
-		"C",
-		"CS",
-		"HI",
-		"L",
-		"LC",
-		"LFE",
-		"LFE2",
-		"LS",
-		"LSD",
-		"LT",
-		"LW",
-		"M",
-		"NAR",
-		"R",
-		"RC",
-		"RS",
-		"RSD",
-		"RSL",
-		"RSR",
-		"RT",
-		"RW",
-		"TBC",
-		"TBL",
-		"TBR",
-		"TCS",
-		"VHC",
-		"VHL",
-		"VHR",
+		AudioChannelTagC,
+		AudioChannelTagCs,
+		AudioChannelTagHi,
+		AudioChannelTagL,
+		AudioChannelTagLc,
+		AudioChannelTagLfe,
+		AudioChannelTagLfe2,
+		AudioChannelTagLs,
+		AudioChannelTagLsd,
+		AudioChannelTagLt,
+		AudioChannelTagLw,
+		AudioChannelTagM,
+		AudioChannelTagNar,
+		AudioChannelTagR,
+		AudioChannelTagRc,
+		AudioChannelTagRs,
+		AudioChannelTagRsd,
+		AudioChannelTagRsl,
+		AudioChannelTagRsr,
+		AudioChannelTagRt,
+		AudioChannelTagRw,
+		AudioChannelTagTbc,
+		AudioChannelTagTbl,
+		AudioChannelTagTbr,
+		AudioChannelTagTcs,
+		AudioChannelTagVhc,
+		AudioChannelTagVhl,
+		AudioChannelTagVhr,
 	}
 }
 
 // AudioCodec is the AudioCodec enum of the MediaConvert API.
+//
+// Choose the audio codec for this output. Note that the option Dolby Digital
+// passthrough applies only to Dolby Digital and Dolby Digital Plus audio
+// inputs. Make sure that you choose a codec that's supported with your output
+// container:
+// https://docs.aws.amazon.com/mediaconvert/latest/ug/reference-codecs-containers.html#reference-codecs-containers-output-audio
+// For audio-only outputs, make sure that both your input audio codec and your
+// output audio codec are supported for audio-only workflows. For more
+// information, see:
+// https://docs.aws.amazon.com/mediaconvert/latest/ug/reference-codecs-containers-input.html#reference-codecs-containers-input-audio-only
+// and
+// https://docs.aws.amazon.com/mediaconvert/latest/ug/reference-codecs-containers.html#audio-only-output
+//
 // Values other than its constants are kept as written; empty means absent.
 type AudioCodec string
 
@@ -566,6 +921,7 @@ type AudioCodec string
 const (
 	AudioCodecAac         AudioCodec = "AAC"
 	AudioCodecAc3         AudioCodec = "AC3"
+	AudioCodecAc4         AudioCodec = "AC4"
 	AudioCodecAiff        AudioCodec = "AIFF"
 	AudioCodecEac3        AudioCodec = "EAC3"
 	AudioCodecEac3Atmos   AudioCodec = "EAC3_ATMOS"
@@ -581,22 +937,35 @@ const (
 // Values returns the values of AudioCodec that the model knows.
 func (AudioCodec) Values() []AudioCodec {
 	return []AudioCodec{
-		"AAC",
-		"AC3",
-		"AIFF",
-		"EAC3",
-		"EAC3_ATMOS",
-		"FLAC",
-		"MP2",
-		"MP3",
-		"OPUS",
-		"PASSTHROUGH",
-		"VORBIS",
-		"WAV",
+		AudioCodecAac,
+		AudioCodecAc3,
+		AudioCodecAc4,
+		AudioCodecAiff,
+		AudioCodecEac3,
+		AudioCodecEac3Atmos,
+		AudioCodecFlac,
+		AudioCodecMp2,
+		AudioCodecMp3,
+		AudioCodecOpus,
+		AudioCodecPassthrough,
+		AudioCodecVorbis,
+		AudioCodecWav,
 	}
 }
 
-// AudioDefaultSelection is the AudioDefaultSelection enum of the MediaConvert API.
+// AudioDefaultSelection is the AudioDefaultSelection enum of the MediaConvert
+// API.
+//
+// Specify a fallback audio selector for this input. Use to ensure outputs have
+// audio even when the audio selector you specify in your output is missing from
+// the source. DEFAULT (Checked in the MediaConvert console): If your output
+// settings specify an audio selector that does not exist in this input,
+// MediaConvert uses this audio selector instead. This is useful when you have
+// multiple inputs with a different number of audio tracks. NOT_DEFAULT
+// (Unchecked in the MediaConvert console): MediaConvert will not fallback from
+// any missing audio selector. Any output specifying a missing audio selector
+// will be silent.
+//
 // Values other than its constants are kept as written; empty means absent.
 type AudioDefaultSelection string
 
@@ -609,12 +978,32 @@ const (
 // Values returns the values of AudioDefaultSelection that the model knows.
 func (AudioDefaultSelection) Values() []AudioDefaultSelection {
 	return []AudioDefaultSelection{
-		"DEFAULT",
-		"NOT_DEFAULT",
+		AudioDefaultSelectionDefault,
+		AudioDefaultSelectionNotDefault,
 	}
 }
 
-// AudioDurationCorrection is the AudioDurationCorrection enum of the MediaConvert API.
+// AudioDurationCorrection is the AudioDurationCorrection enum of the
+// MediaConvert API.
+//
+// Apply audio timing corrections to help synchronize audio and video in your
+// output. To apply timing corrections, your input must meet the following
+// requirements: * Container: MP4, or MOV, with an accurate time-to-sample
+// (STTS) table. * Audio track: AAC. Choose from the following audio timing
+// correction settings: * Disabled (Default): Apply no correction. * Auto:
+// Recommended for most inputs. MediaConvert analyzes the audio timing in your
+// input and determines which correction setting to use, if needed. * Track:
+// Adjust the duration of each audio frame by a constant amount to align the
+// audio track length with STTS duration. Track-level correction does not affect
+// pitch, and is recommended for tonal audio content such as music. * Frame:
+// Adjust the duration of each audio frame by a variable amount to align audio
+// frames with STTS timestamps. No corrections are made to already-aligned
+// frames. Frame-level correction may affect the pitch of corrected frames, and
+// is recommended for atonal audio content such as speech or percussion. *
+// Force: Apply audio duration correction, either Track or Frame depending on
+// your input, regardless of the accuracy of your input's STTS table. Your
+// output audio and video may not be aligned or it may contain audio artifacts.
+//
 // Values other than its constants are kept as written; empty means absent.
 type AudioDurationCorrection string
 
@@ -630,15 +1019,24 @@ const (
 // Values returns the values of AudioDurationCorrection that the model knows.
 func (AudioDurationCorrection) Values() []AudioDurationCorrection {
 	return []AudioDurationCorrection{
-		"AUTO",
-		"DISABLED",
-		"FORCE",
-		"FRAME",
-		"TRACK",
+		AudioDurationCorrectionAuto,
+		AudioDurationCorrectionDisabled,
+		AudioDurationCorrectionForce,
+		AudioDurationCorrectionFrame,
+		AudioDurationCorrectionTrack,
 	}
 }
 
-// AudioLanguageCodeControl is the AudioLanguageCodeControl enum of the MediaConvert API.
+// AudioLanguageCodeControl is the AudioLanguageCodeControl enum of the
+// MediaConvert API.
+//
+// Specify which source for language code takes precedence for this audio track.
+// When you choose Follow input, the service uses the language code from the
+// input track if it's present. If there's no languge code on the input track,
+// the service uses the code that you specify in the setting Language code. When
+// you choose Use configured, the service uses the language code that you
+// specify.
+//
 // Values other than its constants are kept as written; empty means absent.
 type AudioLanguageCodeControl string
 
@@ -651,12 +1049,25 @@ const (
 // Values returns the values of AudioLanguageCodeControl that the model knows.
 func (AudioLanguageCodeControl) Values() []AudioLanguageCodeControl {
 	return []AudioLanguageCodeControl{
-		"FOLLOW_INPUT",
-		"USE_CONFIGURED",
+		AudioLanguageCodeControlFollowInput,
+		AudioLanguageCodeControlUseConfigured,
 	}
 }
 
-// AudioNormalizationAlgorithm is the AudioNormalizationAlgorithm enum of the MediaConvert API.
+// AudioNormalizationAlgorithm is the AudioNormalizationAlgorithm enum of the
+// MediaConvert API.
+//
+// Choose one of the following audio normalization algorithms: ITU-R BS.1770-1:
+// Ungated loudness. A measurement of ungated average loudness for an entire
+// piece of content, suitable for measurement of short-form content under ATSC
+// recommendation A/85. Supports up to 5.1 audio channels. ITU-R BS.1770-2:
+// Gated loudness. A measurement of gated average loudness compliant with the
+// requirements of EBU-R128. Supports up to 5.1 audio channels. ITU-R BS.1770-3:
+// Modified peak. The same loudness measurement algorithm as 1770-2, with an
+// updated true peak measurement. ITU-R BS.1770-4: Higher channel count. Allows
+// for more audio channels than the other algorithms, including configurations
+// such as 7.1.
+//
 // Values other than its constants are kept as written; empty means absent.
 type AudioNormalizationAlgorithm string
 
@@ -671,14 +1082,19 @@ const (
 // Values returns the values of AudioNormalizationAlgorithm that the model knows.
 func (AudioNormalizationAlgorithm) Values() []AudioNormalizationAlgorithm {
 	return []AudioNormalizationAlgorithm{
-		"ITU_BS_1770_1",
-		"ITU_BS_1770_2",
-		"ITU_BS_1770_3",
-		"ITU_BS_1770_4",
+		AudioNormalizationAlgorithmItuBs17701,
+		AudioNormalizationAlgorithmItuBs17702,
+		AudioNormalizationAlgorithmItuBs17703,
+		AudioNormalizationAlgorithmItuBs17704,
 	}
 }
 
-// AudioNormalizationAlgorithmControl is the AudioNormalizationAlgorithmControl enum of the MediaConvert API.
+// AudioNormalizationAlgorithmControl is the AudioNormalizationAlgorithmControl
+// enum of the MediaConvert API.
+//
+// When enabled the output audio is corrected using the chosen algorithm. If
+// disabled, the audio will be measured but not adjusted.
+//
 // Values other than its constants are kept as written; empty means absent.
 type AudioNormalizationAlgorithmControl string
 
@@ -691,12 +1107,16 @@ const (
 // Values returns the values of AudioNormalizationAlgorithmControl that the model knows.
 func (AudioNormalizationAlgorithmControl) Values() []AudioNormalizationAlgorithmControl {
 	return []AudioNormalizationAlgorithmControl{
-		"CORRECT_AUDIO",
-		"MEASURE_ONLY",
+		AudioNormalizationAlgorithmControlCorrectAudio,
+		AudioNormalizationAlgorithmControlMeasureOnly,
 	}
 }
 
-// AudioNormalizationLoudnessLogging is the AudioNormalizationLoudnessLogging enum of the MediaConvert API.
+// AudioNormalizationLoudnessLogging is the AudioNormalizationLoudnessLogging
+// enum of the MediaConvert API.
+//
+// If set to LOG, log each output's audio track loudness to a CSV file.
+//
 // Values other than its constants are kept as written; empty means absent.
 type AudioNormalizationLoudnessLogging string
 
@@ -709,12 +1129,17 @@ const (
 // Values returns the values of AudioNormalizationLoudnessLogging that the model knows.
 func (AudioNormalizationLoudnessLogging) Values() []AudioNormalizationLoudnessLogging {
 	return []AudioNormalizationLoudnessLogging{
-		"DONT_LOG",
-		"LOG",
+		AudioNormalizationLoudnessLoggingDontLog,
+		AudioNormalizationLoudnessLoggingLog,
 	}
 }
 
-// AudioNormalizationPeakCalculation is the AudioNormalizationPeakCalculation enum of the MediaConvert API.
+// AudioNormalizationPeakCalculation is the AudioNormalizationPeakCalculation
+// enum of the MediaConvert API.
+//
+// If set to TRUE_PEAK, calculate and log the TruePeak for each output's audio
+// track loudness.
+//
 // Values other than its constants are kept as written; empty means absent.
 type AudioNormalizationPeakCalculation string
 
@@ -727,34 +1152,72 @@ const (
 // Values returns the values of AudioNormalizationPeakCalculation that the model knows.
 func (AudioNormalizationPeakCalculation) Values() []AudioNormalizationPeakCalculation {
 	return []AudioNormalizationPeakCalculation{
-		"NONE",
-		"TRUE_PEAK",
+		AudioNormalizationPeakCalculationNone,
+		AudioNormalizationPeakCalculationTruePeak,
 	}
 }
 
 // AudioSelectorType is the AudioSelectorType enum of the MediaConvert API.
+//
+// Specify how MediaConvert selects audio content within your input. The default
+// is Track. PID: Select audio by specifying the Packet Identifier (PID) values
+// for MPEG Transport Stream inputs. Use this when you know the exact PID values
+// of your audio streams. Track: Default. Select audio by track number. This is
+// the most common option and works with most input container formats. If more
+// types of audio data get recognized in the future, these numberings may shift,
+// but the numberings used for Stream mode will not. Language code: Select audio
+// by language using an ISO 639-2 or ISO 639-3 three-letter code in all capital
+// letters. Use this when your source has embedded language metadata and you
+// want to select tracks based on their language. HLS rendition group: Select
+// audio from an HLS rendition group. Use this when your input is an HLS package
+// with multiple audio renditions and you want to select specific rendition
+// groups. All PCM: Select all uncompressed PCM audio tracks from your input
+// automatically. This is useful when you want to include all PCM audio tracks
+// without specifying individual track numbers. Stream: Select audio by stream
+// number. Stream numbers include all tracks in the source file, regardless of
+// type, and correspond to either the order of tracks in the file, or if
+// applicable, the stream number metadata of the track. Although all tracks
+// count toward these stream numbers, in this audio selector context, only the
+// stream number of a track containing audio data may be used. If your source
+// file contains a track which is not recognized by the service, then the
+// corresponding stream number will still be reserved for future use. If more
+// types of audio data get recognized in the future, these numberings will not
+// shift.
+//
 // Values other than its constants are kept as written; empty means absent.
 type AudioSelectorType string
 
 // The values of AudioSelectorType that the model knows.
 const (
+	AudioSelectorTypeAllPcm            AudioSelectorType = "ALL_PCM"
 	AudioSelectorTypeHlsRenditionGroup AudioSelectorType = "HLS_RENDITION_GROUP"
 	AudioSelectorTypeLanguageCode      AudioSelectorType = "LANGUAGE_CODE"
 	AudioSelectorTypePid               AudioSelectorType = "PID"
+	AudioSelectorTypeStream            AudioSelectorType = "STREAM"
 	AudioSelectorTypeTrack             AudioSelectorType = "TRACK"
 )
 
 // Values returns the values of AudioSelectorType that the model knows.
 func (AudioSelectorType) Values() []AudioSelectorType {
 	return []AudioSelectorType{
-		"HLS_RENDITION_GROUP",
-		"LANGUAGE_CODE",
-		"PID",
-		"TRACK",
+		AudioSelectorTypeAllPcm,
+		AudioSelectorTypeHlsRenditionGroup,
+		AudioSelectorTypeLanguageCode,
+		AudioSelectorTypePid,
+		AudioSelectorTypeStream,
+		AudioSelectorTypeTrack,
 	}
 }
 
 // AudioTypeControl is the AudioTypeControl enum of the MediaConvert API.
+//
+// When set to FOLLOW_INPUT, if the input contains an ISO 639 audio_type, then
+// that value is passed through to the output. If the input contains no ISO 639
+// audio_type, the value in Audio Type is included in the output. Otherwise the
+// value in Audio Type is included in the output. Note that this field and
+// audioType are both ignored if audioDescriptionBroadcasterMix is set to
+// BROADCASTER_MIXED_AD.
+//
 // Values other than its constants are kept as written; empty means absent.
 type AudioTypeControl string
 
@@ -767,12 +1230,17 @@ const (
 // Values returns the values of AudioTypeControl that the model knows.
 func (AudioTypeControl) Values() []AudioTypeControl {
 	return []AudioTypeControl{
-		"FOLLOW_INPUT",
-		"USE_CONFIGURED",
+		AudioTypeControlFollowInput,
+		AudioTypeControlUseConfigured,
 	}
 }
 
-// Av1AdaptiveQuantization is the Av1AdaptiveQuantization enum of the MediaConvert API.
+// Av1AdaptiveQuantization is the Av1AdaptiveQuantization enum of the
+// MediaConvert API.
+//
+// Specify the strength of any adaptive quantization filters that you enable.
+// The value that you choose here applies to Spatial adaptive quantization.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Av1AdaptiveQuantization string
 
@@ -789,16 +1257,19 @@ const (
 // Values returns the values of Av1AdaptiveQuantization that the model knows.
 func (Av1AdaptiveQuantization) Values() []Av1AdaptiveQuantization {
 	return []Av1AdaptiveQuantization{
-		"HIGH",
-		"HIGHER",
-		"LOW",
-		"MAX",
-		"MEDIUM",
-		"OFF",
+		Av1AdaptiveQuantizationHigh,
+		Av1AdaptiveQuantizationHigher,
+		Av1AdaptiveQuantizationLow,
+		Av1AdaptiveQuantizationMax,
+		Av1AdaptiveQuantizationMedium,
+		Av1AdaptiveQuantizationOff,
 	}
 }
 
 // Av1BitDepth is the Av1BitDepth enum of the MediaConvert API.
+//
+// Specify the Bit depth. You can choose 8-bit or 10-bit.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Av1BitDepth string
 
@@ -811,12 +1282,21 @@ const (
 // Values returns the values of Av1BitDepth that the model knows.
 func (Av1BitDepth) Values() []Av1BitDepth {
 	return []Av1BitDepth{
-		"BIT_10",
-		"BIT_8",
+		Av1BitDepthBit10,
+		Av1BitDepthBit8,
 	}
 }
 
-// Av1FilmGrainSynthesis is the Av1FilmGrainSynthesis enum of the MediaConvert API.
+// Av1FilmGrainSynthesis is the Av1FilmGrainSynthesis enum of the MediaConvert
+// API.
+//
+// Film grain synthesis replaces film grain present in your content with similar
+// quality synthesized AV1 film grain. We recommend that you choose Enabled to
+// reduce the bandwidth of your QVBR quality level 5, 6, 7, or 8 outputs. For
+// QVBR quality level 9 or 10 outputs we recommend that you keep the default
+// value, Disabled. When you include Film grain synthesis, you cannot include
+// the Noise reducer preprocessor.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Av1FilmGrainSynthesis string
 
@@ -829,12 +1309,20 @@ const (
 // Values returns the values of Av1FilmGrainSynthesis that the model knows.
 func (Av1FilmGrainSynthesis) Values() []Av1FilmGrainSynthesis {
 	return []Av1FilmGrainSynthesis{
-		"DISABLED",
-		"ENABLED",
+		Av1FilmGrainSynthesisDisabled,
+		Av1FilmGrainSynthesisEnabled,
 	}
 }
 
 // Av1FramerateControl is the Av1FramerateControl enum of the MediaConvert API.
+//
+// Use the Framerate setting to specify the frame rate for this output. If you
+// want to keep the same frame rate as the input video, choose Follow source. If
+// you want to do frame rate conversion, choose a frame rate from the dropdown
+// list or choose Custom. The framerates shown in the dropdown list are decimal
+// approximations of fractions. If you choose Custom, specify your frame rate as
+// a fraction.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Av1FramerateControl string
 
@@ -847,12 +1335,31 @@ const (
 // Values returns the values of Av1FramerateControl that the model knows.
 func (Av1FramerateControl) Values() []Av1FramerateControl {
 	return []Av1FramerateControl{
-		"INITIALIZE_FROM_SOURCE",
-		"SPECIFIED",
+		Av1FramerateControlInitializeFromSource,
+		Av1FramerateControlSpecified,
 	}
 }
 
-// Av1FramerateConversionAlgorithm is the Av1FramerateConversionAlgorithm enum of the MediaConvert API.
+// Av1FramerateConversionAlgorithm is the Av1FramerateConversionAlgorithm enum
+// of the MediaConvert API.
+//
+// Choose the method that you want MediaConvert to use when increasing or
+// decreasing your video's frame rate. For numerically simple conversions, such
+// as 60 fps to 30 fps: We recommend that you keep the default value, Drop
+// duplicate. For numerically complex conversions, to avoid stutter: Choose
+// Interpolate. This results in a smooth picture, but might introduce
+// undesirable video artifacts. For complex frame rate conversions, especially
+// if your source video has already been converted from its original cadence:
+// Choose FrameFormer to do motion-compensated interpolation. FrameFormer uses
+// the best conversion method frame by frame. Note that using FrameFormer
+// increases the transcoding time and incurs a significant add-on cost. When you
+// choose FrameFormer, your input video resolution must be at least 128x96. To
+// create an output with the same number of frames as your input: Choose
+// Maintain frame count. When you do, MediaConvert will not drop, interpolate,
+// add, or otherwise change the frame count from your input to your output. Note
+// that since the frame count is maintained, the duration of your output will
+// become shorter at higher frame rates and longer at lower frame rates.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Av1FramerateConversionAlgorithm string
 
@@ -867,14 +1374,18 @@ const (
 // Values returns the values of Av1FramerateConversionAlgorithm that the model knows.
 func (Av1FramerateConversionAlgorithm) Values() []Av1FramerateConversionAlgorithm {
 	return []Av1FramerateConversionAlgorithm{
-		"DUPLICATE_DROP",
-		"FRAMEFORMER",
-		"INTERPOLATE",
-		"MAINTAIN_FRAME_COUNT",
+		Av1FramerateConversionAlgorithmDuplicateDrop,
+		Av1FramerateConversionAlgorithmFrameformer,
+		Av1FramerateConversionAlgorithmInterpolate,
+		Av1FramerateConversionAlgorithmMaintainFrameCount,
 	}
 }
 
 // Av1RateControlMode is the Av1RateControlMode enum of the MediaConvert API.
+//
+// 'With AV1 outputs, for rate control mode, MediaConvert supports only
+// quality-defined variable bitrate (QVBR). You can't use CBR or VBR.'
+//
 // Values other than its constants are kept as written; empty means absent.
 type Av1RateControlMode string
 
@@ -886,11 +1397,29 @@ const (
 // Values returns the values of Av1RateControlMode that the model knows.
 func (Av1RateControlMode) Values() []Av1RateControlMode {
 	return []Av1RateControlMode{
-		"QVBR",
+		Av1RateControlModeQvbr,
 	}
 }
 
-// Av1SpatialAdaptiveQuantization is the Av1SpatialAdaptiveQuantization enum of the MediaConvert API.
+// Av1SpatialAdaptiveQuantization is the Av1SpatialAdaptiveQuantization enum of
+// the MediaConvert API.
+//
+// Keep the default value, Enabled, to adjust quantization within each frame
+// based on spatial variation of content complexity. When you enable this
+// feature, the encoder uses fewer bits on areas that can sustain more
+// distortion with no noticeable visual degradation and uses more bits on areas
+// where any small distortion will be noticeable. For example, complex textured
+// blocks are encoded with fewer bits and smooth textured blocks are encoded
+// with more bits. Enabling this feature will almost always improve your video
+// quality. Note, though, that this feature doesn't take into account where the
+// viewer's attention is likely to be. If viewers are likely to be focusing
+// their attention on a part of the screen with a lot of complex texture, you
+// might choose to disable this feature. Related setting: When you enable
+// spatial adaptive quantization, set the value for Adaptive quantization
+// depending on your content. For homogeneous content, such as cartoons and
+// video games, set it to Low. For content with a wider variety of textures, set
+// it to High or Higher.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Av1SpatialAdaptiveQuantization string
 
@@ -903,12 +1432,19 @@ const (
 // Values returns the values of Av1SpatialAdaptiveQuantization that the model knows.
 func (Av1SpatialAdaptiveQuantization) Values() []Av1SpatialAdaptiveQuantization {
 	return []Av1SpatialAdaptiveQuantization{
-		"DISABLED",
-		"ENABLED",
+		Av1SpatialAdaptiveQuantizationDisabled,
+		Av1SpatialAdaptiveQuantizationEnabled,
 	}
 }
 
 // AvcIntraClass is the AvcIntraClass enum of the MediaConvert API.
+//
+// Specify the AVC-Intra class of your output. The AVC-Intra class selection
+// determines the output video bit rate depending on the frame rate of the
+// output. Outputs with higher class values have higher bitrates and improved
+// image quality. Note that for Class 4K/2K, MediaConvert supports only 4:2:2
+// chroma subsampling.
+//
 // Values other than its constants are kept as written; empty means absent.
 type AvcIntraClass string
 
@@ -923,14 +1459,23 @@ const (
 // Values returns the values of AvcIntraClass that the model knows.
 func (AvcIntraClass) Values() []AvcIntraClass {
 	return []AvcIntraClass{
-		"CLASS_100",
-		"CLASS_200",
-		"CLASS_4K_2K",
-		"CLASS_50",
+		AvcIntraClassClass100,
+		AvcIntraClassClass200,
+		AvcIntraClassClass4k2k,
+		AvcIntraClassClass50,
 	}
 }
 
-// AvcIntraFramerateControl is the AvcIntraFramerateControl enum of the MediaConvert API.
+// AvcIntraFramerateControl is the AvcIntraFramerateControl enum of the
+// MediaConvert API.
+//
+// If you are using the console, use the Framerate setting to specify the frame
+// rate for this output. If you want to keep the same frame rate as the input
+// video, choose Follow source. If you want to do frame rate conversion, choose
+// a frame rate from the dropdown list or choose Custom. The framerates shown in
+// the dropdown list are decimal approximations of fractions. If you choose
+// Custom, specify your frame rate as a fraction.
+//
 // Values other than its constants are kept as written; empty means absent.
 type AvcIntraFramerateControl string
 
@@ -943,12 +1488,31 @@ const (
 // Values returns the values of AvcIntraFramerateControl that the model knows.
 func (AvcIntraFramerateControl) Values() []AvcIntraFramerateControl {
 	return []AvcIntraFramerateControl{
-		"INITIALIZE_FROM_SOURCE",
-		"SPECIFIED",
+		AvcIntraFramerateControlInitializeFromSource,
+		AvcIntraFramerateControlSpecified,
 	}
 }
 
-// AvcIntraFramerateConversionAlgorithm is the AvcIntraFramerateConversionAlgorithm enum of the MediaConvert API.
+// AvcIntraFramerateConversionAlgorithm is the
+// AvcIntraFramerateConversionAlgorithm enum of the MediaConvert API.
+//
+// Choose the method that you want MediaConvert to use when increasing or
+// decreasing your video's frame rate. For numerically simple conversions, such
+// as 60 fps to 30 fps: We recommend that you keep the default value, Drop
+// duplicate. For numerically complex conversions, to avoid stutter: Choose
+// Interpolate. This results in a smooth picture, but might introduce
+// undesirable video artifacts. For complex frame rate conversions, especially
+// if your source video has already been converted from its original cadence:
+// Choose FrameFormer to do motion-compensated interpolation. FrameFormer uses
+// the best conversion method frame by frame. Note that using FrameFormer
+// increases the transcoding time and incurs a significant add-on cost. When you
+// choose FrameFormer, your input video resolution must be at least 128x96. To
+// create an output with the same number of frames as your input: Choose
+// Maintain frame count. When you do, MediaConvert will not drop, interpolate,
+// add, or otherwise change the frame count from your input to your output. Note
+// that since the frame count is maintained, the duration of your output will
+// become shorter at higher frame rates and longer at lower frame rates.
+//
 // Values other than its constants are kept as written; empty means absent.
 type AvcIntraFramerateConversionAlgorithm string
 
@@ -963,14 +1527,28 @@ const (
 // Values returns the values of AvcIntraFramerateConversionAlgorithm that the model knows.
 func (AvcIntraFramerateConversionAlgorithm) Values() []AvcIntraFramerateConversionAlgorithm {
 	return []AvcIntraFramerateConversionAlgorithm{
-		"DUPLICATE_DROP",
-		"FRAMEFORMER",
-		"INTERPOLATE",
-		"MAINTAIN_FRAME_COUNT",
+		AvcIntraFramerateConversionAlgorithmDuplicateDrop,
+		AvcIntraFramerateConversionAlgorithmFrameformer,
+		AvcIntraFramerateConversionAlgorithmInterpolate,
+		AvcIntraFramerateConversionAlgorithmMaintainFrameCount,
 	}
 }
 
-// AvcIntraInterlaceMode is the AvcIntraInterlaceMode enum of the MediaConvert API.
+// AvcIntraInterlaceMode is the AvcIntraInterlaceMode enum of the MediaConvert
+// API.
+//
+// Choose the scan line type for the output. Keep the default value, Progressive
+// to create a progressive output, regardless of the scan type of your input.
+// Use Top field first or Bottom field first to create an output that's
+// interlaced with the same field polarity throughout. Use Follow, default top
+// or Follow, default bottom to produce outputs with the same field polarity as
+// the source. For jobs that have multiple inputs, the output field polarity
+// might change over the course of the output. Follow behavior depends on the
+// input scan type. If the source is interlaced, the output will be interlaced
+// with the same polarity as the source. If the source is progressive, the
+// output will be interlaced with top field bottom field first, depending on
+// which of the Follow options you choose.
+//
 // Values other than its constants are kept as written; empty means absent.
 type AvcIntraInterlaceMode string
 
@@ -986,15 +1564,30 @@ const (
 // Values returns the values of AvcIntraInterlaceMode that the model knows.
 func (AvcIntraInterlaceMode) Values() []AvcIntraInterlaceMode {
 	return []AvcIntraInterlaceMode{
-		"BOTTOM_FIELD",
-		"FOLLOW_BOTTOM_FIELD",
-		"FOLLOW_TOP_FIELD",
-		"PROGRESSIVE",
-		"TOP_FIELD",
+		AvcIntraInterlaceModeBottomField,
+		AvcIntraInterlaceModeFollowBottomField,
+		AvcIntraInterlaceModeFollowTopField,
+		AvcIntraInterlaceModeProgressive,
+		AvcIntraInterlaceModeTopField,
 	}
 }
 
-// AvcIntraScanTypeConversionMode is the AvcIntraScanTypeConversionMode enum of the MediaConvert API.
+// AvcIntraScanTypeConversionMode is the AvcIntraScanTypeConversionMode enum of
+// the MediaConvert API.
+//
+// Use this setting for interlaced outputs, when your output frame rate is half
+// of your input frame rate. In this situation, choose Optimized interlacing to
+// create a better quality interlaced output. In this case, each progressive
+// frame from the input corresponds to an interlaced field in the output. Keep
+// the default value, Basic interlacing, for all other output frame rates. With
+// basic interlacing, MediaConvert performs any frame rate conversion first and
+// then interlaces the frames. When you choose Optimized interlacing and you set
+// your output frame rate to a value that isn't suitable for optimized
+// interlacing, MediaConvert automatically falls back to basic interlacing.
+// Required settings: To use optimized interlacing, you must set Telecine to
+// None or Soft. You can't use optimized interlacing for hard telecine outputs.
+// You must also set Interlace mode to a value other than Progressive.
+//
 // Values other than its constants are kept as written; empty means absent.
 type AvcIntraScanTypeConversionMode string
 
@@ -1007,12 +1600,20 @@ const (
 // Values returns the values of AvcIntraScanTypeConversionMode that the model knows.
 func (AvcIntraScanTypeConversionMode) Values() []AvcIntraScanTypeConversionMode {
 	return []AvcIntraScanTypeConversionMode{
-		"INTERLACED",
-		"INTERLACED_OPTIMIZE",
+		AvcIntraScanTypeConversionModeInterlaced,
+		AvcIntraScanTypeConversionModeInterlacedOptimize,
 	}
 }
 
 // AvcIntraSlowPal is the AvcIntraSlowPal enum of the MediaConvert API.
+//
+// Ignore this setting unless your input frame rate is 23.976 or 24 frames per
+// second (fps). Enable slow PAL to create a 25 fps output. When you enable slow
+// PAL, MediaConvert relabels the video frames to 25 fps and resamples your
+// audio to keep it synchronized with the video. Note that enabling this setting
+// will slightly reduce the duration of your video. Required settings: You must
+// also set Framerate to 25.
+//
 // Values other than its constants are kept as written; empty means absent.
 type AvcIntraSlowPal string
 
@@ -1025,12 +1626,19 @@ const (
 // Values returns the values of AvcIntraSlowPal that the model knows.
 func (AvcIntraSlowPal) Values() []AvcIntraSlowPal {
 	return []AvcIntraSlowPal{
-		"DISABLED",
-		"ENABLED",
+		AvcIntraSlowPalDisabled,
+		AvcIntraSlowPalEnabled,
 	}
 }
 
 // AvcIntraTelecine is the AvcIntraTelecine enum of the MediaConvert API.
+//
+// When you do frame rate conversion from 23.976 frames per second (fps) to
+// 29.97 fps, and your output scan type is interlaced, you can optionally enable
+// hard telecine to create a smoother picture. When you keep the default value,
+// None, MediaConvert does a standard frame rate conversion to 29.97 without
+// doing anything with the field polarity to create a smoother picture.
+//
 // Values other than its constants are kept as written; empty means absent.
 type AvcIntraTelecine string
 
@@ -1043,12 +1651,21 @@ const (
 // Values returns the values of AvcIntraTelecine that the model knows.
 func (AvcIntraTelecine) Values() []AvcIntraTelecine {
 	return []AvcIntraTelecine{
-		"HARD",
-		"NONE",
+		AvcIntraTelecineHard,
+		AvcIntraTelecineNone,
 	}
 }
 
-// AvcIntraUhdQualityTuningLevel is the AvcIntraUhdQualityTuningLevel enum of the MediaConvert API.
+// AvcIntraUhdQualityTuningLevel is the AvcIntraUhdQualityTuningLevel enum of
+// the MediaConvert API.
+//
+// Optional. Use Quality tuning level to choose how many transcoding passes
+// MediaConvert does with your video. When you choose Multi-pass, your video
+// quality is better and your output bitrate is more accurate. That is, the
+// actual bitrate of your output is closer to the target bitrate defined in the
+// specification. When you choose Single-pass, your encoding time is faster. The
+// default behavior is Single-pass.
+//
 // Values other than its constants are kept as written; empty means absent.
 type AvcIntraUhdQualityTuningLevel string
 
@@ -1061,12 +1678,20 @@ const (
 // Values returns the values of AvcIntraUhdQualityTuningLevel that the model knows.
 func (AvcIntraUhdQualityTuningLevel) Values() []AvcIntraUhdQualityTuningLevel {
 	return []AvcIntraUhdQualityTuningLevel{
-		"MULTI_PASS",
-		"SINGLE_PASS",
+		AvcIntraUhdQualityTuningLevelMultiPass,
+		AvcIntraUhdQualityTuningLevelSinglePass,
 	}
 }
 
-// BandwidthReductionFilterSharpening is the BandwidthReductionFilterSharpening enum of the MediaConvert API.
+// BandwidthReductionFilterSharpening is the BandwidthReductionFilterSharpening
+// enum of the MediaConvert API.
+//
+// Optionally specify the level of sharpening to apply when you use the
+// Bandwidth reduction filter. Sharpening adds contrast to the edges of your
+// video content and can reduce softness. Keep the default value Off to apply no
+// sharpening. Set Sharpening strength to Low to apply a minimal amount of
+// sharpening, or High to apply a maximum amount of sharpening.
+//
 // Values other than its constants are kept as written; empty means absent.
 type BandwidthReductionFilterSharpening string
 
@@ -1081,14 +1706,23 @@ const (
 // Values returns the values of BandwidthReductionFilterSharpening that the model knows.
 func (BandwidthReductionFilterSharpening) Values() []BandwidthReductionFilterSharpening {
 	return []BandwidthReductionFilterSharpening{
-		"HIGH",
-		"LOW",
-		"MEDIUM",
-		"OFF",
+		BandwidthReductionFilterSharpeningHigh,
+		BandwidthReductionFilterSharpeningLow,
+		BandwidthReductionFilterSharpeningMedium,
+		BandwidthReductionFilterSharpeningOff,
 	}
 }
 
-// BandwidthReductionFilterStrength is the BandwidthReductionFilterStrength enum of the MediaConvert API.
+// BandwidthReductionFilterStrength is the BandwidthReductionFilterStrength enum
+// of the MediaConvert API.
+//
+// Specify the strength of the Bandwidth reduction filter. For most workflows,
+// we recommend that you choose Auto to reduce the bandwidth of your output with
+// little to no perceptual decrease in video quality. For high quality and high
+// bitrate outputs, choose Low. For the most bandwidth reduction, choose High.
+// We recommend that you choose High for low bitrate outputs. Note that High may
+// incur a slight increase in the softness of your output.
+//
 // Values other than its constants are kept as written; empty means absent.
 type BandwidthReductionFilterStrength string
 
@@ -1104,15 +1738,19 @@ const (
 // Values returns the values of BandwidthReductionFilterStrength that the model knows.
 func (BandwidthReductionFilterStrength) Values() []BandwidthReductionFilterStrength {
 	return []BandwidthReductionFilterStrength{
-		"AUTO",
-		"HIGH",
-		"LOW",
-		"MEDIUM",
-		"OFF",
+		BandwidthReductionFilterStrengthAuto,
+		BandwidthReductionFilterStrengthHigh,
+		BandwidthReductionFilterStrengthLow,
+		BandwidthReductionFilterStrengthMedium,
+		BandwidthReductionFilterStrengthOff,
 	}
 }
 
 // BillingTagsSource is the BillingTagsSource enum of the MediaConvert API.
+//
+// The tag type that AWS Billing and Cost Management will use to sort your AWS
+// Elemental MediaConvert costs on any billing report that you set up.
+//
 // Values other than its constants are kept as written; empty means absent.
 type BillingTagsSource string
 
@@ -1127,14 +1765,27 @@ const (
 // Values returns the values of BillingTagsSource that the model knows.
 func (BillingTagsSource) Values() []BillingTagsSource {
 	return []BillingTagsSource{
-		"JOB",
-		"JOB_TEMPLATE",
-		"PRESET",
-		"QUEUE",
+		BillingTagsSourceJob,
+		BillingTagsSourceJobTemplate,
+		BillingTagsSourcePreset,
+		BillingTagsSourceQueue,
 	}
 }
 
-// BurnInSubtitleStylePassthrough is the BurnInSubtitleStylePassthrough enum of the MediaConvert API.
+// BurnInSubtitleStylePassthrough is the BurnInSubtitleStylePassthrough enum of
+// the MediaConvert API.
+//
+// To use the available style, color, and position information from your input
+// captions: Set Style passthrough to Enabled. Note that MediaConvert uses
+// default settings for any missing style or position information in your input
+// captions To ignore the style and position information from your input
+// captions and use default settings: Leave blank or keep the default value,
+// Disabled. Default settings include white text with black outlining,
+// bottom-center positioning, and automatic sizing. Whether you set Style
+// passthrough to enabled or not, you can also choose to manually override any
+// of the individual style and position settings. You can also override any
+// fonts by manually specifying custom font files.
+//
 // Values other than its constants are kept as written; empty means absent.
 type BurnInSubtitleStylePassthrough string
 
@@ -1147,12 +1798,21 @@ const (
 // Values returns the values of BurnInSubtitleStylePassthrough that the model knows.
 func (BurnInSubtitleStylePassthrough) Values() []BurnInSubtitleStylePassthrough {
 	return []BurnInSubtitleStylePassthrough{
-		"DISABLED",
-		"ENABLED",
+		BurnInSubtitleStylePassthroughDisabled,
+		BurnInSubtitleStylePassthroughEnabled,
 	}
 }
 
-// BurninSubtitleAlignment is the BurninSubtitleAlignment enum of the MediaConvert API.
+// BurninSubtitleAlignment is the BurninSubtitleAlignment enum of the
+// MediaConvert API.
+//
+// Specify the alignment of your captions. If no explicit x_position is
+// provided, setting alignment to centered will placethe captions at the bottom
+// center of the output. Similarly, setting a left alignment willalign captions
+// to the bottom left of the output. If x and y positions are given in
+// conjunction with the alignment parameter, the font will be justified (either
+// left or centered) relative to those coordinates.
+//
 // Values other than its constants are kept as written; empty means absent.
 type BurninSubtitleAlignment string
 
@@ -1166,13 +1826,24 @@ const (
 // Values returns the values of BurninSubtitleAlignment that the model knows.
 func (BurninSubtitleAlignment) Values() []BurninSubtitleAlignment {
 	return []BurninSubtitleAlignment{
-		"AUTO",
-		"CENTERED",
-		"LEFT",
+		BurninSubtitleAlignmentAuto,
+		BurninSubtitleAlignmentCentered,
+		BurninSubtitleAlignmentLeft,
 	}
 }
 
-// BurninSubtitleApplyFontColor is the BurninSubtitleApplyFontColor enum of the MediaConvert API.
+// BurninSubtitleApplyFontColor is the BurninSubtitleApplyFontColor enum of the
+// MediaConvert API.
+//
+// Ignore this setting unless Style passthrough is set to Enabled and Font color
+// set to Black, Yellow, Red, Green, Blue, or Hex. Use Apply font color for
+// additional font color controls. When you choose White text only, or leave
+// blank, your font color setting only applies to white text in your input
+// captions. For example, if your font color setting is Yellow, and your input
+// captions have red and white text, your output captions will have red and
+// yellow text. When you choose ALL_TEXT, your font color setting applies to all
+// of your output captions text.
+//
 // Values other than its constants are kept as written; empty means absent.
 type BurninSubtitleApplyFontColor string
 
@@ -1185,12 +1856,18 @@ const (
 // Values returns the values of BurninSubtitleApplyFontColor that the model knows.
 func (BurninSubtitleApplyFontColor) Values() []BurninSubtitleApplyFontColor {
 	return []BurninSubtitleApplyFontColor{
-		"ALL_TEXT",
-		"WHITE_TEXT_ONLY",
+		BurninSubtitleApplyFontColorAllText,
+		BurninSubtitleApplyFontColorWhiteTextOnly,
 	}
 }
 
-// BurninSubtitleBackgroundColor is the BurninSubtitleBackgroundColor enum of the MediaConvert API.
+// BurninSubtitleBackgroundColor is the BurninSubtitleBackgroundColor enum of
+// the MediaConvert API.
+//
+// Specify the color of the rectangle behind the captions. Leave background
+// color blank and set Style passthrough to enabled to use the background color
+// data from your input captions, if present.
+//
 // Values other than its constants are kept as written; empty means absent.
 type BurninSubtitleBackgroundColor string
 
@@ -1205,14 +1882,25 @@ const (
 // Values returns the values of BurninSubtitleBackgroundColor that the model knows.
 func (BurninSubtitleBackgroundColor) Values() []BurninSubtitleBackgroundColor {
 	return []BurninSubtitleBackgroundColor{
-		"AUTO",
-		"BLACK",
-		"NONE",
-		"WHITE",
+		BurninSubtitleBackgroundColorAuto,
+		BurninSubtitleBackgroundColorBlack,
+		BurninSubtitleBackgroundColorNone,
+		BurninSubtitleBackgroundColorWhite,
 	}
 }
 
-// BurninSubtitleFallbackFont is the BurninSubtitleFallbackFont enum of the MediaConvert API.
+// BurninSubtitleFallbackFont is the BurninSubtitleFallbackFont enum of the
+// MediaConvert API.
+//
+// Specify the font that you want the service to use for your burn in captions
+// when your input captions specify a font that MediaConvert doesn't support.
+// When you set Fallback font to best match, or leave blank, MediaConvert uses a
+// supported font that most closely matches the font that your input captions
+// specify. When there are multiple unsupported fonts in your input captions,
+// MediaConvert matches each font with the supported font that matches best.
+// When you explicitly choose a replacement font, MediaConvert uses that font to
+// replace all unsupported fonts from your input.
+//
 // Values other than its constants are kept as written; empty means absent.
 type BurninSubtitleFallbackFont string
 
@@ -1228,15 +1916,21 @@ const (
 // Values returns the values of BurninSubtitleFallbackFont that the model knows.
 func (BurninSubtitleFallbackFont) Values() []BurninSubtitleFallbackFont {
 	return []BurninSubtitleFallbackFont{
-		"BEST_MATCH",
-		"MONOSPACED_SANSSERIF",
-		"MONOSPACED_SERIF",
-		"PROPORTIONAL_SANSSERIF",
-		"PROPORTIONAL_SERIF",
+		BurninSubtitleFallbackFontBestMatch,
+		BurninSubtitleFallbackFontMonospacedSansserif,
+		BurninSubtitleFallbackFontMonospacedSerif,
+		BurninSubtitleFallbackFontProportionalSansserif,
+		BurninSubtitleFallbackFontProportionalSerif,
 	}
 }
 
-// BurninSubtitleFontColor is the BurninSubtitleFontColor enum of the MediaConvert API.
+// BurninSubtitleFontColor is the BurninSubtitleFontColor enum of the
+// MediaConvert API.
+//
+// Specify the color of the burned-in captions text. Leave Font color blank and
+// set Style passthrough to enabled to use the font color data from your input
+// captions, if present.
+//
 // Values other than its constants are kept as written; empty means absent.
 type BurninSubtitleFontColor string
 
@@ -1255,18 +1949,24 @@ const (
 // Values returns the values of BurninSubtitleFontColor that the model knows.
 func (BurninSubtitleFontColor) Values() []BurninSubtitleFontColor {
 	return []BurninSubtitleFontColor{
-		"AUTO",
-		"BLACK",
-		"BLUE",
-		"GREEN",
-		"HEX",
-		"RED",
-		"WHITE",
-		"YELLOW",
+		BurninSubtitleFontColorAuto,
+		BurninSubtitleFontColorBlack,
+		BurninSubtitleFontColorBlue,
+		BurninSubtitleFontColorGreen,
+		BurninSubtitleFontColorHex,
+		BurninSubtitleFontColorRed,
+		BurninSubtitleFontColorWhite,
+		BurninSubtitleFontColorYellow,
 	}
 }
 
-// BurninSubtitleOutlineColor is the BurninSubtitleOutlineColor enum of the MediaConvert API.
+// BurninSubtitleOutlineColor is the BurninSubtitleOutlineColor enum of the
+// MediaConvert API.
+//
+// Specify font outline color. Leave Outline color blank and set Style
+// passthrough to enabled to use the font outline color data from your input
+// captions, if present.
+//
 // Values other than its constants are kept as written; empty means absent.
 type BurninSubtitleOutlineColor string
 
@@ -1284,17 +1984,23 @@ const (
 // Values returns the values of BurninSubtitleOutlineColor that the model knows.
 func (BurninSubtitleOutlineColor) Values() []BurninSubtitleOutlineColor {
 	return []BurninSubtitleOutlineColor{
-		"AUTO",
-		"BLACK",
-		"BLUE",
-		"GREEN",
-		"RED",
-		"WHITE",
-		"YELLOW",
+		BurninSubtitleOutlineColorAuto,
+		BurninSubtitleOutlineColorBlack,
+		BurninSubtitleOutlineColorBlue,
+		BurninSubtitleOutlineColorGreen,
+		BurninSubtitleOutlineColorRed,
+		BurninSubtitleOutlineColorWhite,
+		BurninSubtitleOutlineColorYellow,
 	}
 }
 
-// BurninSubtitleShadowColor is the BurninSubtitleShadowColor enum of the MediaConvert API.
+// BurninSubtitleShadowColor is the BurninSubtitleShadowColor enum of the
+// MediaConvert API.
+//
+// Specify the color of the shadow cast by the captions. Leave Shadow color
+// blank and set Style passthrough to enabled to use the shadow color data from
+// your input captions, if present.
+//
 // Values other than its constants are kept as written; empty means absent.
 type BurninSubtitleShadowColor string
 
@@ -1309,14 +2015,21 @@ const (
 // Values returns the values of BurninSubtitleShadowColor that the model knows.
 func (BurninSubtitleShadowColor) Values() []BurninSubtitleShadowColor {
 	return []BurninSubtitleShadowColor{
-		"AUTO",
-		"BLACK",
-		"NONE",
-		"WHITE",
+		BurninSubtitleShadowColorAuto,
+		BurninSubtitleShadowColorBlack,
+		BurninSubtitleShadowColorNone,
+		BurninSubtitleShadowColorWhite,
 	}
 }
 
-// BurninSubtitleTeletextSpacing is the BurninSubtitleTeletextSpacing enum of the MediaConvert API.
+// BurninSubtitleTeletextSpacing is the BurninSubtitleTeletextSpacing enum of
+// the MediaConvert API.
+//
+// Specify whether the text spacing in your captions is set by the captions
+// grid, or varies depending on letter width. Choose fixed grid to conform to
+// the spacing specified in the captions file more accurately. Choose
+// proportional to make the text easier to read for closed captions.
+//
 // Values other than its constants are kept as written; empty means absent.
 type BurninSubtitleTeletextSpacing string
 
@@ -1330,13 +2043,24 @@ const (
 // Values returns the values of BurninSubtitleTeletextSpacing that the model knows.
 func (BurninSubtitleTeletextSpacing) Values() []BurninSubtitleTeletextSpacing {
 	return []BurninSubtitleTeletextSpacing{
-		"AUTO",
-		"FIXED_GRID",
-		"PROPORTIONAL",
+		BurninSubtitleTeletextSpacingAuto,
+		BurninSubtitleTeletextSpacingFixedGrid,
+		BurninSubtitleTeletextSpacingProportional,
 	}
 }
 
-// CaptionDestinationType is the CaptionDestinationType enum of the MediaConvert API.
+// CaptionDestinationType is the CaptionDestinationType enum of the MediaConvert
+// API.
+//
+// Specify the format for this set of captions on this output. The default
+// format is embedded without SCTE-20. Note that your choice of video output
+// container constrains your choice of output captions format. For more
+// information, see
+// https://docs.aws.amazon.com/mediaconvert/latest/ug/captions-support-tables.html.
+// If you are using SCTE-20 and you want to create an output that complies with
+// the SCTE-43 spec, choose SCTE-20 plus embedded. To create a non-compliant
+// output where the embedded captions come first, choose Embedded plus SCTE-20.
+//
 // Values other than its constants are kept as written; empty means absent.
 type CaptionDestinationType string
 
@@ -1359,22 +2083,33 @@ const (
 // Values returns the values of CaptionDestinationType that the model knows.
 func (CaptionDestinationType) Values() []CaptionDestinationType {
 	return []CaptionDestinationType{
-		"BURN_IN",
-		"DVB_SUB",
-		"EMBEDDED",
-		"EMBEDDED_PLUS_SCTE20",
-		"IMSC",
-		"SCC",
-		"SCTE20_PLUS_EMBEDDED",
-		"SMI",
-		"SRT",
-		"TELETEXT",
-		"TTML",
-		"WEBVTT",
+		CaptionDestinationTypeBurnIn,
+		CaptionDestinationTypeDvbSub,
+		CaptionDestinationTypeEmbedded,
+		CaptionDestinationTypeEmbeddedPlusScte20,
+		CaptionDestinationTypeImsc,
+		CaptionDestinationTypeScc,
+		CaptionDestinationTypeScte20PlusEmbedded,
+		CaptionDestinationTypeSmi,
+		CaptionDestinationTypeSrt,
+		CaptionDestinationTypeTeletext,
+		CaptionDestinationTypeTtml,
+		CaptionDestinationTypeWebvtt,
 	}
 }
 
-// CaptionSourceByteRateLimit is the CaptionSourceByteRateLimit enum of the MediaConvert API.
+// CaptionSourceByteRateLimit is the CaptionSourceByteRateLimit enum of the
+// MediaConvert API.
+//
+// Choose whether to limit the byte rate at which your SCC input captions are
+// inserted into your output. To not limit the caption rate: We recommend that
+// you keep the default value, Disabled. MediaConvert inserts captions in your
+// output according to the byte rates listed in the EIA-608 specification,
+// typically 2 or 3 caption bytes per frame depending on your output frame rate.
+// To limit your output caption rate: Choose Enabled. Choose this option if your
+// downstream systems require a maximum of 2 caption bytes per frame. Note that
+// this setting has no effect when your output frame rate is 30 or 60.
+//
 // Values other than its constants are kept as written; empty means absent.
 type CaptionSourceByteRateLimit string
 
@@ -1387,12 +2122,20 @@ const (
 // Values returns the values of CaptionSourceByteRateLimit that the model knows.
 func (CaptionSourceByteRateLimit) Values() []CaptionSourceByteRateLimit {
 	return []CaptionSourceByteRateLimit{
-		"DISABLED",
-		"ENABLED",
+		CaptionSourceByteRateLimitDisabled,
+		CaptionSourceByteRateLimitEnabled,
 	}
 }
 
-// CaptionSourceConvertPaintOnToPopOn is the CaptionSourceConvertPaintOnToPopOn enum of the MediaConvert API.
+// CaptionSourceConvertPaintOnToPopOn is the CaptionSourceConvertPaintOnToPopOn
+// enum of the MediaConvert API.
+//
+// Choose the presentation style of your input SCC captions. To use the same
+// presentation style as your input: Keep the default value, Disabled. To
+// convert paint-on captions to pop-on: Choose Enabled. We also recommend that
+// you choose Enabled if you notice additional repeated lines in your output
+// captions.
+//
 // Values other than its constants are kept as written; empty means absent.
 type CaptionSourceConvertPaintOnToPopOn string
 
@@ -1405,12 +2148,16 @@ const (
 // Values returns the values of CaptionSourceConvertPaintOnToPopOn that the model knows.
 func (CaptionSourceConvertPaintOnToPopOn) Values() []CaptionSourceConvertPaintOnToPopOn {
 	return []CaptionSourceConvertPaintOnToPopOn{
-		"DISABLED",
-		"ENABLED",
+		CaptionSourceConvertPaintOnToPopOnDisabled,
+		CaptionSourceConvertPaintOnToPopOnEnabled,
 	}
 }
 
 // CaptionSourceType is the CaptionSourceType enum of the MediaConvert API.
+//
+// Use Source to identify the format of your input captions. The service cannot
+// auto-detect caption format.
+//
 // Values other than its constants are kept as written; empty means absent.
 type CaptionSourceType string
 
@@ -1429,30 +2176,65 @@ const (
 	CaptionSourceTypeStl        CaptionSourceType = "STL"
 	CaptionSourceTypeTeletext   CaptionSourceType = "TELETEXT"
 	CaptionSourceTypeTtml       CaptionSourceType = "TTML"
+	CaptionSourceTypeTt3gpp     CaptionSourceType = "TT_3GPP"
 	CaptionSourceTypeWebvtt     CaptionSourceType = "WEBVTT"
 )
 
 // Values returns the values of CaptionSourceType that the model knows.
 func (CaptionSourceType) Values() []CaptionSourceType {
 	return []CaptionSourceType{
-		"ANCILLARY",
-		"DVB_SUB",
-		"EMBEDDED",
-		"IMSC",
-		"NULL_SOURCE",
-		"SCC",
-		"SCTE20",
-		"SMI",
-		"SMPTE_TT",
-		"SRT",
-		"STL",
-		"TELETEXT",
-		"TTML",
-		"WEBVTT",
+		CaptionSourceTypeAncillary,
+		CaptionSourceTypeDvbSub,
+		CaptionSourceTypeEmbedded,
+		CaptionSourceTypeImsc,
+		CaptionSourceTypeNullSource,
+		CaptionSourceTypeScc,
+		CaptionSourceTypeScte20,
+		CaptionSourceTypeSmi,
+		CaptionSourceTypeSmpteTt,
+		CaptionSourceTypeSrt,
+		CaptionSourceTypeStl,
+		CaptionSourceTypeTeletext,
+		CaptionSourceTypeTtml,
+		CaptionSourceTypeTt3gpp,
+		CaptionSourceTypeWebvtt,
+	}
+}
+
+// CaptionSourceUpconvertSTLToTeletext is the
+// CaptionSourceUpconvertSTLToTeletext enum of the MediaConvert API.
+//
+// Specify whether this set of input captions appears in your outputs in both
+// STL and Teletext format. If you choose Upconvert, MediaConvert includes the
+// captions data in two ways: it passes the STL data through using the Teletext
+// compatibility bytes fields of the Teletext wrapper, and it also translates
+// the STL data into Teletext.
+//
+// Values other than its constants are kept as written; empty means absent.
+type CaptionSourceUpconvertSTLToTeletext string
+
+// The values of CaptionSourceUpconvertSTLToTeletext that the model knows.
+const (
+	CaptionSourceUpconvertSTLToTeletextDisabled  CaptionSourceUpconvertSTLToTeletext = "DISABLED"
+	CaptionSourceUpconvertSTLToTeletextUpconvert CaptionSourceUpconvertSTLToTeletext = "UPCONVERT"
+)
+
+// Values returns the values of CaptionSourceUpconvertSTLToTeletext that the model knows.
+func (CaptionSourceUpconvertSTLToTeletext) Values() []CaptionSourceUpconvertSTLToTeletext {
+	return []CaptionSourceUpconvertSTLToTeletext{
+		CaptionSourceUpconvertSTLToTeletextDisabled,
+		CaptionSourceUpconvertSTLToTeletextUpconvert,
 	}
 }
 
 // ChromaPositionMode is the ChromaPositionMode enum of the MediaConvert API.
+//
+// Specify the chroma sample positioning metadata for your H.264 or H.265
+// output. To have MediaConvert automatically determine chroma positioning: We
+// recommend that you keep the default value, Auto. To specify center
+// positioning: Choose Force center. To specify top left positioning: Choose
+// Force top left.
+//
 // Values other than its constants are kept as written; empty means absent.
 type ChromaPositionMode string
 
@@ -1466,13 +2248,19 @@ const (
 // Values returns the values of ChromaPositionMode that the model knows.
 func (ChromaPositionMode) Values() []ChromaPositionMode {
 	return []ChromaPositionMode{
-		"AUTO",
-		"FORCE_CENTER",
-		"FORCE_TOP_LEFT",
+		ChromaPositionModeAuto,
+		ChromaPositionModeForceCenter,
+		ChromaPositionModeForceTopLeft,
 	}
 }
 
 // CmafClientCache is the CmafClientCache enum of the MediaConvert API.
+//
+// Disable this setting only when your workflow requires the
+// #EXT-X-ALLOW-CACHE:no tag. Otherwise, keep the default value Enabled and
+// control caching in your video distribution set up. For example, use the
+// Cache-Control http header.
+//
 // Values other than its constants are kept as written; empty means absent.
 type CmafClientCache string
 
@@ -1485,12 +2273,17 @@ const (
 // Values returns the values of CmafClientCache that the model knows.
 func (CmafClientCache) Values() []CmafClientCache {
 	return []CmafClientCache{
-		"DISABLED",
-		"ENABLED",
+		CmafClientCacheDisabled,
+		CmafClientCacheEnabled,
 	}
 }
 
-// CmafCodecSpecification is the CmafCodecSpecification enum of the MediaConvert API.
+// CmafCodecSpecification is the CmafCodecSpecification enum of the MediaConvert
+// API.
+//
+// Specification to use (RFC-6381 or the default RFC-4281) during m3u8 playlist
+// generation.
+//
 // Values other than its constants are kept as written; empty means absent.
 type CmafCodecSpecification string
 
@@ -1503,12 +2296,16 @@ const (
 // Values returns the values of CmafCodecSpecification that the model knows.
 func (CmafCodecSpecification) Values() []CmafCodecSpecification {
 	return []CmafCodecSpecification{
-		"RFC_4281",
-		"RFC_6381",
+		CmafCodecSpecificationRfc4281,
+		CmafCodecSpecificationRfc6381,
 	}
 }
 
 // CmafEncryptionType is the CmafEncryptionType enum of the MediaConvert API.
+//
+// Specify the encryption scheme that you want the service to use when
+// encrypting your CMAF segments. Choose AES-CBC subsample or AES_CTR.
+//
 // Values other than its constants are kept as written; empty means absent.
 type CmafEncryptionType string
 
@@ -1521,12 +2318,27 @@ const (
 // Values returns the values of CmafEncryptionType that the model knows.
 func (CmafEncryptionType) Values() []CmafEncryptionType {
 	return []CmafEncryptionType{
-		"AES_CTR",
-		"SAMPLE_AES",
+		CmafEncryptionTypeAesCtr,
+		CmafEncryptionTypeSampleAes,
 	}
 }
 
-// CmafImageBasedTrickPlay is the CmafImageBasedTrickPlay enum of the MediaConvert API.
+// CmafImageBasedTrickPlay is the CmafImageBasedTrickPlay enum of the
+// MediaConvert API.
+//
+// Specify whether MediaConvert generates images for trick play. Keep the
+// default value, None, to not generate any images. Choose Thumbnail to generate
+// tiled thumbnails. Choose Thumbnail and full frame to generate tiled
+// thumbnails and full-resolution images of single frames. When you enable Write
+// HLS manifest, MediaConvert creates a child manifest for each set of images
+// that you generate and adds corresponding entries to the parent manifest. When
+// you enable Write DASH manifest, MediaConvert adds an entry in the .mpd
+// manifest for each set of images that you generate. A common application for
+// these images is Roku trick mode. The thumbnails and full-frame images that
+// MediaConvert creates with this feature are compatible with this Roku
+// specification:
+// https://developer.roku.com/docs/developer-program/media-playback/trick-mode/hls-and-dash.md
+//
 // Values other than its constants are kept as written; empty means absent.
 type CmafImageBasedTrickPlay string
 
@@ -1541,14 +2353,19 @@ const (
 // Values returns the values of CmafImageBasedTrickPlay that the model knows.
 func (CmafImageBasedTrickPlay) Values() []CmafImageBasedTrickPlay {
 	return []CmafImageBasedTrickPlay{
-		"ADVANCED",
-		"NONE",
-		"THUMBNAIL",
-		"THUMBNAIL_AND_FULLFRAME",
+		CmafImageBasedTrickPlayAdvanced,
+		CmafImageBasedTrickPlayNone,
+		CmafImageBasedTrickPlayThumbnail,
+		CmafImageBasedTrickPlayThumbnailAndFullframe,
 	}
 }
 
-// CmafInitializationVectorInManifest is the CmafInitializationVectorInManifest enum of the MediaConvert API.
+// CmafInitializationVectorInManifest is the CmafInitializationVectorInManifest
+// enum of the MediaConvert API.
+//
+// When you use DRM with CMAF outputs, choose whether the service writes the
+// 128-bit encryption initialization vector in the HLS and DASH manifests.
+//
 // Values other than its constants are kept as written; empty means absent.
 type CmafInitializationVectorInManifest string
 
@@ -1561,30 +2378,46 @@ const (
 // Values returns the values of CmafInitializationVectorInManifest that the model knows.
 func (CmafInitializationVectorInManifest) Values() []CmafInitializationVectorInManifest {
 	return []CmafInitializationVectorInManifest{
-		"EXCLUDE",
-		"INCLUDE",
+		CmafInitializationVectorInManifestExclude,
+		CmafInitializationVectorInManifestInclude,
 	}
 }
 
 // CmafIntervalCadence is the CmafIntervalCadence enum of the MediaConvert API.
+//
+// The cadence MediaConvert follows for generating thumbnails. If set to
+// FOLLOW_IFRAME, MediaConvert generates thumbnails for each IDR frame in the
+// output (matching the GOP cadence). If set to FOLLOW_CUSTOM, MediaConvert
+// generates thumbnails according to the interval you specify in
+// thumbnailInterval. If set to FOLLOW_SEGMENTATION, MediaConvert generates
+// thumbnail playlist entries that align exactly with video segment boundaries.
+// FOLLOW_SEGMENTATION requires 1x1 tiling.
+//
 // Values other than its constants are kept as written; empty means absent.
 type CmafIntervalCadence string
 
 // The values of CmafIntervalCadence that the model knows.
 const (
-	CmafIntervalCadenceFollowCustom CmafIntervalCadence = "FOLLOW_CUSTOM"
-	CmafIntervalCadenceFollowIframe CmafIntervalCadence = "FOLLOW_IFRAME"
+	CmafIntervalCadenceFollowCustom       CmafIntervalCadence = "FOLLOW_CUSTOM"
+	CmafIntervalCadenceFollowIframe       CmafIntervalCadence = "FOLLOW_IFRAME"
+	CmafIntervalCadenceFollowSegmentation CmafIntervalCadence = "FOLLOW_SEGMENTATION"
 )
 
 // Values returns the values of CmafIntervalCadence that the model knows.
 func (CmafIntervalCadence) Values() []CmafIntervalCadence {
 	return []CmafIntervalCadence{
-		"FOLLOW_CUSTOM",
-		"FOLLOW_IFRAME",
+		CmafIntervalCadenceFollowCustom,
+		CmafIntervalCadenceFollowIframe,
+		CmafIntervalCadenceFollowSegmentation,
 	}
 }
 
 // CmafKeyProviderType is the CmafKeyProviderType enum of the MediaConvert API.
+//
+// Specify whether your DRM encryption key is static or from a key provider that
+// follows the SPEKE standard. For more information about SPEKE, see
+// https://docs.aws.amazon.com/speke/latest/documentation/what-is-speke.html.
+//
 // Values other than its constants are kept as written; empty means absent.
 type CmafKeyProviderType string
 
@@ -1597,12 +2430,16 @@ const (
 // Values returns the values of CmafKeyProviderType that the model knows.
 func (CmafKeyProviderType) Values() []CmafKeyProviderType {
 	return []CmafKeyProviderType{
-		"SPEKE",
-		"STATIC_KEY",
+		CmafKeyProviderTypeSpeke,
+		CmafKeyProviderTypeStaticKey,
 	}
 }
 
-// CmafManifestCompression is the CmafManifestCompression enum of the MediaConvert API.
+// CmafManifestCompression is the CmafManifestCompression enum of the
+// MediaConvert API.
+//
+// When set to GZIP, compresses HLS playlist.
+//
 // Values other than its constants are kept as written; empty means absent.
 type CmafManifestCompression string
 
@@ -1615,12 +2452,17 @@ const (
 // Values returns the values of CmafManifestCompression that the model knows.
 func (CmafManifestCompression) Values() []CmafManifestCompression {
 	return []CmafManifestCompression{
-		"GZIP",
-		"NONE",
+		CmafManifestCompressionGzip,
+		CmafManifestCompressionNone,
 	}
 }
 
-// CmafManifestDurationFormat is the CmafManifestDurationFormat enum of the MediaConvert API.
+// CmafManifestDurationFormat is the CmafManifestDurationFormat enum of the
+// MediaConvert API.
+//
+// Indicates whether the output manifest should use floating point values for
+// segment duration.
+//
 // Values other than its constants are kept as written; empty means absent.
 type CmafManifestDurationFormat string
 
@@ -1633,12 +2475,21 @@ const (
 // Values returns the values of CmafManifestDurationFormat that the model knows.
 func (CmafManifestDurationFormat) Values() []CmafManifestDurationFormat {
 	return []CmafManifestDurationFormat{
-		"FLOATING_POINT",
-		"INTEGER",
+		CmafManifestDurationFormatFloatingPoint,
+		CmafManifestDurationFormatInteger,
 	}
 }
 
-// CmafMpdManifestBandwidthType is the CmafMpdManifestBandwidthType enum of the MediaConvert API.
+// CmafMpdManifestBandwidthType is the CmafMpdManifestBandwidthType enum of the
+// MediaConvert API.
+//
+// Specify how the value for bandwidth is determined for each video
+// Representation in your output MPD manifest. We recommend that you choose a
+// MPD manifest bandwidth type that is compatible with your downstream player
+// configuration. Max: Use the same value that you specify for Max bitrate in
+// the video output, in bits per second. Average: Use the calculated average
+// bitrate of the encoded video output, in bits per second.
+//
 // Values other than its constants are kept as written; empty means absent.
 type CmafMpdManifestBandwidthType string
 
@@ -1651,12 +2502,20 @@ const (
 // Values returns the values of CmafMpdManifestBandwidthType that the model knows.
 func (CmafMpdManifestBandwidthType) Values() []CmafMpdManifestBandwidthType {
 	return []CmafMpdManifestBandwidthType{
-		"AVERAGE",
-		"MAX",
+		CmafMpdManifestBandwidthTypeAverage,
+		CmafMpdManifestBandwidthTypeMax,
 	}
 }
 
 // CmafMpdProfile is the CmafMpdProfile enum of the MediaConvert API.
+//
+// Specify whether your DASH profile is on-demand or main. When you choose Main
+// profile, the service signals urn:mpeg:dash:profile:isoff-main:2011 in your
+// .mpd DASH manifest. When you choose On-demand, the service signals
+// urn:mpeg:dash:profile:isoff-on-demand:2011 in your .mpd. When you choose
+// On-demand, you must also set the output group setting Segment control to
+// Single file.
+//
 // Values other than its constants are kept as written; empty means absent.
 type CmafMpdProfile string
 
@@ -1669,12 +2528,24 @@ const (
 // Values returns the values of CmafMpdProfile that the model knows.
 func (CmafMpdProfile) Values() []CmafMpdProfile {
 	return []CmafMpdProfile{
-		"MAIN_PROFILE",
-		"ON_DEMAND_PROFILE",
+		CmafMpdProfileMainProfile,
+		CmafMpdProfileOnDemandProfile,
 	}
 }
 
-// CmafPtsOffsetHandlingForBFrames is the CmafPtsOffsetHandlingForBFrames enum of the MediaConvert API.
+// CmafPtsOffsetHandlingForBFrames is the CmafPtsOffsetHandlingForBFrames enum
+// of the MediaConvert API.
+//
+// Use this setting only when your output video stream has B-frames, which
+// causes the initial presentation time stamp (PTS) to be offset from the
+// initial decode time stamp (DTS). Specify how MediaConvert handles PTS when
+// writing time stamps in output DASH manifests. Choose Match initial PTS when
+// you want MediaConvert to use the initial PTS as the first time stamp in the
+// manifest. Choose Zero-based to have MediaConvert ignore the initial PTS in
+// the video stream and instead write the initial time stamp as zero in the
+// manifest. For outputs that don't have B-frames, the time stamps in your DASH
+// manifests start at zero regardless of your choice here.
+//
 // Values other than its constants are kept as written; empty means absent.
 type CmafPtsOffsetHandlingForBFrames string
 
@@ -1687,12 +2558,17 @@ const (
 // Values returns the values of CmafPtsOffsetHandlingForBFrames that the model knows.
 func (CmafPtsOffsetHandlingForBFrames) Values() []CmafPtsOffsetHandlingForBFrames {
 	return []CmafPtsOffsetHandlingForBFrames{
-		"MATCH_INITIAL_PTS",
-		"ZERO_BASED",
+		CmafPtsOffsetHandlingForBFramesMatchInitialPts,
+		CmafPtsOffsetHandlingForBFramesZeroBased,
 	}
 }
 
 // CmafSegmentControl is the CmafSegmentControl enum of the MediaConvert API.
+//
+// When set to SINGLE_FILE, a single output file is generated, which is
+// internally segmented using the Fragment Length and Segment Length. When set
+// to SEGMENTED_FILES, separate segment files will be created.
+//
 // Values other than its constants are kept as written; empty means absent.
 type CmafSegmentControl string
 
@@ -1705,12 +2581,32 @@ const (
 // Values returns the values of CmafSegmentControl that the model knows.
 func (CmafSegmentControl) Values() []CmafSegmentControl {
 	return []CmafSegmentControl{
-		"SEGMENTED_FILES",
-		"SINGLE_FILE",
+		CmafSegmentControlSegmentedFiles,
+		CmafSegmentControlSingleFile,
 	}
 }
 
-// CmafSegmentLengthControl is the CmafSegmentLengthControl enum of the MediaConvert API.
+// CmafSegmentLengthControl is the CmafSegmentLengthControl enum of the
+// MediaConvert API.
+//
+// Specify how you want MediaConvert to determine segment lengths in this output
+// group. To use the exact value that you specify under Segment length: Choose
+// Exact. Note that this might result in additional I-frames in the output GOP.
+// To create segment lengths that are a multiple of the GOP: Choose Multiple of
+// GOP. MediaConvert will round up the segment lengths to match the next GOP
+// boundary. To have MediaConvert automatically determine a segment duration
+// that is a multiple of both the audio packets and the frame rates: Choose
+// Match. When you do, also specify a target segment duration under Segment
+// length. This is useful for some ad-insertion or segment replacement
+// workflows. Note that Match has the following requirements: - Output
+// containers: Include at least one video output and at least one audio output.
+// Audio-only outputs are not supported. - Output frame rate: Follow source is
+// not supported. - Multiple output frame rates: When you specify multiple
+// outputs, we recommend they share a similar frame rate (as in X/3, X/2, X, or
+// 2X). For example: 5, 15, 30 and 60. Or: 25 and 50. (Outputs must share an
+// integer multiple.) - Output audio codec: Specify Advanced Audio Coding
+// (AAC). - Output sample rate: Choose 48kHz.
+//
 // Values other than its constants are kept as written; empty means absent.
 type CmafSegmentLengthControl string
 
@@ -1724,13 +2620,18 @@ const (
 // Values returns the values of CmafSegmentLengthControl that the model knows.
 func (CmafSegmentLengthControl) Values() []CmafSegmentLengthControl {
 	return []CmafSegmentLengthControl{
-		"EXACT",
-		"GOP_MULTIPLE",
-		"MATCH",
+		CmafSegmentLengthControlExact,
+		CmafSegmentLengthControlGopMultiple,
+		CmafSegmentLengthControlMatch,
 	}
 }
 
-// CmafStreamInfResolution is the CmafStreamInfResolution enum of the MediaConvert API.
+// CmafStreamInfResolution is the CmafStreamInfResolution enum of the
+// MediaConvert API.
+//
+// Include or exclude RESOLUTION attribute for video in EXT-X-STREAM-INF tag of
+// variant manifest.
+//
 // Values other than its constants are kept as written; empty means absent.
 type CmafStreamInfResolution string
 
@@ -1743,12 +2644,24 @@ const (
 // Values returns the values of CmafStreamInfResolution that the model knows.
 func (CmafStreamInfResolution) Values() []CmafStreamInfResolution {
 	return []CmafStreamInfResolution{
-		"EXCLUDE",
-		"INCLUDE",
+		CmafStreamInfResolutionExclude,
+		CmafStreamInfResolutionInclude,
 	}
 }
 
-// CmafTargetDurationCompatibilityMode is the CmafTargetDurationCompatibilityMode enum of the MediaConvert API.
+// CmafTargetDurationCompatibilityMode is the
+// CmafTargetDurationCompatibilityMode enum of the MediaConvert API.
+//
+// When set to LEGACY, the segment target duration is always rounded up to the
+// nearest integer value above its current value in seconds. When set to
+// SPEC\\_COMPLIANT, the segment target duration is rounded up to the nearest
+// integer value if fraction seconds are greater than or equal to 0.5 (>= 0.5)
+// and rounded down if less than 0.5 (< 0.5). You may need to use LEGACY if your
+// client needs to ensure that the target duration is always longer than the
+// actual duration of the segment. Some older players may experience interrupted
+// playback when the actual duration of a track in a segment is longer than the
+// target duration.
+//
 // Values other than its constants are kept as written; empty means absent.
 type CmafTargetDurationCompatibilityMode string
 
@@ -1761,12 +2674,22 @@ const (
 // Values returns the values of CmafTargetDurationCompatibilityMode that the model knows.
 func (CmafTargetDurationCompatibilityMode) Values() []CmafTargetDurationCompatibilityMode {
 	return []CmafTargetDurationCompatibilityMode{
-		"LEGACY",
-		"SPEC_COMPLIANT",
+		CmafTargetDurationCompatibilityModeLegacy,
+		CmafTargetDurationCompatibilityModeSpecCompliant,
 	}
 }
 
-// CmafVideoCompositionOffsets is the CmafVideoCompositionOffsets enum of the MediaConvert API.
+// CmafVideoCompositionOffsets is the CmafVideoCompositionOffsets enum of the
+// MediaConvert API.
+//
+// Specify the video sample composition time offset mode in the output fMP4 TRUN
+// box. For wider player compatibility, set Video composition offsets to
+// Unsigned or leave blank. The earliest presentation time may be greater than
+// zero, and sample composition time offsets will increment using unsigned
+// integers. For strict fMP4 video and audio timing, set Video composition
+// offsets to Signed. The earliest presentation time will be equal to zero, and
+// sample composition time offsets will increment using signed integers.
+//
 // Values other than its constants are kept as written; empty means absent.
 type CmafVideoCompositionOffsets string
 
@@ -1779,12 +2702,16 @@ const (
 // Values returns the values of CmafVideoCompositionOffsets that the model knows.
 func (CmafVideoCompositionOffsets) Values() []CmafVideoCompositionOffsets {
 	return []CmafVideoCompositionOffsets{
-		"SIGNED",
-		"UNSIGNED",
+		CmafVideoCompositionOffsetsSigned,
+		CmafVideoCompositionOffsetsUnsigned,
 	}
 }
 
-// CmafWriteDASHManifest is the CmafWriteDASHManifest enum of the MediaConvert API.
+// CmafWriteDASHManifest is the CmafWriteDASHManifest enum of the MediaConvert
+// API.
+//
+// When set to ENABLED, a DASH MPD manifest will be generated for this output.
+//
 // Values other than its constants are kept as written; empty means absent.
 type CmafWriteDASHManifest string
 
@@ -1797,12 +2724,16 @@ const (
 // Values returns the values of CmafWriteDASHManifest that the model knows.
 func (CmafWriteDASHManifest) Values() []CmafWriteDASHManifest {
 	return []CmafWriteDASHManifest{
-		"DISABLED",
-		"ENABLED",
+		CmafWriteDASHManifestDisabled,
+		CmafWriteDASHManifestEnabled,
 	}
 }
 
-// CmafWriteHLSManifest is the CmafWriteHLSManifest enum of the MediaConvert API.
+// CmafWriteHLSManifest is the CmafWriteHLSManifest enum of the MediaConvert
+// API.
+//
+// When set to ENABLED, an Apple HLS manifest will be generated for this output.
+//
 // Values other than its constants are kept as written; empty means absent.
 type CmafWriteHLSManifest string
 
@@ -1815,12 +2746,21 @@ const (
 // Values returns the values of CmafWriteHLSManifest that the model knows.
 func (CmafWriteHLSManifest) Values() []CmafWriteHLSManifest {
 	return []CmafWriteHLSManifest{
-		"DISABLED",
-		"ENABLED",
+		CmafWriteHLSManifestDisabled,
+		CmafWriteHLSManifestEnabled,
 	}
 }
 
-// CmafWriteSegmentTimelineInRepresentation is the CmafWriteSegmentTimelineInRepresentation enum of the MediaConvert API.
+// CmafWriteSegmentTimelineInRepresentation is the
+// CmafWriteSegmentTimelineInRepresentation enum of the MediaConvert API.
+//
+// When you enable Precise segment duration in DASH manifests, your DASH
+// manifest shows precise segment durations. The segment duration information
+// appears inside the SegmentTimeline element, inside SegmentTemplate at the
+// Representation level. When this feature isn't enabled, the segment durations
+// in your DASH manifest are approximate. The segment duration information
+// appears in the duration attribute of the SegmentTemplate element.
+//
 // Values other than its constants are kept as written; empty means absent.
 type CmafWriteSegmentTimelineInRepresentation string
 
@@ -1833,12 +2773,27 @@ const (
 // Values returns the values of CmafWriteSegmentTimelineInRepresentation that the model knows.
 func (CmafWriteSegmentTimelineInRepresentation) Values() []CmafWriteSegmentTimelineInRepresentation {
 	return []CmafWriteSegmentTimelineInRepresentation{
-		"DISABLED",
-		"ENABLED",
+		CmafWriteSegmentTimelineInRepresentationDisabled,
+		CmafWriteSegmentTimelineInRepresentationEnabled,
 	}
 }
 
 // CmfcAudioDuration is the CmfcAudioDuration enum of the MediaConvert API.
+//
+// Specify this setting only when your output will be consumed by a downstream
+// repackaging workflow that is sensitive to very small duration differences
+// between video and audio. For this situation, choose Match video duration. In
+// all other cases, keep the default value, Default codec duration. When you
+// choose Match video duration, MediaConvert pads the output audio streams with
+// silence or trims them to ensure that the total duration of each audio stream
+// is at least as long as the total duration of the video stream. After padding
+// or trimming, the audio stream duration is no more than one frame longer than
+// the video stream. MediaConvert applies audio padding or trimming only to the
+// end of the last segment of the output. For unsegmented outputs, MediaConvert
+// adds padding only to the end of the file. When you keep the default value,
+// any minor discrepancies between audio and video duration will depend on your
+// output audio codec.
+//
 // Values other than its constants are kept as written; empty means absent.
 type CmfcAudioDuration string
 
@@ -1851,12 +2806,32 @@ const (
 // Values returns the values of CmfcAudioDuration that the model knows.
 func (CmfcAudioDuration) Values() []CmfcAudioDuration {
 	return []CmfcAudioDuration{
-		"DEFAULT_CODEC_DURATION",
-		"MATCH_VIDEO_DURATION",
+		CmfcAudioDurationDefaultCodecDuration,
+		CmfcAudioDurationMatchVideoDuration,
 	}
 }
 
 // CmfcAudioTrackType is the CmfcAudioTrackType enum of the MediaConvert API.
+//
+// Use this setting to control the values that MediaConvert puts in your HLS
+// parent playlist to control how the client player selects which audio track to
+// play. Choose Audio-only variant stream (AUDIO_ONLY_VARIANT_STREAM) for any
+// variant that you want to prohibit the client from playing with video. This
+// causes MediaConvert to represent the variant as an EXT-X-STREAM-INF in the
+// HLS manifest. The other options for this setting determine the values that
+// MediaConvert writes for the DEFAULT and AUTOSELECT attributes of the
+// EXT-X-MEDIA entry for the audio variant. For more information about these
+// attributes, see the Apple documentation article
+// https://developer.apple.com/documentation/http_live_streaming/example_playlists_for_http_live_streaming/adding_alternate_media_to_a_playlist.
+// Choose Alternate audio, auto select, default to set DEFAULT=YES and
+// AUTOSELECT=YES. Choose this value for only one variant in your output group.
+// Choose Alternate audio, auto select, not default to set DEFAULT=NO and
+// AUTOSELECT=YES. Choose Alternate Audio, Not Auto Select to set DEFAULT=NO and
+// AUTOSELECT=NO. When you don't specify a value for this setting, MediaConvert
+// defaults to Alternate audio, auto select, default. When there is more than
+// one variant in your output group, you must explicitly choose a value for this
+// setting.
+//
 // Values other than its constants are kept as written; empty means absent.
 type CmfcAudioTrackType string
 
@@ -1871,14 +2846,47 @@ const (
 // Values returns the values of CmfcAudioTrackType that the model knows.
 func (CmfcAudioTrackType) Values() []CmfcAudioTrackType {
 	return []CmfcAudioTrackType{
-		"ALTERNATE_AUDIO_AUTO_SELECT",
-		"ALTERNATE_AUDIO_AUTO_SELECT_DEFAULT",
-		"ALTERNATE_AUDIO_NOT_AUTO_SELECT",
-		"AUDIO_ONLY_VARIANT_STREAM",
+		CmfcAudioTrackTypeAlternateAudioAutoSelect,
+		CmfcAudioTrackTypeAlternateAudioAutoSelectDefault,
+		CmfcAudioTrackTypeAlternateAudioNotAutoSelect,
+		CmfcAudioTrackTypeAudioOnlyVariantStream,
 	}
 }
 
-// CmfcDescriptiveVideoServiceFlag is the CmfcDescriptiveVideoServiceFlag enum of the MediaConvert API.
+// CmfcC2paManifest is the CmfcC2paManifest enum of the MediaConvert API.
+//
+// When enabled, a C2PA compliant manifest will be generated, signed and embeded
+// in the output. For more information on C2PA, see
+// https://c2pa.org/specifications/specifications/2.1/index.html
+//
+// Values other than its constants are kept as written; empty means absent.
+type CmfcC2paManifest string
+
+// The values of CmfcC2paManifest that the model knows.
+const (
+	CmfcC2paManifestExclude CmfcC2paManifest = "EXCLUDE"
+	CmfcC2paManifestInclude CmfcC2paManifest = "INCLUDE"
+)
+
+// Values returns the values of CmfcC2paManifest that the model knows.
+func (CmfcC2paManifest) Values() []CmfcC2paManifest {
+	return []CmfcC2paManifest{
+		CmfcC2paManifestExclude,
+		CmfcC2paManifestInclude,
+	}
+}
+
+// CmfcDescriptiveVideoServiceFlag is the CmfcDescriptiveVideoServiceFlag enum
+// of the MediaConvert API.
+//
+// Specify whether to flag this audio track as descriptive video service (DVS)
+// in your HLS parent manifest. When you choose Flag, MediaConvert includes the
+// parameter CHARACTERISTICS="public.accessibility.describes-video" in the
+// EXT-X-MEDIA entry for this track. When you keep the default choice, Don't
+// flag, MediaConvert leaves this parameter out. The DVS flag can help with
+// accessibility on Apple devices. For more information, see the Apple
+// documentation.
+//
 // Values other than its constants are kept as written; empty means absent.
 type CmfcDescriptiveVideoServiceFlag string
 
@@ -1891,12 +2899,22 @@ const (
 // Values returns the values of CmfcDescriptiveVideoServiceFlag that the model knows.
 func (CmfcDescriptiveVideoServiceFlag) Values() []CmfcDescriptiveVideoServiceFlag {
 	return []CmfcDescriptiveVideoServiceFlag{
-		"DONT_FLAG",
-		"FLAG",
+		CmfcDescriptiveVideoServiceFlagDontFlag,
+		CmfcDescriptiveVideoServiceFlagFlag,
 	}
 }
 
-// CmfcIFrameOnlyManifest is the CmfcIFrameOnlyManifest enum of the MediaConvert API.
+// CmfcIFrameOnlyManifest is the CmfcIFrameOnlyManifest enum of the MediaConvert
+// API.
+//
+// Choose Include to have MediaConvert generate an HLS child manifest that lists
+// only the I-frames for this rendition, in addition to your regular manifest
+// for this rendition. You might use this manifest as part of a workflow that
+// creates preview functions for your video. MediaConvert adds both the I-frame
+// only child manifest and the regular child manifest to the parent manifest.
+// When you don't need the I-frame only child manifest, keep the default value
+// Exclude.
+//
 // Values other than its constants are kept as written; empty means absent.
 type CmfcIFrameOnlyManifest string
 
@@ -1909,12 +2927,19 @@ const (
 // Values returns the values of CmfcIFrameOnlyManifest that the model knows.
 func (CmfcIFrameOnlyManifest) Values() []CmfcIFrameOnlyManifest {
 	return []CmfcIFrameOnlyManifest{
-		"EXCLUDE",
-		"INCLUDE",
+		CmfcIFrameOnlyManifestExclude,
+		CmfcIFrameOnlyManifestInclude,
 	}
 }
 
 // CmfcKlvMetadata is the CmfcKlvMetadata enum of the MediaConvert API.
+//
+// To include key-length-value metadata in this output: Set KLV metadata
+// insertion to Passthrough. MediaConvert reads KLV metadata present in your
+// input and writes each instance to a separate event message box in the output,
+// according to MISB ST1910.1. To exclude this KLV metadata: Set KLV metadata
+// insertion to None or leave blank.
+//
 // Values other than its constants are kept as written; empty means absent.
 type CmfcKlvMetadata string
 
@@ -1927,12 +2952,24 @@ const (
 // Values returns the values of CmfcKlvMetadata that the model knows.
 func (CmfcKlvMetadata) Values() []CmfcKlvMetadata {
 	return []CmfcKlvMetadata{
-		"NONE",
-		"PASSTHROUGH",
+		CmfcKlvMetadataNone,
+		CmfcKlvMetadataPassthrough,
 	}
 }
 
-// CmfcManifestMetadataSignaling is the CmfcManifestMetadataSignaling enum of the MediaConvert API.
+// CmfcManifestMetadataSignaling is the CmfcManifestMetadataSignaling enum of
+// the MediaConvert API.
+//
+// To add an InbandEventStream element in your output MPD manifest for each type
+// of event message, set Manifest metadata signaling to Enabled. For ID3 event
+// messages, the InbandEventStream element schemeIdUri will be same value that
+// you specify for ID3 metadata scheme ID URI. For SCTE35 event messages, the
+// InbandEventStream element schemeIdUri will be "urn:scte:scte35:2013:bin". To
+// leave these elements out of your output MPD manifest, set Manifest metadata
+// signaling to Disabled. To enable Manifest metadata signaling, you must also
+// set SCTE-35 source to Passthrough, ESAM SCTE-35 to insert, or ID3 metadata to
+// Passthrough.
+//
 // Values other than its constants are kept as written; empty means absent.
 type CmfcManifestMetadataSignaling string
 
@@ -1945,12 +2982,17 @@ const (
 // Values returns the values of CmfcManifestMetadataSignaling that the model knows.
 func (CmfcManifestMetadataSignaling) Values() []CmfcManifestMetadataSignaling {
 	return []CmfcManifestMetadataSignaling{
-		"DISABLED",
-		"ENABLED",
+		CmfcManifestMetadataSignalingDisabled,
+		CmfcManifestMetadataSignalingEnabled,
 	}
 }
 
 // CmfcScte35Esam is the CmfcScte35Esam enum of the MediaConvert API.
+//
+// Use this setting only when you specify SCTE-35 markers from ESAM. Choose
+// INSERT to put SCTE-35 markers in this output at the insertion points that you
+// specify in an ESAM XML document. Provide the document in the setting SCC XML.
+//
 // Values other than its constants are kept as written; empty means absent.
 type CmfcScte35Esam string
 
@@ -1963,12 +3005,18 @@ const (
 // Values returns the values of CmfcScte35Esam that the model knows.
 func (CmfcScte35Esam) Values() []CmfcScte35Esam {
 	return []CmfcScte35Esam{
-		"INSERT",
-		"NONE",
+		CmfcScte35EsamInsert,
+		CmfcScte35EsamNone,
 	}
 }
 
 // CmfcScte35Source is the CmfcScte35Source enum of the MediaConvert API.
+//
+// Ignore this setting unless you have SCTE-35 markers in your input video file.
+// Choose Passthrough if you want SCTE-35 markers that appear in your input to
+// also appear in this output. Choose None if you don't want those SCTE-35
+// markers in this output.
+//
 // Values other than its constants are kept as written; empty means absent.
 type CmfcScte35Source string
 
@@ -1981,12 +3029,18 @@ const (
 // Values returns the values of CmfcScte35Source that the model knows.
 func (CmfcScte35Source) Values() []CmfcScte35Source {
 	return []CmfcScte35Source{
-		"NONE",
-		"PASSTHROUGH",
+		CmfcScte35SourceNone,
+		CmfcScte35SourcePassthrough,
 	}
 }
 
 // CmfcTimedMetadata is the CmfcTimedMetadata enum of the MediaConvert API.
+//
+// To include ID3 metadata in this output: Set ID3 metadata to Passthrough.
+// Specify this ID3 metadata in Custom ID3 metadata inserter. MediaConvert
+// writes each instance of ID3 metadata in a separate Event Message (eMSG) box.
+// To exclude this ID3 metadata: Set ID3 metadata to None or leave blank.
+//
 // Values other than its constants are kept as written; empty means absent.
 type CmfcTimedMetadata string
 
@@ -1999,12 +3053,19 @@ const (
 // Values returns the values of CmfcTimedMetadata that the model knows.
 func (CmfcTimedMetadata) Values() []CmfcTimedMetadata {
 	return []CmfcTimedMetadata{
-		"NONE",
-		"PASSTHROUGH",
+		CmfcTimedMetadataNone,
+		CmfcTimedMetadataPassthrough,
 	}
 }
 
-// CmfcTimedMetadataBoxVersion is the CmfcTimedMetadataBoxVersion enum of the MediaConvert API.
+// CmfcTimedMetadataBoxVersion is the CmfcTimedMetadataBoxVersion enum of the
+// MediaConvert API.
+//
+// Specify the event message box (eMSG) version for ID3 timed metadata in your
+// output. For more information, see ISO/IEC 23009-1:2022 section 5.10.3.3.3
+// Syntax. Leave blank to use the default value Version 0. When you specify
+// Version 1, you must also set ID3 metadata to Passthrough.
+//
 // Values other than its constants are kept as written; empty means absent.
 type CmfcTimedMetadataBoxVersion string
 
@@ -2017,70 +3078,86 @@ const (
 // Values returns the values of CmfcTimedMetadataBoxVersion that the model knows.
 func (CmfcTimedMetadataBoxVersion) Values() []CmfcTimedMetadataBoxVersion {
 	return []CmfcTimedMetadataBoxVersion{
-		"VERSION_0",
-		"VERSION_1",
+		CmfcTimedMetadataBoxVersionVersion0,
+		CmfcTimedMetadataBoxVersionVersion1,
 	}
 }
 
 // Codec is the Codec enum of the MediaConvert API.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Codec string
 
 // The values of Codec that the model knows.
 const (
-	CodecAac     Codec = "AAC"
-	CodecAc3     Codec = "AC3"
-	CodecAv1     Codec = "AV1"
-	CodecAvc     Codec = "AVC"
-	CodecC608    Codec = "C608"
-	CodecC708    Codec = "C708"
-	CodecEac3    Codec = "EAC3"
-	CodecFlac    Codec = "FLAC"
-	CodecHevc    Codec = "HEVC"
-	CodecMjpeg   Codec = "MJPEG"
-	CodecMp3     Codec = "MP3"
-	CodecMp4v    Codec = "MP4V"
-	CodecMpeg2   Codec = "MPEG2"
-	CodecOpus    Codec = "OPUS"
-	CodecPcm     Codec = "PCM"
-	CodecProres  Codec = "PRORES"
-	CodecTheora  Codec = "THEORA"
-	CodecUnknown Codec = "UNKNOWN"
-	CodecVorbis  Codec = "VORBIS"
-	CodecVp8     Codec = "VP8"
-	CodecVp9     Codec = "VP9"
-	CodecWebvtt  Codec = "WEBVTT"
+	CodecAac          Codec = "AAC"
+	CodecAc3          Codec = "AC3"
+	CodecAv1          Codec = "AV1"
+	CodecAvc          Codec = "AVC"
+	CodecC608         Codec = "C608"
+	CodecC708         Codec = "C708"
+	CodecEac3         Codec = "EAC3"
+	CodecFlac         Codec = "FLAC"
+	CodecHevc         Codec = "HEVC"
+	CodecJpeg2000     Codec = "JPEG2000"
+	CodecMjpeg        Codec = "MJPEG"
+	CodecMp3          Codec = "MP3"
+	CodecMp4v         Codec = "MP4V"
+	CodecMpeg1        Codec = "MPEG1"
+	CodecMpeg2        Codec = "MPEG2"
+	CodecOpus         Codec = "OPUS"
+	CodecPcm          Codec = "PCM"
+	CodecProres       Codec = "PRORES"
+	CodecQtrle        Codec = "QTRLE"
+	CodecTheora       Codec = "THEORA"
+	CodecUncompressed Codec = "UNCOMPRESSED"
+	CodecUnknown      Codec = "UNKNOWN"
+	CodecVfw          Codec = "VFW"
+	CodecVorbis       Codec = "VORBIS"
+	CodecVp8          Codec = "VP8"
+	CodecVp9          Codec = "VP9"
+	CodecWebvtt       Codec = "WEBVTT"
 )
 
 // Values returns the values of Codec that the model knows.
 func (Codec) Values() []Codec {
 	return []Codec{
-		"AAC",
-		"AC3",
-		"AV1",
-		"AVC",
-		"C608",
-		"C708",
-		"EAC3",
-		"FLAC",
-		"HEVC",
-		"MJPEG",
-		"MP3",
-		"MP4V",
-		"MPEG2",
-		"OPUS",
-		"PCM",
-		"PRORES",
-		"THEORA",
-		"UNKNOWN",
-		"VORBIS",
-		"VP8",
-		"VP9",
-		"WEBVTT",
+		CodecAac,
+		CodecAc3,
+		CodecAv1,
+		CodecAvc,
+		CodecC608,
+		CodecC708,
+		CodecEac3,
+		CodecFlac,
+		CodecHevc,
+		CodecJpeg2000,
+		CodecMjpeg,
+		CodecMp3,
+		CodecMp4v,
+		CodecMpeg1,
+		CodecMpeg2,
+		CodecOpus,
+		CodecPcm,
+		CodecProres,
+		CodecQtrle,
+		CodecTheora,
+		CodecUncompressed,
+		CodecUnknown,
+		CodecVfw,
+		CodecVorbis,
+		CodecVp8,
+		CodecVp9,
+		CodecWebvtt,
 	}
 }
 
 // ColorMetadata is the ColorMetadata enum of the MediaConvert API.
+//
+// Choose Insert for this setting to include color metadata in this output.
+// Choose Ignore to exclude color metadata from this output. If you don't
+// specify a value, the service sets this to Insert by default.
+//
 // Values other than its constants are kept as written; empty means absent.
 type ColorMetadata string
 
@@ -2093,12 +3170,17 @@ const (
 // Values returns the values of ColorMetadata that the model knows.
 func (ColorMetadata) Values() []ColorMetadata {
 	return []ColorMetadata{
-		"IGNORE",
-		"INSERT",
+		ColorMetadataIgnore,
+		ColorMetadataInsert,
 	}
 }
 
 // ColorPrimaries is the ColorPrimaries enum of the MediaConvert API.
+//
+// The color space primaries of the video track, defining the red, green, and
+// blue color coordinates used for the video. This information helps ensure
+// accurate color reproduction during playback and transcoding.
+//
 // Values other than its constants are kept as written; empty means absent.
 type ColorPrimaries string
 
@@ -2125,26 +3207,44 @@ const (
 // Values returns the values of ColorPrimaries that the model knows.
 func (ColorPrimaries) Values() []ColorPrimaries {
 	return []ColorPrimaries{
-		"EBU_3213_E",
-		"GENERIC_FILM",
-		"IPT",
-		"ITU_2020",
-		"ITU_470BG",
-		"ITU_470M",
-		"ITU_709",
-		"LAST",
-		"RESERVED",
-		"SMPTE_170M",
-		"SMPTE_2067XYZ",
-		"SMPTE_240M",
-		"SMPTE_428_1",
-		"SMPTE_431_2",
-		"SMPTE_EG_432_1",
-		"UNSPECIFIED",
+		ColorPrimariesEbu3213E,
+		ColorPrimariesGenericFilm,
+		ColorPrimariesIpt,
+		ColorPrimariesItu2020,
+		ColorPrimariesItu470bg,
+		ColorPrimariesItu470m,
+		ColorPrimariesItu709,
+		ColorPrimariesLast,
+		ColorPrimariesReserved,
+		ColorPrimariesSmpte170m,
+		ColorPrimariesSmpte2067xyz,
+		ColorPrimariesSmpte240m,
+		ColorPrimariesSmpte4281,
+		ColorPrimariesSmpte4312,
+		ColorPrimariesSmpteEg4321,
+		ColorPrimariesUnspecified,
 	}
 }
 
 // ColorSpace is the ColorSpace enum of the MediaConvert API.
+//
+// If your input video has accurate color space metadata, or if you don't know
+// about color space: Keep the default value, Follow. MediaConvert will
+// automatically detect your input color space. If your input video has metadata
+// indicating the wrong color space, or has missing metadata: Specify the
+// accurate color space here. If your input video is HDR 10 and the SMPTE ST
+// 2086 Mastering Display Color Volume static metadata isn't present in your
+// video stream, or if that metadata is present but not accurate: Choose Force
+// HDR 10. Specify correct values in the input HDR 10 metadata settings. For
+// more information about HDR jobs, see
+// https://docs.aws.amazon.com/console/mediaconvert/hdr. When you specify an
+// input color space, MediaConvert uses the following color space metadata,
+// which includes color primaries, transfer characteristics, and matrix
+// coefficients: * HDR 10: BT.2020, PQ, BT.2020 non-constant * HLG 2020:
+// BT.2020, HLG, BT.2020 non-constant * P3DCI (Theater): DCIP3, SMPTE 428M,
+// BT.709 * P3D65 (SDR): Display P3, sRGB, BT.709 * P3D65 (HDR): Display P3, PQ,
+// BT.709
+//
 // Values other than its constants are kept as written; empty means absent.
 type ColorSpace string
 
@@ -2163,18 +3263,33 @@ const (
 // Values returns the values of ColorSpace that the model knows.
 func (ColorSpace) Values() []ColorSpace {
 	return []ColorSpace{
-		"FOLLOW",
-		"HDR10",
-		"HLG_2020",
-		"P3D65_HDR",
-		"P3D65_SDR",
-		"P3DCI",
-		"REC_601",
-		"REC_709",
+		ColorSpaceFollow,
+		ColorSpaceHdr10,
+		ColorSpaceHlg2020,
+		ColorSpaceP3d65Hdr,
+		ColorSpaceP3d65Sdr,
+		ColorSpaceP3dci,
+		ColorSpaceRec601,
+		ColorSpaceRec709,
 	}
 }
 
-// ColorSpaceConversion is the ColorSpaceConversion enum of the MediaConvert API.
+// ColorSpaceConversion is the ColorSpaceConversion enum of the MediaConvert
+// API.
+//
+// Specify the color space you want for this output. The service supports
+// conversion between HDR formats, between SDR formats, from SDR to HDR, and
+// from HDR to SDR. SDR to HDR conversion doesn't upgrade the dynamic range. The
+// converted video has an HDR format, but visually appears the same as an
+// unconverted output. HDR to SDR conversion uses tone mapping to approximate
+// the outcome of manually regrading from HDR to SDR. When you specify an output
+// color space, MediaConvert uses the following color space metadata, which
+// includes color primaries, transfer characteristics, and matrix
+// coefficients: * HDR 10: BT.2020, PQ, BT.2020 non-constant * HLG 2020:
+// BT.2020, HLG, BT.2020 non-constant * P3DCI (Theater): DCIP3, SMPTE 428M,
+// BT.709 * P3D65 (SDR): Display P3, sRGB, BT.709 * P3D65 (HDR): Display P3, PQ,
+// BT.709
+//
 // Values other than its constants are kept as written; empty means absent.
 type ColorSpaceConversion string
 
@@ -2193,18 +3308,28 @@ const (
 // Values returns the values of ColorSpaceConversion that the model knows.
 func (ColorSpaceConversion) Values() []ColorSpaceConversion {
 	return []ColorSpaceConversion{
-		"FORCE_601",
-		"FORCE_709",
-		"FORCE_HDR10",
-		"FORCE_HLG_2020",
-		"FORCE_P3D65_HDR",
-		"FORCE_P3D65_SDR",
-		"FORCE_P3DCI",
-		"NONE",
+		ColorSpaceConversionForce601,
+		ColorSpaceConversionForce709,
+		ColorSpaceConversionForceHdr10,
+		ColorSpaceConversionForceHlg2020,
+		ColorSpaceConversionForceP3d65Hdr,
+		ColorSpaceConversionForceP3d65Sdr,
+		ColorSpaceConversionForceP3dci,
+		ColorSpaceConversionNone,
 	}
 }
 
 // ColorSpaceUsage is the ColorSpaceUsage enum of the MediaConvert API.
+//
+// There are two sources for color metadata, the input file and the job input
+// settings Color space and HDR master display information settings. The Color
+// space usage setting determines which takes precedence. Choose Force to use
+// color metadata from the input job settings. If you don't specify values for
+// those settings, the service defaults to using metadata from your input.
+// FALLBACK - Choose Fallback to use color metadata from the source when it is
+// present. If there's no color metadata in your input file, the service
+// defaults to using values you specify in the input settings.
+//
 // Values other than its constants are kept as written; empty means absent.
 type ColorSpaceUsage string
 
@@ -2217,12 +3342,15 @@ const (
 // Values returns the values of ColorSpaceUsage that the model knows.
 func (ColorSpaceUsage) Values() []ColorSpaceUsage {
 	return []ColorSpaceUsage{
-		"FALLBACK",
-		"FORCE",
+		ColorSpaceUsageFallback,
+		ColorSpaceUsageForce,
 	}
 }
 
 // Commitment is the Commitment enum of the MediaConvert API.
+//
+// The length of the term of your reserved queue pricing plan commitment.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Commitment string
 
@@ -2234,11 +3362,15 @@ const (
 // Values returns the values of Commitment that the model knows.
 func (Commitment) Values() []Commitment {
 	return []Commitment{
-		"ONE_YEAR",
+		CommitmentOneYear,
 	}
 }
 
 // ContainerType is the ContainerType enum of the MediaConvert API.
+//
+// Container for this output. Some containers require a container settings
+// object. If not specified, the default object will be created.
+//
 // Values other than its constants are kept as written; empty means absent.
 type ContainerType string
 
@@ -2263,24 +3395,30 @@ const (
 // Values returns the values of ContainerType that the model knows.
 func (ContainerType) Values() []ContainerType {
 	return []ContainerType{
-		"CMFC",
-		"F4V",
-		"GIF",
-		"ISMV",
-		"M2TS",
-		"M3U8",
-		"MOV",
-		"MP4",
-		"MPD",
-		"MXF",
-		"OGG",
-		"RAW",
-		"WEBM",
-		"Y4M",
+		ContainerTypeCmfc,
+		ContainerTypeF4v,
+		ContainerTypeGif,
+		ContainerTypeIsmv,
+		ContainerTypeM2ts,
+		ContainerTypeM3u8,
+		ContainerTypeMov,
+		ContainerTypeMp4,
+		ContainerTypeMpd,
+		ContainerTypeMxf,
+		ContainerTypeOgg,
+		ContainerTypeRaw,
+		ContainerTypeWebm,
+		ContainerTypeY4m,
 	}
 }
 
-// CopyProtectionAction is the CopyProtectionAction enum of the MediaConvert API.
+// CopyProtectionAction is the CopyProtectionAction enum of the MediaConvert
+// API.
+//
+// The action to take on copy and redistribution control XDS packets. If you
+// select PASSTHROUGH, packets will not be changed. If you select STRIP, any
+// packets will be removed in output captions.
+//
 // Values other than its constants are kept as written; empty means absent.
 type CopyProtectionAction string
 
@@ -2293,12 +3431,24 @@ const (
 // Values returns the values of CopyProtectionAction that the model knows.
 func (CopyProtectionAction) Values() []CopyProtectionAction {
 	return []CopyProtectionAction{
-		"PASSTHROUGH",
-		"STRIP",
+		CopyProtectionActionPassthrough,
+		CopyProtectionActionStrip,
 	}
 }
 
-// DashIsoGroupAudioChannelConfigSchemeIdUri is the DashIsoGroupAudioChannelConfigSchemeIdUri enum of the MediaConvert API.
+// DashIsoGroupAudioChannelConfigSchemeIdUri is the
+// DashIsoGroupAudioChannelConfigSchemeIdUri enum of the MediaConvert API.
+//
+// Use this setting only when your audio codec is a Dolby one (AC3, EAC3, or
+// Atmos) and your downstream workflow requires that your DASH manifest use the
+// Dolby channel configuration tag, rather than the MPEG one. For example, you
+// might need to use this to make dynamic ad insertion work. Specify which audio
+// channel configuration scheme ID URI MediaConvert writes in your DASH
+// manifest. Keep the default value, MPEG channel configuration, to have
+// MediaConvert write this: urn:mpeg:mpegB:cicp:ChannelConfiguration. Choose
+// Dolby channel configuration to have MediaConvert write this instead:
+// tag:dolby.com,2014:dash:audio_channel_configuration:2011.
+//
 // Values other than its constants are kept as written; empty means absent.
 type DashIsoGroupAudioChannelConfigSchemeIdUri string
 
@@ -2311,12 +3461,16 @@ const (
 // Values returns the values of DashIsoGroupAudioChannelConfigSchemeIdUri that the model knows.
 func (DashIsoGroupAudioChannelConfigSchemeIdUri) Values() []DashIsoGroupAudioChannelConfigSchemeIdUri {
 	return []DashIsoGroupAudioChannelConfigSchemeIdUri{
-		"DOLBY_CHANNEL_CONFIGURATION",
-		"MPEG_CHANNEL_CONFIGURATION",
+		DashIsoGroupAudioChannelConfigSchemeIdUriDolbyChannelConfiguration,
+		DashIsoGroupAudioChannelConfigSchemeIdUriMpegChannelConfiguration,
 	}
 }
 
-// DashIsoHbbtvCompliance is the DashIsoHbbtvCompliance enum of the MediaConvert API.
+// DashIsoHbbtvCompliance is the DashIsoHbbtvCompliance enum of the MediaConvert
+// API.
+//
+// Supports HbbTV specification as indicated.
+//
 // Values other than its constants are kept as written; empty means absent.
 type DashIsoHbbtvCompliance string
 
@@ -2329,12 +3483,24 @@ const (
 // Values returns the values of DashIsoHbbtvCompliance that the model knows.
 func (DashIsoHbbtvCompliance) Values() []DashIsoHbbtvCompliance {
 	return []DashIsoHbbtvCompliance{
-		"HBBTV_1_5",
-		"NONE",
+		DashIsoHbbtvComplianceHbbtv15,
+		DashIsoHbbtvComplianceNone,
 	}
 }
 
-// DashIsoImageBasedTrickPlay is the DashIsoImageBasedTrickPlay enum of the MediaConvert API.
+// DashIsoImageBasedTrickPlay is the DashIsoImageBasedTrickPlay enum of the
+// MediaConvert API.
+//
+// Specify whether MediaConvert generates images for trick play. Keep the
+// default value, None, to not generate any images. Choose Thumbnail to generate
+// tiled thumbnails. Choose Thumbnail and full frame to generate tiled
+// thumbnails and full-resolution images of single frames. MediaConvert adds an
+// entry in the .mpd manifest for each set of images that you generate. A common
+// application for these images is Roku trick mode. The thumbnails and
+// full-frame images that MediaConvert creates with this feature are compatible
+// with this Roku specification:
+// https://developer.roku.com/docs/developer-program/media-playback/trick-mode/hls-and-dash.md
+//
 // Values other than its constants are kept as written; empty means absent.
 type DashIsoImageBasedTrickPlay string
 
@@ -2349,32 +3515,53 @@ const (
 // Values returns the values of DashIsoImageBasedTrickPlay that the model knows.
 func (DashIsoImageBasedTrickPlay) Values() []DashIsoImageBasedTrickPlay {
 	return []DashIsoImageBasedTrickPlay{
-		"ADVANCED",
-		"NONE",
-		"THUMBNAIL",
-		"THUMBNAIL_AND_FULLFRAME",
+		DashIsoImageBasedTrickPlayAdvanced,
+		DashIsoImageBasedTrickPlayNone,
+		DashIsoImageBasedTrickPlayThumbnail,
+		DashIsoImageBasedTrickPlayThumbnailAndFullframe,
 	}
 }
 
-// DashIsoIntervalCadence is the DashIsoIntervalCadence enum of the MediaConvert API.
+// DashIsoIntervalCadence is the DashIsoIntervalCadence enum of the MediaConvert
+// API.
+//
+// The cadence MediaConvert follows for generating thumbnails. If set to
+// FOLLOW_IFRAME, MediaConvert generates thumbnails for each IDR frame in the
+// output (matching the GOP cadence). If set to FOLLOW_CUSTOM, MediaConvert
+// generates thumbnails according to the interval you specify in
+// thumbnailInterval. If set to FOLLOW_SEGMENTATION, MediaConvert generates
+// thumbnail playlist entries that align exactly with video segment boundaries.
+// FOLLOW_SEGMENTATION requires 1x1 tiling.
+//
 // Values other than its constants are kept as written; empty means absent.
 type DashIsoIntervalCadence string
 
 // The values of DashIsoIntervalCadence that the model knows.
 const (
-	DashIsoIntervalCadenceFollowCustom DashIsoIntervalCadence = "FOLLOW_CUSTOM"
-	DashIsoIntervalCadenceFollowIframe DashIsoIntervalCadence = "FOLLOW_IFRAME"
+	DashIsoIntervalCadenceFollowCustom       DashIsoIntervalCadence = "FOLLOW_CUSTOM"
+	DashIsoIntervalCadenceFollowIframe       DashIsoIntervalCadence = "FOLLOW_IFRAME"
+	DashIsoIntervalCadenceFollowSegmentation DashIsoIntervalCadence = "FOLLOW_SEGMENTATION"
 )
 
 // Values returns the values of DashIsoIntervalCadence that the model knows.
 func (DashIsoIntervalCadence) Values() []DashIsoIntervalCadence {
 	return []DashIsoIntervalCadence{
-		"FOLLOW_CUSTOM",
-		"FOLLOW_IFRAME",
+		DashIsoIntervalCadenceFollowCustom,
+		DashIsoIntervalCadenceFollowIframe,
+		DashIsoIntervalCadenceFollowSegmentation,
 	}
 }
 
-// DashIsoMpdManifestBandwidthType is the DashIsoMpdManifestBandwidthType enum of the MediaConvert API.
+// DashIsoMpdManifestBandwidthType is the DashIsoMpdManifestBandwidthType enum
+// of the MediaConvert API.
+//
+// Specify how the value for bandwidth is determined for each video
+// Representation in your output MPD manifest. We recommend that you choose a
+// MPD manifest bandwidth type that is compatible with your downstream player
+// configuration. Max: Use the same value that you specify for Max bitrate in
+// the video output, in bits per second. Average: Use the calculated average
+// bitrate of the encoded video output, in bits per second.
+//
 // Values other than its constants are kept as written; empty means absent.
 type DashIsoMpdManifestBandwidthType string
 
@@ -2387,12 +3574,20 @@ const (
 // Values returns the values of DashIsoMpdManifestBandwidthType that the model knows.
 func (DashIsoMpdManifestBandwidthType) Values() []DashIsoMpdManifestBandwidthType {
 	return []DashIsoMpdManifestBandwidthType{
-		"AVERAGE",
-		"MAX",
+		DashIsoMpdManifestBandwidthTypeAverage,
+		DashIsoMpdManifestBandwidthTypeMax,
 	}
 }
 
 // DashIsoMpdProfile is the DashIsoMpdProfile enum of the MediaConvert API.
+//
+// Specify whether your DASH profile is on-demand or main. When you choose Main
+// profile, the service signals urn:mpeg:dash:profile:isoff-main:2011 in your
+// .mpd DASH manifest. When you choose On-demand, the service signals
+// urn:mpeg:dash:profile:isoff-on-demand:2011 in your .mpd. When you choose
+// On-demand, you must also set the output group setting Segment control to
+// Single file.
+//
 // Values other than its constants are kept as written; empty means absent.
 type DashIsoMpdProfile string
 
@@ -2405,12 +3600,21 @@ const (
 // Values returns the values of DashIsoMpdProfile that the model knows.
 func (DashIsoMpdProfile) Values() []DashIsoMpdProfile {
 	return []DashIsoMpdProfile{
-		"MAIN_PROFILE",
-		"ON_DEMAND_PROFILE",
+		DashIsoMpdProfileMainProfile,
+		DashIsoMpdProfileOnDemandProfile,
 	}
 }
 
-// DashIsoPlaybackDeviceCompatibility is the DashIsoPlaybackDeviceCompatibility enum of the MediaConvert API.
+// DashIsoPlaybackDeviceCompatibility is the DashIsoPlaybackDeviceCompatibility
+// enum of the MediaConvert API.
+//
+// This setting can improve the compatibility of your output with video players
+// on obsolete devices. It applies only to DASH H.264 outputs with DRM
+// encryption. Choose Unencrypted SEI only to correct problems with playback on
+// older devices. Otherwise, keep the default setting CENC v1. If you choose
+// Unencrypted SEI, for that output, the service will exclude the access unit
+// delimiter and will leave the SEI NAL units unencrypted.
+//
 // Values other than its constants are kept as written; empty means absent.
 type DashIsoPlaybackDeviceCompatibility string
 
@@ -2423,12 +3627,24 @@ const (
 // Values returns the values of DashIsoPlaybackDeviceCompatibility that the model knows.
 func (DashIsoPlaybackDeviceCompatibility) Values() []DashIsoPlaybackDeviceCompatibility {
 	return []DashIsoPlaybackDeviceCompatibility{
-		"CENC_V1",
-		"UNENCRYPTED_SEI",
+		DashIsoPlaybackDeviceCompatibilityCencV1,
+		DashIsoPlaybackDeviceCompatibilityUnencryptedSei,
 	}
 }
 
-// DashIsoPtsOffsetHandlingForBFrames is the DashIsoPtsOffsetHandlingForBFrames enum of the MediaConvert API.
+// DashIsoPtsOffsetHandlingForBFrames is the DashIsoPtsOffsetHandlingForBFrames
+// enum of the MediaConvert API.
+//
+// Use this setting only when your output video stream has B-frames, which
+// causes the initial presentation time stamp (PTS) to be offset from the
+// initial decode time stamp (DTS). Specify how MediaConvert handles PTS when
+// writing time stamps in output DASH manifests. Choose Match initial PTS when
+// you want MediaConvert to use the initial PTS as the first time stamp in the
+// manifest. Choose Zero-based to have MediaConvert ignore the initial PTS in
+// the video stream and instead write the initial time stamp as zero in the
+// manifest. For outputs that don't have B-frames, the time stamps in your DASH
+// manifests start at zero regardless of your choice here.
+//
 // Values other than its constants are kept as written; empty means absent.
 type DashIsoPtsOffsetHandlingForBFrames string
 
@@ -2441,12 +3657,18 @@ const (
 // Values returns the values of DashIsoPtsOffsetHandlingForBFrames that the model knows.
 func (DashIsoPtsOffsetHandlingForBFrames) Values() []DashIsoPtsOffsetHandlingForBFrames {
 	return []DashIsoPtsOffsetHandlingForBFrames{
-		"MATCH_INITIAL_PTS",
-		"ZERO_BASED",
+		DashIsoPtsOffsetHandlingForBFramesMatchInitialPts,
+		DashIsoPtsOffsetHandlingForBFramesZeroBased,
 	}
 }
 
-// DashIsoSegmentControl is the DashIsoSegmentControl enum of the MediaConvert API.
+// DashIsoSegmentControl is the DashIsoSegmentControl enum of the MediaConvert
+// API.
+//
+// When set to SINGLE_FILE, a single output file is generated, which is
+// internally segmented using the Fragment Length and Segment Length. When set
+// to SEGMENTED_FILES, separate segment files will be created.
+//
 // Values other than its constants are kept as written; empty means absent.
 type DashIsoSegmentControl string
 
@@ -2459,12 +3681,32 @@ const (
 // Values returns the values of DashIsoSegmentControl that the model knows.
 func (DashIsoSegmentControl) Values() []DashIsoSegmentControl {
 	return []DashIsoSegmentControl{
-		"SEGMENTED_FILES",
-		"SINGLE_FILE",
+		DashIsoSegmentControlSegmentedFiles,
+		DashIsoSegmentControlSingleFile,
 	}
 }
 
-// DashIsoSegmentLengthControl is the DashIsoSegmentLengthControl enum of the MediaConvert API.
+// DashIsoSegmentLengthControl is the DashIsoSegmentLengthControl enum of the
+// MediaConvert API.
+//
+// Specify how you want MediaConvert to determine segment lengths in this output
+// group. To use the exact value that you specify under Segment length: Choose
+// Exact. Note that this might result in additional I-frames in the output GOP.
+// To create segment lengths that are a multiple of the GOP: Choose Multiple of
+// GOP. MediaConvert will round up the segment lengths to match the next GOP
+// boundary. To have MediaConvert automatically determine a segment duration
+// that is a multiple of both the audio packets and the frame rates: Choose
+// Match. When you do, also specify a target segment duration under Segment
+// length. This is useful for some ad-insertion or segment replacement
+// workflows. Note that Match has the following requirements: - Output
+// containers: Include at least one video output and at least one audio output.
+// Audio-only outputs are not supported. - Output frame rate: Follow source is
+// not supported. - Multiple output frame rates: When you specify multiple
+// outputs, we recommend they share a similar frame rate (as in X/3, X/2, X, or
+// 2X). For example: 5, 15, 30 and 60. Or: 25 and 50. (Outputs must share an
+// integer multiple.) - Output audio codec: Specify Advanced Audio Coding
+// (AAC). - Output sample rate: Choose 48kHz.
+//
 // Values other than its constants are kept as written; empty means absent.
 type DashIsoSegmentLengthControl string
 
@@ -2478,13 +3720,23 @@ const (
 // Values returns the values of DashIsoSegmentLengthControl that the model knows.
 func (DashIsoSegmentLengthControl) Values() []DashIsoSegmentLengthControl {
 	return []DashIsoSegmentLengthControl{
-		"EXACT",
-		"GOP_MULTIPLE",
-		"MATCH",
+		DashIsoSegmentLengthControlExact,
+		DashIsoSegmentLengthControlGopMultiple,
+		DashIsoSegmentLengthControlMatch,
 	}
 }
 
-// DashIsoVideoCompositionOffsets is the DashIsoVideoCompositionOffsets enum of the MediaConvert API.
+// DashIsoVideoCompositionOffsets is the DashIsoVideoCompositionOffsets enum of
+// the MediaConvert API.
+//
+// Specify the video sample composition time offset mode in the output fMP4 TRUN
+// box. For wider player compatibility, set Video composition offsets to
+// Unsigned or leave blank. The earliest presentation time may be greater than
+// zero, and sample composition time offsets will increment using unsigned
+// integers. For strict fMP4 video and audio timing, set Video composition
+// offsets to Signed. The earliest presentation time will be equal to zero, and
+// sample composition time offsets will increment using signed integers.
+//
 // Values other than its constants are kept as written; empty means absent.
 type DashIsoVideoCompositionOffsets string
 
@@ -2497,12 +3749,21 @@ const (
 // Values returns the values of DashIsoVideoCompositionOffsets that the model knows.
 func (DashIsoVideoCompositionOffsets) Values() []DashIsoVideoCompositionOffsets {
 	return []DashIsoVideoCompositionOffsets{
-		"SIGNED",
-		"UNSIGNED",
+		DashIsoVideoCompositionOffsetsSigned,
+		DashIsoVideoCompositionOffsetsUnsigned,
 	}
 }
 
-// DashIsoWriteSegmentTimelineInRepresentation is the DashIsoWriteSegmentTimelineInRepresentation enum of the MediaConvert API.
+// DashIsoWriteSegmentTimelineInRepresentation is the
+// DashIsoWriteSegmentTimelineInRepresentation enum of the MediaConvert API.
+//
+// When you enable Precise segment duration in manifests, your DASH manifest
+// shows precise segment durations. The segment duration information appears
+// inside the SegmentTimeline element, inside SegmentTemplate at the
+// Representation level. When this feature isn't enabled, the segment durations
+// in your DASH manifest are approximate. The segment duration information
+// appears in the duration attribute of the SegmentTemplate element.
+//
 // Values other than its constants are kept as written; empty means absent.
 type DashIsoWriteSegmentTimelineInRepresentation string
 
@@ -2515,12 +3776,24 @@ const (
 // Values returns the values of DashIsoWriteSegmentTimelineInRepresentation that the model knows.
 func (DashIsoWriteSegmentTimelineInRepresentation) Values() []DashIsoWriteSegmentTimelineInRepresentation {
 	return []DashIsoWriteSegmentTimelineInRepresentation{
-		"DISABLED",
-		"ENABLED",
+		DashIsoWriteSegmentTimelineInRepresentationDisabled,
+		DashIsoWriteSegmentTimelineInRepresentationEnabled,
 	}
 }
 
 // DashManifestStyle is the DashManifestStyle enum of the MediaConvert API.
+//
+// Specify how MediaConvert writes SegmentTimeline in your output DASH manifest.
+// To write a SegmentTimeline for outputs that you also specify a Name modifier
+// for: Keep the default value, Basic. Note that if you do not specify a name
+// modifier for an output, MediaConvert will not write a SegmentTimeline for it.
+// To write a common SegmentTimeline in the video AdaptationSet: Choose Compact.
+// Note that MediaConvert will still write a SegmentTimeline in any
+// Representation that does not share a common timeline. To write a video
+// AdaptationSet for each different output framerate, and a common
+// SegmentTimeline in each AdaptationSet: Choose Distinct. To write a
+// SegmentTimeline in each AdaptationSet: Choose Full.
+//
 // Values other than its constants are kept as written; empty means absent.
 type DashManifestStyle string
 
@@ -2529,18 +3802,23 @@ const (
 	DashManifestStyleBasic    DashManifestStyle = "BASIC"
 	DashManifestStyleCompact  DashManifestStyle = "COMPACT"
 	DashManifestStyleDistinct DashManifestStyle = "DISTINCT"
+	DashManifestStyleFull     DashManifestStyle = "FULL"
 )
 
 // Values returns the values of DashManifestStyle that the model knows.
 func (DashManifestStyle) Values() []DashManifestStyle {
 	return []DashManifestStyle{
-		"BASIC",
-		"COMPACT",
-		"DISTINCT",
+		DashManifestStyleBasic,
+		DashManifestStyleCompact,
+		DashManifestStyleDistinct,
+		DashManifestStyleFull,
 	}
 }
 
 // DecryptionMode is the DecryptionMode enum of the MediaConvert API.
+//
+// Specify the encryption mode that you used to encrypt your input files.
+//
 // Values other than its constants are kept as written; empty means absent.
 type DecryptionMode string
 
@@ -2554,13 +3832,22 @@ const (
 // Values returns the values of DecryptionMode that the model knows.
 func (DecryptionMode) Values() []DecryptionMode {
 	return []DecryptionMode{
-		"AES_CBC",
-		"AES_CTR",
-		"AES_GCM",
+		DecryptionModeAesCbc,
+		DecryptionModeAesCtr,
+		DecryptionModeAesGcm,
 	}
 }
 
-// DeinterlaceAlgorithm is the DeinterlaceAlgorithm enum of the MediaConvert API.
+// DeinterlaceAlgorithm is the DeinterlaceAlgorithm enum of the MediaConvert
+// API.
+//
+// Only applies when you set Deinterlace mode to Deinterlace or Adaptive.
+// Interpolate produces sharper pictures, while blend produces smoother motion.
+// If your source file includes a ticker, such as a scrolling headline at the
+// bottom of the frame: Choose Interpolate ticker or Blend ticker. To apply
+// field doubling: Choose Linear interpolation. Note that Linear interpolation
+// may introduce video artifacts into your output.
+//
 // Values other than its constants are kept as written; empty means absent.
 type DeinterlaceAlgorithm string
 
@@ -2576,15 +3863,25 @@ const (
 // Values returns the values of DeinterlaceAlgorithm that the model knows.
 func (DeinterlaceAlgorithm) Values() []DeinterlaceAlgorithm {
 	return []DeinterlaceAlgorithm{
-		"BLEND",
-		"BLEND_TICKER",
-		"INTERPOLATE",
-		"INTERPOLATE_TICKER",
-		"LINEAR_INTERPOLATION",
+		DeinterlaceAlgorithmBlend,
+		DeinterlaceAlgorithmBlendTicker,
+		DeinterlaceAlgorithmInterpolate,
+		DeinterlaceAlgorithmInterpolateTicker,
+		DeinterlaceAlgorithmLinearInterpolation,
 	}
 }
 
 // DeinterlacerControl is the DeinterlacerControl enum of the MediaConvert API.
+//
+// - When set to NORMAL (default), the deinterlacer does not convert frames that
+// are tagged in metadata as progressive. It will only convert those that are
+// tagged as some other type. - When set to FORCE_ALL_FRAMES, the deinterlacer
+// converts every frame to progressive - even those that are already tagged as
+// progressive. Turn Force mode on only if there is a good chance that the
+// metadata has tagged frames as progressive when they are not progressive. Do
+// not turn on otherwise; processing frames that are already progressive into
+// progressive will probably result in lower quality video.
+//
 // Values other than its constants are kept as written; empty means absent.
 type DeinterlacerControl string
 
@@ -2597,12 +3894,18 @@ const (
 // Values returns the values of DeinterlacerControl that the model knows.
 func (DeinterlacerControl) Values() []DeinterlacerControl {
 	return []DeinterlacerControl{
-		"FORCE_ALL_FRAMES",
-		"NORMAL",
+		DeinterlacerControlForceAllFrames,
+		DeinterlacerControlNormal,
 	}
 }
 
 // DeinterlacerMode is the DeinterlacerMode enum of the MediaConvert API.
+//
+// Use Deinterlacer to choose how the service will do deinterlacing. Default is
+// Deinterlace. - Deinterlace converts interlaced to progressive. - Inverse
+// telecine converts Hard Telecine 29.97i to progressive 23.976p. - Adaptive
+// auto-detects and converts to progressive.
+//
 // Values other than its constants are kept as written; empty means absent.
 type DeinterlacerMode string
 
@@ -2616,14 +3919,22 @@ const (
 // Values returns the values of DeinterlacerMode that the model knows.
 func (DeinterlacerMode) Values() []DeinterlacerMode {
 	return []DeinterlacerMode{
-		"ADAPTIVE",
-		"DEINTERLACE",
-		"INVERSE_TELECINE",
+		DeinterlacerModeAdaptive,
+		DeinterlacerModeDeinterlace,
+		DeinterlacerModeInverseTelecine,
 	}
 }
 
-// DescribeEndpointsMode is the DescribeEndpointsMode enum of the MediaConvert API.
-// The model marks it as deprecated.
+// DescribeEndpointsMode is the DescribeEndpointsMode enum of the MediaConvert
+// API.
+//
+// Optional field, defaults to DEFAULT. Specify DEFAULT for this operation to
+// return your endpoints if any exist, or to create an endpoint for you and
+// return it if one doesn't already exist. Specify GET_ONLY to return your
+// endpoints if any exist, or an empty list if none exist.
+//
+// Deprecated: the model marks it as deprecated.
+//
 // Values other than its constants are kept as written; empty means absent.
 type DescribeEndpointsMode string
 
@@ -2636,12 +3947,44 @@ const (
 // Values returns the values of DescribeEndpointsMode that the model knows.
 func (DescribeEndpointsMode) Values() []DescribeEndpointsMode {
 	return []DescribeEndpointsMode{
-		"DEFAULT",
-		"GET_ONLY",
+		DescribeEndpointsModeDefault,
+		DescribeEndpointsModeGetOnly,
 	}
 }
 
-// DolbyVisionLevel6Mode is the DolbyVisionLevel6Mode enum of the MediaConvert API.
+// DolbyVisionCompatibility is the DolbyVisionCompatibility enum of the
+// MediaConvert API.
+//
+// When you set Compatibility mapping to Duplicate Stream, DolbyVision streams
+// that have a backward compatible base layer (e.g., DolbyVision 8.1) will cause
+// a duplicate stream to be signaled in the manifest as a duplicate stream. When
+// you set Compatibility mapping to Supplemntal Codecs, DolbyVision streams that
+// have a backward compatible base layer (e.g., DolbyVision 8.1) will cause the
+// associate stream in the manifest to include a SUPPLEMENTAL_CODECS property.
+//
+// Values other than its constants are kept as written; empty means absent.
+type DolbyVisionCompatibility string
+
+// The values of DolbyVisionCompatibility that the model knows.
+const (
+	DolbyVisionCompatibilityDuplicateStream    DolbyVisionCompatibility = "DUPLICATE_STREAM"
+	DolbyVisionCompatibilitySupplementalCodecs DolbyVisionCompatibility = "SUPPLEMENTAL_CODECS"
+)
+
+// Values returns the values of DolbyVisionCompatibility that the model knows.
+func (DolbyVisionCompatibility) Values() []DolbyVisionCompatibility {
+	return []DolbyVisionCompatibility{
+		DolbyVisionCompatibilityDuplicateStream,
+		DolbyVisionCompatibilitySupplementalCodecs,
+	}
+}
+
+// DolbyVisionLevel6Mode is the DolbyVisionLevel6Mode enum of the MediaConvert
+// API.
+//
+// Use Dolby Vision Mode to choose how the service will handle Dolby Vision
+// MaxCLL and MaxFALL properies.
+//
 // Values other than its constants are kept as written; empty means absent.
 type DolbyVisionLevel6Mode string
 
@@ -2655,13 +3998,24 @@ const (
 // Values returns the values of DolbyVisionLevel6Mode that the model knows.
 func (DolbyVisionLevel6Mode) Values() []DolbyVisionLevel6Mode {
 	return []DolbyVisionLevel6Mode{
-		"PASSTHROUGH",
-		"RECALCULATE",
-		"SPECIFY",
+		DolbyVisionLevel6ModePassthrough,
+		DolbyVisionLevel6ModeRecalculate,
+		DolbyVisionLevel6ModeSpecify,
 	}
 }
 
 // DolbyVisionMapping is the DolbyVisionMapping enum of the MediaConvert API.
+//
+// Required when you set Dolby Vision Profile to Profile 8.1. When you set
+// Content mapping to None, content mapping is not applied to the
+// HDR10-compatible signal. Depending on the source peak nit level, clipping
+// might occur on HDR devices without Dolby Vision. When you set Content mapping
+// to HDR10 1000, the transcoder creates a 1,000 nits peak HDR10-compatible
+// signal by applying static content mapping to the source. This mode is
+// speed-optimized for PQ10 sources with metadata that is created from analysis.
+// For graded Dolby Vision content, be aware that creative intent might not be
+// guaranteed with extreme 1,000 nits trims.
+//
 // Values other than its constants are kept as written; empty means absent.
 type DolbyVisionMapping string
 
@@ -2674,12 +4028,19 @@ const (
 // Values returns the values of DolbyVisionMapping that the model knows.
 func (DolbyVisionMapping) Values() []DolbyVisionMapping {
 	return []DolbyVisionMapping{
-		"HDR10_1000",
-		"HDR10_NOMAP",
+		DolbyVisionMappingHdr101000,
+		DolbyVisionMappingHdr10Nomap,
 	}
 }
 
 // DolbyVisionProfile is the DolbyVisionProfile enum of the MediaConvert API.
+//
+// Required when you enable Dolby Vision. Use Profile 5 to include
+// frame-interleaved Dolby Vision metadata in your output. Your input must
+// include Dolby Vision metadata or an HDR10 YUV color space. Use Profile 8.1 to
+// include frame-interleaved Dolby Vision metadata and HDR10 metadata in your
+// output. Your input must include Dolby Vision metadata.
+//
 // Values other than its constants are kept as written; empty means absent.
 type DolbyVisionProfile string
 
@@ -2692,12 +4053,19 @@ const (
 // Values returns the values of DolbyVisionProfile that the model knows.
 func (DolbyVisionProfile) Values() []DolbyVisionProfile {
 	return []DolbyVisionProfile{
-		"PROFILE_5",
-		"PROFILE_8_1",
+		DolbyVisionProfileProfile5,
+		DolbyVisionProfileProfile81,
 	}
 }
 
 // DropFrameTimecode is the DropFrameTimecode enum of the MediaConvert API.
+//
+// Applies only to 29.97 fps outputs. When this feature is enabled, the service
+// will use drop-frame timecode on outputs. If it is not possible to use
+// drop-frame timecode, the system will fall back to non-drop-frame. This
+// setting is enabled by default when Timecode insertion or Timecode track is
+// enabled.
+//
 // Values other than its constants are kept as written; empty means absent.
 type DropFrameTimecode string
 
@@ -2710,12 +4078,23 @@ const (
 // Values returns the values of DropFrameTimecode that the model knows.
 func (DropFrameTimecode) Values() []DropFrameTimecode {
 	return []DropFrameTimecode{
-		"DISABLED",
-		"ENABLED",
+		DropFrameTimecodeDisabled,
+		DropFrameTimecodeEnabled,
 	}
 }
 
-// DvbSubSubtitleFallbackFont is the DvbSubSubtitleFallbackFont enum of the MediaConvert API.
+// DvbSubSubtitleFallbackFont is the DvbSubSubtitleFallbackFont enum of the
+// MediaConvert API.
+//
+// Specify the font that you want the service to use for your burn in captions
+// when your input captions specify a font that MediaConvert doesn't support.
+// When you set Fallback font to best match, or leave blank, MediaConvert uses a
+// supported font that most closely matches the font that your input captions
+// specify. When there are multiple unsupported fonts in your input captions,
+// MediaConvert matches each font with the supported font that matches best.
+// When you explicitly choose a replacement font, MediaConvert uses that font to
+// replace all unsupported fonts from your input.
+//
 // Values other than its constants are kept as written; empty means absent.
 type DvbSubSubtitleFallbackFont string
 
@@ -2731,15 +4110,25 @@ const (
 // Values returns the values of DvbSubSubtitleFallbackFont that the model knows.
 func (DvbSubSubtitleFallbackFont) Values() []DvbSubSubtitleFallbackFont {
 	return []DvbSubSubtitleFallbackFont{
-		"BEST_MATCH",
-		"MONOSPACED_SANSSERIF",
-		"MONOSPACED_SERIF",
-		"PROPORTIONAL_SANSSERIF",
-		"PROPORTIONAL_SERIF",
+		DvbSubSubtitleFallbackFontBestMatch,
+		DvbSubSubtitleFallbackFontMonospacedSansserif,
+		DvbSubSubtitleFallbackFontMonospacedSerif,
+		DvbSubSubtitleFallbackFontProportionalSansserif,
+		DvbSubSubtitleFallbackFontProportionalSerif,
 	}
 }
 
-// DvbSubtitleAlignment is the DvbSubtitleAlignment enum of the MediaConvert API.
+// DvbSubtitleAlignment is the DvbSubtitleAlignment enum of the MediaConvert
+// API.
+//
+// Specify the alignment of your captions. If no explicit x_position is
+// provided, setting alignment to centered will placethe captions at the bottom
+// center of the output. Similarly, setting a left alignment willalign captions
+// to the bottom left of the output. If x and y positions are given in
+// conjunction with the alignment parameter, the font will be justified (either
+// left or centered) relative to those coordinates. Within your job settings,
+// all of your DVB-Sub settings must be identical.
+//
 // Values other than its constants are kept as written; empty means absent.
 type DvbSubtitleAlignment string
 
@@ -2753,13 +4142,24 @@ const (
 // Values returns the values of DvbSubtitleAlignment that the model knows.
 func (DvbSubtitleAlignment) Values() []DvbSubtitleAlignment {
 	return []DvbSubtitleAlignment{
-		"AUTO",
-		"CENTERED",
-		"LEFT",
+		DvbSubtitleAlignmentAuto,
+		DvbSubtitleAlignmentCentered,
+		DvbSubtitleAlignmentLeft,
 	}
 }
 
-// DvbSubtitleApplyFontColor is the DvbSubtitleApplyFontColor enum of the MediaConvert API.
+// DvbSubtitleApplyFontColor is the DvbSubtitleApplyFontColor enum of the
+// MediaConvert API.
+//
+// Ignore this setting unless Style Passthrough is set to Enabled and Font color
+// set to Black, Yellow, Red, Green, Blue, or Hex. Use Apply font color for
+// additional font color controls. When you choose White text only, or leave
+// blank, your font color setting only applies to white text in your input
+// captions. For example, if your font color setting is Yellow, and your input
+// captions have red and white text, your output captions will have red and
+// yellow text. When you choose ALL_TEXT, your font color setting applies to all
+// of your output captions text.
+//
 // Values other than its constants are kept as written; empty means absent.
 type DvbSubtitleApplyFontColor string
 
@@ -2772,12 +4172,18 @@ const (
 // Values returns the values of DvbSubtitleApplyFontColor that the model knows.
 func (DvbSubtitleApplyFontColor) Values() []DvbSubtitleApplyFontColor {
 	return []DvbSubtitleApplyFontColor{
-		"ALL_TEXT",
-		"WHITE_TEXT_ONLY",
+		DvbSubtitleApplyFontColorAllText,
+		DvbSubtitleApplyFontColorWhiteTextOnly,
 	}
 }
 
-// DvbSubtitleBackgroundColor is the DvbSubtitleBackgroundColor enum of the MediaConvert API.
+// DvbSubtitleBackgroundColor is the DvbSubtitleBackgroundColor enum of the
+// MediaConvert API.
+//
+// Specify the color of the rectangle behind the captions. Leave background
+// color blank and set Style passthrough to enabled to use the background color
+// data from your input captions, if present.
+//
 // Values other than its constants are kept as written; empty means absent.
 type DvbSubtitleBackgroundColor string
 
@@ -2792,14 +4198,21 @@ const (
 // Values returns the values of DvbSubtitleBackgroundColor that the model knows.
 func (DvbSubtitleBackgroundColor) Values() []DvbSubtitleBackgroundColor {
 	return []DvbSubtitleBackgroundColor{
-		"AUTO",
-		"BLACK",
-		"NONE",
-		"WHITE",
+		DvbSubtitleBackgroundColorAuto,
+		DvbSubtitleBackgroundColorBlack,
+		DvbSubtitleBackgroundColorNone,
+		DvbSubtitleBackgroundColorWhite,
 	}
 }
 
-// DvbSubtitleFontColor is the DvbSubtitleFontColor enum of the MediaConvert API.
+// DvbSubtitleFontColor is the DvbSubtitleFontColor enum of the MediaConvert
+// API.
+//
+// Specify the color of the captions text. Leave Font color blank and set Style
+// passthrough to enabled to use the font color data from your input captions,
+// if present. Within your job settings, all of your DVB-Sub settings must be
+// identical.
+//
 // Values other than its constants are kept as written; empty means absent.
 type DvbSubtitleFontColor string
 
@@ -2818,18 +4231,25 @@ const (
 // Values returns the values of DvbSubtitleFontColor that the model knows.
 func (DvbSubtitleFontColor) Values() []DvbSubtitleFontColor {
 	return []DvbSubtitleFontColor{
-		"AUTO",
-		"BLACK",
-		"BLUE",
-		"GREEN",
-		"HEX",
-		"RED",
-		"WHITE",
-		"YELLOW",
+		DvbSubtitleFontColorAuto,
+		DvbSubtitleFontColorBlack,
+		DvbSubtitleFontColorBlue,
+		DvbSubtitleFontColorGreen,
+		DvbSubtitleFontColorHex,
+		DvbSubtitleFontColorRed,
+		DvbSubtitleFontColorWhite,
+		DvbSubtitleFontColorYellow,
 	}
 }
 
-// DvbSubtitleOutlineColor is the DvbSubtitleOutlineColor enum of the MediaConvert API.
+// DvbSubtitleOutlineColor is the DvbSubtitleOutlineColor enum of the
+// MediaConvert API.
+//
+// Specify font outline color. Leave Outline color blank and set Style
+// passthrough to enabled to use the font outline color data from your input
+// captions, if present. Within your job settings, all of your DVB-Sub settings
+// must be identical.
+//
 // Values other than its constants are kept as written; empty means absent.
 type DvbSubtitleOutlineColor string
 
@@ -2847,17 +4267,24 @@ const (
 // Values returns the values of DvbSubtitleOutlineColor that the model knows.
 func (DvbSubtitleOutlineColor) Values() []DvbSubtitleOutlineColor {
 	return []DvbSubtitleOutlineColor{
-		"AUTO",
-		"BLACK",
-		"BLUE",
-		"GREEN",
-		"RED",
-		"WHITE",
-		"YELLOW",
+		DvbSubtitleOutlineColorAuto,
+		DvbSubtitleOutlineColorBlack,
+		DvbSubtitleOutlineColorBlue,
+		DvbSubtitleOutlineColorGreen,
+		DvbSubtitleOutlineColorRed,
+		DvbSubtitleOutlineColorWhite,
+		DvbSubtitleOutlineColorYellow,
 	}
 }
 
-// DvbSubtitleShadowColor is the DvbSubtitleShadowColor enum of the MediaConvert API.
+// DvbSubtitleShadowColor is the DvbSubtitleShadowColor enum of the MediaConvert
+// API.
+//
+// Specify the color of the shadow cast by the captions. Leave Shadow color
+// blank and set Style passthrough to enabled to use the shadow color data from
+// your input captions, if present. Within your job settings, all of your
+// DVB-Sub settings must be identical.
+//
 // Values other than its constants are kept as written; empty means absent.
 type DvbSubtitleShadowColor string
 
@@ -2872,14 +4299,27 @@ const (
 // Values returns the values of DvbSubtitleShadowColor that the model knows.
 func (DvbSubtitleShadowColor) Values() []DvbSubtitleShadowColor {
 	return []DvbSubtitleShadowColor{
-		"AUTO",
-		"BLACK",
-		"NONE",
-		"WHITE",
+		DvbSubtitleShadowColorAuto,
+		DvbSubtitleShadowColorBlack,
+		DvbSubtitleShadowColorNone,
+		DvbSubtitleShadowColorWhite,
 	}
 }
 
-// DvbSubtitleStylePassthrough is the DvbSubtitleStylePassthrough enum of the MediaConvert API.
+// DvbSubtitleStylePassthrough is the DvbSubtitleStylePassthrough enum of the
+// MediaConvert API.
+//
+// To use the available style, color, and position information from your input
+// captions: Set Style passthrough to Enabled. Note that MediaConvert uses
+// default settings for any missing style or position information in your input
+// captions To ignore the style and position information from your input
+// captions and use default settings: Leave blank or keep the default value,
+// Disabled. Default settings include white text with black outlining,
+// bottom-center positioning, and automatic sizing. Whether you set Style
+// passthrough to enabled or not, you can also choose to manually override any
+// of the individual style and position settings. You can also override any
+// fonts by manually specifying custom font files.
+//
 // Values other than its constants are kept as written; empty means absent.
 type DvbSubtitleStylePassthrough string
 
@@ -2892,12 +4332,20 @@ const (
 // Values returns the values of DvbSubtitleStylePassthrough that the model knows.
 func (DvbSubtitleStylePassthrough) Values() []DvbSubtitleStylePassthrough {
 	return []DvbSubtitleStylePassthrough{
-		"DISABLED",
-		"ENABLED",
+		DvbSubtitleStylePassthroughDisabled,
+		DvbSubtitleStylePassthroughEnabled,
 	}
 }
 
-// DvbSubtitleTeletextSpacing is the DvbSubtitleTeletextSpacing enum of the MediaConvert API.
+// DvbSubtitleTeletextSpacing is the DvbSubtitleTeletextSpacing enum of the
+// MediaConvert API.
+//
+// Specify whether the Text spacing in your captions is set by the captions
+// grid, or varies depending on letter width. Choose fixed grid to conform to
+// the spacing specified in the captions file more accurately. Choose
+// proportional to make the text easier to read for closed captions. Within your
+// job settings, all of your DVB-Sub settings must be identical.
+//
 // Values other than its constants are kept as written; empty means absent.
 type DvbSubtitleTeletextSpacing string
 
@@ -2911,13 +4359,18 @@ const (
 // Values returns the values of DvbSubtitleTeletextSpacing that the model knows.
 func (DvbSubtitleTeletextSpacing) Values() []DvbSubtitleTeletextSpacing {
 	return []DvbSubtitleTeletextSpacing{
-		"AUTO",
-		"FIXED_GRID",
-		"PROPORTIONAL",
+		DvbSubtitleTeletextSpacingAuto,
+		DvbSubtitleTeletextSpacingFixedGrid,
+		DvbSubtitleTeletextSpacingProportional,
 	}
 }
 
 // DvbSubtitlingType is the DvbSubtitlingType enum of the MediaConvert API.
+//
+// Specify whether your DVB subtitles are standard or for hearing impaired.
+// Choose hearing impaired if your subtitles include audio descriptions and
+// dialogue. Choose standard if your subtitles include only dialogue.
+//
 // Values other than its constants are kept as written; empty means absent.
 type DvbSubtitlingType string
 
@@ -2930,32 +4383,60 @@ const (
 // Values returns the values of DvbSubtitlingType that the model knows.
 func (DvbSubtitlingType) Values() []DvbSubtitlingType {
 	return []DvbSubtitlingType{
-		"HEARING_IMPAIRED",
-		"STANDARD",
+		DvbSubtitlingTypeHearingImpaired,
+		DvbSubtitlingTypeStandard,
 	}
 }
 
 // DvbddsHandling is the DvbddsHandling enum of the MediaConvert API.
+//
+// Specify how MediaConvert handles the display definition segment (DDS). To
+// exclude the DDS from this set of captions: Keep the default, None. To include
+// the DDS: Choose Specified. When you do, also specify the offset coordinates
+// of the display window with DDS x-coordinate and DDS y-coordinate. To include
+// the DDS, but not include display window data: Choose No display window. When
+// you do, you can write position metadata to the page composition segment (PCS)
+// with DDS x-coordinate and DDS y-coordinate. For video resolutions with a
+// height of 576 pixels or less, MediaConvert doesn't include the DDS,
+// regardless of the value you choose for DDS handling. All burn-in and DVB-Sub
+// font settings must match. To include the DDS, with optimized subtitle
+// placement and reduced data overhead: We recommend that you choose Specified
+// (optimal). This option provides the same visual positioning as Specified
+// while using less bandwidth. This also supports resolutions higher than 1080p
+// while maintaining full DVB-Sub compatibility. When you do, also specify the
+// offset coordinates of the display window with DDS x-coordinate and DDS
+// y-coordinate.
+//
 // Values other than its constants are kept as written; empty means absent.
 type DvbddsHandling string
 
 // The values of DvbddsHandling that the model knows.
 const (
-	DvbddsHandlingNone            DvbddsHandling = "NONE"
-	DvbddsHandlingNoDisplayWindow DvbddsHandling = "NO_DISPLAY_WINDOW"
-	DvbddsHandlingSpecified       DvbddsHandling = "SPECIFIED"
+	DvbddsHandlingNone             DvbddsHandling = "NONE"
+	DvbddsHandlingNoDisplayWindow  DvbddsHandling = "NO_DISPLAY_WINDOW"
+	DvbddsHandlingSpecified        DvbddsHandling = "SPECIFIED"
+	DvbddsHandlingSpecifiedOptimal DvbddsHandling = "SPECIFIED_OPTIMAL"
 )
 
 // Values returns the values of DvbddsHandling that the model knows.
 func (DvbddsHandling) Values() []DvbddsHandling {
 	return []DvbddsHandling{
-		"NONE",
-		"NO_DISPLAY_WINDOW",
-		"SPECIFIED",
+		DvbddsHandlingNone,
+		DvbddsHandlingNoDisplayWindow,
+		DvbddsHandlingSpecified,
+		DvbddsHandlingSpecifiedOptimal,
 	}
 }
 
-// DynamicAudioSelectorType is the DynamicAudioSelectorType enum of the MediaConvert API.
+// DynamicAudioSelectorType is the DynamicAudioSelectorType enum of the
+// MediaConvert API.
+//
+// Specify which audio tracks to dynamically select from your source. To select
+// all audio tracks: Keep the default value, All tracks. To select all audio
+// tracks with a specific language code: Choose Language code. When you do, you
+// must also specify a language code under the Language code setting. If there
+// is no matching Language code in your source, then no track will be selected.
+//
 // Values other than its constants are kept as written; empty means absent.
 type DynamicAudioSelectorType string
 
@@ -2968,12 +4449,17 @@ const (
 // Values returns the values of DynamicAudioSelectorType that the model knows.
 func (DynamicAudioSelectorType) Values() []DynamicAudioSelectorType {
 	return []DynamicAudioSelectorType{
-		"ALL_TRACKS",
-		"LANGUAGE_CODE",
+		DynamicAudioSelectorTypeAllTracks,
+		DynamicAudioSelectorTypeLanguageCode,
 	}
 }
 
-// Eac3AtmosBitstreamMode is the Eac3AtmosBitstreamMode enum of the MediaConvert API.
+// Eac3AtmosBitstreamMode is the Eac3AtmosBitstreamMode enum of the MediaConvert
+// API.
+//
+// Specify the bitstream mode for the E-AC-3 stream that the encoder emits. For
+// more information about the EAC3 bitstream mode, see ATSC A/52-2012 (Annex E).
+//
 // Values other than its constants are kept as written; empty means absent.
 type Eac3AtmosBitstreamMode string
 
@@ -2985,11 +4471,14 @@ const (
 // Values returns the values of Eac3AtmosBitstreamMode that the model knows.
 func (Eac3AtmosBitstreamMode) Values() []Eac3AtmosBitstreamMode {
 	return []Eac3AtmosBitstreamMode{
-		"COMPLETE_MAIN",
+		Eac3AtmosBitstreamModeCompleteMain,
 	}
 }
 
 // Eac3AtmosCodingMode is the Eac3AtmosCodingMode enum of the MediaConvert API.
+//
+// The coding mode for Dolby Digital Plus JOC (Atmos).
+//
 // Values other than its constants are kept as written; empty means absent.
 type Eac3AtmosCodingMode string
 
@@ -3004,14 +4493,19 @@ const (
 // Values returns the values of Eac3AtmosCodingMode that the model knows.
 func (Eac3AtmosCodingMode) Values() []Eac3AtmosCodingMode {
 	return []Eac3AtmosCodingMode{
-		"CODING_MODE_5_1_4",
-		"CODING_MODE_7_1_4",
-		"CODING_MODE_9_1_6",
-		"CODING_MODE_AUTO",
+		Eac3AtmosCodingModeCodingMode514,
+		Eac3AtmosCodingModeCodingMode714,
+		Eac3AtmosCodingModeCodingMode916,
+		Eac3AtmosCodingModeCodingModeAuto,
 	}
 }
 
-// Eac3AtmosDialogueIntelligence is the Eac3AtmosDialogueIntelligence enum of the MediaConvert API.
+// Eac3AtmosDialogueIntelligence is the Eac3AtmosDialogueIntelligence enum of
+// the MediaConvert API.
+//
+// Enable Dolby Dialogue Intelligence to adjust loudness based on dialogue
+// analysis.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Eac3AtmosDialogueIntelligence string
 
@@ -3024,12 +4518,23 @@ const (
 // Values returns the values of Eac3AtmosDialogueIntelligence that the model knows.
 func (Eac3AtmosDialogueIntelligence) Values() []Eac3AtmosDialogueIntelligence {
 	return []Eac3AtmosDialogueIntelligence{
-		"DISABLED",
-		"ENABLED",
+		Eac3AtmosDialogueIntelligenceDisabled,
+		Eac3AtmosDialogueIntelligenceEnabled,
 	}
 }
 
-// Eac3AtmosDownmixControl is the Eac3AtmosDownmixControl enum of the MediaConvert API.
+// Eac3AtmosDownmixControl is the Eac3AtmosDownmixControl enum of the
+// MediaConvert API.
+//
+// Specify whether MediaConvert should use any downmix metadata from your input
+// file. Keep the default value, Custom to provide downmix values in your job
+// settings. Choose Follow source to use the metadata from your input. Related
+// settings--Use these settings to specify your downmix values: Left only/Right
+// only surround, Left total/Right total surround, Left total/Right total
+// center, Left only/Right only center, and Stereo downmix. When you keep Custom
+// for Downmix control and you don't specify values for the related settings,
+// MediaConvert uses default values for those settings.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Eac3AtmosDownmixControl string
 
@@ -3042,12 +4547,23 @@ const (
 // Values returns the values of Eac3AtmosDownmixControl that the model knows.
 func (Eac3AtmosDownmixControl) Values() []Eac3AtmosDownmixControl {
 	return []Eac3AtmosDownmixControl{
-		"INITIALIZE_FROM_SOURCE",
-		"SPECIFIED",
+		Eac3AtmosDownmixControlInitializeFromSource,
+		Eac3AtmosDownmixControlSpecified,
 	}
 }
 
-// Eac3AtmosDynamicRangeCompressionLine is the Eac3AtmosDynamicRangeCompressionLine enum of the MediaConvert API.
+// Eac3AtmosDynamicRangeCompressionLine is the
+// Eac3AtmosDynamicRangeCompressionLine enum of the MediaConvert API.
+//
+// Choose the Dolby dynamic range control (DRC) profile that MediaConvert uses
+// when encoding the metadata in the Dolby stream for the line operating mode.
+// Default value: Film light Related setting: To have MediaConvert use the value
+// you specify here, keep the default value, Custom for the setting Dynamic
+// range control. Otherwise, MediaConvert ignores Dynamic range compression
+// line. For information about the Dolby DRC operating modes and profiles, see
+// the Dynamic Range Control chapter of the Dolby Metadata Guide at
+// https://developer.dolby.com/globalassets/professional/documents/dolby-metadata-guide.pdf.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Eac3AtmosDynamicRangeCompressionLine string
 
@@ -3064,16 +4580,27 @@ const (
 // Values returns the values of Eac3AtmosDynamicRangeCompressionLine that the model knows.
 func (Eac3AtmosDynamicRangeCompressionLine) Values() []Eac3AtmosDynamicRangeCompressionLine {
 	return []Eac3AtmosDynamicRangeCompressionLine{
-		"FILM_LIGHT",
-		"FILM_STANDARD",
-		"MUSIC_LIGHT",
-		"MUSIC_STANDARD",
-		"NONE",
-		"SPEECH",
+		Eac3AtmosDynamicRangeCompressionLineFilmLight,
+		Eac3AtmosDynamicRangeCompressionLineFilmStandard,
+		Eac3AtmosDynamicRangeCompressionLineMusicLight,
+		Eac3AtmosDynamicRangeCompressionLineMusicStandard,
+		Eac3AtmosDynamicRangeCompressionLineNone,
+		Eac3AtmosDynamicRangeCompressionLineSpeech,
 	}
 }
 
-// Eac3AtmosDynamicRangeCompressionRf is the Eac3AtmosDynamicRangeCompressionRf enum of the MediaConvert API.
+// Eac3AtmosDynamicRangeCompressionRf is the Eac3AtmosDynamicRangeCompressionRf
+// enum of the MediaConvert API.
+//
+// Choose the Dolby dynamic range control (DRC) profile that MediaConvert uses
+// when encoding the metadata in the Dolby stream for the RF operating mode.
+// Default value: Film light Related setting: To have MediaConvert use the value
+// you specify here, keep the default value, Custom for the setting Dynamic
+// range control. Otherwise, MediaConvert ignores Dynamic range compression RF.
+// For information about the Dolby DRC operating modes and profiles, see the
+// Dynamic Range Control chapter of the Dolby Metadata Guide at
+// https://developer.dolby.com/globalassets/professional/documents/dolby-metadata-guide.pdf.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Eac3AtmosDynamicRangeCompressionRf string
 
@@ -3090,16 +4617,27 @@ const (
 // Values returns the values of Eac3AtmosDynamicRangeCompressionRf that the model knows.
 func (Eac3AtmosDynamicRangeCompressionRf) Values() []Eac3AtmosDynamicRangeCompressionRf {
 	return []Eac3AtmosDynamicRangeCompressionRf{
-		"FILM_LIGHT",
-		"FILM_STANDARD",
-		"MUSIC_LIGHT",
-		"MUSIC_STANDARD",
-		"NONE",
-		"SPEECH",
+		Eac3AtmosDynamicRangeCompressionRfFilmLight,
+		Eac3AtmosDynamicRangeCompressionRfFilmStandard,
+		Eac3AtmosDynamicRangeCompressionRfMusicLight,
+		Eac3AtmosDynamicRangeCompressionRfMusicStandard,
+		Eac3AtmosDynamicRangeCompressionRfNone,
+		Eac3AtmosDynamicRangeCompressionRfSpeech,
 	}
 }
 
-// Eac3AtmosDynamicRangeControl is the Eac3AtmosDynamicRangeControl enum of the MediaConvert API.
+// Eac3AtmosDynamicRangeControl is the Eac3AtmosDynamicRangeControl enum of the
+// MediaConvert API.
+//
+// Specify whether MediaConvert should use any dynamic range control metadata
+// from your input file. Keep the default value, Custom, to provide dynamic
+// range control values in your job settings. Choose Follow source to use the
+// metadata from your input. Related settings--Use these settings to specify
+// your dynamic range control values: Dynamic range compression line and Dynamic
+// range compression RF. When you keep the value Custom for Dynamic range
+// control and you don't specify values for the related settings, MediaConvert
+// uses default values for those settings.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Eac3AtmosDynamicRangeControl string
 
@@ -3112,12 +4650,16 @@ const (
 // Values returns the values of Eac3AtmosDynamicRangeControl that the model knows.
 func (Eac3AtmosDynamicRangeControl) Values() []Eac3AtmosDynamicRangeControl {
 	return []Eac3AtmosDynamicRangeControl{
-		"INITIALIZE_FROM_SOURCE",
-		"SPECIFIED",
+		Eac3AtmosDynamicRangeControlInitializeFromSource,
+		Eac3AtmosDynamicRangeControlSpecified,
 	}
 }
 
-// Eac3AtmosMeteringMode is the Eac3AtmosMeteringMode enum of the MediaConvert API.
+// Eac3AtmosMeteringMode is the Eac3AtmosMeteringMode enum of the MediaConvert
+// API.
+//
+// Choose how the service meters the loudness of your audio.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Eac3AtmosMeteringMode string
 
@@ -3133,15 +4675,22 @@ const (
 // Values returns the values of Eac3AtmosMeteringMode that the model knows.
 func (Eac3AtmosMeteringMode) Values() []Eac3AtmosMeteringMode {
 	return []Eac3AtmosMeteringMode{
-		"ITU_BS_1770_1",
-		"ITU_BS_1770_2",
-		"ITU_BS_1770_3",
-		"ITU_BS_1770_4",
-		"LEQ_A",
+		Eac3AtmosMeteringModeItuBs17701,
+		Eac3AtmosMeteringModeItuBs17702,
+		Eac3AtmosMeteringModeItuBs17703,
+		Eac3AtmosMeteringModeItuBs17704,
+		Eac3AtmosMeteringModeLeqA,
 	}
 }
 
-// Eac3AtmosStereoDownmix is the Eac3AtmosStereoDownmix enum of the MediaConvert API.
+// Eac3AtmosStereoDownmix is the Eac3AtmosStereoDownmix enum of the MediaConvert
+// API.
+//
+// Choose how the service does stereo downmixing. Default value: Not indicated
+// Related setting: To have MediaConvert use this value, keep the default value,
+// Custom for the setting Downmix control. Otherwise, MediaConvert ignores
+// Stereo downmix.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Eac3AtmosStereoDownmix string
 
@@ -3156,14 +4705,19 @@ const (
 // Values returns the values of Eac3AtmosStereoDownmix that the model knows.
 func (Eac3AtmosStereoDownmix) Values() []Eac3AtmosStereoDownmix {
 	return []Eac3AtmosStereoDownmix{
-		"DPL2",
-		"NOT_INDICATED",
-		"STEREO",
-		"SURROUND",
+		Eac3AtmosStereoDownmixDpl2,
+		Eac3AtmosStereoDownmixNotIndicated,
+		Eac3AtmosStereoDownmixStereo,
+		Eac3AtmosStereoDownmixSurround,
 	}
 }
 
-// Eac3AtmosSurroundExMode is the Eac3AtmosSurroundExMode enum of the MediaConvert API.
+// Eac3AtmosSurroundExMode is the Eac3AtmosSurroundExMode enum of the
+// MediaConvert API.
+//
+// Specify whether your input audio has an additional center rear surround
+// channel matrix encoded into your left and right surround channels.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Eac3AtmosSurroundExMode string
 
@@ -3177,13 +4731,18 @@ const (
 // Values returns the values of Eac3AtmosSurroundExMode that the model knows.
 func (Eac3AtmosSurroundExMode) Values() []Eac3AtmosSurroundExMode {
 	return []Eac3AtmosSurroundExMode{
-		"DISABLED",
-		"ENABLED",
-		"NOT_INDICATED",
+		Eac3AtmosSurroundExModeDisabled,
+		Eac3AtmosSurroundExModeEnabled,
+		Eac3AtmosSurroundExModeNotIndicated,
 	}
 }
 
-// Eac3AttenuationControl is the Eac3AttenuationControl enum of the MediaConvert API.
+// Eac3AttenuationControl is the Eac3AttenuationControl enum of the MediaConvert
+// API.
+//
+// If set to ATTENUATE_3_DB, applies a 3 dB attenuation to the surround
+// channels. Only used for 3/2 coding mode.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Eac3AttenuationControl string
 
@@ -3196,12 +4755,16 @@ const (
 // Values returns the values of Eac3AttenuationControl that the model knows.
 func (Eac3AttenuationControl) Values() []Eac3AttenuationControl {
 	return []Eac3AttenuationControl{
-		"ATTENUATE_3_DB",
-		"NONE",
+		Eac3AttenuationControlAttenuate3Db,
+		Eac3AttenuationControlNone,
 	}
 }
 
 // Eac3BitstreamMode is the Eac3BitstreamMode enum of the MediaConvert API.
+//
+// Specify the bitstream mode for the E-AC-3 stream that the encoder emits. For
+// more information about the EAC3 bitstream mode, see ATSC A/52-2012 (Annex E).
+//
 // Values other than its constants are kept as written; empty means absent.
 type Eac3BitstreamMode string
 
@@ -3217,35 +4780,43 @@ const (
 // Values returns the values of Eac3BitstreamMode that the model knows.
 func (Eac3BitstreamMode) Values() []Eac3BitstreamMode {
 	return []Eac3BitstreamMode{
-		"COMMENTARY",
-		"COMPLETE_MAIN",
-		"EMERGENCY",
-		"HEARING_IMPAIRED",
-		"VISUALLY_IMPAIRED",
+		Eac3BitstreamModeCommentary,
+		Eac3BitstreamModeCompleteMain,
+		Eac3BitstreamModeEmergency,
+		Eac3BitstreamModeHearingImpaired,
+		Eac3BitstreamModeVisuallyImpaired,
 	}
 }
 
 // Eac3CodingMode is the Eac3CodingMode enum of the MediaConvert API.
+//
+// Dolby Digital Plus coding mode. Determines number of channels.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Eac3CodingMode string
 
 // The values of Eac3CodingMode that the model knows.
 const (
-	Eac3CodingModeCodingMode10 Eac3CodingMode = "CODING_MODE_1_0"
-	Eac3CodingModeCodingMode20 Eac3CodingMode = "CODING_MODE_2_0"
-	Eac3CodingModeCodingMode32 Eac3CodingMode = "CODING_MODE_3_2"
+	Eac3CodingModeCodingMode10   Eac3CodingMode = "CODING_MODE_1_0"
+	Eac3CodingModeCodingMode20   Eac3CodingMode = "CODING_MODE_2_0"
+	Eac3CodingModeCodingMode32   Eac3CodingMode = "CODING_MODE_3_2"
+	Eac3CodingModeCodingModeAuto Eac3CodingMode = "CODING_MODE_AUTO"
 )
 
 // Values returns the values of Eac3CodingMode that the model knows.
 func (Eac3CodingMode) Values() []Eac3CodingMode {
 	return []Eac3CodingMode{
-		"CODING_MODE_1_0",
-		"CODING_MODE_2_0",
-		"CODING_MODE_3_2",
+		Eac3CodingModeCodingMode10,
+		Eac3CodingModeCodingMode20,
+		Eac3CodingModeCodingMode32,
+		Eac3CodingModeCodingModeAuto,
 	}
 }
 
 // Eac3DcFilter is the Eac3DcFilter enum of the MediaConvert API.
+//
+// Activates a DC highpass filter for all input channels.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Eac3DcFilter string
 
@@ -3258,12 +4829,23 @@ const (
 // Values returns the values of Eac3DcFilter that the model knows.
 func (Eac3DcFilter) Values() []Eac3DcFilter {
 	return []Eac3DcFilter{
-		"DISABLED",
-		"ENABLED",
+		Eac3DcFilterDisabled,
+		Eac3DcFilterEnabled,
 	}
 }
 
-// Eac3DynamicRangeCompressionLine is the Eac3DynamicRangeCompressionLine enum of the MediaConvert API.
+// Eac3DynamicRangeCompressionLine is the Eac3DynamicRangeCompressionLine enum
+// of the MediaConvert API.
+//
+// Choose the Dolby Digital dynamic range control (DRC) profile that
+// MediaConvert uses when encoding the metadata in the Dolby Digital stream for
+// the line operating mode. Related setting: When you use this setting,
+// MediaConvert ignores any value you provide for Dynamic range compression
+// profile. For information about the Dolby Digital DRC operating modes and
+// profiles, see the Dynamic Range Control chapter of the Dolby Metadata Guide
+// at
+// https://developer.dolby.com/globalassets/professional/documents/dolby-metadata-guide.pdf.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Eac3DynamicRangeCompressionLine string
 
@@ -3280,16 +4862,27 @@ const (
 // Values returns the values of Eac3DynamicRangeCompressionLine that the model knows.
 func (Eac3DynamicRangeCompressionLine) Values() []Eac3DynamicRangeCompressionLine {
 	return []Eac3DynamicRangeCompressionLine{
-		"FILM_LIGHT",
-		"FILM_STANDARD",
-		"MUSIC_LIGHT",
-		"MUSIC_STANDARD",
-		"NONE",
-		"SPEECH",
+		Eac3DynamicRangeCompressionLineFilmLight,
+		Eac3DynamicRangeCompressionLineFilmStandard,
+		Eac3DynamicRangeCompressionLineMusicLight,
+		Eac3DynamicRangeCompressionLineMusicStandard,
+		Eac3DynamicRangeCompressionLineNone,
+		Eac3DynamicRangeCompressionLineSpeech,
 	}
 }
 
-// Eac3DynamicRangeCompressionRf is the Eac3DynamicRangeCompressionRf enum of the MediaConvert API.
+// Eac3DynamicRangeCompressionRf is the Eac3DynamicRangeCompressionRf enum of
+// the MediaConvert API.
+//
+// Choose the Dolby Digital dynamic range control (DRC) profile that
+// MediaConvert uses when encoding the metadata in the Dolby Digital stream for
+// the RF operating mode. Related setting: When you use this setting,
+// MediaConvert ignores any value you provide for Dynamic range compression
+// profile. For information about the Dolby Digital DRC operating modes and
+// profiles, see the Dynamic Range Control chapter of the Dolby Metadata Guide
+// at
+// https://developer.dolby.com/globalassets/professional/documents/dolby-metadata-guide.pdf.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Eac3DynamicRangeCompressionRf string
 
@@ -3306,16 +4899,19 @@ const (
 // Values returns the values of Eac3DynamicRangeCompressionRf that the model knows.
 func (Eac3DynamicRangeCompressionRf) Values() []Eac3DynamicRangeCompressionRf {
 	return []Eac3DynamicRangeCompressionRf{
-		"FILM_LIGHT",
-		"FILM_STANDARD",
-		"MUSIC_LIGHT",
-		"MUSIC_STANDARD",
-		"NONE",
-		"SPEECH",
+		Eac3DynamicRangeCompressionRfFilmLight,
+		Eac3DynamicRangeCompressionRfFilmStandard,
+		Eac3DynamicRangeCompressionRfMusicLight,
+		Eac3DynamicRangeCompressionRfMusicStandard,
+		Eac3DynamicRangeCompressionRfNone,
+		Eac3DynamicRangeCompressionRfSpeech,
 	}
 }
 
 // Eac3LfeControl is the Eac3LfeControl enum of the MediaConvert API.
+//
+// When encoding 3/2 audio, controls whether the LFE channel is enabled
+//
 // Values other than its constants are kept as written; empty means absent.
 type Eac3LfeControl string
 
@@ -3328,12 +4924,16 @@ const (
 // Values returns the values of Eac3LfeControl that the model knows.
 func (Eac3LfeControl) Values() []Eac3LfeControl {
 	return []Eac3LfeControl{
-		"LFE",
-		"NO_LFE",
+		Eac3LfeControlLfe,
+		Eac3LfeControlNoLfe,
 	}
 }
 
 // Eac3LfeFilter is the Eac3LfeFilter enum of the MediaConvert API.
+//
+// Applies a 120Hz lowpass filter to the LFE channel prior to encoding. Only
+// valid with 3_2_LFE coding mode.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Eac3LfeFilter string
 
@@ -3346,12 +4946,17 @@ const (
 // Values returns the values of Eac3LfeFilter that the model knows.
 func (Eac3LfeFilter) Values() []Eac3LfeFilter {
 	return []Eac3LfeFilter{
-		"DISABLED",
-		"ENABLED",
+		Eac3LfeFilterDisabled,
+		Eac3LfeFilterEnabled,
 	}
 }
 
 // Eac3MetadataControl is the Eac3MetadataControl enum of the MediaConvert API.
+//
+// When set to FOLLOW_INPUT, encoder metadata will be sourced from the DD, DD+,
+// or DolbyE decoder that supplied this audio data. If audio was not supplied
+// from one of these streams, then the static metadata settings will be used.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Eac3MetadataControl string
 
@@ -3364,12 +4969,20 @@ const (
 // Values returns the values of Eac3MetadataControl that the model knows.
 func (Eac3MetadataControl) Values() []Eac3MetadataControl {
 	return []Eac3MetadataControl{
-		"FOLLOW_INPUT",
-		"USE_CONFIGURED",
+		Eac3MetadataControlFollowInput,
+		Eac3MetadataControlUseConfigured,
 	}
 }
 
-// Eac3PassthroughControl is the Eac3PassthroughControl enum of the MediaConvert API.
+// Eac3PassthroughControl is the Eac3PassthroughControl enum of the MediaConvert
+// API.
+//
+// When set to WHEN_POSSIBLE, input DD+ audio will be passed through if it is
+// present on the input. this detection is dynamic over the life of the
+// transcode. Inputs that alternate between DD+ and non-DD+ content will have a
+// consistent DD+ output as the system alternates between passthrough and
+// encoding.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Eac3PassthroughControl string
 
@@ -3382,12 +4995,16 @@ const (
 // Values returns the values of Eac3PassthroughControl that the model knows.
 func (Eac3PassthroughControl) Values() []Eac3PassthroughControl {
 	return []Eac3PassthroughControl{
-		"NO_PASSTHROUGH",
-		"WHEN_POSSIBLE",
+		Eac3PassthroughControlNoPassthrough,
+		Eac3PassthroughControlWhenPossible,
 	}
 }
 
 // Eac3PhaseControl is the Eac3PhaseControl enum of the MediaConvert API.
+//
+// Controls the amount of phase-shift applied to the surround channels. Only
+// used for 3/2 coding mode.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Eac3PhaseControl string
 
@@ -3400,12 +5017,18 @@ const (
 // Values returns the values of Eac3PhaseControl that the model knows.
 func (Eac3PhaseControl) Values() []Eac3PhaseControl {
 	return []Eac3PhaseControl{
-		"NO_SHIFT",
-		"SHIFT_90_DEGREES",
+		Eac3PhaseControlNoShift,
+		Eac3PhaseControlShift90Degrees,
 	}
 }
 
 // Eac3StereoDownmix is the Eac3StereoDownmix enum of the MediaConvert API.
+//
+// Choose how the service does stereo downmixing. This setting only applies if
+// you keep the default value of 3/2 - L, R, C, Ls, Rs for the setting Coding
+// mode. If you choose a different value for Coding mode, the service ignores
+// Stereo downmix.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Eac3StereoDownmix string
 
@@ -3420,14 +5043,18 @@ const (
 // Values returns the values of Eac3StereoDownmix that the model knows.
 func (Eac3StereoDownmix) Values() []Eac3StereoDownmix {
 	return []Eac3StereoDownmix{
-		"DPL2",
-		"LO_RO",
-		"LT_RT",
-		"NOT_INDICATED",
+		Eac3StereoDownmixDpl2,
+		Eac3StereoDownmixLoRo,
+		Eac3StereoDownmixLtRt,
+		Eac3StereoDownmixNotIndicated,
 	}
 }
 
 // Eac3SurroundExMode is the Eac3SurroundExMode enum of the MediaConvert API.
+//
+// When encoding 3/2 audio, sets whether an extra center back surround channel
+// is matrix encoded into the left and right surround channels.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Eac3SurroundExMode string
 
@@ -3441,13 +5068,17 @@ const (
 // Values returns the values of Eac3SurroundExMode that the model knows.
 func (Eac3SurroundExMode) Values() []Eac3SurroundExMode {
 	return []Eac3SurroundExMode{
-		"DISABLED",
-		"ENABLED",
-		"NOT_INDICATED",
+		Eac3SurroundExModeDisabled,
+		Eac3SurroundExModeEnabled,
+		Eac3SurroundExModeNotIndicated,
 	}
 }
 
 // Eac3SurroundMode is the Eac3SurroundMode enum of the MediaConvert API.
+//
+// When encoding 2/0 audio, sets whether Dolby Surround is matrix encoded into
+// the two channels.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Eac3SurroundMode string
 
@@ -3461,13 +5092,67 @@ const (
 // Values returns the values of Eac3SurroundMode that the model knows.
 func (Eac3SurroundMode) Values() []Eac3SurroundMode {
 	return []Eac3SurroundMode{
-		"DISABLED",
-		"ENABLED",
-		"NOT_INDICATED",
+		Eac3SurroundModeDisabled,
+		Eac3SurroundModeEnabled,
+		Eac3SurroundModeNotIndicated,
 	}
 }
 
-// EmbeddedConvert608To708 is the EmbeddedConvert608To708 enum of the MediaConvert API.
+// ElementalInferenceFeature is the ElementalInferenceFeature enum of the
+// MediaConvert API.
+//
+// Elemental Inference feature.
+//
+// Values other than its constants are kept as written; empty means absent.
+type ElementalInferenceFeature string
+
+// The values of ElementalInferenceFeature that the model knows.
+const (
+	ElementalInferenceFeatureSmartCrop ElementalInferenceFeature = "SMART_CROP"
+)
+
+// Values returns the values of ElementalInferenceFeature that the model knows.
+func (ElementalInferenceFeature) Values() []ElementalInferenceFeature {
+	return []ElementalInferenceFeature{
+		ElementalInferenceFeatureSmartCrop,
+	}
+}
+
+// ElementalInferenceFeedManagementState is the
+// ElementalInferenceFeedManagementState enum of the MediaConvert API.
+//
+// Elemental Inference Feed management state.
+//
+// Values other than its constants are kept as written; empty means absent.
+type ElementalInferenceFeedManagementState string
+
+// The values of ElementalInferenceFeedManagementState that the model knows.
+const (
+	ElementalInferenceFeedManagementStateAssociated      ElementalInferenceFeedManagementState = "ASSOCIATED"
+	ElementalInferenceFeedManagementStateCreated         ElementalInferenceFeedManagementState = "CREATED"
+	ElementalInferenceFeedManagementStateDeleted         ElementalInferenceFeedManagementState = "DELETED"
+	ElementalInferenceFeedManagementStatePendingDeletion ElementalInferenceFeedManagementState = "PENDING_DELETION"
+)
+
+// Values returns the values of ElementalInferenceFeedManagementState that the model knows.
+func (ElementalInferenceFeedManagementState) Values() []ElementalInferenceFeedManagementState {
+	return []ElementalInferenceFeedManagementState{
+		ElementalInferenceFeedManagementStateAssociated,
+		ElementalInferenceFeedManagementStateCreated,
+		ElementalInferenceFeedManagementStateDeleted,
+		ElementalInferenceFeedManagementStatePendingDeletion,
+	}
+}
+
+// EmbeddedConvert608To708 is the EmbeddedConvert608To708 enum of the
+// MediaConvert API.
+//
+// Specify whether this set of input captions appears in your outputs in both
+// 608 and 708 format. If you choose Upconvert, MediaConvert includes the
+// captions data in two ways: it passes the 608 data through using the 608
+// compatibility bytes fields of the 708 wrapper, and it also translates the 608
+// data into 708.
+//
 // Values other than its constants are kept as written; empty means absent.
 type EmbeddedConvert608To708 string
 
@@ -3480,12 +5165,18 @@ const (
 // Values returns the values of EmbeddedConvert608To708 that the model knows.
 func (EmbeddedConvert608To708) Values() []EmbeddedConvert608To708 {
 	return []EmbeddedConvert608To708{
-		"DISABLED",
-		"UPCONVERT",
+		EmbeddedConvert608To708Disabled,
+		EmbeddedConvert608To708Upconvert,
 	}
 }
 
-// EmbeddedTerminateCaptions is the EmbeddedTerminateCaptions enum of the MediaConvert API.
+// EmbeddedTerminateCaptions is the EmbeddedTerminateCaptions enum of the
+// MediaConvert API.
+//
+// By default, the service terminates any unterminated captions at the end of
+// each input. If you want the caption to continue onto your next input, disable
+// this setting.
+//
 // Values other than its constants are kept as written; empty means absent.
 type EmbeddedTerminateCaptions string
 
@@ -3498,12 +5189,20 @@ const (
 // Values returns the values of EmbeddedTerminateCaptions that the model knows.
 func (EmbeddedTerminateCaptions) Values() []EmbeddedTerminateCaptions {
 	return []EmbeddedTerminateCaptions{
-		"DISABLED",
-		"END_OF_INPUT",
+		EmbeddedTerminateCaptionsDisabled,
+		EmbeddedTerminateCaptionsEndOfInput,
 	}
 }
 
-// EmbeddedTimecodeOverride is the EmbeddedTimecodeOverride enum of the MediaConvert API.
+// EmbeddedTimecodeOverride is the EmbeddedTimecodeOverride enum of the
+// MediaConvert API.
+//
+// Set Embedded timecode override to Use MDPM when your AVCHD input contains
+// timecode tag data in the Modified Digital Video Pack Metadata. When you do,
+// we recommend you also set Timecode source to Embedded. Leave Embedded
+// timecode override blank, or set to None, when your input does not contain
+// MDPM timecode.
+//
 // Values other than its constants are kept as written; empty means absent.
 type EmbeddedTimecodeOverride string
 
@@ -3516,12 +5215,17 @@ const (
 // Values returns the values of EmbeddedTimecodeOverride that the model knows.
 func (EmbeddedTimecodeOverride) Values() []EmbeddedTimecodeOverride {
 	return []EmbeddedTimecodeOverride{
-		"NONE",
-		"USE_MDPM",
+		EmbeddedTimecodeOverrideNone,
+		EmbeddedTimecodeOverrideUseMdpm,
 	}
 }
 
 // F4vMoovPlacement is the F4vMoovPlacement enum of the MediaConvert API.
+//
+// To place the MOOV atom at the beginning of your output, which is useful for
+// progressive downloading: Leave blank or choose Progressive download. To place
+// the MOOV at the end of your output: Choose Normal.
+//
 // Values other than its constants are kept as written; empty means absent.
 type F4vMoovPlacement string
 
@@ -3534,12 +5238,20 @@ const (
 // Values returns the values of F4vMoovPlacement that the model knows.
 func (F4vMoovPlacement) Values() []F4vMoovPlacement {
 	return []F4vMoovPlacement{
-		"NORMAL",
-		"PROGRESSIVE_DOWNLOAD",
+		F4vMoovPlacementNormal,
+		F4vMoovPlacementProgressiveDownload,
 	}
 }
 
-// FileSourceConvert608To708 is the FileSourceConvert608To708 enum of the MediaConvert API.
+// FileSourceConvert608To708 is the FileSourceConvert608To708 enum of the
+// MediaConvert API.
+//
+// Specify whether this set of input captions appears in your outputs in both
+// 608 and 708 format. If you choose Upconvert, MediaConvert includes the
+// captions data in two ways: it passes the 608 data through using the 608
+// compatibility bytes fields of the 708 wrapper, and it also translates the 608
+// data into 708.
+//
 // Values other than its constants are kept as written; empty means absent.
 type FileSourceConvert608To708 string
 
@@ -3552,12 +5264,19 @@ const (
 // Values returns the values of FileSourceConvert608To708 that the model knows.
 func (FileSourceConvert608To708) Values() []FileSourceConvert608To708 {
 	return []FileSourceConvert608To708{
-		"DISABLED",
-		"UPCONVERT",
+		FileSourceConvert608To708Disabled,
+		FileSourceConvert608To708Upconvert,
 	}
 }
 
-// FileSourceTimeDeltaUnits is the FileSourceTimeDeltaUnits enum of the MediaConvert API.
+// FileSourceTimeDeltaUnits is the FileSourceTimeDeltaUnits enum of the
+// MediaConvert API.
+//
+// When you use the setting Time delta to adjust the sync between your sidecar
+// captions and your video, use this setting to specify the units for the delta
+// that you specify. When you don't specify a value for Time delta units,
+// MediaConvert uses seconds by default.
+//
 // Values other than its constants are kept as written; empty means absent.
 type FileSourceTimeDeltaUnits string
 
@@ -3570,12 +5289,17 @@ const (
 // Values returns the values of FileSourceTimeDeltaUnits that the model knows.
 func (FileSourceTimeDeltaUnits) Values() []FileSourceTimeDeltaUnits {
 	return []FileSourceTimeDeltaUnits{
-		"MILLISECONDS",
-		"SECONDS",
+		FileSourceTimeDeltaUnitsMilliseconds,
+		FileSourceTimeDeltaUnitsSeconds,
 	}
 }
 
 // FontScript is the FontScript enum of the MediaConvert API.
+//
+// Provide the font script, using an ISO 15924 script code, if the LanguageCode
+// is not sufficient for determining the script type. Where LanguageCode or
+// CustomLanguageCode is sufficient, use "AUTOMATIC" or leave unset.
+//
 // Values other than its constants are kept as written; empty means absent.
 type FontScript string
 
@@ -3589,35 +5313,124 @@ const (
 // Values returns the values of FontScript that the model knows.
 func (FontScript) Values() []FontScript {
 	return []FontScript{
-		"AUTOMATIC",
-		"HANS",
-		"HANT",
+		FontScriptAutomatic,
+		FontScriptHans,
+		FontScriptHant,
 	}
 }
 
 // Format is the Format enum of the MediaConvert API.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Format string
 
 // The values of Format that the model knows.
 const (
+	FormatAvi       Format = "avi"
 	FormatMatroska  Format = "matroska"
 	FormatMp4       Format = "mp4"
+	FormatMpegts    Format = "mpegts"
+	FormatMxf       Format = "mxf"
 	FormatQuicktime Format = "quicktime"
+	FormatWave      Format = "wave"
 	FormatWebm      Format = "webm"
 )
 
 // Values returns the values of Format that the model knows.
 func (Format) Values() []Format {
 	return []Format{
-		"matroska",
-		"mp4",
-		"quicktime",
-		"webm",
+		FormatAvi,
+		FormatMatroska,
+		FormatMp4,
+		FormatMpegts,
+		FormatMxf,
+		FormatQuicktime,
+		FormatWave,
+		FormatWebm,
+	}
+}
+
+// FrameControl is the FrameControl enum of the MediaConvert API.
+//
+// Choose how MediaConvert handles start and end times for input clipping with
+// video passthrough. Your input video codec must be H.264 or H.265 to use
+// IFRAME. To clip at the nearest IDR-frame: Choose Nearest IDR. If an IDR-frame
+// is not found at the frame that you specify, MediaConvert uses the next
+// compatible IDR-frame. Note that your output may be shorter than your input
+// clip duration. To clip at the nearest I-frame: Choose Nearest I-frame. If an
+// I-frame is not found at the frame that you specify, MediaConvert uses the
+// next compatible I-frame. Note that your output may be shorter than your input
+// clip duration. We only recommend this setting for special workflows, and when
+// you choose this setting your output may not be compatible with most players.
+//
+// Values other than its constants are kept as written; empty means absent.
+type FrameControl string
+
+// The values of FrameControl that the model knows.
+const (
+	FrameControlNearestIdrframe FrameControl = "NEAREST_IDRFRAME"
+	FrameControlNearestIframe   FrameControl = "NEAREST_IFRAME"
+)
+
+// Values returns the values of FrameControl that the model knows.
+func (FrameControl) Values() []FrameControl {
+	return []FrameControl{
+		FrameControlNearestIdrframe,
+		FrameControlNearestIframe,
+	}
+}
+
+// FrameMetricType is the FrameMetricType enum of the MediaConvert API.
+//
+// * PSNR: Peak Signal-to-Noise Ratio * SSIM: Structural Similarity Index
+// Measure * MS_SSIM: Multi-Scale Similarity Index Measure * PSNR_HVS: Peak
+// Signal-to-Noise Ratio, Human Visual System * VMAF: Video Multi-Method
+// Assessment Fusion * QVBR: Quality-Defined Variable Bitrate. This option is
+// only available when your output uses the QVBR rate control mode. *
+// SHOT_CHANGE: Shot Changes
+//
+// Values other than its constants are kept as written; empty means absent.
+type FrameMetricType string
+
+// The values of FrameMetricType that the model knows.
+const (
+	FrameMetricTypeMsSsim     FrameMetricType = "MS_SSIM"
+	FrameMetricTypePsnr       FrameMetricType = "PSNR"
+	FrameMetricTypePsnrHvs    FrameMetricType = "PSNR_HVS"
+	FrameMetricTypeQvbr       FrameMetricType = "QVBR"
+	FrameMetricTypeShotChange FrameMetricType = "SHOT_CHANGE"
+	FrameMetricTypeSsim       FrameMetricType = "SSIM"
+	FrameMetricTypeVmaf       FrameMetricType = "VMAF"
+)
+
+// Values returns the values of FrameMetricType that the model knows.
+func (FrameMetricType) Values() []FrameMetricType {
+	return []FrameMetricType{
+		FrameMetricTypeMsSsim,
+		FrameMetricTypePsnr,
+		FrameMetricTypePsnrHvs,
+		FrameMetricTypeQvbr,
+		FrameMetricTypeShotChange,
+		FrameMetricTypeSsim,
+		FrameMetricTypeVmaf,
 	}
 }
 
 // GifFramerateControl is the GifFramerateControl enum of the MediaConvert API.
+//
+// If you are using the console, use the Framerate setting to specify the frame
+// rate for this output. If you want to keep the same frame rate as the input
+// video, choose Follow source. If you want to do frame rate conversion, choose
+// a frame rate from the dropdown list or choose Custom. The framerates shown in
+// the dropdown list are decimal approximations of fractions. If you choose
+// Custom, specify your frame rate as a fraction. If you are creating your
+// transcoding job specification as a JSON file without the console, use
+// FramerateControl to specify which value the service uses for the frame rate
+// for this output. Choose INITIALIZE_FROM_SOURCE if you want the service to use
+// the frame rate from the input. Choose SPECIFIED if you want the service to
+// use the frame rate you specify in the settings FramerateNumerator and
+// FramerateDenominator.
+//
 // Values other than its constants are kept as written; empty means absent.
 type GifFramerateControl string
 
@@ -3630,12 +5443,19 @@ const (
 // Values returns the values of GifFramerateControl that the model knows.
 func (GifFramerateControl) Values() []GifFramerateControl {
 	return []GifFramerateControl{
-		"INITIALIZE_FROM_SOURCE",
-		"SPECIFIED",
+		GifFramerateControlInitializeFromSource,
+		GifFramerateControlSpecified,
 	}
 }
 
-// GifFramerateConversionAlgorithm is the GifFramerateConversionAlgorithm enum of the MediaConvert API.
+// GifFramerateConversionAlgorithm is the GifFramerateConversionAlgorithm enum
+// of the MediaConvert API.
+//
+// Optional. Specify how the transcoder performs framerate conversion. The
+// default behavior is to use Drop duplicate (DUPLICATE_DROP) conversion. When
+// you choose Interpolate (INTERPOLATE) instead, the conversion produces
+// smoother motion.
+//
 // Values other than its constants are kept as written; empty means absent.
 type GifFramerateConversionAlgorithm string
 
@@ -3648,12 +5468,25 @@ const (
 // Values returns the values of GifFramerateConversionAlgorithm that the model knows.
 func (GifFramerateConversionAlgorithm) Values() []GifFramerateConversionAlgorithm {
 	return []GifFramerateConversionAlgorithm{
-		"DUPLICATE_DROP",
-		"INTERPOLATE",
+		GifFramerateConversionAlgorithmDuplicateDrop,
+		GifFramerateConversionAlgorithmInterpolate,
 	}
 }
 
-// H264AdaptiveQuantization is the H264AdaptiveQuantization enum of the MediaConvert API.
+// H264AdaptiveQuantization is the H264AdaptiveQuantization enum of the
+// MediaConvert API.
+//
+// Keep the default value, Auto, for this setting to have MediaConvert
+// automatically apply the best types of quantization for your video content.
+// When you want to apply your quantization settings manually, you must set
+// H264AdaptiveQuantization to a value other than Auto. Use this setting to
+// specify the strength of any adaptive quantization filters that you enable. If
+// you don't want MediaConvert to do any adaptive quantization in this
+// transcode, set Adaptive quantization to Off. Related settings: The value that
+// you choose here applies to the following settings:
+// H264FlickerAdaptiveQuantization, H264SpatialAdaptiveQuantization, and
+// H264TemporalAdaptiveQuantization.
+//
 // Values other than its constants are kept as written; empty means absent.
 type H264AdaptiveQuantization string
 
@@ -3671,17 +5504,21 @@ const (
 // Values returns the values of H264AdaptiveQuantization that the model knows.
 func (H264AdaptiveQuantization) Values() []H264AdaptiveQuantization {
 	return []H264AdaptiveQuantization{
-		"AUTO",
-		"HIGH",
-		"HIGHER",
-		"LOW",
-		"MAX",
-		"MEDIUM",
-		"OFF",
+		H264AdaptiveQuantizationAuto,
+		H264AdaptiveQuantizationHigh,
+		H264AdaptiveQuantizationHigher,
+		H264AdaptiveQuantizationLow,
+		H264AdaptiveQuantizationMax,
+		H264AdaptiveQuantizationMedium,
+		H264AdaptiveQuantizationOff,
 	}
 }
 
 // H264CodecLevel is the H264CodecLevel enum of the MediaConvert API.
+//
+// Specify an H.264 level that is consistent with your output video settings. If
+// you aren't sure what level to specify, choose Auto.
+//
 // Values other than its constants are kept as written; empty means absent.
 type H264CodecLevel string
 
@@ -3709,27 +5546,31 @@ const (
 // Values returns the values of H264CodecLevel that the model knows.
 func (H264CodecLevel) Values() []H264CodecLevel {
 	return []H264CodecLevel{
-		"AUTO",
-		"LEVEL_1",
-		"LEVEL_1_1",
-		"LEVEL_1_2",
-		"LEVEL_1_3",
-		"LEVEL_2",
-		"LEVEL_2_1",
-		"LEVEL_2_2",
-		"LEVEL_3",
-		"LEVEL_3_1",
-		"LEVEL_3_2",
-		"LEVEL_4",
-		"LEVEL_4_1",
-		"LEVEL_4_2",
-		"LEVEL_5",
-		"LEVEL_5_1",
-		"LEVEL_5_2",
+		H264CodecLevelAuto,
+		H264CodecLevelLevel1,
+		H264CodecLevelLevel11,
+		H264CodecLevelLevel12,
+		H264CodecLevelLevel13,
+		H264CodecLevelLevel2,
+		H264CodecLevelLevel21,
+		H264CodecLevelLevel22,
+		H264CodecLevelLevel3,
+		H264CodecLevelLevel31,
+		H264CodecLevelLevel32,
+		H264CodecLevelLevel4,
+		H264CodecLevelLevel41,
+		H264CodecLevelLevel42,
+		H264CodecLevelLevel5,
+		H264CodecLevelLevel51,
+		H264CodecLevelLevel52,
 	}
 }
 
 // H264CodecProfile is the H264CodecProfile enum of the MediaConvert API.
+//
+// H.264 Profile. High 4:2:2 and 10-bit profiles are only available with the
+// AVC-I License.
+//
 // Values other than its constants are kept as written; empty means absent.
 type H264CodecProfile string
 
@@ -3746,16 +5587,23 @@ const (
 // Values returns the values of H264CodecProfile that the model knows.
 func (H264CodecProfile) Values() []H264CodecProfile {
 	return []H264CodecProfile{
-		"BASELINE",
-		"HIGH",
-		"HIGH_10BIT",
-		"HIGH_422",
-		"HIGH_422_10BIT",
-		"MAIN",
+		H264CodecProfileBaseline,
+		H264CodecProfileHigh,
+		H264CodecProfileHigh10bit,
+		H264CodecProfileHigh422,
+		H264CodecProfileHigh42210bit,
+		H264CodecProfileMain,
 	}
 }
 
 // H264DynamicSubGop is the H264DynamicSubGop enum of the MediaConvert API.
+//
+// Choose Adaptive to improve subjective video quality for high-motion content.
+// This will cause the service to use fewer B-frames (which infer information
+// based on other frames) for high-motion portions of the video and more
+// B-frames for low-motion portions. The maximum number of B-frames is limited
+// by the value you provide for the setting B frames between reference frames.
+//
 // Values other than its constants are kept as written; empty means absent.
 type H264DynamicSubGop string
 
@@ -3768,12 +5616,20 @@ const (
 // Values returns the values of H264DynamicSubGop that the model knows.
 func (H264DynamicSubGop) Values() []H264DynamicSubGop {
 	return []H264DynamicSubGop{
-		"ADAPTIVE",
-		"STATIC",
+		H264DynamicSubGopAdaptive,
+		H264DynamicSubGopStatic,
 	}
 }
 
-// H264EndOfStreamMarkers is the H264EndOfStreamMarkers enum of the MediaConvert API.
+// H264EndOfStreamMarkers is the H264EndOfStreamMarkers enum of the MediaConvert
+// API.
+//
+// Optionally include or suppress markers at the end of your output that signal
+// the end of the video stream. To include end of stream markers: Leave blank or
+// keep the default value, Include. To not include end of stream markers: Choose
+// Suppress. This is useful when your output will be inserted into another
+// stream.
+//
 // Values other than its constants are kept as written; empty means absent.
 type H264EndOfStreamMarkers string
 
@@ -3786,12 +5642,15 @@ const (
 // Values returns the values of H264EndOfStreamMarkers that the model knows.
 func (H264EndOfStreamMarkers) Values() []H264EndOfStreamMarkers {
 	return []H264EndOfStreamMarkers{
-		"INCLUDE",
-		"SUPPRESS",
+		H264EndOfStreamMarkersInclude,
+		H264EndOfStreamMarkersSuppress,
 	}
 }
 
 // H264EntropyEncoding is the H264EntropyEncoding enum of the MediaConvert API.
+//
+// Entropy encoding mode. Use CABAC (must be in Main or High profile) or CAVLC.
+//
 // Values other than its constants are kept as written; empty means absent.
 type H264EntropyEncoding string
 
@@ -3804,12 +5663,19 @@ const (
 // Values returns the values of H264EntropyEncoding that the model knows.
 func (H264EntropyEncoding) Values() []H264EntropyEncoding {
 	return []H264EntropyEncoding{
-		"CABAC",
-		"CAVLC",
+		H264EntropyEncodingCabac,
+		H264EntropyEncodingCavlc,
 	}
 }
 
 // H264FieldEncoding is the H264FieldEncoding enum of the MediaConvert API.
+//
+// The video encoding method for your MPEG-4 AVC output. Keep the default value,
+// PAFF, to have MediaConvert use PAFF encoding for interlaced outputs. Choose
+// Force field to disable PAFF encoding and create separate interlaced fields.
+// Choose MBAFF to disable PAFF and have MediaConvert use MBAFF encoding for
+// interlaced outputs.
+//
 // Values other than its constants are kept as written; empty means absent.
 type H264FieldEncoding string
 
@@ -3823,13 +5689,30 @@ const (
 // Values returns the values of H264FieldEncoding that the model knows.
 func (H264FieldEncoding) Values() []H264FieldEncoding {
 	return []H264FieldEncoding{
-		"FORCE_FIELD",
-		"MBAFF",
-		"PAFF",
+		H264FieldEncodingForceField,
+		H264FieldEncodingMbaff,
+		H264FieldEncodingPaff,
 	}
 }
 
-// H264FlickerAdaptiveQuantization is the H264FlickerAdaptiveQuantization enum of the MediaConvert API.
+// H264FlickerAdaptiveQuantization is the H264FlickerAdaptiveQuantization enum
+// of the MediaConvert API.
+//
+// Only use this setting when you change the default value, AUTO, for the
+// setting H264AdaptiveQuantization. When you keep all defaults, excluding
+// H264AdaptiveQuantization and all other adaptive quantization from your JSON
+// job specification, MediaConvert automatically applies the best types of
+// quantization for your video content. When you set H264AdaptiveQuantization to
+// a value other than AUTO, the default value for
+// H264FlickerAdaptiveQuantization is Disabled. Change this value to Enabled to
+// reduce I-frame pop. I-frame pop appears as a visual flicker that can arise
+// when the encoder saves bits by copying some macroblocks many times from frame
+// to frame, and then refreshes them at the I-frame. When you enable this
+// setting, the encoder updates these macroblocks slightly more often to smooth
+// out the flicker. To manually enable or disable
+// H264FlickerAdaptiveQuantization, you must set Adaptive quantization to a
+// value other than AUTO.
+//
 // Values other than its constants are kept as written; empty means absent.
 type H264FlickerAdaptiveQuantization string
 
@@ -3842,12 +5725,21 @@ const (
 // Values returns the values of H264FlickerAdaptiveQuantization that the model knows.
 func (H264FlickerAdaptiveQuantization) Values() []H264FlickerAdaptiveQuantization {
 	return []H264FlickerAdaptiveQuantization{
-		"DISABLED",
-		"ENABLED",
+		H264FlickerAdaptiveQuantizationDisabled,
+		H264FlickerAdaptiveQuantizationEnabled,
 	}
 }
 
-// H264FramerateControl is the H264FramerateControl enum of the MediaConvert API.
+// H264FramerateControl is the H264FramerateControl enum of the MediaConvert
+// API.
+//
+// If you are using the console, use the Framerate setting to specify the frame
+// rate for this output. If you want to keep the same frame rate as the input
+// video, choose Follow source. If you want to do frame rate conversion, choose
+// a frame rate from the dropdown list or choose Custom. The framerates shown in
+// the dropdown list are decimal approximations of fractions. If you choose
+// Custom, specify your frame rate as a fraction.
+//
 // Values other than its constants are kept as written; empty means absent.
 type H264FramerateControl string
 
@@ -3860,12 +5752,31 @@ const (
 // Values returns the values of H264FramerateControl that the model knows.
 func (H264FramerateControl) Values() []H264FramerateControl {
 	return []H264FramerateControl{
-		"INITIALIZE_FROM_SOURCE",
-		"SPECIFIED",
+		H264FramerateControlInitializeFromSource,
+		H264FramerateControlSpecified,
 	}
 }
 
-// H264FramerateConversionAlgorithm is the H264FramerateConversionAlgorithm enum of the MediaConvert API.
+// H264FramerateConversionAlgorithm is the H264FramerateConversionAlgorithm enum
+// of the MediaConvert API.
+//
+// Choose the method that you want MediaConvert to use when increasing or
+// decreasing your video's frame rate. For numerically simple conversions, such
+// as 60 fps to 30 fps: We recommend that you keep the default value, Drop
+// duplicate. For numerically complex conversions, to avoid stutter: Choose
+// Interpolate. This results in a smooth picture, but might introduce
+// undesirable video artifacts. For complex frame rate conversions, especially
+// if your source video has already been converted from its original cadence:
+// Choose FrameFormer to do motion-compensated interpolation. FrameFormer uses
+// the best conversion method frame by frame. Note that using FrameFormer
+// increases the transcoding time and incurs a significant add-on cost. When you
+// choose FrameFormer, your input video resolution must be at least 128x96. To
+// create an output with the same number of frames as your input: Choose
+// Maintain frame count. When you do, MediaConvert will not drop, interpolate,
+// add, or otherwise change the frame count from your input to your output. Note
+// that since the frame count is maintained, the duration of your output will
+// become shorter at higher frame rates and longer at lower frame rates.
+//
 // Values other than its constants are kept as written; empty means absent.
 type H264FramerateConversionAlgorithm string
 
@@ -3880,14 +5791,21 @@ const (
 // Values returns the values of H264FramerateConversionAlgorithm that the model knows.
 func (H264FramerateConversionAlgorithm) Values() []H264FramerateConversionAlgorithm {
 	return []H264FramerateConversionAlgorithm{
-		"DUPLICATE_DROP",
-		"FRAMEFORMER",
-		"INTERPOLATE",
-		"MAINTAIN_FRAME_COUNT",
+		H264FramerateConversionAlgorithmDuplicateDrop,
+		H264FramerateConversionAlgorithmFrameformer,
+		H264FramerateConversionAlgorithmInterpolate,
+		H264FramerateConversionAlgorithmMaintainFrameCount,
 	}
 }
 
 // H264GopBReference is the H264GopBReference enum of the MediaConvert API.
+//
+// Specify whether to allow B-frames to be referenced by other frame types. To
+// use reference B-frames when your GOP structure has 1 or more B-frames: Leave
+// blank or keep the default value Enabled. We recommend that you choose Enabled
+// to help improve the video quality of your output relative to its bitrate. To
+// not use reference B-frames: Choose Disabled.
+//
 // Values other than its constants are kept as written; empty means absent.
 type H264GopBReference string
 
@@ -3900,12 +5818,23 @@ const (
 // Values returns the values of H264GopBReference that the model knows.
 func (H264GopBReference) Values() []H264GopBReference {
 	return []H264GopBReference{
-		"DISABLED",
-		"ENABLED",
+		H264GopBReferenceDisabled,
+		H264GopBReferenceEnabled,
 	}
 }
 
 // H264GopSizeUnits is the H264GopSizeUnits enum of the MediaConvert API.
+//
+// Specify how the transcoder determines GOP size for this output. We recommend
+// that you have the transcoder automatically choose this value for you based on
+// characteristics of your input video. To enable this automatic behavior,
+// choose Auto and and leave GOP size blank. By default, if you don't specify
+// GOP mode control, MediaConvert will use automatic behavior. If your output
+// group specifies HLS, DASH, or CMAF, set GOP mode control to Auto and leave
+// GOP size blank in each output in your output group. To explicitly specify the
+// GOP length, choose Specified, frames or Specified, seconds and then provide
+// the GOP length in the related setting GOP size.
+//
 // Values other than its constants are kept as written; empty means absent.
 type H264GopSizeUnits string
 
@@ -3919,13 +5848,26 @@ const (
 // Values returns the values of H264GopSizeUnits that the model knows.
 func (H264GopSizeUnits) Values() []H264GopSizeUnits {
 	return []H264GopSizeUnits{
-		"AUTO",
-		"FRAMES",
-		"SECONDS",
+		H264GopSizeUnitsAuto,
+		H264GopSizeUnitsFrames,
+		H264GopSizeUnitsSeconds,
 	}
 }
 
 // H264InterlaceMode is the H264InterlaceMode enum of the MediaConvert API.
+//
+// Choose the scan line type for the output. Keep the default value, Progressive
+// to create a progressive output, regardless of the scan type of your input.
+// Use Top field first or Bottom field first to create an output that's
+// interlaced with the same field polarity throughout. Use Follow, default top
+// or Follow, default bottom to produce outputs with the same field polarity as
+// the source. For jobs that have multiple inputs, the output field polarity
+// might change over the course of the output. Follow behavior depends on the
+// input scan type. If the source is interlaced, the output will be interlaced
+// with the same polarity as the source. If the source is progressive, the
+// output will be interlaced with top field bottom field first, depending on
+// which of the Follow options you choose.
+//
 // Values other than its constants are kept as written; empty means absent.
 type H264InterlaceMode string
 
@@ -3941,15 +5883,23 @@ const (
 // Values returns the values of H264InterlaceMode that the model knows.
 func (H264InterlaceMode) Values() []H264InterlaceMode {
 	return []H264InterlaceMode{
-		"BOTTOM_FIELD",
-		"FOLLOW_BOTTOM_FIELD",
-		"FOLLOW_TOP_FIELD",
-		"PROGRESSIVE",
-		"TOP_FIELD",
+		H264InterlaceModeBottomField,
+		H264InterlaceModeFollowBottomField,
+		H264InterlaceModeFollowTopField,
+		H264InterlaceModeProgressive,
+		H264InterlaceModeTopField,
 	}
 }
 
 // H264ParControl is the H264ParControl enum of the MediaConvert API.
+//
+// Optional. Specify how the service determines the pixel aspect ratio (PAR) for
+// this output. The default behavior, Follow source, uses the PAR from your
+// input video for your output. To specify a different PAR in the console,
+// choose any value other than Follow source. When you choose SPECIFIED for this
+// setting, you must also specify values for the parNumerator and parDenominator
+// settings.
+//
 // Values other than its constants are kept as written; empty means absent.
 type H264ParControl string
 
@@ -3962,12 +5912,23 @@ const (
 // Values returns the values of H264ParControl that the model knows.
 func (H264ParControl) Values() []H264ParControl {
 	return []H264ParControl{
-		"INITIALIZE_FROM_SOURCE",
-		"SPECIFIED",
+		H264ParControlInitializeFromSource,
+		H264ParControlSpecified,
 	}
 }
 
-// H264QualityTuningLevel is the H264QualityTuningLevel enum of the MediaConvert API.
+// H264QualityTuningLevel is the H264QualityTuningLevel enum of the MediaConvert
+// API.
+//
+// The Quality tuning level you choose represents a trade-off between the
+// encoding speed of your job and the output video quality. For the fastest
+// encoding speed at the cost of video quality: Choose Single pass. For a good
+// balance between encoding speed and video quality: Leave blank or keep the
+// default value Single pass HQ. For the best video quality, at the cost of
+// encoding speed: Choose Multi pass HQ. MediaConvert performs an analysis pass
+// on your input followed by an encoding pass. Outputs that use this feature
+// incur pro-tier pricing.
+//
 // Values other than its constants are kept as written; empty means absent.
 type H264QualityTuningLevel string
 
@@ -3981,13 +5942,17 @@ const (
 // Values returns the values of H264QualityTuningLevel that the model knows.
 func (H264QualityTuningLevel) Values() []H264QualityTuningLevel {
 	return []H264QualityTuningLevel{
-		"MULTI_PASS_HQ",
-		"SINGLE_PASS",
-		"SINGLE_PASS_HQ",
+		H264QualityTuningLevelMultiPassHq,
+		H264QualityTuningLevelSinglePass,
+		H264QualityTuningLevelSinglePassHq,
 	}
 }
 
 // H264RateControlMode is the H264RateControlMode enum of the MediaConvert API.
+//
+// Use this setting to specify whether this output has a variable bitrate (VBR),
+// constant bitrate (CBR) or quality-defined variable bitrate (QVBR).
+//
 // Values other than its constants are kept as written; empty means absent.
 type H264RateControlMode string
 
@@ -4001,13 +5966,16 @@ const (
 // Values returns the values of H264RateControlMode that the model knows.
 func (H264RateControlMode) Values() []H264RateControlMode {
 	return []H264RateControlMode{
-		"CBR",
-		"QVBR",
-		"VBR",
+		H264RateControlModeCbr,
+		H264RateControlModeQvbr,
+		H264RateControlModeVbr,
 	}
 }
 
 // H264RepeatPps is the H264RepeatPps enum of the MediaConvert API.
+//
+// Places a PPS header on each encoded picture, even if repeated.
+//
 // Values other than its constants are kept as written; empty means absent.
 type H264RepeatPps string
 
@@ -4020,12 +5988,24 @@ const (
 // Values returns the values of H264RepeatPps that the model knows.
 func (H264RepeatPps) Values() []H264RepeatPps {
 	return []H264RepeatPps{
-		"DISABLED",
-		"ENABLED",
+		H264RepeatPpsDisabled,
+		H264RepeatPpsEnabled,
 	}
 }
 
-// H264SaliencyAwareEncoding is the H264SaliencyAwareEncoding enum of the MediaConvert API.
+// H264SaliencyAwareEncoding is the H264SaliencyAwareEncoding enum of the
+// MediaConvert API.
+//
+// Specify whether to apply Saliency aware encoding to your output. Use to
+// improve the perceptual video quality of your output by allocating more
+// encoding bits to the prominent or noticeable parts of your content. To apply
+// saliency aware encoding, when possible: We recommend that you choose
+// Preferred. The effects of Saliency aware encoding are best seen in lower
+// bitrate outputs. When you choose Preferred, note that Saliency aware encoding
+// will only apply to outputs that are 720p or higher in resolution. To not
+// apply saliency aware encoding, prioritizing encoding speed over perceptual
+// video quality: Choose Disabled.
+//
 // Values other than its constants are kept as written; empty means absent.
 type H264SaliencyAwareEncoding string
 
@@ -4038,12 +6018,27 @@ const (
 // Values returns the values of H264SaliencyAwareEncoding that the model knows.
 func (H264SaliencyAwareEncoding) Values() []H264SaliencyAwareEncoding {
 	return []H264SaliencyAwareEncoding{
-		"DISABLED",
-		"PREFERRED",
+		H264SaliencyAwareEncodingDisabled,
+		H264SaliencyAwareEncodingPreferred,
 	}
 }
 
-// H264ScanTypeConversionMode is the H264ScanTypeConversionMode enum of the MediaConvert API.
+// H264ScanTypeConversionMode is the H264ScanTypeConversionMode enum of the
+// MediaConvert API.
+//
+// Use this setting for interlaced outputs, when your output frame rate is half
+// of your input frame rate. In this situation, choose Optimized interlacing to
+// create a better quality interlaced output. In this case, each progressive
+// frame from the input corresponds to an interlaced field in the output. Keep
+// the default value, Basic interlacing, for all other output frame rates. With
+// basic interlacing, MediaConvert performs any frame rate conversion first and
+// then interlaces the frames. When you choose Optimized interlacing and you set
+// your output frame rate to a value that isn't suitable for optimized
+// interlacing, MediaConvert automatically falls back to basic interlacing.
+// Required settings: To use optimized interlacing, you must set Telecine to
+// None or Soft. You can't use optimized interlacing for hard telecine outputs.
+// You must also set Interlace mode to a value other than Progressive.
+//
 // Values other than its constants are kept as written; empty means absent.
 type H264ScanTypeConversionMode string
 
@@ -4056,12 +6051,20 @@ const (
 // Values returns the values of H264ScanTypeConversionMode that the model knows.
 func (H264ScanTypeConversionMode) Values() []H264ScanTypeConversionMode {
 	return []H264ScanTypeConversionMode{
-		"INTERLACED",
-		"INTERLACED_OPTIMIZE",
+		H264ScanTypeConversionModeInterlaced,
+		H264ScanTypeConversionModeInterlacedOptimize,
 	}
 }
 
-// H264SceneChangeDetect is the H264SceneChangeDetect enum of the MediaConvert API.
+// H264SceneChangeDetect is the H264SceneChangeDetect enum of the MediaConvert
+// API.
+//
+// Enable this setting to insert I-frames at scene changes that the service
+// automatically detects. This improves video quality and is enabled by default.
+// If this output uses QVBR, choose Transition detection for further video
+// quality improvement. For more information about QVBR, see
+// https://docs.aws.amazon.com/console/mediaconvert/cbr-vbr-qvbr.
+//
 // Values other than its constants are kept as written; empty means absent.
 type H264SceneChangeDetect string
 
@@ -4075,13 +6078,21 @@ const (
 // Values returns the values of H264SceneChangeDetect that the model knows.
 func (H264SceneChangeDetect) Values() []H264SceneChangeDetect {
 	return []H264SceneChangeDetect{
-		"DISABLED",
-		"ENABLED",
-		"TRANSITION_DETECTION",
+		H264SceneChangeDetectDisabled,
+		H264SceneChangeDetectEnabled,
+		H264SceneChangeDetectTransitionDetection,
 	}
 }
 
 // H264SlowPal is the H264SlowPal enum of the MediaConvert API.
+//
+// Ignore this setting unless your input frame rate is 23.976 or 24 frames per
+// second (fps). Enable slow PAL to create a 25 fps output. When you enable slow
+// PAL, MediaConvert relabels the video frames to 25 fps and resamples your
+// audio to keep it synchronized with the video. Note that enabling this setting
+// will slightly reduce the duration of your video. Required settings: You must
+// also set Framerate to 25.
+//
 // Values other than its constants are kept as written; empty means absent.
 type H264SlowPal string
 
@@ -4094,12 +6105,38 @@ const (
 // Values returns the values of H264SlowPal that the model knows.
 func (H264SlowPal) Values() []H264SlowPal {
 	return []H264SlowPal{
-		"DISABLED",
-		"ENABLED",
+		H264SlowPalDisabled,
+		H264SlowPalEnabled,
 	}
 }
 
-// H264SpatialAdaptiveQuantization is the H264SpatialAdaptiveQuantization enum of the MediaConvert API.
+// H264SpatialAdaptiveQuantization is the H264SpatialAdaptiveQuantization enum
+// of the MediaConvert API.
+//
+// Only use this setting when you change the default value, Auto, for the
+// setting H264AdaptiveQuantization. When you keep all defaults, excluding
+// H264AdaptiveQuantization and all other adaptive quantization from your JSON
+// job specification, MediaConvert automatically applies the best types of
+// quantization for your video content. When you set H264AdaptiveQuantization to
+// a value other than AUTO, the default value for
+// H264SpatialAdaptiveQuantization is Enabled. Keep this default value to adjust
+// quantization within each frame based on spatial variation of content
+// complexity. When you enable this feature, the encoder uses fewer bits on
+// areas that can sustain more distortion with no noticeable visual degradation
+// and uses more bits on areas where any small distortion will be noticeable.
+// For example, complex textured blocks are encoded with fewer bits and smooth
+// textured blocks are encoded with more bits. Enabling this feature will almost
+// always improve your video quality. Note, though, that this feature doesn't
+// take into account where the viewer's attention is likely to be. If viewers
+// are likely to be focusing their attention on a part of the screen with a lot
+// of complex texture, you might choose to set H264SpatialAdaptiveQuantization
+// to Disabled. Related setting: When you enable spatial adaptive quantization,
+// set the value for Adaptive quantization depending on your content. For
+// homogeneous content, such as cartoons and video games, set it to Low. For
+// content with a wider variety of textures, set it to High or Higher. To
+// manually enable or disable H264SpatialAdaptiveQuantization, you must set
+// Adaptive quantization to a value other than AUTO.
+//
 // Values other than its constants are kept as written; empty means absent.
 type H264SpatialAdaptiveQuantization string
 
@@ -4112,12 +6149,15 @@ const (
 // Values returns the values of H264SpatialAdaptiveQuantization that the model knows.
 func (H264SpatialAdaptiveQuantization) Values() []H264SpatialAdaptiveQuantization {
 	return []H264SpatialAdaptiveQuantization{
-		"DISABLED",
-		"ENABLED",
+		H264SpatialAdaptiveQuantizationDisabled,
+		H264SpatialAdaptiveQuantizationEnabled,
 	}
 }
 
 // H264Syntax is the H264Syntax enum of the MediaConvert API.
+//
+// Produces a bitstream compliant with SMPTE RP-2027.
+//
 // Values other than its constants are kept as written; empty means absent.
 type H264Syntax string
 
@@ -4130,12 +6170,22 @@ const (
 // Values returns the values of H264Syntax that the model knows.
 func (H264Syntax) Values() []H264Syntax {
 	return []H264Syntax{
-		"DEFAULT",
-		"RP2027",
+		H264SyntaxDefault,
+		H264SyntaxRp2027,
 	}
 }
 
 // H264Telecine is the H264Telecine enum of the MediaConvert API.
+//
+// When you do frame rate conversion from 23.976 frames per second (fps) to
+// 29.97 fps, and your output scan type is interlaced, you can optionally enable
+// hard or soft telecine to create a smoother picture. Hard telecine produces a
+// 29.97i output. Soft telecine produces an output with a 23.976 output that
+// signals to the video player device to do the conversion during play back.
+// When you keep the default value, None, MediaConvert does a standard frame
+// rate conversion to 29.97 without doing anything with the field polarity to
+// create a smoother picture.
+//
 // Values other than its constants are kept as written; empty means absent.
 type H264Telecine string
 
@@ -4149,13 +6199,38 @@ const (
 // Values returns the values of H264Telecine that the model knows.
 func (H264Telecine) Values() []H264Telecine {
 	return []H264Telecine{
-		"HARD",
-		"NONE",
-		"SOFT",
+		H264TelecineHard,
+		H264TelecineNone,
+		H264TelecineSoft,
 	}
 }
 
-// H264TemporalAdaptiveQuantization is the H264TemporalAdaptiveQuantization enum of the MediaConvert API.
+// H264TemporalAdaptiveQuantization is the H264TemporalAdaptiveQuantization enum
+// of the MediaConvert API.
+//
+// Only use this setting when you change the default value, AUTO, for the
+// setting H264AdaptiveQuantization. When you keep all defaults, excluding
+// H264AdaptiveQuantization and all other adaptive quantization from your JSON
+// job specification, MediaConvert automatically applies the best types of
+// quantization for your video content. When you set H264AdaptiveQuantization to
+// a value other than AUTO, the default value for
+// H264TemporalAdaptiveQuantization is Enabled. Keep this default value to
+// adjust quantization within each frame based on temporal variation of content
+// complexity. When you enable this feature, the encoder uses fewer bits on
+// areas of the frame that aren't moving and uses more bits on complex objects
+// with sharp edges that move a lot. For example, this feature improves the
+// readability of text tickers on newscasts and scoreboards on sports matches.
+// Enabling this feature will almost always improve your video quality. Note,
+// though, that this feature doesn't take into account where the viewer's
+// attention is likely to be. If viewers are likely to be focusing their
+// attention on a part of the screen that doesn't have moving objects with sharp
+// edges, such as sports athletes' faces, you might choose to set
+// H264TemporalAdaptiveQuantization to Disabled. Related setting: When you
+// enable temporal quantization, adjust the strength of the filter with the
+// setting Adaptive quantization. To manually enable or disable
+// H264TemporalAdaptiveQuantization, you must set Adaptive quantization to a
+// value other than AUTO.
+//
 // Values other than its constants are kept as written; empty means absent.
 type H264TemporalAdaptiveQuantization string
 
@@ -4168,12 +6243,16 @@ const (
 // Values returns the values of H264TemporalAdaptiveQuantization that the model knows.
 func (H264TemporalAdaptiveQuantization) Values() []H264TemporalAdaptiveQuantization {
 	return []H264TemporalAdaptiveQuantization{
-		"DISABLED",
-		"ENABLED",
+		H264TemporalAdaptiveQuantizationDisabled,
+		H264TemporalAdaptiveQuantizationEnabled,
 	}
 }
 
-// H264UnregisteredSeiTimecode is the H264UnregisteredSeiTimecode enum of the MediaConvert API.
+// H264UnregisteredSeiTimecode is the H264UnregisteredSeiTimecode enum of the
+// MediaConvert API.
+//
+// Inserts timecode for each frame as 4 bytes of an unregistered SEI message.
+//
 // Values other than its constants are kept as written; empty means absent.
 type H264UnregisteredSeiTimecode string
 
@@ -4186,12 +6265,22 @@ const (
 // Values returns the values of H264UnregisteredSeiTimecode that the model knows.
 func (H264UnregisteredSeiTimecode) Values() []H264UnregisteredSeiTimecode {
 	return []H264UnregisteredSeiTimecode{
-		"DISABLED",
-		"ENABLED",
+		H264UnregisteredSeiTimecodeDisabled,
+		H264UnregisteredSeiTimecodeEnabled,
 	}
 }
 
-// H264WriteMp4PackagingType is the H264WriteMp4PackagingType enum of the MediaConvert API.
+// H264WriteMp4PackagingType is the H264WriteMp4PackagingType enum of the
+// MediaConvert API.
+//
+// Specify how SPS and PPS NAL units are written in your output MP4 container,
+// according to ISO/IEC 14496-15. If the location of these parameters doesn't
+// matter in your workflow: Keep the default value, AVC1. MediaConvert writes
+// SPS and PPS NAL units in the sample description ('stsd') box (but not into
+// samples directly). To write SPS and PPS NAL units directly into samples (but
+// not in the 'stsd' box): Choose AVC3. When you do, note that your output might
+// not play properly with some downstream systems or players.
+//
 // Values other than its constants are kept as written; empty means absent.
 type H264WriteMp4PackagingType string
 
@@ -4204,12 +6293,23 @@ const (
 // Values returns the values of H264WriteMp4PackagingType that the model knows.
 func (H264WriteMp4PackagingType) Values() []H264WriteMp4PackagingType {
 	return []H264WriteMp4PackagingType{
-		"AVC1",
-		"AVC3",
+		H264WriteMp4PackagingTypeAvc1,
+		H264WriteMp4PackagingTypeAvc3,
 	}
 }
 
-// H265AdaptiveQuantization is the H265AdaptiveQuantization enum of the MediaConvert API.
+// H265AdaptiveQuantization is the H265AdaptiveQuantization enum of the
+// MediaConvert API.
+//
+// When you set Adaptive Quantization to Auto, or leave blank, MediaConvert
+// automatically applies quantization to improve the video quality of your
+// output. Set Adaptive Quantization to Low, Medium, High, Higher, or Max to
+// manually control the strength of the quantization filter. When you do, you
+// can specify a value for Spatial Adaptive Quantization, Temporal Adaptive
+// Quantization, and Flicker Adaptive Quantization, to further control the
+// quantization filter. Set Adaptive Quantization to Off to apply no
+// quantization to your output.
+//
 // Values other than its constants are kept as written; empty means absent.
 type H265AdaptiveQuantization string
 
@@ -4227,17 +6327,22 @@ const (
 // Values returns the values of H265AdaptiveQuantization that the model knows.
 func (H265AdaptiveQuantization) Values() []H265AdaptiveQuantization {
 	return []H265AdaptiveQuantization{
-		"AUTO",
-		"HIGH",
-		"HIGHER",
-		"LOW",
-		"MAX",
-		"MEDIUM",
-		"OFF",
+		H265AdaptiveQuantizationAuto,
+		H265AdaptiveQuantizationHigh,
+		H265AdaptiveQuantizationHigher,
+		H265AdaptiveQuantizationLow,
+		H265AdaptiveQuantizationMax,
+		H265AdaptiveQuantizationMedium,
+		H265AdaptiveQuantizationOff,
 	}
 }
 
-// H265AlternateTransferFunctionSei is the H265AlternateTransferFunctionSei enum of the MediaConvert API.
+// H265AlternateTransferFunctionSei is the H265AlternateTransferFunctionSei enum
+// of the MediaConvert API.
+//
+// Enables Alternate Transfer Function SEI message for outputs using Hybrid Log
+// Gamma (HLG) Electro-Optical Transfer Function (EOTF).
+//
 // Values other than its constants are kept as written; empty means absent.
 type H265AlternateTransferFunctionSei string
 
@@ -4250,12 +6355,15 @@ const (
 // Values returns the values of H265AlternateTransferFunctionSei that the model knows.
 func (H265AlternateTransferFunctionSei) Values() []H265AlternateTransferFunctionSei {
 	return []H265AlternateTransferFunctionSei{
-		"DISABLED",
-		"ENABLED",
+		H265AlternateTransferFunctionSeiDisabled,
+		H265AlternateTransferFunctionSeiEnabled,
 	}
 }
 
 // H265CodecLevel is the H265CodecLevel enum of the MediaConvert API.
+//
+// H.265 Level.
+//
 // Values other than its constants are kept as written; empty means absent.
 type H265CodecLevel string
 
@@ -4280,24 +6388,30 @@ const (
 // Values returns the values of H265CodecLevel that the model knows.
 func (H265CodecLevel) Values() []H265CodecLevel {
 	return []H265CodecLevel{
-		"AUTO",
-		"LEVEL_1",
-		"LEVEL_2",
-		"LEVEL_2_1",
-		"LEVEL_3",
-		"LEVEL_3_1",
-		"LEVEL_4",
-		"LEVEL_4_1",
-		"LEVEL_5",
-		"LEVEL_5_1",
-		"LEVEL_5_2",
-		"LEVEL_6",
-		"LEVEL_6_1",
-		"LEVEL_6_2",
+		H265CodecLevelAuto,
+		H265CodecLevelLevel1,
+		H265CodecLevelLevel2,
+		H265CodecLevelLevel21,
+		H265CodecLevelLevel3,
+		H265CodecLevelLevel31,
+		H265CodecLevelLevel4,
+		H265CodecLevelLevel41,
+		H265CodecLevelLevel5,
+		H265CodecLevelLevel51,
+		H265CodecLevelLevel52,
+		H265CodecLevelLevel6,
+		H265CodecLevelLevel61,
+		H265CodecLevelLevel62,
 	}
 }
 
 // H265CodecProfile is the H265CodecProfile enum of the MediaConvert API.
+//
+// Represents the Profile and Tier, per the HEVC (H.265) specification.
+// Selections are grouped as [Profile] / [Tier], so "Main/High" represents Main
+// Profile with High Tier. 4:2:2 profiles are only available with the HEVC 4:2:2
+// License.
+//
 // Values other than its constants are kept as written; empty means absent.
 type H265CodecProfile string
 
@@ -4316,18 +6430,26 @@ const (
 // Values returns the values of H265CodecProfile that the model knows.
 func (H265CodecProfile) Values() []H265CodecProfile {
 	return []H265CodecProfile{
-		"MAIN10_HIGH",
-		"MAIN10_MAIN",
-		"MAIN_422_10BIT_HIGH",
-		"MAIN_422_10BIT_MAIN",
-		"MAIN_422_8BIT_HIGH",
-		"MAIN_422_8BIT_MAIN",
-		"MAIN_HIGH",
-		"MAIN_MAIN",
+		H265CodecProfileMain10High,
+		H265CodecProfileMain10Main,
+		H265CodecProfileMain42210bitHigh,
+		H265CodecProfileMain42210bitMain,
+		H265CodecProfileMain4228bitHigh,
+		H265CodecProfileMain4228bitMain,
+		H265CodecProfileMainHigh,
+		H265CodecProfileMainMain,
 	}
 }
 
 // H265Deblocking is the H265Deblocking enum of the MediaConvert API.
+//
+// Use Deblocking to improve the video quality of your output by smoothing the
+// edges of macroblock artifacts created during video compression. To reduce
+// blocking artifacts at block boundaries, and improve overall video quality:
+// Keep the default value, Enabled. To not apply any deblocking: Choose
+// Disabled. Visible block edge artifacts might appear in the output, especially
+// at lower bitrates.
+//
 // Values other than its constants are kept as written; empty means absent.
 type H265Deblocking string
 
@@ -4340,12 +6462,19 @@ const (
 // Values returns the values of H265Deblocking that the model knows.
 func (H265Deblocking) Values() []H265Deblocking {
 	return []H265Deblocking{
-		"DISABLED",
-		"ENABLED",
+		H265DeblockingDisabled,
+		H265DeblockingEnabled,
 	}
 }
 
 // H265DynamicSubGop is the H265DynamicSubGop enum of the MediaConvert API.
+//
+// Choose Adaptive to improve subjective video quality for high-motion content.
+// This will cause the service to use fewer B-frames (which infer information
+// based on other frames) for high-motion portions of the video and more
+// B-frames for low-motion portions. The maximum number of B-frames is limited
+// by the value you provide for the setting B frames between reference frames.
+//
 // Values other than its constants are kept as written; empty means absent.
 type H265DynamicSubGop string
 
@@ -4358,12 +6487,20 @@ const (
 // Values returns the values of H265DynamicSubGop that the model knows.
 func (H265DynamicSubGop) Values() []H265DynamicSubGop {
 	return []H265DynamicSubGop{
-		"ADAPTIVE",
-		"STATIC",
+		H265DynamicSubGopAdaptive,
+		H265DynamicSubGopStatic,
 	}
 }
 
-// H265EndOfStreamMarkers is the H265EndOfStreamMarkers enum of the MediaConvert API.
+// H265EndOfStreamMarkers is the H265EndOfStreamMarkers enum of the MediaConvert
+// API.
+//
+// Optionally include or suppress markers at the end of your output that signal
+// the end of the video stream. To include end of stream markers: Leave blank or
+// keep the default value, Include. To not include end of stream markers: Choose
+// Suppress. This is useful when your output will be inserted into another
+// stream.
+//
 // Values other than its constants are kept as written; empty means absent.
 type H265EndOfStreamMarkers string
 
@@ -4376,12 +6513,22 @@ const (
 // Values returns the values of H265EndOfStreamMarkers that the model knows.
 func (H265EndOfStreamMarkers) Values() []H265EndOfStreamMarkers {
 	return []H265EndOfStreamMarkers{
-		"INCLUDE",
-		"SUPPRESS",
+		H265EndOfStreamMarkersInclude,
+		H265EndOfStreamMarkersSuppress,
 	}
 }
 
-// H265FlickerAdaptiveQuantization is the H265FlickerAdaptiveQuantization enum of the MediaConvert API.
+// H265FlickerAdaptiveQuantization is the H265FlickerAdaptiveQuantization enum
+// of the MediaConvert API.
+//
+// Enable this setting to have the encoder reduce I-frame pop. I-frame pop
+// appears as a visual flicker that can arise when the encoder saves bits by
+// copying some macroblocks many times from frame to frame, and then refreshes
+// them at the I-frame. When you enable this setting, the encoder updates these
+// macroblocks slightly more often to smooth out the flicker. This setting is
+// disabled by default. Related setting: In addition to enabling this setting,
+// you must also set adaptiveQuantization to a value other than Off.
+//
 // Values other than its constants are kept as written; empty means absent.
 type H265FlickerAdaptiveQuantization string
 
@@ -4394,12 +6541,21 @@ const (
 // Values returns the values of H265FlickerAdaptiveQuantization that the model knows.
 func (H265FlickerAdaptiveQuantization) Values() []H265FlickerAdaptiveQuantization {
 	return []H265FlickerAdaptiveQuantization{
-		"DISABLED",
-		"ENABLED",
+		H265FlickerAdaptiveQuantizationDisabled,
+		H265FlickerAdaptiveQuantizationEnabled,
 	}
 }
 
-// H265FramerateControl is the H265FramerateControl enum of the MediaConvert API.
+// H265FramerateControl is the H265FramerateControl enum of the MediaConvert
+// API.
+//
+// Use the Framerate setting to specify the frame rate for this output. If you
+// want to keep the same frame rate as the input video, choose Follow source. If
+// you want to do frame rate conversion, choose a frame rate from the dropdown
+// list or choose Custom. The framerates shown in the dropdown list are decimal
+// approximations of fractions. If you choose Custom, specify your frame rate as
+// a fraction.
+//
 // Values other than its constants are kept as written; empty means absent.
 type H265FramerateControl string
 
@@ -4412,12 +6568,31 @@ const (
 // Values returns the values of H265FramerateControl that the model knows.
 func (H265FramerateControl) Values() []H265FramerateControl {
 	return []H265FramerateControl{
-		"INITIALIZE_FROM_SOURCE",
-		"SPECIFIED",
+		H265FramerateControlInitializeFromSource,
+		H265FramerateControlSpecified,
 	}
 }
 
-// H265FramerateConversionAlgorithm is the H265FramerateConversionAlgorithm enum of the MediaConvert API.
+// H265FramerateConversionAlgorithm is the H265FramerateConversionAlgorithm enum
+// of the MediaConvert API.
+//
+// Choose the method that you want MediaConvert to use when increasing or
+// decreasing your video's frame rate. For numerically simple conversions, such
+// as 60 fps to 30 fps: We recommend that you keep the default value, Drop
+// duplicate. For numerically complex conversions, to avoid stutter: Choose
+// Interpolate. This results in a smooth picture, but might introduce
+// undesirable video artifacts. For complex frame rate conversions, especially
+// if your source video has already been converted from its original cadence:
+// Choose FrameFormer to do motion-compensated interpolation. FrameFormer uses
+// the best conversion method frame by frame. Note that using FrameFormer
+// increases the transcoding time and incurs a significant add-on cost. When you
+// choose FrameFormer, your input video resolution must be at least 128x96. To
+// create an output with the same number of frames as your input: Choose
+// Maintain frame count. When you do, MediaConvert will not drop, interpolate,
+// add, or otherwise change the frame count from your input to your output. Note
+// that since the frame count is maintained, the duration of your output will
+// become shorter at higher frame rates and longer at lower frame rates.
+//
 // Values other than its constants are kept as written; empty means absent.
 type H265FramerateConversionAlgorithm string
 
@@ -4432,14 +6607,21 @@ const (
 // Values returns the values of H265FramerateConversionAlgorithm that the model knows.
 func (H265FramerateConversionAlgorithm) Values() []H265FramerateConversionAlgorithm {
 	return []H265FramerateConversionAlgorithm{
-		"DUPLICATE_DROP",
-		"FRAMEFORMER",
-		"INTERPOLATE",
-		"MAINTAIN_FRAME_COUNT",
+		H265FramerateConversionAlgorithmDuplicateDrop,
+		H265FramerateConversionAlgorithmFrameformer,
+		H265FramerateConversionAlgorithmInterpolate,
+		H265FramerateConversionAlgorithmMaintainFrameCount,
 	}
 }
 
 // H265GopBReference is the H265GopBReference enum of the MediaConvert API.
+//
+// Specify whether to allow B-frames to be referenced by other frame types. To
+// use reference B-frames when your GOP structure has 1 or more B-frames: Leave
+// blank or keep the default value Enabled. We recommend that you choose Enabled
+// to help improve the video quality of your output relative to its bitrate. To
+// not use reference B-frames: Choose Disabled.
+//
 // Values other than its constants are kept as written; empty means absent.
 type H265GopBReference string
 
@@ -4452,12 +6634,23 @@ const (
 // Values returns the values of H265GopBReference that the model knows.
 func (H265GopBReference) Values() []H265GopBReference {
 	return []H265GopBReference{
-		"DISABLED",
-		"ENABLED",
+		H265GopBReferenceDisabled,
+		H265GopBReferenceEnabled,
 	}
 }
 
 // H265GopSizeUnits is the H265GopSizeUnits enum of the MediaConvert API.
+//
+// Specify how the transcoder determines GOP size for this output. We recommend
+// that you have the transcoder automatically choose this value for you based on
+// characteristics of your input video. To enable this automatic behavior,
+// choose Auto and and leave GOP size blank. By default, if you don't specify
+// GOP mode control, MediaConvert will use automatic behavior. If your output
+// group specifies HLS, DASH, or CMAF, set GOP mode control to Auto and leave
+// GOP size blank in each output in your output group. To explicitly specify the
+// GOP length, choose Specified, frames or Specified, seconds and then provide
+// the GOP length in the related setting GOP size.
+//
 // Values other than its constants are kept as written; empty means absent.
 type H265GopSizeUnits string
 
@@ -4471,13 +6664,26 @@ const (
 // Values returns the values of H265GopSizeUnits that the model knows.
 func (H265GopSizeUnits) Values() []H265GopSizeUnits {
 	return []H265GopSizeUnits{
-		"AUTO",
-		"FRAMES",
-		"SECONDS",
+		H265GopSizeUnitsAuto,
+		H265GopSizeUnitsFrames,
+		H265GopSizeUnitsSeconds,
 	}
 }
 
 // H265InterlaceMode is the H265InterlaceMode enum of the MediaConvert API.
+//
+// Choose the scan line type for the output. Keep the default value, Progressive
+// to create a progressive output, regardless of the scan type of your input.
+// Use Top field first or Bottom field first to create an output that's
+// interlaced with the same field polarity throughout. Use Follow, default top
+// or Follow, default bottom to produce outputs with the same field polarity as
+// the source. For jobs that have multiple inputs, the output field polarity
+// might change over the course of the output. Follow behavior depends on the
+// input scan type. If the source is interlaced, the output will be interlaced
+// with the same polarity as the source. If the source is progressive, the
+// output will be interlaced with top field bottom field first, depending on
+// which of the Follow options you choose.
+//
 // Values other than its constants are kept as written; empty means absent.
 type H265InterlaceMode string
 
@@ -4493,15 +6699,68 @@ const (
 // Values returns the values of H265InterlaceMode that the model knows.
 func (H265InterlaceMode) Values() []H265InterlaceMode {
 	return []H265InterlaceMode{
-		"BOTTOM_FIELD",
-		"FOLLOW_BOTTOM_FIELD",
-		"FOLLOW_TOP_FIELD",
-		"PROGRESSIVE",
-		"TOP_FIELD",
+		H265InterlaceModeBottomField,
+		H265InterlaceModeFollowBottomField,
+		H265InterlaceModeFollowTopField,
+		H265InterlaceModeProgressive,
+		H265InterlaceModeTopField,
+	}
+}
+
+// H265MvOverPictureBoundaries is the H265MvOverPictureBoundaries enum of the
+// MediaConvert API.
+//
+// If you are setting up the picture as a tile, you must set this to "disabled".
+// In all other configurations, you typically enter "enabled".
+//
+// Values other than its constants are kept as written; empty means absent.
+type H265MvOverPictureBoundaries string
+
+// The values of H265MvOverPictureBoundaries that the model knows.
+const (
+	H265MvOverPictureBoundariesDisabled H265MvOverPictureBoundaries = "DISABLED"
+	H265MvOverPictureBoundariesEnabled  H265MvOverPictureBoundaries = "ENABLED"
+)
+
+// Values returns the values of H265MvOverPictureBoundaries that the model knows.
+func (H265MvOverPictureBoundaries) Values() []H265MvOverPictureBoundaries {
+	return []H265MvOverPictureBoundaries{
+		H265MvOverPictureBoundariesDisabled,
+		H265MvOverPictureBoundariesEnabled,
+	}
+}
+
+// H265MvTemporalPredictor is the H265MvTemporalPredictor enum of the
+// MediaConvert API.
+//
+// If you are setting up the picture as a tile, you must set this to "disabled".
+// In other configurations, you typically enter "enabled".
+//
+// Values other than its constants are kept as written; empty means absent.
+type H265MvTemporalPredictor string
+
+// The values of H265MvTemporalPredictor that the model knows.
+const (
+	H265MvTemporalPredictorDisabled H265MvTemporalPredictor = "DISABLED"
+	H265MvTemporalPredictorEnabled  H265MvTemporalPredictor = "ENABLED"
+)
+
+// Values returns the values of H265MvTemporalPredictor that the model knows.
+func (H265MvTemporalPredictor) Values() []H265MvTemporalPredictor {
+	return []H265MvTemporalPredictor{
+		H265MvTemporalPredictorDisabled,
+		H265MvTemporalPredictorEnabled,
 	}
 }
 
 // H265ParControl is the H265ParControl enum of the MediaConvert API.
+//
+// Optional. Specify how the service determines the pixel aspect ratio (PAR) for
+// this output. The default behavior, Follow source, uses the PAR from your
+// input video for your output. To specify a different PAR, choose any value
+// other than Follow source. When you choose SPECIFIED for this setting, you
+// must also specify values for the parNumerator and parDenominator settings.
+//
 // Values other than its constants are kept as written; empty means absent.
 type H265ParControl string
 
@@ -4514,12 +6773,18 @@ const (
 // Values returns the values of H265ParControl that the model knows.
 func (H265ParControl) Values() []H265ParControl {
 	return []H265ParControl{
-		"INITIALIZE_FROM_SOURCE",
-		"SPECIFIED",
+		H265ParControlInitializeFromSource,
+		H265ParControlSpecified,
 	}
 }
 
-// H265QualityTuningLevel is the H265QualityTuningLevel enum of the MediaConvert API.
+// H265QualityTuningLevel is the H265QualityTuningLevel enum of the MediaConvert
+// API.
+//
+// Optional. Use Quality tuning level to choose how you want to trade off
+// encoding speed for output video quality. The default behavior is faster,
+// lower quality, single-pass encoding.
+//
 // Values other than its constants are kept as written; empty means absent.
 type H265QualityTuningLevel string
 
@@ -4533,13 +6798,17 @@ const (
 // Values returns the values of H265QualityTuningLevel that the model knows.
 func (H265QualityTuningLevel) Values() []H265QualityTuningLevel {
 	return []H265QualityTuningLevel{
-		"MULTI_PASS_HQ",
-		"SINGLE_PASS",
-		"SINGLE_PASS_HQ",
+		H265QualityTuningLevelMultiPassHq,
+		H265QualityTuningLevelSinglePass,
+		H265QualityTuningLevelSinglePassHq,
 	}
 }
 
 // H265RateControlMode is the H265RateControlMode enum of the MediaConvert API.
+//
+// Use this setting to specify whether this output has a variable bitrate (VBR),
+// constant bitrate (CBR) or quality-defined variable bitrate (QVBR).
+//
 // Values other than its constants are kept as written; empty means absent.
 type H265RateControlMode string
 
@@ -4553,13 +6822,18 @@ const (
 // Values returns the values of H265RateControlMode that the model knows.
 func (H265RateControlMode) Values() []H265RateControlMode {
 	return []H265RateControlMode{
-		"CBR",
-		"QVBR",
-		"VBR",
+		H265RateControlModeCbr,
+		H265RateControlModeQvbr,
+		H265RateControlModeVbr,
 	}
 }
 
-// H265SampleAdaptiveOffsetFilterMode is the H265SampleAdaptiveOffsetFilterMode enum of the MediaConvert API.
+// H265SampleAdaptiveOffsetFilterMode is the H265SampleAdaptiveOffsetFilterMode
+// enum of the MediaConvert API.
+//
+// Specify Sample Adaptive Offset (SAO) filter strength. Adaptive mode
+// dynamically selects best strength based on content
+//
 // Values other than its constants are kept as written; empty means absent.
 type H265SampleAdaptiveOffsetFilterMode string
 
@@ -4573,13 +6847,28 @@ const (
 // Values returns the values of H265SampleAdaptiveOffsetFilterMode that the model knows.
 func (H265SampleAdaptiveOffsetFilterMode) Values() []H265SampleAdaptiveOffsetFilterMode {
 	return []H265SampleAdaptiveOffsetFilterMode{
-		"ADAPTIVE",
-		"DEFAULT",
-		"OFF",
+		H265SampleAdaptiveOffsetFilterModeAdaptive,
+		H265SampleAdaptiveOffsetFilterModeDefault,
+		H265SampleAdaptiveOffsetFilterModeOff,
 	}
 }
 
-// H265ScanTypeConversionMode is the H265ScanTypeConversionMode enum of the MediaConvert API.
+// H265ScanTypeConversionMode is the H265ScanTypeConversionMode enum of the
+// MediaConvert API.
+//
+// Use this setting for interlaced outputs, when your output frame rate is half
+// of your input frame rate. In this situation, choose Optimized interlacing to
+// create a better quality interlaced output. In this case, each progressive
+// frame from the input corresponds to an interlaced field in the output. Keep
+// the default value, Basic interlacing, for all other output frame rates. With
+// basic interlacing, MediaConvert performs any frame rate conversion first and
+// then interlaces the frames. When you choose Optimized interlacing and you set
+// your output frame rate to a value that isn't suitable for optimized
+// interlacing, MediaConvert automatically falls back to basic interlacing.
+// Required settings: To use optimized interlacing, you must set Telecine to
+// None or Soft. You can't use optimized interlacing for hard telecine outputs.
+// You must also set Interlace mode to a value other than Progressive.
+//
 // Values other than its constants are kept as written; empty means absent.
 type H265ScanTypeConversionMode string
 
@@ -4592,12 +6881,20 @@ const (
 // Values returns the values of H265ScanTypeConversionMode that the model knows.
 func (H265ScanTypeConversionMode) Values() []H265ScanTypeConversionMode {
 	return []H265ScanTypeConversionMode{
-		"INTERLACED",
-		"INTERLACED_OPTIMIZE",
+		H265ScanTypeConversionModeInterlaced,
+		H265ScanTypeConversionModeInterlacedOptimize,
 	}
 }
 
-// H265SceneChangeDetect is the H265SceneChangeDetect enum of the MediaConvert API.
+// H265SceneChangeDetect is the H265SceneChangeDetect enum of the MediaConvert
+// API.
+//
+// Enable this setting to insert I-frames at scene changes that the service
+// automatically detects. This improves video quality and is enabled by default.
+// If this output uses QVBR, choose Transition detection for further video
+// quality improvement. For more information about QVBR, see
+// https://docs.aws.amazon.com/console/mediaconvert/cbr-vbr-qvbr.
+//
 // Values other than its constants are kept as written; empty means absent.
 type H265SceneChangeDetect string
 
@@ -4611,13 +6908,21 @@ const (
 // Values returns the values of H265SceneChangeDetect that the model knows.
 func (H265SceneChangeDetect) Values() []H265SceneChangeDetect {
 	return []H265SceneChangeDetect{
-		"DISABLED",
-		"ENABLED",
-		"TRANSITION_DETECTION",
+		H265SceneChangeDetectDisabled,
+		H265SceneChangeDetectEnabled,
+		H265SceneChangeDetectTransitionDetection,
 	}
 }
 
 // H265SlowPal is the H265SlowPal enum of the MediaConvert API.
+//
+// Ignore this setting unless your input frame rate is 23.976 or 24 frames per
+// second (fps). Enable slow PAL to create a 25 fps output. When you enable slow
+// PAL, MediaConvert relabels the video frames to 25 fps and resamples your
+// audio to keep it synchronized with the video. Note that enabling this setting
+// will slightly reduce the duration of your video. Required settings: You must
+// also set Framerate to 25.
+//
 // Values other than its constants are kept as written; empty means absent.
 type H265SlowPal string
 
@@ -4630,12 +6935,30 @@ const (
 // Values returns the values of H265SlowPal that the model knows.
 func (H265SlowPal) Values() []H265SlowPal {
 	return []H265SlowPal{
-		"DISABLED",
-		"ENABLED",
+		H265SlowPalDisabled,
+		H265SlowPalEnabled,
 	}
 }
 
-// H265SpatialAdaptiveQuantization is the H265SpatialAdaptiveQuantization enum of the MediaConvert API.
+// H265SpatialAdaptiveQuantization is the H265SpatialAdaptiveQuantization enum
+// of the MediaConvert API.
+//
+// Keep the default value, Enabled, to adjust quantization within each frame
+// based on spatial variation of content complexity. When you enable this
+// feature, the encoder uses fewer bits on areas that can sustain more
+// distortion with no noticeable visual degradation and uses more bits on areas
+// where any small distortion will be noticeable. For example, complex textured
+// blocks are encoded with fewer bits and smooth textured blocks are encoded
+// with more bits. Enabling this feature will almost always improve your video
+// quality. Note, though, that this feature doesn't take into account where the
+// viewer's attention is likely to be. If viewers are likely to be focusing
+// their attention on a part of the screen with a lot of complex texture, you
+// might choose to disable this feature. Related setting: When you enable
+// spatial adaptive quantization, set the value for Adaptive quantization
+// depending on your content. For homogeneous content, such as cartoons and
+// video games, set it to Low. For content with a wider variety of textures, set
+// it to High or Higher.
+//
 // Values other than its constants are kept as written; empty means absent.
 type H265SpatialAdaptiveQuantization string
 
@@ -4648,12 +6971,20 @@ const (
 // Values returns the values of H265SpatialAdaptiveQuantization that the model knows.
 func (H265SpatialAdaptiveQuantization) Values() []H265SpatialAdaptiveQuantization {
 	return []H265SpatialAdaptiveQuantization{
-		"DISABLED",
-		"ENABLED",
+		H265SpatialAdaptiveQuantizationDisabled,
+		H265SpatialAdaptiveQuantizationEnabled,
 	}
 }
 
 // H265Telecine is the H265Telecine enum of the MediaConvert API.
+//
+// This field applies only if the Streams > Advanced > Framerate field is set to
+// 29.970. This field works with the Streams > Advanced > Preprocessors >
+// Deinterlacer field and the Streams > Advanced > Interlaced Mode field to
+// identify the scan type for the output: Progressive, Interlaced, Hard Telecine
+// or Soft Telecine. - Hard: produces 29.97i output from 23.976 input. - Soft:
+// produces 23.976; the player converts this output to 29.97i.
+//
 // Values other than its constants are kept as written; empty means absent.
 type H265Telecine string
 
@@ -4667,13 +6998,29 @@ const (
 // Values returns the values of H265Telecine that the model knows.
 func (H265Telecine) Values() []H265Telecine {
 	return []H265Telecine{
-		"HARD",
-		"NONE",
-		"SOFT",
+		H265TelecineHard,
+		H265TelecineNone,
+		H265TelecineSoft,
 	}
 }
 
-// H265TemporalAdaptiveQuantization is the H265TemporalAdaptiveQuantization enum of the MediaConvert API.
+// H265TemporalAdaptiveQuantization is the H265TemporalAdaptiveQuantization enum
+// of the MediaConvert API.
+//
+// Keep the default value, Enabled, to adjust quantization within each frame
+// based on temporal variation of content complexity. When you enable this
+// feature, the encoder uses fewer bits on areas of the frame that aren't moving
+// and uses more bits on complex objects with sharp edges that move a lot. For
+// example, this feature improves the readability of text tickers on newscasts
+// and scoreboards on sports matches. Enabling this feature will almost always
+// improve your video quality. Note, though, that this feature doesn't take into
+// account where the viewer's attention is likely to be. If viewers are likely
+// to be focusing their attention on a part of the screen that doesn't have
+// moving objects with sharp edges, such as sports athletes' faces, you might
+// choose to disable this feature. Related setting: When you enable temporal
+// quantization, adjust the strength of the filter with the setting Adaptive
+// quantization.
+//
 // Values other than its constants are kept as written; empty means absent.
 type H265TemporalAdaptiveQuantization string
 
@@ -4686,12 +7033,22 @@ const (
 // Values returns the values of H265TemporalAdaptiveQuantization that the model knows.
 func (H265TemporalAdaptiveQuantization) Values() []H265TemporalAdaptiveQuantization {
 	return []H265TemporalAdaptiveQuantization{
-		"DISABLED",
-		"ENABLED",
+		H265TemporalAdaptiveQuantizationDisabled,
+		H265TemporalAdaptiveQuantizationEnabled,
 	}
 }
 
 // H265TemporalIds is the H265TemporalIds enum of the MediaConvert API.
+//
+// Enables temporal layer identifiers in the encoded bitstream. Up to 3 layers
+// are supported depending on GOP structure: I- and P-frames form one layer,
+// reference B-frames can form a second layer and non-reference b-frames can
+// form a third layer. Decoders can optionally decode only the lower temporal
+// layers to generate a lower frame rate output. For example, given a bitstream
+// with temporal IDs and with b-frames = 1 (i.e. IbPbPb display order), a
+// decoder could decode all the frames for full frame rate output or only the I
+// and P frames (lowest temporal layer) for a half frame rate output.
+//
 // Values other than its constants are kept as written; empty means absent.
 type H265TemporalIds string
 
@@ -4704,12 +7061,40 @@ const (
 // Values returns the values of H265TemporalIds that the model knows.
 func (H265TemporalIds) Values() []H265TemporalIds {
 	return []H265TemporalIds{
-		"DISABLED",
-		"ENABLED",
+		H265TemporalIdsDisabled,
+		H265TemporalIdsEnabled,
+	}
+}
+
+// H265TilePadding is the H265TilePadding enum of the MediaConvert API.
+//
+// Set to "padded" to force MediaConvert to add padding to the frame, to obtain
+// a frame that is a whole multiple of the tile size. If you are setting up the
+// picture as a tile, you must enter "padded". In all other configurations, you
+// typically enter "none".
+//
+// Values other than its constants are kept as written; empty means absent.
+type H265TilePadding string
+
+// The values of H265TilePadding that the model knows.
+const (
+	H265TilePaddingNone   H265TilePadding = "NONE"
+	H265TilePaddingPadded H265TilePadding = "PADDED"
+)
+
+// Values returns the values of H265TilePadding that the model knows.
+func (H265TilePadding) Values() []H265TilePadding {
+	return []H265TilePadding{
+		H265TilePaddingNone,
+		H265TilePaddingPadded,
 	}
 }
 
 // H265Tiles is the H265Tiles enum of the MediaConvert API.
+//
+// Enable use of tiles, allowing horizontal as well as vertical subdivision of
+// the encoded pictures.
+//
 // Values other than its constants are kept as written; empty means absent.
 type H265Tiles string
 
@@ -4722,12 +7107,40 @@ const (
 // Values returns the values of H265Tiles that the model knows.
 func (H265Tiles) Values() []H265Tiles {
 	return []H265Tiles{
-		"DISABLED",
-		"ENABLED",
+		H265TilesDisabled,
+		H265TilesEnabled,
 	}
 }
 
-// H265UnregisteredSeiTimecode is the H265UnregisteredSeiTimecode enum of the MediaConvert API.
+// H265TreeBlockSize is the H265TreeBlockSize enum of the MediaConvert API.
+//
+// Select the tree block size used for encoding. If you enter "auto", the
+// encoder will pick the best size. If you are setting up the picture as a tile,
+// you must set this to 32x32. In all other configurations, you typically enter
+// "auto".
+//
+// Values other than its constants are kept as written; empty means absent.
+type H265TreeBlockSize string
+
+// The values of H265TreeBlockSize that the model knows.
+const (
+	H265TreeBlockSizeAuto          H265TreeBlockSize = "AUTO"
+	H265TreeBlockSizeTreeSize32x32 H265TreeBlockSize = "TREE_SIZE_32X32"
+)
+
+// Values returns the values of H265TreeBlockSize that the model knows.
+func (H265TreeBlockSize) Values() []H265TreeBlockSize {
+	return []H265TreeBlockSize{
+		H265TreeBlockSizeAuto,
+		H265TreeBlockSizeTreeSize32x32,
+	}
+}
+
+// H265UnregisteredSeiTimecode is the H265UnregisteredSeiTimecode enum of the
+// MediaConvert API.
+//
+// Inserts timecode for each frame as 4 bytes of an unregistered SEI message.
+//
 // Values other than its constants are kept as written; empty means absent.
 type H265UnregisteredSeiTimecode string
 
@@ -4740,12 +7153,26 @@ const (
 // Values returns the values of H265UnregisteredSeiTimecode that the model knows.
 func (H265UnregisteredSeiTimecode) Values() []H265UnregisteredSeiTimecode {
 	return []H265UnregisteredSeiTimecode{
-		"DISABLED",
-		"ENABLED",
+		H265UnregisteredSeiTimecodeDisabled,
+		H265UnregisteredSeiTimecodeEnabled,
 	}
 }
 
-// H265WriteMp4PackagingType is the H265WriteMp4PackagingType enum of the MediaConvert API.
+// H265WriteMp4PackagingType is the H265WriteMp4PackagingType enum of the
+// MediaConvert API.
+//
+// If the location of parameter set NAL units doesn't matter in your workflow,
+// ignore this setting. Use this setting only with CMAF or DASH outputs, or with
+// standalone file outputs in an MPEG-4 container (MP4 outputs). Choose HVC1 to
+// mark your output as HVC1. This makes your output compliant with the following
+// specification: ISO IECJTC1 SC29 N13798 Text ISO/IEC FDIS 14496-15 3rd
+// Edition. For these outputs, the service stores parameter set NAL units in the
+// sample headers but not in the samples directly. For MP4 outputs, when you
+// choose HVC1, your output video might not work properly with some downstream
+// systems and video players. The service defaults to marking your output as
+// HEV1. For these outputs, the service writes parameter set NAL units directly
+// into the samples.
+//
 // Values other than its constants are kept as written; empty means absent.
 type H265WriteMp4PackagingType string
 
@@ -4758,12 +7185,25 @@ const (
 // Values returns the values of H265WriteMp4PackagingType that the model knows.
 func (H265WriteMp4PackagingType) Values() []H265WriteMp4PackagingType {
 	return []H265WriteMp4PackagingType{
-		"HEV1",
-		"HVC1",
+		H265WriteMp4PackagingTypeHev1,
+		H265WriteMp4PackagingTypeHvc1,
 	}
 }
 
 // HDRToSDRToneMapper is the HDRToSDRToneMapper enum of the MediaConvert API.
+//
+// Specify how MediaConvert maps brightness and colors from your HDR input to
+// your SDR output. The mode that you select represents a creative choice, with
+// different tradeoffs in the details and tones of your output. To maintain
+// details in bright or saturated areas of your output: Choose Preserve details.
+// For some sources, your SDR output may look less bright and less saturated
+// when compared to your HDR source. MediaConvert automatically applies this
+// mode for HLG sources, regardless of your choice. For a bright and saturated
+// output: Choose Vibrant. We recommend that you choose this mode when any of
+// your source content is HDR10, and for the best results when it is mastered
+// for 1000 nits. You may notice loss of details in bright or saturated areas of
+// your output. HDR to SDR tone mapping has no effect when your input is SDR.
+//
 // Values other than its constants are kept as written; empty means absent.
 type HDRToSDRToneMapper string
 
@@ -4776,12 +7216,15 @@ const (
 // Values returns the values of HDRToSDRToneMapper that the model knows.
 func (HDRToSDRToneMapper) Values() []HDRToSDRToneMapper {
 	return []HDRToSDRToneMapper{
-		"PRESERVE_DETAILS",
-		"VIBRANT",
+		HDRToSDRToneMapperPreserveDetails,
+		HDRToSDRToneMapperVibrant,
 	}
 }
 
 // HlsAdMarkers is the HlsAdMarkers enum of the MediaConvert API.
+//
+// Ad marker for Apple HLS manifest.
+//
 // Values other than its constants are kept as written; empty means absent.
 type HlsAdMarkers string
 
@@ -4794,12 +7237,20 @@ const (
 // Values returns the values of HlsAdMarkers that the model knows.
 func (HlsAdMarkers) Values() []HlsAdMarkers {
 	return []HlsAdMarkers{
-		"ELEMENTAL",
-		"ELEMENTAL_SCTE35",
+		HlsAdMarkersElemental,
+		HlsAdMarkersElementalScte35,
 	}
 }
 
-// HlsAudioOnlyContainer is the HlsAudioOnlyContainer enum of the MediaConvert API.
+// HlsAudioOnlyContainer is the HlsAudioOnlyContainer enum of the MediaConvert
+// API.
+//
+// Use this setting only in audio-only outputs. Choose MPEG-2 Transport Stream
+// (M2TS) to create a file in an MPEG2-TS container. Keep the default value
+// Automatic to create a raw audio-only file with no container. Regardless of
+// the value that you specify here, if this output has video, the service will
+// place outputs into an MPEG2-TS container.
+//
 // Values other than its constants are kept as written; empty means absent.
 type HlsAudioOnlyContainer string
 
@@ -4812,12 +7263,18 @@ const (
 // Values returns the values of HlsAudioOnlyContainer that the model knows.
 func (HlsAudioOnlyContainer) Values() []HlsAudioOnlyContainer {
 	return []HlsAudioOnlyContainer{
-		"AUTOMATIC",
-		"M2TS",
+		HlsAudioOnlyContainerAutomatic,
+		HlsAudioOnlyContainerM2ts,
 	}
 }
 
 // HlsAudioOnlyHeader is the HlsAudioOnlyHeader enum of the MediaConvert API.
+//
+// Ignore this setting unless you are using FairPlay DRM with Verimatrix and you
+// encounter playback issues. Keep the default value, Include, to output
+// audio-only headers. Choose Exclude to remove the audio-only headers from your
+// audio segments.
+//
 // Values other than its constants are kept as written; empty means absent.
 type HlsAudioOnlyHeader string
 
@@ -4830,12 +7287,25 @@ const (
 // Values returns the values of HlsAudioOnlyHeader that the model knows.
 func (HlsAudioOnlyHeader) Values() []HlsAudioOnlyHeader {
 	return []HlsAudioOnlyHeader{
-		"EXCLUDE",
-		"INCLUDE",
+		HlsAudioOnlyHeaderExclude,
+		HlsAudioOnlyHeaderInclude,
 	}
 }
 
 // HlsAudioTrackType is the HlsAudioTrackType enum of the MediaConvert API.
+//
+// Four types of audio-only tracks are supported: Audio-Only Variant Stream The
+// client can play back this audio-only stream instead of video in low-bandwidth
+// scenarios. Represented as an EXT-X-STREAM-INF in the HLS manifest. Alternate
+// Audio, Auto Select, Default Alternate rendition that the client should try to
+// play back by default. Represented as an EXT-X-MEDIA in the HLS manifest with
+// DEFAULT=YES, AUTOSELECT=YES Alternate Audio, Auto Select, Not Default
+// Alternate rendition that the client may try to play back by default.
+// Represented as an EXT-X-MEDIA in the HLS manifest with DEFAULT=NO,
+// AUTOSELECT=YES Alternate Audio, not Auto Select Alternate rendition that the
+// client will not try to play back by default. Represented as an EXT-X-MEDIA in
+// the HLS manifest with DEFAULT=NO, AUTOSELECT=NO
+//
 // Values other than its constants are kept as written; empty means absent.
 type HlsAudioTrackType string
 
@@ -4850,14 +7320,26 @@ const (
 // Values returns the values of HlsAudioTrackType that the model knows.
 func (HlsAudioTrackType) Values() []HlsAudioTrackType {
 	return []HlsAudioTrackType{
-		"ALTERNATE_AUDIO_AUTO_SELECT",
-		"ALTERNATE_AUDIO_AUTO_SELECT_DEFAULT",
-		"ALTERNATE_AUDIO_NOT_AUTO_SELECT",
-		"AUDIO_ONLY_VARIANT_STREAM",
+		HlsAudioTrackTypeAlternateAudioAutoSelect,
+		HlsAudioTrackTypeAlternateAudioAutoSelectDefault,
+		HlsAudioTrackTypeAlternateAudioNotAutoSelect,
+		HlsAudioTrackTypeAudioOnlyVariantStream,
 	}
 }
 
-// HlsCaptionLanguageSetting is the HlsCaptionLanguageSetting enum of the MediaConvert API.
+// HlsCaptionLanguageSetting is the HlsCaptionLanguageSetting enum of the
+// MediaConvert API.
+//
+// Applies only to 608 Embedded output captions. Insert: Include CLOSED-CAPTIONS
+// lines in the manifest. Specify at least one language in the CC1 Language Code
+// field. One CLOSED-CAPTION line is added for each Language Code you specify.
+// Make sure to specify the languages in the order in which they appear in the
+// original source (if the source is embedded format) or the order of the
+// caption selectors (if the source is other than embedded). Otherwise,
+// languages in the manifest will not match up properly with the output
+// captions. None: Include CLOSED-CAPTIONS=NONE line in the manifest. Omit: Omit
+// any CLOSED-CAPTIONS line from the manifest.
+//
 // Values other than its constants are kept as written; empty means absent.
 type HlsCaptionLanguageSetting string
 
@@ -4871,13 +7353,21 @@ const (
 // Values returns the values of HlsCaptionLanguageSetting that the model knows.
 func (HlsCaptionLanguageSetting) Values() []HlsCaptionLanguageSetting {
 	return []HlsCaptionLanguageSetting{
-		"INSERT",
-		"NONE",
-		"OMIT",
+		HlsCaptionLanguageSettingInsert,
+		HlsCaptionLanguageSettingNone,
+		HlsCaptionLanguageSettingOmit,
 	}
 }
 
-// HlsCaptionSegmentLengthControl is the HlsCaptionSegmentLengthControl enum of the MediaConvert API.
+// HlsCaptionSegmentLengthControl is the HlsCaptionSegmentLengthControl enum of
+// the MediaConvert API.
+//
+// Set Caption segment length control to Match video to create caption segments
+// that align with the video segments from the first video output in this output
+// group. For example, if the video segments are 2 seconds long, your WebVTT
+// segments will also be 2 seconds long. Keep the default setting, Large
+// segments to create caption segments that are 300 seconds long.
+//
 // Values other than its constants are kept as written; empty means absent.
 type HlsCaptionSegmentLengthControl string
 
@@ -4890,12 +7380,51 @@ const (
 // Values returns the values of HlsCaptionSegmentLengthControl that the model knows.
 func (HlsCaptionSegmentLengthControl) Values() []HlsCaptionSegmentLengthControl {
 	return []HlsCaptionSegmentLengthControl{
-		"LARGE_SEGMENTS",
-		"MATCH_VIDEO",
+		HlsCaptionSegmentLengthControlLargeSegments,
+		HlsCaptionSegmentLengthControlMatchVideo,
+	}
+}
+
+// HlsClearLead is the HlsClearLead enum of the MediaConvert API.
+//
+// Enable Clear Lead DRM to reduce video startup latency by leaving the first
+// segment unencrypted while DRM license retrieval occurs in parallel. This
+// optimization allows immediate playback startup while maintaining content
+// protection for the remainder of the stream. When enabled, the first output
+// segment remains fully unencrypted, and encryption begins at the start of the
+// second segment. The HLS manifest will omit #EXT-X-KEY tags during the clear
+// segment and insert the first #EXT-X-KEY immediately before the first
+// encrypted fragment. This feature is supported exclusively for CMAF HLS (fMP4)
+// outputs and is compatible with all existing key provider integrations (SPEKE
+// v1, SPEKE v2, and Static Key encryption). Supported codecs: H.264, H.265, and
+// AV1 video codecs, and AAC audio codec. Choose Enabled to activate Clear Lead
+// DRM optimization. Choose Disabled to use standard encryption where all
+// segments are encrypted from the beginning.
+//
+// Values other than its constants are kept as written; empty means absent.
+type HlsClearLead string
+
+// The values of HlsClearLead that the model knows.
+const (
+	HlsClearLeadDisabled HlsClearLead = "DISABLED"
+	HlsClearLeadEnabled  HlsClearLead = "ENABLED"
+)
+
+// Values returns the values of HlsClearLead that the model knows.
+func (HlsClearLead) Values() []HlsClearLead {
+	return []HlsClearLead{
+		HlsClearLeadDisabled,
+		HlsClearLeadEnabled,
 	}
 }
 
 // HlsClientCache is the HlsClientCache enum of the MediaConvert API.
+//
+// Disable this setting only when your workflow requires the
+// #EXT-X-ALLOW-CACHE:no tag. Otherwise, keep the default value Enabled and
+// control caching in your video distribution set up. For example, use the
+// Cache-Control http header.
+//
 // Values other than its constants are kept as written; empty means absent.
 type HlsClientCache string
 
@@ -4908,12 +7437,17 @@ const (
 // Values returns the values of HlsClientCache that the model knows.
 func (HlsClientCache) Values() []HlsClientCache {
 	return []HlsClientCache{
-		"DISABLED",
-		"ENABLED",
+		HlsClientCacheDisabled,
+		HlsClientCacheEnabled,
 	}
 }
 
-// HlsCodecSpecification is the HlsCodecSpecification enum of the MediaConvert API.
+// HlsCodecSpecification is the HlsCodecSpecification enum of the MediaConvert
+// API.
+//
+// Specification to use (RFC-6381 or the default RFC-4281) during m3u8 playlist
+// generation.
+//
 // Values other than its constants are kept as written; empty means absent.
 type HlsCodecSpecification string
 
@@ -4926,12 +7460,22 @@ const (
 // Values returns the values of HlsCodecSpecification that the model knows.
 func (HlsCodecSpecification) Values() []HlsCodecSpecification {
 	return []HlsCodecSpecification{
-		"RFC_4281",
-		"RFC_6381",
+		HlsCodecSpecificationRfc4281,
+		HlsCodecSpecificationRfc6381,
 	}
 }
 
-// HlsDescriptiveVideoServiceFlag is the HlsDescriptiveVideoServiceFlag enum of the MediaConvert API.
+// HlsDescriptiveVideoServiceFlag is the HlsDescriptiveVideoServiceFlag enum of
+// the MediaConvert API.
+//
+// Specify whether to flag this audio track as descriptive video service (DVS)
+// in your HLS parent manifest. When you choose Flag, MediaConvert includes the
+// parameter CHARACTERISTICS="public.accessibility.describes-video" in the
+// EXT-X-MEDIA entry for this track. When you keep the default choice, Don't
+// flag, MediaConvert leaves this parameter out. The DVS flag can help with
+// accessibility on Apple devices. For more information, see the Apple
+// documentation.
+//
 // Values other than its constants are kept as written; empty means absent.
 type HlsDescriptiveVideoServiceFlag string
 
@@ -4944,12 +7488,16 @@ const (
 // Values returns the values of HlsDescriptiveVideoServiceFlag that the model knows.
 func (HlsDescriptiveVideoServiceFlag) Values() []HlsDescriptiveVideoServiceFlag {
 	return []HlsDescriptiveVideoServiceFlag{
-		"DONT_FLAG",
-		"FLAG",
+		HlsDescriptiveVideoServiceFlagDontFlag,
+		HlsDescriptiveVideoServiceFlagFlag,
 	}
 }
 
-// HlsDirectoryStructure is the HlsDirectoryStructure enum of the MediaConvert API.
+// HlsDirectoryStructure is the HlsDirectoryStructure enum of the MediaConvert
+// API.
+//
+// Indicates whether segments should be placed in subdirectories.
+//
 // Values other than its constants are kept as written; empty means absent.
 type HlsDirectoryStructure string
 
@@ -4962,12 +7510,16 @@ const (
 // Values returns the values of HlsDirectoryStructure that the model knows.
 func (HlsDirectoryStructure) Values() []HlsDirectoryStructure {
 	return []HlsDirectoryStructure{
-		"SINGLE_DIRECTORY",
-		"SUBDIRECTORY_PER_STREAM",
+		HlsDirectoryStructureSingleDirectory,
+		HlsDirectoryStructureSubdirectoryPerStream,
 	}
 }
 
 // HlsEncryptionType is the HlsEncryptionType enum of the MediaConvert API.
+//
+// Encrypts the segments with the given encryption scheme. Leave blank to
+// disable. Selecting 'Disabled' in the web interface also disables encryption.
+//
 // Values other than its constants are kept as written; empty means absent.
 type HlsEncryptionType string
 
@@ -4980,30 +7532,57 @@ const (
 // Values returns the values of HlsEncryptionType that the model knows.
 func (HlsEncryptionType) Values() []HlsEncryptionType {
 	return []HlsEncryptionType{
-		"AES128",
-		"SAMPLE_AES",
+		HlsEncryptionTypeAes128,
+		HlsEncryptionTypeSampleAes,
 	}
 }
 
-// HlsIFrameOnlyManifest is the HlsIFrameOnlyManifest enum of the MediaConvert API.
+// HlsIFrameOnlyManifest is the HlsIFrameOnlyManifest enum of the MediaConvert
+// API.
+//
+// Generate a variant manifest that lists only the I-frames for this rendition.
+// You might use this manifest as part of a workflow that creates preview
+// functions for your video. MediaConvert adds both the I-frame only variant
+// manifest and the regular variant manifest to the multivariant manifest. To
+// have MediaConvert write a variant manifest that references I-frames from your
+// output content using EXT-X-BYTERANGE tags: Choose Include. To have
+// MediaConvert output I-frames as single frame TS files and a corresponding
+// variant manifest that references them: Choose Include as TS. When you don't
+// need the I-frame only variant manifest: Keep the default value, Exclude.
+//
 // Values other than its constants are kept as written; empty means absent.
 type HlsIFrameOnlyManifest string
 
 // The values of HlsIFrameOnlyManifest that the model knows.
 const (
-	HlsIFrameOnlyManifestExclude HlsIFrameOnlyManifest = "EXCLUDE"
-	HlsIFrameOnlyManifestInclude HlsIFrameOnlyManifest = "INCLUDE"
+	HlsIFrameOnlyManifestExclude     HlsIFrameOnlyManifest = "EXCLUDE"
+	HlsIFrameOnlyManifestInclude     HlsIFrameOnlyManifest = "INCLUDE"
+	HlsIFrameOnlyManifestIncludeAsTs HlsIFrameOnlyManifest = "INCLUDE_AS_TS"
 )
 
 // Values returns the values of HlsIFrameOnlyManifest that the model knows.
 func (HlsIFrameOnlyManifest) Values() []HlsIFrameOnlyManifest {
 	return []HlsIFrameOnlyManifest{
-		"EXCLUDE",
-		"INCLUDE",
+		HlsIFrameOnlyManifestExclude,
+		HlsIFrameOnlyManifestInclude,
+		HlsIFrameOnlyManifestIncludeAsTs,
 	}
 }
 
-// HlsImageBasedTrickPlay is the HlsImageBasedTrickPlay enum of the MediaConvert API.
+// HlsImageBasedTrickPlay is the HlsImageBasedTrickPlay enum of the MediaConvert
+// API.
+//
+// Specify whether MediaConvert generates images for trick play. Keep the
+// default value, None, to not generate any images. Choose Thumbnail to generate
+// tiled thumbnails. Choose Thumbnail and full frame to generate tiled
+// thumbnails and full-resolution images of single frames. MediaConvert creates
+// a child manifest for each set of images that you generate and adds
+// corresponding entries to the parent manifest. A common application for these
+// images is Roku trick mode. The thumbnails and full-frame images that
+// MediaConvert creates with this feature are compatible with this Roku
+// specification:
+// https://developer.roku.com/docs/developer-program/media-playback/trick-mode/hls-and-dash.md
+//
 // Values other than its constants are kept as written; empty means absent.
 type HlsImageBasedTrickPlay string
 
@@ -5018,14 +7597,20 @@ const (
 // Values returns the values of HlsImageBasedTrickPlay that the model knows.
 func (HlsImageBasedTrickPlay) Values() []HlsImageBasedTrickPlay {
 	return []HlsImageBasedTrickPlay{
-		"ADVANCED",
-		"NONE",
-		"THUMBNAIL",
-		"THUMBNAIL_AND_FULLFRAME",
+		HlsImageBasedTrickPlayAdvanced,
+		HlsImageBasedTrickPlayNone,
+		HlsImageBasedTrickPlayThumbnail,
+		HlsImageBasedTrickPlayThumbnailAndFullframe,
 	}
 }
 
-// HlsInitializationVectorInManifest is the HlsInitializationVectorInManifest enum of the MediaConvert API.
+// HlsInitializationVectorInManifest is the HlsInitializationVectorInManifest
+// enum of the MediaConvert API.
+//
+// The Initialization Vector is a 128-bit number used in conjunction with the
+// key for encrypting blocks. If set to INCLUDE, Initialization Vector is listed
+// in the manifest. Otherwise Initialization Vector is not in the manifest.
+//
 // Values other than its constants are kept as written; empty means absent.
 type HlsInitializationVectorInManifest string
 
@@ -5038,30 +7623,46 @@ const (
 // Values returns the values of HlsInitializationVectorInManifest that the model knows.
 func (HlsInitializationVectorInManifest) Values() []HlsInitializationVectorInManifest {
 	return []HlsInitializationVectorInManifest{
-		"EXCLUDE",
-		"INCLUDE",
+		HlsInitializationVectorInManifestExclude,
+		HlsInitializationVectorInManifestInclude,
 	}
 }
 
 // HlsIntervalCadence is the HlsIntervalCadence enum of the MediaConvert API.
+//
+// The cadence MediaConvert follows for generating thumbnails. If set to
+// FOLLOW_IFRAME, MediaConvert generates thumbnails for each IDR frame in the
+// output (matching the GOP cadence). If set to FOLLOW_CUSTOM, MediaConvert
+// generates thumbnails according to the interval you specify in
+// thumbnailInterval. If set to FOLLOW_SEGMENTATION, MediaConvert generates
+// thumbnail playlist entries that align exactly with video segment boundaries.
+// FOLLOW_SEGMENTATION requires 1x1 tiling.
+//
 // Values other than its constants are kept as written; empty means absent.
 type HlsIntervalCadence string
 
 // The values of HlsIntervalCadence that the model knows.
 const (
-	HlsIntervalCadenceFollowCustom HlsIntervalCadence = "FOLLOW_CUSTOM"
-	HlsIntervalCadenceFollowIframe HlsIntervalCadence = "FOLLOW_IFRAME"
+	HlsIntervalCadenceFollowCustom       HlsIntervalCadence = "FOLLOW_CUSTOM"
+	HlsIntervalCadenceFollowIframe       HlsIntervalCadence = "FOLLOW_IFRAME"
+	HlsIntervalCadenceFollowSegmentation HlsIntervalCadence = "FOLLOW_SEGMENTATION"
 )
 
 // Values returns the values of HlsIntervalCadence that the model knows.
 func (HlsIntervalCadence) Values() []HlsIntervalCadence {
 	return []HlsIntervalCadence{
-		"FOLLOW_CUSTOM",
-		"FOLLOW_IFRAME",
+		HlsIntervalCadenceFollowCustom,
+		HlsIntervalCadenceFollowIframe,
+		HlsIntervalCadenceFollowSegmentation,
 	}
 }
 
 // HlsKeyProviderType is the HlsKeyProviderType enum of the MediaConvert API.
+//
+// Specify whether your DRM encryption key is static or from a key provider that
+// follows the SPEKE standard. For more information about SPEKE, see
+// https://docs.aws.amazon.com/speke/latest/documentation/what-is-speke.html.
+//
 // Values other than its constants are kept as written; empty means absent.
 type HlsKeyProviderType string
 
@@ -5074,12 +7675,16 @@ const (
 // Values returns the values of HlsKeyProviderType that the model knows.
 func (HlsKeyProviderType) Values() []HlsKeyProviderType {
 	return []HlsKeyProviderType{
-		"SPEKE",
-		"STATIC_KEY",
+		HlsKeyProviderTypeSpeke,
+		HlsKeyProviderTypeStaticKey,
 	}
 }
 
-// HlsManifestCompression is the HlsManifestCompression enum of the MediaConvert API.
+// HlsManifestCompression is the HlsManifestCompression enum of the MediaConvert
+// API.
+//
+// When set to GZIP, compresses HLS playlist.
+//
 // Values other than its constants are kept as written; empty means absent.
 type HlsManifestCompression string
 
@@ -5092,12 +7697,17 @@ const (
 // Values returns the values of HlsManifestCompression that the model knows.
 func (HlsManifestCompression) Values() []HlsManifestCompression {
 	return []HlsManifestCompression{
-		"GZIP",
-		"NONE",
+		HlsManifestCompressionGzip,
+		HlsManifestCompressionNone,
 	}
 }
 
-// HlsManifestDurationFormat is the HlsManifestDurationFormat enum of the MediaConvert API.
+// HlsManifestDurationFormat is the HlsManifestDurationFormat enum of the
+// MediaConvert API.
+//
+// Indicates whether the output manifest should use floating point values for
+// segment duration.
+//
 // Values other than its constants are kept as written; empty means absent.
 type HlsManifestDurationFormat string
 
@@ -5110,12 +7720,16 @@ const (
 // Values returns the values of HlsManifestDurationFormat that the model knows.
 func (HlsManifestDurationFormat) Values() []HlsManifestDurationFormat {
 	return []HlsManifestDurationFormat{
-		"FLOATING_POINT",
-		"INTEGER",
+		HlsManifestDurationFormatFloatingPoint,
+		HlsManifestDurationFormatInteger,
 	}
 }
 
 // HlsOfflineEncrypted is the HlsOfflineEncrypted enum of the MediaConvert API.
+//
+// Enable this setting to insert the EXT-X-SESSION-KEY element into the master
+// playlist. This allows for offline Apple HLS FairPlay content protection.
+//
 // Values other than its constants are kept as written; empty means absent.
 type HlsOfflineEncrypted string
 
@@ -5128,12 +7742,16 @@ const (
 // Values returns the values of HlsOfflineEncrypted that the model knows.
 func (HlsOfflineEncrypted) Values() []HlsOfflineEncrypted {
 	return []HlsOfflineEncrypted{
-		"DISABLED",
-		"ENABLED",
+		HlsOfflineEncryptedDisabled,
+		HlsOfflineEncryptedEnabled,
 	}
 }
 
 // HlsOutputSelection is the HlsOutputSelection enum of the MediaConvert API.
+//
+// Indicates whether the .m3u8 manifest file should be generated for this HLS
+// output group.
+//
 // Values other than its constants are kept as written; empty means absent.
 type HlsOutputSelection string
 
@@ -5146,12 +7764,19 @@ const (
 // Values returns the values of HlsOutputSelection that the model knows.
 func (HlsOutputSelection) Values() []HlsOutputSelection {
 	return []HlsOutputSelection{
-		"MANIFESTS_AND_SEGMENTS",
-		"SEGMENTS_ONLY",
+		HlsOutputSelectionManifestsAndSegments,
+		HlsOutputSelectionSegmentsOnly,
 	}
 }
 
 // HlsProgramDateTime is the HlsProgramDateTime enum of the MediaConvert API.
+//
+// Includes or excludes EXT-X-PROGRAM-DATE-TIME tag in .m3u8 manifest files. The
+// value is calculated as follows: either the program date and time are
+// initialized using the input timecode source, or the time is initialized using
+// the input timecode source and the date is initialized using the
+// timestamp_offset.
+//
 // Values other than its constants are kept as written; empty means absent.
 type HlsProgramDateTime string
 
@@ -5164,12 +7789,26 @@ const (
 // Values returns the values of HlsProgramDateTime that the model knows.
 func (HlsProgramDateTime) Values() []HlsProgramDateTime {
 	return []HlsProgramDateTime{
-		"EXCLUDE",
-		"INCLUDE",
+		HlsProgramDateTimeExclude,
+		HlsProgramDateTimeInclude,
 	}
 }
 
-// HlsProgressiveWriteHlsManifest is the HlsProgressiveWriteHlsManifest enum of the MediaConvert API.
+// HlsProgressiveWriteHlsManifest is the HlsProgressiveWriteHlsManifest enum of
+// the MediaConvert API.
+//
+// Specify whether MediaConvert generates HLS manifests while your job is
+// running or when your job is complete. To generate HLS manifests while your
+// job is running: Choose Enabled. Use if you want to play back your content as
+// soon as it's available. MediaConvert writes the parent and child manifests
+// after the first three media segments are written to your destination S3
+// bucket. It then writes new updated manifests after each additional segment is
+// written. The parent manifest includes the latest BANDWIDTH and
+// AVERAGE-BANDWIDTH attributes, and child manifests include the latest
+// available media segment. When your job completes, the final child playlists
+// include an EXT-X-ENDLIST tag. To generate HLS manifests only when your job
+// completes: Choose Disabled.
+//
 // Values other than its constants are kept as written; empty means absent.
 type HlsProgressiveWriteHlsManifest string
 
@@ -5182,12 +7821,16 @@ const (
 // Values returns the values of HlsProgressiveWriteHlsManifest that the model knows.
 func (HlsProgressiveWriteHlsManifest) Values() []HlsProgressiveWriteHlsManifest {
 	return []HlsProgressiveWriteHlsManifest{
-		"DISABLED",
-		"ENABLED",
+		HlsProgressiveWriteHlsManifestDisabled,
+		HlsProgressiveWriteHlsManifestEnabled,
 	}
 }
 
 // HlsSegmentControl is the HlsSegmentControl enum of the MediaConvert API.
+//
+// When set to SINGLE_FILE, emits program as a single media resource (.ts) file,
+// uses #EXT-X-BYTERANGE tags to index segment for playback.
+//
 // Values other than its constants are kept as written; empty means absent.
 type HlsSegmentControl string
 
@@ -5200,12 +7843,32 @@ const (
 // Values returns the values of HlsSegmentControl that the model knows.
 func (HlsSegmentControl) Values() []HlsSegmentControl {
 	return []HlsSegmentControl{
-		"SEGMENTED_FILES",
-		"SINGLE_FILE",
+		HlsSegmentControlSegmentedFiles,
+		HlsSegmentControlSingleFile,
 	}
 }
 
-// HlsSegmentLengthControl is the HlsSegmentLengthControl enum of the MediaConvert API.
+// HlsSegmentLengthControl is the HlsSegmentLengthControl enum of the
+// MediaConvert API.
+//
+// Specify how you want MediaConvert to determine segment lengths in this output
+// group. To use the exact value that you specify under Segment length: Choose
+// Exact. Note that this might result in additional I-frames in the output GOP.
+// To create segment lengths that are a multiple of the GOP: Choose Multiple of
+// GOP. MediaConvert will round up the segment lengths to match the next GOP
+// boundary. To have MediaConvert automatically determine a segment duration
+// that is a multiple of both the audio packets and the frame rates: Choose
+// Match. When you do, also specify a target segment duration under Segment
+// length. This is useful for some ad-insertion or segment replacement
+// workflows. Note that Match has the following requirements: - Output
+// containers: Include at least one video output and at least one audio output.
+// Audio-only outputs are not supported. - Output frame rate: Follow source is
+// not supported. - Multiple output frame rates: When you specify multiple
+// outputs, we recommend they share a similar frame rate (as in X/3, X/2, X, or
+// 2X). For example: 5, 15, 30 and 60. Or: 25 and 50. (Outputs must share an
+// integer multiple.) - Output audio codec: Specify Advanced Audio Coding
+// (AAC). - Output sample rate: Choose 48kHz.
+//
 // Values other than its constants are kept as written; empty means absent.
 type HlsSegmentLengthControl string
 
@@ -5219,13 +7882,18 @@ const (
 // Values returns the values of HlsSegmentLengthControl that the model knows.
 func (HlsSegmentLengthControl) Values() []HlsSegmentLengthControl {
 	return []HlsSegmentLengthControl{
-		"EXACT",
-		"GOP_MULTIPLE",
-		"MATCH",
+		HlsSegmentLengthControlExact,
+		HlsSegmentLengthControlGopMultiple,
+		HlsSegmentLengthControlMatch,
 	}
 }
 
-// HlsStreamInfResolution is the HlsStreamInfResolution enum of the MediaConvert API.
+// HlsStreamInfResolution is the HlsStreamInfResolution enum of the MediaConvert
+// API.
+//
+// Include or exclude RESOLUTION attribute for video in EXT-X-STREAM-INF tag of
+// variant manifest.
+//
 // Values other than its constants are kept as written; empty means absent.
 type HlsStreamInfResolution string
 
@@ -5238,12 +7906,24 @@ const (
 // Values returns the values of HlsStreamInfResolution that the model knows.
 func (HlsStreamInfResolution) Values() []HlsStreamInfResolution {
 	return []HlsStreamInfResolution{
-		"EXCLUDE",
-		"INCLUDE",
+		HlsStreamInfResolutionExclude,
+		HlsStreamInfResolutionInclude,
 	}
 }
 
-// HlsTargetDurationCompatibilityMode is the HlsTargetDurationCompatibilityMode enum of the MediaConvert API.
+// HlsTargetDurationCompatibilityMode is the HlsTargetDurationCompatibilityMode
+// enum of the MediaConvert API.
+//
+// When set to LEGACY, the segment target duration is always rounded up to the
+// nearest integer value above its current value in seconds. When set to
+// SPEC\\_COMPLIANT, the segment target duration is rounded up to the nearest
+// integer value if fraction seconds are greater than or equal to 0.5 (>= 0.5)
+// and rounded down if less than 0.5 (< 0.5). You may need to use LEGACY if your
+// client needs to ensure that the target duration is always longer than the
+// actual duration of the segment. Some older players may experience interrupted
+// playback when the actual duration of a track in a segment is longer than the
+// target duration.
+//
 // Values other than its constants are kept as written; empty means absent.
 type HlsTargetDurationCompatibilityMode string
 
@@ -5256,12 +7936,18 @@ const (
 // Values returns the values of HlsTargetDurationCompatibilityMode that the model knows.
 func (HlsTargetDurationCompatibilityMode) Values() []HlsTargetDurationCompatibilityMode {
 	return []HlsTargetDurationCompatibilityMode{
-		"LEGACY",
-		"SPEC_COMPLIANT",
+		HlsTargetDurationCompatibilityModeLegacy,
+		HlsTargetDurationCompatibilityModeSpecCompliant,
 	}
 }
 
-// HlsTimedMetadataId3Frame is the HlsTimedMetadataId3Frame enum of the MediaConvert API.
+// HlsTimedMetadataId3Frame is the HlsTimedMetadataId3Frame enum of the
+// MediaConvert API.
+//
+// Specify the type of the ID3 frame to use for ID3 timestamps in your output.
+// To include ID3 timestamps: Specify PRIV or TDRL and set ID3 metadata to
+// Passthrough. To exclude ID3 timestamps: Set ID3 timestamp frame type to None.
+//
 // Values other than its constants are kept as written; empty means absent.
 type HlsTimedMetadataId3Frame string
 
@@ -5275,13 +7961,29 @@ const (
 // Values returns the values of HlsTimedMetadataId3Frame that the model knows.
 func (HlsTimedMetadataId3Frame) Values() []HlsTimedMetadataId3Frame {
 	return []HlsTimedMetadataId3Frame{
-		"NONE",
-		"PRIV",
-		"TDRL",
+		HlsTimedMetadataId3FrameNone,
+		HlsTimedMetadataId3FramePriv,
+		HlsTimedMetadataId3FrameTdrl,
 	}
 }
 
-// ImscAccessibilitySubs is the ImscAccessibilitySubs enum of the MediaConvert API.
+// ImscAccessibilitySubs is the ImscAccessibilitySubs enum of the MediaConvert
+// API.
+//
+// If the IMSC captions track is intended to provide accessibility for people
+// who are deaf or hard of hearing: Set Accessibility subtitles to Enabled. When
+// you do, MediaConvert adds accessibility attributes to your output HLS or DASH
+// manifest. For HLS manifests, MediaConvert adds the following accessibility
+// attributes under EXT-X-MEDIA for this track:
+// CHARACTERISTICS="public.accessibility.transcribes-spoken-dialog,public.accessibility.describes-music-and-sound"
+// and AUTOSELECT="YES". For DASH manifests, MediaConvert adds the following in
+// the adaptation set for this track: <Accessibility
+// schemeIdUri="urn:mpeg:dash:role:2011" value="caption"/>. If the captions
+// track is not intended to provide such accessibility: Keep the default value,
+// Disabled. When you do, for DASH manifests, MediaConvert instead adds the
+// following in the adaptation set for this track: <Role
+// schemeIDUri="urn:mpeg:dash:role:2011" value="subtitle"/>.
+//
 // Values other than its constants are kept as written; empty means absent.
 type ImscAccessibilitySubs string
 
@@ -5294,12 +7996,19 @@ const (
 // Values returns the values of ImscAccessibilitySubs that the model knows.
 func (ImscAccessibilitySubs) Values() []ImscAccessibilitySubs {
 	return []ImscAccessibilitySubs{
-		"DISABLED",
-		"ENABLED",
+		ImscAccessibilitySubsDisabled,
+		ImscAccessibilitySubsEnabled,
 	}
 }
 
-// ImscStylePassthrough is the ImscStylePassthrough enum of the MediaConvert API.
+// ImscStylePassthrough is the ImscStylePassthrough enum of the MediaConvert
+// API.
+//
+// Keep this setting enabled to have MediaConvert use the font style and
+// position information from the captions source in the output. This option is
+// available only when your input captions are IMSC, SMPTE-TT, or TTML. Disable
+// this setting for simplified output captions.
+//
 // Values other than its constants are kept as written; empty means absent.
 type ImscStylePassthrough string
 
@@ -5312,12 +8021,16 @@ const (
 // Values returns the values of ImscStylePassthrough that the model knows.
 func (ImscStylePassthrough) Values() []ImscStylePassthrough {
 	return []ImscStylePassthrough{
-		"DISABLED",
-		"ENABLED",
+		ImscStylePassthroughDisabled,
+		ImscStylePassthroughEnabled,
 	}
 }
 
 // InputDeblockFilter is the InputDeblockFilter enum of the MediaConvert API.
+//
+// Enable Deblock to produce smoother motion in the output. Default is disabled.
+// Only manually controllable for MPEG2 and uncompressed video inputs.
+//
 // Values other than its constants are kept as written; empty means absent.
 type InputDeblockFilter string
 
@@ -5330,12 +8043,16 @@ const (
 // Values returns the values of InputDeblockFilter that the model knows.
 func (InputDeblockFilter) Values() []InputDeblockFilter {
 	return []InputDeblockFilter{
-		"DISABLED",
-		"ENABLED",
+		InputDeblockFilterDisabled,
+		InputDeblockFilterEnabled,
 	}
 }
 
 // InputDenoiseFilter is the InputDenoiseFilter enum of the MediaConvert API.
+//
+// Enable Denoise to filter noise from the input. Default is disabled. Only
+// applicable to MPEG2, H.264, H.265, and uncompressed video inputs.
+//
 // Values other than its constants are kept as written; empty means absent.
 type InputDenoiseFilter string
 
@@ -5348,12 +8065,19 @@ const (
 // Values returns the values of InputDenoiseFilter that the model knows.
 func (InputDenoiseFilter) Values() []InputDenoiseFilter {
 	return []InputDenoiseFilter{
-		"DISABLED",
-		"ENABLED",
+		InputDenoiseFilterDisabled,
+		InputDenoiseFilterEnabled,
 	}
 }
 
 // InputFilterEnable is the InputFilterEnable enum of the MediaConvert API.
+//
+// Specify whether to apply input filtering to improve the video quality of your
+// input. To apply filtering depending on your input type and quality: Choose
+// Auto. To apply no filtering: Choose Disable. To apply filtering regardless of
+// your input type and quality: Choose Force. When you do, you must also specify
+// a value for Filter strength.
+//
 // Values other than its constants are kept as written; empty means absent.
 type InputFilterEnable string
 
@@ -5367,13 +8091,17 @@ const (
 // Values returns the values of InputFilterEnable that the model knows.
 func (InputFilterEnable) Values() []InputFilterEnable {
 	return []InputFilterEnable{
-		"AUTO",
-		"DISABLE",
-		"FORCE",
+		InputFilterEnableAuto,
+		InputFilterEnableDisable,
+		InputFilterEnableForce,
 	}
 }
 
 // InputPolicy is the InputPolicy enum of the MediaConvert API.
+//
+// An input policy allows or disallows a job you submit to run based on the
+// conditions that you specify.
+//
 // Values other than its constants are kept as written; empty means absent.
 type InputPolicy string
 
@@ -5386,12 +8114,17 @@ const (
 // Values returns the values of InputPolicy that the model knows.
 func (InputPolicy) Values() []InputPolicy {
 	return []InputPolicy{
-		"ALLOWED",
-		"DISALLOWED",
+		InputPolicyAllowed,
+		InputPolicyDisallowed,
 	}
 }
 
 // InputPsiControl is the InputPsiControl enum of the MediaConvert API.
+//
+// Set PSI control for transport stream inputs to specify which data the demux
+// process to scans. * Ignore PSI - Scan all PIDs for audio and video. * Use
+// PSI - Scan only PSI data.
+//
 // Values other than its constants are kept as written; empty means absent.
 type InputPsiControl string
 
@@ -5404,12 +8137,24 @@ const (
 // Values returns the values of InputPsiControl that the model knows.
 func (InputPsiControl) Values() []InputPsiControl {
 	return []InputPsiControl{
-		"IGNORE_PSI",
-		"USE_PSI",
+		InputPsiControlIgnorePsi,
+		InputPsiControlUsePsi,
 	}
 }
 
 // InputRotate is the InputRotate enum of the MediaConvert API.
+//
+// Use Rotate to specify how the service rotates your video. You can choose
+// automatic rotation or specify a rotation. You can specify a clockwise
+// rotation of 0, 90, 180, or 270 degrees. If your input video container is .mov
+// or .mp4 and your input has rotation metadata, you can choose Automatic to
+// have the service rotate your video according to the rotation specified in the
+// metadata. The rotation must be within one degree of 90, 180, or 270 degrees.
+// If the rotation metadata specifies any other rotation, the service will
+// default to no rotation. By default, the service does no rotation, even if
+// your input video has rotation metadata. The service doesn't pass through
+// rotation metadata.
+//
 // Values other than its constants are kept as written; empty means absent.
 type InputRotate string
 
@@ -5425,15 +8170,26 @@ const (
 // Values returns the values of InputRotate that the model knows.
 func (InputRotate) Values() []InputRotate {
 	return []InputRotate{
-		"AUTO",
-		"DEGREES_180",
-		"DEGREES_270",
-		"DEGREES_90",
-		"DEGREE_0",
+		InputRotateAuto,
+		InputRotateDegrees180,
+		InputRotateDegrees270,
+		InputRotateDegrees90,
+		InputRotateDegree0,
 	}
 }
 
 // InputSampleRange is the InputSampleRange enum of the MediaConvert API.
+//
+// If the sample range metadata in your input video is accurate, or if you don't
+// know about sample range, keep the default value, Follow, for this setting.
+// When you do, the service automatically detects your input sample range. If
+// your input video has metadata indicating the wrong sample range, specify the
+// accurate sample range here. When you do, MediaConvert ignores any sample
+// range information in the input metadata. Regardless of whether MediaConvert
+// uses the input sample range or the sample range that you specify,
+// MediaConvert uses the sample range for transcoding and also writes it to the
+// output metadata.
+//
 // Values other than its constants are kept as written; empty means absent.
 type InputSampleRange string
 
@@ -5447,13 +8203,22 @@ const (
 // Values returns the values of InputSampleRange that the model knows.
 func (InputSampleRange) Values() []InputSampleRange {
 	return []InputSampleRange{
-		"FOLLOW",
-		"FULL_RANGE",
-		"LIMITED_RANGE",
+		InputSampleRangeFollow,
+		InputSampleRangeFullRange,
+		InputSampleRangeLimitedRange,
 	}
 }
 
 // InputScanType is the InputScanType enum of the MediaConvert API.
+//
+// When you have a progressive segmented frame (PsF) input, use this setting to
+// flag the input as PsF. MediaConvert doesn't automatically detect PsF.
+// Therefore, flagging your input as PsF results in better preservation of video
+// quality when you do deinterlacing and frame rate conversion. If you don't
+// specify, the default value is Auto. Auto is the correct setting for all
+// inputs that are not PsF. Don't set this value to PsF when your input is
+// interlaced. Doing so creates horizontal interlacing artifacts.
+//
 // Values other than its constants are kept as written; empty means absent.
 type InputScanType string
 
@@ -5466,12 +8231,24 @@ const (
 // Values returns the values of InputScanType that the model knows.
 func (InputScanType) Values() []InputScanType {
 	return []InputScanType{
-		"AUTO",
-		"PSF",
+		InputScanTypeAuto,
+		InputScanTypePsf,
 	}
 }
 
 // InputTimecodeSource is the InputTimecodeSource enum of the MediaConvert API.
+//
+// Use this Timecode source setting, located under the input settings, to
+// specify how the service counts input video frames. This input frame count
+// affects only the behavior of features that apply to a single input at a time,
+// such as input clipping and synchronizing some captions formats. Choose
+// Embedded to use the timecodes in your input video. Choose Start at zero to
+// start the first frame at zero. Choose Specified start to start the first
+// frame at the timecode that you specify in the setting Start timecode. If you
+// don't specify a value for Timecode source, the service will use Embedded by
+// default. For more information about timecodes, see
+// https://docs.aws.amazon.com/console/mediaconvert/timecode.
+//
 // Values other than its constants are kept as written; empty means absent.
 type InputTimecodeSource string
 
@@ -5485,13 +8262,16 @@ const (
 // Values returns the values of InputTimecodeSource that the model knows.
 func (InputTimecodeSource) Values() []InputTimecodeSource {
 	return []InputTimecodeSource{
-		"EMBEDDED",
-		"SPECIFIEDSTART",
-		"ZEROBASED",
+		InputTimecodeSourceEmbedded,
+		InputTimecodeSourceSpecifiedstart,
+		InputTimecodeSourceZerobased,
 	}
 }
 
 // JobPhase is the JobPhase enum of the MediaConvert API.
+//
+// A job's phase can be PROBING, TRANSCODING OR UPLOADING.
+//
 // Values other than its constants are kept as written; empty means absent.
 type JobPhase string
 
@@ -5505,13 +8285,16 @@ const (
 // Values returns the values of JobPhase that the model knows.
 func (JobPhase) Values() []JobPhase {
 	return []JobPhase{
-		"PROBING",
-		"TRANSCODING",
-		"UPLOADING",
+		JobPhaseProbing,
+		JobPhaseTranscoding,
+		JobPhaseUploading,
 	}
 }
 
 // JobStatus is the JobStatus enum of the MediaConvert API.
+//
+// A job's status can be SUBMITTED, PROGRESSING, COMPLETE, CANCELED, or ERROR.
+//
 // Values other than its constants are kept as written; empty means absent.
 type JobStatus string
 
@@ -5527,15 +8310,20 @@ const (
 // Values returns the values of JobStatus that the model knows.
 func (JobStatus) Values() []JobStatus {
 	return []JobStatus{
-		"CANCELED",
-		"COMPLETE",
-		"ERROR",
-		"PROGRESSING",
-		"SUBMITTED",
+		JobStatusCanceled,
+		JobStatusComplete,
+		JobStatusError,
+		JobStatusProgressing,
+		JobStatusSubmitted,
 	}
 }
 
 // JobTemplateListBy is the JobTemplateListBy enum of the MediaConvert API.
+//
+// Optional. When you request a list of job templates, you can choose to list
+// them alphabetically by NAME or chronologically by CREATION_DATE. If you don't
+// specify, the service will list them by name.
+//
 // Values other than its constants are kept as written; empty means absent.
 type JobTemplateListBy string
 
@@ -5549,13 +8337,87 @@ const (
 // Values returns the values of JobTemplateListBy that the model knows.
 func (JobTemplateListBy) Values() []JobTemplateListBy {
 	return []JobTemplateListBy{
-		"CREATION_DATE",
-		"NAME",
-		"SYSTEM",
+		JobTemplateListByCreationDate,
+		JobTemplateListByName,
+		JobTemplateListBySystem,
+	}
+}
+
+// JobsQueryFilterKey is the JobsQueryFilterKey enum of the MediaConvert API.
+//
+// Specify job details to filter for while performing a jobs query. You specify
+// these filters as part of a key-value pair within the JobsQueryFilter array.
+// The following list describes which keys are available and their possible
+// values: * queue - Your Queue's name or ARN. * status - Your job's status.
+// (SUBMITTED | PROGRESSING | COMPLETE | CANCELED | ERROR) * fileInput - Your
+// input file URL, or partial input file name. * jobEngineVersionRequested - The
+// Job engine version that you requested for your job. Valid versions are in a
+// YYYY-MM-DD format. * jobEngineVersionUsed - The Job engine version that your
+// job used. This may differ from the version that you requested. Valid versions
+// are in a YYYY-MM-DD format. * audioCodec - Your output's audio codec. (AAC |
+// MP2 | MP3 | WAV | AIFF | AC3| EAC3 | EAC3_ATMOS | VORBIS | OPUS | PASSTHROUGH
+// | FLAC) * videoCodec - Your output's video codec. (AV1 | AVC_INTRA |
+// FRAME_CAPTURE | H_264 | H_265 | MPEG2 | PASSTHROUGH | PRORES | UNCOMPRESSED |
+// VC3 | VP8 | VP9 | XAVC)
+//
+// Values other than its constants are kept as written; empty means absent.
+type JobsQueryFilterKey string
+
+// The values of JobsQueryFilterKey that the model knows.
+const (
+	JobsQueryFilterKeyAudiocodec                JobsQueryFilterKey = "audioCodec"
+	JobsQueryFilterKeyFileinput                 JobsQueryFilterKey = "fileInput"
+	JobsQueryFilterKeyJobengineversionrequested JobsQueryFilterKey = "jobEngineVersionRequested"
+	JobsQueryFilterKeyJobengineversionused      JobsQueryFilterKey = "jobEngineVersionUsed"
+	JobsQueryFilterKeyQueue                     JobsQueryFilterKey = "queue"
+	JobsQueryFilterKeyStatus                    JobsQueryFilterKey = "status"
+	JobsQueryFilterKeyVideocodec                JobsQueryFilterKey = "videoCodec"
+)
+
+// Values returns the values of JobsQueryFilterKey that the model knows.
+func (JobsQueryFilterKey) Values() []JobsQueryFilterKey {
+	return []JobsQueryFilterKey{
+		JobsQueryFilterKeyAudiocodec,
+		JobsQueryFilterKeyFileinput,
+		JobsQueryFilterKeyJobengineversionrequested,
+		JobsQueryFilterKeyJobengineversionused,
+		JobsQueryFilterKeyQueue,
+		JobsQueryFilterKeyStatus,
+		JobsQueryFilterKeyVideocodec,
+	}
+}
+
+// JobsQueryStatus is the JobsQueryStatus enum of the MediaConvert API.
+//
+// A job query's status can be SUBMITTED, PROGRESSING, COMPLETE, or ERROR.
+//
+// Values other than its constants are kept as written; empty means absent.
+type JobsQueryStatus string
+
+// The values of JobsQueryStatus that the model knows.
+const (
+	JobsQueryStatusComplete    JobsQueryStatus = "COMPLETE"
+	JobsQueryStatusError       JobsQueryStatus = "ERROR"
+	JobsQueryStatusProgressing JobsQueryStatus = "PROGRESSING"
+	JobsQueryStatusSubmitted   JobsQueryStatus = "SUBMITTED"
+)
+
+// Values returns the values of JobsQueryStatus that the model knows.
+func (JobsQueryStatus) Values() []JobsQueryStatus {
+	return []JobsQueryStatus{
+		JobsQueryStatusComplete,
+		JobsQueryStatusError,
+		JobsQueryStatusProgressing,
+		JobsQueryStatusSubmitted,
 	}
 }
 
 // LanguageCode is the LanguageCode enum of the MediaConvert API.
+//
+// Specify the language, using an ISO 639-2 three-letter code in all capital
+// letters. You can find a list of codes at:
+// https://www.loc.gov/standards/iso639-2/php/code_list.php
+//
 // Values other than its constants are kept as written; empty means absent.
 type LanguageCode string
 
@@ -5758,202 +8620,206 @@ const (
 // Values returns the values of LanguageCode that the model knows.
 func (LanguageCode) Values() []LanguageCode {
 	return []LanguageCode{
-		"AAR",
-		"ABK",
-		"AFR",
-		"AKA",
-		"AMH",
-		"ARA",
-		"ARG",
-		"ASM",
-		"AVA",
-		"AVE",
-		"AYM",
-		"AZE",
-		"BAK",
-		"BAM",
-		"BEL",
-		"BEN",
-		"BIH",
-		"BIS",
-		"BOD",
-		"BOS",
-		"BRE",
-		"BUL",
-		"CAT",
-		"CES",
-		"CHA",
-		"CHE",
-		"CHU",
-		"CHV",
-		"COR",
-		"COS",
-		"CRE",
-		"CYM",
-		"DAN",
-		"DEU",
-		"DIV",
-		"DZO",
-		"ELL",
-		"ENG",
-		"ENM",
-		"EPO",
-		"EST",
-		"EUS",
-		"EWE",
-		"FAO",
-		"FAS",
-		"FIJ",
-		"FIN",
-		"FRA",
-		"FRM",
-		"FRY",
-		"FUL",
-		"GER",
-		"GLA",
-		"GLE",
-		"GLG",
-		"GLV",
-		"GRN",
-		"GUJ",
-		"HAT",
-		"HAU",
-		"HEB",
-		"HER",
-		"HIN",
-		"HMO",
-		"HRV",
-		"HUN",
-		"HYE",
-		"IBO",
-		"IDO",
-		"III",
-		"IKU",
-		"ILE",
-		"INA",
-		"IND",
-		"IPK",
-		"ISL",
-		"ITA",
-		"JAV",
-		"JPN",
-		"KAL",
-		"KAN",
-		"KAS",
-		"KAT",
-		"KAU",
-		"KAZ",
-		"KHM",
-		"KIK",
-		"KIN",
-		"KIR",
-		"KOM",
-		"KON",
-		"KOR",
-		"KUA",
-		"KUR",
-		"LAO",
-		"LAT",
-		"LAV",
-		"LIM",
-		"LIN",
-		"LIT",
-		"LTZ",
-		"LUB",
-		"LUG",
-		"MAH",
-		"MAL",
-		"MAR",
-		"MKD",
-		"MLG",
-		"MLT",
-		"MON",
-		"MRI",
-		"MSA",
-		"MYA",
-		"NAU",
-		"NAV",
-		"NBL",
-		"NDE",
-		"NDO",
-		"NEP",
-		"NLD",
-		"NNO",
-		"NOB",
-		"NOR",
-		"NYA",
-		"OCI",
-		"OJI",
-		"ORI",
-		"ORJ",
-		"ORM",
-		"OSS",
-		"PAN",
-		"PLI",
-		"POL",
-		"POR",
-		"PUS",
-		"QAA",
-		"QPC",
-		"QUE",
-		"ROH",
-		"RON",
-		"RUN",
-		"RUS",
-		"SAG",
-		"SAN",
-		"SIN",
-		"SLK",
-		"SLV",
-		"SME",
-		"SMO",
-		"SNA",
-		"SND",
-		"SOM",
-		"SOT",
-		"SPA",
-		"SQI",
-		"SRB",
-		"SRD",
-		"SRP",
-		"SSW",
-		"SUN",
-		"SWA",
-		"SWE",
-		"TAH",
-		"TAM",
-		"TAT",
-		"TEL",
-		"TGK",
-		"TGL",
-		"THA",
-		"TIR",
-		"TNG",
-		"TON",
-		"TSN",
-		"TSO",
-		"TUK",
-		"TUR",
-		"TWI",
-		"UIG",
-		"UKR",
-		"URD",
-		"UZB",
-		"VEN",
-		"VIE",
-		"VOL",
-		"WLN",
-		"WOL",
-		"XHO",
-		"YID",
-		"YOR",
-		"ZHA",
-		"ZHO",
-		"ZUL",
+		LanguageCodeAar,
+		LanguageCodeAbk,
+		LanguageCodeAfr,
+		LanguageCodeAka,
+		LanguageCodeAmh,
+		LanguageCodeAra,
+		LanguageCodeArg,
+		LanguageCodeAsm,
+		LanguageCodeAva,
+		LanguageCodeAve,
+		LanguageCodeAym,
+		LanguageCodeAze,
+		LanguageCodeBak,
+		LanguageCodeBam,
+		LanguageCodeBel,
+		LanguageCodeBen,
+		LanguageCodeBih,
+		LanguageCodeBis,
+		LanguageCodeBod,
+		LanguageCodeBos,
+		LanguageCodeBre,
+		LanguageCodeBul,
+		LanguageCodeCat,
+		LanguageCodeCes,
+		LanguageCodeCha,
+		LanguageCodeChe,
+		LanguageCodeChu,
+		LanguageCodeChv,
+		LanguageCodeCor,
+		LanguageCodeCos,
+		LanguageCodeCre,
+		LanguageCodeCym,
+		LanguageCodeDan,
+		LanguageCodeDeu,
+		LanguageCodeDiv,
+		LanguageCodeDzo,
+		LanguageCodeEll,
+		LanguageCodeEng,
+		LanguageCodeEnm,
+		LanguageCodeEpo,
+		LanguageCodeEst,
+		LanguageCodeEus,
+		LanguageCodeEwe,
+		LanguageCodeFao,
+		LanguageCodeFas,
+		LanguageCodeFij,
+		LanguageCodeFin,
+		LanguageCodeFra,
+		LanguageCodeFrm,
+		LanguageCodeFry,
+		LanguageCodeFul,
+		LanguageCodeGer,
+		LanguageCodeGla,
+		LanguageCodeGle,
+		LanguageCodeGlg,
+		LanguageCodeGlv,
+		LanguageCodeGrn,
+		LanguageCodeGuj,
+		LanguageCodeHat,
+		LanguageCodeHau,
+		LanguageCodeHeb,
+		LanguageCodeHer,
+		LanguageCodeHin,
+		LanguageCodeHmo,
+		LanguageCodeHrv,
+		LanguageCodeHun,
+		LanguageCodeHye,
+		LanguageCodeIbo,
+		LanguageCodeIdo,
+		LanguageCodeIii,
+		LanguageCodeIku,
+		LanguageCodeIle,
+		LanguageCodeIna,
+		LanguageCodeInd,
+		LanguageCodeIpk,
+		LanguageCodeIsl,
+		LanguageCodeIta,
+		LanguageCodeJav,
+		LanguageCodeJpn,
+		LanguageCodeKal,
+		LanguageCodeKan,
+		LanguageCodeKas,
+		LanguageCodeKat,
+		LanguageCodeKau,
+		LanguageCodeKaz,
+		LanguageCodeKhm,
+		LanguageCodeKik,
+		LanguageCodeKin,
+		LanguageCodeKir,
+		LanguageCodeKom,
+		LanguageCodeKon,
+		LanguageCodeKor,
+		LanguageCodeKua,
+		LanguageCodeKur,
+		LanguageCodeLao,
+		LanguageCodeLat,
+		LanguageCodeLav,
+		LanguageCodeLim,
+		LanguageCodeLin,
+		LanguageCodeLit,
+		LanguageCodeLtz,
+		LanguageCodeLub,
+		LanguageCodeLug,
+		LanguageCodeMah,
+		LanguageCodeMal,
+		LanguageCodeMar,
+		LanguageCodeMkd,
+		LanguageCodeMlg,
+		LanguageCodeMlt,
+		LanguageCodeMon,
+		LanguageCodeMri,
+		LanguageCodeMsa,
+		LanguageCodeMya,
+		LanguageCodeNau,
+		LanguageCodeNav,
+		LanguageCodeNbl,
+		LanguageCodeNde,
+		LanguageCodeNdo,
+		LanguageCodeNep,
+		LanguageCodeNld,
+		LanguageCodeNno,
+		LanguageCodeNob,
+		LanguageCodeNor,
+		LanguageCodeNya,
+		LanguageCodeOci,
+		LanguageCodeOji,
+		LanguageCodeOri,
+		LanguageCodeOrj,
+		LanguageCodeOrm,
+		LanguageCodeOss,
+		LanguageCodePan,
+		LanguageCodePli,
+		LanguageCodePol,
+		LanguageCodePor,
+		LanguageCodePus,
+		LanguageCodeQaa,
+		LanguageCodeQpc,
+		LanguageCodeQue,
+		LanguageCodeRoh,
+		LanguageCodeRon,
+		LanguageCodeRun,
+		LanguageCodeRus,
+		LanguageCodeSag,
+		LanguageCodeSan,
+		LanguageCodeSin,
+		LanguageCodeSlk,
+		LanguageCodeSlv,
+		LanguageCodeSme,
+		LanguageCodeSmo,
+		LanguageCodeSna,
+		LanguageCodeSnd,
+		LanguageCodeSom,
+		LanguageCodeSot,
+		LanguageCodeSpa,
+		LanguageCodeSqi,
+		LanguageCodeSrb,
+		LanguageCodeSrd,
+		LanguageCodeSrp,
+		LanguageCodeSsw,
+		LanguageCodeSun,
+		LanguageCodeSwa,
+		LanguageCodeSwe,
+		LanguageCodeTah,
+		LanguageCodeTam,
+		LanguageCodeTat,
+		LanguageCodeTel,
+		LanguageCodeTgk,
+		LanguageCodeTgl,
+		LanguageCodeTha,
+		LanguageCodeTir,
+		LanguageCodeTng,
+		LanguageCodeTon,
+		LanguageCodeTsn,
+		LanguageCodeTso,
+		LanguageCodeTuk,
+		LanguageCodeTur,
+		LanguageCodeTwi,
+		LanguageCodeUig,
+		LanguageCodeUkr,
+		LanguageCodeUrd,
+		LanguageCodeUzb,
+		LanguageCodeVen,
+		LanguageCodeVie,
+		LanguageCodeVol,
+		LanguageCodeWln,
+		LanguageCodeWol,
+		LanguageCodeXho,
+		LanguageCodeYid,
+		LanguageCodeYor,
+		LanguageCodeZha,
+		LanguageCodeZho,
+		LanguageCodeZul,
 	}
 }
 
-// M2tsAudioBufferModel is the M2tsAudioBufferModel enum of the MediaConvert API.
+// M2tsAudioBufferModel is the M2tsAudioBufferModel enum of the MediaConvert
+// API.
+//
+// Selects between the DVB and ATSC buffer models for Dolby Digital audio.
+//
 // Values other than its constants are kept as written; empty means absent.
 type M2tsAudioBufferModel string
 
@@ -5966,12 +8832,27 @@ const (
 // Values returns the values of M2tsAudioBufferModel that the model knows.
 func (M2tsAudioBufferModel) Values() []M2tsAudioBufferModel {
 	return []M2tsAudioBufferModel{
-		"ATSC",
-		"DVB",
+		M2tsAudioBufferModelAtsc,
+		M2tsAudioBufferModelDvb,
 	}
 }
 
 // M2tsAudioDuration is the M2tsAudioDuration enum of the MediaConvert API.
+//
+// Specify this setting only when your output will be consumed by a downstream
+// repackaging workflow that is sensitive to very small duration differences
+// between video and audio. For this situation, choose Match video duration. In
+// all other cases, keep the default value, Default codec duration. When you
+// choose Match video duration, MediaConvert pads the output audio streams with
+// silence or trims them to ensure that the total duration of each audio stream
+// is at least as long as the total duration of the video stream. After padding
+// or trimming, the audio stream duration is no more than one frame longer than
+// the video stream. MediaConvert applies audio padding or trimming only to the
+// end of the last segment of the output. For unsegmented outputs, MediaConvert
+// adds padding only to the end of the file. When you keep the default value,
+// any minor discrepancies between audio and video duration will depend on your
+// output audio codec.
+//
 // Values other than its constants are kept as written; empty means absent.
 type M2tsAudioDuration string
 
@@ -5984,12 +8865,18 @@ const (
 // Values returns the values of M2tsAudioDuration that the model knows.
 func (M2tsAudioDuration) Values() []M2tsAudioDuration {
 	return []M2tsAudioDuration{
-		"DEFAULT_CODEC_DURATION",
-		"MATCH_VIDEO_DURATION",
+		M2tsAudioDurationDefaultCodecDuration,
+		M2tsAudioDurationMatchVideoDuration,
 	}
 }
 
 // M2tsBufferModel is the M2tsBufferModel enum of the MediaConvert API.
+//
+// Controls what buffer model to use for accurate interleaving. If set to
+// MULTIPLEX, use multiplex buffer model. If set to NONE, this can lead to lower
+// latency, but low-memory devices may not be able to play back the stream
+// without interruptions.
+//
 // Values other than its constants are kept as written; empty means absent.
 type M2tsBufferModel string
 
@@ -6002,12 +8889,18 @@ const (
 // Values returns the values of M2tsBufferModel that the model knows.
 func (M2tsBufferModel) Values() []M2tsBufferModel {
 	return []M2tsBufferModel{
-		"MULTIPLEX",
-		"NONE",
+		M2tsBufferModelMultiplex,
+		M2tsBufferModelNone,
 	}
 }
 
 // M2tsDataPtsControl is the M2tsDataPtsControl enum of the MediaConvert API.
+//
+// If you select ALIGN_TO_VIDEO, MediaConvert writes captions and data packets
+// with Presentation Timestamp (PTS) values greater than or equal to the first
+// video packet PTS (MediaConvert drops captions and data packets with lesser
+// PTS values). Keep the default value to allow all PTS values.
+//
 // Values other than its constants are kept as written; empty means absent.
 type M2tsDataPtsControl string
 
@@ -6020,12 +8913,21 @@ const (
 // Values returns the values of M2tsDataPtsControl that the model knows.
 func (M2tsDataPtsControl) Values() []M2tsDataPtsControl {
 	return []M2tsDataPtsControl{
-		"ALIGN_TO_VIDEO",
-		"AUTO",
+		M2tsDataPtsControlAlignToVideo,
+		M2tsDataPtsControlAuto,
 	}
 }
 
-// M2tsEbpAudioInterval is the M2tsEbpAudioInterval enum of the MediaConvert API.
+// M2tsEbpAudioInterval is the M2tsEbpAudioInterval enum of the MediaConvert
+// API.
+//
+// When set to VIDEO_AND_FIXED_INTERVALS, audio EBP markers will be added to
+// partitions 3 and 4. The interval between these additional markers will be
+// fixed, and will be slightly shorter than the video EBP marker interval. When
+// set to VIDEO_INTERVAL, these additional markers will not be inserted. Only
+// applicable when EBP segmentation markers are is selected (segmentationMarkers
+// is EBP or EBP_LEGACY).
+//
 // Values other than its constants are kept as written; empty means absent.
 type M2tsEbpAudioInterval string
 
@@ -6038,12 +8940,18 @@ const (
 // Values returns the values of M2tsEbpAudioInterval that the model knows.
 func (M2tsEbpAudioInterval) Values() []M2tsEbpAudioInterval {
 	return []M2tsEbpAudioInterval{
-		"VIDEO_AND_FIXED_INTERVALS",
-		"VIDEO_INTERVAL",
+		M2tsEbpAudioIntervalVideoAndFixedIntervals,
+		M2tsEbpAudioIntervalVideoInterval,
 	}
 }
 
 // M2tsEbpPlacement is the M2tsEbpPlacement enum of the MediaConvert API.
+//
+// Selects which PIDs to place EBP markers on. They can either be placed only on
+// the video PID, or on both the video PID and all audio PIDs. Only applicable
+// when EBP segmentation markers are is selected (segmentationMarkers is EBP or
+// EBP_LEGACY).
+//
 // Values other than its constants are kept as written; empty means absent.
 type M2tsEbpPlacement string
 
@@ -6056,12 +8964,15 @@ const (
 // Values returns the values of M2tsEbpPlacement that the model knows.
 func (M2tsEbpPlacement) Values() []M2tsEbpPlacement {
 	return []M2tsEbpPlacement{
-		"VIDEO_AND_AUDIO_PIDS",
-		"VIDEO_PID",
+		M2tsEbpPlacementVideoAndAudioPids,
+		M2tsEbpPlacementVideoPid,
 	}
 }
 
 // M2tsEsRateInPes is the M2tsEsRateInPes enum of the MediaConvert API.
+//
+// Controls whether to include the ES Rate field in the PES header.
+//
 // Values other than its constants are kept as written; empty means absent.
 type M2tsEsRateInPes string
 
@@ -6074,12 +8985,18 @@ const (
 // Values returns the values of M2tsEsRateInPes that the model knows.
 func (M2tsEsRateInPes) Values() []M2tsEsRateInPes {
 	return []M2tsEsRateInPes{
-		"EXCLUDE",
-		"INCLUDE",
+		M2tsEsRateInPesExclude,
+		M2tsEsRateInPesInclude,
 	}
 }
 
-// M2tsForceTsVideoEbpOrder is the M2tsForceTsVideoEbpOrder enum of the MediaConvert API.
+// M2tsForceTsVideoEbpOrder is the M2tsForceTsVideoEbpOrder enum of the
+// MediaConvert API.
+//
+// Keep the default value unless you know that your audio EBP markers are
+// incorrectly appearing before your video EBP markers. To correct this problem,
+// set this value to Force.
+//
 // Values other than its constants are kept as written; empty means absent.
 type M2tsForceTsVideoEbpOrder string
 
@@ -6092,12 +9009,18 @@ const (
 // Values returns the values of M2tsForceTsVideoEbpOrder that the model knows.
 func (M2tsForceTsVideoEbpOrder) Values() []M2tsForceTsVideoEbpOrder {
 	return []M2tsForceTsVideoEbpOrder{
-		"DEFAULT",
-		"FORCE",
+		M2tsForceTsVideoEbpOrderDefault,
+		M2tsForceTsVideoEbpOrderForce,
 	}
 }
 
 // M2tsKlvMetadata is the M2tsKlvMetadata enum of the MediaConvert API.
+//
+// To include key-length-value metadata in this output: Set KLV metadata
+// insertion to Passthrough. MediaConvert reads KLV metadata present in your
+// input and passes it through to the output transport stream. To exclude this
+// KLV metadata: Set KLV metadata insertion to None or leave blank.
+//
 // Values other than its constants are kept as written; empty means absent.
 type M2tsKlvMetadata string
 
@@ -6110,12 +9033,16 @@ const (
 // Values returns the values of M2tsKlvMetadata that the model knows.
 func (M2tsKlvMetadata) Values() []M2tsKlvMetadata {
 	return []M2tsKlvMetadata{
-		"NONE",
-		"PASSTHROUGH",
+		M2tsKlvMetadataNone,
+		M2tsKlvMetadataPassthrough,
 	}
 }
 
 // M2tsNielsenId3 is the M2tsNielsenId3 enum of the MediaConvert API.
+//
+// If INSERT, Nielsen inaudible tones for media tracking will be detected in the
+// input audio and an equivalent ID3 tag will be inserted in the output.
+//
 // Values other than its constants are kept as written; empty means absent.
 type M2tsNielsenId3 string
 
@@ -6128,12 +9055,17 @@ const (
 // Values returns the values of M2tsNielsenId3 that the model knows.
 func (M2tsNielsenId3) Values() []M2tsNielsenId3 {
 	return []M2tsNielsenId3{
-		"INSERT",
-		"NONE",
+		M2tsNielsenId3Insert,
+		M2tsNielsenId3None,
 	}
 }
 
 // M2tsPcrControl is the M2tsPcrControl enum of the MediaConvert API.
+//
+// When set to PCR_EVERY_PES_PACKET, a Program Clock Reference value is inserted
+// for every Packetized Elementary Stream (PES) header. This is effective only
+// when the PCR PID is the same as the video or audio elementary stream.
+//
 // Values other than its constants are kept as written; empty means absent.
 type M2tsPcrControl string
 
@@ -6146,12 +9078,23 @@ const (
 // Values returns the values of M2tsPcrControl that the model knows.
 func (M2tsPcrControl) Values() []M2tsPcrControl {
 	return []M2tsPcrControl{
-		"CONFIGURED_PCR_PERIOD",
-		"PCR_EVERY_PES_PACKET",
+		M2tsPcrControlConfiguredPcrPeriod,
+		M2tsPcrControlPcrEveryPesPacket,
 	}
 }
 
-// M2tsPreventBufferUnderflow is the M2tsPreventBufferUnderflow enum of the MediaConvert API.
+// M2tsPreventBufferUnderflow is the M2tsPreventBufferUnderflow enum of the
+// MediaConvert API.
+//
+// Specify whether MediaConvert automatically attempts to prevent decoder buffer
+// underflows in your transport stream output. Use if you are seeing decoder
+// buffer underflows in your output and are unable to increase your transport
+// stream's bitrate. For most workflows: We recommend that you keep the default
+// value, Disabled. To prevent decoder buffer underflows in your output, when
+// possible: Choose Enabled. Note that if MediaConvert prevents a decoder buffer
+// underflow in your output, output video quality is reduced and your job will
+// take longer to complete.
+//
 // Values other than its constants are kept as written; empty means absent.
 type M2tsPreventBufferUnderflow string
 
@@ -6164,12 +9107,17 @@ const (
 // Values returns the values of M2tsPreventBufferUnderflow that the model knows.
 func (M2tsPreventBufferUnderflow) Values() []M2tsPreventBufferUnderflow {
 	return []M2tsPreventBufferUnderflow{
-		"DISABLED",
-		"ENABLED",
+		M2tsPreventBufferUnderflowDisabled,
+		M2tsPreventBufferUnderflowEnabled,
 	}
 }
 
 // M2tsRateMode is the M2tsRateMode enum of the MediaConvert API.
+//
+// When set to CBR, inserts null packets into transport stream to fill specified
+// bitrate. When set to VBR, the bitrate setting acts as the maximum bitrate,
+// but the output will not be padded up to that bitrate.
+//
 // Values other than its constants are kept as written; empty means absent.
 type M2tsRateMode string
 
@@ -6182,12 +9130,20 @@ const (
 // Values returns the values of M2tsRateMode that the model knows.
 func (M2tsRateMode) Values() []M2tsRateMode {
 	return []M2tsRateMode{
-		"CBR",
-		"VBR",
+		M2tsRateModeCbr,
+		M2tsRateModeVbr,
 	}
 }
 
 // M2tsScte35Source is the M2tsScte35Source enum of the MediaConvert API.
+//
+// For SCTE-35 markers from your input-- Choose Passthrough if you want SCTE-35
+// markers that appear in your input to also appear in this output. Choose None
+// if you don't want SCTE-35 markers in this output. For SCTE-35 markers from an
+// ESAM XML document-- Choose None. Also provide the ESAM XML as a string in the
+// setting Signal processing notification XML. Also enable ESAM SCTE-35 (include
+// the property scte35Esam).
+//
 // Values other than its constants are kept as written; empty means absent.
 type M2tsScte35Source string
 
@@ -6200,12 +9156,22 @@ const (
 // Values returns the values of M2tsScte35Source that the model knows.
 func (M2tsScte35Source) Values() []M2tsScte35Source {
 	return []M2tsScte35Source{
-		"NONE",
-		"PASSTHROUGH",
+		M2tsScte35SourceNone,
+		M2tsScte35SourcePassthrough,
 	}
 }
 
-// M2tsSegmentationMarkers is the M2tsSegmentationMarkers enum of the MediaConvert API.
+// M2tsSegmentationMarkers is the M2tsSegmentationMarkers enum of the
+// MediaConvert API.
+//
+// Inserts segmentation markers at each segmentation_time period. rai_segstart
+// sets the Random Access Indicator bit in the adaptation field. rai_adapt sets
+// the RAI bit and adds the current timecode in the private data bytes.
+// psi_segstart inserts PAT and PMT tables at the start of segments. ebp adds
+// Encoder Boundary Point information to the adaptation field as per OpenCable
+// specification OC-SP-EBP-I01-130118. ebp_legacy adds Encoder Boundary Point
+// information to the adaptation field using a legacy proprietary format.
+//
 // Values other than its constants are kept as written; empty means absent.
 type M2tsSegmentationMarkers string
 
@@ -6222,16 +9188,31 @@ const (
 // Values returns the values of M2tsSegmentationMarkers that the model knows.
 func (M2tsSegmentationMarkers) Values() []M2tsSegmentationMarkers {
 	return []M2tsSegmentationMarkers{
-		"EBP",
-		"EBP_LEGACY",
-		"NONE",
-		"PSI_SEGSTART",
-		"RAI_ADAPT",
-		"RAI_SEGSTART",
+		M2tsSegmentationMarkersEbp,
+		M2tsSegmentationMarkersEbpLegacy,
+		M2tsSegmentationMarkersNone,
+		M2tsSegmentationMarkersPsiSegstart,
+		M2tsSegmentationMarkersRaiAdapt,
+		M2tsSegmentationMarkersRaiSegstart,
 	}
 }
 
-// M2tsSegmentationStyle is the M2tsSegmentationStyle enum of the MediaConvert API.
+// M2tsSegmentationStyle is the M2tsSegmentationStyle enum of the MediaConvert
+// API.
+//
+// The segmentation style parameter controls how segmentation markers are
+// inserted into the transport stream. With avails, it is possible that segments
+// may be truncated, which can influence where future segmentation markers are
+// inserted. When a segmentation style of "reset_cadence" is selected and a
+// segment is truncated due to an avail, we will reset the segmentation cadence.
+// This means the subsequent segment will have a duration of of
+// $segmentation_time seconds. When a segmentation style of "maintain_cadence"
+// is selected and a segment is truncated due to an avail, we will not reset the
+// segmentation cadence. This means the subsequent segment will likely be
+// truncated as well. However, all segments after that will have a duration of
+// $segmentation_time seconds. Note that EBP lookahead is a slight exception to
+// this rule.
+//
 // Values other than its constants are kept as written; empty means absent.
 type M2tsSegmentationStyle string
 
@@ -6244,12 +9225,27 @@ const (
 // Values returns the values of M2tsSegmentationStyle that the model knows.
 func (M2tsSegmentationStyle) Values() []M2tsSegmentationStyle {
 	return []M2tsSegmentationStyle{
-		"MAINTAIN_CADENCE",
-		"RESET_CADENCE",
+		M2tsSegmentationStyleMaintainCadence,
+		M2tsSegmentationStyleResetCadence,
 	}
 }
 
 // M3u8AudioDuration is the M3u8AudioDuration enum of the MediaConvert API.
+//
+// Specify this setting only when your output will be consumed by a downstream
+// repackaging workflow that is sensitive to very small duration differences
+// between video and audio. For this situation, choose Match video duration. In
+// all other cases, keep the default value, Default codec duration. When you
+// choose Match video duration, MediaConvert pads the output audio streams with
+// silence or trims them to ensure that the total duration of each audio stream
+// is at least as long as the total duration of the video stream. After padding
+// or trimming, the audio stream duration is no more than one frame longer than
+// the video stream. MediaConvert applies audio padding or trimming only to the
+// end of the last segment of the output. For unsegmented outputs, MediaConvert
+// adds padding only to the end of the file. When you keep the default value,
+// any minor discrepancies between audio and video duration will depend on your
+// output audio codec.
+//
 // Values other than its constants are kept as written; empty means absent.
 type M3u8AudioDuration string
 
@@ -6262,12 +9258,18 @@ const (
 // Values returns the values of M3u8AudioDuration that the model knows.
 func (M3u8AudioDuration) Values() []M3u8AudioDuration {
 	return []M3u8AudioDuration{
-		"DEFAULT_CODEC_DURATION",
-		"MATCH_VIDEO_DURATION",
+		M3u8AudioDurationDefaultCodecDuration,
+		M3u8AudioDurationMatchVideoDuration,
 	}
 }
 
 // M3u8DataPtsControl is the M3u8DataPtsControl enum of the MediaConvert API.
+//
+// If you select ALIGN_TO_VIDEO, MediaConvert writes captions and data packets
+// with Presentation Timestamp (PTS) values greater than or equal to the first
+// video packet PTS (MediaConvert drops captions and data packets with lesser
+// PTS values). Keep the default value AUTO to allow all PTS values.
+//
 // Values other than its constants are kept as written; empty means absent.
 type M3u8DataPtsControl string
 
@@ -6280,12 +9282,16 @@ const (
 // Values returns the values of M3u8DataPtsControl that the model knows.
 func (M3u8DataPtsControl) Values() []M3u8DataPtsControl {
 	return []M3u8DataPtsControl{
-		"ALIGN_TO_VIDEO",
-		"AUTO",
+		M3u8DataPtsControlAlignToVideo,
+		M3u8DataPtsControlAuto,
 	}
 }
 
 // M3u8NielsenId3 is the M3u8NielsenId3 enum of the MediaConvert API.
+//
+// If INSERT, Nielsen inaudible tones for media tracking will be detected in the
+// input audio and an equivalent ID3 tag will be inserted in the output.
+//
 // Values other than its constants are kept as written; empty means absent.
 type M3u8NielsenId3 string
 
@@ -6298,12 +9304,18 @@ const (
 // Values returns the values of M3u8NielsenId3 that the model knows.
 func (M3u8NielsenId3) Values() []M3u8NielsenId3 {
 	return []M3u8NielsenId3{
-		"INSERT",
-		"NONE",
+		M3u8NielsenId3Insert,
+		M3u8NielsenId3None,
 	}
 }
 
 // M3u8PcrControl is the M3u8PcrControl enum of the MediaConvert API.
+//
+// When set to PCR_EVERY_PES_PACKET a Program Clock Reference value is inserted
+// for every Packetized Elementary Stream (PES) header. This parameter is
+// effective only when the PCR PID is the same as the video or audio elementary
+// stream.
+//
 // Values other than its constants are kept as written; empty means absent.
 type M3u8PcrControl string
 
@@ -6316,12 +9328,21 @@ const (
 // Values returns the values of M3u8PcrControl that the model knows.
 func (M3u8PcrControl) Values() []M3u8PcrControl {
 	return []M3u8PcrControl{
-		"CONFIGURED_PCR_PERIOD",
-		"PCR_EVERY_PES_PACKET",
+		M3u8PcrControlConfiguredPcrPeriod,
+		M3u8PcrControlPcrEveryPesPacket,
 	}
 }
 
 // M3u8Scte35Source is the M3u8Scte35Source enum of the MediaConvert API.
+//
+// For SCTE-35 markers from your input-- Choose Passthrough if you want SCTE-35
+// markers that appear in your input to also appear in this output. Choose None
+// if you don't want SCTE-35 markers in this output. For SCTE-35 markers from an
+// ESAM XML document-- Choose None if you don't want manifest conditioning.
+// Choose Passthrough and choose Ad markers if you do want manifest
+// conditioning. In both cases, also provide the ESAM XML as a string in the
+// setting Signal processing notification XML.
+//
 // Values other than its constants are kept as written; empty means absent.
 type M3u8Scte35Source string
 
@@ -6334,12 +9355,17 @@ const (
 // Values returns the values of M3u8Scte35Source that the model knows.
 func (M3u8Scte35Source) Values() []M3u8Scte35Source {
 	return []M3u8Scte35Source{
-		"NONE",
-		"PASSTHROUGH",
+		M3u8Scte35SourceNone,
+		M3u8Scte35SourcePassthrough,
 	}
 }
 
 // MatrixCoefficients is the MatrixCoefficients enum of the MediaConvert API.
+//
+// The color space matrix coefficients of the video track, defining how RGB
+// color values are converted to and from YUV color space. This affects color
+// accuracy during encoding and decoding processes.
+//
 // Values other than its constants are kept as written; empty means absent.
 type MatrixCoefficients string
 
@@ -6368,28 +9394,33 @@ const (
 // Values returns the values of MatrixCoefficients that the model knows.
 func (MatrixCoefficients) Values() []MatrixCoefficients {
 	return []MatrixCoefficients{
-		"CD_CL",
-		"CD_NCL",
-		"EBU3213",
-		"FCC",
-		"IPT",
-		"ITU_2020_CL",
-		"ITU_2020_NCL",
-		"ITU_2100ICtCp",
-		"ITU_470BG",
-		"ITU_709",
-		"LAST",
-		"RESERVED",
-		"RGB",
-		"SMPTE_170M",
-		"SMPTE_2085",
-		"SMPTE_240M",
-		"UNSPECIFIED",
-		"YCgCo",
+		MatrixCoefficientsCdCl,
+		MatrixCoefficientsCdNcl,
+		MatrixCoefficientsEbu3213,
+		MatrixCoefficientsFcc,
+		MatrixCoefficientsIpt,
+		MatrixCoefficientsItu2020Cl,
+		MatrixCoefficientsItu2020Ncl,
+		MatrixCoefficientsItu2100ictcp,
+		MatrixCoefficientsItu470bg,
+		MatrixCoefficientsItu709,
+		MatrixCoefficientsLast,
+		MatrixCoefficientsReserved,
+		MatrixCoefficientsRgb,
+		MatrixCoefficientsSmpte170m,
+		MatrixCoefficientsSmpte2085,
+		MatrixCoefficientsSmpte240m,
+		MatrixCoefficientsUnspecified,
+		MatrixCoefficientsYcgco,
 	}
 }
 
-// MotionImageInsertionMode is the MotionImageInsertionMode enum of the MediaConvert API.
+// MotionImageInsertionMode is the MotionImageInsertionMode enum of the
+// MediaConvert API.
+//
+// Choose the type of motion graphic asset that you are providing for your
+// overlay. You can choose either a .mov file or a series of .png files.
+//
 // Values other than its constants are kept as written; empty means absent.
 type MotionImageInsertionMode string
 
@@ -6402,12 +9433,16 @@ const (
 // Values returns the values of MotionImageInsertionMode that the model knows.
 func (MotionImageInsertionMode) Values() []MotionImageInsertionMode {
 	return []MotionImageInsertionMode{
-		"MOV",
-		"PNG",
+		MotionImageInsertionModeMov,
+		MotionImageInsertionModePng,
 	}
 }
 
 // MotionImagePlayback is the MotionImagePlayback enum of the MediaConvert API.
+//
+// Specify whether your motion graphic overlay repeats on a loop or plays only
+// once.
+//
 // Values other than its constants are kept as written; empty means absent.
 type MotionImagePlayback string
 
@@ -6420,12 +9455,16 @@ const (
 // Values returns the values of MotionImagePlayback that the model knows.
 func (MotionImagePlayback) Values() []MotionImagePlayback {
 	return []MotionImagePlayback{
-		"ONCE",
-		"REPEAT",
+		MotionImagePlaybackOnce,
+		MotionImagePlaybackRepeat,
 	}
 }
 
 // MovClapAtom is the MovClapAtom enum of the MediaConvert API.
+//
+// When enabled, include 'clap' atom if appropriate for the video output
+// settings.
+//
 // Values other than its constants are kept as written; empty means absent.
 type MovClapAtom string
 
@@ -6438,12 +9477,19 @@ const (
 // Values returns the values of MovClapAtom that the model knows.
 func (MovClapAtom) Values() []MovClapAtom {
 	return []MovClapAtom{
-		"EXCLUDE",
-		"INCLUDE",
+		MovClapAtomExclude,
+		MovClapAtomInclude,
 	}
 }
 
 // MovCslgAtom is the MovCslgAtom enum of the MediaConvert API.
+//
+// When enabled, file composition times will start at zero, composition times in
+// the 'ctts' (composition time to sample) box for B-frames will be negative,
+// and a 'cslg' (composition shift least greatest) box will be included per
+// 14496-1 amendment 1. This improves compatibility with Apple players and
+// tools.
+//
 // Values other than its constants are kept as written; empty means absent.
 type MovCslgAtom string
 
@@ -6456,12 +9502,19 @@ const (
 // Values returns the values of MovCslgAtom that the model knows.
 func (MovCslgAtom) Values() []MovCslgAtom {
 	return []MovCslgAtom{
-		"EXCLUDE",
-		"INCLUDE",
+		MovCslgAtomExclude,
+		MovCslgAtomInclude,
 	}
 }
 
-// MovMpeg2FourCCControl is the MovMpeg2FourCCControl enum of the MediaConvert API.
+// MovMpeg2FourCCControl is the MovMpeg2FourCCControl enum of the MediaConvert
+// API.
+//
+// When set to XDCAM, writes MPEG2 video streams into the QuickTime file using
+// XDCAM fourcc codes. This increases compatibility with Apple editors and
+// players, but may decrease compatibility with other players. Only applicable
+// when the video codec is MPEG2.
+//
 // Values other than its constants are kept as written; empty means absent.
 type MovMpeg2FourCCControl string
 
@@ -6474,12 +9527,19 @@ const (
 // Values returns the values of MovMpeg2FourCCControl that the model knows.
 func (MovMpeg2FourCCControl) Values() []MovMpeg2FourCCControl {
 	return []MovMpeg2FourCCControl{
-		"MPEG",
-		"XDCAM",
+		MovMpeg2FourCCControlMpeg,
+		MovMpeg2FourCCControlXdcam,
 	}
 }
 
 // MovPaddingControl is the MovPaddingControl enum of the MediaConvert API.
+//
+// Unless you need Omneon compatibility: Keep the default value, None. To make
+// this output compatible with Omneon: Choose Omneon. When you do, MediaConvert
+// increases the length of the 'elst' edit list atom. Note that this might cause
+// file rejections when a recipient of the output file doesn't expect this extra
+// padding.
+//
 // Values other than its constants are kept as written; empty means absent.
 type MovPaddingControl string
 
@@ -6492,12 +9552,15 @@ const (
 // Values returns the values of MovPaddingControl that the model knows.
 func (MovPaddingControl) Values() []MovPaddingControl {
 	return []MovPaddingControl{
-		"NONE",
-		"OMNEON",
+		MovPaddingControlNone,
+		MovPaddingControlOmneon,
 	}
 }
 
 // MovReference is the MovReference enum of the MediaConvert API.
+//
+// Always keep the default value (SELF_CONTAINED) for this setting.
+//
 // Values other than its constants are kept as written; empty means absent.
 type MovReference string
 
@@ -6510,12 +9573,46 @@ const (
 // Values returns the values of MovReference that the model knows.
 func (MovReference) Values() []MovReference {
 	return []MovReference{
-		"EXTERNAL",
-		"SELF_CONTAINED",
+		MovReferenceExternal,
+		MovReferenceSelfContained,
+	}
+}
+
+// Mp2AudioDescriptionMix is the Mp2AudioDescriptionMix enum of the MediaConvert
+// API.
+//
+// Choose BROADCASTER_MIXED_AD when the input contains pre-mixed main audio +
+// audio description (AD) as a stereo pair. The value for AudioType will be set
+// to 3, which signals to downstream systems that this stream contains
+// "broadcaster mixed AD". Note that the input received by the encoder must
+// contain pre-mixed audio; the encoder does not perform the mixing. When you
+// choose BROADCASTER_MIXED_AD, the encoder ignores any values you provide in
+// AudioType and FollowInputAudioType. Choose NONE when the input does not
+// contain pre-mixed audio + audio description (AD). In this case, the encoder
+// will use any values you provide for AudioType and FollowInputAudioType.
+//
+// Values other than its constants are kept as written; empty means absent.
+type Mp2AudioDescriptionMix string
+
+// The values of Mp2AudioDescriptionMix that the model knows.
+const (
+	Mp2AudioDescriptionMixBroadcasterMixedAd Mp2AudioDescriptionMix = "BROADCASTER_MIXED_AD"
+	Mp2AudioDescriptionMixNone               Mp2AudioDescriptionMix = "NONE"
+)
+
+// Values returns the values of Mp2AudioDescriptionMix that the model knows.
+func (Mp2AudioDescriptionMix) Values() []Mp2AudioDescriptionMix {
+	return []Mp2AudioDescriptionMix{
+		Mp2AudioDescriptionMixBroadcasterMixedAd,
+		Mp2AudioDescriptionMixNone,
 	}
 }
 
 // Mp3RateControlMode is the Mp3RateControlMode enum of the MediaConvert API.
+//
+// Specify whether the service encodes this MP3 audio output with a constant
+// bitrate (CBR) or a variable bitrate (VBR).
+//
 // Values other than its constants are kept as written; empty means absent.
 type Mp3RateControlMode string
 
@@ -6528,12 +9625,42 @@ const (
 // Values returns the values of Mp3RateControlMode that the model knows.
 func (Mp3RateControlMode) Values() []Mp3RateControlMode {
 	return []Mp3RateControlMode{
-		"CBR",
-		"VBR",
+		Mp3RateControlModeCbr,
+		Mp3RateControlModeVbr,
+	}
+}
+
+// Mp4C2paManifest is the Mp4C2paManifest enum of the MediaConvert API.
+//
+// When enabled, a C2PA compliant manifest will be generated, signed and embeded
+// in the output. For more information on C2PA, see
+// https://c2pa.org/specifications/specifications/2.1/index.html
+//
+// Values other than its constants are kept as written; empty means absent.
+type Mp4C2paManifest string
+
+// The values of Mp4C2paManifest that the model knows.
+const (
+	Mp4C2paManifestExclude Mp4C2paManifest = "EXCLUDE"
+	Mp4C2paManifestInclude Mp4C2paManifest = "INCLUDE"
+)
+
+// Values returns the values of Mp4C2paManifest that the model knows.
+func (Mp4C2paManifest) Values() []Mp4C2paManifest {
+	return []Mp4C2paManifest{
+		Mp4C2paManifestExclude,
+		Mp4C2paManifestInclude,
 	}
 }
 
 // Mp4CslgAtom is the Mp4CslgAtom enum of the MediaConvert API.
+//
+// When enabled, file composition times will start at zero, composition times in
+// the 'ctts' (composition time to sample) box for B-frames will be negative,
+// and a 'cslg' (composition shift least greatest) box will be included per
+// 14496-1 amendment 1. This improves compatibility with Apple players and
+// tools.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Mp4CslgAtom string
 
@@ -6546,12 +9673,15 @@ const (
 // Values returns the values of Mp4CslgAtom that the model knows.
 func (Mp4CslgAtom) Values() []Mp4CslgAtom {
 	return []Mp4CslgAtom{
-		"EXCLUDE",
-		"INCLUDE",
+		Mp4CslgAtomExclude,
+		Mp4CslgAtomInclude,
 	}
 }
 
 // Mp4FreeSpaceBox is the Mp4FreeSpaceBox enum of the MediaConvert API.
+//
+// Inserts a free-space box immediately after the moov box.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Mp4FreeSpaceBox string
 
@@ -6564,12 +9694,17 @@ const (
 // Values returns the values of Mp4FreeSpaceBox that the model knows.
 func (Mp4FreeSpaceBox) Values() []Mp4FreeSpaceBox {
 	return []Mp4FreeSpaceBox{
-		"EXCLUDE",
-		"INCLUDE",
+		Mp4FreeSpaceBoxExclude,
+		Mp4FreeSpaceBoxInclude,
 	}
 }
 
 // Mp4MoovPlacement is the Mp4MoovPlacement enum of the MediaConvert API.
+//
+// To place the MOOV atom at the beginning of your output, which is useful for
+// progressive downloading: Leave blank or choose Progressive download. To place
+// the MOOV at the end of your output: Choose Normal.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Mp4MoovPlacement string
 
@@ -6582,12 +9717,22 @@ const (
 // Values returns the values of Mp4MoovPlacement that the model knows.
 func (Mp4MoovPlacement) Values() []Mp4MoovPlacement {
 	return []Mp4MoovPlacement{
-		"NORMAL",
-		"PROGRESSIVE_DOWNLOAD",
+		Mp4MoovPlacementNormal,
+		Mp4MoovPlacementProgressiveDownload,
 	}
 }
 
-// MpdAccessibilityCaptionHints is the MpdAccessibilityCaptionHints enum of the MediaConvert API.
+// MpdAccessibilityCaptionHints is the MpdAccessibilityCaptionHints enum of the
+// MediaConvert API.
+//
+// Optional. Choose Include to have MediaConvert mark up your DASH manifest with
+// <Accessibility> elements for embedded 608 captions. This markup isn't
+// generally required, but some video players require it to discover and play
+// embedded 608 captions. Keep the default value, Exclude, to leave these
+// elements out. When you enable this setting, this is the markup that
+// MediaConvert includes in your manifest: <Accessibility
+// schemeIdUri="urn:scte:dash:cc:cea-608:2015" value="CC1=eng"/>
+//
 // Values other than its constants are kept as written; empty means absent.
 type MpdAccessibilityCaptionHints string
 
@@ -6600,12 +9745,27 @@ const (
 // Values returns the values of MpdAccessibilityCaptionHints that the model knows.
 func (MpdAccessibilityCaptionHints) Values() []MpdAccessibilityCaptionHints {
 	return []MpdAccessibilityCaptionHints{
-		"EXCLUDE",
-		"INCLUDE",
+		MpdAccessibilityCaptionHintsExclude,
+		MpdAccessibilityCaptionHintsInclude,
 	}
 }
 
 // MpdAudioDuration is the MpdAudioDuration enum of the MediaConvert API.
+//
+// Specify this setting only when your output will be consumed by a downstream
+// repackaging workflow that is sensitive to very small duration differences
+// between video and audio. For this situation, choose Match video duration. In
+// all other cases, keep the default value, Default codec duration. When you
+// choose Match video duration, MediaConvert pads the output audio streams with
+// silence or trims them to ensure that the total duration of each audio stream
+// is at least as long as the total duration of the video stream. After padding
+// or trimming, the audio stream duration is no more than one frame longer than
+// the video stream. MediaConvert applies audio padding or trimming only to the
+// end of the last segment of the output. For unsegmented outputs, MediaConvert
+// adds padding only to the end of the file. When you keep the default value,
+// any minor discrepancies between audio and video duration will depend on your
+// output audio codec.
+//
 // Values other than its constants are kept as written; empty means absent.
 type MpdAudioDuration string
 
@@ -6618,12 +9778,44 @@ const (
 // Values returns the values of MpdAudioDuration that the model knows.
 func (MpdAudioDuration) Values() []MpdAudioDuration {
 	return []MpdAudioDuration{
-		"DEFAULT_CODEC_DURATION",
-		"MATCH_VIDEO_DURATION",
+		MpdAudioDurationDefaultCodecDuration,
+		MpdAudioDurationMatchVideoDuration,
 	}
 }
 
-// MpdCaptionContainerType is the MpdCaptionContainerType enum of the MediaConvert API.
+// MpdC2paManifest is the MpdC2paManifest enum of the MediaConvert API.
+//
+// When enabled, a C2PA compliant manifest will be generated, signed and embeded
+// in the output. For more information on C2PA, see
+// https://c2pa.org/specifications/specifications/2.1/index.html
+//
+// Values other than its constants are kept as written; empty means absent.
+type MpdC2paManifest string
+
+// The values of MpdC2paManifest that the model knows.
+const (
+	MpdC2paManifestExclude MpdC2paManifest = "EXCLUDE"
+	MpdC2paManifestInclude MpdC2paManifest = "INCLUDE"
+)
+
+// Values returns the values of MpdC2paManifest that the model knows.
+func (MpdC2paManifest) Values() []MpdC2paManifest {
+	return []MpdC2paManifest{
+		MpdC2paManifestExclude,
+		MpdC2paManifestInclude,
+	}
+}
+
+// MpdCaptionContainerType is the MpdCaptionContainerType enum of the
+// MediaConvert API.
+//
+// Use this setting only in DASH output groups that include sidecar TTML, IMSC
+// or WEBVTT captions. You specify sidecar captions in a separate output from
+// your audio and video. Choose Raw for captions in a single XML file in a raw
+// container. Choose Fragmented MPEG-4 for captions in XML format contained
+// within fragmented MP4 files. This set of fragmented MP4 files is separate
+// from your video and audio fragmented MP4 files.
+//
 // Values other than its constants are kept as written; empty means absent.
 type MpdCaptionContainerType string
 
@@ -6636,12 +9828,19 @@ const (
 // Values returns the values of MpdCaptionContainerType that the model knows.
 func (MpdCaptionContainerType) Values() []MpdCaptionContainerType {
 	return []MpdCaptionContainerType{
-		"FRAGMENTED_MP4",
-		"RAW",
+		MpdCaptionContainerTypeFragmentedMp4,
+		MpdCaptionContainerTypeRaw,
 	}
 }
 
 // MpdKlvMetadata is the MpdKlvMetadata enum of the MediaConvert API.
+//
+// To include key-length-value metadata in this output: Set KLV metadata
+// insertion to Passthrough. MediaConvert reads KLV metadata present in your
+// input and writes each instance to a separate event message box in the output,
+// according to MISB ST1910.1. To exclude this KLV metadata: Set KLV metadata
+// insertion to None or leave blank.
+//
 // Values other than its constants are kept as written; empty means absent.
 type MpdKlvMetadata string
 
@@ -6654,12 +9853,24 @@ const (
 // Values returns the values of MpdKlvMetadata that the model knows.
 func (MpdKlvMetadata) Values() []MpdKlvMetadata {
 	return []MpdKlvMetadata{
-		"NONE",
-		"PASSTHROUGH",
+		MpdKlvMetadataNone,
+		MpdKlvMetadataPassthrough,
 	}
 }
 
-// MpdManifestMetadataSignaling is the MpdManifestMetadataSignaling enum of the MediaConvert API.
+// MpdManifestMetadataSignaling is the MpdManifestMetadataSignaling enum of the
+// MediaConvert API.
+//
+// To add an InbandEventStream element in your output MPD manifest for each type
+// of event message, set Manifest metadata signaling to Enabled. For ID3 event
+// messages, the InbandEventStream element schemeIdUri will be same value that
+// you specify for ID3 metadata scheme ID URI. For SCTE35 event messages, the
+// InbandEventStream element schemeIdUri will be "urn:scte:scte35:2013:bin". To
+// leave these elements out of your output MPD manifest, set Manifest metadata
+// signaling to Disabled. To enable Manifest metadata signaling, you must also
+// set SCTE-35 source to Passthrough, ESAM SCTE-35 to insert, or ID3 metadata to
+// Passthrough.
+//
 // Values other than its constants are kept as written; empty means absent.
 type MpdManifestMetadataSignaling string
 
@@ -6672,12 +9883,17 @@ const (
 // Values returns the values of MpdManifestMetadataSignaling that the model knows.
 func (MpdManifestMetadataSignaling) Values() []MpdManifestMetadataSignaling {
 	return []MpdManifestMetadataSignaling{
-		"DISABLED",
-		"ENABLED",
+		MpdManifestMetadataSignalingDisabled,
+		MpdManifestMetadataSignalingEnabled,
 	}
 }
 
 // MpdScte35Esam is the MpdScte35Esam enum of the MediaConvert API.
+//
+// Use this setting only when you specify SCTE-35 markers from ESAM. Choose
+// INSERT to put SCTE-35 markers in this output at the insertion points that you
+// specify in an ESAM XML document. Provide the document in the setting SCC XML.
+//
 // Values other than its constants are kept as written; empty means absent.
 type MpdScte35Esam string
 
@@ -6690,12 +9906,18 @@ const (
 // Values returns the values of MpdScte35Esam that the model knows.
 func (MpdScte35Esam) Values() []MpdScte35Esam {
 	return []MpdScte35Esam{
-		"INSERT",
-		"NONE",
+		MpdScte35EsamInsert,
+		MpdScte35EsamNone,
 	}
 }
 
 // MpdScte35Source is the MpdScte35Source enum of the MediaConvert API.
+//
+// Ignore this setting unless you have SCTE-35 markers in your input video file.
+// Choose Passthrough if you want SCTE-35 markers that appear in your input to
+// also appear in this output. Choose None if you don't want those SCTE-35
+// markers in this output.
+//
 // Values other than its constants are kept as written; empty means absent.
 type MpdScte35Source string
 
@@ -6708,12 +9930,18 @@ const (
 // Values returns the values of MpdScte35Source that the model knows.
 func (MpdScte35Source) Values() []MpdScte35Source {
 	return []MpdScte35Source{
-		"NONE",
-		"PASSTHROUGH",
+		MpdScte35SourceNone,
+		MpdScte35SourcePassthrough,
 	}
 }
 
 // MpdTimedMetadata is the MpdTimedMetadata enum of the MediaConvert API.
+//
+// To include ID3 metadata in this output: Set ID3 metadata to Passthrough.
+// Specify this ID3 metadata in Custom ID3 metadata inserter. MediaConvert
+// writes each instance of ID3 metadata in a separate Event Message (eMSG) box.
+// To exclude this ID3 metadata: Set ID3 metadata to None or leave blank.
+//
 // Values other than its constants are kept as written; empty means absent.
 type MpdTimedMetadata string
 
@@ -6726,12 +9954,19 @@ const (
 // Values returns the values of MpdTimedMetadata that the model knows.
 func (MpdTimedMetadata) Values() []MpdTimedMetadata {
 	return []MpdTimedMetadata{
-		"NONE",
-		"PASSTHROUGH",
+		MpdTimedMetadataNone,
+		MpdTimedMetadataPassthrough,
 	}
 }
 
-// MpdTimedMetadataBoxVersion is the MpdTimedMetadataBoxVersion enum of the MediaConvert API.
+// MpdTimedMetadataBoxVersion is the MpdTimedMetadataBoxVersion enum of the
+// MediaConvert API.
+//
+// Specify the event message box (eMSG) version for ID3 timed metadata in your
+// output. For more information, see ISO/IEC 23009-1:2022 section 5.10.3.3.3
+// Syntax. Leave blank to use the default value Version 0. When you specify
+// Version 1, you must also set ID3 metadata to Passthrough.
+//
 // Values other than its constants are kept as written; empty means absent.
 type MpdTimedMetadataBoxVersion string
 
@@ -6744,12 +9979,18 @@ const (
 // Values returns the values of MpdTimedMetadataBoxVersion that the model knows.
 func (MpdTimedMetadataBoxVersion) Values() []MpdTimedMetadataBoxVersion {
 	return []MpdTimedMetadataBoxVersion{
-		"VERSION_0",
-		"VERSION_1",
+		MpdTimedMetadataBoxVersionVersion0,
+		MpdTimedMetadataBoxVersionVersion1,
 	}
 }
 
-// Mpeg2AdaptiveQuantization is the Mpeg2AdaptiveQuantization enum of the MediaConvert API.
+// Mpeg2AdaptiveQuantization is the Mpeg2AdaptiveQuantization enum of the
+// MediaConvert API.
+//
+// Specify the strength of any adaptive quantization filters that you enable.
+// The value that you choose here applies to the following settings: Spatial
+// adaptive quantization, and Temporal adaptive quantization.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Mpeg2AdaptiveQuantization string
 
@@ -6764,14 +10005,17 @@ const (
 // Values returns the values of Mpeg2AdaptiveQuantization that the model knows.
 func (Mpeg2AdaptiveQuantization) Values() []Mpeg2AdaptiveQuantization {
 	return []Mpeg2AdaptiveQuantization{
-		"HIGH",
-		"LOW",
-		"MEDIUM",
-		"OFF",
+		Mpeg2AdaptiveQuantizationHigh,
+		Mpeg2AdaptiveQuantizationLow,
+		Mpeg2AdaptiveQuantizationMedium,
+		Mpeg2AdaptiveQuantizationOff,
 	}
 }
 
 // Mpeg2CodecLevel is the Mpeg2CodecLevel enum of the MediaConvert API.
+//
+// Use Level to set the MPEG-2 level for the video output.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Mpeg2CodecLevel string
 
@@ -6787,15 +10031,18 @@ const (
 // Values returns the values of Mpeg2CodecLevel that the model knows.
 func (Mpeg2CodecLevel) Values() []Mpeg2CodecLevel {
 	return []Mpeg2CodecLevel{
-		"AUTO",
-		"HIGH",
-		"HIGH1440",
-		"LOW",
-		"MAIN",
+		Mpeg2CodecLevelAuto,
+		Mpeg2CodecLevelHigh,
+		Mpeg2CodecLevelHigh1440,
+		Mpeg2CodecLevelLow,
+		Mpeg2CodecLevelMain,
 	}
 }
 
 // Mpeg2CodecProfile is the Mpeg2CodecProfile enum of the MediaConvert API.
+//
+// Use Profile to set the MPEG-2 profile for the video output.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Mpeg2CodecProfile string
 
@@ -6808,12 +10055,19 @@ const (
 // Values returns the values of Mpeg2CodecProfile that the model knows.
 func (Mpeg2CodecProfile) Values() []Mpeg2CodecProfile {
 	return []Mpeg2CodecProfile{
-		"MAIN",
-		"PROFILE_422",
+		Mpeg2CodecProfileMain,
+		Mpeg2CodecProfileProfile422,
 	}
 }
 
 // Mpeg2DynamicSubGop is the Mpeg2DynamicSubGop enum of the MediaConvert API.
+//
+// Choose Adaptive to improve subjective video quality for high-motion content.
+// This will cause the service to use fewer B-frames (which infer information
+// based on other frames) for high-motion portions of the video and more
+// B-frames for low-motion portions. The maximum number of B-frames is limited
+// by the value you provide for the setting B frames between reference frames.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Mpeg2DynamicSubGop string
 
@@ -6826,12 +10080,21 @@ const (
 // Values returns the values of Mpeg2DynamicSubGop that the model knows.
 func (Mpeg2DynamicSubGop) Values() []Mpeg2DynamicSubGop {
 	return []Mpeg2DynamicSubGop{
-		"ADAPTIVE",
-		"STATIC",
+		Mpeg2DynamicSubGopAdaptive,
+		Mpeg2DynamicSubGopStatic,
 	}
 }
 
-// Mpeg2FramerateControl is the Mpeg2FramerateControl enum of the MediaConvert API.
+// Mpeg2FramerateControl is the Mpeg2FramerateControl enum of the MediaConvert
+// API.
+//
+// If you are using the console, use the Framerate setting to specify the frame
+// rate for this output. If you want to keep the same frame rate as the input
+// video, choose Follow source. If you want to do frame rate conversion, choose
+// a frame rate from the dropdown list or choose Custom. The framerates shown in
+// the dropdown list are decimal approximations of fractions. If you choose
+// Custom, specify your frame rate as a fraction.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Mpeg2FramerateControl string
 
@@ -6844,12 +10107,31 @@ const (
 // Values returns the values of Mpeg2FramerateControl that the model knows.
 func (Mpeg2FramerateControl) Values() []Mpeg2FramerateControl {
 	return []Mpeg2FramerateControl{
-		"INITIALIZE_FROM_SOURCE",
-		"SPECIFIED",
+		Mpeg2FramerateControlInitializeFromSource,
+		Mpeg2FramerateControlSpecified,
 	}
 }
 
-// Mpeg2FramerateConversionAlgorithm is the Mpeg2FramerateConversionAlgorithm enum of the MediaConvert API.
+// Mpeg2FramerateConversionAlgorithm is the Mpeg2FramerateConversionAlgorithm
+// enum of the MediaConvert API.
+//
+// Choose the method that you want MediaConvert to use when increasing or
+// decreasing your video's frame rate. For numerically simple conversions, such
+// as 60 fps to 30 fps: We recommend that you keep the default value, Drop
+// duplicate. For numerically complex conversions, to avoid stutter: Choose
+// Interpolate. This results in a smooth picture, but might introduce
+// undesirable video artifacts. For complex frame rate conversions, especially
+// if your source video has already been converted from its original cadence:
+// Choose FrameFormer to do motion-compensated interpolation. FrameFormer uses
+// the best conversion method frame by frame. Note that using FrameFormer
+// increases the transcoding time and incurs a significant add-on cost. When you
+// choose FrameFormer, your input video resolution must be at least 128x96. To
+// create an output with the same number of frames as your input: Choose
+// Maintain frame count. When you do, MediaConvert will not drop, interpolate,
+// add, or otherwise change the frame count from your input to your output. Note
+// that since the frame count is maintained, the duration of your output will
+// become shorter at higher frame rates and longer at lower frame rates.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Mpeg2FramerateConversionAlgorithm string
 
@@ -6864,14 +10146,18 @@ const (
 // Values returns the values of Mpeg2FramerateConversionAlgorithm that the model knows.
 func (Mpeg2FramerateConversionAlgorithm) Values() []Mpeg2FramerateConversionAlgorithm {
 	return []Mpeg2FramerateConversionAlgorithm{
-		"DUPLICATE_DROP",
-		"FRAMEFORMER",
-		"INTERPOLATE",
-		"MAINTAIN_FRAME_COUNT",
+		Mpeg2FramerateConversionAlgorithmDuplicateDrop,
+		Mpeg2FramerateConversionAlgorithmFrameformer,
+		Mpeg2FramerateConversionAlgorithmInterpolate,
+		Mpeg2FramerateConversionAlgorithmMaintainFrameCount,
 	}
 }
 
 // Mpeg2GopSizeUnits is the Mpeg2GopSizeUnits enum of the MediaConvert API.
+//
+// Specify the units for GOP size. If you don't specify a value here, by default
+// the encoder measures GOP size in frames.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Mpeg2GopSizeUnits string
 
@@ -6884,12 +10170,25 @@ const (
 // Values returns the values of Mpeg2GopSizeUnits that the model knows.
 func (Mpeg2GopSizeUnits) Values() []Mpeg2GopSizeUnits {
 	return []Mpeg2GopSizeUnits{
-		"FRAMES",
-		"SECONDS",
+		Mpeg2GopSizeUnitsFrames,
+		Mpeg2GopSizeUnitsSeconds,
 	}
 }
 
 // Mpeg2InterlaceMode is the Mpeg2InterlaceMode enum of the MediaConvert API.
+//
+// Choose the scan line type for the output. Keep the default value, Progressive
+// to create a progressive output, regardless of the scan type of your input.
+// Use Top field first or Bottom field first to create an output that's
+// interlaced with the same field polarity throughout. Use Follow, default top
+// or Follow, default bottom to produce outputs with the same field polarity as
+// the source. For jobs that have multiple inputs, the output field polarity
+// might change over the course of the output. Follow behavior depends on the
+// input scan type. If the source is interlaced, the output will be interlaced
+// with the same polarity as the source. If the source is progressive, the
+// output will be interlaced with top field bottom field first, depending on
+// which of the Follow options you choose.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Mpeg2InterlaceMode string
 
@@ -6905,15 +10204,21 @@ const (
 // Values returns the values of Mpeg2InterlaceMode that the model knows.
 func (Mpeg2InterlaceMode) Values() []Mpeg2InterlaceMode {
 	return []Mpeg2InterlaceMode{
-		"BOTTOM_FIELD",
-		"FOLLOW_BOTTOM_FIELD",
-		"FOLLOW_TOP_FIELD",
-		"PROGRESSIVE",
-		"TOP_FIELD",
+		Mpeg2InterlaceModeBottomField,
+		Mpeg2InterlaceModeFollowBottomField,
+		Mpeg2InterlaceModeFollowTopField,
+		Mpeg2InterlaceModeProgressive,
+		Mpeg2InterlaceModeTopField,
 	}
 }
 
-// Mpeg2IntraDcPrecision is the Mpeg2IntraDcPrecision enum of the MediaConvert API.
+// Mpeg2IntraDcPrecision is the Mpeg2IntraDcPrecision enum of the MediaConvert
+// API.
+//
+// Use Intra DC precision to set quantization precision for intra-block DC
+// coefficients. If you choose the value auto, the service will automatically
+// select the precision based on the per-frame compression ratio.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Mpeg2IntraDcPrecision string
 
@@ -6929,15 +10234,23 @@ const (
 // Values returns the values of Mpeg2IntraDcPrecision that the model knows.
 func (Mpeg2IntraDcPrecision) Values() []Mpeg2IntraDcPrecision {
 	return []Mpeg2IntraDcPrecision{
-		"AUTO",
-		"INTRA_DC_PRECISION_10",
-		"INTRA_DC_PRECISION_11",
-		"INTRA_DC_PRECISION_8",
-		"INTRA_DC_PRECISION_9",
+		Mpeg2IntraDcPrecisionAuto,
+		Mpeg2IntraDcPrecisionIntraDcPrecision10,
+		Mpeg2IntraDcPrecisionIntraDcPrecision11,
+		Mpeg2IntraDcPrecisionIntraDcPrecision8,
+		Mpeg2IntraDcPrecisionIntraDcPrecision9,
 	}
 }
 
 // Mpeg2ParControl is the Mpeg2ParControl enum of the MediaConvert API.
+//
+// Optional. Specify how the service determines the pixel aspect ratio (PAR) for
+// this output. The default behavior, Follow source, uses the PAR from your
+// input video for your output. To specify a different PAR in the console,
+// choose any value other than Follow source. When you choose SPECIFIED for this
+// setting, you must also specify values for the parNumerator and parDenominator
+// settings.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Mpeg2ParControl string
 
@@ -6950,12 +10263,18 @@ const (
 // Values returns the values of Mpeg2ParControl that the model knows.
 func (Mpeg2ParControl) Values() []Mpeg2ParControl {
 	return []Mpeg2ParControl{
-		"INITIALIZE_FROM_SOURCE",
-		"SPECIFIED",
+		Mpeg2ParControlInitializeFromSource,
+		Mpeg2ParControlSpecified,
 	}
 }
 
-// Mpeg2QualityTuningLevel is the Mpeg2QualityTuningLevel enum of the MediaConvert API.
+// Mpeg2QualityTuningLevel is the Mpeg2QualityTuningLevel enum of the
+// MediaConvert API.
+//
+// Optional. Use Quality tuning level to choose how you want to trade off
+// encoding speed for output video quality. The default behavior is faster,
+// lower quality, single-pass encoding.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Mpeg2QualityTuningLevel string
 
@@ -6968,12 +10287,17 @@ const (
 // Values returns the values of Mpeg2QualityTuningLevel that the model knows.
 func (Mpeg2QualityTuningLevel) Values() []Mpeg2QualityTuningLevel {
 	return []Mpeg2QualityTuningLevel{
-		"MULTI_PASS",
-		"SINGLE_PASS",
+		Mpeg2QualityTuningLevelMultiPass,
+		Mpeg2QualityTuningLevelSinglePass,
 	}
 }
 
-// Mpeg2RateControlMode is the Mpeg2RateControlMode enum of the MediaConvert API.
+// Mpeg2RateControlMode is the Mpeg2RateControlMode enum of the MediaConvert
+// API.
+//
+// Use Rate control mode to specify whether the bitrate is variable (vbr) or
+// constant (cbr).
+//
 // Values other than its constants are kept as written; empty means absent.
 type Mpeg2RateControlMode string
 
@@ -6986,12 +10310,27 @@ const (
 // Values returns the values of Mpeg2RateControlMode that the model knows.
 func (Mpeg2RateControlMode) Values() []Mpeg2RateControlMode {
 	return []Mpeg2RateControlMode{
-		"CBR",
-		"VBR",
+		Mpeg2RateControlModeCbr,
+		Mpeg2RateControlModeVbr,
 	}
 }
 
-// Mpeg2ScanTypeConversionMode is the Mpeg2ScanTypeConversionMode enum of the MediaConvert API.
+// Mpeg2ScanTypeConversionMode is the Mpeg2ScanTypeConversionMode enum of the
+// MediaConvert API.
+//
+// Use this setting for interlaced outputs, when your output frame rate is half
+// of your input frame rate. In this situation, choose Optimized interlacing to
+// create a better quality interlaced output. In this case, each progressive
+// frame from the input corresponds to an interlaced field in the output. Keep
+// the default value, Basic interlacing, for all other output frame rates. With
+// basic interlacing, MediaConvert performs any frame rate conversion first and
+// then interlaces the frames. When you choose Optimized interlacing and you set
+// your output frame rate to a value that isn't suitable for optimized
+// interlacing, MediaConvert automatically falls back to basic interlacing.
+// Required settings: To use optimized interlacing, you must set Telecine to
+// None or Soft. You can't use optimized interlacing for hard telecine outputs.
+// You must also set Interlace mode to a value other than Progressive.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Mpeg2ScanTypeConversionMode string
 
@@ -7004,12 +10343,17 @@ const (
 // Values returns the values of Mpeg2ScanTypeConversionMode that the model knows.
 func (Mpeg2ScanTypeConversionMode) Values() []Mpeg2ScanTypeConversionMode {
 	return []Mpeg2ScanTypeConversionMode{
-		"INTERLACED",
-		"INTERLACED_OPTIMIZE",
+		Mpeg2ScanTypeConversionModeInterlaced,
+		Mpeg2ScanTypeConversionModeInterlacedOptimize,
 	}
 }
 
-// Mpeg2SceneChangeDetect is the Mpeg2SceneChangeDetect enum of the MediaConvert API.
+// Mpeg2SceneChangeDetect is the Mpeg2SceneChangeDetect enum of the MediaConvert
+// API.
+//
+// Enable this setting to insert I-frames at scene changes that the service
+// automatically detects. This improves video quality and is enabled by default.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Mpeg2SceneChangeDetect string
 
@@ -7022,12 +10366,20 @@ const (
 // Values returns the values of Mpeg2SceneChangeDetect that the model knows.
 func (Mpeg2SceneChangeDetect) Values() []Mpeg2SceneChangeDetect {
 	return []Mpeg2SceneChangeDetect{
-		"DISABLED",
-		"ENABLED",
+		Mpeg2SceneChangeDetectDisabled,
+		Mpeg2SceneChangeDetectEnabled,
 	}
 }
 
 // Mpeg2SlowPal is the Mpeg2SlowPal enum of the MediaConvert API.
+//
+// Ignore this setting unless your input frame rate is 23.976 or 24 frames per
+// second (fps). Enable slow PAL to create a 25 fps output. When you enable slow
+// PAL, MediaConvert relabels the video frames to 25 fps and resamples your
+// audio to keep it synchronized with the video. Note that enabling this setting
+// will slightly reduce the duration of your video. Required settings: You must
+// also set Framerate to 25.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Mpeg2SlowPal string
 
@@ -7040,12 +10392,30 @@ const (
 // Values returns the values of Mpeg2SlowPal that the model knows.
 func (Mpeg2SlowPal) Values() []Mpeg2SlowPal {
 	return []Mpeg2SlowPal{
-		"DISABLED",
-		"ENABLED",
+		Mpeg2SlowPalDisabled,
+		Mpeg2SlowPalEnabled,
 	}
 }
 
-// Mpeg2SpatialAdaptiveQuantization is the Mpeg2SpatialAdaptiveQuantization enum of the MediaConvert API.
+// Mpeg2SpatialAdaptiveQuantization is the Mpeg2SpatialAdaptiveQuantization enum
+// of the MediaConvert API.
+//
+// Keep the default value, Enabled, to adjust quantization within each frame
+// based on spatial variation of content complexity. When you enable this
+// feature, the encoder uses fewer bits on areas that can sustain more
+// distortion with no noticeable visual degradation and uses more bits on areas
+// where any small distortion will be noticeable. For example, complex textured
+// blocks are encoded with fewer bits and smooth textured blocks are encoded
+// with more bits. Enabling this feature will almost always improve your video
+// quality. Note, though, that this feature doesn't take into account where the
+// viewer's attention is likely to be. If viewers are likely to be focusing
+// their attention on a part of the screen with a lot of complex texture, you
+// might choose to disable this feature. Related setting: When you enable
+// spatial adaptive quantization, set the value for Adaptive quantization
+// depending on your content. For homogeneous content, such as cartoons and
+// video games, set it to Low. For content with a wider variety of textures, set
+// it to High or Higher.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Mpeg2SpatialAdaptiveQuantization string
 
@@ -7058,12 +10428,17 @@ const (
 // Values returns the values of Mpeg2SpatialAdaptiveQuantization that the model knows.
 func (Mpeg2SpatialAdaptiveQuantization) Values() []Mpeg2SpatialAdaptiveQuantization {
 	return []Mpeg2SpatialAdaptiveQuantization{
-		"DISABLED",
-		"ENABLED",
+		Mpeg2SpatialAdaptiveQuantizationDisabled,
+		Mpeg2SpatialAdaptiveQuantizationEnabled,
 	}
 }
 
 // Mpeg2Syntax is the Mpeg2Syntax enum of the MediaConvert API.
+//
+// Specify whether this output's video uses the D10 syntax. Keep the default
+// value to not use the syntax. Related settings: When you choose D10 for your
+// MXF profile, you must also set this value to D10.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Mpeg2Syntax string
 
@@ -7076,12 +10451,22 @@ const (
 // Values returns the values of Mpeg2Syntax that the model knows.
 func (Mpeg2Syntax) Values() []Mpeg2Syntax {
 	return []Mpeg2Syntax{
-		"DEFAULT",
-		"D_10",
+		Mpeg2SyntaxDefault,
+		Mpeg2SyntaxD10,
 	}
 }
 
 // Mpeg2Telecine is the Mpeg2Telecine enum of the MediaConvert API.
+//
+// When you do frame rate conversion from 23.976 frames per second (fps) to
+// 29.97 fps, and your output scan type is interlaced, you can optionally enable
+// hard or soft telecine to create a smoother picture. Hard telecine produces a
+// 29.97i output. Soft telecine produces an output with a 23.976 output that
+// signals to the video player device to do the conversion during play back.
+// When you keep the default value, None, MediaConvert does a standard frame
+// rate conversion to 29.97 without doing anything with the field polarity to
+// create a smoother picture.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Mpeg2Telecine string
 
@@ -7095,13 +10480,29 @@ const (
 // Values returns the values of Mpeg2Telecine that the model knows.
 func (Mpeg2Telecine) Values() []Mpeg2Telecine {
 	return []Mpeg2Telecine{
-		"HARD",
-		"NONE",
-		"SOFT",
+		Mpeg2TelecineHard,
+		Mpeg2TelecineNone,
+		Mpeg2TelecineSoft,
 	}
 }
 
-// Mpeg2TemporalAdaptiveQuantization is the Mpeg2TemporalAdaptiveQuantization enum of the MediaConvert API.
+// Mpeg2TemporalAdaptiveQuantization is the Mpeg2TemporalAdaptiveQuantization
+// enum of the MediaConvert API.
+//
+// Keep the default value, Enabled, to adjust quantization within each frame
+// based on temporal variation of content complexity. When you enable this
+// feature, the encoder uses fewer bits on areas of the frame that aren't moving
+// and uses more bits on complex objects with sharp edges that move a lot. For
+// example, this feature improves the readability of text tickers on newscasts
+// and scoreboards on sports matches. Enabling this feature will almost always
+// improve your video quality. Note, though, that this feature doesn't take into
+// account where the viewer's attention is likely to be. If viewers are likely
+// to be focusing their attention on a part of the screen that doesn't have
+// moving objects with sharp edges, such as sports athletes' faces, you might
+// choose to disable this feature. Related setting: When you enable temporal
+// quantization, adjust the strength of the filter with the setting Adaptive
+// quantization.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Mpeg2TemporalAdaptiveQuantization string
 
@@ -7114,12 +10515,17 @@ const (
 // Values returns the values of Mpeg2TemporalAdaptiveQuantization that the model knows.
 func (Mpeg2TemporalAdaptiveQuantization) Values() []Mpeg2TemporalAdaptiveQuantization {
 	return []Mpeg2TemporalAdaptiveQuantization{
-		"DISABLED",
-		"ENABLED",
+		Mpeg2TemporalAdaptiveQuantizationDisabled,
+		Mpeg2TemporalAdaptiveQuantizationEnabled,
 	}
 }
 
-// MsSmoothAudioDeduplication is the MsSmoothAudioDeduplication enum of the MediaConvert API.
+// MsSmoothAudioDeduplication is the MsSmoothAudioDeduplication enum of the
+// MediaConvert API.
+//
+// COMBINE_DUPLICATE_STREAMS combines identical audio encoding settings across a
+// Microsoft Smooth output group into a single audio stream.
+//
 // Values other than its constants are kept as written; empty means absent.
 type MsSmoothAudioDeduplication string
 
@@ -7132,12 +10538,20 @@ const (
 // Values returns the values of MsSmoothAudioDeduplication that the model knows.
 func (MsSmoothAudioDeduplication) Values() []MsSmoothAudioDeduplication {
 	return []MsSmoothAudioDeduplication{
-		"COMBINE_DUPLICATE_STREAMS",
-		"NONE",
+		MsSmoothAudioDeduplicationCombineDuplicateStreams,
+		MsSmoothAudioDeduplicationNone,
 	}
 }
 
-// MsSmoothFragmentLengthControl is the MsSmoothFragmentLengthControl enum of the MediaConvert API.
+// MsSmoothFragmentLengthControl is the MsSmoothFragmentLengthControl enum of
+// the MediaConvert API.
+//
+// Specify how you want MediaConvert to determine the fragment length. Choose
+// Exact to have the encoder use the exact length that you specify with the
+// setting Fragment length. This might result in extra I-frames. Choose Multiple
+// of GOP to have the encoder round up the segment lengths to match the next GOP
+// boundary.
+//
 // Values other than its constants are kept as written; empty means absent.
 type MsSmoothFragmentLengthControl string
 
@@ -7150,12 +10564,17 @@ const (
 // Values returns the values of MsSmoothFragmentLengthControl that the model knows.
 func (MsSmoothFragmentLengthControl) Values() []MsSmoothFragmentLengthControl {
 	return []MsSmoothFragmentLengthControl{
-		"EXACT",
-		"GOP_MULTIPLE",
+		MsSmoothFragmentLengthControlExact,
+		MsSmoothFragmentLengthControlGopMultiple,
 	}
 }
 
-// MsSmoothManifestEncoding is the MsSmoothManifestEncoding enum of the MediaConvert API.
+// MsSmoothManifestEncoding is the MsSmoothManifestEncoding enum of the
+// MediaConvert API.
+//
+// Use Manifest encoding to specify the encoding format for the server and
+// client manifest. Valid options are utf8 and utf16.
+//
 // Values other than its constants are kept as written; empty means absent.
 type MsSmoothManifestEncoding string
 
@@ -7168,12 +10587,22 @@ const (
 // Values returns the values of MsSmoothManifestEncoding that the model knows.
 func (MsSmoothManifestEncoding) Values() []MsSmoothManifestEncoding {
 	return []MsSmoothManifestEncoding{
-		"UTF16",
-		"UTF8",
+		MsSmoothManifestEncodingUtf16,
+		MsSmoothManifestEncodingUtf8,
 	}
 }
 
 // MxfAfdSignaling is the MxfAfdSignaling enum of the MediaConvert API.
+//
+// Optional. When you have AFD signaling set up in your output video stream, use
+// this setting to choose whether to also include it in the MXF wrapper. Choose
+// Don't copy to exclude AFD signaling from the MXF wrapper. Choose Copy from
+// video stream to copy the AFD values from the video stream for this output to
+// the MXF wrapper. Regardless of which option you choose, the AFD values remain
+// in the video stream. Related settings: To set up your output to include or
+// exclude AFD values, see AfdSignaling, under VideoDescription. On the console,
+// find AFD signaling under the output's video encoding settings.
+//
 // Values other than its constants are kept as written; empty means absent.
 type MxfAfdSignaling string
 
@@ -7186,12 +10615,20 @@ const (
 // Values returns the values of MxfAfdSignaling that the model knows.
 func (MxfAfdSignaling) Values() []MxfAfdSignaling {
 	return []MxfAfdSignaling{
-		"COPY_FROM_VIDEO",
-		"NO_COPY",
+		MxfAfdSignalingCopyFromVideo,
+		MxfAfdSignalingNoCopy,
 	}
 }
 
 // MxfProfile is the MxfProfile enum of the MediaConvert API.
+//
+// Specify the MXF profile, also called shim, for this output. To automatically
+// select a profile according to your output video codec and resolution, leave
+// blank. For a list of codecs supported with each MXF profile, see
+// https://docs.aws.amazon.com/mediaconvert/latest/ug/codecs-supported-with-each-mxf-profile.html.
+// For more information about the automatic selection behavior, see
+// https://docs.aws.amazon.com/mediaconvert/latest/ug/default-automatic-selection-of-mxf-profiles.html.
+//
 // Values other than its constants are kept as written; empty means absent.
 type MxfProfile string
 
@@ -7207,15 +10644,48 @@ const (
 // Values returns the values of MxfProfile that the model knows.
 func (MxfProfile) Values() []MxfProfile {
 	return []MxfProfile{
-		"D_10",
-		"OP1A",
-		"XAVC",
-		"XDCAM",
-		"XDCAM_RDD9",
+		MxfProfileD10,
+		MxfProfileOp1a,
+		MxfProfileXavc,
+		MxfProfileXdcam,
+		MxfProfileXdcamRdd9,
+	}
+}
+
+// MxfUncompressedAudioWrapping is the MxfUncompressedAudioWrapping enum of the
+// MediaConvert API.
+//
+// Choose the audio frame wrapping mode for PCM tracks in MXF outputs. AUTO
+// (default): Uses codec-appropriate defaults - BWF for H.264/AVC, AES3 for
+// MPEG2/XDCAM. AES3: Use AES3 frame wrapping with SMPTE-compliant descriptors.
+// This setting only takes effect when the MXF profile is OP1a.
+//
+// Values other than its constants are kept as written; empty means absent.
+type MxfUncompressedAudioWrapping string
+
+// The values of MxfUncompressedAudioWrapping that the model knows.
+const (
+	MxfUncompressedAudioWrappingAes3 MxfUncompressedAudioWrapping = "AES3"
+	MxfUncompressedAudioWrappingAuto MxfUncompressedAudioWrapping = "AUTO"
+)
+
+// Values returns the values of MxfUncompressedAudioWrapping that the model knows.
+func (MxfUncompressedAudioWrapping) Values() []MxfUncompressedAudioWrapping {
+	return []MxfUncompressedAudioWrapping{
+		MxfUncompressedAudioWrappingAes3,
+		MxfUncompressedAudioWrappingAuto,
 	}
 }
 
 // MxfXavcDurationMode is the MxfXavcDurationMode enum of the MediaConvert API.
+//
+// To create an output that complies with the XAVC file format guidelines for
+// interoperability, keep the default value, Drop frames for compliance. To
+// include all frames from your input in this output, keep the default setting,
+// Allow any duration. The number of frames that MediaConvert excludes when you
+// set this to Drop frames for compliance depends on the output frame rate and
+// duration.
+//
 // Values other than its constants are kept as written; empty means absent.
 type MxfXavcDurationMode string
 
@@ -7228,12 +10698,19 @@ const (
 // Values returns the values of MxfXavcDurationMode that the model knows.
 func (MxfXavcDurationMode) Values() []MxfXavcDurationMode {
 	return []MxfXavcDurationMode{
-		"ALLOW_ANY_DURATION",
-		"DROP_FRAMES_FOR_COMPLIANCE",
+		MxfXavcDurationModeAllowAnyDuration,
+		MxfXavcDurationModeDropFramesForCompliance,
 	}
 }
 
-// NielsenActiveWatermarkProcessType is the NielsenActiveWatermarkProcessType enum of the MediaConvert API.
+// NielsenActiveWatermarkProcessType is the NielsenActiveWatermarkProcessType
+// enum of the MediaConvert API.
+//
+// Choose the type of Nielsen watermarks that you want in your outputs. When you
+// choose NAES 2 and NW, you must provide a value for the setting SID. When you
+// choose CBET, you must provide a value for the setting CSID. When you choose
+// NAES 2, NW, and CBET, you must provide values for both of these settings.
+//
 // Values other than its constants are kept as written; empty means absent.
 type NielsenActiveWatermarkProcessType string
 
@@ -7247,13 +10724,20 @@ const (
 // Values returns the values of NielsenActiveWatermarkProcessType that the model knows.
 func (NielsenActiveWatermarkProcessType) Values() []NielsenActiveWatermarkProcessType {
 	return []NielsenActiveWatermarkProcessType{
-		"CBET",
-		"NAES2_AND_NW",
-		"NAES2_AND_NW_AND_CBET",
+		NielsenActiveWatermarkProcessTypeCbet,
+		NielsenActiveWatermarkProcessTypeNaes2AndNw,
+		NielsenActiveWatermarkProcessTypeNaes2AndNwAndCbet,
 	}
 }
 
-// NielsenSourceWatermarkStatusType is the NielsenSourceWatermarkStatusType enum of the MediaConvert API.
+// NielsenSourceWatermarkStatusType is the NielsenSourceWatermarkStatusType enum
+// of the MediaConvert API.
+//
+// Required. Specify whether your source content already contains Nielsen
+// non-linear watermarks. When you set this value to Watermarked, the service
+// fails the job. Nielsen requires that you add non-linear watermarking to only
+// clean content that doesn't already have non-linear Nielsen watermarks.
+//
 // Values other than its constants are kept as written; empty means absent.
 type NielsenSourceWatermarkStatusType string
 
@@ -7266,12 +10750,18 @@ const (
 // Values returns the values of NielsenSourceWatermarkStatusType that the model knows.
 func (NielsenSourceWatermarkStatusType) Values() []NielsenSourceWatermarkStatusType {
 	return []NielsenSourceWatermarkStatusType{
-		"CLEAN",
-		"WATERMARKED",
+		NielsenSourceWatermarkStatusTypeClean,
+		NielsenSourceWatermarkStatusTypeWatermarked,
 	}
 }
 
-// NielsenUniqueTicPerAudioTrackType is the NielsenUniqueTicPerAudioTrackType enum of the MediaConvert API.
+// NielsenUniqueTicPerAudioTrackType is the NielsenUniqueTicPerAudioTrackType
+// enum of the MediaConvert API.
+//
+// To create assets that have the same TIC values in each audio track, keep the
+// default value Share TICs. To create assets that have unique TIC values for
+// each audio track, choose Use unique TICs.
+//
 // Values other than its constants are kept as written; empty means absent.
 type NielsenUniqueTicPerAudioTrackType string
 
@@ -7284,12 +10774,24 @@ const (
 // Values returns the values of NielsenUniqueTicPerAudioTrackType that the model knows.
 func (NielsenUniqueTicPerAudioTrackType) Values() []NielsenUniqueTicPerAudioTrackType {
 	return []NielsenUniqueTicPerAudioTrackType{
-		"RESERVE_UNIQUE_TICS_PER_TRACK",
-		"SAME_TICS_PER_TRACK",
+		NielsenUniqueTicPerAudioTrackTypeReserveUniqueTicsPerTrack,
+		NielsenUniqueTicPerAudioTrackTypeSameTicsPerTrack,
 	}
 }
 
-// NoiseFilterPostTemporalSharpening is the NoiseFilterPostTemporalSharpening enum of the MediaConvert API.
+// NoiseFilterPostTemporalSharpening is the NoiseFilterPostTemporalSharpening
+// enum of the MediaConvert API.
+//
+// When you set Noise reducer to Temporal, the bandwidth and sharpness of your
+// output is reduced. You can optionally use Post temporal sharpening to apply
+// sharpening to the edges of your output. Note that Post temporal sharpening
+// will also make the bandwidth reduction from the Noise reducer smaller. The
+// default behavior, Auto, allows the transcoder to determine whether to apply
+// sharpening, depending on your input type and quality. When you set Post
+// temporal sharpening to Enabled, specify how much sharpening is applied using
+// Post temporal sharpening strength. Set Post temporal sharpening to Disabled
+// to not apply sharpening.
+//
 // Values other than its constants are kept as written; empty means absent.
 type NoiseFilterPostTemporalSharpening string
 
@@ -7303,13 +10805,19 @@ const (
 // Values returns the values of NoiseFilterPostTemporalSharpening that the model knows.
 func (NoiseFilterPostTemporalSharpening) Values() []NoiseFilterPostTemporalSharpening {
 	return []NoiseFilterPostTemporalSharpening{
-		"AUTO",
-		"DISABLED",
-		"ENABLED",
+		NoiseFilterPostTemporalSharpeningAuto,
+		NoiseFilterPostTemporalSharpeningDisabled,
+		NoiseFilterPostTemporalSharpeningEnabled,
 	}
 }
 
-// NoiseFilterPostTemporalSharpeningStrength is the NoiseFilterPostTemporalSharpeningStrength enum of the MediaConvert API.
+// NoiseFilterPostTemporalSharpeningStrength is the
+// NoiseFilterPostTemporalSharpeningStrength enum of the MediaConvert API.
+//
+// Use Post temporal sharpening strength to define the amount of sharpening the
+// transcoder applies to your output. Set Post temporal sharpening strength to
+// Low, Medium, or High to indicate the amount of sharpening.
+//
 // Values other than its constants are kept as written; empty means absent.
 type NoiseFilterPostTemporalSharpeningStrength string
 
@@ -7323,13 +10831,22 @@ const (
 // Values returns the values of NoiseFilterPostTemporalSharpeningStrength that the model knows.
 func (NoiseFilterPostTemporalSharpeningStrength) Values() []NoiseFilterPostTemporalSharpeningStrength {
 	return []NoiseFilterPostTemporalSharpeningStrength{
-		"HIGH",
-		"LOW",
-		"MEDIUM",
+		NoiseFilterPostTemporalSharpeningStrengthHigh,
+		NoiseFilterPostTemporalSharpeningStrengthLow,
+		NoiseFilterPostTemporalSharpeningStrengthMedium,
 	}
 }
 
 // NoiseReducerFilter is the NoiseReducerFilter enum of the MediaConvert API.
+//
+// Use Noise reducer filter to select one of the following spatial image
+// filtering functions. To use this setting, you must also enable Noise
+// reducer. * Bilateral preserves edges while reducing noise. * Mean (softest),
+// Gaussian, Lanczos, and Sharpen (sharpest) do convolution filtering. *
+// Conserve does min/max noise reduction. * Spatial does frequency-domain
+// filtering based on JND principles. * Temporal optimizes video quality for
+// complex motion.
+//
 // Values other than its constants are kept as written; empty means absent.
 type NoiseReducerFilter string
 
@@ -7348,18 +10865,22 @@ const (
 // Values returns the values of NoiseReducerFilter that the model knows.
 func (NoiseReducerFilter) Values() []NoiseReducerFilter {
 	return []NoiseReducerFilter{
-		"BILATERAL",
-		"CONSERVE",
-		"GAUSSIAN",
-		"LANCZOS",
-		"MEAN",
-		"SHARPEN",
-		"SPATIAL",
-		"TEMPORAL",
+		NoiseReducerFilterBilateral,
+		NoiseReducerFilterConserve,
+		NoiseReducerFilterGaussian,
+		NoiseReducerFilterLanczos,
+		NoiseReducerFilterMean,
+		NoiseReducerFilterSharpen,
+		NoiseReducerFilterSpatial,
+		NoiseReducerFilterTemporal,
 	}
 }
 
 // Order is the Order enum of the MediaConvert API.
+//
+// Optional. When you request lists of resources, you can specify whether they
+// are sorted in ASCENDING or DESCENDING order. Default varies by resource.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Order string
 
@@ -7372,12 +10893,16 @@ const (
 // Values returns the values of Order that the model knows.
 func (Order) Values() []Order {
 	return []Order{
-		"ASCENDING",
-		"DESCENDING",
+		OrderAscending,
+		OrderDescending,
 	}
 }
 
 // OutputGroupType is the OutputGroupType enum of the MediaConvert API.
+//
+// Type of output group (File group, Apple HLS, DASH ISO, Microsoft Smooth
+// Streaming, CMAF)
+//
 // Values other than its constants are kept as written; empty means absent.
 type OutputGroupType string
 
@@ -7393,15 +10918,23 @@ const (
 // Values returns the values of OutputGroupType that the model knows.
 func (OutputGroupType) Values() []OutputGroupType {
 	return []OutputGroupType{
-		"CMAF_GROUP_SETTINGS",
-		"DASH_ISO_GROUP_SETTINGS",
-		"FILE_GROUP_SETTINGS",
-		"HLS_GROUP_SETTINGS",
-		"MS_SMOOTH_GROUP_SETTINGS",
+		OutputGroupTypeCmafGroupSettings,
+		OutputGroupTypeDashIsoGroupSettings,
+		OutputGroupTypeFileGroupSettings,
+		OutputGroupTypeHlsGroupSettings,
+		OutputGroupTypeMsSmoothGroupSettings,
 	}
 }
 
 // OutputSdt is the OutputSdt enum of the MediaConvert API.
+//
+// Selects method of inserting SDT information into output stream. "Follow input
+// SDT" copies SDT information from input stream to output stream. "Follow input
+// SDT if present" copies SDT information from input stream to output stream if
+// SDT information is present in the input, otherwise it will fall back on the
+// user-defined values. Enter "SDT Manually" means user will enter the SDT
+// information. "No SDT" means output stream will not contain SDT information.
+//
 // Values other than its constants are kept as written; empty means absent.
 type OutputSdt string
 
@@ -7416,14 +10949,24 @@ const (
 // Values returns the values of OutputSdt that the model knows.
 func (OutputSdt) Values() []OutputSdt {
 	return []OutputSdt{
-		"SDT_FOLLOW",
-		"SDT_FOLLOW_IF_PRESENT",
-		"SDT_MANUAL",
-		"SDT_NONE",
+		OutputSdtSdtFollow,
+		OutputSdtSdtFollowIfPresent,
+		OutputSdtSdtManual,
+		OutputSdtSdtNone,
 	}
 }
 
 // PadVideo is the PadVideo enum of the MediaConvert API.
+//
+// Use this setting if your input has video and audio durations that don't
+// align, and your output or player has strict alignment requirements. Examples:
+// Input audio track has a delayed start. Input video track ends before audio
+// ends. When you set Pad video to Black, MediaConvert generates black video
+// frames so that output video and audio durations match. Black video frames are
+// added at the beginning or end, depending on your input. To keep the default
+// behavior and not generate black video, set Pad video to Disabled or leave
+// blank.
+//
 // Values other than its constants are kept as written; empty means absent.
 type PadVideo string
 
@@ -7436,12 +10979,17 @@ const (
 // Values returns the values of PadVideo that the model knows.
 func (PadVideo) Values() []PadVideo {
 	return []PadVideo{
-		"BLACK",
-		"DISABLED",
+		PadVideoBlack,
+		PadVideoDisabled,
 	}
 }
 
 // PresetListBy is the PresetListBy enum of the MediaConvert API.
+//
+// Optional. When you request a list of presets, you can choose to list them
+// alphabetically by NAME or chronologically by CREATION_DATE. If you don't
+// specify, the service will list them by name.
+//
 // Values other than its constants are kept as written; empty means absent.
 type PresetListBy string
 
@@ -7455,13 +11003,25 @@ const (
 // Values returns the values of PresetListBy that the model knows.
 func (PresetListBy) Values() []PresetListBy {
 	return []PresetListBy{
-		"CREATION_DATE",
-		"NAME",
-		"SYSTEM",
+		PresetListByCreationDate,
+		PresetListByName,
+		PresetListBySystem,
 	}
 }
 
 // PresetSpeke20Audio is the PresetSpeke20Audio enum of the MediaConvert API.
+//
+// Specify which SPEKE version 2.0 audio preset MediaConvert uses to request
+// content keys from your SPEKE server. For more information, see:
+// https://docs.aws.amazon.com/mediaconvert/latest/ug/drm-content-speke-v2-presets.html
+// To encrypt to your audio outputs, choose from the following: Audio preset 1,
+// Audio preset 2, or Audio preset 3. To encrypt your audio outputs, using the
+// same content key for both your audio and video outputs: Choose Shared. When
+// you do, you must also set SPEKE v2.0 video preset to Shared. To not encrypt
+// your audio outputs: Choose Unencrypted. When you do, to encrypt your video
+// outputs, you must also specify a SPEKE v2.0 video preset (other than Shared
+// or Unencrypted).
+//
 // Values other than its constants are kept as written; empty means absent.
 type PresetSpeke20Audio string
 
@@ -7477,15 +11037,28 @@ const (
 // Values returns the values of PresetSpeke20Audio that the model knows.
 func (PresetSpeke20Audio) Values() []PresetSpeke20Audio {
 	return []PresetSpeke20Audio{
-		"PRESET_AUDIO_1",
-		"PRESET_AUDIO_2",
-		"PRESET_AUDIO_3",
-		"SHARED",
-		"UNENCRYPTED",
+		PresetSpeke20AudioPresetAudio1,
+		PresetSpeke20AudioPresetAudio2,
+		PresetSpeke20AudioPresetAudio3,
+		PresetSpeke20AudioShared,
+		PresetSpeke20AudioUnencrypted,
 	}
 }
 
 // PresetSpeke20Video is the PresetSpeke20Video enum of the MediaConvert API.
+//
+// Specify which SPEKE version 2.0 video preset MediaConvert uses to request
+// content keys from your SPEKE server. For more information, see:
+// https://docs.aws.amazon.com/mediaconvert/latest/ug/drm-content-speke-v2-presets.html
+// To encrypt to your video outputs, choose from the following: Video preset 1,
+// Video preset 2, Video preset 3, Video preset 4, Video preset 5, Video preset
+// 6, Video preset 7, or Video preset 8. To encrypt your video outputs, using
+// the same content key for both your video and audio outputs: Choose Shared.
+// When you do, you must also set SPEKE v2.0 audio preset to Shared. To not
+// encrypt your video outputs: Choose Unencrypted. When you do, to encrypt your
+// audio outputs, you must also specify a SPEKE v2.0 audio preset (other than
+// Shared or Unencrypted).
+//
 // Values other than its constants are kept as written; empty means absent.
 type PresetSpeke20Video string
 
@@ -7506,20 +11079,27 @@ const (
 // Values returns the values of PresetSpeke20Video that the model knows.
 func (PresetSpeke20Video) Values() []PresetSpeke20Video {
 	return []PresetSpeke20Video{
-		"PRESET_VIDEO_1",
-		"PRESET_VIDEO_2",
-		"PRESET_VIDEO_3",
-		"PRESET_VIDEO_4",
-		"PRESET_VIDEO_5",
-		"PRESET_VIDEO_6",
-		"PRESET_VIDEO_7",
-		"PRESET_VIDEO_8",
-		"SHARED",
-		"UNENCRYPTED",
+		PresetSpeke20VideoPresetVideo1,
+		PresetSpeke20VideoPresetVideo2,
+		PresetSpeke20VideoPresetVideo3,
+		PresetSpeke20VideoPresetVideo4,
+		PresetSpeke20VideoPresetVideo5,
+		PresetSpeke20VideoPresetVideo6,
+		PresetSpeke20VideoPresetVideo7,
+		PresetSpeke20VideoPresetVideo8,
+		PresetSpeke20VideoShared,
+		PresetSpeke20VideoUnencrypted,
 	}
 }
 
 // PricingPlan is the PricingPlan enum of the MediaConvert API.
+//
+// Specifies whether the pricing plan for the queue is on-demand or reserved.
+// For on-demand, you pay per minute, billed in increments of .01 minute. For
+// reserved, you pay for the transcoding capacity of the entire queue,
+// regardless of how much or how little you use it. Reserved pricing requires a
+// 12-month commitment.
+//
 // Values other than its constants are kept as written; empty means absent.
 type PricingPlan string
 
@@ -7532,12 +11112,24 @@ const (
 // Values returns the values of PricingPlan that the model knows.
 func (PricingPlan) Values() []PricingPlan {
 	return []PricingPlan{
-		"ON_DEMAND",
-		"RESERVED",
+		PricingPlanOnDemand,
+		PricingPlanReserved,
 	}
 }
 
-// ProresChromaSampling is the ProresChromaSampling enum of the MediaConvert API.
+// ProresChromaSampling is the ProresChromaSampling enum of the MediaConvert
+// API.
+//
+// This setting applies only to ProRes 4444 and ProRes 4444 XQ outputs that you
+// create from inputs that use 4:4:4 chroma sampling. Set Preserve 4:4:4
+// sampling to allow outputs to also use 4:4:4 chroma sampling. You must specify
+// a value for this setting when your output codec profile supports 4:4:4 chroma
+// sampling. Related Settings: For Apple ProRes outputs with 4:4:4 chroma
+// sampling: Choose Preserve 4:4:4 sampling. Use when your input has 4:4:4
+// chroma sampling and your output codec Profile is Apple ProRes 4444 or 4444
+// XQ. Note that when you choose Preserve 4:4:4 sampling, you cannot include any
+// of the following Preprocessors: Dolby Vision, HDR10+, or Noise reducer.
+//
 // Values other than its constants are kept as written; empty means absent.
 type ProresChromaSampling string
 
@@ -7550,12 +11142,15 @@ const (
 // Values returns the values of ProresChromaSampling that the model knows.
 func (ProresChromaSampling) Values() []ProresChromaSampling {
 	return []ProresChromaSampling{
-		"PRESERVE_444_SAMPLING",
-		"SUBSAMPLE_TO_422",
+		ProresChromaSamplingPreserve444Sampling,
+		ProresChromaSamplingSubsampleTo422,
 	}
 }
 
 // ProresCodecProfile is the ProresCodecProfile enum of the MediaConvert API.
+//
+// Use Profile to specify the type of Apple ProRes codec to use for this output.
+//
 // Values other than its constants are kept as written; empty means absent.
 type ProresCodecProfile string
 
@@ -7572,16 +11167,25 @@ const (
 // Values returns the values of ProresCodecProfile that the model knows.
 func (ProresCodecProfile) Values() []ProresCodecProfile {
 	return []ProresCodecProfile{
-		"APPLE_PRORES_422",
-		"APPLE_PRORES_422_HQ",
-		"APPLE_PRORES_422_LT",
-		"APPLE_PRORES_422_PROXY",
-		"APPLE_PRORES_4444",
-		"APPLE_PRORES_4444_XQ",
+		ProresCodecProfileAppleProres422,
+		ProresCodecProfileAppleProres422Hq,
+		ProresCodecProfileAppleProres422Lt,
+		ProresCodecProfileAppleProres422Proxy,
+		ProresCodecProfileAppleProres4444,
+		ProresCodecProfileAppleProres4444Xq,
 	}
 }
 
-// ProresFramerateControl is the ProresFramerateControl enum of the MediaConvert API.
+// ProresFramerateControl is the ProresFramerateControl enum of the MediaConvert
+// API.
+//
+// If you are using the console, use the Framerate setting to specify the frame
+// rate for this output. If you want to keep the same frame rate as the input
+// video, choose Follow source. If you want to do frame rate conversion, choose
+// a frame rate from the dropdown list or choose Custom. The framerates shown in
+// the dropdown list are decimal approximations of fractions. If you choose
+// Custom, specify your frame rate as a fraction.
+//
 // Values other than its constants are kept as written; empty means absent.
 type ProresFramerateControl string
 
@@ -7594,12 +11198,31 @@ const (
 // Values returns the values of ProresFramerateControl that the model knows.
 func (ProresFramerateControl) Values() []ProresFramerateControl {
 	return []ProresFramerateControl{
-		"INITIALIZE_FROM_SOURCE",
-		"SPECIFIED",
+		ProresFramerateControlInitializeFromSource,
+		ProresFramerateControlSpecified,
 	}
 }
 
-// ProresFramerateConversionAlgorithm is the ProresFramerateConversionAlgorithm enum of the MediaConvert API.
+// ProresFramerateConversionAlgorithm is the ProresFramerateConversionAlgorithm
+// enum of the MediaConvert API.
+//
+// Choose the method that you want MediaConvert to use when increasing or
+// decreasing your video's frame rate. For numerically simple conversions, such
+// as 60 fps to 30 fps: We recommend that you keep the default value, Drop
+// duplicate. For numerically complex conversions, to avoid stutter: Choose
+// Interpolate. This results in a smooth picture, but might introduce
+// undesirable video artifacts. For complex frame rate conversions, especially
+// if your source video has already been converted from its original cadence:
+// Choose FrameFormer to do motion-compensated interpolation. FrameFormer uses
+// the best conversion method frame by frame. Note that using FrameFormer
+// increases the transcoding time and incurs a significant add-on cost. When you
+// choose FrameFormer, your input video resolution must be at least 128x96. To
+// create an output with the same number of frames as your input: Choose
+// Maintain frame count. When you do, MediaConvert will not drop, interpolate,
+// add, or otherwise change the frame count from your input to your output. Note
+// that since the frame count is maintained, the duration of your output will
+// become shorter at higher frame rates and longer at lower frame rates.
+//
 // Values other than its constants are kept as written; empty means absent.
 type ProresFramerateConversionAlgorithm string
 
@@ -7614,14 +11237,27 @@ const (
 // Values returns the values of ProresFramerateConversionAlgorithm that the model knows.
 func (ProresFramerateConversionAlgorithm) Values() []ProresFramerateConversionAlgorithm {
 	return []ProresFramerateConversionAlgorithm{
-		"DUPLICATE_DROP",
-		"FRAMEFORMER",
-		"INTERPOLATE",
-		"MAINTAIN_FRAME_COUNT",
+		ProresFramerateConversionAlgorithmDuplicateDrop,
+		ProresFramerateConversionAlgorithmFrameformer,
+		ProresFramerateConversionAlgorithmInterpolate,
+		ProresFramerateConversionAlgorithmMaintainFrameCount,
 	}
 }
 
 // ProresInterlaceMode is the ProresInterlaceMode enum of the MediaConvert API.
+//
+// Choose the scan line type for the output. Keep the default value, Progressive
+// to create a progressive output, regardless of the scan type of your input.
+// Use Top field first or Bottom field first to create an output that's
+// interlaced with the same field polarity throughout. Use Follow, default top
+// or Follow, default bottom to produce outputs with the same field polarity as
+// the source. For jobs that have multiple inputs, the output field polarity
+// might change over the course of the output. Follow behavior depends on the
+// input scan type. If the source is interlaced, the output will be interlaced
+// with the same polarity as the source. If the source is progressive, the
+// output will be interlaced with top field bottom field first, depending on
+// which of the Follow options you choose.
+//
 // Values other than its constants are kept as written; empty means absent.
 type ProresInterlaceMode string
 
@@ -7637,15 +11273,22 @@ const (
 // Values returns the values of ProresInterlaceMode that the model knows.
 func (ProresInterlaceMode) Values() []ProresInterlaceMode {
 	return []ProresInterlaceMode{
-		"BOTTOM_FIELD",
-		"FOLLOW_BOTTOM_FIELD",
-		"FOLLOW_TOP_FIELD",
-		"PROGRESSIVE",
-		"TOP_FIELD",
+		ProresInterlaceModeBottomField,
+		ProresInterlaceModeFollowBottomField,
+		ProresInterlaceModeFollowTopField,
+		ProresInterlaceModeProgressive,
+		ProresInterlaceModeTopField,
 	}
 }
 
 // ProresParControl is the ProresParControl enum of the MediaConvert API.
+//
+// Optional. Specify how the service determines the pixel aspect ratio (PAR) for
+// this output. The default behavior, Follow source, uses the PAR from your
+// input video for your output. To specify a different PAR, choose any value
+// other than Follow source. When you choose SPECIFIED for this setting, you
+// must also specify values for the parNumerator and parDenominator settings.
+//
 // Values other than its constants are kept as written; empty means absent.
 type ProresParControl string
 
@@ -7658,12 +11301,27 @@ const (
 // Values returns the values of ProresParControl that the model knows.
 func (ProresParControl) Values() []ProresParControl {
 	return []ProresParControl{
-		"INITIALIZE_FROM_SOURCE",
-		"SPECIFIED",
+		ProresParControlInitializeFromSource,
+		ProresParControlSpecified,
 	}
 }
 
-// ProresScanTypeConversionMode is the ProresScanTypeConversionMode enum of the MediaConvert API.
+// ProresScanTypeConversionMode is the ProresScanTypeConversionMode enum of the
+// MediaConvert API.
+//
+// Use this setting for interlaced outputs, when your output frame rate is half
+// of your input frame rate. In this situation, choose Optimized interlacing to
+// create a better quality interlaced output. In this case, each progressive
+// frame from the input corresponds to an interlaced field in the output. Keep
+// the default value, Basic interlacing, for all other output frame rates. With
+// basic interlacing, MediaConvert performs any frame rate conversion first and
+// then interlaces the frames. When you choose Optimized interlacing and you set
+// your output frame rate to a value that isn't suitable for optimized
+// interlacing, MediaConvert automatically falls back to basic interlacing.
+// Required settings: To use optimized interlacing, you must set Telecine to
+// None or Soft. You can't use optimized interlacing for hard telecine outputs.
+// You must also set Interlace mode to a value other than Progressive.
+//
 // Values other than its constants are kept as written; empty means absent.
 type ProresScanTypeConversionMode string
 
@@ -7676,12 +11334,20 @@ const (
 // Values returns the values of ProresScanTypeConversionMode that the model knows.
 func (ProresScanTypeConversionMode) Values() []ProresScanTypeConversionMode {
 	return []ProresScanTypeConversionMode{
-		"INTERLACED",
-		"INTERLACED_OPTIMIZE",
+		ProresScanTypeConversionModeInterlaced,
+		ProresScanTypeConversionModeInterlacedOptimize,
 	}
 }
 
 // ProresSlowPal is the ProresSlowPal enum of the MediaConvert API.
+//
+// Ignore this setting unless your input frame rate is 23.976 or 24 frames per
+// second (fps). Enable slow PAL to create a 25 fps output. When you enable slow
+// PAL, MediaConvert relabels the video frames to 25 fps and resamples your
+// audio to keep it synchronized with the video. Note that enabling this setting
+// will slightly reduce the duration of your video. Required settings: You must
+// also set Framerate to 25.
+//
 // Values other than its constants are kept as written; empty means absent.
 type ProresSlowPal string
 
@@ -7694,12 +11360,19 @@ const (
 // Values returns the values of ProresSlowPal that the model knows.
 func (ProresSlowPal) Values() []ProresSlowPal {
 	return []ProresSlowPal{
-		"DISABLED",
-		"ENABLED",
+		ProresSlowPalDisabled,
+		ProresSlowPalEnabled,
 	}
 }
 
 // ProresTelecine is the ProresTelecine enum of the MediaConvert API.
+//
+// When you do frame rate conversion from 23.976 frames per second (fps) to
+// 29.97 fps, and your output scan type is interlaced, you can optionally enable
+// hard telecine to create a smoother picture. When you keep the default value,
+// None, MediaConvert does a standard frame rate conversion to 29.97 without
+// doing anything with the field polarity to create a smoother picture.
+//
 // Values other than its constants are kept as written; empty means absent.
 type ProresTelecine string
 
@@ -7712,12 +11385,17 @@ const (
 // Values returns the values of ProresTelecine that the model knows.
 func (ProresTelecine) Values() []ProresTelecine {
 	return []ProresTelecine{
-		"HARD",
-		"NONE",
+		ProresTelecineHard,
+		ProresTelecineNone,
 	}
 }
 
 // QueueListBy is the QueueListBy enum of the MediaConvert API.
+//
+// Optional. When you request a list of queues, you can choose to list them
+// alphabetically by NAME or chronologically by CREATION_DATE. If you don't
+// specify, the service will list them by creation date.
+//
 // Values other than its constants are kept as written; empty means absent.
 type QueueListBy string
 
@@ -7730,12 +11408,17 @@ const (
 // Values returns the values of QueueListBy that the model knows.
 func (QueueListBy) Values() []QueueListBy {
 	return []QueueListBy{
-		"CREATION_DATE",
-		"NAME",
+		QueueListByCreationDate,
+		QueueListByName,
 	}
 }
 
 // QueueStatus is the QueueStatus enum of the MediaConvert API.
+//
+// Queues can be ACTIVE or PAUSED. If you pause a queue, jobs in that queue
+// won't begin. Jobs that are running when you pause a queue continue to run
+// until they finish or result in an error.
+//
 // Values other than its constants are kept as written; empty means absent.
 type QueueStatus string
 
@@ -7748,12 +11431,20 @@ const (
 // Values returns the values of QueueStatus that the model knows.
 func (QueueStatus) Values() []QueueStatus {
 	return []QueueStatus{
-		"ACTIVE",
-		"PAUSED",
+		QueueStatusActive,
+		QueueStatusPaused,
 	}
 }
 
-// RemoveRubyReserveAttributes is the RemoveRubyReserveAttributes enum of the MediaConvert API.
+// RemoveRubyReserveAttributes is the RemoveRubyReserveAttributes enum of the
+// MediaConvert API.
+//
+// Optionally remove any tts:rubyReserve attributes present in your input, that
+// do not have a tts:ruby attribute in the same element, from your output. Use
+// if your vertical Japanese output captions have alignment issues. To remove
+// ruby reserve attributes when present: Choose Enabled. To not remove any ruby
+// reserve attributes: Keep the default value, Disabled.
+//
 // Values other than its constants are kept as written; empty means absent.
 type RemoveRubyReserveAttributes string
 
@@ -7766,12 +11457,17 @@ const (
 // Values returns the values of RemoveRubyReserveAttributes that the model knows.
 func (RemoveRubyReserveAttributes) Values() []RemoveRubyReserveAttributes {
 	return []RemoveRubyReserveAttributes{
-		"DISABLED",
-		"ENABLED",
+		RemoveRubyReserveAttributesDisabled,
+		RemoveRubyReserveAttributesEnabled,
 	}
 }
 
 // RenewalType is the RenewalType enum of the MediaConvert API.
+//
+// Specifies whether the term of your reserved queue pricing plan is
+// automatically extended (AUTO_RENEW) or expires (EXPIRE) at the end of the
+// term.
+//
 // Values other than its constants are kept as written; empty means absent.
 type RenewalType string
 
@@ -7784,12 +11480,15 @@ const (
 // Values returns the values of RenewalType that the model knows.
 func (RenewalType) Values() []RenewalType {
 	return []RenewalType{
-		"AUTO_RENEW",
-		"EXPIRE",
+		RenewalTypeAutoRenew,
+		RenewalTypeExpire,
 	}
 }
 
 // RequiredFlag is the RequiredFlag enum of the MediaConvert API.
+//
+// Set to ENABLED to force a rendition to be included.
+//
 // Values other than its constants are kept as written; empty means absent.
 type RequiredFlag string
 
@@ -7802,12 +11501,17 @@ const (
 // Values returns the values of RequiredFlag that the model knows.
 func (RequiredFlag) Values() []RequiredFlag {
 	return []RequiredFlag{
-		"DISABLED",
-		"ENABLED",
+		RequiredFlagDisabled,
+		RequiredFlagEnabled,
 	}
 }
 
-// ReservationPlanStatus is the ReservationPlanStatus enum of the MediaConvert API.
+// ReservationPlanStatus is the ReservationPlanStatus enum of the MediaConvert
+// API.
+//
+// Specifies whether the pricing plan for your reserved queue is ACTIVE or
+// EXPIRED.
+//
 // Values other than its constants are kept as written; empty means absent.
 type ReservationPlanStatus string
 
@@ -7820,12 +11524,22 @@ const (
 // Values returns the values of ReservationPlanStatus that the model knows.
 func (ReservationPlanStatus) Values() []ReservationPlanStatus {
 	return []ReservationPlanStatus{
-		"ACTIVE",
-		"EXPIRED",
+		ReservationPlanStatusActive,
+		ReservationPlanStatusExpired,
 	}
 }
 
 // RespondToAfd is the RespondToAfd enum of the MediaConvert API.
+//
+// Use Respond to AFD to specify how the service changes the video itself in
+// response to AFD values in the input. * Choose Respond to clip the input video
+// frame according to the AFD value, input display aspect ratio, and output
+// display aspect ratio. * Choose Passthrough to include the input AFD values.
+// Do not choose this when AfdSignaling is set to NONE. A preferred
+// implementation of this workflow is to set RespondToAfd to and set
+// AfdSignaling to AUTO. * Choose None to remove all input AFD values from this
+// output.
+//
 // Values other than its constants are kept as written; empty means absent.
 type RespondToAfd string
 
@@ -7839,13 +11553,49 @@ const (
 // Values returns the values of RespondToAfd that the model knows.
 func (RespondToAfd) Values() []RespondToAfd {
 	return []RespondToAfd{
-		"NONE",
-		"PASSTHROUGH",
-		"RESPOND",
+		RespondToAfdNone,
+		RespondToAfdPassthrough,
+		RespondToAfdRespond,
 	}
 }
 
 // RuleType is the RuleType enum of the MediaConvert API.
+//
+// Use Min top rendition size to specify a minimum size for the highest
+// resolution in your ABR stack. * The highest resolution in your ABR stack will
+// be equal to or greater than the value that you enter. For example: If you
+// specify 1280x720 the highest resolution in your ABR stack will be equal to or
+// greater than 1280x720. * If you specify a value for Max resolution, the value
+// that you specify for Min top rendition size must be less than, or equal to,
+// Max resolution. Use Min bottom rendition size to specify a minimum size for
+// the lowest resolution in your ABR stack. * The lowest resolution in your ABR
+// stack will be equal to or greater than the value that you enter. For example:
+// If you specify 640x360 the lowest resolution in your ABR stack will be equal
+// to or greater than to 640x360. * If you specify a Min top rendition size
+// rule, the value that you specify for Min bottom rendition size must be less
+// than, or equal to, Min top rendition size. Use Force include renditions to
+// specify one or more resolutions to include your ABR stack. * (Recommended) To
+// optimize automated ABR, specify as few resolutions as possible. * (Required)
+// The number of resolutions that you specify must be equal to, or less than,
+// the Max renditions setting. * If you specify a Min top rendition size rule,
+// specify at least one resolution that is equal to, or greater than, Min top
+// rendition size. * If you specify a Min bottom rendition size rule, only
+// specify resolutions that are equal to, or greater than, Min bottom rendition
+// size. * If you specify a Force include renditions rule, do not specify a
+// separate rule for Allowed renditions. * Note: The ABR stack may include other
+// resolutions that you do not specify here, depending on the Max renditions
+// setting. Use Allowed renditions to specify a list of possible resolutions in
+// your ABR stack. * (Required) The number of resolutions that you specify must
+// be equal to, or greater than, the Max renditions setting. * MediaConvert will
+// create an ABR stack exclusively from the list of resolutions that you
+// specify. * Some resolutions in the Allowed renditions list may not be
+// included, however you can force a resolution to be included by setting
+// Required to ENABLED. * You must specify at least one resolution that is
+// greater than or equal to any resolutions that you specify in Min top
+// rendition size or Min bottom rendition size. * If you specify Allowed
+// renditions, you must not specify a separate rule for Force include
+// renditions.
+//
 // Values other than its constants are kept as written; empty means absent.
 type RuleType string
 
@@ -7860,14 +11610,17 @@ const (
 // Values returns the values of RuleType that the model knows.
 func (RuleType) Values() []RuleType {
 	return []RuleType{
-		"ALLOWED_RENDITIONS",
-		"FORCE_INCLUDE_RENDITIONS",
-		"MIN_BOTTOM_RENDITION_SIZE",
-		"MIN_TOP_RENDITION_SIZE",
+		RuleTypeAllowedRenditions,
+		RuleTypeForceIncludeRenditions,
+		RuleTypeMinBottomRenditionSize,
+		RuleTypeMinTopRenditionSize,
 	}
 }
 
 // S3ObjectCannedAcl is the S3ObjectCannedAcl enum of the MediaConvert API.
+//
+// Choose an Amazon S3 canned ACL for MediaConvert to apply to this output.
+//
 // Values other than its constants are kept as written; empty means absent.
 type S3ObjectCannedAcl string
 
@@ -7882,14 +11635,27 @@ const (
 // Values returns the values of S3ObjectCannedAcl that the model knows.
 func (S3ObjectCannedAcl) Values() []S3ObjectCannedAcl {
 	return []S3ObjectCannedAcl{
-		"AUTHENTICATED_READ",
-		"BUCKET_OWNER_FULL_CONTROL",
-		"BUCKET_OWNER_READ",
-		"PUBLIC_READ",
+		S3ObjectCannedAclAuthenticatedRead,
+		S3ObjectCannedAclBucketOwnerFullControl,
+		S3ObjectCannedAclBucketOwnerRead,
+		S3ObjectCannedAclPublicRead,
 	}
 }
 
-// S3ServerSideEncryptionType is the S3ServerSideEncryptionType enum of the MediaConvert API.
+// S3ServerSideEncryptionType is the S3ServerSideEncryptionType enum of the
+// MediaConvert API.
+//
+// Specify how you want your data keys managed. AWS uses data keys to encrypt
+// your content. AWS also encrypts the data keys themselves, using a customer
+// master key (CMK), and then stores the encrypted data keys alongside your
+// encrypted content. Use this setting to specify which AWS service manages the
+// CMK. For simplest set up, choose Amazon S3. If you want your master key to be
+// managed by AWS Key Management Service (KMS), choose AWS KMS. By default, when
+// you choose AWS KMS, KMS uses the AWS managed customer master key (CMK)
+// associated with Amazon S3 to encrypt your data keys. You can optionally
+// choose to specify a different, customer managed CMK. Do so by specifying the
+// Amazon Resource Name (ARN) of the key for the setting KMS ARN.
+//
 // Values other than its constants are kept as written; empty means absent.
 type S3ServerSideEncryptionType string
 
@@ -7902,12 +11668,18 @@ const (
 // Values returns the values of S3ServerSideEncryptionType that the model knows.
 func (S3ServerSideEncryptionType) Values() []S3ServerSideEncryptionType {
 	return []S3ServerSideEncryptionType{
-		"SERVER_SIDE_ENCRYPTION_KMS",
-		"SERVER_SIDE_ENCRYPTION_S3",
+		S3ServerSideEncryptionTypeServerSideEncryptionKms,
+		S3ServerSideEncryptionTypeServerSideEncryptionS3,
 	}
 }
 
 // S3StorageClass is the S3StorageClass enum of the MediaConvert API.
+//
+// Specify the S3 storage class to use for this output. To use your
+// destination's default storage class: Keep the default value, Not set. For
+// more information about S3 storage classes, see
+// https://docs.aws.amazon.com/AmazonS3/latest/userguide/storage-class-intro.html
+//
 // Values other than its constants are kept as written; empty means absent.
 type S3StorageClass string
 
@@ -7925,17 +11697,35 @@ const (
 // Values returns the values of S3StorageClass that the model knows.
 func (S3StorageClass) Values() []S3StorageClass {
 	return []S3StorageClass{
-		"DEEP_ARCHIVE",
-		"GLACIER",
-		"INTELLIGENT_TIERING",
-		"ONEZONE_IA",
-		"REDUCED_REDUNDANCY",
-		"STANDARD",
-		"STANDARD_IA",
+		S3StorageClassDeepArchive,
+		S3StorageClassGlacier,
+		S3StorageClassIntelligentTiering,
+		S3StorageClassOnezoneIa,
+		S3StorageClassReducedRedundancy,
+		S3StorageClassStandard,
+		S3StorageClassStandardIa,
 	}
 }
 
-// SampleRangeConversion is the SampleRangeConversion enum of the MediaConvert API.
+// SampleRangeConversion is the SampleRangeConversion enum of the MediaConvert
+// API.
+//
+// Specify how MediaConvert limits the color sample range for this output. To
+// create a limited range output from a full range input: Choose Limited range
+// squeeze. For full range inputs, MediaConvert performs a linear offset to
+// color samples equally across all pixels and frames. Color samples in 10-bit
+// outputs are limited to 64 through 940, and 8-bit outputs are limited to 16
+// through 235. Note: For limited range inputs, values for color samples are
+// passed through to your output unchanged. MediaConvert does not limit the
+// sample range. To correct pixels in your input that are out of range or out of
+// gamut: Choose Limited range clip. Use for broadcast applications.
+// MediaConvert conforms any pixels outside of the values that you specify under
+// Minimum YUV and Maximum YUV to limited range bounds. MediaConvert also
+// corrects any YUV values that, when converted to RGB, would be outside the
+// bounds you specify under Minimum RGB tolerance and Maximum RGB tolerance.
+// With either limited range conversion, MediaConvert writes the sample range
+// metadata in the output.
+//
 // Values other than its constants are kept as written; empty means absent.
 type SampleRangeConversion string
 
@@ -7949,13 +11739,21 @@ const (
 // Values returns the values of SampleRangeConversion that the model knows.
 func (SampleRangeConversion) Values() []SampleRangeConversion {
 	return []SampleRangeConversion{
-		"LIMITED_RANGE_CLIP",
-		"LIMITED_RANGE_SQUEEZE",
-		"NONE",
+		SampleRangeConversionLimitedRangeClip,
+		SampleRangeConversionLimitedRangeSqueeze,
+		SampleRangeConversionNone,
 	}
 }
 
 // ScalingBehavior is the ScalingBehavior enum of the MediaConvert API.
+//
+// Specify the video Scaling behavior when your output has a different
+// resolution than your input. For more information, see
+// https://docs.aws.amazon.com/mediaconvert/latest/ug/video-scaling.html Select
+// Smart Cropping using Elemental Inference as your scaling behavior to have
+// Elemental Inference automatically crop your video. Smart Crop requires a
+// vertical output aspect ratio (1:1 is the widest aspect ratio supported).
+//
 // Values other than its constants are kept as written; empty means absent.
 type ScalingBehavior string
 
@@ -7965,21 +11763,31 @@ const (
 	ScalingBehaviorFill            ScalingBehavior = "FILL"
 	ScalingBehaviorFit             ScalingBehavior = "FIT"
 	ScalingBehaviorFitNoUpscale    ScalingBehavior = "FIT_NO_UPSCALE"
+	ScalingBehaviorSmartCrop       ScalingBehavior = "SMART_CROP"
 	ScalingBehaviorStretchToOutput ScalingBehavior = "STRETCH_TO_OUTPUT"
 )
 
 // Values returns the values of ScalingBehavior that the model knows.
 func (ScalingBehavior) Values() []ScalingBehavior {
 	return []ScalingBehavior{
-		"DEFAULT",
-		"FILL",
-		"FIT",
-		"FIT_NO_UPSCALE",
-		"STRETCH_TO_OUTPUT",
+		ScalingBehaviorDefault,
+		ScalingBehaviorFill,
+		ScalingBehaviorFit,
+		ScalingBehaviorFitNoUpscale,
+		ScalingBehaviorSmartCrop,
+		ScalingBehaviorStretchToOutput,
 	}
 }
 
-// SccDestinationFramerate is the SccDestinationFramerate enum of the MediaConvert API.
+// SccDestinationFramerate is the SccDestinationFramerate enum of the
+// MediaConvert API.
+//
+// Set Framerate to make sure that the captions and the video are synchronized
+// in the output. Specify a frame rate that matches the frame rate of the
+// associated video. If the video frame rate is 29.97, choose 29.97 dropframe
+// only if the video has video_insertion=true and drop_frame_timecode=true;
+// otherwise, choose 29.97 non-dropframe.
+//
 // Values other than its constants are kept as written; empty means absent.
 type SccDestinationFramerate string
 
@@ -7995,15 +11803,43 @@ const (
 // Values returns the values of SccDestinationFramerate that the model knows.
 func (SccDestinationFramerate) Values() []SccDestinationFramerate {
 	return []SccDestinationFramerate{
-		"FRAMERATE_23_97",
-		"FRAMERATE_24",
-		"FRAMERATE_25",
-		"FRAMERATE_29_97_DROPFRAME",
-		"FRAMERATE_29_97_NON_DROPFRAME",
+		SccDestinationFramerateFramerate2397,
+		SccDestinationFramerateFramerate24,
+		SccDestinationFramerateFramerate25,
+		SccDestinationFramerateFramerate2997Dropframe,
+		SccDestinationFramerateFramerate2997NonDropframe,
 	}
 }
 
-// SimulateReservedQueue is the SimulateReservedQueue enum of the MediaConvert API.
+// ShareStatus is the ShareStatus enum of the MediaConvert API.
+//
+// Values other than its constants are kept as written; empty means absent.
+type ShareStatus string
+
+// The values of ShareStatus that the model knows.
+const (
+	ShareStatusInitiated ShareStatus = "INITIATED"
+	ShareStatusNotShared ShareStatus = "NOT_SHARED"
+	ShareStatusShared    ShareStatus = "SHARED"
+)
+
+// Values returns the values of ShareStatus that the model knows.
+func (ShareStatus) Values() []ShareStatus {
+	return []ShareStatus{
+		ShareStatusInitiated,
+		ShareStatusNotShared,
+		ShareStatusShared,
+	}
+}
+
+// SimulateReservedQueue is the SimulateReservedQueue enum of the MediaConvert
+// API.
+//
+// Enable this setting when you run a test job to estimate how many reserved
+// transcoding slots (RTS) you need. When this is enabled, MediaConvert runs
+// your job from an on-demand queue with similar performance to what you will
+// see with one RTS in a reserved queue. This setting is disabled by default.
+//
 // Values other than its constants are kept as written; empty means absent.
 type SimulateReservedQueue string
 
@@ -8016,12 +11852,47 @@ const (
 // Values returns the values of SimulateReservedQueue that the model knows.
 func (SimulateReservedQueue) Values() []SimulateReservedQueue {
 	return []SimulateReservedQueue{
-		"DISABLED",
-		"ENABLED",
+		SimulateReservedQueueDisabled,
+		SimulateReservedQueueEnabled,
+	}
+}
+
+// SlowPalPitchCorrection is the SlowPalPitchCorrection enum of the MediaConvert
+// API.
+//
+// Use Slow PAL pitch correction to compensate for audio pitch changes during
+// slow PAL frame rate conversion. This setting only applies when Slow PAL is
+// enabled in your output video codec settings. To automatically apply audio
+// pitch correction: Choose Enabled. MediaConvert automatically applies a pitch
+// correction to your output to match the original content's audio pitch. To not
+// apply audio pitch correction: Keep the default value, Disabled.
+//
+// Values other than its constants are kept as written; empty means absent.
+type SlowPalPitchCorrection string
+
+// The values of SlowPalPitchCorrection that the model knows.
+const (
+	SlowPalPitchCorrectionDisabled SlowPalPitchCorrection = "DISABLED"
+	SlowPalPitchCorrectionEnabled  SlowPalPitchCorrection = "ENABLED"
+)
+
+// Values returns the values of SlowPalPitchCorrection that the model knows.
+func (SlowPalPitchCorrection) Values() []SlowPalPitchCorrection {
+	return []SlowPalPitchCorrection{
+		SlowPalPitchCorrectionDisabled,
+		SlowPalPitchCorrectionEnabled,
 	}
 }
 
 // SrtStylePassthrough is the SrtStylePassthrough enum of the MediaConvert API.
+//
+// Set Style passthrough to ENABLED to use the available style, color, and
+// position information from your input captions. MediaConvert uses default
+// settings for any missing style and position information in your input
+// captions. Set Style passthrough to DISABLED, or leave blank, to ignore the
+// style and position information from your input captions and use simplified
+// output captions.
+//
 // Values other than its constants are kept as written; empty means absent.
 type SrtStylePassthrough string
 
@@ -8034,12 +11905,20 @@ const (
 // Values returns the values of SrtStylePassthrough that the model knows.
 func (SrtStylePassthrough) Values() []SrtStylePassthrough {
 	return []SrtStylePassthrough{
-		"DISABLED",
-		"ENABLED",
+		SrtStylePassthroughDisabled,
+		SrtStylePassthroughEnabled,
 	}
 }
 
-// StatusUpdateInterval is the StatusUpdateInterval enum of the MediaConvert API.
+// StatusUpdateInterval is the StatusUpdateInterval enum of the MediaConvert
+// API.
+//
+// Specify how often MediaConvert sends STATUS_UPDATE events to Amazon
+// CloudWatch Events. Set the interval, in seconds, between status updates.
+// MediaConvert sends an update at this interval from the time the service
+// begins processing your job to the time it completes the transcode or
+// encounters an error.
+//
 // Values other than its constants are kept as written; empty means absent.
 type StatusUpdateInterval string
 
@@ -8065,25 +11944,59 @@ const (
 // Values returns the values of StatusUpdateInterval that the model knows.
 func (StatusUpdateInterval) Values() []StatusUpdateInterval {
 	return []StatusUpdateInterval{
-		"SECONDS_10",
-		"SECONDS_12",
-		"SECONDS_120",
-		"SECONDS_15",
-		"SECONDS_180",
-		"SECONDS_20",
-		"SECONDS_240",
-		"SECONDS_30",
-		"SECONDS_300",
-		"SECONDS_360",
-		"SECONDS_420",
-		"SECONDS_480",
-		"SECONDS_540",
-		"SECONDS_60",
-		"SECONDS_600",
+		StatusUpdateIntervalSeconds10,
+		StatusUpdateIntervalSeconds12,
+		StatusUpdateIntervalSeconds120,
+		StatusUpdateIntervalSeconds15,
+		StatusUpdateIntervalSeconds180,
+		StatusUpdateIntervalSeconds20,
+		StatusUpdateIntervalSeconds240,
+		StatusUpdateIntervalSeconds30,
+		StatusUpdateIntervalSeconds300,
+		StatusUpdateIntervalSeconds360,
+		StatusUpdateIntervalSeconds420,
+		StatusUpdateIntervalSeconds480,
+		StatusUpdateIntervalSeconds540,
+		StatusUpdateIntervalSeconds60,
+		StatusUpdateIntervalSeconds600,
+	}
+}
+
+// TamsGapHandling is the TamsGapHandling enum of the MediaConvert API.
+//
+// Specify how MediaConvert handles gaps between media segments in your TAMS
+// source. Gaps can occur in live streams due to network issues or other
+// interruptions. Choose from the following options: * Skip gaps - Default. Skip
+// over gaps and join segments together. This creates a continuous output with
+// no blank frames, but may cause timeline discontinuities. * Fill with black -
+// Insert black frames to fill gaps between segments. This maintains timeline
+// continuity but adds black frames where content is missing. * Hold last
+// frame - Repeat the last frame before a gap until the next segment begins.
+// This maintains visual continuity during gaps.
+//
+// Values other than its constants are kept as written; empty means absent.
+type TamsGapHandling string
+
+// The values of TamsGapHandling that the model knows.
+const (
+	TamsGapHandlingFillWithBlack TamsGapHandling = "FILL_WITH_BLACK"
+	TamsGapHandlingHoldLastFrame TamsGapHandling = "HOLD_LAST_FRAME"
+	TamsGapHandlingSkipGaps      TamsGapHandling = "SKIP_GAPS"
+)
+
+// Values returns the values of TamsGapHandling that the model knows.
+func (TamsGapHandling) Values() []TamsGapHandling {
+	return []TamsGapHandling{
+		TamsGapHandlingFillWithBlack,
+		TamsGapHandlingHoldLastFrame,
+		TamsGapHandlingSkipGaps,
 	}
 }
 
 // TeletextPageType is the TeletextPageType enum of the MediaConvert API.
+//
+// A page type as defined in the standard ETSI EN 300 468, Table 94.
+//
 // Values other than its constants are kept as written; empty means absent.
 type TeletextPageType string
 
@@ -8099,15 +12012,20 @@ const (
 // Values returns the values of TeletextPageType that the model knows.
 func (TeletextPageType) Values() []TeletextPageType {
 	return []TeletextPageType{
-		"PAGE_TYPE_ADDL_INFO",
-		"PAGE_TYPE_HEARING_IMPAIRED_SUBTITLE",
-		"PAGE_TYPE_INITIAL",
-		"PAGE_TYPE_PROGRAM_SCHEDULE",
-		"PAGE_TYPE_SUBTITLE",
+		TeletextPageTypePageTypeAddlInfo,
+		TeletextPageTypePageTypeHearingImpairedSubtitle,
+		TeletextPageTypePageTypeInitial,
+		TeletextPageTypePageTypeProgramSchedule,
+		TeletextPageTypePageTypeSubtitle,
 	}
 }
 
-// TimecodeBurninPosition is the TimecodeBurninPosition enum of the MediaConvert API.
+// TimecodeBurninPosition is the TimecodeBurninPosition enum of the MediaConvert
+// API.
+//
+// Use Position under Timecode burn-in to specify the location the burned-in
+// timecode on output video.
+//
 // Values other than its constants are kept as written; empty means absent.
 type TimecodeBurninPosition string
 
@@ -8127,19 +12045,31 @@ const (
 // Values returns the values of TimecodeBurninPosition that the model knows.
 func (TimecodeBurninPosition) Values() []TimecodeBurninPosition {
 	return []TimecodeBurninPosition{
-		"BOTTOM_CENTER",
-		"BOTTOM_LEFT",
-		"BOTTOM_RIGHT",
-		"MIDDLE_CENTER",
-		"MIDDLE_LEFT",
-		"MIDDLE_RIGHT",
-		"TOP_CENTER",
-		"TOP_LEFT",
-		"TOP_RIGHT",
+		TimecodeBurninPositionBottomCenter,
+		TimecodeBurninPositionBottomLeft,
+		TimecodeBurninPositionBottomRight,
+		TimecodeBurninPositionMiddleCenter,
+		TimecodeBurninPositionMiddleLeft,
+		TimecodeBurninPositionMiddleRight,
+		TimecodeBurninPositionTopCenter,
+		TimecodeBurninPositionTopLeft,
+		TimecodeBurninPositionTopRight,
 	}
 }
 
 // TimecodeSource is the TimecodeSource enum of the MediaConvert API.
+//
+// Use Source to set how timecodes are handled within this job. To make sure
+// that your video, audio, captions, and markers are synchronized and that
+// time-based features, such as image inserter, work correctly, choose the
+// Timecode source option that matches your assets. All timecodes are in a
+// 24-hour format with frame number (HH:MM:SS:FF). * Embedded - Use the timecode
+// that is in the input video. If no embedded timecode is in the source, the
+// service will use Start at 0 instead. * Start at 0 - Set the timecode of the
+// initial frame to 00:00:00:00. * Specified Start - Set the timecode of the
+// initial frame to a value other than zero. You use Start timecode to provide
+// this value.
+//
 // Values other than its constants are kept as written; empty means absent.
 type TimecodeSource string
 
@@ -8153,13 +12083,20 @@ const (
 // Values returns the values of TimecodeSource that the model knows.
 func (TimecodeSource) Values() []TimecodeSource {
 	return []TimecodeSource{
-		"EMBEDDED",
-		"SPECIFIEDSTART",
-		"ZEROBASED",
+		TimecodeSourceEmbedded,
+		TimecodeSourceSpecifiedstart,
+		TimecodeSourceZerobased,
 	}
 }
 
 // TimecodeTrack is the TimecodeTrack enum of the MediaConvert API.
+//
+// To include a timecode track in your MP4 output: Choose Enabled. MediaConvert
+// writes the timecode track in the Null Media Header box (NMHD), without any
+// timecode text formatting information. You can also specify dropframe or
+// non-dropframe timecode under the Drop Frame Timecode setting. To not include
+// a timecode track: Keep the default value, Disabled.
+//
 // Values other than its constants are kept as written; empty means absent.
 type TimecodeTrack string
 
@@ -8172,12 +12109,18 @@ const (
 // Values returns the values of TimecodeTrack that the model knows.
 func (TimecodeTrack) Values() []TimecodeTrack {
 	return []TimecodeTrack{
-		"DISABLED",
-		"ENABLED",
+		TimecodeTrackDisabled,
+		TimecodeTrackEnabled,
 	}
 }
 
 // TimedMetadata is the TimedMetadata enum of the MediaConvert API.
+//
+// Set ID3 metadata to Passthrough to include ID3 metadata in this output. This
+// includes ID3 metadata from the following features: ID3 timestamp period, and
+// Custom ID3 metadata inserter. To exclude this ID3 metadata in this output:
+// set ID3 metadata to None or leave blank.
+//
 // Values other than its constants are kept as written; empty means absent.
 type TimedMetadata string
 
@@ -8190,12 +12133,13 @@ const (
 // Values returns the values of TimedMetadata that the model knows.
 func (TimedMetadata) Values() []TimedMetadata {
 	return []TimedMetadata{
-		"NONE",
-		"PASSTHROUGH",
+		TimedMetadataNone,
+		TimedMetadataPassthrough,
 	}
 }
 
 // TrackType is the TrackType enum of the MediaConvert API.
+//
 // Values other than its constants are kept as written; empty means absent.
 type TrackType string
 
@@ -8209,13 +12153,19 @@ const (
 // Values returns the values of TrackType that the model knows.
 func (TrackType) Values() []TrackType {
 	return []TrackType{
-		"audio",
-		"data",
-		"video",
+		TrackTypeAudio,
+		TrackTypeData,
+		TrackTypeVideo,
 	}
 }
 
-// TransferCharacteristics is the TransferCharacteristics enum of the MediaConvert API.
+// TransferCharacteristics is the TransferCharacteristics enum of the
+// MediaConvert API.
+//
+// The color space transfer characteristics of the video track, defining the
+// relationship between linear light values and the encoded signal values. This
+// affects brightness and contrast reproduction.
+//
 // Values other than its constants are kept as written; empty means absent.
 type TransferCharacteristics string
 
@@ -8245,29 +12195,39 @@ const (
 // Values returns the values of TransferCharacteristics that the model knows.
 func (TransferCharacteristics) Values() []TransferCharacteristics {
 	return []TransferCharacteristics{
-		"ARIB_B67",
-		"IEC_61966_2_1",
-		"IEC_61966_2_4",
-		"ITU_1361",
-		"ITU_2020_10bit",
-		"ITU_2020_12bit",
-		"ITU_470BG",
-		"ITU_470M",
-		"ITU_709",
-		"LAST",
-		"LINEAR",
-		"LOC10_2_5",
-		"LOG10_2",
-		"RESERVED",
-		"SMPTE_170M",
-		"SMPTE_2084",
-		"SMPTE_240M",
-		"SMPTE_428_1",
-		"UNSPECIFIED",
+		TransferCharacteristicsAribB67,
+		TransferCharacteristicsIec6196621,
+		TransferCharacteristicsIec6196624,
+		TransferCharacteristicsItu1361,
+		TransferCharacteristicsItu202010bit,
+		TransferCharacteristicsItu202012bit,
+		TransferCharacteristicsItu470bg,
+		TransferCharacteristicsItu470m,
+		TransferCharacteristicsItu709,
+		TransferCharacteristicsLast,
+		TransferCharacteristicsLinear,
+		TransferCharacteristicsLoc1025,
+		TransferCharacteristicsLog102,
+		TransferCharacteristicsReserved,
+		TransferCharacteristicsSmpte170m,
+		TransferCharacteristicsSmpte2084,
+		TransferCharacteristicsSmpte240m,
+		TransferCharacteristicsSmpte4281,
+		TransferCharacteristicsUnspecified,
 	}
 }
 
 // TsPtsOffset is the TsPtsOffset enum of the MediaConvert API.
+//
+// Specify the initial presentation timestamp (PTS) offset for your transport
+// stream output. To let MediaConvert automatically determine the initial PTS
+// offset: Keep the default value, Auto. We recommend that you choose Auto for
+// the widest player compatibility. The initial PTS will be at least two seconds
+// and vary depending on your output's bitrate, HRD buffer size and HRD buffer
+// initial fill percentage. To manually specify an initial PTS offset: Choose
+// Seconds or Milliseconds. Then specify the number of seconds or milliseconds
+// with PTS offset.
+//
 // Values other than its constants are kept as written; empty means absent.
 type TsPtsOffset string
 
@@ -8281,13 +12241,18 @@ const (
 // Values returns the values of TsPtsOffset that the model knows.
 func (TsPtsOffset) Values() []TsPtsOffset {
 	return []TsPtsOffset{
-		"AUTO",
-		"MILLISECONDS",
-		"SECONDS",
+		TsPtsOffsetAuto,
+		TsPtsOffsetMilliseconds,
+		TsPtsOffsetSeconds,
 	}
 }
 
-// TtmlStylePassthrough is the TtmlStylePassthrough enum of the MediaConvert API.
+// TtmlStylePassthrough is the TtmlStylePassthrough enum of the MediaConvert
+// API.
+//
+// Pass through style and position information from a TTML-like input source
+// (TTML, IMSC, SMPTE-TT) to the TTML output.
+//
 // Values other than its constants are kept as written; empty means absent.
 type TtmlStylePassthrough string
 
@@ -8300,12 +12265,13 @@ const (
 // Values returns the values of TtmlStylePassthrough that the model knows.
 func (TtmlStylePassthrough) Values() []TtmlStylePassthrough {
 	return []TtmlStylePassthrough{
-		"DISABLED",
-		"ENABLED",
+		TtmlStylePassthroughDisabled,
+		TtmlStylePassthroughEnabled,
 	}
 }
 
 // Type is the Type enum of the MediaConvert API.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Type string
 
@@ -8318,12 +12284,15 @@ const (
 // Values returns the values of Type that the model knows.
 func (Type) Values() []Type {
 	return []Type{
-		"CUSTOM",
-		"SYSTEM",
+		TypeCustom,
+		TypeSystem,
 	}
 }
 
 // UncompressedFourcc is the UncompressedFourcc enum of the MediaConvert API.
+//
+// The four character code for the uncompressed video.
+//
 // Values other than its constants are kept as written; empty means absent.
 type UncompressedFourcc string
 
@@ -8337,13 +12306,22 @@ const (
 // Values returns the values of UncompressedFourcc that the model knows.
 func (UncompressedFourcc) Values() []UncompressedFourcc {
 	return []UncompressedFourcc{
-		"I420",
-		"I422",
-		"I444",
+		UncompressedFourccI420,
+		UncompressedFourccI422,
+		UncompressedFourccI444,
 	}
 }
 
-// UncompressedFramerateControl is the UncompressedFramerateControl enum of the MediaConvert API.
+// UncompressedFramerateControl is the UncompressedFramerateControl enum of the
+// MediaConvert API.
+//
+// Use the Framerate setting to specify the frame rate for this output. If you
+// want to keep the same frame rate as the input video, choose Follow source. If
+// you want to do frame rate conversion, choose a frame rate from the dropdown
+// list or choose Custom. The framerates shown in the dropdown list are decimal
+// approximations of fractions. If you choose Custom, specify your frame rate as
+// a fraction.
+//
 // Values other than its constants are kept as written; empty means absent.
 type UncompressedFramerateControl string
 
@@ -8356,12 +12334,31 @@ const (
 // Values returns the values of UncompressedFramerateControl that the model knows.
 func (UncompressedFramerateControl) Values() []UncompressedFramerateControl {
 	return []UncompressedFramerateControl{
-		"INITIALIZE_FROM_SOURCE",
-		"SPECIFIED",
+		UncompressedFramerateControlInitializeFromSource,
+		UncompressedFramerateControlSpecified,
 	}
 }
 
-// UncompressedFramerateConversionAlgorithm is the UncompressedFramerateConversionAlgorithm enum of the MediaConvert API.
+// UncompressedFramerateConversionAlgorithm is the
+// UncompressedFramerateConversionAlgorithm enum of the MediaConvert API.
+//
+// Choose the method that you want MediaConvert to use when increasing or
+// decreasing your video's frame rate. For numerically simple conversions, such
+// as 60 fps to 30 fps: We recommend that you keep the default value, Drop
+// duplicate. For numerically complex conversions, to avoid stutter: Choose
+// Interpolate. This results in a smooth picture, but might introduce
+// undesirable video artifacts. For complex frame rate conversions, especially
+// if your source video has already been converted from its original cadence:
+// Choose FrameFormer to do motion-compensated interpolation. FrameFormer uses
+// the best conversion method frame by frame. Note that using FrameFormer
+// increases the transcoding time and incurs a significant add-on cost. When you
+// choose FrameFormer, your input video resolution must be at least 128x96. To
+// create an output with the same number of frames as your input: Choose
+// Maintain frame count. When you do, MediaConvert will not drop, interpolate,
+// add, or otherwise change the frame count from your input to your output. Note
+// that since the frame count is maintained, the duration of your output will
+// become shorter at higher frame rates and longer at lower frame rates.
+//
 // Values other than its constants are kept as written; empty means absent.
 type UncompressedFramerateConversionAlgorithm string
 
@@ -8376,14 +12373,19 @@ const (
 // Values returns the values of UncompressedFramerateConversionAlgorithm that the model knows.
 func (UncompressedFramerateConversionAlgorithm) Values() []UncompressedFramerateConversionAlgorithm {
 	return []UncompressedFramerateConversionAlgorithm{
-		"DUPLICATE_DROP",
-		"FRAMEFORMER",
-		"INTERPOLATE",
-		"MAINTAIN_FRAME_COUNT",
+		UncompressedFramerateConversionAlgorithmDuplicateDrop,
+		UncompressedFramerateConversionAlgorithmFrameformer,
+		UncompressedFramerateConversionAlgorithmInterpolate,
+		UncompressedFramerateConversionAlgorithmMaintainFrameCount,
 	}
 }
 
-// UncompressedInterlaceMode is the UncompressedInterlaceMode enum of the MediaConvert API.
+// UncompressedInterlaceMode is the UncompressedInterlaceMode enum of the
+// MediaConvert API.
+//
+// Optional. Choose the scan line type for this output. If you don't specify a
+// value, MediaConvert will create a progressive output.
+//
 // Values other than its constants are kept as written; empty means absent.
 type UncompressedInterlaceMode string
 
@@ -8396,12 +12398,27 @@ const (
 // Values returns the values of UncompressedInterlaceMode that the model knows.
 func (UncompressedInterlaceMode) Values() []UncompressedInterlaceMode {
 	return []UncompressedInterlaceMode{
-		"INTERLACED",
-		"PROGRESSIVE",
+		UncompressedInterlaceModeInterlaced,
+		UncompressedInterlaceModeProgressive,
 	}
 }
 
-// UncompressedScanTypeConversionMode is the UncompressedScanTypeConversionMode enum of the MediaConvert API.
+// UncompressedScanTypeConversionMode is the UncompressedScanTypeConversionMode
+// enum of the MediaConvert API.
+//
+// Use this setting for interlaced outputs, when your output frame rate is half
+// of your input frame rate. In this situation, choose Optimized interlacing to
+// create a better quality interlaced output. In this case, each progressive
+// frame from the input corresponds to an interlaced field in the output. Keep
+// the default value, Basic interlacing, for all other output frame rates. With
+// basic interlacing, MediaConvert performs any frame rate conversion first and
+// then interlaces the frames. When you choose Optimized interlacing and you set
+// your output frame rate to a value that isn't suitable for optimized
+// interlacing, MediaConvert automatically falls back to basic interlacing.
+// Required settings: To use optimized interlacing, you must set Telecine to
+// None or Soft. You can't use optimized interlacing for hard telecine outputs.
+// You must also set Interlace mode to a value other than Progressive.
+//
 // Values other than its constants are kept as written; empty means absent.
 type UncompressedScanTypeConversionMode string
 
@@ -8414,12 +12431,19 @@ const (
 // Values returns the values of UncompressedScanTypeConversionMode that the model knows.
 func (UncompressedScanTypeConversionMode) Values() []UncompressedScanTypeConversionMode {
 	return []UncompressedScanTypeConversionMode{
-		"INTERLACED",
-		"INTERLACED_OPTIMIZE",
+		UncompressedScanTypeConversionModeInterlaced,
+		UncompressedScanTypeConversionModeInterlacedOptimize,
 	}
 }
 
 // UncompressedSlowPal is the UncompressedSlowPal enum of the MediaConvert API.
+//
+// Ignore this setting unless your input frame rate is 23.976 or 24 frames per
+// second (fps). Enable slow PAL to create a 25 fps output by relabeling the
+// video frames and resampling your audio. Note that enabling this setting will
+// slightly reduce the duration of your video. Related settings: You must also
+// set Framerate to 25.
+//
 // Values other than its constants are kept as written; empty means absent.
 type UncompressedSlowPal string
 
@@ -8432,12 +12456,20 @@ const (
 // Values returns the values of UncompressedSlowPal that the model knows.
 func (UncompressedSlowPal) Values() []UncompressedSlowPal {
 	return []UncompressedSlowPal{
-		"DISABLED",
-		"ENABLED",
+		UncompressedSlowPalDisabled,
+		UncompressedSlowPalEnabled,
 	}
 }
 
-// UncompressedTelecine is the UncompressedTelecine enum of the MediaConvert API.
+// UncompressedTelecine is the UncompressedTelecine enum of the MediaConvert
+// API.
+//
+// When you do frame rate conversion from 23.976 frames per second (fps) to
+// 29.97 fps, and your output scan type is interlaced, you can optionally enable
+// hard telecine to create a smoother picture. When you keep the default value,
+// None, MediaConvert does a standard frame rate conversion to 29.97 without
+// doing anything with the field polarity to create a smoother picture.
+//
 // Values other than its constants are kept as written; empty means absent.
 type UncompressedTelecine string
 
@@ -8450,12 +12482,22 @@ const (
 // Values returns the values of UncompressedTelecine that the model knows.
 func (UncompressedTelecine) Values() []UncompressedTelecine {
 	return []UncompressedTelecine{
-		"HARD",
-		"NONE",
+		UncompressedTelecineHard,
+		UncompressedTelecineNone,
 	}
 }
 
 // Vc3Class is the Vc3Class enum of the MediaConvert API.
+//
+// Specify the VC3 class to choose the quality characteristics for this output.
+// VC3 class, together with the settings Framerate (framerateNumerator and
+// framerateDenominator) and Resolution (height and width), determine your
+// output bitrate. For example, say that your video resolution is 1920x1080 and
+// your framerate is 29.97. Then Class 145 gives you an output with a bitrate of
+// approximately 145 Mbps and Class 220 gives you and output with a bitrate of
+// approximately 220 Mbps. VC3 class also specifies the color bit depth of your
+// output.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Vc3Class string
 
@@ -8469,13 +12511,21 @@ const (
 // Values returns the values of Vc3Class that the model knows.
 func (Vc3Class) Values() []Vc3Class {
 	return []Vc3Class{
-		"CLASS_145_8BIT",
-		"CLASS_220_10BIT",
-		"CLASS_220_8BIT",
+		Vc3ClassClass1458bit,
+		Vc3ClassClass22010bit,
+		Vc3ClassClass2208bit,
 	}
 }
 
 // Vc3FramerateControl is the Vc3FramerateControl enum of the MediaConvert API.
+//
+// If you are using the console, use the Framerate setting to specify the frame
+// rate for this output. If you want to keep the same frame rate as the input
+// video, choose Follow source. If you want to do frame rate conversion, choose
+// a frame rate from the dropdown list or choose Custom. The framerates shown in
+// the dropdown list are decimal approximations of fractions. If you choose
+// Custom, specify your frame rate as a fraction.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Vc3FramerateControl string
 
@@ -8488,12 +12538,31 @@ const (
 // Values returns the values of Vc3FramerateControl that the model knows.
 func (Vc3FramerateControl) Values() []Vc3FramerateControl {
 	return []Vc3FramerateControl{
-		"INITIALIZE_FROM_SOURCE",
-		"SPECIFIED",
+		Vc3FramerateControlInitializeFromSource,
+		Vc3FramerateControlSpecified,
 	}
 }
 
-// Vc3FramerateConversionAlgorithm is the Vc3FramerateConversionAlgorithm enum of the MediaConvert API.
+// Vc3FramerateConversionAlgorithm is the Vc3FramerateConversionAlgorithm enum
+// of the MediaConvert API.
+//
+// Choose the method that you want MediaConvert to use when increasing or
+// decreasing your video's frame rate. For numerically simple conversions, such
+// as 60 fps to 30 fps: We recommend that you keep the default value, Drop
+// duplicate. For numerically complex conversions, to avoid stutter: Choose
+// Interpolate. This results in a smooth picture, but might introduce
+// undesirable video artifacts. For complex frame rate conversions, especially
+// if your source video has already been converted from its original cadence:
+// Choose FrameFormer to do motion-compensated interpolation. FrameFormer uses
+// the best conversion method frame by frame. Note that using FrameFormer
+// increases the transcoding time and incurs a significant add-on cost. When you
+// choose FrameFormer, your input video resolution must be at least 128x96. To
+// create an output with the same number of frames as your input: Choose
+// Maintain frame count. When you do, MediaConvert will not drop, interpolate,
+// add, or otherwise change the frame count from your input to your output. Note
+// that since the frame count is maintained, the duration of your output will
+// become shorter at higher frame rates and longer at lower frame rates.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Vc3FramerateConversionAlgorithm string
 
@@ -8508,14 +12577,18 @@ const (
 // Values returns the values of Vc3FramerateConversionAlgorithm that the model knows.
 func (Vc3FramerateConversionAlgorithm) Values() []Vc3FramerateConversionAlgorithm {
 	return []Vc3FramerateConversionAlgorithm{
-		"DUPLICATE_DROP",
-		"FRAMEFORMER",
-		"INTERPOLATE",
-		"MAINTAIN_FRAME_COUNT",
+		Vc3FramerateConversionAlgorithmDuplicateDrop,
+		Vc3FramerateConversionAlgorithmFrameformer,
+		Vc3FramerateConversionAlgorithmInterpolate,
+		Vc3FramerateConversionAlgorithmMaintainFrameCount,
 	}
 }
 
 // Vc3InterlaceMode is the Vc3InterlaceMode enum of the MediaConvert API.
+//
+// Optional. Choose the scan line type for this output. If you don't specify a
+// value, MediaConvert will create a progressive output.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Vc3InterlaceMode string
 
@@ -8528,12 +12601,27 @@ const (
 // Values returns the values of Vc3InterlaceMode that the model knows.
 func (Vc3InterlaceMode) Values() []Vc3InterlaceMode {
 	return []Vc3InterlaceMode{
-		"INTERLACED",
-		"PROGRESSIVE",
+		Vc3InterlaceModeInterlaced,
+		Vc3InterlaceModeProgressive,
 	}
 }
 
-// Vc3ScanTypeConversionMode is the Vc3ScanTypeConversionMode enum of the MediaConvert API.
+// Vc3ScanTypeConversionMode is the Vc3ScanTypeConversionMode enum of the
+// MediaConvert API.
+//
+// Use this setting for interlaced outputs, when your output frame rate is half
+// of your input frame rate. In this situation, choose Optimized interlacing to
+// create a better quality interlaced output. In this case, each progressive
+// frame from the input corresponds to an interlaced field in the output. Keep
+// the default value, Basic interlacing, for all other output frame rates. With
+// basic interlacing, MediaConvert performs any frame rate conversion first and
+// then interlaces the frames. When you choose Optimized interlacing and you set
+// your output frame rate to a value that isn't suitable for optimized
+// interlacing, MediaConvert automatically falls back to basic interlacing.
+// Required settings: To use optimized interlacing, you must set Telecine to
+// None or Soft. You can't use optimized interlacing for hard telecine outputs.
+// You must also set Interlace mode to a value other than Progressive.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Vc3ScanTypeConversionMode string
 
@@ -8546,12 +12634,19 @@ const (
 // Values returns the values of Vc3ScanTypeConversionMode that the model knows.
 func (Vc3ScanTypeConversionMode) Values() []Vc3ScanTypeConversionMode {
 	return []Vc3ScanTypeConversionMode{
-		"INTERLACED",
-		"INTERLACED_OPTIMIZE",
+		Vc3ScanTypeConversionModeInterlaced,
+		Vc3ScanTypeConversionModeInterlacedOptimize,
 	}
 }
 
 // Vc3SlowPal is the Vc3SlowPal enum of the MediaConvert API.
+//
+// Ignore this setting unless your input frame rate is 23.976 or 24 frames per
+// second (fps). Enable slow PAL to create a 25 fps output by relabeling the
+// video frames and resampling your audio. Note that enabling this setting will
+// slightly reduce the duration of your video. Related settings: You must also
+// set Framerate to 25.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Vc3SlowPal string
 
@@ -8564,12 +12659,19 @@ const (
 // Values returns the values of Vc3SlowPal that the model knows.
 func (Vc3SlowPal) Values() []Vc3SlowPal {
 	return []Vc3SlowPal{
-		"DISABLED",
-		"ENABLED",
+		Vc3SlowPalDisabled,
+		Vc3SlowPalEnabled,
 	}
 }
 
 // Vc3Telecine is the Vc3Telecine enum of the MediaConvert API.
+//
+// When you do frame rate conversion from 23.976 frames per second (fps) to
+// 29.97 fps, and your output scan type is interlaced, you can optionally enable
+// hard telecine to create a smoother picture. When you keep the default value,
+// None, MediaConvert does a standard frame rate conversion to 29.97 without
+// doing anything with the field polarity to create a smoother picture.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Vc3Telecine string
 
@@ -8582,12 +12684,17 @@ const (
 // Values returns the values of Vc3Telecine that the model knows.
 func (Vc3Telecine) Values() []Vc3Telecine {
 	return []Vc3Telecine{
-		"HARD",
-		"NONE",
+		Vc3TelecineHard,
+		Vc3TelecineNone,
 	}
 }
 
 // VchipAction is the VchipAction enum of the MediaConvert API.
+//
+// The action to take on content advisory XDS packets. If you select
+// PASSTHROUGH, packets will not be changed. If you select STRIP, any packets
+// will be removed in output captions.
+//
 // Values other than its constants are kept as written; empty means absent.
 type VchipAction string
 
@@ -8600,12 +12707,15 @@ const (
 // Values returns the values of VchipAction that the model knows.
 func (VchipAction) Values() []VchipAction {
 	return []VchipAction{
-		"PASSTHROUGH",
-		"STRIP",
+		VchipActionPassthrough,
+		VchipActionStrip,
 	}
 }
 
 // VideoCodec is the VideoCodec enum of the MediaConvert API.
+//
+// Type of video codec.
+//
 // Values other than its constants are kept as written; empty means absent.
 type VideoCodec string
 
@@ -8630,24 +12740,32 @@ const (
 // Values returns the values of VideoCodec that the model knows.
 func (VideoCodec) Values() []VideoCodec {
 	return []VideoCodec{
-		"AV1",
-		"AVC_INTRA",
-		"FRAME_CAPTURE",
-		"GIF",
-		"H_264",
-		"H_265",
-		"MPEG2",
-		"PASSTHROUGH",
-		"PRORES",
-		"UNCOMPRESSED",
-		"VC3",
-		"VP8",
-		"VP9",
-		"XAVC",
+		VideoCodecAv1,
+		VideoCodecAvcIntra,
+		VideoCodecFrameCapture,
+		VideoCodecGif,
+		VideoCodecH264,
+		VideoCodecH265,
+		VideoCodecMpeg2,
+		VideoCodecPassthrough,
+		VideoCodecProres,
+		VideoCodecUncompressed,
+		VideoCodecVc3,
+		VideoCodecVp8,
+		VideoCodecVp9,
+		VideoCodecXavc,
 	}
 }
 
-// VideoOverlayPlayBackMode is the VideoOverlayPlayBackMode enum of the MediaConvert API.
+// VideoOverlayPlayBackMode is the VideoOverlayPlayBackMode enum of the
+// MediaConvert API.
+//
+// Specify whether your video overlay repeats or plays only once. To repeat your
+// video overlay on a loop: Keep the default value, Repeat. Your overlay will
+// repeat for the duration of the base input video. To playback your video
+// overlay only once: Choose Once. With either option, you can end playback at a
+// time that you specify by entering a value for End timecode.
+//
 // Values other than its constants are kept as written; empty means absent.
 type VideoOverlayPlayBackMode string
 
@@ -8660,12 +12778,17 @@ const (
 // Values returns the values of VideoOverlayPlayBackMode that the model knows.
 func (VideoOverlayPlayBackMode) Values() []VideoOverlayPlayBackMode {
 	return []VideoOverlayPlayBackMode{
-		"ONCE",
-		"REPEAT",
+		VideoOverlayPlayBackModeOnce,
+		VideoOverlayPlayBackModeRepeat,
 	}
 }
 
 // VideoOverlayUnit is the VideoOverlayUnit enum of the MediaConvert API.
+//
+// Specify the Unit type to use when you enter a value for X position, Y
+// position, Width, or Height. You can choose Pixels or Percentage. Leave blank
+// to use the default value, Pixels.
+//
 // Values other than its constants are kept as written; empty means absent.
 type VideoOverlayUnit string
 
@@ -8678,12 +12801,78 @@ const (
 // Values returns the values of VideoOverlayUnit that the model knows.
 func (VideoOverlayUnit) Values() []VideoOverlayUnit {
 	return []VideoOverlayUnit{
-		"PERCENTAGE",
-		"PIXELS",
+		VideoOverlayUnitPercentage,
+		VideoOverlayUnitPixels,
 	}
 }
 
-// VideoTimecodeInsertion is the VideoTimecodeInsertion enum of the MediaConvert API.
+// VideoSelectorMode is the VideoSelectorMode enum of the MediaConvert API.
+//
+// AUTO will select the highest bitrate input in the video selector source.
+// REMUX_ALL will passthrough all the selected streams in the video selector
+// source. When selecting streams from multiple renditions (i.e. using Stream
+// video selector type): REMUX_ALL will only remux all streams selected, and
+// AUTO will use the highest bitrate video stream among the selected streams as
+// source.
+//
+// Values other than its constants are kept as written; empty means absent.
+type VideoSelectorMode string
+
+// The values of VideoSelectorMode that the model knows.
+const (
+	VideoSelectorModeAuto     VideoSelectorMode = "AUTO"
+	VideoSelectorModeRemuxAll VideoSelectorMode = "REMUX_ALL"
+)
+
+// Values returns the values of VideoSelectorMode that the model knows.
+func (VideoSelectorMode) Values() []VideoSelectorMode {
+	return []VideoSelectorMode{
+		VideoSelectorModeAuto,
+		VideoSelectorModeRemuxAll,
+	}
+}
+
+// VideoSelectorType is the VideoSelectorType enum of the MediaConvert API.
+//
+// Choose the video selector type for your HLS input. Use to specify which video
+// rendition MediaConvert uses from your HLS input. To have MediaConvert
+// automatically use the highest bitrate rendition from your HLS input: Keep the
+// default value, Auto. To manually specify a rendition: Choose Stream. Then
+// enter the unique stream number in the Streams array, starting at 1,
+// corresponding to the stream order in the manifest.
+//
+// Values other than its constants are kept as written; empty means absent.
+type VideoSelectorType string
+
+// The values of VideoSelectorType that the model knows.
+const (
+	VideoSelectorTypeAuto   VideoSelectorType = "AUTO"
+	VideoSelectorTypeStream VideoSelectorType = "STREAM"
+)
+
+// Values returns the values of VideoSelectorType that the model knows.
+func (VideoSelectorType) Values() []VideoSelectorType {
+	return []VideoSelectorType{
+		VideoSelectorTypeAuto,
+		VideoSelectorTypeStream,
+	}
+}
+
+// VideoTimecodeInsertion is the VideoTimecodeInsertion enum of the MediaConvert
+// API.
+//
+// Applies only to H.264, H.265, MPEG2, and ProRes outputs. Only enable Timecode
+// insertion when the input frame rate is identical to the output frame rate. To
+// include timecodes in this output, set Timecode insertion to PIC_TIMING_SEI.
+// To leave them out, set it to DISABLED. Default is DISABLED. When the service
+// inserts timecodes in an output, by default, it uses any embedded timecodes
+// from the input. If none are present, the service will set the timecode for
+// the first output frame to zero. To change this default behavior, adjust the
+// settings under Timecode configuration. In the console, these settings are
+// located under Job > Job settings > Timecode configuration. Note - Timecode
+// source under input settings does not affect the timecodes that are inserted
+// in the output. Source under Job settings > Timecode configuration does.
+//
 // Values other than its constants are kept as written; empty means absent.
 type VideoTimecodeInsertion string
 
@@ -8696,12 +12885,20 @@ const (
 // Values returns the values of VideoTimecodeInsertion that the model knows.
 func (VideoTimecodeInsertion) Values() []VideoTimecodeInsertion {
 	return []VideoTimecodeInsertion{
-		"DISABLED",
-		"PIC_TIMING_SEI",
+		VideoTimecodeInsertionDisabled,
+		VideoTimecodeInsertionPicTimingSei,
 	}
 }
 
 // Vp8FramerateControl is the Vp8FramerateControl enum of the MediaConvert API.
+//
+// If you are using the console, use the Framerate setting to specify the frame
+// rate for this output. If you want to keep the same frame rate as the input
+// video, choose Follow source. If you want to do frame rate conversion, choose
+// a frame rate from the dropdown list or choose Custom. The framerates shown in
+// the dropdown list are decimal approximations of fractions. If you choose
+// Custom, specify your frame rate as a fraction.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Vp8FramerateControl string
 
@@ -8714,12 +12911,31 @@ const (
 // Values returns the values of Vp8FramerateControl that the model knows.
 func (Vp8FramerateControl) Values() []Vp8FramerateControl {
 	return []Vp8FramerateControl{
-		"INITIALIZE_FROM_SOURCE",
-		"SPECIFIED",
+		Vp8FramerateControlInitializeFromSource,
+		Vp8FramerateControlSpecified,
 	}
 }
 
-// Vp8FramerateConversionAlgorithm is the Vp8FramerateConversionAlgorithm enum of the MediaConvert API.
+// Vp8FramerateConversionAlgorithm is the Vp8FramerateConversionAlgorithm enum
+// of the MediaConvert API.
+//
+// Choose the method that you want MediaConvert to use when increasing or
+// decreasing your video's frame rate. For numerically simple conversions, such
+// as 60 fps to 30 fps: We recommend that you keep the default value, Drop
+// duplicate. For numerically complex conversions, to avoid stutter: Choose
+// Interpolate. This results in a smooth picture, but might introduce
+// undesirable video artifacts. For complex frame rate conversions, especially
+// if your source video has already been converted from its original cadence:
+// Choose FrameFormer to do motion-compensated interpolation. FrameFormer uses
+// the best conversion method frame by frame. Note that using FrameFormer
+// increases the transcoding time and incurs a significant add-on cost. When you
+// choose FrameFormer, your input video resolution must be at least 128x96. To
+// create an output with the same number of frames as your input: Choose
+// Maintain frame count. When you do, MediaConvert will not drop, interpolate,
+// add, or otherwise change the frame count from your input to your output. Note
+// that since the frame count is maintained, the duration of your output will
+// become shorter at higher frame rates and longer at lower frame rates.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Vp8FramerateConversionAlgorithm string
 
@@ -8734,14 +12950,22 @@ const (
 // Values returns the values of Vp8FramerateConversionAlgorithm that the model knows.
 func (Vp8FramerateConversionAlgorithm) Values() []Vp8FramerateConversionAlgorithm {
 	return []Vp8FramerateConversionAlgorithm{
-		"DUPLICATE_DROP",
-		"FRAMEFORMER",
-		"INTERPOLATE",
-		"MAINTAIN_FRAME_COUNT",
+		Vp8FramerateConversionAlgorithmDuplicateDrop,
+		Vp8FramerateConversionAlgorithmFrameformer,
+		Vp8FramerateConversionAlgorithmInterpolate,
+		Vp8FramerateConversionAlgorithmMaintainFrameCount,
 	}
 }
 
 // Vp8ParControl is the Vp8ParControl enum of the MediaConvert API.
+//
+// Optional. Specify how the service determines the pixel aspect ratio (PAR) for
+// this output. The default behavior, Follow source, uses the PAR from your
+// input video for your output. To specify a different PAR in the console,
+// choose any value other than Follow source. When you choose SPECIFIED for this
+// setting, you must also specify values for the parNumerator and parDenominator
+// settings.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Vp8ParControl string
 
@@ -8754,12 +12978,18 @@ const (
 // Values returns the values of Vp8ParControl that the model knows.
 func (Vp8ParControl) Values() []Vp8ParControl {
 	return []Vp8ParControl{
-		"INITIALIZE_FROM_SOURCE",
-		"SPECIFIED",
+		Vp8ParControlInitializeFromSource,
+		Vp8ParControlSpecified,
 	}
 }
 
-// Vp8QualityTuningLevel is the Vp8QualityTuningLevel enum of the MediaConvert API.
+// Vp8QualityTuningLevel is the Vp8QualityTuningLevel enum of the MediaConvert
+// API.
+//
+// Optional. Use Quality tuning level to choose how you want to trade off
+// encoding speed for output video quality. The default behavior is faster,
+// lower quality, multi-pass encoding.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Vp8QualityTuningLevel string
 
@@ -8772,12 +13002,16 @@ const (
 // Values returns the values of Vp8QualityTuningLevel that the model knows.
 func (Vp8QualityTuningLevel) Values() []Vp8QualityTuningLevel {
 	return []Vp8QualityTuningLevel{
-		"MULTI_PASS",
-		"MULTI_PASS_HQ",
+		Vp8QualityTuningLevelMultiPass,
+		Vp8QualityTuningLevelMultiPassHq,
 	}
 }
 
 // Vp8RateControlMode is the Vp8RateControlMode enum of the MediaConvert API.
+//
+// With the VP8 codec, you can use only the variable bitrate (VBR) rate control
+// mode.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Vp8RateControlMode string
 
@@ -8789,11 +13023,19 @@ const (
 // Values returns the values of Vp8RateControlMode that the model knows.
 func (Vp8RateControlMode) Values() []Vp8RateControlMode {
 	return []Vp8RateControlMode{
-		"VBR",
+		Vp8RateControlModeVbr,
 	}
 }
 
 // Vp9FramerateControl is the Vp9FramerateControl enum of the MediaConvert API.
+//
+// If you are using the console, use the Framerate setting to specify the frame
+// rate for this output. If you want to keep the same frame rate as the input
+// video, choose Follow source. If you want to do frame rate conversion, choose
+// a frame rate from the dropdown list or choose Custom. The framerates shown in
+// the dropdown list are decimal approximations of fractions. If you choose
+// Custom, specify your frame rate as a fraction.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Vp9FramerateControl string
 
@@ -8806,12 +13048,31 @@ const (
 // Values returns the values of Vp9FramerateControl that the model knows.
 func (Vp9FramerateControl) Values() []Vp9FramerateControl {
 	return []Vp9FramerateControl{
-		"INITIALIZE_FROM_SOURCE",
-		"SPECIFIED",
+		Vp9FramerateControlInitializeFromSource,
+		Vp9FramerateControlSpecified,
 	}
 }
 
-// Vp9FramerateConversionAlgorithm is the Vp9FramerateConversionAlgorithm enum of the MediaConvert API.
+// Vp9FramerateConversionAlgorithm is the Vp9FramerateConversionAlgorithm enum
+// of the MediaConvert API.
+//
+// Choose the method that you want MediaConvert to use when increasing or
+// decreasing your video's frame rate. For numerically simple conversions, such
+// as 60 fps to 30 fps: We recommend that you keep the default value, Drop
+// duplicate. For numerically complex conversions, to avoid stutter: Choose
+// Interpolate. This results in a smooth picture, but might introduce
+// undesirable video artifacts. For complex frame rate conversions, especially
+// if your source video has already been converted from its original cadence:
+// Choose FrameFormer to do motion-compensated interpolation. FrameFormer uses
+// the best conversion method frame by frame. Note that using FrameFormer
+// increases the transcoding time and incurs a significant add-on cost. When you
+// choose FrameFormer, your input video resolution must be at least 128x96. To
+// create an output with the same number of frames as your input: Choose
+// Maintain frame count. When you do, MediaConvert will not drop, interpolate,
+// add, or otherwise change the frame count from your input to your output. Note
+// that since the frame count is maintained, the duration of your output will
+// become shorter at higher frame rates and longer at lower frame rates.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Vp9FramerateConversionAlgorithm string
 
@@ -8826,14 +13087,22 @@ const (
 // Values returns the values of Vp9FramerateConversionAlgorithm that the model knows.
 func (Vp9FramerateConversionAlgorithm) Values() []Vp9FramerateConversionAlgorithm {
 	return []Vp9FramerateConversionAlgorithm{
-		"DUPLICATE_DROP",
-		"FRAMEFORMER",
-		"INTERPOLATE",
-		"MAINTAIN_FRAME_COUNT",
+		Vp9FramerateConversionAlgorithmDuplicateDrop,
+		Vp9FramerateConversionAlgorithmFrameformer,
+		Vp9FramerateConversionAlgorithmInterpolate,
+		Vp9FramerateConversionAlgorithmMaintainFrameCount,
 	}
 }
 
 // Vp9ParControl is the Vp9ParControl enum of the MediaConvert API.
+//
+// Optional. Specify how the service determines the pixel aspect ratio (PAR) for
+// this output. The default behavior, Follow source, uses the PAR from your
+// input video for your output. To specify a different PAR in the console,
+// choose any value other than Follow source. When you choose SPECIFIED for this
+// setting, you must also specify values for the parNumerator and parDenominator
+// settings.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Vp9ParControl string
 
@@ -8846,12 +13115,18 @@ const (
 // Values returns the values of Vp9ParControl that the model knows.
 func (Vp9ParControl) Values() []Vp9ParControl {
 	return []Vp9ParControl{
-		"INITIALIZE_FROM_SOURCE",
-		"SPECIFIED",
+		Vp9ParControlInitializeFromSource,
+		Vp9ParControlSpecified,
 	}
 }
 
-// Vp9QualityTuningLevel is the Vp9QualityTuningLevel enum of the MediaConvert API.
+// Vp9QualityTuningLevel is the Vp9QualityTuningLevel enum of the MediaConvert
+// API.
+//
+// Optional. Use Quality tuning level to choose how you want to trade off
+// encoding speed for output video quality. The default behavior is faster,
+// lower quality, multi-pass encoding.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Vp9QualityTuningLevel string
 
@@ -8864,12 +13139,16 @@ const (
 // Values returns the values of Vp9QualityTuningLevel that the model knows.
 func (Vp9QualityTuningLevel) Values() []Vp9QualityTuningLevel {
 	return []Vp9QualityTuningLevel{
-		"MULTI_PASS",
-		"MULTI_PASS_HQ",
+		Vp9QualityTuningLevelMultiPass,
+		Vp9QualityTuningLevelMultiPassHq,
 	}
 }
 
 // Vp9RateControlMode is the Vp9RateControlMode enum of the MediaConvert API.
+//
+// With the VP9 codec, you can use only the variable bitrate (VBR) rate control
+// mode.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Vp9RateControlMode string
 
@@ -8881,11 +13160,17 @@ const (
 // Values returns the values of Vp9RateControlMode that the model knows.
 func (Vp9RateControlMode) Values() []Vp9RateControlMode {
 	return []Vp9RateControlMode{
-		"VBR",
+		Vp9RateControlModeVbr,
 	}
 }
 
-// WatermarkingStrength is the WatermarkingStrength enum of the MediaConvert API.
+// WatermarkingStrength is the WatermarkingStrength enum of the MediaConvert
+// API.
+//
+// Optional. Ignore this setting unless Nagra support directs you to specify a
+// value. When you don't specify a value here, the Nagra NexGuard library uses
+// its default value.
+//
 // Values other than its constants are kept as written; empty means absent.
 type WatermarkingStrength string
 
@@ -8901,15 +13186,22 @@ const (
 // Values returns the values of WatermarkingStrength that the model knows.
 func (WatermarkingStrength) Values() []WatermarkingStrength {
 	return []WatermarkingStrength{
-		"DEFAULT",
-		"LIGHTER",
-		"LIGHTEST",
-		"STRONGER",
-		"STRONGEST",
+		WatermarkingStrengthDefault,
+		WatermarkingStrengthLighter,
+		WatermarkingStrengthLightest,
+		WatermarkingStrengthStronger,
+		WatermarkingStrengthStrongest,
 	}
 }
 
 // WavFormat is the WavFormat enum of the MediaConvert API.
+//
+// Specify the file format for your wave audio output. To use a RIFF wave
+// format: Keep the default value, RIFF. If your output audio is likely to
+// exceed 4GB in file size, or if you otherwise need the extended support of the
+// RF64 format: Choose RF64. If your player only supports the extensible wave
+// format: Choose Extensible.
+//
 // Values other than its constants are kept as written; empty means absent.
 type WavFormat string
 
@@ -8923,13 +13215,29 @@ const (
 // Values returns the values of WavFormat that the model knows.
 func (WavFormat) Values() []WavFormat {
 	return []WavFormat{
-		"EXTENSIBLE",
-		"RF64",
-		"RIFF",
+		WavFormatExtensible,
+		WavFormatRf64,
+		WavFormatRiff,
 	}
 }
 
-// WebvttAccessibilitySubs is the WebvttAccessibilitySubs enum of the MediaConvert API.
+// WebvttAccessibilitySubs is the WebvttAccessibilitySubs enum of the
+// MediaConvert API.
+//
+// If the WebVTT captions track is intended to provide accessibility for people
+// who are deaf or hard of hearing: Set Accessibility subtitles to Enabled. When
+// you do, MediaConvert adds accessibility attributes to your output HLS or DASH
+// manifest. For HLS manifests, MediaConvert adds the following accessibility
+// attributes under EXT-X-MEDIA for this track:
+// CHARACTERISTICS="public.accessibility.transcribes-spoken-dialog,public.accessibility.describes-music-and-sound"
+// and AUTOSELECT="YES". For DASH manifests, MediaConvert adds the following in
+// the adaptation set for this track: <Accessibility
+// schemeIdUri="urn:mpeg:dash:role:2011" value="caption"/>. If the captions
+// track is not intended to provide such accessibility: Keep the default value,
+// Disabled. When you do, for DASH manifests, MediaConvert instead adds the
+// following in the adaptation set for this track: <Role
+// schemeIDUri="urn:mpeg:dash:role:2011" value="subtitle"/>.
+//
 // Values other than its constants are kept as written; empty means absent.
 type WebvttAccessibilitySubs string
 
@@ -8942,12 +13250,28 @@ const (
 // Values returns the values of WebvttAccessibilitySubs that the model knows.
 func (WebvttAccessibilitySubs) Values() []WebvttAccessibilitySubs {
 	return []WebvttAccessibilitySubs{
-		"DISABLED",
-		"ENABLED",
+		WebvttAccessibilitySubsDisabled,
+		WebvttAccessibilitySubsEnabled,
 	}
 }
 
-// WebvttStylePassthrough is the WebvttStylePassthrough enum of the MediaConvert API.
+// WebvttStylePassthrough is the WebvttStylePassthrough enum of the MediaConvert
+// API.
+//
+// Specify how MediaConvert writes style information in your output WebVTT
+// captions. To use the available style, color, and position information from
+// your input captions: Choose Enabled. MediaConvert uses default settings when
+// style and position information is missing from your input captions. To
+// recreate the input captions exactly: Choose Strict. MediaConvert
+// automatically applies timing adjustments, including adjustments for frame
+// rate conversion, ad avails, and input clipping. Your input captions format
+// must be WebVTT. To ignore the style and position information from your input
+// captions and use simplified output captions: Keep the default value,
+// Disabled. Or leave blank. To use the available style, color, and position
+// information from your input captions, while merging cues with identical time
+// ranges: Choose merge. This setting can help prevent positioning overlaps for
+// certain players that expect a single single cue for any given time range.
+//
 // Values other than its constants are kept as written; empty means absent.
 type WebvttStylePassthrough string
 
@@ -8962,14 +13286,20 @@ const (
 // Values returns the values of WebvttStylePassthrough that the model knows.
 func (WebvttStylePassthrough) Values() []WebvttStylePassthrough {
 	return []WebvttStylePassthrough{
-		"DISABLED",
-		"ENABLED",
-		"MERGE",
-		"STRICT",
+		WebvttStylePassthroughDisabled,
+		WebvttStylePassthroughEnabled,
+		WebvttStylePassthroughMerge,
+		WebvttStylePassthroughStrict,
 	}
 }
 
-// Xavc4kIntraCbgProfileClass is the Xavc4kIntraCbgProfileClass enum of the MediaConvert API.
+// Xavc4kIntraCbgProfileClass is the Xavc4kIntraCbgProfileClass enum of the
+// MediaConvert API.
+//
+// Specify the XAVC Intra 4k (CBG) Class to set the bitrate of your output.
+// Outputs of the same class have similar image quality over the operating
+// points that are valid for that class.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Xavc4kIntraCbgProfileClass string
 
@@ -8983,13 +13313,19 @@ const (
 // Values returns the values of Xavc4kIntraCbgProfileClass that the model knows.
 func (Xavc4kIntraCbgProfileClass) Values() []Xavc4kIntraCbgProfileClass {
 	return []Xavc4kIntraCbgProfileClass{
-		"CLASS_100",
-		"CLASS_300",
-		"CLASS_480",
+		Xavc4kIntraCbgProfileClassClass100,
+		Xavc4kIntraCbgProfileClassClass300,
+		Xavc4kIntraCbgProfileClassClass480,
 	}
 }
 
-// Xavc4kIntraVbrProfileClass is the Xavc4kIntraVbrProfileClass enum of the MediaConvert API.
+// Xavc4kIntraVbrProfileClass is the Xavc4kIntraVbrProfileClass enum of the
+// MediaConvert API.
+//
+// Specify the XAVC Intra 4k (VBR) Class to set the bitrate of your output.
+// Outputs of the same class have similar image quality over the operating
+// points that are valid for that class.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Xavc4kIntraVbrProfileClass string
 
@@ -9003,13 +13339,19 @@ const (
 // Values returns the values of Xavc4kIntraVbrProfileClass that the model knows.
 func (Xavc4kIntraVbrProfileClass) Values() []Xavc4kIntraVbrProfileClass {
 	return []Xavc4kIntraVbrProfileClass{
-		"CLASS_100",
-		"CLASS_300",
-		"CLASS_480",
+		Xavc4kIntraVbrProfileClassClass100,
+		Xavc4kIntraVbrProfileClassClass300,
+		Xavc4kIntraVbrProfileClassClass480,
 	}
 }
 
-// Xavc4kProfileBitrateClass is the Xavc4kProfileBitrateClass enum of the MediaConvert API.
+// Xavc4kProfileBitrateClass is the Xavc4kProfileBitrateClass enum of the
+// MediaConvert API.
+//
+// Specify the XAVC 4k (Long GOP) Bitrate Class to set the bitrate of your
+// output. Outputs of the same class have similar image quality over the
+// operating points that are valid for that class.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Xavc4kProfileBitrateClass string
 
@@ -9023,13 +13365,19 @@ const (
 // Values returns the values of Xavc4kProfileBitrateClass that the model knows.
 func (Xavc4kProfileBitrateClass) Values() []Xavc4kProfileBitrateClass {
 	return []Xavc4kProfileBitrateClass{
-		"BITRATE_CLASS_100",
-		"BITRATE_CLASS_140",
-		"BITRATE_CLASS_200",
+		Xavc4kProfileBitrateClassBitrateClass100,
+		Xavc4kProfileBitrateClassBitrateClass140,
+		Xavc4kProfileBitrateClassBitrateClass200,
 	}
 }
 
-// Xavc4kProfileCodecProfile is the Xavc4kProfileCodecProfile enum of the MediaConvert API.
+// Xavc4kProfileCodecProfile is the Xavc4kProfileCodecProfile enum of the
+// MediaConvert API.
+//
+// Specify the codec profile for this output. Choose High, 8-bit, 4:2:0 (HIGH)
+// or High, 10-bit, 4:2:2 (HIGH_422). These profiles are specified in ITU-T
+// H.264.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Xavc4kProfileCodecProfile string
 
@@ -9042,12 +13390,18 @@ const (
 // Values returns the values of Xavc4kProfileCodecProfile that the model knows.
 func (Xavc4kProfileCodecProfile) Values() []Xavc4kProfileCodecProfile {
 	return []Xavc4kProfileCodecProfile{
-		"HIGH",
-		"HIGH_422",
+		Xavc4kProfileCodecProfileHigh,
+		Xavc4kProfileCodecProfileHigh422,
 	}
 }
 
-// Xavc4kProfileQualityTuningLevel is the Xavc4kProfileQualityTuningLevel enum of the MediaConvert API.
+// Xavc4kProfileQualityTuningLevel is the Xavc4kProfileQualityTuningLevel enum
+// of the MediaConvert API.
+//
+// Optional. Use Quality tuning level to choose how you want to trade off
+// encoding speed for output video quality. The default behavior is faster,
+// lower quality, single-pass encoding.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Xavc4kProfileQualityTuningLevel string
 
@@ -9061,13 +13415,26 @@ const (
 // Values returns the values of Xavc4kProfileQualityTuningLevel that the model knows.
 func (Xavc4kProfileQualityTuningLevel) Values() []Xavc4kProfileQualityTuningLevel {
 	return []Xavc4kProfileQualityTuningLevel{
-		"MULTI_PASS_HQ",
-		"SINGLE_PASS",
-		"SINGLE_PASS_HQ",
+		Xavc4kProfileQualityTuningLevelMultiPassHq,
+		Xavc4kProfileQualityTuningLevelSinglePass,
+		Xavc4kProfileQualityTuningLevelSinglePassHq,
 	}
 }
 
-// XavcAdaptiveQuantization is the XavcAdaptiveQuantization enum of the MediaConvert API.
+// XavcAdaptiveQuantization is the XavcAdaptiveQuantization enum of the
+// MediaConvert API.
+//
+// Keep the default value, Auto, for this setting to have MediaConvert
+// automatically apply the best types of quantization for your video content.
+// When you want to apply your quantization settings manually, you must set
+// Adaptive quantization to a value other than Auto. Use this setting to specify
+// the strength of any adaptive quantization filters that you enable. If you
+// don't want MediaConvert to do any adaptive quantization in this transcode,
+// set Adaptive quantization to Off. Related settings: The value that you choose
+// here applies to the following settings: Flicker adaptive quantization
+// (flickerAdaptiveQuantization), Spatial adaptive quantization, and Temporal
+// adaptive quantization.
+//
 // Values other than its constants are kept as written; empty means absent.
 type XavcAdaptiveQuantization string
 
@@ -9085,17 +13452,23 @@ const (
 // Values returns the values of XavcAdaptiveQuantization that the model knows.
 func (XavcAdaptiveQuantization) Values() []XavcAdaptiveQuantization {
 	return []XavcAdaptiveQuantization{
-		"AUTO",
-		"HIGH",
-		"HIGHER",
-		"LOW",
-		"MAX",
-		"MEDIUM",
-		"OFF",
+		XavcAdaptiveQuantizationAuto,
+		XavcAdaptiveQuantizationHigh,
+		XavcAdaptiveQuantizationHigher,
+		XavcAdaptiveQuantizationLow,
+		XavcAdaptiveQuantizationMax,
+		XavcAdaptiveQuantizationMedium,
+		XavcAdaptiveQuantizationOff,
 	}
 }
 
 // XavcEntropyEncoding is the XavcEntropyEncoding enum of the MediaConvert API.
+//
+// Optional. Choose a specific entropy encoding mode only when you want to
+// override XAVC recommendations. If you choose the value auto, MediaConvert
+// uses the mode that the XAVC file format specifies given this output's
+// operating point.
+//
 // Values other than its constants are kept as written; empty means absent.
 type XavcEntropyEncoding string
 
@@ -9109,13 +13482,29 @@ const (
 // Values returns the values of XavcEntropyEncoding that the model knows.
 func (XavcEntropyEncoding) Values() []XavcEntropyEncoding {
 	return []XavcEntropyEncoding{
-		"AUTO",
-		"CABAC",
-		"CAVLC",
+		XavcEntropyEncodingAuto,
+		XavcEntropyEncodingCabac,
+		XavcEntropyEncodingCavlc,
 	}
 }
 
-// XavcFlickerAdaptiveQuantization is the XavcFlickerAdaptiveQuantization enum of the MediaConvert API.
+// XavcFlickerAdaptiveQuantization is the XavcFlickerAdaptiveQuantization enum
+// of the MediaConvert API.
+//
+// The best way to set up adaptive quantization is to keep the default value,
+// Auto, for the setting Adaptive quantization. When you do so, MediaConvert
+// automatically applies the best types of quantization for your video content.
+// Include this setting in your JSON job specification only when you choose to
+// change the default value for Adaptive quantization. Enable this setting to
+// have the encoder reduce I-frame pop. I-frame pop appears as a visual flicker
+// that can arise when the encoder saves bits by copying some macroblocks many
+// times from frame to frame, and then refreshes them at the I-frame. When you
+// enable this setting, the encoder updates these macroblocks slightly more
+// often to smooth out the flicker. This setting is disabled by default. Related
+// setting: In addition to enabling this setting, you must also set Adaptive
+// quantization to a value other than Off or Auto. Use Adaptive quantization to
+// adjust the degree of smoothing that Flicker adaptive quantization provides.
+//
 // Values other than its constants are kept as written; empty means absent.
 type XavcFlickerAdaptiveQuantization string
 
@@ -9128,12 +13517,20 @@ const (
 // Values returns the values of XavcFlickerAdaptiveQuantization that the model knows.
 func (XavcFlickerAdaptiveQuantization) Values() []XavcFlickerAdaptiveQuantization {
 	return []XavcFlickerAdaptiveQuantization{
-		"DISABLED",
-		"ENABLED",
+		XavcFlickerAdaptiveQuantizationDisabled,
+		XavcFlickerAdaptiveQuantizationEnabled,
 	}
 }
 
-// XavcFramerateControl is the XavcFramerateControl enum of the MediaConvert API.
+// XavcFramerateControl is the XavcFramerateControl enum of the MediaConvert
+// API.
+//
+// If you are using the console, use the Frame rate setting to specify the frame
+// rate for this output. If you want to keep the same frame rate as the input
+// video, choose Follow source. If you want to do frame rate conversion, choose
+// a frame rate from the dropdown list. The framerates shown in the dropdown
+// list are decimal approximations of fractions.
+//
 // Values other than its constants are kept as written; empty means absent.
 type XavcFramerateControl string
 
@@ -9146,12 +13543,31 @@ const (
 // Values returns the values of XavcFramerateControl that the model knows.
 func (XavcFramerateControl) Values() []XavcFramerateControl {
 	return []XavcFramerateControl{
-		"INITIALIZE_FROM_SOURCE",
-		"SPECIFIED",
+		XavcFramerateControlInitializeFromSource,
+		XavcFramerateControlSpecified,
 	}
 }
 
-// XavcFramerateConversionAlgorithm is the XavcFramerateConversionAlgorithm enum of the MediaConvert API.
+// XavcFramerateConversionAlgorithm is the XavcFramerateConversionAlgorithm enum
+// of the MediaConvert API.
+//
+// Choose the method that you want MediaConvert to use when increasing or
+// decreasing your video's frame rate. For numerically simple conversions, such
+// as 60 fps to 30 fps: We recommend that you keep the default value, Drop
+// duplicate. For numerically complex conversions, to avoid stutter: Choose
+// Interpolate. This results in a smooth picture, but might introduce
+// undesirable video artifacts. For complex frame rate conversions, especially
+// if your source video has already been converted from its original cadence:
+// Choose FrameFormer to do motion-compensated interpolation. FrameFormer uses
+// the best conversion method frame by frame. Note that using FrameFormer
+// increases the transcoding time and incurs a significant add-on cost. When you
+// choose FrameFormer, your input video resolution must be at least 128x96. To
+// create an output with the same number of frames as your input: Choose
+// Maintain frame count. When you do, MediaConvert will not drop, interpolate,
+// add, or otherwise change the frame count from your input to your output. Note
+// that since the frame count is maintained, the duration of your output will
+// become shorter at higher frame rates and longer at lower frame rates.
+//
 // Values other than its constants are kept as written; empty means absent.
 type XavcFramerateConversionAlgorithm string
 
@@ -9166,14 +13582,20 @@ const (
 // Values returns the values of XavcFramerateConversionAlgorithm that the model knows.
 func (XavcFramerateConversionAlgorithm) Values() []XavcFramerateConversionAlgorithm {
 	return []XavcFramerateConversionAlgorithm{
-		"DUPLICATE_DROP",
-		"FRAMEFORMER",
-		"INTERPOLATE",
-		"MAINTAIN_FRAME_COUNT",
+		XavcFramerateConversionAlgorithmDuplicateDrop,
+		XavcFramerateConversionAlgorithmFrameformer,
+		XavcFramerateConversionAlgorithmInterpolate,
+		XavcFramerateConversionAlgorithmMaintainFrameCount,
 	}
 }
 
 // XavcGopBReference is the XavcGopBReference enum of the MediaConvert API.
+//
+// Specify whether the encoder uses B-frames as reference frames for other
+// pictures in the same GOP. Choose Allow to allow the encoder to use B-frames
+// as reference frames. Choose Don't allow to prevent the encoder from using
+// B-frames as reference frames.
+//
 // Values other than its constants are kept as written; empty means absent.
 type XavcGopBReference string
 
@@ -9186,12 +13608,18 @@ const (
 // Values returns the values of XavcGopBReference that the model knows.
 func (XavcGopBReference) Values() []XavcGopBReference {
 	return []XavcGopBReference{
-		"DISABLED",
-		"ENABLED",
+		XavcGopBReferenceDisabled,
+		XavcGopBReferenceEnabled,
 	}
 }
 
-// XavcHdIntraCbgProfileClass is the XavcHdIntraCbgProfileClass enum of the MediaConvert API.
+// XavcHdIntraCbgProfileClass is the XavcHdIntraCbgProfileClass enum of the
+// MediaConvert API.
+//
+// Specify the XAVC Intra HD (CBG) Class to set the bitrate of your output.
+// Outputs of the same class have similar image quality over the operating
+// points that are valid for that class.
+//
 // Values other than its constants are kept as written; empty means absent.
 type XavcHdIntraCbgProfileClass string
 
@@ -9205,13 +13633,19 @@ const (
 // Values returns the values of XavcHdIntraCbgProfileClass that the model knows.
 func (XavcHdIntraCbgProfileClass) Values() []XavcHdIntraCbgProfileClass {
 	return []XavcHdIntraCbgProfileClass{
-		"CLASS_100",
-		"CLASS_200",
-		"CLASS_50",
+		XavcHdIntraCbgProfileClassClass100,
+		XavcHdIntraCbgProfileClassClass200,
+		XavcHdIntraCbgProfileClassClass50,
 	}
 }
 
-// XavcHdProfileBitrateClass is the XavcHdProfileBitrateClass enum of the MediaConvert API.
+// XavcHdProfileBitrateClass is the XavcHdProfileBitrateClass enum of the
+// MediaConvert API.
+//
+// Specify the XAVC HD (Long GOP) Bitrate Class to set the bitrate of your
+// output. Outputs of the same class have similar image quality over the
+// operating points that are valid for that class.
+//
 // Values other than its constants are kept as written; empty means absent.
 type XavcHdProfileBitrateClass string
 
@@ -9225,13 +13659,19 @@ const (
 // Values returns the values of XavcHdProfileBitrateClass that the model knows.
 func (XavcHdProfileBitrateClass) Values() []XavcHdProfileBitrateClass {
 	return []XavcHdProfileBitrateClass{
-		"BITRATE_CLASS_25",
-		"BITRATE_CLASS_35",
-		"BITRATE_CLASS_50",
+		XavcHdProfileBitrateClassBitrateClass25,
+		XavcHdProfileBitrateClassBitrateClass35,
+		XavcHdProfileBitrateClassBitrateClass50,
 	}
 }
 
-// XavcHdProfileQualityTuningLevel is the XavcHdProfileQualityTuningLevel enum of the MediaConvert API.
+// XavcHdProfileQualityTuningLevel is the XavcHdProfileQualityTuningLevel enum
+// of the MediaConvert API.
+//
+// Optional. Use Quality tuning level to choose how you want to trade off
+// encoding speed for output video quality. The default behavior is faster,
+// lower quality, single-pass encoding.
+//
 // Values other than its constants are kept as written; empty means absent.
 type XavcHdProfileQualityTuningLevel string
 
@@ -9245,13 +13685,20 @@ const (
 // Values returns the values of XavcHdProfileQualityTuningLevel that the model knows.
 func (XavcHdProfileQualityTuningLevel) Values() []XavcHdProfileQualityTuningLevel {
 	return []XavcHdProfileQualityTuningLevel{
-		"MULTI_PASS_HQ",
-		"SINGLE_PASS",
-		"SINGLE_PASS_HQ",
+		XavcHdProfileQualityTuningLevelMultiPassHq,
+		XavcHdProfileQualityTuningLevelSinglePass,
+		XavcHdProfileQualityTuningLevelSinglePassHq,
 	}
 }
 
-// XavcHdProfileTelecine is the XavcHdProfileTelecine enum of the MediaConvert API.
+// XavcHdProfileTelecine is the XavcHdProfileTelecine enum of the MediaConvert
+// API.
+//
+// Ignore this setting unless you set Frame rate (framerateNumerator divided by
+// framerateDenominator) to 29.970. If your input framerate is 23.976, choose
+// Hard. Otherwise, keep the default value None. For more information, see
+// https://docs.aws.amazon.com/mediaconvert/latest/ug/working-with-telecine-and-inverse-telecine.html.
+//
 // Values other than its constants are kept as written; empty means absent.
 type XavcHdProfileTelecine string
 
@@ -9264,12 +13711,25 @@ const (
 // Values returns the values of XavcHdProfileTelecine that the model knows.
 func (XavcHdProfileTelecine) Values() []XavcHdProfileTelecine {
 	return []XavcHdProfileTelecine{
-		"HARD",
-		"NONE",
+		XavcHdProfileTelecineHard,
+		XavcHdProfileTelecineNone,
 	}
 }
 
 // XavcInterlaceMode is the XavcInterlaceMode enum of the MediaConvert API.
+//
+// Choose the scan line type for the output. Keep the default value, Progressive
+// to create a progressive output, regardless of the scan type of your input.
+// Use Top field first or Bottom field first to create an output that's
+// interlaced with the same field polarity throughout. Use Follow, default top
+// or Follow, default bottom to produce outputs with the same field polarity as
+// the source. For jobs that have multiple inputs, the output field polarity
+// might change over the course of the output. Follow behavior depends on the
+// input scan type. If the source is interlaced, the output will be interlaced
+// with the same polarity as the source. If the source is progressive, the
+// output will be interlaced with top field bottom field first, depending on
+// which of the Follow options you choose.
+//
 // Values other than its constants are kept as written; empty means absent.
 type XavcInterlaceMode string
 
@@ -9285,15 +13745,21 @@ const (
 // Values returns the values of XavcInterlaceMode that the model knows.
 func (XavcInterlaceMode) Values() []XavcInterlaceMode {
 	return []XavcInterlaceMode{
-		"BOTTOM_FIELD",
-		"FOLLOW_BOTTOM_FIELD",
-		"FOLLOW_TOP_FIELD",
-		"PROGRESSIVE",
-		"TOP_FIELD",
+		XavcInterlaceModeBottomField,
+		XavcInterlaceModeFollowBottomField,
+		XavcInterlaceModeFollowTopField,
+		XavcInterlaceModeProgressive,
+		XavcInterlaceModeTopField,
 	}
 }
 
 // XavcProfile is the XavcProfile enum of the MediaConvert API.
+//
+// Specify the XAVC profile for this output. For more information, see the Sony
+// documentation at https://www.xavc-info.org/. Note that MediaConvert doesn't
+// support the interlaced video XAVC operating points for XAVC_HD_INTRA_CBG. To
+// create an interlaced XAVC output, choose the profile XAVC_HD.
+//
 // Values other than its constants are kept as written; empty means absent.
 type XavcProfile string
 
@@ -9309,15 +13775,22 @@ const (
 // Values returns the values of XavcProfile that the model knows.
 func (XavcProfile) Values() []XavcProfile {
 	return []XavcProfile{
-		"XAVC_4K",
-		"XAVC_4K_INTRA_CBG",
-		"XAVC_4K_INTRA_VBR",
-		"XAVC_HD",
-		"XAVC_HD_INTRA_CBG",
+		XavcProfileXavc4k,
+		XavcProfileXavc4kIntraCbg,
+		XavcProfileXavc4kIntraVbr,
+		XavcProfileXavcHd,
+		XavcProfileXavcHdIntraCbg,
 	}
 }
 
 // XavcSlowPal is the XavcSlowPal enum of the MediaConvert API.
+//
+// Ignore this setting unless your input frame rate is 23.976 or 24 frames per
+// second (fps). Enable slow PAL to create a 25 fps output by relabeling the
+// video frames and resampling your audio. Note that enabling this setting will
+// slightly reduce the duration of your video. Related settings: You must also
+// set Frame rate to 25.
+//
 // Values other than its constants are kept as written; empty means absent.
 type XavcSlowPal string
 
@@ -9330,12 +13803,35 @@ const (
 // Values returns the values of XavcSlowPal that the model knows.
 func (XavcSlowPal) Values() []XavcSlowPal {
 	return []XavcSlowPal{
-		"DISABLED",
-		"ENABLED",
+		XavcSlowPalDisabled,
+		XavcSlowPalEnabled,
 	}
 }
 
-// XavcSpatialAdaptiveQuantization is the XavcSpatialAdaptiveQuantization enum of the MediaConvert API.
+// XavcSpatialAdaptiveQuantization is the XavcSpatialAdaptiveQuantization enum
+// of the MediaConvert API.
+//
+// The best way to set up adaptive quantization is to keep the default value,
+// Auto, for the setting Adaptive quantization. When you do so, MediaConvert
+// automatically applies the best types of quantization for your video content.
+// Include this setting in your JSON job specification only when you choose to
+// change the default value for Adaptive quantization. For this setting, keep
+// the default value, Enabled, to adjust quantization within each frame based on
+// spatial variation of content complexity. When you enable this feature, the
+// encoder uses fewer bits on areas that can sustain more distortion with no
+// noticeable visual degradation and uses more bits on areas where any small
+// distortion will be noticeable. For example, complex textured blocks are
+// encoded with fewer bits and smooth textured blocks are encoded with more
+// bits. Enabling this feature will almost always improve your video quality.
+// Note, though, that this feature doesn't take into account where the viewer's
+// attention is likely to be. If viewers are likely to be focusing their
+// attention on a part of the screen with a lot of complex texture, you might
+// choose to disable this feature. Related setting: When you enable spatial
+// adaptive quantization, set the value for Adaptive quantization depending on
+// your content. For homogeneous content, such as cartoons and video games, set
+// it to Low. For content with a wider variety of textures, set it to High or
+// Higher.
+//
 // Values other than its constants are kept as written; empty means absent.
 type XavcSpatialAdaptiveQuantization string
 
@@ -9348,12 +13844,33 @@ const (
 // Values returns the values of XavcSpatialAdaptiveQuantization that the model knows.
 func (XavcSpatialAdaptiveQuantization) Values() []XavcSpatialAdaptiveQuantization {
 	return []XavcSpatialAdaptiveQuantization{
-		"DISABLED",
-		"ENABLED",
+		XavcSpatialAdaptiveQuantizationDisabled,
+		XavcSpatialAdaptiveQuantizationEnabled,
 	}
 }
 
-// XavcTemporalAdaptiveQuantization is the XavcTemporalAdaptiveQuantization enum of the MediaConvert API.
+// XavcTemporalAdaptiveQuantization is the XavcTemporalAdaptiveQuantization enum
+// of the MediaConvert API.
+//
+// The best way to set up adaptive quantization is to keep the default value,
+// Auto, for the setting Adaptive quantization. When you do so, MediaConvert
+// automatically applies the best types of quantization for your video content.
+// Include this setting in your JSON job specification only when you choose to
+// change the default value for Adaptive quantization. For this setting, keep
+// the default value, Enabled, to adjust quantization within each frame based on
+// temporal variation of content complexity. When you enable this feature, the
+// encoder uses fewer bits on areas of the frame that aren't moving and uses
+// more bits on complex objects with sharp edges that move a lot. For example,
+// this feature improves the readability of text tickers on newscasts and
+// scoreboards on sports matches. Enabling this feature will almost always
+// improve your video quality. Note, though, that this feature doesn't take into
+// account where the viewer's attention is likely to be. If viewers are likely
+// to be focusing their attention on a part of the screen that doesn't have
+// moving objects with sharp edges, such as sports athletes' faces, you might
+// choose to disable this feature. Related setting: When you enable temporal
+// adaptive quantization, adjust the strength of the filter with the setting
+// Adaptive quantization.
+//
 // Values other than its constants are kept as written; empty means absent.
 type XavcTemporalAdaptiveQuantization string
 
@@ -9366,7 +13883,7 @@ const (
 // Values returns the values of XavcTemporalAdaptiveQuantization that the model knows.
 func (XavcTemporalAdaptiveQuantization) Values() []XavcTemporalAdaptiveQuantization {
 	return []XavcTemporalAdaptiveQuantization{
-		"DISABLED",
-		"ENABLED",
+		XavcTemporalAdaptiveQuantizationDisabled,
+		XavcTemporalAdaptiveQuantizationEnabled,
 	}
 }

@@ -38,6 +38,22 @@ func (v *AacSettings) GetCodingMode() AacCodingMode {
 	return v.CodingMode
 }
 
+// GetLoudnessMeasurementMode returns LoudnessMeasurementMode, or the zero value when v or the field is nil.
+func (v *AacSettings) GetLoudnessMeasurementMode() AacLoudnessMeasurementMode {
+	if v == nil {
+		return ""
+	}
+	return v.LoudnessMeasurementMode
+}
+
+// GetRapInterval returns RapInterval, or the zero value when v or the field is nil.
+func (v *AacSettings) GetRapInterval() int32 {
+	if v == nil || v.RapInterval == nil {
+		return 0
+	}
+	return *v.RapInterval
+}
+
 // GetRateControlMode returns RateControlMode, or the zero value when v or the field is nil.
 func (v *AacSettings) GetRateControlMode() AacRateControlMode {
 	if v == nil {
@@ -68,6 +84,14 @@ func (v *AacSettings) GetSpecification() AacSpecification {
 		return ""
 	}
 	return v.Specification
+}
+
+// GetTargetLoudnessRange returns TargetLoudnessRange, or the zero value when v or the field is nil.
+func (v *AacSettings) GetTargetLoudnessRange() int32 {
+	if v == nil || v.TargetLoudnessRange == nil {
+		return 0
+	}
+	return *v.TargetLoudnessRange
 }
 
 // GetVbrQuality returns VbrQuality, or the zero value when v or the field is nil.
@@ -156,6 +180,110 @@ func (v *Ac3Settings) GetSampleRate() int32 {
 		return 0
 	}
 	return *v.SampleRate
+}
+
+// GetBitrate returns Bitrate, or the zero value when v or the field is nil.
+func (v *Ac4Settings) GetBitrate() int32 {
+	if v == nil || v.Bitrate == nil {
+		return 0
+	}
+	return *v.Bitrate
+}
+
+// GetBitstreamMode returns BitstreamMode, or the zero value when v or the field is nil.
+func (v *Ac4Settings) GetBitstreamMode() Ac4BitstreamMode {
+	if v == nil {
+		return ""
+	}
+	return v.BitstreamMode
+}
+
+// GetCodingMode returns CodingMode, or the zero value when v or the field is nil.
+func (v *Ac4Settings) GetCodingMode() Ac4CodingMode {
+	if v == nil {
+		return ""
+	}
+	return v.CodingMode
+}
+
+// GetDynamicRangeCompressionFlatPanelTv returns DynamicRangeCompressionFlatPanelTv, or the zero value when v or the field is nil.
+func (v *Ac4Settings) GetDynamicRangeCompressionFlatPanelTv() Ac4DynamicRangeCompressionDrcProfile {
+	if v == nil {
+		return ""
+	}
+	return v.DynamicRangeCompressionFlatPanelTv
+}
+
+// GetDynamicRangeCompressionHomeTheater returns DynamicRangeCompressionHomeTheater, or the zero value when v or the field is nil.
+func (v *Ac4Settings) GetDynamicRangeCompressionHomeTheater() Ac4DynamicRangeCompressionDrcProfile {
+	if v == nil {
+		return ""
+	}
+	return v.DynamicRangeCompressionHomeTheater
+}
+
+// GetDynamicRangeCompressionPortableHeadphones returns DynamicRangeCompressionPortableHeadphones, or the zero value when v or the field is nil.
+func (v *Ac4Settings) GetDynamicRangeCompressionPortableHeadphones() Ac4DynamicRangeCompressionDrcProfile {
+	if v == nil {
+		return ""
+	}
+	return v.DynamicRangeCompressionPortableHeadphones
+}
+
+// GetDynamicRangeCompressionPortableSpeakers returns DynamicRangeCompressionPortableSpeakers, or the zero value when v or the field is nil.
+func (v *Ac4Settings) GetDynamicRangeCompressionPortableSpeakers() Ac4DynamicRangeCompressionDrcProfile {
+	if v == nil {
+		return ""
+	}
+	return v.DynamicRangeCompressionPortableSpeakers
+}
+
+// GetLoRoCenterMixLevel returns LoRoCenterMixLevel, or the zero value when v or the field is nil.
+func (v *Ac4Settings) GetLoRoCenterMixLevel() float64 {
+	if v == nil || v.LoRoCenterMixLevel == nil {
+		return 0
+	}
+	return *v.LoRoCenterMixLevel
+}
+
+// GetLoRoSurroundMixLevel returns LoRoSurroundMixLevel, or the zero value when v or the field is nil.
+func (v *Ac4Settings) GetLoRoSurroundMixLevel() float64 {
+	if v == nil || v.LoRoSurroundMixLevel == nil {
+		return 0
+	}
+	return *v.LoRoSurroundMixLevel
+}
+
+// GetLtRtCenterMixLevel returns LtRtCenterMixLevel, or the zero value when v or the field is nil.
+func (v *Ac4Settings) GetLtRtCenterMixLevel() float64 {
+	if v == nil || v.LtRtCenterMixLevel == nil {
+		return 0
+	}
+	return *v.LtRtCenterMixLevel
+}
+
+// GetLtRtSurroundMixLevel returns LtRtSurroundMixLevel, or the zero value when v or the field is nil.
+func (v *Ac4Settings) GetLtRtSurroundMixLevel() float64 {
+	if v == nil || v.LtRtSurroundMixLevel == nil {
+		return 0
+	}
+	return *v.LtRtSurroundMixLevel
+}
+
+// GetSampleRate returns SampleRate, or the zero value when v or the field is nil.
+func (v *Ac4Settings) GetSampleRate() int32 {
+	if v == nil || v.SampleRate == nil {
+		return 0
+	}
+	return *v.SampleRate
+}
+
+// GetStereoDownmix returns StereoDownmix, or the zero value when v or the field is nil.
+func (v *Ac4Settings) GetStereoDownmix() Ac4StereoDownmix {
+	if v == nil {
+		return ""
+	}
+	return v.StereoDownmix
 }
 
 // GetMode returns Mode, or the zero value when v or the field is nil.
@@ -294,6 +422,14 @@ func (v *AudioCodecSettings) GetAc3Settings() *Ac3Settings {
 	return v.Ac3Settings
 }
 
+// GetAc4Settings returns Ac4Settings, or the zero value when v or the field is nil.
+func (v *AudioCodecSettings) GetAc4Settings() *Ac4Settings {
+	if v == nil {
+		return nil
+	}
+	return v.Ac4Settings
+}
+
 // GetAiffSettings returns AiffSettings, or the zero value when v or the field is nil.
 func (v *AudioCodecSettings) GetAiffSettings() *AiffSettings {
 	if v == nil {
@@ -388,6 +524,14 @@ func (v *AudioDescription) GetAudioNormalizationSettings() *AudioNormalizationSe
 		return nil
 	}
 	return v.AudioNormalizationSettings
+}
+
+// GetAudioPitchCorrectionSettings returns AudioPitchCorrectionSettings, or the zero value when v or the field is nil.
+func (v *AudioDescription) GetAudioPitchCorrectionSettings() *AudioPitchCorrectionSettings {
+	if v == nil {
+		return nil
+	}
+	return v.AudioPitchCorrectionSettings
 }
 
 // GetAudioSourceName returns AudioSourceName, or the zero value when v or the field is nil.
@@ -518,6 +662,14 @@ func (v *AudioNormalizationSettings) GetTruePeakLimiterThreshold() float64 {
 	return *v.TruePeakLimiterThreshold
 }
 
+// GetSlowPalPitchCorrection returns SlowPalPitchCorrection, or the zero value when v or the field is nil.
+func (v *AudioPitchCorrectionSettings) GetSlowPalPitchCorrection() SlowPalPitchCorrection {
+	if v == nil {
+		return ""
+	}
+	return v.SlowPalPitchCorrection
+}
+
 // GetBitDepth returns BitDepth, or the zero value when v or the field is nil.
 func (v *AudioProperties) GetBitDepth() int32 {
 	if v == nil || v.BitDepth == nil {
@@ -527,7 +679,7 @@ func (v *AudioProperties) GetBitDepth() int32 {
 }
 
 // GetBitRate returns BitRate, or the zero value when v or the field is nil.
-func (v *AudioProperties) GetBitRate() int32 {
+func (v *AudioProperties) GetBitRate() int64 {
 	if v == nil || v.BitRate == nil {
 		return 0
 	}
@@ -652,6 +804,14 @@ func (v *AudioSelector) GetSelectorType() AudioSelectorType {
 		return ""
 	}
 	return v.SelectorType
+}
+
+// GetStreams returns Streams, or the zero value when v or the field is nil.
+func (v *AudioSelector) GetStreams() []int32 {
+	if v == nil {
+		return nil
+	}
+	return v.Streams
 }
 
 // GetTracks returns Tracks, or the zero value when v or the field is nil.
@@ -854,6 +1014,14 @@ func (v *Av1Settings) GetNumberBFramesBetweenReferenceFrames() int32 {
 	return *v.NumberBFramesBetweenReferenceFrames
 }
 
+// GetPerFrameMetrics returns PerFrameMetrics, or the zero value when v or the field is nil.
+func (v *Av1Settings) GetPerFrameMetrics() []FrameMetricType {
+	if v == nil {
+		return nil
+	}
+	return v.PerFrameMetrics
+}
+
 // GetQvbrSettings returns QvbrSettings, or the zero value when v or the field is nil.
 func (v *Av1Settings) GetQvbrSettings() *Av1QvbrSettings {
 	if v == nil {
@@ -948,6 +1116,14 @@ func (v *AvcIntraSettings) GetInterlaceMode() AvcIntraInterlaceMode {
 		return ""
 	}
 	return v.InterlaceMode
+}
+
+// GetPerFrameMetrics returns PerFrameMetrics, or the zero value when v or the field is nil.
+func (v *AvcIntraSettings) GetPerFrameMetrics() []FrameMetricType {
+	if v == nil {
+		return nil
+	}
+	return v.PerFrameMetrics
 }
 
 // GetScanTypeConversionMode returns ScanTypeConversionMode, or the zero value when v or the field is nil.
@@ -1526,6 +1702,14 @@ func (v *CmafAdditionalManifest) GetSelectedOutputs() []string {
 	return v.SelectedOutputs
 }
 
+// GetClearLead returns ClearLead, or the zero value when v or the field is nil.
+func (v *CmafEncryptionSettings) GetClearLead() HlsClearLead {
+	if v == nil {
+		return ""
+	}
+	return v.ClearLead
+}
+
 // GetConstantInitializationVector returns ConstantInitializationVector, or the zero value when v or the field is nil.
 func (v *CmafEncryptionSettings) GetConstantInitializationVector() string {
 	if v == nil || v.ConstantInitializationVector == nil {
@@ -1878,6 +2062,22 @@ func (v *CmfcSettings) GetAudioTrackType() CmfcAudioTrackType {
 	return v.AudioTrackType
 }
 
+// GetC2paManifest returns C2paManifest, or the zero value when v or the field is nil.
+func (v *CmfcSettings) GetC2paManifest() CmfcC2paManifest {
+	if v == nil {
+		return ""
+	}
+	return v.C2paManifest
+}
+
+// GetCertificateSecret returns CertificateSecret, or the zero value when v or the field is nil.
+func (v *CmfcSettings) GetCertificateSecret() string {
+	if v == nil || v.CertificateSecret == nil {
+		return ""
+	}
+	return *v.CertificateSecret
+}
+
 // GetDescriptiveVideoServiceFlag returns DescriptiveVideoServiceFlag, or the zero value when v or the field is nil.
 func (v *CmfcSettings) GetDescriptiveVideoServiceFlag() CmfcDescriptiveVideoServiceFlag {
 	if v == nil {
@@ -1926,6 +2126,14 @@ func (v *CmfcSettings) GetScte35Source() CmfcScte35Source {
 	return v.Scte35Source
 }
 
+// GetSigningKmsKey returns SigningKmsKey, or the zero value when v or the field is nil.
+func (v *CmfcSettings) GetSigningKmsKey() string {
+	if v == nil || v.SigningKmsKey == nil {
+		return ""
+	}
+	return *v.SigningKmsKey
+}
+
 // GetTimedMetadata returns TimedMetadata, or the zero value when v or the field is nil.
 func (v *CmfcSettings) GetTimedMetadata() CmfcTimedMetadata {
 	if v == nil {
@@ -1956,6 +2164,94 @@ func (v *CmfcSettings) GetTimedMetadataValue() string {
 		return ""
 	}
 	return *v.TimedMetadataValue
+}
+
+// GetBitDepth returns BitDepth, or the zero value when v or the field is nil.
+func (v *CodecMetadata) GetBitDepth() int32 {
+	if v == nil || v.BitDepth == nil {
+		return 0
+	}
+	return *v.BitDepth
+}
+
+// GetChromaSubsampling returns ChromaSubsampling, or the zero value when v or the field is nil.
+func (v *CodecMetadata) GetChromaSubsampling() string {
+	if v == nil || v.ChromaSubsampling == nil {
+		return ""
+	}
+	return *v.ChromaSubsampling
+}
+
+// GetCodedFrameRate returns CodedFrameRate, or the zero value when v or the field is nil.
+func (v *CodecMetadata) GetCodedFrameRate() *FrameRate {
+	if v == nil {
+		return nil
+	}
+	return v.CodedFrameRate
+}
+
+// GetColorPrimaries returns ColorPrimaries, or the zero value when v or the field is nil.
+func (v *CodecMetadata) GetColorPrimaries() ColorPrimaries {
+	if v == nil {
+		return ""
+	}
+	return v.ColorPrimaries
+}
+
+// GetHeight returns Height, or the zero value when v or the field is nil.
+func (v *CodecMetadata) GetHeight() int32 {
+	if v == nil || v.Height == nil {
+		return 0
+	}
+	return *v.Height
+}
+
+// GetLevel returns Level, or the zero value when v or the field is nil.
+func (v *CodecMetadata) GetLevel() string {
+	if v == nil || v.Level == nil {
+		return ""
+	}
+	return *v.Level
+}
+
+// GetMatrixCoefficients returns MatrixCoefficients, or the zero value when v or the field is nil.
+func (v *CodecMetadata) GetMatrixCoefficients() MatrixCoefficients {
+	if v == nil {
+		return ""
+	}
+	return v.MatrixCoefficients
+}
+
+// GetProfile returns Profile, or the zero value when v or the field is nil.
+func (v *CodecMetadata) GetProfile() string {
+	if v == nil || v.Profile == nil {
+		return ""
+	}
+	return *v.Profile
+}
+
+// GetScanType returns ScanType, or the zero value when v or the field is nil.
+func (v *CodecMetadata) GetScanType() string {
+	if v == nil || v.ScanType == nil {
+		return ""
+	}
+	return *v.ScanType
+}
+
+// GetTransferCharacteristics returns TransferCharacteristics, or the zero value when v or the field is nil.
+func (v *CodecMetadata) GetTransferCharacteristics() TransferCharacteristics {
+	if v == nil {
+		return ""
+	}
+	return v.TransferCharacteristics
+}
+
+// GetWidth returns Width, or the zero value when v or the field is nil.
+func (v *CodecMetadata) GetWidth() int32 {
+	if v == nil || v.Width == nil {
+		return 0
+	}
+	return *v.Width
 }
 
 // GetFileInput returns FileInput, or the zero value when v or the field is nil.
@@ -2100,6 +2396,14 @@ func (v *Container) GetFormat() Format {
 		return ""
 	}
 	return v.Format
+}
+
+// GetStartTimecode returns StartTimecode, or the zero value when v or the field is nil.
+func (v *Container) GetStartTimecode() string {
+	if v == nil || v.StartTimecode == nil {
+		return ""
+	}
+	return *v.StartTimecode
 }
 
 // GetTracks returns Tracks, or the zero value when v or the field is nil.
@@ -2454,6 +2758,14 @@ func (v *CreateQueueRequest) GetDescription() string {
 	return *v.Description
 }
 
+// GetMaximumConcurrentFeeds returns MaximumConcurrentFeeds, or the zero value when v or the field is nil.
+func (v *CreateQueueRequest) GetMaximumConcurrentFeeds() int32 {
+	if v == nil || v.MaximumConcurrentFeeds == nil {
+		return 0
+	}
+	return *v.MaximumConcurrentFeeds
+}
+
 // GetName returns Name, or the zero value when v or the field is nil.
 func (v *CreateQueueRequest) GetName() string {
 	if v == nil || v.Name == nil {
@@ -2500,6 +2812,22 @@ func (v *CreateQueueResponse) GetQueue() *Queue {
 		return nil
 	}
 	return v.Queue
+}
+
+// GetJobId returns JobId, or the zero value when v or the field is nil.
+func (v *CreateResourceShareRequest) GetJobId() string {
+	if v == nil || v.JobId == nil {
+		return ""
+	}
+	return *v.JobId
+}
+
+// GetSupportCaseId returns SupportCaseId, or the zero value when v or the field is nil.
+func (v *CreateResourceShareRequest) GetSupportCaseId() string {
+	if v == nil || v.SupportCaseId == nil {
+		return ""
+	}
+	return *v.SupportCaseId
 }
 
 // GetManifestNameModifier returns ManifestNameModifier, or the zero value when v or the field is nil.
@@ -2868,6 +3196,14 @@ func (v *DisassociateCertificateRequest) GetArn() string {
 		return ""
 	}
 	return *v.Arn
+}
+
+// GetCompatibility returns Compatibility, or the zero value when v or the field is nil.
+func (v *DolbyVision) GetCompatibility() DolbyVisionCompatibility {
+	if v == nil {
+		return ""
+	}
+	return v.Compatibility
 }
 
 // GetL6Metadata returns L6Metadata, or the zero value when v or the field is nil.
@@ -3582,6 +3918,38 @@ func (v *Eac3Settings) GetSurroundMode() Eac3SurroundMode {
 	return v.SurroundMode
 }
 
+// GetFeatures returns Features, or the zero value when v or the field is nil.
+func (v *ElementalInferenceConfiguration) GetFeatures() []ElementalInferenceFeature {
+	if v == nil {
+		return nil
+	}
+	return v.Features
+}
+
+// GetFeeds returns Feeds, or the zero value when v or the field is nil.
+func (v *ElementalInferenceConfiguration) GetFeeds() []ElementalInferenceFeed {
+	if v == nil {
+		return nil
+	}
+	return v.Feeds
+}
+
+// GetArn returns Arn, or the zero value when v or the field is nil.
+func (v *ElementalInferenceFeed) GetArn() string {
+	if v == nil || v.Arn == nil {
+		return ""
+	}
+	return *v.Arn
+}
+
+// GetFeedManagementState returns FeedManagementState, or the zero value when v or the field is nil.
+func (v *ElementalInferenceFeed) GetFeedManagementState() ElementalInferenceFeedManagementState {
+	if v == nil {
+		return ""
+	}
+	return v.FeedManagementState
+}
+
 // GetDestination608ChannelNumber returns Destination608ChannelNumber, or the zero value when v or the field is nil.
 func (v *EmbeddedDestinationSettings) GetDestination608ChannelNumber() int32 {
 	if v == nil || v.Destination608ChannelNumber == nil {
@@ -3790,6 +4158,14 @@ func (v *FileSourceSettings) GetTimeDeltaUnits() FileSourceTimeDeltaUnits {
 	return v.TimeDeltaUnits
 }
 
+// GetUpconvertSTLToTeletext returns UpconvertSTLToTeletext, or the zero value when v or the field is nil.
+func (v *FileSourceSettings) GetUpconvertSTLToTeletext() CaptionSourceUpconvertSTLToTeletext {
+	if v == nil {
+		return ""
+	}
+	return v.UpconvertSTLToTeletext
+}
+
 // GetBitDepth returns BitDepth, or the zero value when v or the field is nil.
 func (v *FlacSettings) GetBitDepth() int32 {
 	if v == nil || v.BitDepth == nil {
@@ -3908,6 +4284,38 @@ func (v *GetJobTemplateResponse) GetJobTemplate() *JobTemplate {
 		return nil
 	}
 	return v.JobTemplate
+}
+
+// GetId returns Id, or the zero value when v or the field is nil.
+func (v *GetJobsQueryResultsRequest) GetId() string {
+	if v == nil || v.Id == nil {
+		return ""
+	}
+	return *v.Id
+}
+
+// GetJobs returns Jobs, or the zero value when v or the field is nil.
+func (v *GetJobsQueryResultsResponse) GetJobs() []Job {
+	if v == nil {
+		return nil
+	}
+	return v.Jobs
+}
+
+// GetNextToken returns NextToken, or the zero value when v or the field is nil.
+func (v *GetJobsQueryResultsResponse) GetNextToken() string {
+	if v == nil || v.NextToken == nil {
+		return ""
+	}
+	return *v.NextToken
+}
+
+// GetStatus returns Status, or the zero value when v or the field is nil.
+func (v *GetJobsQueryResultsResponse) GetStatus() JobsQueryStatus {
+	if v == nil {
+		return ""
+	}
+	return v.Status
 }
 
 // GetPolicy returns Policy, or the zero value when v or the field is nil.
@@ -4236,6 +4644,14 @@ func (v *H264Settings) GetParNumerator() int32 {
 		return 0
 	}
 	return *v.ParNumerator
+}
+
+// GetPerFrameMetrics returns PerFrameMetrics, or the zero value when v or the field is nil.
+func (v *H264Settings) GetPerFrameMetrics() []FrameMetricType {
+	if v == nil {
+		return nil
+	}
+	return v.PerFrameMetrics
 }
 
 // GetQualityTuningLevel returns QualityTuningLevel, or the zero value when v or the field is nil.
@@ -4582,6 +4998,22 @@ func (v *H265Settings) GetMinIInterval() int32 {
 	return *v.MinIInterval
 }
 
+// GetMvOverPictureBoundaries returns MvOverPictureBoundaries, or the zero value when v or the field is nil.
+func (v *H265Settings) GetMvOverPictureBoundaries() H265MvOverPictureBoundaries {
+	if v == nil {
+		return ""
+	}
+	return v.MvOverPictureBoundaries
+}
+
+// GetMvTemporalPredictor returns MvTemporalPredictor, or the zero value when v or the field is nil.
+func (v *H265Settings) GetMvTemporalPredictor() H265MvTemporalPredictor {
+	if v == nil {
+		return ""
+	}
+	return v.MvTemporalPredictor
+}
+
 // GetNumberBFramesBetweenReferenceFrames returns NumberBFramesBetweenReferenceFrames, or the zero value when v or the field is nil.
 func (v *H265Settings) GetNumberBFramesBetweenReferenceFrames() int32 {
 	if v == nil || v.NumberBFramesBetweenReferenceFrames == nil {
@@ -4620,6 +5052,14 @@ func (v *H265Settings) GetParNumerator() int32 {
 		return 0
 	}
 	return *v.ParNumerator
+}
+
+// GetPerFrameMetrics returns PerFrameMetrics, or the zero value when v or the field is nil.
+func (v *H265Settings) GetPerFrameMetrics() []FrameMetricType {
+	if v == nil {
+		return nil
+	}
+	return v.PerFrameMetrics
 }
 
 // GetQualityTuningLevel returns QualityTuningLevel, or the zero value when v or the field is nil.
@@ -4718,12 +5158,44 @@ func (v *H265Settings) GetTemporalIds() H265TemporalIds {
 	return v.TemporalIds
 }
 
+// GetTileHeight returns TileHeight, or the zero value when v or the field is nil.
+func (v *H265Settings) GetTileHeight() int32 {
+	if v == nil || v.TileHeight == nil {
+		return 0
+	}
+	return *v.TileHeight
+}
+
+// GetTilePadding returns TilePadding, or the zero value when v or the field is nil.
+func (v *H265Settings) GetTilePadding() H265TilePadding {
+	if v == nil {
+		return ""
+	}
+	return v.TilePadding
+}
+
+// GetTileWidth returns TileWidth, or the zero value when v or the field is nil.
+func (v *H265Settings) GetTileWidth() int32 {
+	if v == nil || v.TileWidth == nil {
+		return 0
+	}
+	return *v.TileWidth
+}
+
 // GetTiles returns Tiles, or the zero value when v or the field is nil.
 func (v *H265Settings) GetTiles() H265Tiles {
 	if v == nil {
 		return ""
 	}
 	return v.Tiles
+}
+
+// GetTreeBlockSize returns TreeBlockSize, or the zero value when v or the field is nil.
+func (v *H265Settings) GetTreeBlockSize() H265TreeBlockSize {
+	if v == nil {
+		return ""
+	}
+	return v.TreeBlockSize
 }
 
 // GetUnregisteredSeiTimecode returns UnregisteredSeiTimecode, or the zero value when v or the field is nil.
@@ -5550,6 +6022,14 @@ func (v *Input) GetInputScanType() InputScanType {
 	return v.InputScanType
 }
 
+// GetMultiViewSettings returns MultiViewSettings, or the zero value when v or the field is nil.
+func (v *Input) GetMultiViewSettings() []MultiViewSettings {
+	if v == nil {
+		return nil
+	}
+	return v.MultiViewSettings
+}
+
 // GetPosition returns Position, or the zero value when v or the field is nil.
 func (v *Input) GetPosition() *Rectangle {
 	if v == nil {
@@ -5580,6 +6060,14 @@ func (v *Input) GetSupplementalImps() []string {
 		return nil
 	}
 	return v.SupplementalImps
+}
+
+// GetTamsSettings returns TamsSettings, or the zero value when v or the field is nil.
+func (v *Input) GetTamsSettings() *InputTamsSettings {
+	if v == nil {
+		return nil
+	}
+	return v.TamsSettings
 }
 
 // GetTimecodeSource returns TimecodeSource, or the zero value when v or the field is nil.
@@ -5668,6 +6156,38 @@ func (v *InputDecryptionSettings) GetKmsKeyRegion() string {
 		return ""
 	}
 	return *v.KmsKeyRegion
+}
+
+// GetAuthConnectionArn returns AuthConnectionArn, or the zero value when v or the field is nil.
+func (v *InputTamsSettings) GetAuthConnectionArn() string {
+	if v == nil || v.AuthConnectionArn == nil {
+		return ""
+	}
+	return *v.AuthConnectionArn
+}
+
+// GetGapHandling returns GapHandling, or the zero value when v or the field is nil.
+func (v *InputTamsSettings) GetGapHandling() TamsGapHandling {
+	if v == nil {
+		return ""
+	}
+	return v.GapHandling
+}
+
+// GetSourceId returns SourceId, or the zero value when v or the field is nil.
+func (v *InputTamsSettings) GetSourceId() string {
+	if v == nil || v.SourceId == nil {
+		return ""
+	}
+	return *v.SourceId
+}
+
+// GetTimerange returns Timerange, or the zero value when v or the field is nil.
+func (v *InputTamsSettings) GetTimerange() string {
+	if v == nil || v.Timerange == nil {
+		return ""
+	}
+	return *v.Timerange
 }
 
 // GetAdvancedInputFilter returns AdvancedInputFilter, or the zero value when v or the field is nil.
@@ -5790,6 +6310,14 @@ func (v *InputTemplate) GetInputScanType() InputScanType {
 	return v.InputScanType
 }
 
+// GetMultiViewSettings returns MultiViewSettings, or the zero value when v or the field is nil.
+func (v *InputTemplate) GetMultiViewSettings() []MultiViewSettings {
+	if v == nil {
+		return nil
+	}
+	return v.MultiViewSettings
+}
+
 // GetPosition returns Position, or the zero value when v or the field is nil.
 func (v *InputTemplate) GetPosition() *Rectangle {
 	if v == nil {
@@ -5878,12 +6406,36 @@ func (v *InputVideoGenerator) GetFramerateNumerator() int32 {
 	return *v.FramerateNumerator
 }
 
+// GetHeight returns Height, or the zero value when v or the field is nil.
+func (v *InputVideoGenerator) GetHeight() int32 {
+	if v == nil || v.Height == nil {
+		return 0
+	}
+	return *v.Height
+}
+
+// GetImageInput returns ImageInput, or the zero value when v or the field is nil.
+func (v *InputVideoGenerator) GetImageInput() string {
+	if v == nil || v.ImageInput == nil {
+		return ""
+	}
+	return *v.ImageInput
+}
+
 // GetSampleRate returns SampleRate, or the zero value when v or the field is nil.
 func (v *InputVideoGenerator) GetSampleRate() int32 {
 	if v == nil || v.SampleRate == nil {
 		return 0
 	}
 	return *v.SampleRate
+}
+
+// GetWidth returns Width, or the zero value when v or the field is nil.
+func (v *InputVideoGenerator) GetWidth() int32 {
+	if v == nil || v.Width == nil {
+		return 0
+	}
+	return *v.Width
 }
 
 // GetDuration returns Duration, or the zero value when v or the field is nil.
@@ -6030,6 +6582,14 @@ func (v *Job) GetCurrentPhase() JobPhase {
 	return v.CurrentPhase
 }
 
+// GetElementalInferenceConfiguration returns ElementalInferenceConfiguration, or the zero value when v or the field is nil.
+func (v *Job) GetElementalInferenceConfiguration() *ElementalInferenceConfiguration {
+	if v == nil {
+		return nil
+	}
+	return v.ElementalInferenceConfiguration
+}
+
 // GetErrorCode returns ErrorCode, or the zero value when v or the field is nil.
 func (v *Job) GetErrorCode() int32 {
 	if v == nil || v.ErrorCode == nil {
@@ -6094,6 +6654,14 @@ func (v *Job) GetJobTemplate() string {
 	return *v.JobTemplate
 }
 
+// GetLastShareDetails returns LastShareDetails, or the zero value when v or the field is nil.
+func (v *Job) GetLastShareDetails() string {
+	if v == nil || v.LastShareDetails == nil {
+		return ""
+	}
+	return *v.LastShareDetails
+}
+
 // GetMessages returns Messages, or the zero value when v or the field is nil.
 func (v *Job) GetMessages() *JobMessages {
 	if v == nil {
@@ -6156,6 +6724,14 @@ func (v *Job) GetSettings() *JobSettings {
 		return nil
 	}
 	return v.Settings
+}
+
+// GetShareStatus returns ShareStatus, or the zero value when v or the field is nil.
+func (v *Job) GetShareStatus() ShareStatus {
+	if v == nil {
+		return ""
+	}
+	return v.ShareStatus
 }
 
 // GetSimulateReservedQueue returns SimulateReservedQueue, or the zero value when v or the field is nil.
@@ -6564,6 +7140,22 @@ func (v *JobTemplateSettings) GetTimedMetadataInsertion() *TimedMetadataInsertio
 		return nil
 	}
 	return v.TimedMetadataInsertion
+}
+
+// GetKey returns Key, or the zero value when v or the field is nil.
+func (v *JobsQueryFilter) GetKey() JobsQueryFilterKey {
+	if v == nil {
+		return ""
+	}
+	return v.Key
+}
+
+// GetValues returns Values, or the zero value when v or the field is nil.
+func (v *JobsQueryFilter) GetValues() []string {
+	if v == nil {
+		return nil
+	}
+	return v.Values
 }
 
 // GetChannelName returns ChannelName, or the zero value when v or the field is nil.
@@ -7662,6 +8254,14 @@ func (v *MovSettings) GetReference() MovReference {
 	return v.Reference
 }
 
+// GetAudioDescriptionMix returns AudioDescriptionMix, or the zero value when v or the field is nil.
+func (v *Mp2Settings) GetAudioDescriptionMix() Mp2AudioDescriptionMix {
+	if v == nil {
+		return ""
+	}
+	return v.AudioDescriptionMix
+}
+
 // GetBitrate returns Bitrate, or the zero value when v or the field is nil.
 func (v *Mp2Settings) GetBitrate() int32 {
 	if v == nil || v.Bitrate == nil {
@@ -7734,6 +8334,22 @@ func (v *Mp4Settings) GetAudioDuration() CmfcAudioDuration {
 	return v.AudioDuration
 }
 
+// GetC2paManifest returns C2paManifest, or the zero value when v or the field is nil.
+func (v *Mp4Settings) GetC2paManifest() Mp4C2paManifest {
+	if v == nil {
+		return ""
+	}
+	return v.C2paManifest
+}
+
+// GetCertificateSecret returns CertificateSecret, or the zero value when v or the field is nil.
+func (v *Mp4Settings) GetCertificateSecret() string {
+	if v == nil || v.CertificateSecret == nil {
+		return ""
+	}
+	return *v.CertificateSecret
+}
+
 // GetCslgAtom returns CslgAtom, or the zero value when v or the field is nil.
 func (v *Mp4Settings) GetCslgAtom() Mp4CslgAtom {
 	if v == nil {
@@ -7774,6 +8390,14 @@ func (v *Mp4Settings) GetMp4MajorBrand() string {
 	return *v.Mp4MajorBrand
 }
 
+// GetSigningKmsKey returns SigningKmsKey, or the zero value when v or the field is nil.
+func (v *Mp4Settings) GetSigningKmsKey() string {
+	if v == nil || v.SigningKmsKey == nil {
+		return ""
+	}
+	return *v.SigningKmsKey
+}
+
 // GetAccessibilityCaptionHints returns AccessibilityCaptionHints, or the zero value when v or the field is nil.
 func (v *MpdSettings) GetAccessibilityCaptionHints() MpdAccessibilityCaptionHints {
 	if v == nil {
@@ -7790,12 +8414,28 @@ func (v *MpdSettings) GetAudioDuration() MpdAudioDuration {
 	return v.AudioDuration
 }
 
+// GetC2paManifest returns C2paManifest, or the zero value when v or the field is nil.
+func (v *MpdSettings) GetC2paManifest() MpdC2paManifest {
+	if v == nil {
+		return ""
+	}
+	return v.C2paManifest
+}
+
 // GetCaptionContainerType returns CaptionContainerType, or the zero value when v or the field is nil.
 func (v *MpdSettings) GetCaptionContainerType() MpdCaptionContainerType {
 	if v == nil {
 		return ""
 	}
 	return v.CaptionContainerType
+}
+
+// GetCertificateSecret returns CertificateSecret, or the zero value when v or the field is nil.
+func (v *MpdSettings) GetCertificateSecret() string {
+	if v == nil || v.CertificateSecret == nil {
+		return ""
+	}
+	return *v.CertificateSecret
 }
 
 // GetKlvMetadata returns KlvMetadata, or the zero value when v or the field is nil.
@@ -7828,6 +8468,14 @@ func (v *MpdSettings) GetScte35Source() MpdScte35Source {
 		return ""
 	}
 	return v.Scte35Source
+}
+
+// GetSigningKmsKey returns SigningKmsKey, or the zero value when v or the field is nil.
+func (v *MpdSettings) GetSigningKmsKey() string {
+	if v == nil || v.SigningKmsKey == nil {
+		return ""
+	}
+	return *v.SigningKmsKey
 }
 
 // GetTimedMetadata returns TimedMetadata, or the zero value when v or the field is nil.
@@ -8046,6 +8694,14 @@ func (v *Mpeg2Settings) GetParNumerator() int32 {
 	return *v.ParNumerator
 }
 
+// GetPerFrameMetrics returns PerFrameMetrics, or the zero value when v or the field is nil.
+func (v *Mpeg2Settings) GetPerFrameMetrics() []FrameMetricType {
+	if v == nil {
+		return nil
+	}
+	return v.PerFrameMetrics
+}
+
 // GetQualityTuningLevel returns QualityTuningLevel, or the zero value when v or the field is nil.
 func (v *Mpeg2Settings) GetQualityTuningLevel() Mpeg2QualityTuningLevel {
 	if v == nil {
@@ -8214,6 +8870,22 @@ func (v *MsSmoothGroupSettings) GetManifestEncoding() MsSmoothManifestEncoding {
 	return v.ManifestEncoding
 }
 
+// GetFileInput returns FileInput, or the zero value when v or the field is nil.
+func (v *MultiViewInput) GetFileInput() string {
+	if v == nil || v.FileInput == nil {
+		return ""
+	}
+	return *v.FileInput
+}
+
+// GetInput returns Input, or the zero value when v or the field is nil.
+func (v *MultiViewSettings) GetInput() *MultiViewInput {
+	if v == nil {
+		return nil
+	}
+	return v.Input
+}
+
 // GetAfdSignaling returns AfdSignaling, or the zero value when v or the field is nil.
 func (v *MxfSettings) GetAfdSignaling() MxfAfdSignaling {
 	if v == nil {
@@ -8228,6 +8900,14 @@ func (v *MxfSettings) GetProfile() MxfProfile {
 		return ""
 	}
 	return v.Profile
+}
+
+// GetUncompressedAudioWrapping returns UncompressedAudioWrapping, or the zero value when v or the field is nil.
+func (v *MxfSettings) GetUncompressedAudioWrapping() MxfUncompressedAudioWrapping {
+	if v == nil {
+		return ""
+	}
+	return v.UncompressedAudioWrapping
 }
 
 // GetXavcProfileSettings returns XavcProfileSettings, or the zero value when v or the field is nil.
@@ -8702,6 +9382,14 @@ func (v *OutputGroupSettings) GetMsSmoothGroupSettings() *MsSmoothGroupSettings 
 	return v.MsSmoothGroupSettings
 }
 
+// GetPerFrameMetrics returns PerFrameMetrics, or the zero value when v or the field is nil.
+func (v *OutputGroupSettings) GetPerFrameMetrics() []FrameMetricType {
+	if v == nil {
+		return nil
+	}
+	return v.PerFrameMetrics
+}
+
 // GetType returns Type, or the zero value when v or the field is nil.
 func (v *OutputGroupSettings) GetType() OutputGroupType {
 	if v == nil {
@@ -8724,6 +9412,22 @@ func (v *PartnerWatermarking) GetNexguardFileMarkerSettings() *NexGuardFileMarke
 		return nil
 	}
 	return v.NexguardFileMarkerSettings
+}
+
+// GetFrameControl returns FrameControl, or the zero value when v or the field is nil.
+func (v *PassthroughSettings) GetFrameControl() FrameControl {
+	if v == nil {
+		return ""
+	}
+	return v.FrameControl
+}
+
+// GetVideoSelectorMode returns VideoSelectorMode, or the zero value when v or the field is nil.
+func (v *PassthroughSettings) GetVideoSelectorMode() VideoSelectorMode {
+	if v == nil {
+		return ""
+	}
+	return v.VideoSelectorMode
 }
 
 // GetHttpInputs returns HttpInputs, or the zero value when v or the field is nil.
@@ -8974,6 +9678,14 @@ func (v *ProresSettings) GetParNumerator() int32 {
 	return *v.ParNumerator
 }
 
+// GetPerFrameMetrics returns PerFrameMetrics, or the zero value when v or the field is nil.
+func (v *ProresSettings) GetPerFrameMetrics() []FrameMetricType {
+	if v == nil {
+		return nil
+	}
+	return v.PerFrameMetrics
+}
+
 // GetScanTypeConversionMode returns ScanTypeConversionMode, or the zero value when v or the field is nil.
 func (v *ProresSettings) GetScanTypeConversionMode() ProresScanTypeConversionMode {
 	if v == nil {
@@ -9052,6 +9764,14 @@ func (v *Queue) GetLastUpdated() *cloudtrail.Time {
 		return nil
 	}
 	return v.LastUpdated
+}
+
+// GetMaximumConcurrentFeeds returns MaximumConcurrentFeeds, or the zero value when v or the field is nil.
+func (v *Queue) GetMaximumConcurrentFeeds() int32 {
+	if v == nil || v.MaximumConcurrentFeeds == nil {
+		return 0
+	}
+	return *v.MaximumConcurrentFeeds
 }
 
 // GetName returns Name, or the zero value when v or the field is nil.
@@ -9558,6 +10278,46 @@ func (v *SrtDestinationSettings) GetStylePassthrough() SrtStylePassthrough {
 	return v.StylePassthrough
 }
 
+// GetFilterList returns FilterList, or the zero value when v or the field is nil.
+func (v *StartJobsQueryRequest) GetFilterList() []JobsQueryFilter {
+	if v == nil {
+		return nil
+	}
+	return v.FilterList
+}
+
+// GetMaxResults returns MaxResults, or the zero value when v or the field is nil.
+func (v *StartJobsQueryRequest) GetMaxResults() int32 {
+	if v == nil || v.MaxResults == nil {
+		return 0
+	}
+	return *v.MaxResults
+}
+
+// GetNextToken returns NextToken, or the zero value when v or the field is nil.
+func (v *StartJobsQueryRequest) GetNextToken() string {
+	if v == nil || v.NextToken == nil {
+		return ""
+	}
+	return *v.NextToken
+}
+
+// GetOrder returns Order, or the zero value when v or the field is nil.
+func (v *StartJobsQueryRequest) GetOrder() Order {
+	if v == nil {
+		return ""
+	}
+	return v.Order
+}
+
+// GetId returns Id, or the zero value when v or the field is nil.
+func (v *StartJobsQueryResponse) GetId() string {
+	if v == nil || v.Id == nil {
+		return ""
+	}
+	return *v.Id
+}
+
 // GetKeyFormat returns KeyFormat, or the zero value when v or the field is nil.
 func (v *StaticKeyProvider) GetKeyFormat() string {
 	if v == nil || v.KeyFormat == nil {
@@ -9796,6 +10556,14 @@ func (v *TrackMapping) GetVideoTrackIndexes() []int32 {
 		return nil
 	}
 	return v.VideoTrackIndexes
+}
+
+// GetStreamNumber returns StreamNumber, or the zero value when v or the field is nil.
+func (v *TrackSourceSettings) GetStreamNumber() int32 {
+	if v == nil || v.StreamNumber == nil {
+		return 0
+	}
+	return *v.StreamNumber
 }
 
 // GetTrackNumber returns TrackNumber, or the zero value when v or the field is nil.
@@ -10038,6 +10806,14 @@ func (v *UpdateQueueRequest) GetDescription() string {
 	return *v.Description
 }
 
+// GetMaximumConcurrentFeeds returns MaximumConcurrentFeeds, or the zero value when v or the field is nil.
+func (v *UpdateQueueRequest) GetMaximumConcurrentFeeds() int32 {
+	if v == nil || v.MaximumConcurrentFeeds == nil {
+		return 0
+	}
+	return *v.MaximumConcurrentFeeds
+}
+
 // GetName returns Name, or the zero value when v or the field is nil.
 func (v *UpdateQueueRequest) GetName() string {
 	if v == nil || v.Name == nil {
@@ -10204,6 +10980,14 @@ func (v *VideoCodecSettings) GetMpeg2Settings() *Mpeg2Settings {
 		return nil
 	}
 	return v.Mpeg2Settings
+}
+
+// GetPassthroughSettings returns PassthroughSettings, or the zero value when v or the field is nil.
+func (v *VideoCodecSettings) GetPassthroughSettings() *PassthroughSettings {
+	if v == nil {
+		return nil
+	}
+	return v.PassthroughSettings
 }
 
 // GetProresSettings returns ProresSettings, or the zero value when v or the field is nil.
@@ -10406,6 +11190,14 @@ func (v *VideoDetail) GetWidthInPx() int32 {
 	return *v.WidthInPx
 }
 
+// GetCrop returns Crop, or the zero value when v or the field is nil.
+func (v *VideoOverlay) GetCrop() *VideoOverlayCrop {
+	if v == nil {
+		return nil
+	}
+	return v.Crop
+}
+
 // GetEndTimecode returns EndTimecode, or the zero value when v or the field is nil.
 func (v *VideoOverlay) GetEndTimecode() string {
 	if v == nil || v.EndTimecode == nil {
@@ -10452,6 +11244,54 @@ func (v *VideoOverlay) GetTransitions() []VideoOverlayTransition {
 		return nil
 	}
 	return v.Transitions
+}
+
+// GetHeight returns Height, or the zero value when v or the field is nil.
+func (v *VideoOverlayCrop) GetHeight() int32 {
+	if v == nil || v.Height == nil {
+		return 0
+	}
+	return *v.Height
+}
+
+// GetUnit returns Unit, or the zero value when v or the field is nil.
+func (v *VideoOverlayCrop) GetUnit() VideoOverlayUnit {
+	if v == nil {
+		return ""
+	}
+	return v.Unit
+}
+
+// GetWidth returns Width, or the zero value when v or the field is nil.
+func (v *VideoOverlayCrop) GetWidth() int32 {
+	if v == nil || v.Width == nil {
+		return 0
+	}
+	return *v.Width
+}
+
+// GetX returns X, or the zero value when v or the field is nil.
+func (v *VideoOverlayCrop) GetX() int32 {
+	if v == nil || v.X == nil {
+		return 0
+	}
+	return *v.X
+}
+
+// GetY returns Y, or the zero value when v or the field is nil.
+func (v *VideoOverlayCrop) GetY() int32 {
+	if v == nil || v.Y == nil {
+		return 0
+	}
+	return *v.Y
+}
+
+// GetAudioSelectors returns AudioSelectors, or the zero value when v or the field is nil.
+func (v *VideoOverlayInput) GetAudioSelectors() map[string]AudioSelector {
+	if v == nil {
+		return nil
+	}
+	return v.AudioSelectors
 }
 
 // GetFileInput returns FileInput, or the zero value when v or the field is nil.
@@ -10508,6 +11348,14 @@ func (v *VideoOverlayPosition) GetHeight() int32 {
 		return 0
 	}
 	return *v.Height
+}
+
+// GetOpacity returns Opacity, or the zero value when v or the field is nil.
+func (v *VideoOverlayPosition) GetOpacity() int32 {
+	if v == nil || v.Opacity == nil {
+		return 0
+	}
+	return *v.Opacity
 }
 
 // GetUnit returns Unit, or the zero value when v or the field is nil.
@@ -10639,11 +11487,19 @@ func (v *VideoProperties) GetBitDepth() int32 {
 }
 
 // GetBitRate returns BitRate, or the zero value when v or the field is nil.
-func (v *VideoProperties) GetBitRate() int32 {
+func (v *VideoProperties) GetBitRate() int64 {
 	if v == nil || v.BitRate == nil {
 		return 0
 	}
 	return *v.BitRate
+}
+
+// GetCodecMetadata returns CodecMetadata, or the zero value when v or the field is nil.
+func (v *VideoProperties) GetCodecMetadata() *CodecMetadata {
+	if v == nil {
+		return nil
+	}
+	return v.CodecMetadata
 }
 
 // GetColorPrimaries returns ColorPrimaries, or the zero value when v or the field is nil.
@@ -10780,6 +11636,22 @@ func (v *VideoSelector) GetSampleRange() InputSampleRange {
 		return ""
 	}
 	return v.SampleRange
+}
+
+// GetSelectorType returns SelectorType, or the zero value when v or the field is nil.
+func (v *VideoSelector) GetSelectorType() VideoSelectorType {
+	if v == nil {
+		return ""
+	}
+	return v.SelectorType
+}
+
+// GetStreams returns Streams, or the zero value when v or the field is nil.
+func (v *VideoSelector) GetStreams() []int32 {
+	if v == nil {
+		return nil
+	}
+	return v.Streams
 }
 
 // GetChannels returns Channels, or the zero value when v or the field is nil.
@@ -11308,6 +12180,14 @@ func (v *XavcSettings) GetFramerateNumerator() int32 {
 		return 0
 	}
 	return *v.FramerateNumerator
+}
+
+// GetPerFrameMetrics returns PerFrameMetrics, or the zero value when v or the field is nil.
+func (v *XavcSettings) GetPerFrameMetrics() []FrameMetricType {
+	if v == nil {
+		return nil
+	}
+	return v.PerFrameMetrics
 }
 
 // GetProfile returns Profile, or the zero value when v or the field is nil.

@@ -3,8 +3,6 @@
 package mediaconvert
 
 import (
-	"slices"
-
 	"github.com/mediatrail/mediatrail/cloudtrail"
 	"github.com/mediatrail/mediatrail/internal/wire"
 )
@@ -12,542 +10,285 @@ import (
 // EventSource is the eventSource of the CloudTrail records of the MediaConvert API.
 const EventSource = "mediaconvert.amazonaws.com"
 
-// operations are the names of the operations of the MediaConvert API, sorted.
-var operations = [...]string{
-	"AssociateCertificate",
-	"CancelJob",
-	"CreateJob",
-	"CreateJobTemplate",
-	"CreatePreset",
-	"CreateQueue",
-	"DeleteJobTemplate",
-	"DeletePolicy",
-	"DeletePreset",
-	"DeleteQueue",
-	"DescribeEndpoints",
-	"DisassociateCertificate",
-	"GetJob",
-	"GetJobTemplate",
-	"GetPolicy",
-	"GetPreset",
-	"GetQueue",
-	"ListJobTemplates",
-	"ListJobs",
-	"ListPresets",
-	"ListQueues",
-	"ListTagsForResource",
-	"ListVersions",
-	"Probe",
-	"PutPolicy",
-	"SearchJobs",
-	"TagResource",
-	"UntagResource",
-	"UpdateJobTemplate",
-	"UpdatePreset",
-	"UpdateQueue",
+// Operations returns the names of the 34 operations of the package's
+// models, which are the eventName values of their records, sorted.
+func Operations() []string {
+	names := make([]string, len(service.Operations))
+	for i, o := range service.Operations {
+		names[i] = o.Name
+	}
+	return names
 }
 
-// Operations returns the names of the 31 operations of the MediaConvert API,
-// which are the eventName values of its records, sorted.
-func Operations() []string {
-	return slices.Clone(operations[:])
+// AssociateCertificateEvent is an AssociateCertificate record with its request
+// and response typed.
+//
+// Associates an AWS Certificate Manager (ACM) Amazon Resource Name (ARN) with
+// AWS Elemental MediaConvert.
+type AssociateCertificateEvent = cloudtrail.Typed[AssociateCertificateRequest, AssociateCertificateResponse]
+
+// CancelJobEvent is a CancelJob record with its request and response typed.
+//
+// Permanently cancel a job. Once you have canceled a job, you can't start it
+// again.
+type CancelJobEvent = cloudtrail.Typed[CancelJobRequest, CancelJobResponse]
+
+// CreateJobEvent is a CreateJob record with its request and response typed.
+//
+// Create a new transcoding job. For information about jobs and job settings,
+// see the User Guide at
+// http://docs.aws.amazon.com/mediaconvert/latest/ug/what-is.html
+type CreateJobEvent = cloudtrail.Typed[CreateJobRequest, CreateJobResponse]
+
+// CreateJobTemplateEvent is a CreateJobTemplate record with its request and
+// response typed.
+//
+// Create a new job template. For information about job templates see the User
+// Guide at http://docs.aws.amazon.com/mediaconvert/latest/ug/what-is.html
+type CreateJobTemplateEvent = cloudtrail.Typed[CreateJobTemplateRequest, CreateJobTemplateResponse]
+
+// CreatePresetEvent is a CreatePreset record with its request and response
+// typed.
+//
+// Create a new preset. For information about job templates see the User Guide
+// at http://docs.aws.amazon.com/mediaconvert/latest/ug/what-is.html
+type CreatePresetEvent = cloudtrail.Typed[CreatePresetRequest, CreatePresetResponse]
+
+// CreateQueueEvent is a CreateQueue record with its request and response typed.
+//
+// Create a new transcoding queue. For information about queues, see Working
+// With Queues in the User Guide at
+// https://docs.aws.amazon.com/mediaconvert/latest/ug/working-with-queues.html
+type CreateQueueEvent = cloudtrail.Typed[CreateQueueRequest, CreateQueueResponse]
+
+// CreateResourceShareEvent is a CreateResourceShare record with its request and
+// response typed.
+//
+// Create a new resource share request for MediaConvert resources with AWS
+// Support.
+type CreateResourceShareEvent = cloudtrail.Typed[CreateResourceShareRequest, CreateResourceShareResponse]
+
+// DeleteJobTemplateEvent is a DeleteJobTemplate record with its request and
+// response typed.
+//
+// Permanently delete a job template you have created.
+type DeleteJobTemplateEvent = cloudtrail.Typed[DeleteJobTemplateRequest, DeleteJobTemplateResponse]
+
+// DeletePolicyEvent is a DeletePolicy record with its request and response
+// typed.
+//
+// Permanently delete a policy that you created.
+type DeletePolicyEvent = cloudtrail.Typed[DeletePolicyRequest, DeletePolicyResponse]
+
+// DeletePresetEvent is a DeletePreset record with its request and response
+// typed.
+//
+// Permanently delete a preset you have created.
+type DeletePresetEvent = cloudtrail.Typed[DeletePresetRequest, DeletePresetResponse]
+
+// DeleteQueueEvent is a DeleteQueue record with its request and response typed.
+//
+// Permanently delete a queue you have created.
+type DeleteQueueEvent = cloudtrail.Typed[DeleteQueueRequest, DeleteQueueResponse]
+
+// DescribeEndpointsEvent is a DescribeEndpoints record with its request and
+// response typed.
+//
+// Send a request with an empty body to the regional API endpoint to get your
+// account API endpoint. Note that DescribeEndpoints is no longer required. We
+// recommend that you send your requests directly to the regional endpoint
+// instead.
+type DescribeEndpointsEvent = cloudtrail.Typed[DescribeEndpointsRequest, DescribeEndpointsResponse]
+
+// DisassociateCertificateEvent is a DisassociateCertificate record with its
+// request and response typed.
+//
+// Removes an association between the Amazon Resource Name (ARN) of an AWS
+// Certificate Manager (ACM) certificate and an AWS Elemental MediaConvert
+// resource.
+type DisassociateCertificateEvent = cloudtrail.Typed[DisassociateCertificateRequest, DisassociateCertificateResponse]
+
+// GetJobEvent is a GetJob record with its request and response typed.
+//
+// Retrieve the JSON for a specific transcoding job.
+type GetJobEvent = cloudtrail.Typed[GetJobRequest, GetJobResponse]
+
+// GetJobTemplateEvent is a GetJobTemplate record with its request and response
+// typed.
+//
+// Retrieve the JSON for a specific job template.
+type GetJobTemplateEvent = cloudtrail.Typed[GetJobTemplateRequest, GetJobTemplateResponse]
+
+// GetJobsQueryResultsEvent is a GetJobsQueryResults record with its request and
+// response typed.
+//
+// Retrieve a JSON array of up to twenty of your most recent jobs matched by a
+// jobs query.
+type GetJobsQueryResultsEvent = cloudtrail.Typed[GetJobsQueryResultsRequest, GetJobsQueryResultsResponse]
+
+// GetPolicyEvent is a GetPolicy record with its request and response typed.
+//
+// Retrieve the JSON for your policy.
+type GetPolicyEvent = cloudtrail.Typed[GetPolicyRequest, GetPolicyResponse]
+
+// GetPresetEvent is a GetPreset record with its request and response typed.
+//
+// Retrieve the JSON for a specific preset.
+type GetPresetEvent = cloudtrail.Typed[GetPresetRequest, GetPresetResponse]
+
+// GetQueueEvent is a GetQueue record with its request and response typed.
+//
+// Retrieve the JSON for a specific queue.
+type GetQueueEvent = cloudtrail.Typed[GetQueueRequest, GetQueueResponse]
+
+// ListJobTemplatesEvent is a ListJobTemplates record with its request and
+// response typed.
+//
+// Retrieve a JSON array of up to twenty of your job templates. This will return
+// the templates themselves, not just a list of them. To retrieve the next
+// twenty templates, use the nextToken string returned with the array
+type ListJobTemplatesEvent = cloudtrail.Typed[ListJobTemplatesRequest, ListJobTemplatesResponse]
+
+// ListJobsEvent is a ListJobs record with its request and response typed.
+//
+// Retrieve a JSON array of up to twenty of your most recently created jobs.
+// This array includes in-process, completed, and errored jobs. This will return
+// the jobs themselves, not just a list of the jobs. To retrieve the twenty next
+// most recent jobs, use the nextToken string returned with the array.
+type ListJobsEvent = cloudtrail.Typed[ListJobsRequest, ListJobsResponse]
+
+// ListPresetsEvent is a ListPresets record with its request and response typed.
+//
+// Retrieve a JSON array of up to twenty of your presets. This will return the
+// presets themselves, not just a list of them. To retrieve the next twenty
+// presets, use the nextToken string returned with the array.
+type ListPresetsEvent = cloudtrail.Typed[ListPresetsRequest, ListPresetsResponse]
+
+// ListQueuesEvent is a ListQueues record with its request and response typed.
+//
+// Retrieve a JSON array of up to twenty of your queues. This will return the
+// queues themselves, not just a list of them. To retrieve the next twenty
+// queues, use the nextToken string returned with the array.
+type ListQueuesEvent = cloudtrail.Typed[ListQueuesRequest, ListQueuesResponse]
+
+// ListTagsForResourceEvent is a ListTagsForResource record with its request and
+// response typed.
+//
+// Retrieve the tags for a MediaConvert resource.
+type ListTagsForResourceEvent = cloudtrail.Typed[ListTagsForResourceRequest, ListTagsForResourceResponse]
+
+// ListVersionsEvent is a ListVersions record with its request and response
+// typed.
+//
+// Retrieve a JSON array of all available Job engine versions and the date they
+// expire.
+type ListVersionsEvent = cloudtrail.Typed[ListVersionsRequest, ListVersionsResponse]
+
+// ProbeEvent is a Probe record with its request and response typed.
+//
+// Use Probe to obtain detailed information about your input media files. Probe
+// returns a JSON that includes container, codec, frame rate, resolution, track
+// count, audio layout, captions, and more. You can use this information to
+// learn more about your media files, or to help make decisions while automating
+// your transcoding workflow.
+type ProbeEvent = cloudtrail.Typed[ProbeRequest, ProbeResponse]
+
+// PutPolicyEvent is a PutPolicy record with its request and response typed.
+//
+// Create or change your policy. For more information about policies, see the
+// user guide at http://docs.aws.amazon.com/mediaconvert/latest/ug/what-is.html
+type PutPolicyEvent = cloudtrail.Typed[PutPolicyRequest, PutPolicyResponse]
+
+// SearchJobsEvent is a SearchJobs record with its request and response typed.
+//
+// Retrieve a JSON array that includes job details for up to twenty of your most
+// recent jobs. Optionally filter results further according to input file,
+// queue, or status. To retrieve the twenty next most recent jobs, use the
+// nextToken string returned with the array.
+type SearchJobsEvent = cloudtrail.Typed[SearchJobsRequest, SearchJobsResponse]
+
+// StartJobsQueryEvent is a StartJobsQuery record with its request and response
+// typed.
+//
+// Start an asynchronous jobs query using the provided filters. To receive the
+// list of jobs that match your query, call the GetJobsQueryResults API using
+// the query ID returned by this API.
+type StartJobsQueryEvent = cloudtrail.Typed[StartJobsQueryRequest, StartJobsQueryResponse]
+
+// TagResourceEvent is a TagResource record with its request and response typed.
+//
+// Add tags to a MediaConvert queue, preset, or job template. For information
+// about tagging, see the User Guide at
+// https://docs.aws.amazon.com/mediaconvert/latest/ug/tagging-resources.html
+type TagResourceEvent = cloudtrail.Typed[TagResourceRequest, TagResourceResponse]
+
+// UntagResourceEvent is an UntagResource record with its request and response
+// typed.
+//
+// Remove tags from a MediaConvert queue, preset, or job template. For
+// information about tagging, see the User Guide at
+// https://docs.aws.amazon.com/mediaconvert/latest/ug/tagging-resources.html
+type UntagResourceEvent = cloudtrail.Typed[UntagResourceRequest, UntagResourceResponse]
+
+// UpdateJobTemplateEvent is an UpdateJobTemplate record with its request and
+// response typed.
+//
+// Modify one of your existing job templates.
+type UpdateJobTemplateEvent = cloudtrail.Typed[UpdateJobTemplateRequest, UpdateJobTemplateResponse]
+
+// UpdatePresetEvent is an UpdatePreset record with its request and response
+// typed.
+//
+// Modify one of your existing presets.
+type UpdatePresetEvent = cloudtrail.Typed[UpdatePresetRequest, UpdatePresetResponse]
+
+// UpdateQueueEvent is an UpdateQueue record with its request and response
+// typed.
+//
+// Modify one of your existing queues.
+type UpdateQueueEvent = cloudtrail.Typed[UpdateQueueRequest, UpdateQueueResponse]
+
+// service is what the package registers with cloudtrail when it is imported.
+var service = wire.Service{
+	EventSource: EventSource,
+	Operations: []wire.Operation{
+		{Name: "AssociateCertificate", Event: (*AssociateCertificateEvent)(nil)},
+		{Name: "CancelJob", Event: (*CancelJobEvent)(nil)},
+		{Name: "CreateJob", Event: (*CreateJobEvent)(nil)},
+		{Name: "CreateJobTemplate", Event: (*CreateJobTemplateEvent)(nil)},
+		{Name: "CreatePreset", Event: (*CreatePresetEvent)(nil)},
+		{Name: "CreateQueue", Event: (*CreateQueueEvent)(nil)},
+		{Name: "CreateResourceShare", Event: (*CreateResourceShareEvent)(nil)},
+		{Name: "DeleteJobTemplate", Event: (*DeleteJobTemplateEvent)(nil)},
+		{Name: "DeletePolicy", Event: (*DeletePolicyEvent)(nil)},
+		{Name: "DeletePreset", Event: (*DeletePresetEvent)(nil)},
+		{Name: "DeleteQueue", Event: (*DeleteQueueEvent)(nil)},
+		{Name: "DescribeEndpoints", Event: (*DescribeEndpointsEvent)(nil)},
+		{Name: "DisassociateCertificate", Event: (*DisassociateCertificateEvent)(nil)},
+		{Name: "GetJob", Event: (*GetJobEvent)(nil)},
+		{Name: "GetJobTemplate", Event: (*GetJobTemplateEvent)(nil)},
+		{Name: "GetJobsQueryResults", Event: (*GetJobsQueryResultsEvent)(nil)},
+		{Name: "GetPolicy", Event: (*GetPolicyEvent)(nil)},
+		{Name: "GetPreset", Event: (*GetPresetEvent)(nil)},
+		{Name: "GetQueue", Event: (*GetQueueEvent)(nil)},
+		{Name: "ListJobTemplates", Event: (*ListJobTemplatesEvent)(nil)},
+		{Name: "ListJobs", Event: (*ListJobsEvent)(nil)},
+		{Name: "ListPresets", Event: (*ListPresetsEvent)(nil)},
+		{Name: "ListQueues", Event: (*ListQueuesEvent)(nil)},
+		{Name: "ListTagsForResource", Event: (*ListTagsForResourceEvent)(nil)},
+		{Name: "ListVersions", Event: (*ListVersionsEvent)(nil)},
+		{Name: "Probe", Event: (*ProbeEvent)(nil)},
+		{Name: "PutPolicy", Event: (*PutPolicyEvent)(nil)},
+		{Name: "SearchJobs", Event: (*SearchJobsEvent)(nil)},
+		{Name: "StartJobsQuery", Event: (*StartJobsQueryEvent)(nil)},
+		{Name: "TagResource", Event: (*TagResourceEvent)(nil)},
+		{Name: "UntagResource", Event: (*UntagResourceEvent)(nil)},
+		{Name: "UpdateJobTemplate", Event: (*UpdateJobTemplateEvent)(nil)},
+		{Name: "UpdatePreset", Event: (*UpdatePresetEvent)(nil)},
+		{Name: "UpdateQueue", Event: (*UpdateQueueEvent)(nil)},
+	},
 }
 
 func init() {
-	cloudtrail.Register(EventSource, "AssociateCertificate", decodeAssociateCertificate)
-	cloudtrail.Register(EventSource, "CancelJob", decodeCancelJob)
-	cloudtrail.Register(EventSource, "CreateJob", decodeCreateJob)
-	cloudtrail.Register(EventSource, "CreateJobTemplate", decodeCreateJobTemplate)
-	cloudtrail.Register(EventSource, "CreatePreset", decodeCreatePreset)
-	cloudtrail.Register(EventSource, "CreateQueue", decodeCreateQueue)
-	cloudtrail.Register(EventSource, "DeleteJobTemplate", decodeDeleteJobTemplate)
-	cloudtrail.Register(EventSource, "DeletePolicy", decodeDeletePolicy)
-	cloudtrail.Register(EventSource, "DeletePreset", decodeDeletePreset)
-	cloudtrail.Register(EventSource, "DeleteQueue", decodeDeleteQueue)
-	cloudtrail.Register(EventSource, "DescribeEndpoints", decodeDescribeEndpoints)
-	cloudtrail.Register(EventSource, "DisassociateCertificate", decodeDisassociateCertificate)
-	cloudtrail.Register(EventSource, "GetJob", decodeGetJob)
-	cloudtrail.Register(EventSource, "GetJobTemplate", decodeGetJobTemplate)
-	cloudtrail.Register(EventSource, "GetPolicy", decodeGetPolicy)
-	cloudtrail.Register(EventSource, "GetPreset", decodeGetPreset)
-	cloudtrail.Register(EventSource, "GetQueue", decodeGetQueue)
-	cloudtrail.Register(EventSource, "ListJobTemplates", decodeListJobTemplates)
-	cloudtrail.Register(EventSource, "ListJobs", decodeListJobs)
-	cloudtrail.Register(EventSource, "ListPresets", decodeListPresets)
-	cloudtrail.Register(EventSource, "ListQueues", decodeListQueues)
-	cloudtrail.Register(EventSource, "ListTagsForResource", decodeListTagsForResource)
-	cloudtrail.Register(EventSource, "ListVersions", decodeListVersions)
-	cloudtrail.Register(EventSource, "Probe", decodeProbe)
-	cloudtrail.Register(EventSource, "PutPolicy", decodePutPolicy)
-	cloudtrail.Register(EventSource, "SearchJobs", decodeSearchJobs)
-	cloudtrail.Register(EventSource, "TagResource", decodeTagResource)
-	cloudtrail.Register(EventSource, "UntagResource", decodeUntagResource)
-	cloudtrail.Register(EventSource, "UpdateJobTemplate", decodeUpdateJobTemplate)
-	cloudtrail.Register(EventSource, "UpdatePreset", decodeUpdatePreset)
-	cloudtrail.Register(EventSource, "UpdateQueue", decodeUpdateQueue)
-}
-
-// AssociateCertificateEvent is a AssociateCertificate record with its request and response typed.
-type AssociateCertificateEvent = cloudtrail.Typed[AssociateCertificateRequest, AssociateCertificateResponse]
-
-// DecodeAssociateCertificate decodes the requestParameters and responseElements of a AssociateCertificate
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeAssociateCertificate(e *cloudtrail.Event) (*AssociateCertificateEvent, error) {
-	return wire.DecodeEvent(e, (*AssociateCertificateRequest).decodeWire, (*AssociateCertificateResponse).decodeWire)
-}
-
-func decodeAssociateCertificate(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeAssociateCertificate(e))
-}
-
-// CancelJobEvent is a CancelJob record with its request and response typed.
-type CancelJobEvent = cloudtrail.Typed[CancelJobRequest, CancelJobResponse]
-
-// DecodeCancelJob decodes the requestParameters and responseElements of a CancelJob
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeCancelJob(e *cloudtrail.Event) (*CancelJobEvent, error) {
-	return wire.DecodeEvent(e, (*CancelJobRequest).decodeWire, (*CancelJobResponse).decodeWire)
-}
-
-func decodeCancelJob(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeCancelJob(e))
-}
-
-// CreateJobEvent is a CreateJob record with its request and response typed.
-type CreateJobEvent = cloudtrail.Typed[CreateJobRequest, CreateJobResponse]
-
-// DecodeCreateJob decodes the requestParameters and responseElements of a CreateJob
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeCreateJob(e *cloudtrail.Event) (*CreateJobEvent, error) {
-	return wire.DecodeEvent(e, (*CreateJobRequest).decodeWire, (*CreateJobResponse).decodeWire)
-}
-
-func decodeCreateJob(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeCreateJob(e))
-}
-
-// CreateJobTemplateEvent is a CreateJobTemplate record with its request and response typed.
-type CreateJobTemplateEvent = cloudtrail.Typed[CreateJobTemplateRequest, CreateJobTemplateResponse]
-
-// DecodeCreateJobTemplate decodes the requestParameters and responseElements of a CreateJobTemplate
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeCreateJobTemplate(e *cloudtrail.Event) (*CreateJobTemplateEvent, error) {
-	return wire.DecodeEvent(e, (*CreateJobTemplateRequest).decodeWire, (*CreateJobTemplateResponse).decodeWire)
-}
-
-func decodeCreateJobTemplate(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeCreateJobTemplate(e))
-}
-
-// CreatePresetEvent is a CreatePreset record with its request and response typed.
-type CreatePresetEvent = cloudtrail.Typed[CreatePresetRequest, CreatePresetResponse]
-
-// DecodeCreatePreset decodes the requestParameters and responseElements of a CreatePreset
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeCreatePreset(e *cloudtrail.Event) (*CreatePresetEvent, error) {
-	return wire.DecodeEvent(e, (*CreatePresetRequest).decodeWire, (*CreatePresetResponse).decodeWire)
-}
-
-func decodeCreatePreset(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeCreatePreset(e))
-}
-
-// CreateQueueEvent is a CreateQueue record with its request and response typed.
-type CreateQueueEvent = cloudtrail.Typed[CreateQueueRequest, CreateQueueResponse]
-
-// DecodeCreateQueue decodes the requestParameters and responseElements of a CreateQueue
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeCreateQueue(e *cloudtrail.Event) (*CreateQueueEvent, error) {
-	return wire.DecodeEvent(e, (*CreateQueueRequest).decodeWire, (*CreateQueueResponse).decodeWire)
-}
-
-func decodeCreateQueue(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeCreateQueue(e))
-}
-
-// DeleteJobTemplateEvent is a DeleteJobTemplate record with its request and response typed.
-type DeleteJobTemplateEvent = cloudtrail.Typed[DeleteJobTemplateRequest, DeleteJobTemplateResponse]
-
-// DecodeDeleteJobTemplate decodes the requestParameters and responseElements of a DeleteJobTemplate
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeDeleteJobTemplate(e *cloudtrail.Event) (*DeleteJobTemplateEvent, error) {
-	return wire.DecodeEvent(e, (*DeleteJobTemplateRequest).decodeWire, (*DeleteJobTemplateResponse).decodeWire)
-}
-
-func decodeDeleteJobTemplate(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeDeleteJobTemplate(e))
-}
-
-// DeletePolicyEvent is a DeletePolicy record with its request and response typed.
-type DeletePolicyEvent = cloudtrail.Typed[DeletePolicyRequest, DeletePolicyResponse]
-
-// DecodeDeletePolicy decodes the requestParameters and responseElements of a DeletePolicy
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeDeletePolicy(e *cloudtrail.Event) (*DeletePolicyEvent, error) {
-	return wire.DecodeEvent(e, (*DeletePolicyRequest).decodeWire, (*DeletePolicyResponse).decodeWire)
-}
-
-func decodeDeletePolicy(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeDeletePolicy(e))
-}
-
-// DeletePresetEvent is a DeletePreset record with its request and response typed.
-type DeletePresetEvent = cloudtrail.Typed[DeletePresetRequest, DeletePresetResponse]
-
-// DecodeDeletePreset decodes the requestParameters and responseElements of a DeletePreset
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeDeletePreset(e *cloudtrail.Event) (*DeletePresetEvent, error) {
-	return wire.DecodeEvent(e, (*DeletePresetRequest).decodeWire, (*DeletePresetResponse).decodeWire)
-}
-
-func decodeDeletePreset(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeDeletePreset(e))
-}
-
-// DeleteQueueEvent is a DeleteQueue record with its request and response typed.
-type DeleteQueueEvent = cloudtrail.Typed[DeleteQueueRequest, DeleteQueueResponse]
-
-// DecodeDeleteQueue decodes the requestParameters and responseElements of a DeleteQueue
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeDeleteQueue(e *cloudtrail.Event) (*DeleteQueueEvent, error) {
-	return wire.DecodeEvent(e, (*DeleteQueueRequest).decodeWire, (*DeleteQueueResponse).decodeWire)
-}
-
-func decodeDeleteQueue(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeDeleteQueue(e))
-}
-
-// DescribeEndpointsEvent is a DescribeEndpoints record with its request and response typed.
-type DescribeEndpointsEvent = cloudtrail.Typed[DescribeEndpointsRequest, DescribeEndpointsResponse]
-
-// DecodeDescribeEndpoints decodes the requestParameters and responseElements of a DescribeEndpoints
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeDescribeEndpoints(e *cloudtrail.Event) (*DescribeEndpointsEvent, error) {
-	return wire.DecodeEvent(e, (*DescribeEndpointsRequest).decodeWire, (*DescribeEndpointsResponse).decodeWire)
-}
-
-func decodeDescribeEndpoints(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeDescribeEndpoints(e))
-}
-
-// DisassociateCertificateEvent is a DisassociateCertificate record with its request and response typed.
-type DisassociateCertificateEvent = cloudtrail.Typed[DisassociateCertificateRequest, DisassociateCertificateResponse]
-
-// DecodeDisassociateCertificate decodes the requestParameters and responseElements of a DisassociateCertificate
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeDisassociateCertificate(e *cloudtrail.Event) (*DisassociateCertificateEvent, error) {
-	return wire.DecodeEvent(e, (*DisassociateCertificateRequest).decodeWire, (*DisassociateCertificateResponse).decodeWire)
-}
-
-func decodeDisassociateCertificate(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeDisassociateCertificate(e))
-}
-
-// GetJobEvent is a GetJob record with its request and response typed.
-type GetJobEvent = cloudtrail.Typed[GetJobRequest, GetJobResponse]
-
-// DecodeGetJob decodes the requestParameters and responseElements of a GetJob
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeGetJob(e *cloudtrail.Event) (*GetJobEvent, error) {
-	return wire.DecodeEvent(e, (*GetJobRequest).decodeWire, (*GetJobResponse).decodeWire)
-}
-
-func decodeGetJob(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeGetJob(e))
-}
-
-// GetJobTemplateEvent is a GetJobTemplate record with its request and response typed.
-type GetJobTemplateEvent = cloudtrail.Typed[GetJobTemplateRequest, GetJobTemplateResponse]
-
-// DecodeGetJobTemplate decodes the requestParameters and responseElements of a GetJobTemplate
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeGetJobTemplate(e *cloudtrail.Event) (*GetJobTemplateEvent, error) {
-	return wire.DecodeEvent(e, (*GetJobTemplateRequest).decodeWire, (*GetJobTemplateResponse).decodeWire)
-}
-
-func decodeGetJobTemplate(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeGetJobTemplate(e))
-}
-
-// GetPolicyEvent is a GetPolicy record with its request and response typed.
-type GetPolicyEvent = cloudtrail.Typed[GetPolicyRequest, GetPolicyResponse]
-
-// DecodeGetPolicy decodes the requestParameters and responseElements of a GetPolicy
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeGetPolicy(e *cloudtrail.Event) (*GetPolicyEvent, error) {
-	return wire.DecodeEvent(e, (*GetPolicyRequest).decodeWire, (*GetPolicyResponse).decodeWire)
-}
-
-func decodeGetPolicy(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeGetPolicy(e))
-}
-
-// GetPresetEvent is a GetPreset record with its request and response typed.
-type GetPresetEvent = cloudtrail.Typed[GetPresetRequest, GetPresetResponse]
-
-// DecodeGetPreset decodes the requestParameters and responseElements of a GetPreset
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeGetPreset(e *cloudtrail.Event) (*GetPresetEvent, error) {
-	return wire.DecodeEvent(e, (*GetPresetRequest).decodeWire, (*GetPresetResponse).decodeWire)
-}
-
-func decodeGetPreset(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeGetPreset(e))
-}
-
-// GetQueueEvent is a GetQueue record with its request and response typed.
-type GetQueueEvent = cloudtrail.Typed[GetQueueRequest, GetQueueResponse]
-
-// DecodeGetQueue decodes the requestParameters and responseElements of a GetQueue
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeGetQueue(e *cloudtrail.Event) (*GetQueueEvent, error) {
-	return wire.DecodeEvent(e, (*GetQueueRequest).decodeWire, (*GetQueueResponse).decodeWire)
-}
-
-func decodeGetQueue(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeGetQueue(e))
-}
-
-// ListJobTemplatesEvent is a ListJobTemplates record with its request and response typed.
-type ListJobTemplatesEvent = cloudtrail.Typed[ListJobTemplatesRequest, ListJobTemplatesResponse]
-
-// DecodeListJobTemplates decodes the requestParameters and responseElements of a ListJobTemplates
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeListJobTemplates(e *cloudtrail.Event) (*ListJobTemplatesEvent, error) {
-	return wire.DecodeEvent(e, (*ListJobTemplatesRequest).decodeWire, (*ListJobTemplatesResponse).decodeWire)
-}
-
-func decodeListJobTemplates(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeListJobTemplates(e))
-}
-
-// ListJobsEvent is a ListJobs record with its request and response typed.
-type ListJobsEvent = cloudtrail.Typed[ListJobsRequest, ListJobsResponse]
-
-// DecodeListJobs decodes the requestParameters and responseElements of a ListJobs
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeListJobs(e *cloudtrail.Event) (*ListJobsEvent, error) {
-	return wire.DecodeEvent(e, (*ListJobsRequest).decodeWire, (*ListJobsResponse).decodeWire)
-}
-
-func decodeListJobs(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeListJobs(e))
-}
-
-// ListPresetsEvent is a ListPresets record with its request and response typed.
-type ListPresetsEvent = cloudtrail.Typed[ListPresetsRequest, ListPresetsResponse]
-
-// DecodeListPresets decodes the requestParameters and responseElements of a ListPresets
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeListPresets(e *cloudtrail.Event) (*ListPresetsEvent, error) {
-	return wire.DecodeEvent(e, (*ListPresetsRequest).decodeWire, (*ListPresetsResponse).decodeWire)
-}
-
-func decodeListPresets(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeListPresets(e))
-}
-
-// ListQueuesEvent is a ListQueues record with its request and response typed.
-type ListQueuesEvent = cloudtrail.Typed[ListQueuesRequest, ListQueuesResponse]
-
-// DecodeListQueues decodes the requestParameters and responseElements of a ListQueues
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeListQueues(e *cloudtrail.Event) (*ListQueuesEvent, error) {
-	return wire.DecodeEvent(e, (*ListQueuesRequest).decodeWire, (*ListQueuesResponse).decodeWire)
-}
-
-func decodeListQueues(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeListQueues(e))
-}
-
-// ListTagsForResourceEvent is a ListTagsForResource record with its request and response typed.
-type ListTagsForResourceEvent = cloudtrail.Typed[ListTagsForResourceRequest, ListTagsForResourceResponse]
-
-// DecodeListTagsForResource decodes the requestParameters and responseElements of a ListTagsForResource
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeListTagsForResource(e *cloudtrail.Event) (*ListTagsForResourceEvent, error) {
-	return wire.DecodeEvent(e, (*ListTagsForResourceRequest).decodeWire, (*ListTagsForResourceResponse).decodeWire)
-}
-
-func decodeListTagsForResource(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeListTagsForResource(e))
-}
-
-// ListVersionsEvent is a ListVersions record with its request and response typed.
-type ListVersionsEvent = cloudtrail.Typed[ListVersionsRequest, ListVersionsResponse]
-
-// DecodeListVersions decodes the requestParameters and responseElements of a ListVersions
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeListVersions(e *cloudtrail.Event) (*ListVersionsEvent, error) {
-	return wire.DecodeEvent(e, (*ListVersionsRequest).decodeWire, (*ListVersionsResponse).decodeWire)
-}
-
-func decodeListVersions(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeListVersions(e))
-}
-
-// ProbeEvent is a Probe record with its request and response typed.
-type ProbeEvent = cloudtrail.Typed[ProbeRequest, ProbeResponse]
-
-// DecodeProbe decodes the requestParameters and responseElements of a Probe
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeProbe(e *cloudtrail.Event) (*ProbeEvent, error) {
-	return wire.DecodeEvent(e, (*ProbeRequest).decodeWire, (*ProbeResponse).decodeWire)
-}
-
-func decodeProbe(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeProbe(e))
-}
-
-// PutPolicyEvent is a PutPolicy record with its request and response typed.
-type PutPolicyEvent = cloudtrail.Typed[PutPolicyRequest, PutPolicyResponse]
-
-// DecodePutPolicy decodes the requestParameters and responseElements of a PutPolicy
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodePutPolicy(e *cloudtrail.Event) (*PutPolicyEvent, error) {
-	return wire.DecodeEvent(e, (*PutPolicyRequest).decodeWire, (*PutPolicyResponse).decodeWire)
-}
-
-func decodePutPolicy(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodePutPolicy(e))
-}
-
-// SearchJobsEvent is a SearchJobs record with its request and response typed.
-type SearchJobsEvent = cloudtrail.Typed[SearchJobsRequest, SearchJobsResponse]
-
-// DecodeSearchJobs decodes the requestParameters and responseElements of a SearchJobs
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeSearchJobs(e *cloudtrail.Event) (*SearchJobsEvent, error) {
-	return wire.DecodeEvent(e, (*SearchJobsRequest).decodeWire, (*SearchJobsResponse).decodeWire)
-}
-
-func decodeSearchJobs(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeSearchJobs(e))
-}
-
-// TagResourceEvent is a TagResource record with its request and response typed.
-type TagResourceEvent = cloudtrail.Typed[TagResourceRequest, TagResourceResponse]
-
-// DecodeTagResource decodes the requestParameters and responseElements of a TagResource
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeTagResource(e *cloudtrail.Event) (*TagResourceEvent, error) {
-	return wire.DecodeEvent(e, (*TagResourceRequest).decodeWire, (*TagResourceResponse).decodeWire)
-}
-
-func decodeTagResource(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeTagResource(e))
-}
-
-// UntagResourceEvent is a UntagResource record with its request and response typed.
-type UntagResourceEvent = cloudtrail.Typed[UntagResourceRequest, UntagResourceResponse]
-
-// DecodeUntagResource decodes the requestParameters and responseElements of a UntagResource
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeUntagResource(e *cloudtrail.Event) (*UntagResourceEvent, error) {
-	return wire.DecodeEvent(e, (*UntagResourceRequest).decodeWire, (*UntagResourceResponse).decodeWire)
-}
-
-func decodeUntagResource(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeUntagResource(e))
-}
-
-// UpdateJobTemplateEvent is a UpdateJobTemplate record with its request and response typed.
-type UpdateJobTemplateEvent = cloudtrail.Typed[UpdateJobTemplateRequest, UpdateJobTemplateResponse]
-
-// DecodeUpdateJobTemplate decodes the requestParameters and responseElements of a UpdateJobTemplate
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeUpdateJobTemplate(e *cloudtrail.Event) (*UpdateJobTemplateEvent, error) {
-	return wire.DecodeEvent(e, (*UpdateJobTemplateRequest).decodeWire, (*UpdateJobTemplateResponse).decodeWire)
-}
-
-func decodeUpdateJobTemplate(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeUpdateJobTemplate(e))
-}
-
-// UpdatePresetEvent is a UpdatePreset record with its request and response typed.
-type UpdatePresetEvent = cloudtrail.Typed[UpdatePresetRequest, UpdatePresetResponse]
-
-// DecodeUpdatePreset decodes the requestParameters and responseElements of a UpdatePreset
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeUpdatePreset(e *cloudtrail.Event) (*UpdatePresetEvent, error) {
-	return wire.DecodeEvent(e, (*UpdatePresetRequest).decodeWire, (*UpdatePresetResponse).decodeWire)
-}
-
-func decodeUpdatePreset(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeUpdatePreset(e))
-}
-
-// UpdateQueueEvent is a UpdateQueue record with its request and response typed.
-type UpdateQueueEvent = cloudtrail.Typed[UpdateQueueRequest, UpdateQueueResponse]
-
-// DecodeUpdateQueue decodes the requestParameters and responseElements of a UpdateQueue
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeUpdateQueue(e *cloudtrail.Event) (*UpdateQueueEvent, error) {
-	return wire.DecodeEvent(e, (*UpdateQueueRequest).decodeWire, (*UpdateQueueResponse).decodeWire)
-}
-
-func decodeUpdateQueue(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeUpdateQueue(e))
+	wire.Register(&service)
 }

@@ -36,8 +36,3 @@ func TestPutPlaybackConfiguration(t *testing.T) {
 	require.Equal(t, `{"AdDecisionServerUrl":"http://exampleads.com","InsertionMode":"STITCHED_ONLY","Name":"examplename",`+
 		`"PersonalizationThresholdSeconds":8,"tags":{"team":"ads"},"VideoContentSourceUrl":"http://examplevideo.com"}`, string(out))
 }
-
-func TestListOperationCount(t *testing.T) {
-	require.Len(t, Operations(), 44)
-	require.Equal(t, "mediatailor.amazonaws.com", EventSource)
-}

@@ -3,6 +3,7 @@
 package mediatailor
 
 // AccessType is the AccessType enum of the MediaTailor API.
+//
 // Values other than its constants are kept as written; empty means absent.
 type AccessType string
 
@@ -16,13 +17,14 @@ const (
 // Values returns the values of AccessType that the model knows.
 func (AccessType) Values() []AccessType {
 	return []AccessType{
-		"AUTODETECT_SIGV4",
-		"S3_SIGV4",
-		"SECRETS_MANAGER_ACCESS_TOKEN",
+		AccessTypeAutodetectSigv4,
+		AccessTypeS3Sigv4,
+		AccessTypeSecretsManagerAccessToken,
 	}
 }
 
 // AdMarkupType is the AdMarkupType enum of the MediaTailor API.
+//
 // Values other than its constants are kept as written; empty means absent.
 type AdMarkupType string
 
@@ -35,12 +37,14 @@ const (
 // Values returns the values of AdMarkupType that the model knows.
 func (AdMarkupType) Values() []AdMarkupType {
 	return []AdMarkupType{
-		"DATERANGE",
-		"SCTE35_ENHANCED",
+		AdMarkupTypeDaterange,
+		AdMarkupTypeScte35Enhanced,
 	}
 }
 
-// AdsInteractionExcludeEventType is the AdsInteractionExcludeEventType enum of the MediaTailor API.
+// AdsInteractionExcludeEventType is the AdsInteractionExcludeEventType enum of
+// the MediaTailor API.
+//
 // Values other than its constants are kept as written; empty means absent.
 type AdsInteractionExcludeEventType string
 
@@ -92,67 +96,72 @@ const (
 // Values returns the values of AdsInteractionExcludeEventType that the model knows.
 func (AdsInteractionExcludeEventType) Values() []AdsInteractionExcludeEventType {
 	return []AdsInteractionExcludeEventType{
-		"AD_MARKER_FOUND",
-		"BEACON_FIRED",
-		"EMPTY_VAST_RESPONSE",
-		"EMPTY_VMAP_RESPONSE",
-		"ERROR_ADS_INVALID_RESPONSE",
-		"ERROR_ADS_IO",
-		"ERROR_ADS_RESPONSE_PARSE",
-		"ERROR_ADS_RESPONSE_UNKNOWN_ROOT_ELEMENT",
-		"ERROR_ADS_TIMEOUT",
-		"ERROR_DISALLOWED_HOST",
-		"ERROR_FIRING_BEACON_FAILED",
-		"ERROR_PERSONALIZATION_DISABLED",
-		"ERROR_UNKNOWN",
-		"ERROR_UNKNOWN_HOST",
-		"ERROR_VAST_INVALID_MEDIA_FILE",
-		"ERROR_VAST_INVALID_VAST_AD_TAG_URI",
-		"ERROR_VAST_MISSING_CREATIVES",
-		"ERROR_VAST_MISSING_IMPRESSION",
-		"ERROR_VAST_MISSING_MEDIAFILES",
-		"ERROR_VAST_MISSING_OVERLAYS",
-		"ERROR_VAST_MULTIPLE_LINEAR",
-		"ERROR_VAST_MULTIPLE_TRACKING_EVENTS",
-		"ERROR_VAST_REDIRECT_EMPTY_RESPONSE",
-		"ERROR_VAST_REDIRECT_FAILED",
-		"ERROR_VAST_REDIRECT_MULTIPLE_VAST",
-		"FILLED_AVAIL",
-		"FILLED_OVERLAY_AVAIL",
-		"INTERSTITIAL_VOD_FAILURE",
-		"INTERSTITIAL_VOD_SUCCESS",
-		"MAKING_ADS_REQUEST",
-		"MODIFIED_TARGET_URL",
-		"NON_AD_MARKER_FOUND",
-		"REDIRECTED_VAST_RESPONSE",
-		"VAST_REDIRECT",
-		"VAST_RESPONSE",
-		"VOD_TIME_BASED_AVAIL_PLAN_SUCCESS",
-		"VOD_TIME_BASED_AVAIL_PLAN_VAST_RESPONSE_FOR_OFFSET",
-		"VOD_TIME_BASED_AVAIL_PLAN_WARNING_NO_ADVERTISEMENTS",
-		"WARNING_NO_ADVERTISEMENTS",
-		"WARNING_URL_VARIABLE_SUBSTITUTION_FAILED",
-		"WARNING_VPAID_AD_DROPPED",
+		AdsInteractionExcludeEventTypeAdMarkerFound,
+		AdsInteractionExcludeEventTypeBeaconFired,
+		AdsInteractionExcludeEventTypeEmptyVastResponse,
+		AdsInteractionExcludeEventTypeEmptyVmapResponse,
+		AdsInteractionExcludeEventTypeErrorAdsInvalidResponse,
+		AdsInteractionExcludeEventTypeErrorAdsIo,
+		AdsInteractionExcludeEventTypeErrorAdsResponseParse,
+		AdsInteractionExcludeEventTypeErrorAdsResponseUnknownRootElement,
+		AdsInteractionExcludeEventTypeErrorAdsTimeout,
+		AdsInteractionExcludeEventTypeErrorDisallowedHost,
+		AdsInteractionExcludeEventTypeErrorFiringBeaconFailed,
+		AdsInteractionExcludeEventTypeErrorPersonalizationDisabled,
+		AdsInteractionExcludeEventTypeErrorUnknown,
+		AdsInteractionExcludeEventTypeErrorUnknownHost,
+		AdsInteractionExcludeEventTypeErrorVastInvalidMediaFile,
+		AdsInteractionExcludeEventTypeErrorVastInvalidVastAdTagUri,
+		AdsInteractionExcludeEventTypeErrorVastMissingCreatives,
+		AdsInteractionExcludeEventTypeErrorVastMissingImpression,
+		AdsInteractionExcludeEventTypeErrorVastMissingMediafiles,
+		AdsInteractionExcludeEventTypeErrorVastMissingOverlays,
+		AdsInteractionExcludeEventTypeErrorVastMultipleLinear,
+		AdsInteractionExcludeEventTypeErrorVastMultipleTrackingEvents,
+		AdsInteractionExcludeEventTypeErrorVastRedirectEmptyResponse,
+		AdsInteractionExcludeEventTypeErrorVastRedirectFailed,
+		AdsInteractionExcludeEventTypeErrorVastRedirectMultipleVast,
+		AdsInteractionExcludeEventTypeFilledAvail,
+		AdsInteractionExcludeEventTypeFilledOverlayAvail,
+		AdsInteractionExcludeEventTypeInterstitialVodFailure,
+		AdsInteractionExcludeEventTypeInterstitialVodSuccess,
+		AdsInteractionExcludeEventTypeMakingAdsRequest,
+		AdsInteractionExcludeEventTypeModifiedTargetUrl,
+		AdsInteractionExcludeEventTypeNonAdMarkerFound,
+		AdsInteractionExcludeEventTypeRedirectedVastResponse,
+		AdsInteractionExcludeEventTypeVastRedirect,
+		AdsInteractionExcludeEventTypeVastResponse,
+		AdsInteractionExcludeEventTypeVodTimeBasedAvailPlanSuccess,
+		AdsInteractionExcludeEventTypeVodTimeBasedAvailPlanVastResponseForOffset,
+		AdsInteractionExcludeEventTypeVodTimeBasedAvailPlanWarningNoAdvertisements,
+		AdsInteractionExcludeEventTypeWarningNoAdvertisements,
+		AdsInteractionExcludeEventTypeWarningUrlVariableSubstitutionFailed,
+		AdsInteractionExcludeEventTypeWarningVpaidAdDropped,
 	}
 }
 
-// AdsInteractionPublishOptInEventType is the AdsInteractionPublishOptInEventType enum of the MediaTailor API.
+// AdsInteractionPublishOptInEventType is the
+// AdsInteractionPublishOptInEventType enum of the MediaTailor API.
+//
 // Values other than its constants are kept as written; empty means absent.
 type AdsInteractionPublishOptInEventType string
 
 // The values of AdsInteractionPublishOptInEventType that the model knows.
 const (
+	AdsInteractionPublishOptInEventTypeRawAdsRequest  AdsInteractionPublishOptInEventType = "RAW_ADS_REQUEST"
 	AdsInteractionPublishOptInEventTypeRawAdsResponse AdsInteractionPublishOptInEventType = "RAW_ADS_RESPONSE"
 )
 
 // Values returns the values of AdsInteractionPublishOptInEventType that the model knows.
 func (AdsInteractionPublishOptInEventType) Values() []AdsInteractionPublishOptInEventType {
 	return []AdsInteractionPublishOptInEventType{
-		"RAW_ADS_RESPONSE",
+		AdsInteractionPublishOptInEventTypeRawAdsRequest,
+		AdsInteractionPublishOptInEventTypeRawAdsResponse,
 	}
 }
 
 // AlertCategory is the AlertCategory enum of the MediaTailor API.
+//
 // Values other than its constants are kept as written; empty means absent.
 type AlertCategory string
 
@@ -166,13 +175,14 @@ const (
 // Values returns the values of AlertCategory that the model knows.
 func (AlertCategory) Values() []AlertCategory {
 	return []AlertCategory{
-		"INFO",
-		"PLAYBACK_WARNING",
-		"SCHEDULING_ERROR",
+		AlertCategoryInfo,
+		AlertCategoryPlaybackWarning,
+		AlertCategorySchedulingError,
 	}
 }
 
 // ChannelState is the ChannelState enum of the MediaTailor API.
+//
 // Values other than its constants are kept as written; empty means absent.
 type ChannelState string
 
@@ -185,12 +195,32 @@ const (
 // Values returns the values of ChannelState that the model knows.
 func (ChannelState) Values() []ChannelState {
 	return []ChannelState{
-		"RUNNING",
-		"STOPPED",
+		ChannelStateRunning,
+		ChannelStateStopped,
+	}
+}
+
+// CompressionMethod is the CompressionMethod enum of the MediaTailor API.
+//
+// Values other than its constants are kept as written; empty means absent.
+type CompressionMethod string
+
+// The values of CompressionMethod that the model knows.
+const (
+	CompressionMethodGzip CompressionMethod = "GZIP"
+	CompressionMethodNone CompressionMethod = "NONE"
+)
+
+// Values returns the values of CompressionMethod that the model knows.
+func (CompressionMethod) Values() []CompressionMethod {
+	return []CompressionMethod{
+		CompressionMethodGzip,
+		CompressionMethodNone,
 	}
 }
 
 // FillPolicy is the FillPolicy enum of the MediaTailor API.
+//
 // Values other than its constants are kept as written; empty means absent.
 type FillPolicy string
 
@@ -203,12 +233,16 @@ const (
 // Values returns the values of FillPolicy that the model knows.
 func (FillPolicy) Values() []FillPolicy {
 	return []FillPolicy{
-		"FULL_AVAIL_ONLY",
-		"PARTIAL_AVAIL",
+		FillPolicyFullAvailOnly,
+		FillPolicyPartialAvail,
 	}
 }
 
 // InsertionMode is the InsertionMode enum of the MediaTailor API.
+//
+// Insertion Mode controls whether players can use stitched or guided ad
+// insertion.
+//
 // Values other than its constants are kept as written; empty means absent.
 type InsertionMode string
 
@@ -221,12 +255,35 @@ const (
 // Values returns the values of InsertionMode that the model knows.
 func (InsertionMode) Values() []InsertionMode {
 	return []InsertionMode{
-		"PLAYER_SELECT",
-		"STITCHED_ONLY",
+		InsertionModePlayerSelect,
+		InsertionModeStitchedOnly,
+	}
+}
+
+// ListPrefetchScheduleType is the ListPrefetchScheduleType enum of the
+// MediaTailor API.
+//
+// Values other than its constants are kept as written; empty means absent.
+type ListPrefetchScheduleType string
+
+// The values of ListPrefetchScheduleType that the model knows.
+const (
+	ListPrefetchScheduleTypeAll       ListPrefetchScheduleType = "ALL"
+	ListPrefetchScheduleTypeRecurring ListPrefetchScheduleType = "RECURRING"
+	ListPrefetchScheduleTypeSingle    ListPrefetchScheduleType = "SINGLE"
+)
+
+// Values returns the values of ListPrefetchScheduleType that the model knows.
+func (ListPrefetchScheduleType) Values() []ListPrefetchScheduleType {
+	return []ListPrefetchScheduleType{
+		ListPrefetchScheduleTypeAll,
+		ListPrefetchScheduleTypeRecurring,
+		ListPrefetchScheduleTypeSingle,
 	}
 }
 
 // LogType is the LogType enum of the MediaTailor API.
+//
 // Values other than its constants are kept as written; empty means absent.
 type LogType string
 
@@ -238,11 +295,12 @@ const (
 // Values returns the values of LogType that the model knows.
 func (LogType) Values() []LogType {
 	return []LogType{
-		"AS_RUN",
+		LogTypeAsRun,
 	}
 }
 
 // LoggingStrategy is the LoggingStrategy enum of the MediaTailor API.
+//
 // Values other than its constants are kept as written; empty means absent.
 type LoggingStrategy string
 
@@ -255,12 +313,14 @@ const (
 // Values returns the values of LoggingStrategy that the model knows.
 func (LoggingStrategy) Values() []LoggingStrategy {
 	return []LoggingStrategy{
-		"LEGACY_CLOUDWATCH",
-		"VENDED_LOGS",
+		LoggingStrategyLegacyCloudwatch,
+		LoggingStrategyVendedLogs,
 	}
 }
 
-// ManifestServiceExcludeEventType is the ManifestServiceExcludeEventType enum of the MediaTailor API.
+// ManifestServiceExcludeEventType is the ManifestServiceExcludeEventType enum
+// of the MediaTailor API.
+//
 // Values other than its constants are kept as written; empty means absent.
 type ManifestServiceExcludeEventType string
 
@@ -303,42 +363,43 @@ const (
 // Values returns the values of ManifestServiceExcludeEventType that the model knows.
 func (ManifestServiceExcludeEventType) Values() []ManifestServiceExcludeEventType {
 	return []ManifestServiceExcludeEventType{
-		"CONFIG_SECURITY_ERROR",
-		"CONFIG_SYNTAX_ERROR",
-		"CONNECTION_ERROR",
-		"ERROR_ADS_INTERPOLATION",
-		"ERROR_BUMPER_END_INTERPOLATION",
-		"ERROR_BUMPER_START_INTERPOLATION",
-		"ERROR_CDN_AD_SEGMENT_INTERPOLATION",
-		"ERROR_CDN_CONTENT_SEGMENT_INTERPOLATION",
-		"ERROR_LIVE_PRE_ROLL_ADS_INTERPOLATION",
-		"ERROR_ORIGIN_PREFIX_INTERPOLATION",
-		"ERROR_PROFILE_NAME_INTERPOLATION",
-		"ERROR_SLATE_AD_URL_INTERPOLATION",
-		"GENERATED_MANIFEST",
-		"HOST_DISALLOWED",
-		"INCOMPATIBLE_HLS_VERSION",
-		"INVALID_SINGLE_PERIOD_DASH_MANIFEST",
-		"IO_ERROR",
-		"LAST_PERIOD_MISSING_AUDIO",
-		"LAST_PERIOD_MISSING_AUDIO_WARNING",
-		"MANIFEST_ERROR",
-		"NO_MASTER_OR_MEDIA_PLAYLIST",
-		"NO_MASTER_PLAYLIST",
-		"NO_MEDIA_PLAYLIST",
-		"ORIGIN_MANIFEST",
-		"PARSING_ERROR",
-		"SCTE35_PARSING_ERROR",
-		"SESSION_INITIALIZED",
-		"TIMEOUT_ERROR",
-		"TRACKING_RESPONSE",
-		"UNKNOWN_ERROR",
-		"UNKNOWN_HOST",
-		"UNSUPPORTED_SINGLE_PERIOD_DASH_MANIFEST",
+		ManifestServiceExcludeEventTypeConfigSecurityError,
+		ManifestServiceExcludeEventTypeConfigSyntaxError,
+		ManifestServiceExcludeEventTypeConnectionError,
+		ManifestServiceExcludeEventTypeErrorAdsInterpolation,
+		ManifestServiceExcludeEventTypeErrorBumperEndInterpolation,
+		ManifestServiceExcludeEventTypeErrorBumperStartInterpolation,
+		ManifestServiceExcludeEventTypeErrorCdnAdSegmentInterpolation,
+		ManifestServiceExcludeEventTypeErrorCdnContentSegmentInterpolation,
+		ManifestServiceExcludeEventTypeErrorLivePreRollAdsInterpolation,
+		ManifestServiceExcludeEventTypeErrorOriginPrefixInterpolation,
+		ManifestServiceExcludeEventTypeErrorProfileNameInterpolation,
+		ManifestServiceExcludeEventTypeErrorSlateAdUrlInterpolation,
+		ManifestServiceExcludeEventTypeGeneratedManifest,
+		ManifestServiceExcludeEventTypeHostDisallowed,
+		ManifestServiceExcludeEventTypeIncompatibleHlsVersion,
+		ManifestServiceExcludeEventTypeInvalidSinglePeriodDashManifest,
+		ManifestServiceExcludeEventTypeIoError,
+		ManifestServiceExcludeEventTypeLastPeriodMissingAudio,
+		ManifestServiceExcludeEventTypeLastPeriodMissingAudioWarning,
+		ManifestServiceExcludeEventTypeManifestError,
+		ManifestServiceExcludeEventTypeNoMasterOrMediaPlaylist,
+		ManifestServiceExcludeEventTypeNoMasterPlaylist,
+		ManifestServiceExcludeEventTypeNoMediaPlaylist,
+		ManifestServiceExcludeEventTypeOriginManifest,
+		ManifestServiceExcludeEventTypeParsingError,
+		ManifestServiceExcludeEventTypeScte35ParsingError,
+		ManifestServiceExcludeEventTypeSessionInitialized,
+		ManifestServiceExcludeEventTypeTimeoutError,
+		ManifestServiceExcludeEventTypeTrackingResponse,
+		ManifestServiceExcludeEventTypeUnknownError,
+		ManifestServiceExcludeEventTypeUnknownHost,
+		ManifestServiceExcludeEventTypeUnsupportedSinglePeriodDashManifest,
 	}
 }
 
 // MessageType is the MessageType enum of the MediaTailor API.
+//
 // Values other than its constants are kept as written; empty means absent.
 type MessageType string
 
@@ -351,12 +412,32 @@ const (
 // Values returns the values of MessageType that the model knows.
 func (MessageType) Values() []MessageType {
 	return []MessageType{
-		"SPLICE_INSERT",
-		"TIME_SIGNAL",
+		MessageTypeSpliceInsert,
+		MessageTypeTimeSignal,
+	}
+}
+
+// Method is the Method enum of the MediaTailor API.
+//
+// Values other than its constants are kept as written; empty means absent.
+type Method string
+
+// The values of Method that the model knows.
+const (
+	MethodGet  Method = "GET"
+	MethodPost Method = "POST"
+)
+
+// Values returns the values of Method that the model knows.
+func (Method) Values() []Method {
+	return []Method{
+		MethodGet,
+		MethodPost,
 	}
 }
 
 // Mode is the Mode enum of the MediaTailor API.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Mode string
 
@@ -370,13 +451,14 @@ const (
 // Values returns the values of Mode that the model knows.
 func (Mode) Values() []Mode {
 	return []Mode{
-		"AFTER_LIVE_EDGE",
-		"BEHIND_LIVE_EDGE",
-		"OFF",
+		ModeAfterLiveEdge,
+		ModeBehindLiveEdge,
+		ModeOff,
 	}
 }
 
 // Operator is the Operator enum of the MediaTailor API.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Operator string
 
@@ -388,11 +470,12 @@ const (
 // Values returns the values of Operator that the model knows.
 func (Operator) Values() []Operator {
 	return []Operator{
-		"EQUALS",
+		OperatorEquals,
 	}
 }
 
 // OriginManifestType is the OriginManifestType enum of the MediaTailor API.
+//
 // Values other than its constants are kept as written; empty means absent.
 type OriginManifestType string
 
@@ -405,12 +488,13 @@ const (
 // Values returns the values of OriginManifestType that the model knows.
 func (OriginManifestType) Values() []OriginManifestType {
 	return []OriginManifestType{
-		"MULTI_PERIOD",
-		"SINGLE_PERIOD",
+		OriginManifestTypeMultiPeriod,
+		OriginManifestTypeSinglePeriod,
 	}
 }
 
 // PlaybackMode is the PlaybackMode enum of the MediaTailor API.
+//
 // Values other than its constants are kept as written; empty means absent.
 type PlaybackMode string
 
@@ -423,12 +507,32 @@ const (
 // Values returns the values of PlaybackMode that the model knows.
 func (PlaybackMode) Values() []PlaybackMode {
 	return []PlaybackMode{
-		"LINEAR",
-		"LOOP",
+		PlaybackModeLinear,
+		PlaybackModeLoop,
+	}
+}
+
+// PrefetchScheduleType is the PrefetchScheduleType enum of the MediaTailor API.
+//
+// Values other than its constants are kept as written; empty means absent.
+type PrefetchScheduleType string
+
+// The values of PrefetchScheduleType that the model knows.
+const (
+	PrefetchScheduleTypeRecurring PrefetchScheduleType = "RECURRING"
+	PrefetchScheduleTypeSingle    PrefetchScheduleType = "SINGLE"
+)
+
+// Values returns the values of PrefetchScheduleType that the model knows.
+func (PrefetchScheduleType) Values() []PrefetchScheduleType {
+	return []PrefetchScheduleType{
+		PrefetchScheduleTypeRecurring,
+		PrefetchScheduleTypeSingle,
 	}
 }
 
 // RelativePosition is the RelativePosition enum of the MediaTailor API.
+//
 // Values other than its constants are kept as written; empty means absent.
 type RelativePosition string
 
@@ -441,12 +545,13 @@ const (
 // Values returns the values of RelativePosition that the model knows.
 func (RelativePosition) Values() []RelativePosition {
 	return []RelativePosition{
-		"AFTER_PROGRAM",
-		"BEFORE_PROGRAM",
+		RelativePositionAfterProgram,
+		RelativePositionBeforeProgram,
 	}
 }
 
 // ScheduleEntryType is the ScheduleEntryType enum of the MediaTailor API.
+//
 // Values other than its constants are kept as written; empty means absent.
 type ScheduleEntryType string
 
@@ -460,13 +565,15 @@ const (
 // Values returns the values of ScheduleEntryType that the model knows.
 func (ScheduleEntryType) Values() []ScheduleEntryType {
 	return []ScheduleEntryType{
-		"ALTERNATE_MEDIA",
-		"FILLER_SLATE",
-		"PROGRAM",
+		ScheduleEntryTypeAlternateMedia,
+		ScheduleEntryTypeFillerSlate,
+		ScheduleEntryTypeProgram,
 	}
 }
 
-// StreamingMediaFileConditioning is the StreamingMediaFileConditioning enum of the MediaTailor API.
+// StreamingMediaFileConditioning is the StreamingMediaFileConditioning enum of
+// the MediaTailor API.
+//
 // Values other than its constants are kept as written; empty means absent.
 type StreamingMediaFileConditioning string
 
@@ -479,12 +586,13 @@ const (
 // Values returns the values of StreamingMediaFileConditioning that the model knows.
 func (StreamingMediaFileConditioning) Values() []StreamingMediaFileConditioning {
 	return []StreamingMediaFileConditioning{
-		"NONE",
-		"TRANSCODE",
+		StreamingMediaFileConditioningNone,
+		StreamingMediaFileConditioningTranscode,
 	}
 }
 
 // Tier is the Tier enum of the MediaTailor API.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Tier string
 
@@ -497,12 +605,32 @@ const (
 // Values returns the values of Tier that the model knows.
 func (Tier) Values() []Tier {
 	return []Tier{
-		"BASIC",
-		"STANDARD",
+		TierBasic,
+		TierStandard,
+	}
+}
+
+// TrafficShapingType is the TrafficShapingType enum of the MediaTailor API.
+//
+// Values other than its constants are kept as written; empty means absent.
+type TrafficShapingType string
+
+// The values of TrafficShapingType that the model knows.
+const (
+	TrafficShapingTypeRetrievalWindow TrafficShapingType = "RETRIEVAL_WINDOW"
+	TrafficShapingTypeTps             TrafficShapingType = "TPS"
+)
+
+// Values returns the values of TrafficShapingType that the model knows.
+func (TrafficShapingType) Values() []TrafficShapingType {
+	return []TrafficShapingType{
+		TrafficShapingTypeRetrievalWindow,
+		TrafficShapingTypeTps,
 	}
 }
 
 // Type is the Type enum of the MediaTailor API.
+//
 // Values other than its constants are kept as written; empty means absent.
 type Type string
 
@@ -515,7 +643,7 @@ const (
 // Values returns the values of Type that the model knows.
 func (Type) Values() []Type {
 	return []Type{
-		"DASH",
-		"HLS",
+		TypeDash,
+		TypeHls,
 	}
 }

@@ -86,6 +86,14 @@ func (v *AdConditioningConfiguration) GetStreamingMediaFileConditioning() Stream
 	return v.StreamingMediaFileConditioning
 }
 
+// GetHttpRequest returns HttpRequest, or the zero value when v or the field is nil.
+func (v *AdDecisionServerConfiguration) GetHttpRequest() *HttpRequest {
+	if v == nil {
+		return nil
+	}
+	return v.HttpRequest
+}
+
 // GetEnabled returns Enabled, or the zero value when v or the field is nil.
 func (v *AdMarkerPassthrough) GetEnabled() bool {
 	if v == nil || v.Enabled == nil {
@@ -798,6 +806,14 @@ func (v *CreatePrefetchScheduleRequest) GetPlaybackConfigurationName() string {
 	return *v.PlaybackConfigurationName
 }
 
+// GetRecurringPrefetchConfiguration returns RecurringPrefetchConfiguration, or the zero value when v or the field is nil.
+func (v *CreatePrefetchScheduleRequest) GetRecurringPrefetchConfiguration() *RecurringPrefetchConfiguration {
+	if v == nil {
+		return nil
+	}
+	return v.RecurringPrefetchConfiguration
+}
+
 // GetRetrieval returns Retrieval, or the zero value when v or the field is nil.
 func (v *CreatePrefetchScheduleRequest) GetRetrieval() *PrefetchRetrieval {
 	if v == nil {
@@ -806,12 +822,28 @@ func (v *CreatePrefetchScheduleRequest) GetRetrieval() *PrefetchRetrieval {
 	return v.Retrieval
 }
 
+// GetScheduleType returns ScheduleType, or the zero value when v or the field is nil.
+func (v *CreatePrefetchScheduleRequest) GetScheduleType() PrefetchScheduleType {
+	if v == nil {
+		return ""
+	}
+	return v.ScheduleType
+}
+
 // GetStreamId returns StreamId, or the zero value when v or the field is nil.
 func (v *CreatePrefetchScheduleRequest) GetStreamId() string {
 	if v == nil || v.StreamId == nil {
 		return ""
 	}
 	return *v.StreamId
+}
+
+// GetTags returns Tags, or the zero value when v or the field is nil.
+func (v *CreatePrefetchScheduleRequest) GetTags() map[string]string {
+	if v == nil {
+		return nil
+	}
+	return v.Tags
 }
 
 // GetArn returns Arn, or the zero value when v or the field is nil.
@@ -846,6 +878,14 @@ func (v *CreatePrefetchScheduleResponse) GetPlaybackConfigurationName() string {
 	return *v.PlaybackConfigurationName
 }
 
+// GetRecurringPrefetchConfiguration returns RecurringPrefetchConfiguration, or the zero value when v or the field is nil.
+func (v *CreatePrefetchScheduleResponse) GetRecurringPrefetchConfiguration() *RecurringPrefetchConfiguration {
+	if v == nil {
+		return nil
+	}
+	return v.RecurringPrefetchConfiguration
+}
+
 // GetRetrieval returns Retrieval, or the zero value when v or the field is nil.
 func (v *CreatePrefetchScheduleResponse) GetRetrieval() *PrefetchRetrieval {
 	if v == nil {
@@ -854,12 +894,28 @@ func (v *CreatePrefetchScheduleResponse) GetRetrieval() *PrefetchRetrieval {
 	return v.Retrieval
 }
 
+// GetScheduleType returns ScheduleType, or the zero value when v or the field is nil.
+func (v *CreatePrefetchScheduleResponse) GetScheduleType() PrefetchScheduleType {
+	if v == nil {
+		return ""
+	}
+	return v.ScheduleType
+}
+
 // GetStreamId returns StreamId, or the zero value when v or the field is nil.
 func (v *CreatePrefetchScheduleResponse) GetStreamId() string {
 	if v == nil || v.StreamId == nil {
 		return ""
 	}
 	return *v.StreamId
+}
+
+// GetTags returns Tags, or the zero value when v or the field is nil.
+func (v *CreatePrefetchScheduleResponse) GetTags() map[string]string {
+	if v == nil {
+		return nil
+	}
+	return v.Tags
 }
 
 // GetAdBreaks returns AdBreaks, or the zero value when v or the field is nil.
@@ -916,6 +972,14 @@ func (v *CreateProgramRequest) GetSourceLocationName() string {
 		return ""
 	}
 	return *v.SourceLocationName
+}
+
+// GetTags returns Tags, or the zero value when v or the field is nil.
+func (v *CreateProgramRequest) GetTags() map[string]string {
+	if v == nil {
+		return nil
+	}
+	return v.Tags
 }
 
 // GetVodSourceName returns VodSourceName, or the zero value when v or the field is nil.
@@ -1012,6 +1076,14 @@ func (v *CreateProgramResponse) GetSourceLocationName() string {
 		return ""
 	}
 	return *v.SourceLocationName
+}
+
+// GetTags returns Tags, or the zero value when v or the field is nil.
+func (v *CreateProgramResponse) GetTags() map[string]string {
+	if v == nil {
+		return nil
+	}
+	return v.Tags
 }
 
 // GetVodSourceName returns VodSourceName, or the zero value when v or the field is nil.
@@ -1694,6 +1766,14 @@ func (v *DescribeProgramResponse) GetSourceLocationName() string {
 	return *v.SourceLocationName
 }
 
+// GetTags returns Tags, or the zero value when v or the field is nil.
+func (v *DescribeProgramResponse) GetTags() map[string]string {
+	if v == nil {
+		return nil
+	}
+	return v.Tags
+}
+
 // GetVodSourceName returns VodSourceName, or the zero value when v or the field is nil.
 func (v *DescribeProgramResponse) GetVodSourceName() string {
 	if v == nil || v.VodSourceName == nil {
@@ -1950,6 +2030,14 @@ func (v *GetPlaybackConfigurationResponse) GetAdConditioningConfiguration() *AdC
 	return v.AdConditioningConfiguration
 }
 
+// GetAdDecisionServerConfiguration returns AdDecisionServerConfiguration, or the zero value when v or the field is nil.
+func (v *GetPlaybackConfigurationResponse) GetAdDecisionServerConfiguration() *AdDecisionServerConfiguration {
+	if v == nil {
+		return nil
+	}
+	return v.AdDecisionServerConfiguration
+}
+
 // GetAdDecisionServerUrl returns AdDecisionServerUrl, or the zero value when v or the field is nil.
 func (v *GetPlaybackConfigurationResponse) GetAdDecisionServerUrl() string {
 	if v == nil || v.AdDecisionServerUrl == nil {
@@ -2158,6 +2246,14 @@ func (v *GetPrefetchScheduleResponse) GetPlaybackConfigurationName() string {
 	return *v.PlaybackConfigurationName
 }
 
+// GetRecurringPrefetchConfiguration returns RecurringPrefetchConfiguration, or the zero value when v or the field is nil.
+func (v *GetPrefetchScheduleResponse) GetRecurringPrefetchConfiguration() *RecurringPrefetchConfiguration {
+	if v == nil {
+		return nil
+	}
+	return v.RecurringPrefetchConfiguration
+}
+
 // GetRetrieval returns Retrieval, or the zero value when v or the field is nil.
 func (v *GetPrefetchScheduleResponse) GetRetrieval() *PrefetchRetrieval {
 	if v == nil {
@@ -2166,12 +2262,28 @@ func (v *GetPrefetchScheduleResponse) GetRetrieval() *PrefetchRetrieval {
 	return v.Retrieval
 }
 
+// GetScheduleType returns ScheduleType, or the zero value when v or the field is nil.
+func (v *GetPrefetchScheduleResponse) GetScheduleType() PrefetchScheduleType {
+	if v == nil {
+		return ""
+	}
+	return v.ScheduleType
+}
+
 // GetStreamId returns StreamId, or the zero value when v or the field is nil.
 func (v *GetPrefetchScheduleResponse) GetStreamId() string {
 	if v == nil || v.StreamId == nil {
 		return ""
 	}
 	return *v.StreamId
+}
+
+// GetTags returns Tags, or the zero value when v or the field is nil.
+func (v *GetPrefetchScheduleResponse) GetTags() map[string]string {
+	if v == nil {
+		return nil
+	}
+	return v.Tags
 }
 
 // GetManifestEndpointPrefix returns ManifestEndpointPrefix, or the zero value when v or the field is nil.
@@ -2228,6 +2340,38 @@ func (v *HttpPackageConfiguration) GetType() Type {
 		return ""
 	}
 	return v.Type
+}
+
+// GetBody returns Body, or the zero value when v or the field is nil.
+func (v *HttpRequest) GetBody() string {
+	if v == nil || v.Body == nil {
+		return ""
+	}
+	return *v.Body
+}
+
+// GetCompressRequest returns CompressRequest, or the zero value when v or the field is nil.
+func (v *HttpRequest) GetCompressRequest() CompressionMethod {
+	if v == nil {
+		return ""
+	}
+	return v.CompressRequest
+}
+
+// GetHeaders returns Headers, or the zero value when v or the field is nil.
+func (v *HttpRequest) GetHeaders() map[string]string {
+	if v == nil {
+		return nil
+	}
+	return v.Headers
+}
+
+// GetMethod returns Method, or the zero value when v or the field is nil.
+func (v *HttpRequest) GetMethod() Method {
+	if v == nil {
+		return ""
+	}
+	return v.Method
 }
 
 // GetKey returns Key, or the zero value when v or the field is nil.
@@ -2412,6 +2556,14 @@ func (v *ListPrefetchSchedulesRequest) GetPlaybackConfigurationName() string {
 		return ""
 	}
 	return *v.PlaybackConfigurationName
+}
+
+// GetScheduleType returns ScheduleType, or the zero value when v or the field is nil.
+func (v *ListPrefetchSchedulesRequest) GetScheduleType() ListPrefetchScheduleType {
+	if v == nil {
+		return ""
+	}
+	return v.ScheduleType
 }
 
 // GetStreamId returns StreamId, or the zero value when v or the field is nil.
@@ -2662,6 +2814,14 @@ func (v *PlaybackConfiguration) GetAdConditioningConfiguration() *AdConditioning
 	return v.AdConditioningConfiguration
 }
 
+// GetAdDecisionServerConfiguration returns AdDecisionServerConfiguration, or the zero value when v or the field is nil.
+func (v *PlaybackConfiguration) GetAdDecisionServerConfiguration() *AdDecisionServerConfiguration {
+	if v == nil {
+		return nil
+	}
+	return v.AdDecisionServerConfiguration
+}
+
 // GetAdDecisionServerUrl returns AdDecisionServerUrl, or the zero value when v or the field is nil.
 func (v *PlaybackConfiguration) GetAdDecisionServerUrl() string {
 	if v == nil || v.AdDecisionServerUrl == nil {
@@ -2870,6 +3030,30 @@ func (v *PrefetchRetrieval) GetStartTime() *cloudtrail.Time {
 	return v.StartTime
 }
 
+// GetTrafficShapingRetrievalWindow returns TrafficShapingRetrievalWindow, or the zero value when v or the field is nil.
+func (v *PrefetchRetrieval) GetTrafficShapingRetrievalWindow() *TrafficShapingRetrievalWindow {
+	if v == nil {
+		return nil
+	}
+	return v.TrafficShapingRetrievalWindow
+}
+
+// GetTrafficShapingTpsConfiguration returns TrafficShapingTpsConfiguration, or the zero value when v or the field is nil.
+func (v *PrefetchRetrieval) GetTrafficShapingTpsConfiguration() *TrafficShapingTpsConfiguration {
+	if v == nil {
+		return nil
+	}
+	return v.TrafficShapingTpsConfiguration
+}
+
+// GetTrafficShapingType returns TrafficShapingType, or the zero value when v or the field is nil.
+func (v *PrefetchRetrieval) GetTrafficShapingType() TrafficShapingType {
+	if v == nil {
+		return ""
+	}
+	return v.TrafficShapingType
+}
+
 // GetArn returns Arn, or the zero value when v or the field is nil.
 func (v *PrefetchSchedule) GetArn() string {
 	if v == nil || v.Arn == nil {
@@ -2902,6 +3086,14 @@ func (v *PrefetchSchedule) GetPlaybackConfigurationName() string {
 	return *v.PlaybackConfigurationName
 }
 
+// GetRecurringPrefetchConfiguration returns RecurringPrefetchConfiguration, or the zero value when v or the field is nil.
+func (v *PrefetchSchedule) GetRecurringPrefetchConfiguration() *RecurringPrefetchConfiguration {
+	if v == nil {
+		return nil
+	}
+	return v.RecurringPrefetchConfiguration
+}
+
 // GetRetrieval returns Retrieval, or the zero value when v or the field is nil.
 func (v *PrefetchSchedule) GetRetrieval() *PrefetchRetrieval {
 	if v == nil {
@@ -2910,12 +3102,28 @@ func (v *PrefetchSchedule) GetRetrieval() *PrefetchRetrieval {
 	return v.Retrieval
 }
 
+// GetScheduleType returns ScheduleType, or the zero value when v or the field is nil.
+func (v *PrefetchSchedule) GetScheduleType() PrefetchScheduleType {
+	if v == nil {
+		return ""
+	}
+	return v.ScheduleType
+}
+
 // GetStreamId returns StreamId, or the zero value when v or the field is nil.
 func (v *PrefetchSchedule) GetStreamId() string {
 	if v == nil || v.StreamId == nil {
 		return ""
 	}
 	return *v.StreamId
+}
+
+// GetTags returns Tags, or the zero value when v or the field is nil.
+func (v *PrefetchSchedule) GetTags() map[string]string {
+	if v == nil {
+		return nil
+	}
+	return v.Tags
 }
 
 // GetChannelName returns ChannelName, or the zero value when v or the field is nil.
@@ -2940,6 +3148,14 @@ func (v *PutPlaybackConfigurationRequest) GetAdConditioningConfiguration() *AdCo
 		return nil
 	}
 	return v.AdConditioningConfiguration
+}
+
+// GetAdDecisionServerConfiguration returns AdDecisionServerConfiguration, or the zero value when v or the field is nil.
+func (v *PutPlaybackConfigurationRequest) GetAdDecisionServerConfiguration() *AdDecisionServerConfiguration {
+	if v == nil {
+		return nil
+	}
+	return v.AdDecisionServerConfiguration
 }
 
 // GetAdDecisionServerUrl returns AdDecisionServerUrl, or the zero value when v or the field is nil.
@@ -3068,6 +3284,14 @@ func (v *PutPlaybackConfigurationResponse) GetAdConditioningConfiguration() *AdC
 		return nil
 	}
 	return v.AdConditioningConfiguration
+}
+
+// GetAdDecisionServerConfiguration returns AdDecisionServerConfiguration, or the zero value when v or the field is nil.
+func (v *PutPlaybackConfigurationResponse) GetAdDecisionServerConfiguration() *AdDecisionServerConfiguration {
+	if v == nil {
+		return nil
+	}
+	return v.AdDecisionServerConfiguration
 }
 
 // GetAdDecisionServerUrl returns AdDecisionServerUrl, or the zero value when v or the field is nil.
@@ -3228,6 +3452,94 @@ func (v *PutPlaybackConfigurationResponse) GetVideoContentSourceUrl() string {
 		return ""
 	}
 	return *v.VideoContentSourceUrl
+}
+
+// GetAvailMatchingCriteria returns AvailMatchingCriteria, or the zero value when v or the field is nil.
+func (v *RecurringConsumption) GetAvailMatchingCriteria() []AvailMatchingCriteria {
+	if v == nil {
+		return nil
+	}
+	return v.AvailMatchingCriteria
+}
+
+// GetRetrievedAdExpirationSeconds returns RetrievedAdExpirationSeconds, or the zero value when v or the field is nil.
+func (v *RecurringConsumption) GetRetrievedAdExpirationSeconds() int32 {
+	if v == nil || v.RetrievedAdExpirationSeconds == nil {
+		return 0
+	}
+	return *v.RetrievedAdExpirationSeconds
+}
+
+// GetEndTime returns EndTime, or the zero value when v or the field is nil.
+func (v *RecurringPrefetchConfiguration) GetEndTime() *cloudtrail.Time {
+	if v == nil {
+		return nil
+	}
+	return v.EndTime
+}
+
+// GetRecurringConsumption returns RecurringConsumption, or the zero value when v or the field is nil.
+func (v *RecurringPrefetchConfiguration) GetRecurringConsumption() *RecurringConsumption {
+	if v == nil {
+		return nil
+	}
+	return v.RecurringConsumption
+}
+
+// GetRecurringRetrieval returns RecurringRetrieval, or the zero value when v or the field is nil.
+func (v *RecurringPrefetchConfiguration) GetRecurringRetrieval() *RecurringRetrieval {
+	if v == nil {
+		return nil
+	}
+	return v.RecurringRetrieval
+}
+
+// GetStartTime returns StartTime, or the zero value when v or the field is nil.
+func (v *RecurringPrefetchConfiguration) GetStartTime() *cloudtrail.Time {
+	if v == nil {
+		return nil
+	}
+	return v.StartTime
+}
+
+// GetDelayAfterAvailEndSeconds returns DelayAfterAvailEndSeconds, or the zero value when v or the field is nil.
+func (v *RecurringRetrieval) GetDelayAfterAvailEndSeconds() int32 {
+	if v == nil || v.DelayAfterAvailEndSeconds == nil {
+		return 0
+	}
+	return *v.DelayAfterAvailEndSeconds
+}
+
+// GetDynamicVariables returns DynamicVariables, or the zero value when v or the field is nil.
+func (v *RecurringRetrieval) GetDynamicVariables() map[string]string {
+	if v == nil {
+		return nil
+	}
+	return v.DynamicVariables
+}
+
+// GetTrafficShapingRetrievalWindow returns TrafficShapingRetrievalWindow, or the zero value when v or the field is nil.
+func (v *RecurringRetrieval) GetTrafficShapingRetrievalWindow() *TrafficShapingRetrievalWindow {
+	if v == nil {
+		return nil
+	}
+	return v.TrafficShapingRetrievalWindow
+}
+
+// GetTrafficShapingTpsConfiguration returns TrafficShapingTpsConfiguration, or the zero value when v or the field is nil.
+func (v *RecurringRetrieval) GetTrafficShapingTpsConfiguration() *TrafficShapingTpsConfiguration {
+	if v == nil {
+		return nil
+	}
+	return v.TrafficShapingTpsConfiguration
+}
+
+// GetTrafficShapingType returns TrafficShapingType, or the zero value when v or the field is nil.
+func (v *RecurringRetrieval) GetTrafficShapingType() TrafficShapingType {
+	if v == nil {
+		return ""
+	}
+	return v.TrafficShapingType
 }
 
 // GetDashPlaylistSettings returns DashPlaylistSettings, or the zero value when v or the field is nil.
@@ -3710,6 +4022,30 @@ func (v *TimeSignalMessage) GetSegmentationDescriptors() []SegmentationDescripto
 	return v.SegmentationDescriptors
 }
 
+// GetRetrievalWindowDurationSeconds returns RetrievalWindowDurationSeconds, or the zero value when v or the field is nil.
+func (v *TrafficShapingRetrievalWindow) GetRetrievalWindowDurationSeconds() int32 {
+	if v == nil || v.RetrievalWindowDurationSeconds == nil {
+		return 0
+	}
+	return *v.RetrievalWindowDurationSeconds
+}
+
+// GetPeakConcurrentUsers returns PeakConcurrentUsers, or the zero value when v or the field is nil.
+func (v *TrafficShapingTpsConfiguration) GetPeakConcurrentUsers() int32 {
+	if v == nil || v.PeakConcurrentUsers == nil {
+		return 0
+	}
+	return *v.PeakConcurrentUsers
+}
+
+// GetPeakTps returns PeakTps, or the zero value when v or the field is nil.
+func (v *TrafficShapingTpsConfiguration) GetPeakTps() int32 {
+	if v == nil || v.PeakTps == nil {
+		return 0
+	}
+	return *v.PeakTps
+}
+
 // GetDurationMillis returns DurationMillis, or the zero value when v or the field is nil.
 func (v *Transition) GetDurationMillis() int64 {
 	if v == nil || v.DurationMillis == nil {
@@ -4108,6 +4444,14 @@ func (v *UpdateProgramResponse) GetSourceLocationName() string {
 		return ""
 	}
 	return *v.SourceLocationName
+}
+
+// GetTags returns Tags, or the zero value when v or the field is nil.
+func (v *UpdateProgramResponse) GetTags() map[string]string {
+	if v == nil {
+		return nil
+	}
+	return v.Tags
 }
 
 // GetVodSourceName returns VodSourceName, or the zero value when v or the field is nil.

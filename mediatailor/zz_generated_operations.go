@@ -3,8 +3,6 @@
 package mediatailor
 
 import (
-	"slices"
-
 	"github.com/mediatrail/mediatrail/cloudtrail"
 	"github.com/mediatrail/mediatrail/internal/wire"
 )
@@ -12,763 +10,408 @@ import (
 // EventSource is the eventSource of the CloudTrail records of the MediaTailor API.
 const EventSource = "mediatailor.amazonaws.com"
 
-// operations are the names of the operations of the MediaTailor API, sorted.
-var operations = [...]string{
-	"ConfigureLogsForChannel",
-	"ConfigureLogsForPlaybackConfiguration",
-	"CreateChannel",
-	"CreateLiveSource",
-	"CreatePrefetchSchedule",
-	"CreateProgram",
-	"CreateSourceLocation",
-	"CreateVodSource",
-	"DeleteChannel",
-	"DeleteChannelPolicy",
-	"DeleteLiveSource",
-	"DeletePlaybackConfiguration",
-	"DeletePrefetchSchedule",
-	"DeleteProgram",
-	"DeleteSourceLocation",
-	"DeleteVodSource",
-	"DescribeChannel",
-	"DescribeLiveSource",
-	"DescribeProgram",
-	"DescribeSourceLocation",
-	"DescribeVodSource",
-	"GetChannelPolicy",
-	"GetChannelSchedule",
-	"GetPlaybackConfiguration",
-	"GetPrefetchSchedule",
-	"ListAlerts",
-	"ListChannels",
-	"ListLiveSources",
-	"ListPlaybackConfigurations",
-	"ListPrefetchSchedules",
-	"ListSourceLocations",
-	"ListTagsForResource",
-	"ListVodSources",
-	"PutChannelPolicy",
-	"PutPlaybackConfiguration",
-	"StartChannel",
-	"StopChannel",
-	"TagResource",
-	"UntagResource",
-	"UpdateChannel",
-	"UpdateLiveSource",
-	"UpdateProgram",
-	"UpdateSourceLocation",
-	"UpdateVodSource",
+// Operations returns the names of the 44 operations of the package's
+// models, which are the eventName values of their records, sorted.
+func Operations() []string {
+	names := make([]string, len(service.Operations))
+	for i, o := range service.Operations {
+		names[i] = o.Name
+	}
+	return names
 }
 
-// Operations returns the names of the 44 operations of the MediaTailor API,
-// which are the eventName values of its records, sorted.
-func Operations() []string {
-	return slices.Clone(operations[:])
+// ConfigureLogsForChannelEvent is a ConfigureLogsForChannel record with its
+// request and response typed.
+//
+// Configures Amazon CloudWatch log settings for a channel.
+type ConfigureLogsForChannelEvent = cloudtrail.Typed[ConfigureLogsForChannelRequest, ConfigureLogsForChannelResponse]
+
+// ConfigureLogsForPlaybackConfigurationEvent is a
+// ConfigureLogsForPlaybackConfiguration record with its request and response
+// typed.
+//
+// Defines where AWS Elemental MediaTailor sends logs for the playback
+// configuration.
+type ConfigureLogsForPlaybackConfigurationEvent = cloudtrail.Typed[ConfigureLogsForPlaybackConfigurationRequest, ConfigureLogsForPlaybackConfigurationResponse]
+
+// CreateChannelEvent is a CreateChannel record with its request and response
+// typed.
+//
+// Creates a channel. For information about MediaTailor channels, see Working
+// with channels
+// (https://docs.aws.amazon.com/mediatailor/latest/ug/channel-assembly-channels.html)
+// in the MediaTailor User Guide.
+type CreateChannelEvent = cloudtrail.Typed[CreateChannelRequest, CreateChannelResponse]
+
+// CreateLiveSourceEvent is a CreateLiveSource record with its request and
+// response typed.
+//
+// The live source configuration.
+type CreateLiveSourceEvent = cloudtrail.Typed[CreateLiveSourceRequest, CreateLiveSourceResponse]
+
+// CreatePrefetchScheduleEvent is a CreatePrefetchSchedule record with its
+// request and response typed.
+//
+// Creates a prefetch schedule for a playback configuration. A prefetch schedule
+// allows you to tell MediaTailor to fetch and prepare certain ads before an ad
+// break happens. For more information about ad prefetching, see Using ad
+// prefetching
+// (https://docs.aws.amazon.com/mediatailor/latest/ug/prefetching-ads.html) in
+// the MediaTailor User Guide.
+type CreatePrefetchScheduleEvent = cloudtrail.Typed[CreatePrefetchScheduleRequest, CreatePrefetchScheduleResponse]
+
+// CreateProgramEvent is a CreateProgram record with its request and response
+// typed.
+//
+// Creates a program within a channel. For information about programs, see
+// Working with programs
+// (https://docs.aws.amazon.com/mediatailor/latest/ug/channel-assembly-programs.html)
+// in the MediaTailor User Guide.
+type CreateProgramEvent = cloudtrail.Typed[CreateProgramRequest, CreateProgramResponse]
+
+// CreateSourceLocationEvent is a CreateSourceLocation record with its request
+// and response typed.
+//
+// Creates a source location. A source location is a container for sources. For
+// more information about source locations, see Working with source locations
+// (https://docs.aws.amazon.com/mediatailor/latest/ug/channel-assembly-source-locations.html)
+// in the MediaTailor User Guide.
+type CreateSourceLocationEvent = cloudtrail.Typed[CreateSourceLocationRequest, CreateSourceLocationResponse]
+
+// CreateVodSourceEvent is a CreateVodSource record with its request and
+// response typed.
+//
+// The VOD source configuration parameters.
+type CreateVodSourceEvent = cloudtrail.Typed[CreateVodSourceRequest, CreateVodSourceResponse]
+
+// DeleteChannelEvent is a DeleteChannel record with its request and response
+// typed.
+//
+// Deletes a channel. For information about MediaTailor channels, see Working
+// with channels
+// (https://docs.aws.amazon.com/mediatailor/latest/ug/channel-assembly-channels.html)
+// in the MediaTailor User Guide.
+type DeleteChannelEvent = cloudtrail.Typed[DeleteChannelRequest, DeleteChannelResponse]
+
+// DeleteChannelPolicyEvent is a DeleteChannelPolicy record with its request and
+// response typed.
+//
+// The channel policy to delete.
+type DeleteChannelPolicyEvent = cloudtrail.Typed[DeleteChannelPolicyRequest, DeleteChannelPolicyResponse]
+
+// DeleteLiveSourceEvent is a DeleteLiveSource record with its request and
+// response typed.
+//
+// The live source to delete.
+type DeleteLiveSourceEvent = cloudtrail.Typed[DeleteLiveSourceRequest, DeleteLiveSourceResponse]
+
+// DeletePlaybackConfigurationEvent is a DeletePlaybackConfiguration record with
+// its request and response typed.
+//
+// Deletes a playback configuration. For information about MediaTailor
+// configurations, see Working with configurations in AWS Elemental MediaTailor
+// (https://docs.aws.amazon.com/mediatailor/latest/ug/configurations.html).
+type DeletePlaybackConfigurationEvent = cloudtrail.Typed[DeletePlaybackConfigurationRequest, DeletePlaybackConfigurationResponse]
+
+// DeletePrefetchScheduleEvent is a DeletePrefetchSchedule record with its
+// request and response typed.
+//
+// Deletes a prefetch schedule for a specific playback configuration. If you
+// call DeletePrefetchSchedule on an expired prefetch schedule, MediaTailor
+// returns an HTTP 404 status code. For more information about ad prefetching,
+// see Using ad prefetching
+// (https://docs.aws.amazon.com/mediatailor/latest/ug/prefetching-ads.html) in
+// the MediaTailor User Guide.
+type DeletePrefetchScheduleEvent = cloudtrail.Typed[DeletePrefetchScheduleRequest, DeletePrefetchScheduleResponse]
+
+// DeleteProgramEvent is a DeleteProgram record with its request and response
+// typed.
+//
+// Deletes a program within a channel. For information about programs, see
+// Working with programs
+// (https://docs.aws.amazon.com/mediatailor/latest/ug/channel-assembly-programs.html)
+// in the MediaTailor User Guide.
+type DeleteProgramEvent = cloudtrail.Typed[DeleteProgramRequest, DeleteProgramResponse]
+
+// DeleteSourceLocationEvent is a DeleteSourceLocation record with its request
+// and response typed.
+//
+// Deletes a source location. A source location is a container for sources. For
+// more information about source locations, see Working with source locations
+// (https://docs.aws.amazon.com/mediatailor/latest/ug/channel-assembly-source-locations.html)
+// in the MediaTailor User Guide.
+type DeleteSourceLocationEvent = cloudtrail.Typed[DeleteSourceLocationRequest, DeleteSourceLocationResponse]
+
+// DeleteVodSourceEvent is a DeleteVodSource record with its request and
+// response typed.
+//
+// The video on demand (VOD) source to delete.
+type DeleteVodSourceEvent = cloudtrail.Typed[DeleteVodSourceRequest, DeleteVodSourceResponse]
+
+// DescribeChannelEvent is a DescribeChannel record with its request and
+// response typed.
+//
+// Describes a channel. For information about MediaTailor channels, see Working
+// with channels
+// (https://docs.aws.amazon.com/mediatailor/latest/ug/channel-assembly-channels.html)
+// in the MediaTailor User Guide.
+type DescribeChannelEvent = cloudtrail.Typed[DescribeChannelRequest, DescribeChannelResponse]
+
+// DescribeLiveSourceEvent is a DescribeLiveSource record with its request and
+// response typed.
+//
+// The live source to describe.
+type DescribeLiveSourceEvent = cloudtrail.Typed[DescribeLiveSourceRequest, DescribeLiveSourceResponse]
+
+// DescribeProgramEvent is a DescribeProgram record with its request and
+// response typed.
+//
+// Describes a program within a channel. For information about programs, see
+// Working with programs
+// (https://docs.aws.amazon.com/mediatailor/latest/ug/channel-assembly-programs.html)
+// in the MediaTailor User Guide.
+type DescribeProgramEvent = cloudtrail.Typed[DescribeProgramRequest, DescribeProgramResponse]
+
+// DescribeSourceLocationEvent is a DescribeSourceLocation record with its
+// request and response typed.
+//
+// Describes a source location. A source location is a container for sources.
+// For more information about source locations, see Working with source
+// locations
+// (https://docs.aws.amazon.com/mediatailor/latest/ug/channel-assembly-source-locations.html)
+// in the MediaTailor User Guide.
+type DescribeSourceLocationEvent = cloudtrail.Typed[DescribeSourceLocationRequest, DescribeSourceLocationResponse]
+
+// DescribeVodSourceEvent is a DescribeVodSource record with its request and
+// response typed.
+//
+// Provides details about a specific video on demand (VOD) source in a specific
+// source location.
+type DescribeVodSourceEvent = cloudtrail.Typed[DescribeVodSourceRequest, DescribeVodSourceResponse]
+
+// GetChannelPolicyEvent is a GetChannelPolicy record with its request and
+// response typed.
+//
+// Returns the channel's IAM policy. IAM policies are used to control access to
+// your channel.
+type GetChannelPolicyEvent = cloudtrail.Typed[GetChannelPolicyRequest, GetChannelPolicyResponse]
+
+// GetChannelScheduleEvent is a GetChannelSchedule record with its request and
+// response typed.
+//
+// Retrieves information about your channel's schedule.
+type GetChannelScheduleEvent = cloudtrail.Typed[GetChannelScheduleRequest, GetChannelScheduleResponse]
+
+// GetPlaybackConfigurationEvent is a GetPlaybackConfiguration record with its
+// request and response typed.
+//
+// Retrieves a playback configuration. For information about MediaTailor
+// configurations, see Working with configurations in AWS Elemental MediaTailor
+// (https://docs.aws.amazon.com/mediatailor/latest/ug/configurations.html).
+type GetPlaybackConfigurationEvent = cloudtrail.Typed[GetPlaybackConfigurationRequest, GetPlaybackConfigurationResponse]
+
+// GetPrefetchScheduleEvent is a GetPrefetchSchedule record with its request and
+// response typed.
+//
+// Retrieves a prefetch schedule for a playback configuration. A prefetch
+// schedule allows you to tell MediaTailor to fetch and prepare certain ads
+// before an ad break happens. For more information about ad prefetching, see
+// Using ad prefetching
+// (https://docs.aws.amazon.com/mediatailor/latest/ug/prefetching-ads.html) in
+// the MediaTailor User Guide.
+type GetPrefetchScheduleEvent = cloudtrail.Typed[GetPrefetchScheduleRequest, GetPrefetchScheduleResponse]
+
+// ListAlertsEvent is a ListAlerts record with its request and response typed.
+//
+// Lists the alerts that are associated with a MediaTailor channel assembly
+// resource.
+type ListAlertsEvent = cloudtrail.Typed[ListAlertsRequest, ListAlertsResponse]
+
+// ListChannelsEvent is a ListChannels record with its request and response
+// typed.
+//
+// Retrieves information about the channels that are associated with the current
+// AWS account.
+type ListChannelsEvent = cloudtrail.Typed[ListChannelsRequest, ListChannelsResponse]
+
+// ListLiveSourcesEvent is a ListLiveSources record with its request and
+// response typed.
+//
+// Lists the live sources contained in a source location. A source represents a
+// piece of content.
+type ListLiveSourcesEvent = cloudtrail.Typed[ListLiveSourcesRequest, ListLiveSourcesResponse]
+
+// ListPlaybackConfigurationsEvent is a ListPlaybackConfigurations record with
+// its request and response typed.
+//
+// Retrieves existing playback configurations. For information about MediaTailor
+// configurations, see Working with Configurations in AWS Elemental MediaTailor
+// (https://docs.aws.amazon.com/mediatailor/latest/ug/configurations.html).
+type ListPlaybackConfigurationsEvent = cloudtrail.Typed[ListPlaybackConfigurationsRequest, ListPlaybackConfigurationsResponse]
+
+// ListPrefetchSchedulesEvent is a ListPrefetchSchedules record with its request
+// and response typed.
+//
+// Lists the prefetch schedules for a playback configuration.
+type ListPrefetchSchedulesEvent = cloudtrail.Typed[ListPrefetchSchedulesRequest, ListPrefetchSchedulesResponse]
+
+// ListSourceLocationsEvent is a ListSourceLocations record with its request and
+// response typed.
+//
+// Lists the source locations for a channel. A source location defines the host
+// server URL, and contains a list of sources.
+type ListSourceLocationsEvent = cloudtrail.Typed[ListSourceLocationsRequest, ListSourceLocationsResponse]
+
+// ListTagsForResourceEvent is a ListTagsForResource record with its request and
+// response typed.
+//
+// A list of tags that are associated with this resource. Tags are key-value
+// pairs that you can associate with Amazon resources to help with organization,
+// access control, and cost tracking. For more information, see Tagging AWS
+// Elemental MediaTailor Resources
+// (https://docs.aws.amazon.com/mediatailor/latest/ug/tagging.html).
+type ListTagsForResourceEvent = cloudtrail.Typed[ListTagsForResourceRequest, ListTagsForResourceResponse]
+
+// ListVodSourcesEvent is a ListVodSources record with its request and response
+// typed.
+//
+// Lists the VOD sources contained in a source location. A source represents a
+// piece of content.
+type ListVodSourcesEvent = cloudtrail.Typed[ListVodSourcesRequest, ListVodSourcesResponse]
+
+// PutChannelPolicyEvent is a PutChannelPolicy record with its request and
+// response typed.
+//
+// Creates an IAM policy for the channel. IAM policies are used to control
+// access to your channel.
+type PutChannelPolicyEvent = cloudtrail.Typed[PutChannelPolicyRequest, PutChannelPolicyResponse]
+
+// PutPlaybackConfigurationEvent is a PutPlaybackConfiguration record with its
+// request and response typed.
+//
+// Creates a playback configuration. For information about MediaTailor
+// configurations, see Working with configurations in AWS Elemental MediaTailor
+// (https://docs.aws.amazon.com/mediatailor/latest/ug/configurations.html).
+type PutPlaybackConfigurationEvent = cloudtrail.Typed[PutPlaybackConfigurationRequest, PutPlaybackConfigurationResponse]
+
+// StartChannelEvent is a StartChannel record with its request and response
+// typed.
+//
+// Starts a channel. For information about MediaTailor channels, see Working
+// with channels
+// (https://docs.aws.amazon.com/mediatailor/latest/ug/channel-assembly-channels.html)
+// in the MediaTailor User Guide.
+type StartChannelEvent = cloudtrail.Typed[StartChannelRequest, StartChannelResponse]
+
+// StopChannelEvent is a StopChannel record with its request and response typed.
+//
+// Stops a channel. For information about MediaTailor channels, see Working with
+// channels
+// (https://docs.aws.amazon.com/mediatailor/latest/ug/channel-assembly-channels.html)
+// in the MediaTailor User Guide.
+type StopChannelEvent = cloudtrail.Typed[StopChannelRequest, StopChannelResponse]
+
+// TagResourceEvent is a TagResource record with its request and response typed.
+//
+// The resource to tag. Tags are key-value pairs that you can associate with
+// Amazon resources to help with organization, access control, and cost
+// tracking. For more information, see Tagging AWS Elemental MediaTailor
+// Resources (https://docs.aws.amazon.com/mediatailor/latest/ug/tagging.html).
+type TagResourceEvent = cloudtrail.Typed[TagResourceRequest, TagResourceResponse]
+
+// UntagResourceEvent is an UntagResource record with its request and response
+// typed.
+//
+// The resource to untag.
+type UntagResourceEvent = cloudtrail.Typed[UntagResourceRequest, UntagResourceResponse]
+
+// UpdateChannelEvent is an UpdateChannel record with its request and response
+// typed.
+//
+// Updates a channel. For information about MediaTailor channels, see Working
+// with channels
+// (https://docs.aws.amazon.com/mediatailor/latest/ug/channel-assembly-channels.html)
+// in the MediaTailor User Guide.
+type UpdateChannelEvent = cloudtrail.Typed[UpdateChannelRequest, UpdateChannelResponse]
+
+// UpdateLiveSourceEvent is an UpdateLiveSource record with its request and
+// response typed.
+//
+// Updates a live source's configuration.
+type UpdateLiveSourceEvent = cloudtrail.Typed[UpdateLiveSourceRequest, UpdateLiveSourceResponse]
+
+// UpdateProgramEvent is an UpdateProgram record with its request and response
+// typed.
+//
+// Updates a program within a channel.
+type UpdateProgramEvent = cloudtrail.Typed[UpdateProgramRequest, UpdateProgramResponse]
+
+// UpdateSourceLocationEvent is an UpdateSourceLocation record with its request
+// and response typed.
+//
+// Updates a source location. A source location is a container for sources. For
+// more information about source locations, see Working with source locations
+// (https://docs.aws.amazon.com/mediatailor/latest/ug/channel-assembly-source-locations.html)
+// in the MediaTailor User Guide.
+type UpdateSourceLocationEvent = cloudtrail.Typed[UpdateSourceLocationRequest, UpdateSourceLocationResponse]
+
+// UpdateVodSourceEvent is an UpdateVodSource record with its request and
+// response typed.
+//
+// Updates a VOD source's configuration.
+type UpdateVodSourceEvent = cloudtrail.Typed[UpdateVodSourceRequest, UpdateVodSourceResponse]
+
+// service is what the package registers with cloudtrail when it is imported.
+var service = wire.Service{
+	EventSource: EventSource,
+	Operations: []wire.Operation{
+		{Name: "ConfigureLogsForChannel", Event: (*ConfigureLogsForChannelEvent)(nil)},
+		{Name: "ConfigureLogsForPlaybackConfiguration", Event: (*ConfigureLogsForPlaybackConfigurationEvent)(nil)},
+		{Name: "CreateChannel", Event: (*CreateChannelEvent)(nil)},
+		{Name: "CreateLiveSource", Event: (*CreateLiveSourceEvent)(nil)},
+		{Name: "CreatePrefetchSchedule", Event: (*CreatePrefetchScheduleEvent)(nil)},
+		{Name: "CreateProgram", Event: (*CreateProgramEvent)(nil)},
+		{Name: "CreateSourceLocation", Event: (*CreateSourceLocationEvent)(nil)},
+		{Name: "CreateVodSource", Event: (*CreateVodSourceEvent)(nil)},
+		{Name: "DeleteChannel", Event: (*DeleteChannelEvent)(nil)},
+		{Name: "DeleteChannelPolicy", Event: (*DeleteChannelPolicyEvent)(nil)},
+		{Name: "DeleteLiveSource", Event: (*DeleteLiveSourceEvent)(nil)},
+		{Name: "DeletePlaybackConfiguration", Event: (*DeletePlaybackConfigurationEvent)(nil)},
+		{Name: "DeletePrefetchSchedule", Event: (*DeletePrefetchScheduleEvent)(nil)},
+		{Name: "DeleteProgram", Event: (*DeleteProgramEvent)(nil)},
+		{Name: "DeleteSourceLocation", Event: (*DeleteSourceLocationEvent)(nil)},
+		{Name: "DeleteVodSource", Event: (*DeleteVodSourceEvent)(nil)},
+		{Name: "DescribeChannel", Event: (*DescribeChannelEvent)(nil)},
+		{Name: "DescribeLiveSource", Event: (*DescribeLiveSourceEvent)(nil)},
+		{Name: "DescribeProgram", Event: (*DescribeProgramEvent)(nil)},
+		{Name: "DescribeSourceLocation", Event: (*DescribeSourceLocationEvent)(nil)},
+		{Name: "DescribeVodSource", Event: (*DescribeVodSourceEvent)(nil)},
+		{Name: "GetChannelPolicy", Event: (*GetChannelPolicyEvent)(nil)},
+		{Name: "GetChannelSchedule", Event: (*GetChannelScheduleEvent)(nil)},
+		{Name: "GetPlaybackConfiguration", Event: (*GetPlaybackConfigurationEvent)(nil)},
+		{Name: "GetPrefetchSchedule", Event: (*GetPrefetchScheduleEvent)(nil)},
+		{Name: "ListAlerts", Event: (*ListAlertsEvent)(nil)},
+		{Name: "ListChannels", Event: (*ListChannelsEvent)(nil)},
+		{Name: "ListLiveSources", Event: (*ListLiveSourcesEvent)(nil)},
+		{Name: "ListPlaybackConfigurations", Event: (*ListPlaybackConfigurationsEvent)(nil)},
+		{Name: "ListPrefetchSchedules", Event: (*ListPrefetchSchedulesEvent)(nil)},
+		{Name: "ListSourceLocations", Event: (*ListSourceLocationsEvent)(nil)},
+		{Name: "ListTagsForResource", Event: (*ListTagsForResourceEvent)(nil)},
+		{Name: "ListVodSources", Event: (*ListVodSourcesEvent)(nil)},
+		{Name: "PutChannelPolicy", Event: (*PutChannelPolicyEvent)(nil)},
+		{Name: "PutPlaybackConfiguration", Event: (*PutPlaybackConfigurationEvent)(nil)},
+		{Name: "StartChannel", Event: (*StartChannelEvent)(nil)},
+		{Name: "StopChannel", Event: (*StopChannelEvent)(nil)},
+		{Name: "TagResource", Event: (*TagResourceEvent)(nil)},
+		{Name: "UntagResource", Event: (*UntagResourceEvent)(nil)},
+		{Name: "UpdateChannel", Event: (*UpdateChannelEvent)(nil)},
+		{Name: "UpdateLiveSource", Event: (*UpdateLiveSourceEvent)(nil)},
+		{Name: "UpdateProgram", Event: (*UpdateProgramEvent)(nil)},
+		{Name: "UpdateSourceLocation", Event: (*UpdateSourceLocationEvent)(nil)},
+		{Name: "UpdateVodSource", Event: (*UpdateVodSourceEvent)(nil)},
+	},
 }
 
 func init() {
-	cloudtrail.Register(EventSource, "ConfigureLogsForChannel", decodeConfigureLogsForChannel)
-	cloudtrail.Register(EventSource, "ConfigureLogsForPlaybackConfiguration", decodeConfigureLogsForPlaybackConfiguration)
-	cloudtrail.Register(EventSource, "CreateChannel", decodeCreateChannel)
-	cloudtrail.Register(EventSource, "CreateLiveSource", decodeCreateLiveSource)
-	cloudtrail.Register(EventSource, "CreatePrefetchSchedule", decodeCreatePrefetchSchedule)
-	cloudtrail.Register(EventSource, "CreateProgram", decodeCreateProgram)
-	cloudtrail.Register(EventSource, "CreateSourceLocation", decodeCreateSourceLocation)
-	cloudtrail.Register(EventSource, "CreateVodSource", decodeCreateVodSource)
-	cloudtrail.Register(EventSource, "DeleteChannel", decodeDeleteChannel)
-	cloudtrail.Register(EventSource, "DeleteChannelPolicy", decodeDeleteChannelPolicy)
-	cloudtrail.Register(EventSource, "DeleteLiveSource", decodeDeleteLiveSource)
-	cloudtrail.Register(EventSource, "DeletePlaybackConfiguration", decodeDeletePlaybackConfiguration)
-	cloudtrail.Register(EventSource, "DeletePrefetchSchedule", decodeDeletePrefetchSchedule)
-	cloudtrail.Register(EventSource, "DeleteProgram", decodeDeleteProgram)
-	cloudtrail.Register(EventSource, "DeleteSourceLocation", decodeDeleteSourceLocation)
-	cloudtrail.Register(EventSource, "DeleteVodSource", decodeDeleteVodSource)
-	cloudtrail.Register(EventSource, "DescribeChannel", decodeDescribeChannel)
-	cloudtrail.Register(EventSource, "DescribeLiveSource", decodeDescribeLiveSource)
-	cloudtrail.Register(EventSource, "DescribeProgram", decodeDescribeProgram)
-	cloudtrail.Register(EventSource, "DescribeSourceLocation", decodeDescribeSourceLocation)
-	cloudtrail.Register(EventSource, "DescribeVodSource", decodeDescribeVodSource)
-	cloudtrail.Register(EventSource, "GetChannelPolicy", decodeGetChannelPolicy)
-	cloudtrail.Register(EventSource, "GetChannelSchedule", decodeGetChannelSchedule)
-	cloudtrail.Register(EventSource, "GetPlaybackConfiguration", decodeGetPlaybackConfiguration)
-	cloudtrail.Register(EventSource, "GetPrefetchSchedule", decodeGetPrefetchSchedule)
-	cloudtrail.Register(EventSource, "ListAlerts", decodeListAlerts)
-	cloudtrail.Register(EventSource, "ListChannels", decodeListChannels)
-	cloudtrail.Register(EventSource, "ListLiveSources", decodeListLiveSources)
-	cloudtrail.Register(EventSource, "ListPlaybackConfigurations", decodeListPlaybackConfigurations)
-	cloudtrail.Register(EventSource, "ListPrefetchSchedules", decodeListPrefetchSchedules)
-	cloudtrail.Register(EventSource, "ListSourceLocations", decodeListSourceLocations)
-	cloudtrail.Register(EventSource, "ListTagsForResource", decodeListTagsForResource)
-	cloudtrail.Register(EventSource, "ListVodSources", decodeListVodSources)
-	cloudtrail.Register(EventSource, "PutChannelPolicy", decodePutChannelPolicy)
-	cloudtrail.Register(EventSource, "PutPlaybackConfiguration", decodePutPlaybackConfiguration)
-	cloudtrail.Register(EventSource, "StartChannel", decodeStartChannel)
-	cloudtrail.Register(EventSource, "StopChannel", decodeStopChannel)
-	cloudtrail.Register(EventSource, "TagResource", decodeTagResource)
-	cloudtrail.Register(EventSource, "UntagResource", decodeUntagResource)
-	cloudtrail.Register(EventSource, "UpdateChannel", decodeUpdateChannel)
-	cloudtrail.Register(EventSource, "UpdateLiveSource", decodeUpdateLiveSource)
-	cloudtrail.Register(EventSource, "UpdateProgram", decodeUpdateProgram)
-	cloudtrail.Register(EventSource, "UpdateSourceLocation", decodeUpdateSourceLocation)
-	cloudtrail.Register(EventSource, "UpdateVodSource", decodeUpdateVodSource)
-}
-
-// ConfigureLogsForChannelEvent is a ConfigureLogsForChannel record with its request and response typed.
-type ConfigureLogsForChannelEvent = cloudtrail.Typed[ConfigureLogsForChannelRequest, ConfigureLogsForChannelResponse]
-
-// DecodeConfigureLogsForChannel decodes the requestParameters and responseElements of a ConfigureLogsForChannel
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeConfigureLogsForChannel(e *cloudtrail.Event) (*ConfigureLogsForChannelEvent, error) {
-	return wire.DecodeEvent(e, (*ConfigureLogsForChannelRequest).decodeWire, (*ConfigureLogsForChannelResponse).decodeWire)
-}
-
-func decodeConfigureLogsForChannel(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeConfigureLogsForChannel(e))
-}
-
-// ConfigureLogsForPlaybackConfigurationEvent is a ConfigureLogsForPlaybackConfiguration record with its request and response typed.
-type ConfigureLogsForPlaybackConfigurationEvent = cloudtrail.Typed[ConfigureLogsForPlaybackConfigurationRequest, ConfigureLogsForPlaybackConfigurationResponse]
-
-// DecodeConfigureLogsForPlaybackConfiguration decodes the requestParameters and responseElements of a ConfigureLogsForPlaybackConfiguration
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeConfigureLogsForPlaybackConfiguration(e *cloudtrail.Event) (*ConfigureLogsForPlaybackConfigurationEvent, error) {
-	return wire.DecodeEvent(e, (*ConfigureLogsForPlaybackConfigurationRequest).decodeWire, (*ConfigureLogsForPlaybackConfigurationResponse).decodeWire)
-}
-
-func decodeConfigureLogsForPlaybackConfiguration(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeConfigureLogsForPlaybackConfiguration(e))
-}
-
-// CreateChannelEvent is a CreateChannel record with its request and response typed.
-type CreateChannelEvent = cloudtrail.Typed[CreateChannelRequest, CreateChannelResponse]
-
-// DecodeCreateChannel decodes the requestParameters and responseElements of a CreateChannel
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeCreateChannel(e *cloudtrail.Event) (*CreateChannelEvent, error) {
-	return wire.DecodeEvent(e, (*CreateChannelRequest).decodeWire, (*CreateChannelResponse).decodeWire)
-}
-
-func decodeCreateChannel(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeCreateChannel(e))
-}
-
-// CreateLiveSourceEvent is a CreateLiveSource record with its request and response typed.
-type CreateLiveSourceEvent = cloudtrail.Typed[CreateLiveSourceRequest, CreateLiveSourceResponse]
-
-// DecodeCreateLiveSource decodes the requestParameters and responseElements of a CreateLiveSource
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeCreateLiveSource(e *cloudtrail.Event) (*CreateLiveSourceEvent, error) {
-	return wire.DecodeEvent(e, (*CreateLiveSourceRequest).decodeWire, (*CreateLiveSourceResponse).decodeWire)
-}
-
-func decodeCreateLiveSource(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeCreateLiveSource(e))
-}
-
-// CreatePrefetchScheduleEvent is a CreatePrefetchSchedule record with its request and response typed.
-type CreatePrefetchScheduleEvent = cloudtrail.Typed[CreatePrefetchScheduleRequest, CreatePrefetchScheduleResponse]
-
-// DecodeCreatePrefetchSchedule decodes the requestParameters and responseElements of a CreatePrefetchSchedule
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeCreatePrefetchSchedule(e *cloudtrail.Event) (*CreatePrefetchScheduleEvent, error) {
-	return wire.DecodeEvent(e, (*CreatePrefetchScheduleRequest).decodeWire, (*CreatePrefetchScheduleResponse).decodeWire)
-}
-
-func decodeCreatePrefetchSchedule(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeCreatePrefetchSchedule(e))
-}
-
-// CreateProgramEvent is a CreateProgram record with its request and response typed.
-type CreateProgramEvent = cloudtrail.Typed[CreateProgramRequest, CreateProgramResponse]
-
-// DecodeCreateProgram decodes the requestParameters and responseElements of a CreateProgram
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeCreateProgram(e *cloudtrail.Event) (*CreateProgramEvent, error) {
-	return wire.DecodeEvent(e, (*CreateProgramRequest).decodeWire, (*CreateProgramResponse).decodeWire)
-}
-
-func decodeCreateProgram(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeCreateProgram(e))
-}
-
-// CreateSourceLocationEvent is a CreateSourceLocation record with its request and response typed.
-type CreateSourceLocationEvent = cloudtrail.Typed[CreateSourceLocationRequest, CreateSourceLocationResponse]
-
-// DecodeCreateSourceLocation decodes the requestParameters and responseElements of a CreateSourceLocation
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeCreateSourceLocation(e *cloudtrail.Event) (*CreateSourceLocationEvent, error) {
-	return wire.DecodeEvent(e, (*CreateSourceLocationRequest).decodeWire, (*CreateSourceLocationResponse).decodeWire)
-}
-
-func decodeCreateSourceLocation(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeCreateSourceLocation(e))
-}
-
-// CreateVodSourceEvent is a CreateVodSource record with its request and response typed.
-type CreateVodSourceEvent = cloudtrail.Typed[CreateVodSourceRequest, CreateVodSourceResponse]
-
-// DecodeCreateVodSource decodes the requestParameters and responseElements of a CreateVodSource
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeCreateVodSource(e *cloudtrail.Event) (*CreateVodSourceEvent, error) {
-	return wire.DecodeEvent(e, (*CreateVodSourceRequest).decodeWire, (*CreateVodSourceResponse).decodeWire)
-}
-
-func decodeCreateVodSource(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeCreateVodSource(e))
-}
-
-// DeleteChannelEvent is a DeleteChannel record with its request and response typed.
-type DeleteChannelEvent = cloudtrail.Typed[DeleteChannelRequest, DeleteChannelResponse]
-
-// DecodeDeleteChannel decodes the requestParameters and responseElements of a DeleteChannel
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeDeleteChannel(e *cloudtrail.Event) (*DeleteChannelEvent, error) {
-	return wire.DecodeEvent(e, (*DeleteChannelRequest).decodeWire, (*DeleteChannelResponse).decodeWire)
-}
-
-func decodeDeleteChannel(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeDeleteChannel(e))
-}
-
-// DeleteChannelPolicyEvent is a DeleteChannelPolicy record with its request and response typed.
-type DeleteChannelPolicyEvent = cloudtrail.Typed[DeleteChannelPolicyRequest, DeleteChannelPolicyResponse]
-
-// DecodeDeleteChannelPolicy decodes the requestParameters and responseElements of a DeleteChannelPolicy
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeDeleteChannelPolicy(e *cloudtrail.Event) (*DeleteChannelPolicyEvent, error) {
-	return wire.DecodeEvent(e, (*DeleteChannelPolicyRequest).decodeWire, (*DeleteChannelPolicyResponse).decodeWire)
-}
-
-func decodeDeleteChannelPolicy(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeDeleteChannelPolicy(e))
-}
-
-// DeleteLiveSourceEvent is a DeleteLiveSource record with its request and response typed.
-type DeleteLiveSourceEvent = cloudtrail.Typed[DeleteLiveSourceRequest, DeleteLiveSourceResponse]
-
-// DecodeDeleteLiveSource decodes the requestParameters and responseElements of a DeleteLiveSource
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeDeleteLiveSource(e *cloudtrail.Event) (*DeleteLiveSourceEvent, error) {
-	return wire.DecodeEvent(e, (*DeleteLiveSourceRequest).decodeWire, (*DeleteLiveSourceResponse).decodeWire)
-}
-
-func decodeDeleteLiveSource(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeDeleteLiveSource(e))
-}
-
-// DeletePlaybackConfigurationEvent is a DeletePlaybackConfiguration record with its request and response typed.
-type DeletePlaybackConfigurationEvent = cloudtrail.Typed[DeletePlaybackConfigurationRequest, DeletePlaybackConfigurationResponse]
-
-// DecodeDeletePlaybackConfiguration decodes the requestParameters and responseElements of a DeletePlaybackConfiguration
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeDeletePlaybackConfiguration(e *cloudtrail.Event) (*DeletePlaybackConfigurationEvent, error) {
-	return wire.DecodeEvent(e, (*DeletePlaybackConfigurationRequest).decodeWire, (*DeletePlaybackConfigurationResponse).decodeWire)
-}
-
-func decodeDeletePlaybackConfiguration(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeDeletePlaybackConfiguration(e))
-}
-
-// DeletePrefetchScheduleEvent is a DeletePrefetchSchedule record with its request and response typed.
-type DeletePrefetchScheduleEvent = cloudtrail.Typed[DeletePrefetchScheduleRequest, DeletePrefetchScheduleResponse]
-
-// DecodeDeletePrefetchSchedule decodes the requestParameters and responseElements of a DeletePrefetchSchedule
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeDeletePrefetchSchedule(e *cloudtrail.Event) (*DeletePrefetchScheduleEvent, error) {
-	return wire.DecodeEvent(e, (*DeletePrefetchScheduleRequest).decodeWire, (*DeletePrefetchScheduleResponse).decodeWire)
-}
-
-func decodeDeletePrefetchSchedule(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeDeletePrefetchSchedule(e))
-}
-
-// DeleteProgramEvent is a DeleteProgram record with its request and response typed.
-type DeleteProgramEvent = cloudtrail.Typed[DeleteProgramRequest, DeleteProgramResponse]
-
-// DecodeDeleteProgram decodes the requestParameters and responseElements of a DeleteProgram
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeDeleteProgram(e *cloudtrail.Event) (*DeleteProgramEvent, error) {
-	return wire.DecodeEvent(e, (*DeleteProgramRequest).decodeWire, (*DeleteProgramResponse).decodeWire)
-}
-
-func decodeDeleteProgram(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeDeleteProgram(e))
-}
-
-// DeleteSourceLocationEvent is a DeleteSourceLocation record with its request and response typed.
-type DeleteSourceLocationEvent = cloudtrail.Typed[DeleteSourceLocationRequest, DeleteSourceLocationResponse]
-
-// DecodeDeleteSourceLocation decodes the requestParameters and responseElements of a DeleteSourceLocation
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeDeleteSourceLocation(e *cloudtrail.Event) (*DeleteSourceLocationEvent, error) {
-	return wire.DecodeEvent(e, (*DeleteSourceLocationRequest).decodeWire, (*DeleteSourceLocationResponse).decodeWire)
-}
-
-func decodeDeleteSourceLocation(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeDeleteSourceLocation(e))
-}
-
-// DeleteVodSourceEvent is a DeleteVodSource record with its request and response typed.
-type DeleteVodSourceEvent = cloudtrail.Typed[DeleteVodSourceRequest, DeleteVodSourceResponse]
-
-// DecodeDeleteVodSource decodes the requestParameters and responseElements of a DeleteVodSource
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeDeleteVodSource(e *cloudtrail.Event) (*DeleteVodSourceEvent, error) {
-	return wire.DecodeEvent(e, (*DeleteVodSourceRequest).decodeWire, (*DeleteVodSourceResponse).decodeWire)
-}
-
-func decodeDeleteVodSource(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeDeleteVodSource(e))
-}
-
-// DescribeChannelEvent is a DescribeChannel record with its request and response typed.
-type DescribeChannelEvent = cloudtrail.Typed[DescribeChannelRequest, DescribeChannelResponse]
-
-// DecodeDescribeChannel decodes the requestParameters and responseElements of a DescribeChannel
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeDescribeChannel(e *cloudtrail.Event) (*DescribeChannelEvent, error) {
-	return wire.DecodeEvent(e, (*DescribeChannelRequest).decodeWire, (*DescribeChannelResponse).decodeWire)
-}
-
-func decodeDescribeChannel(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeDescribeChannel(e))
-}
-
-// DescribeLiveSourceEvent is a DescribeLiveSource record with its request and response typed.
-type DescribeLiveSourceEvent = cloudtrail.Typed[DescribeLiveSourceRequest, DescribeLiveSourceResponse]
-
-// DecodeDescribeLiveSource decodes the requestParameters and responseElements of a DescribeLiveSource
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeDescribeLiveSource(e *cloudtrail.Event) (*DescribeLiveSourceEvent, error) {
-	return wire.DecodeEvent(e, (*DescribeLiveSourceRequest).decodeWire, (*DescribeLiveSourceResponse).decodeWire)
-}
-
-func decodeDescribeLiveSource(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeDescribeLiveSource(e))
-}
-
-// DescribeProgramEvent is a DescribeProgram record with its request and response typed.
-type DescribeProgramEvent = cloudtrail.Typed[DescribeProgramRequest, DescribeProgramResponse]
-
-// DecodeDescribeProgram decodes the requestParameters and responseElements of a DescribeProgram
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeDescribeProgram(e *cloudtrail.Event) (*DescribeProgramEvent, error) {
-	return wire.DecodeEvent(e, (*DescribeProgramRequest).decodeWire, (*DescribeProgramResponse).decodeWire)
-}
-
-func decodeDescribeProgram(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeDescribeProgram(e))
-}
-
-// DescribeSourceLocationEvent is a DescribeSourceLocation record with its request and response typed.
-type DescribeSourceLocationEvent = cloudtrail.Typed[DescribeSourceLocationRequest, DescribeSourceLocationResponse]
-
-// DecodeDescribeSourceLocation decodes the requestParameters and responseElements of a DescribeSourceLocation
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeDescribeSourceLocation(e *cloudtrail.Event) (*DescribeSourceLocationEvent, error) {
-	return wire.DecodeEvent(e, (*DescribeSourceLocationRequest).decodeWire, (*DescribeSourceLocationResponse).decodeWire)
-}
-
-func decodeDescribeSourceLocation(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeDescribeSourceLocation(e))
-}
-
-// DescribeVodSourceEvent is a DescribeVodSource record with its request and response typed.
-type DescribeVodSourceEvent = cloudtrail.Typed[DescribeVodSourceRequest, DescribeVodSourceResponse]
-
-// DecodeDescribeVodSource decodes the requestParameters and responseElements of a DescribeVodSource
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeDescribeVodSource(e *cloudtrail.Event) (*DescribeVodSourceEvent, error) {
-	return wire.DecodeEvent(e, (*DescribeVodSourceRequest).decodeWire, (*DescribeVodSourceResponse).decodeWire)
-}
-
-func decodeDescribeVodSource(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeDescribeVodSource(e))
-}
-
-// GetChannelPolicyEvent is a GetChannelPolicy record with its request and response typed.
-type GetChannelPolicyEvent = cloudtrail.Typed[GetChannelPolicyRequest, GetChannelPolicyResponse]
-
-// DecodeGetChannelPolicy decodes the requestParameters and responseElements of a GetChannelPolicy
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeGetChannelPolicy(e *cloudtrail.Event) (*GetChannelPolicyEvent, error) {
-	return wire.DecodeEvent(e, (*GetChannelPolicyRequest).decodeWire, (*GetChannelPolicyResponse).decodeWire)
-}
-
-func decodeGetChannelPolicy(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeGetChannelPolicy(e))
-}
-
-// GetChannelScheduleEvent is a GetChannelSchedule record with its request and response typed.
-type GetChannelScheduleEvent = cloudtrail.Typed[GetChannelScheduleRequest, GetChannelScheduleResponse]
-
-// DecodeGetChannelSchedule decodes the requestParameters and responseElements of a GetChannelSchedule
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeGetChannelSchedule(e *cloudtrail.Event) (*GetChannelScheduleEvent, error) {
-	return wire.DecodeEvent(e, (*GetChannelScheduleRequest).decodeWire, (*GetChannelScheduleResponse).decodeWire)
-}
-
-func decodeGetChannelSchedule(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeGetChannelSchedule(e))
-}
-
-// GetPlaybackConfigurationEvent is a GetPlaybackConfiguration record with its request and response typed.
-type GetPlaybackConfigurationEvent = cloudtrail.Typed[GetPlaybackConfigurationRequest, GetPlaybackConfigurationResponse]
-
-// DecodeGetPlaybackConfiguration decodes the requestParameters and responseElements of a GetPlaybackConfiguration
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeGetPlaybackConfiguration(e *cloudtrail.Event) (*GetPlaybackConfigurationEvent, error) {
-	return wire.DecodeEvent(e, (*GetPlaybackConfigurationRequest).decodeWire, (*GetPlaybackConfigurationResponse).decodeWire)
-}
-
-func decodeGetPlaybackConfiguration(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeGetPlaybackConfiguration(e))
-}
-
-// GetPrefetchScheduleEvent is a GetPrefetchSchedule record with its request and response typed.
-type GetPrefetchScheduleEvent = cloudtrail.Typed[GetPrefetchScheduleRequest, GetPrefetchScheduleResponse]
-
-// DecodeGetPrefetchSchedule decodes the requestParameters and responseElements of a GetPrefetchSchedule
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeGetPrefetchSchedule(e *cloudtrail.Event) (*GetPrefetchScheduleEvent, error) {
-	return wire.DecodeEvent(e, (*GetPrefetchScheduleRequest).decodeWire, (*GetPrefetchScheduleResponse).decodeWire)
-}
-
-func decodeGetPrefetchSchedule(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeGetPrefetchSchedule(e))
-}
-
-// ListAlertsEvent is a ListAlerts record with its request and response typed.
-type ListAlertsEvent = cloudtrail.Typed[ListAlertsRequest, ListAlertsResponse]
-
-// DecodeListAlerts decodes the requestParameters and responseElements of a ListAlerts
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeListAlerts(e *cloudtrail.Event) (*ListAlertsEvent, error) {
-	return wire.DecodeEvent(e, (*ListAlertsRequest).decodeWire, (*ListAlertsResponse).decodeWire)
-}
-
-func decodeListAlerts(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeListAlerts(e))
-}
-
-// ListChannelsEvent is a ListChannels record with its request and response typed.
-type ListChannelsEvent = cloudtrail.Typed[ListChannelsRequest, ListChannelsResponse]
-
-// DecodeListChannels decodes the requestParameters and responseElements of a ListChannels
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeListChannels(e *cloudtrail.Event) (*ListChannelsEvent, error) {
-	return wire.DecodeEvent(e, (*ListChannelsRequest).decodeWire, (*ListChannelsResponse).decodeWire)
-}
-
-func decodeListChannels(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeListChannels(e))
-}
-
-// ListLiveSourcesEvent is a ListLiveSources record with its request and response typed.
-type ListLiveSourcesEvent = cloudtrail.Typed[ListLiveSourcesRequest, ListLiveSourcesResponse]
-
-// DecodeListLiveSources decodes the requestParameters and responseElements of a ListLiveSources
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeListLiveSources(e *cloudtrail.Event) (*ListLiveSourcesEvent, error) {
-	return wire.DecodeEvent(e, (*ListLiveSourcesRequest).decodeWire, (*ListLiveSourcesResponse).decodeWire)
-}
-
-func decodeListLiveSources(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeListLiveSources(e))
-}
-
-// ListPlaybackConfigurationsEvent is a ListPlaybackConfigurations record with its request and response typed.
-type ListPlaybackConfigurationsEvent = cloudtrail.Typed[ListPlaybackConfigurationsRequest, ListPlaybackConfigurationsResponse]
-
-// DecodeListPlaybackConfigurations decodes the requestParameters and responseElements of a ListPlaybackConfigurations
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeListPlaybackConfigurations(e *cloudtrail.Event) (*ListPlaybackConfigurationsEvent, error) {
-	return wire.DecodeEvent(e, (*ListPlaybackConfigurationsRequest).decodeWire, (*ListPlaybackConfigurationsResponse).decodeWire)
-}
-
-func decodeListPlaybackConfigurations(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeListPlaybackConfigurations(e))
-}
-
-// ListPrefetchSchedulesEvent is a ListPrefetchSchedules record with its request and response typed.
-type ListPrefetchSchedulesEvent = cloudtrail.Typed[ListPrefetchSchedulesRequest, ListPrefetchSchedulesResponse]
-
-// DecodeListPrefetchSchedules decodes the requestParameters and responseElements of a ListPrefetchSchedules
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeListPrefetchSchedules(e *cloudtrail.Event) (*ListPrefetchSchedulesEvent, error) {
-	return wire.DecodeEvent(e, (*ListPrefetchSchedulesRequest).decodeWire, (*ListPrefetchSchedulesResponse).decodeWire)
-}
-
-func decodeListPrefetchSchedules(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeListPrefetchSchedules(e))
-}
-
-// ListSourceLocationsEvent is a ListSourceLocations record with its request and response typed.
-type ListSourceLocationsEvent = cloudtrail.Typed[ListSourceLocationsRequest, ListSourceLocationsResponse]
-
-// DecodeListSourceLocations decodes the requestParameters and responseElements of a ListSourceLocations
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeListSourceLocations(e *cloudtrail.Event) (*ListSourceLocationsEvent, error) {
-	return wire.DecodeEvent(e, (*ListSourceLocationsRequest).decodeWire, (*ListSourceLocationsResponse).decodeWire)
-}
-
-func decodeListSourceLocations(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeListSourceLocations(e))
-}
-
-// ListTagsForResourceEvent is a ListTagsForResource record with its request and response typed.
-type ListTagsForResourceEvent = cloudtrail.Typed[ListTagsForResourceRequest, ListTagsForResourceResponse]
-
-// DecodeListTagsForResource decodes the requestParameters and responseElements of a ListTagsForResource
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeListTagsForResource(e *cloudtrail.Event) (*ListTagsForResourceEvent, error) {
-	return wire.DecodeEvent(e, (*ListTagsForResourceRequest).decodeWire, (*ListTagsForResourceResponse).decodeWire)
-}
-
-func decodeListTagsForResource(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeListTagsForResource(e))
-}
-
-// ListVodSourcesEvent is a ListVodSources record with its request and response typed.
-type ListVodSourcesEvent = cloudtrail.Typed[ListVodSourcesRequest, ListVodSourcesResponse]
-
-// DecodeListVodSources decodes the requestParameters and responseElements of a ListVodSources
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeListVodSources(e *cloudtrail.Event) (*ListVodSourcesEvent, error) {
-	return wire.DecodeEvent(e, (*ListVodSourcesRequest).decodeWire, (*ListVodSourcesResponse).decodeWire)
-}
-
-func decodeListVodSources(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeListVodSources(e))
-}
-
-// PutChannelPolicyEvent is a PutChannelPolicy record with its request and response typed.
-type PutChannelPolicyEvent = cloudtrail.Typed[PutChannelPolicyRequest, PutChannelPolicyResponse]
-
-// DecodePutChannelPolicy decodes the requestParameters and responseElements of a PutChannelPolicy
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodePutChannelPolicy(e *cloudtrail.Event) (*PutChannelPolicyEvent, error) {
-	return wire.DecodeEvent(e, (*PutChannelPolicyRequest).decodeWire, (*PutChannelPolicyResponse).decodeWire)
-}
-
-func decodePutChannelPolicy(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodePutChannelPolicy(e))
-}
-
-// PutPlaybackConfigurationEvent is a PutPlaybackConfiguration record with its request and response typed.
-type PutPlaybackConfigurationEvent = cloudtrail.Typed[PutPlaybackConfigurationRequest, PutPlaybackConfigurationResponse]
-
-// DecodePutPlaybackConfiguration decodes the requestParameters and responseElements of a PutPlaybackConfiguration
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodePutPlaybackConfiguration(e *cloudtrail.Event) (*PutPlaybackConfigurationEvent, error) {
-	return wire.DecodeEvent(e, (*PutPlaybackConfigurationRequest).decodeWire, (*PutPlaybackConfigurationResponse).decodeWire)
-}
-
-func decodePutPlaybackConfiguration(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodePutPlaybackConfiguration(e))
-}
-
-// StartChannelEvent is a StartChannel record with its request and response typed.
-type StartChannelEvent = cloudtrail.Typed[StartChannelRequest, StartChannelResponse]
-
-// DecodeStartChannel decodes the requestParameters and responseElements of a StartChannel
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeStartChannel(e *cloudtrail.Event) (*StartChannelEvent, error) {
-	return wire.DecodeEvent(e, (*StartChannelRequest).decodeWire, (*StartChannelResponse).decodeWire)
-}
-
-func decodeStartChannel(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeStartChannel(e))
-}
-
-// StopChannelEvent is a StopChannel record with its request and response typed.
-type StopChannelEvent = cloudtrail.Typed[StopChannelRequest, StopChannelResponse]
-
-// DecodeStopChannel decodes the requestParameters and responseElements of a StopChannel
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeStopChannel(e *cloudtrail.Event) (*StopChannelEvent, error) {
-	return wire.DecodeEvent(e, (*StopChannelRequest).decodeWire, (*StopChannelResponse).decodeWire)
-}
-
-func decodeStopChannel(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeStopChannel(e))
-}
-
-// TagResourceEvent is a TagResource record with its request and response typed.
-type TagResourceEvent = cloudtrail.Typed[TagResourceRequest, TagResourceResponse]
-
-// DecodeTagResource decodes the requestParameters and responseElements of a TagResource
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeTagResource(e *cloudtrail.Event) (*TagResourceEvent, error) {
-	return wire.DecodeEvent(e, (*TagResourceRequest).decodeWire, (*TagResourceResponse).decodeWire)
-}
-
-func decodeTagResource(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeTagResource(e))
-}
-
-// UntagResourceEvent is a UntagResource record with its request and response typed.
-type UntagResourceEvent = cloudtrail.Typed[UntagResourceRequest, UntagResourceResponse]
-
-// DecodeUntagResource decodes the requestParameters and responseElements of a UntagResource
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeUntagResource(e *cloudtrail.Event) (*UntagResourceEvent, error) {
-	return wire.DecodeEvent(e, (*UntagResourceRequest).decodeWire, (*UntagResourceResponse).decodeWire)
-}
-
-func decodeUntagResource(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeUntagResource(e))
-}
-
-// UpdateChannelEvent is a UpdateChannel record with its request and response typed.
-type UpdateChannelEvent = cloudtrail.Typed[UpdateChannelRequest, UpdateChannelResponse]
-
-// DecodeUpdateChannel decodes the requestParameters and responseElements of a UpdateChannel
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeUpdateChannel(e *cloudtrail.Event) (*UpdateChannelEvent, error) {
-	return wire.DecodeEvent(e, (*UpdateChannelRequest).decodeWire, (*UpdateChannelResponse).decodeWire)
-}
-
-func decodeUpdateChannel(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeUpdateChannel(e))
-}
-
-// UpdateLiveSourceEvent is a UpdateLiveSource record with its request and response typed.
-type UpdateLiveSourceEvent = cloudtrail.Typed[UpdateLiveSourceRequest, UpdateLiveSourceResponse]
-
-// DecodeUpdateLiveSource decodes the requestParameters and responseElements of a UpdateLiveSource
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeUpdateLiveSource(e *cloudtrail.Event) (*UpdateLiveSourceEvent, error) {
-	return wire.DecodeEvent(e, (*UpdateLiveSourceRequest).decodeWire, (*UpdateLiveSourceResponse).decodeWire)
-}
-
-func decodeUpdateLiveSource(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeUpdateLiveSource(e))
-}
-
-// UpdateProgramEvent is a UpdateProgram record with its request and response typed.
-type UpdateProgramEvent = cloudtrail.Typed[UpdateProgramRequest, UpdateProgramResponse]
-
-// DecodeUpdateProgram decodes the requestParameters and responseElements of a UpdateProgram
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeUpdateProgram(e *cloudtrail.Event) (*UpdateProgramEvent, error) {
-	return wire.DecodeEvent(e, (*UpdateProgramRequest).decodeWire, (*UpdateProgramResponse).decodeWire)
-}
-
-func decodeUpdateProgram(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeUpdateProgram(e))
-}
-
-// UpdateSourceLocationEvent is a UpdateSourceLocation record with its request and response typed.
-type UpdateSourceLocationEvent = cloudtrail.Typed[UpdateSourceLocationRequest, UpdateSourceLocationResponse]
-
-// DecodeUpdateSourceLocation decodes the requestParameters and responseElements of a UpdateSourceLocation
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeUpdateSourceLocation(e *cloudtrail.Event) (*UpdateSourceLocationEvent, error) {
-	return wire.DecodeEvent(e, (*UpdateSourceLocationRequest).decodeWire, (*UpdateSourceLocationResponse).decodeWire)
-}
-
-func decodeUpdateSourceLocation(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeUpdateSourceLocation(e))
-}
-
-// UpdateVodSourceEvent is a UpdateVodSource record with its request and response typed.
-type UpdateVodSourceEvent = cloudtrail.Typed[UpdateVodSourceRequest, UpdateVodSourceResponse]
-
-// DecodeUpdateVodSource decodes the requestParameters and responseElements of a UpdateVodSource
-// record. It fails only for malformed JSON; values that do not convert are
-// listed in the event's Errors and kept in the UnknownMembers of their
-// structures.
-func DecodeUpdateVodSource(e *cloudtrail.Event) (*UpdateVodSourceEvent, error) {
-	return wire.DecodeEvent(e, (*UpdateVodSourceRequest).decodeWire, (*UpdateVodSourceResponse).decodeWire)
-}
-
-func decodeUpdateVodSource(e *cloudtrail.Event) (any, error) {
-	return wire.Any(DecodeUpdateVodSource(e))
+	wire.Register(&service)
 }

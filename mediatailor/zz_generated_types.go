@@ -4,13 +4,83 @@ package mediatailor
 
 import (
 	"github.com/mediatrail/mediatrail/cloudtrail"
+	"github.com/mediatrail/mediatrail/internal/wire"
 )
 
-// AccessConfiguration is the AccessConfiguration structure of the MediaTailor API.
+// AccessConfiguration is the AccessConfiguration structure of the MediaTailor
+// API.
+//
+// Access configuration parameters.
 type AccessConfiguration struct {
+	// The type of authentication used to access content from
+	// HttpConfiguration::BaseUrl on your source location.
+	//
+	// S3_SIGV4 - AWS Signature Version 4 authentication for Amazon S3 hosted
+	// virtual-style access. If your source location base URL is an Amazon S3
+	// bucket, MediaTailor can use AWS Signature Version 4 (SigV4) authentication to
+	// access the bucket where your source content is stored. Your MediaTailor
+	// source location baseURL must follow the S3 virtual hosted-style request URL
+	// format. For example, https://bucket-name.s3.Region.amazonaws.com/key-name.
+	//
+	// Before you can use S3_SIGV4, you must meet these requirements:
+	//
+	// • You must allow MediaTailor to access your S3 bucket by granting
+	// mediatailor.amazonaws.com principal access in IAM. For information about
+	// configuring access in IAM, see Access management in the IAM User Guide.
+	//
+	// • The mediatailor.amazonaws.com service principal must have permissions to
+	// read all top level manifests referenced by the VodSource packaging
+	// configurations.
+	//
+	// • The caller of the API must have s3:GetObject IAM permissions to read all
+	// top level manifests referenced by your MediaTailor VodSource packaging
+	// configurations.
+	//
+	// AUTODETECT_SIGV4 - AWS Signature Version 4 authentication for a set of
+	// supported services: MediaPackage Version 2 and Amazon S3 hosted virtual-style
+	// access. If your source location base URL is a MediaPackage Version 2 endpoint
+	// or an Amazon S3 bucket, MediaTailor can use AWS Signature Version 4 (SigV4)
+	// authentication to access the resource where your source content is stored.
+	//
+	// Before you can use AUTODETECT_SIGV4 with a MediaPackage Version 2 endpoint,
+	// you must meet these requirements:
+	//
+	// • You must grant MediaTailor access to your MediaPackage endpoint by granting
+	// mediatailor.amazonaws.com principal access in an Origin Access policy on the
+	// endpoint.
+	//
+	// • Your MediaTailor source location base URL must be a MediaPackage V2
+	// endpoint.
+	//
+	// • The caller of the API must have mediapackagev2:GetObject IAM permissions to
+	// read all top level manifests referenced by the MediaTailor source packaging
+	// configurations.
+	//
+	// Before you can use AUTODETECT_SIGV4 with an Amazon S3 bucket, you must meet
+	// these requirements:
+	//
+	// • You must grant MediaTailor access to your S3 bucket by granting
+	// mediatailor.amazonaws.com principal access in IAM. For more information about
+	// configuring access in IAM, see Access management
+	// (https://docs.aws.amazon.com/IAM/latest/UserGuide/access.html) in the IAM
+	// User Guide..
+	//
+	// • The mediatailor.amazonaws.com service principal must have permissions to
+	// read all top-level manifests referenced by the VodSource packaging
+	// configurations.
+	//
+	// • The caller of the API must have s3:GetObject IAM permissions to read all
+	// top level manifests referenced by your MediaTailor VodSource packaging
+	// configurations.
+	//
 	// AccessType is the "AccessType" member: an AccessType value.
 	AccessType AccessType `json:"AccessType,omitempty"`
-	// SecretsManagerAccessTokenConfiguration is the "SecretsManagerAccessTokenConfiguration" member: a SecretsManagerAccessTokenConfiguration structure.
+
+	// AWS Secrets Manager access token configuration parameters.
+	//
+	// SecretsManagerAccessTokenConfiguration is the
+	// "SecretsManagerAccessTokenConfiguration" member: a
+	// SecretsManagerAccessTokenConfiguration structure.
 	SecretsManagerAccessTokenConfiguration *SecretsManagerAccessTokenConfiguration `json:"SecretsManagerAccessTokenConfiguration,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
@@ -18,19 +88,66 @@ type AccessConfiguration struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *AccessConfiguration) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *AccessConfiguration) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
 // AdBreak is the AdBreak structure of the MediaTailor API.
+//
+// Ad break configuration parameters.
 type AdBreak struct {
-	// AdBreakMetadata is the "AdBreakMetadata" member: a list of KeyValuePair structure.
+	// Defines a list of key/value pairs that MediaTailor generates within the
+	// EXT-X-ASSETtag for SCTE35_ENHANCED output.
+	//
+	// AdBreakMetadata is the "AdBreakMetadata" member: a list of KeyValuePair
+	// structure.
 	AdBreakMetadata []KeyValuePair `json:"AdBreakMetadata,omitempty"`
+
+	// The SCTE-35 ad insertion type. Accepted value: SPLICE_INSERT, TIME_SIGNAL.
+	//
 	// MessageType is the "MessageType" member: a MessageType value.
 	MessageType MessageType `json:"MessageType,omitempty"`
+
+	// How long (in milliseconds) after the beginning of the program that an ad
+	// starts. This value must fall within 100ms of a segment boundary, otherwise
+	// the ad break will be skipped.
+	//
 	// OffsetMillis is the "OffsetMillis" member: a long, required.
 	OffsetMillis *int64 `json:"OffsetMillis,omitempty"`
+
+	// Ad break slate configuration.
+	//
 	// Slate is the "Slate" member: a SlateSource structure.
 	Slate *SlateSource `json:"Slate,omitempty"`
-	// SpliceInsertMessage is the "SpliceInsertMessage" member: a SpliceInsertMessage structure.
+
+	// This defines the SCTE-35 splice_insert() message inserted around the ad. For
+	// information about using splice_insert(), see the SCTE-35 specficiaiton,
+	// section 9.7.3.1.
+	//
+	// SpliceInsertMessage is the "SpliceInsertMessage" member: a
+	// SpliceInsertMessage structure.
 	SpliceInsertMessage *SpliceInsertMessage `json:"SpliceInsertMessage,omitempty"`
-	// TimeSignalMessage is the "TimeSignalMessage" member: a TimeSignalMessage structure.
+
+	// Defines the SCTE-35 time_signal message inserted around the ad.
+	//
+	// Programs on a channel's schedule can be configured with one or more ad
+	// breaks. You can attach a splice_insert SCTE-35 message to the ad break. This
+	// message provides basic metadata about the ad break.
+	//
+	// See section 9.7.4 of the 2022 SCTE-35 specification for more information.
+	//
+	// TimeSignalMessage is the "TimeSignalMessage" member: a TimeSignalMessage
+	// structure.
 	TimeSignalMessage *TimeSignalMessage `json:"TimeSignalMessage,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
@@ -38,14 +155,29 @@ type AdBreak struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// AdBreakMetadataList is the AdBreakMetadataList list of the MediaTailor API.
-type AdBreakMetadataList = []KeyValuePair
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *AdBreak) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
 
-// AdBreakOpportunities is the AdBreakOpportunities list of the MediaTailor API.
-type AdBreakOpportunities = []AdBreakOpportunity
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *AdBreak) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
 
-// AdBreakOpportunity is the AdBreakOpportunity structure of the MediaTailor API.
+// AdBreakOpportunity is the AdBreakOpportunity structure of the MediaTailor
+// API.
+//
+// A location at which a zero-duration ad marker was detected in a VOD source
+// manifest.
 type AdBreakOpportunity struct {
+	// The offset in milliseconds from the start of the VOD source at which an ad
+	// marker was detected.
+	//
 	// OffsetMillis is the "OffsetMillis" member: a long, required.
 	OffsetMillis *int64 `json:"OffsetMillis,omitempty"`
 
@@ -54,9 +186,38 @@ type AdBreakOpportunity struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// AdConditioningConfiguration is the AdConditioningConfiguration structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *AdBreakOpportunity) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *AdBreakOpportunity) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// AdConditioningConfiguration is the AdConditioningConfiguration structure of
+// the MediaTailor API.
+//
+// The setting that indicates what conditioning MediaTailor will perform on ads
+// that the ad decision server (ADS) returns.
 type AdConditioningConfiguration struct {
-	// StreamingMediaFileConditioning is the "StreamingMediaFileConditioning" member: a StreamingMediaFileConditioning value, required.
+	// For ads that have media files with streaming delivery and supported file
+	// extensions, indicates what transcoding action MediaTailor takes when it first
+	// receives these ads from the ADS. TRANSCODE indicates that MediaTailor must
+	// transcode the ads. NONE indicates that you have already transcoded the ads
+	// outside of MediaTailor and don't need them transcoded as part of the ad
+	// insertion workflow. For more information about ad conditioning see Using
+	// preconditioned ads
+	// (https://docs.aws.amazon.com/mediatailor/latest/ug/precondition-ads.html) in
+	// the Elemental MediaTailor user guide.
+	//
+	// StreamingMediaFileConditioning is the "StreamingMediaFileConditioning"
+	// member: a StreamingMediaFileConditioning value, required.
 	StreamingMediaFileConditioning StreamingMediaFileConditioning `json:"StreamingMediaFileConditioning,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
@@ -64,8 +225,64 @@ type AdConditioningConfiguration struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// AdMarkerPassthrough is the AdMarkerPassthrough structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *AdConditioningConfiguration) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *AdConditioningConfiguration) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// AdDecisionServerConfiguration is the AdDecisionServerConfiguration structure
+// of the MediaTailor API.
+//
+// Configuration parameters for customizing HTTP requests sent to the ad
+// decision server (ADS). This allows you to specify the HTTP method, headers,
+// request body, and compression settings for ADS requests.
+type AdDecisionServerConfiguration struct {
+	// The HTTP request configuration parameters for the ad decision server.
+	//
+	// HttpRequest is the "HttpRequest" member: a HttpRequest structure.
+	HttpRequest *HttpRequest `json:"HttpRequest,omitempty"`
+
+	// UnknownMembers keeps what the typed fields cannot hold: members
+	// the model does not have, values that did not convert, and nulls.
+	UnknownMembers cloudtrail.RawMembers `json:"-"`
+}
+
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *AdDecisionServerConfiguration) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *AdDecisionServerConfiguration) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// AdMarkerPassthrough is the AdMarkerPassthrough structure of the MediaTailor
+// API.
+//
+// For HLS, when set to true, MediaTailor passes through EXT-X-CUE-IN,
+// EXT-X-CUE-OUT, and EXT-X-SPLICEPOINT-SCTE35 ad markers from the origin
+// manifest to the MediaTailor personalized manifest.
+//
+// No logic is applied to these ad markers. For example, if EXT-X-CUE-OUT has a
+// value of 60, but no ads are filled for that ad break, MediaTailor will not
+// set the value to 0.
 type AdMarkerPassthrough struct {
+	// Enables ad marker passthrough for your configuration.
+	//
 	// Enabled is the "Enabled" member: a boolean.
 	Enabled *bool `json:"Enabled,omitempty"`
 
@@ -74,17 +291,42 @@ type AdMarkerPassthrough struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// AdMarkupTypes is the adMarkupTypes list of the MediaTailor API.
-type AdMarkupTypes = []AdMarkupType
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *AdMarkerPassthrough) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
 
-// AdsInteractionExcludeEventTypesList is the __adsInteractionExcludeEventTypesList list of the MediaTailor API.
-type AdsInteractionExcludeEventTypesList = []AdsInteractionExcludeEventType
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *AdMarkerPassthrough) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
 
 // AdsInteractionLog is the AdsInteractionLog structure of the MediaTailor API.
+//
+// Settings for customizing what events are included in logs for interactions
+// with the ad decision server (ADS).
+//
+// For more information about ADS logs, inlcuding descriptions of the event
+// types, see MediaTailor ADS logs description and event types
+// (https://docs.aws.amazon.com/mediatailor/latest/ug/ads-log-format.html) in
+// Elemental MediaTailor User Guide.
 type AdsInteractionLog struct {
-	// ExcludeEventTypes is the "ExcludeEventTypes" member: a list of AdsInteractionExcludeEventType value.
+	// Indicates that MediaTailor won't emit the selected events in the logs for
+	// playback sessions that are initialized with this configuration.
+	//
+	// ExcludeEventTypes is the "ExcludeEventTypes" member: a list of
+	// AdsInteractionExcludeEventType value.
 	ExcludeEventTypes []AdsInteractionExcludeEventType `json:"ExcludeEventTypes,omitempty"`
-	// PublishOptInEventTypes is the "PublishOptInEventTypes" member: a list of AdsInteractionPublishOptInEventType value.
+
+	// Indicates that MediaTailor emits RAW_ADS_RESPONSE logs for playback sessions
+	// that are initialized with this configuration.
+	//
+	// PublishOptInEventTypes is the "PublishOptInEventTypes" member: a list of
+	// AdsInteractionPublishOptInEventType value.
 	PublishOptInEventTypes []AdsInteractionPublishOptInEventType `json:"PublishOptInEventTypes,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
@@ -92,21 +334,53 @@ type AdsInteractionLog struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// AdsInteractionPublishOptInEventTypesList is the __adsInteractionPublishOptInEventTypesList list of the MediaTailor API.
-type AdsInteractionPublishOptInEventTypesList = []AdsInteractionPublishOptInEventType
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *AdsInteractionLog) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *AdsInteractionLog) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
 
 // Alert is the Alert structure of the MediaTailor API.
+//
+// Alert configuration parameters.
 type Alert struct {
+	// The code for the alert. For example, NOT_PROCESSED.
+	//
 	// AlertCode is the "AlertCode" member: a string, required.
 	AlertCode *string `json:"AlertCode,omitempty"`
+
+	// If an alert is generated for a resource, an explanation of the reason for the
+	// alert.
+	//
 	// AlertMessage is the "AlertMessage" member: a string, required.
 	AlertMessage *string `json:"AlertMessage,omitempty"`
+
+	// The category that MediaTailor assigns to the alert.
+	//
 	// Category is the "Category" member: an AlertCategory value.
 	Category AlertCategory `json:"Category,omitempty"`
+
+	// The timestamp when the alert was last modified.
+	//
 	// LastModifiedTime is the "LastModifiedTime" member: a timestamp, required.
 	LastModifiedTime *cloudtrail.Time `json:"LastModifiedTime,omitempty"`
-	// RelatedResourceArns is the "RelatedResourceArns" member: a list of string, required.
+
+	// The Amazon Resource Names (ARNs) related to this alert.
+	//
+	// RelatedResourceArns is the "RelatedResourceArns" member: a list of string,
+	// required.
 	RelatedResourceArns []string `json:"RelatedResourceArns,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the resource.
+	//
 	// ResourceArn is the "ResourceArn" member: a string, required.
 	ResourceArn *string `json:"ResourceArn,omitempty"`
 
@@ -115,20 +389,56 @@ type Alert struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *Alert) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *Alert) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
 // AlternateMedia is the AlternateMedia structure of the MediaTailor API.
+//
+// A playlist of media (VOD and/or live) to be played instead of the default
+// media on a particular program.
 type AlternateMedia struct {
+	// Ad break configuration parameters defined in AlternateMedia.
+	//
 	// AdBreaks is the "AdBreaks" member: a list of AdBreak structure.
 	AdBreaks []AdBreak `json:"AdBreaks,omitempty"`
+
 	// ClipRange is the "ClipRange" member: a ClipRange structure.
 	ClipRange *ClipRange `json:"ClipRange,omitempty"`
+
+	// The duration of the alternateMedia in milliseconds.
+	//
 	// DurationMillis is the "DurationMillis" member: a long.
 	DurationMillis *int64 `json:"DurationMillis,omitempty"`
+
+	// The name of the live source for alternateMedia.
+	//
 	// LiveSourceName is the "LiveSourceName" member: a string.
 	LiveSourceName *string `json:"LiveSourceName,omitempty"`
+
+	// The date and time that the alternateMedia is scheduled to start, in epoch
+	// milliseconds.
+	//
 	// ScheduledStartTimeMillis is the "ScheduledStartTimeMillis" member: a long.
 	ScheduledStartTimeMillis *int64 `json:"ScheduledStartTimeMillis,omitempty"`
+
+	// The name of the source location for alternateMedia.
+	//
 	// SourceLocationName is the "SourceLocationName" member: a string.
 	SourceLocationName *string `json:"SourceLocationName,omitempty"`
+
+	// The name of the VOD source for alternateMedia.
+	//
 	// VodSourceName is the "VodSourceName" member: a string.
 	VodSourceName *string `json:"VodSourceName,omitempty"`
 
@@ -137,10 +447,32 @@ type AlternateMedia struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *AlternateMedia) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *AlternateMedia) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
 // AudienceMedia is the AudienceMedia structure of the MediaTailor API.
+//
+// An AudienceMedia object contains an Audience and a list of AlternateMedia.
 type AudienceMedia struct {
-	// AlternateMedia is the "AlternateMedia" member: a list of AlternateMedia structure.
+	// The list of AlternateMedia defined in AudienceMedia.
+	//
+	// AlternateMedia is the "AlternateMedia" member: a list of AlternateMedia
+	// structure.
 	AlternateMedia []AlternateMedia `json:"AlternateMedia,omitempty"`
+
+	// The Audience defined in AudienceMedia.
+	//
 	// Audience is the "Audience" member: a string.
 	Audience *string `json:"Audience,omitempty"`
 
@@ -149,13 +481,56 @@ type AudienceMedia struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// Audiences is the Audiences list of the MediaTailor API.
-type Audiences = []string
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *AudienceMedia) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
 
-// AvailMatchingCriteria is the AvailMatchingCriteria structure of the MediaTailor API.
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *AudienceMedia) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// AvailMatchingCriteria is the AvailMatchingCriteria structure of the
+// MediaTailor API.
+//
+// MediaTailor only places (consumes) prefetched ads if the ad break meets the
+// criteria defined by the dynamic variables. This gives you granular control
+// over which ad break to place the prefetched ads into.
+//
+// As an example, let's say that you set DynamicVariable to scte.event_id and
+// Operator to EQUALS, and your playback configuration has an ADS URL of
+// https://my.ads.server.com/path?&podId=[scte.avail_num]&event=[scte.event_id]&duration=[session.avail_duration_secs].
+// And the prefetch request to the ADS contains these values
+// https://my.ads.server.com/path?&podId=3&event=my-awesome-event&duration=30.
+// MediaTailor will only insert the prefetched ads into the ad break if has a
+// SCTE marker with an event id of my-awesome-event, since it must match the
+// event id that MediaTailor uses to query the ADS.
+//
+// You can specify up to five AvailMatchingCriteria. If you specify multiple
+// AvailMatchingCriteria, MediaTailor combines them to match using a logical
+// AND. You can model logical OR combinations by creating multiple prefetch
+// schedules.
 type AvailMatchingCriteria struct {
+	// The dynamic variable(s) that MediaTailor should use as avail matching
+	// criteria. MediaTailor only places the prefetched ads into the avail if the
+	// avail matches the criteria defined by the dynamic variable. For information
+	// about dynamic variables, see Using dynamic ad variables
+	// (https://docs.aws.amazon.com/mediatailor/latest/ug/variables.html) in the
+	// MediaTailor User Guide.
+	//
+	// You can include up to 100 dynamic variables.
+	//
 	// DynamicVariable is the "DynamicVariable" member: a string, required.
 	DynamicVariable *string `json:"DynamicVariable,omitempty"`
+
+	// For the DynamicVariable specified in AvailMatchingCriteria, the Operator that
+	// is used for the comparison.
+	//
 	// Operator is the "Operator" member: an Operator value, required.
 	Operator Operator `json:"Operator,omitempty"`
 
@@ -164,12 +539,52 @@ type AvailMatchingCriteria struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *AvailMatchingCriteria) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *AvailMatchingCriteria) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
 // AvailSuppression is the AvailSuppression structure of the MediaTailor API.
+//
+// The configuration for avail suppression, also known as ad suppression. For
+// more information about ad suppression, see Ad Suppression
+// (https://docs.aws.amazon.com/mediatailor/latest/ug/ad-behavior.html).
 type AvailSuppression struct {
+	// Defines the policy to apply to the avail suppression mode. BEHIND_LIVE_EDGE
+	// will always use the full avail suppression policy. AFTER_LIVE_EDGE mode can
+	// be used to invoke partial ad break fills when a session starts mid-break.
+	//
 	// FillPolicy is the "FillPolicy" member: a FillPolicy value.
 	FillPolicy FillPolicy `json:"FillPolicy,omitempty"`
+
+	// Sets the ad suppression mode. By default, ad suppression is off and all ad
+	// breaks are filled with ads or slate. When Mode is set to BEHIND_LIVE_EDGE, ad
+	// suppression is active and MediaTailor won't fill ad breaks on or behind the
+	// ad suppression Value time in the manifest lookback window. When Mode is set
+	// to AFTER_LIVE_EDGE, ad suppression is active and MediaTailor won't fill ad
+	// breaks that are within the live edge plus the avail suppression value.
+	//
 	// Mode is the "Mode" member: a Mode value.
 	Mode Mode `json:"Mode,omitempty"`
+
+	// A live edge offset time in HH:MM:SS. MediaTailor won't fill ad breaks on or
+	// behind this time in the manifest lookback window. If Value is set to
+	// 00:00:00, it is in sync with the live edge, and MediaTailor won't fill any ad
+	// breaks on or behind the live edge. If you set a Value time, MediaTailor won't
+	// fill any ad breaks on or behind this time in the manifest lookback window.
+	// For example, if you set 00:45:00, then MediaTailor will fill ad breaks that
+	// occur within 45 minutes behind the live edge, but won't fill ad breaks on or
+	// behind 45 minutes behind the live edge.
+	//
 	// Value is the "Value" member: a string.
 	Value *string `json:"Value,omitempty"`
 
@@ -178,10 +593,34 @@ type AvailSuppression struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *AvailSuppression) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *AvailSuppression) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
 // Bumper is the Bumper structure of the MediaTailor API.
+//
+// The configuration for bumpers. Bumpers are short audio or video clips that
+// play at the start or before the end of an ad break. To learn more about
+// bumpers, see Bumpers
+// (https://docs.aws.amazon.com/mediatailor/latest/ug/bumpers.html).
 type Bumper struct {
+	// The URL for the end bumper asset.
+	//
 	// EndUrl is the "EndUrl" member: a string.
 	EndUrl *string `json:"EndUrl,omitempty"`
+
+	// The URL for the start bumper asset.
+	//
 	// StartUrl is the "StartUrl" member: a string.
 	StartUrl *string `json:"StartUrl,omitempty"`
 
@@ -190,10 +629,42 @@ type Bumper struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *Bumper) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *Bumper) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
 // CdnConfiguration is the CdnConfiguration structure of the MediaTailor API.
+//
+// The configuration for using a content delivery network (CDN), like Amazon
+// CloudFront, for content and ad segment management.
 type CdnConfiguration struct {
+	// A non-default content delivery network (CDN) to serve ad segments. By
+	// default, AWS Elemental MediaTailor uses Amazon CloudFront with default cache
+	// settings as its CDN for ad segments. To set up an alternate CDN, create a
+	// rule in your CDN for the origin ads.mediatailor.<region>.amazonaws.com. Then
+	// specify the rule's name in this AdSegmentUrlPrefix. When AWS Elemental
+	// MediaTailor serves a manifest, it reports your CDN as the source for ad
+	// segments.
+	//
 	// AdSegmentUrlPrefix is the "AdSegmentUrlPrefix" member: a string.
 	AdSegmentUrlPrefix *string `json:"AdSegmentUrlPrefix,omitempty"`
+
+	// A content delivery network (CDN) to cache content segments, so that content
+	// requests don’t always have to go to the origin server. First, create a rule
+	// in your CDN for the content segment origin server. Then specify the rule's
+	// name in this ContentSegmentUrlPrefix. When AWS Elemental MediaTailor serves a
+	// manifest, it reports your CDN as the source for content segments.
+	//
 	// ContentSegmentUrlPrefix is the "ContentSegmentUrlPrefix" member: a string.
 	ContentSegmentUrlPrefix *string `json:"ContentSegmentUrlPrefix,omitempty"`
 
@@ -202,30 +673,99 @@ type CdnConfiguration struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *CdnConfiguration) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *CdnConfiguration) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
 // Channel is the Channel structure of the MediaTailor API.
+//
+// The configuration parameters for a channel. For information about MediaTailor
+// channels, see Working with channels
+// (https://docs.aws.amazon.com/mediatailor/latest/ug/channel-assembly-channels.html)
+// in the MediaTailor User Guide.
 type Channel struct {
+	// The ARN of the channel.
+	//
 	// Arn is the "Arn" member: a string, required.
 	Arn *string `json:"Arn,omitempty"`
+
+	// The list of audiences defined in channel.
+	//
 	// Audiences is the "Audiences" member: a list of string.
 	Audiences []string `json:"Audiences,omitempty"`
+
+	// The name of the channel.
+	//
 	// ChannelName is the "ChannelName" member: a string, required.
 	ChannelName *string `json:"ChannelName,omitempty"`
+
+	// Returns the state whether the channel is running or not.
+	//
 	// ChannelState is the "ChannelState" member: a string, required.
 	ChannelState *string `json:"ChannelState,omitempty"`
+
+	// The timestamp of when the channel was created.
+	//
 	// CreationTime is the "CreationTime" member: a timestamp.
 	CreationTime *cloudtrail.Time `json:"CreationTime,omitempty"`
+
+	// The slate used to fill gaps between programs in the schedule. You must
+	// configure filler slate if your channel uses the LINEAR PlaybackMode.
+	// MediaTailor doesn't support filler slate for channels using the LOOP
+	// PlaybackMode.
+	//
 	// FillerSlate is the "FillerSlate" member: a SlateSource structure.
 	FillerSlate *SlateSource `json:"FillerSlate,omitempty"`
+
+	// The timestamp of when the channel was last modified.
+	//
 	// LastModifiedTime is the "LastModifiedTime" member: a timestamp.
 	LastModifiedTime *cloudtrail.Time `json:"LastModifiedTime,omitempty"`
-	// LogConfiguration is the "LogConfiguration" member: a LogConfigurationForChannel structure, required.
+
+	// The log configuration.
+	//
+	// LogConfiguration is the "LogConfiguration" member: a
+	// LogConfigurationForChannel structure, required.
 	LogConfiguration *LogConfigurationForChannel `json:"LogConfiguration,omitempty"`
-	// Outputs is the "Outputs" member: a list of ResponseOutputItem structure, required.
+
+	// The channel's output properties.
+	//
+	// Outputs is the "Outputs" member: a list of ResponseOutputItem structure,
+	// required.
 	Outputs []ResponseOutputItem `json:"Outputs,omitempty"`
+
+	// The type of playback mode for this channel.
+	//
+	// LINEAR - Programs play back-to-back only once.
+	//
+	// LOOP - Programs play back-to-back in an endless loop. When the last program
+	// in the schedule plays, playback loops back to the first program in the
+	// schedule.
+	//
 	// PlaybackMode is the "PlaybackMode" member: a string, required.
 	PlaybackMode *string `json:"PlaybackMode,omitempty"`
+
+	// The tags to assign to the channel. Tags are key-value pairs that you can
+	// associate with Amazon resources to help with organization, access control,
+	// and cost tracking. For more information, see Tagging AWS Elemental
+	// MediaTailor Resources
+	// (https://docs.aws.amazon.com/mediatailor/latest/ug/tagging.html).
+	//
 	// Tags is the "tags" member: a map to string.
 	Tags map[string]string `json:"tags,omitempty"`
+
+	// The tier for this channel. STANDARD tier channels can contain live programs.
+	//
 	// Tier is the "Tier" member: a string, required.
 	Tier *string `json:"Tier,omitempty"`
 
@@ -234,10 +774,33 @@ type Channel struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *Channel) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *Channel) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
 // ClipRange is the ClipRange structure of the MediaTailor API.
+//
+// Clip range configuration for the VOD source associated with the program.
 type ClipRange struct {
+	// The end offset of the clip range, in milliseconds, starting from the
+	// beginning of the VOD source associated with the program.
+	//
 	// EndOffsetMillis is the "EndOffsetMillis" member: a long.
 	EndOffsetMillis *int64 `json:"EndOffsetMillis,omitempty"`
+
+	// The start offset of the clip range, in milliseconds. This offset truncates
+	// the start at the number of milliseconds into the duration of the VOD source.
+	//
 	// StartOffsetMillis is the "StartOffsetMillis" member: a long.
 	StartOffsetMillis *int64 `json:"StartOffsetMillis,omitempty"`
 
@@ -246,16 +809,30 @@ type ClipRange struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// ConfigurationAliasesRequest is the ConfigurationAliasesRequest map of the MediaTailor API.
-type ConfigurationAliasesRequest = map[string]map[string]string
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *ClipRange) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
 
-// ConfigurationAliasesResponse is the ConfigurationAliasesResponse map of the MediaTailor API.
-type ConfigurationAliasesResponse = map[string]map[string]string
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *ClipRange) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
 
-// ConfigureLogsForChannelRequest is the ConfigureLogsForChannelRequest structure of the MediaTailor API.
+// ConfigureLogsForChannelRequest is the input of ConfigureLogsForChannel, the
+// requestParameters of its records.
 type ConfigureLogsForChannelRequest struct {
+	// The name of the channel.
+	//
 	// ChannelName is the "ChannelName" member: a string, required.
 	ChannelName *string `json:"ChannelName,omitempty"`
+
+	// The types of logs to collect.
+	//
 	// LogTypes is the "LogTypes" member: a list of LogType value, required.
 	LogTypes []LogType `json:"LogTypes,omitempty"`
 
@@ -264,10 +841,30 @@ type ConfigureLogsForChannelRequest struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// ConfigureLogsForChannelResponse is the ConfigureLogsForChannelResponse structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *ConfigureLogsForChannelRequest) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *ConfigureLogsForChannelRequest) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// ConfigureLogsForChannelResponse is the output of ConfigureLogsForChannel, the
+// responseElements of its records.
 type ConfigureLogsForChannelResponse struct {
+	// The name of the channel.
+	//
 	// ChannelName is the "ChannelName" member: a string.
 	ChannelName *string `json:"ChannelName,omitempty"`
+
+	// The types of logs collected.
+	//
 	// LogTypes is the "LogTypes" member: a list of LogType value.
 	LogTypes []LogType `json:"LogTypes,omitempty"`
 
@@ -276,17 +873,71 @@ type ConfigureLogsForChannelResponse struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// ConfigureLogsForPlaybackConfigurationRequest is the ConfigureLogsForPlaybackConfigurationRequest structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *ConfigureLogsForChannelResponse) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *ConfigureLogsForChannelResponse) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// ConfigureLogsForPlaybackConfigurationRequest is the input of
+// ConfigureLogsForPlaybackConfiguration, the requestParameters of its records.
+//
+// Configures Amazon CloudWatch log settings for a playback configuration.
 type ConfigureLogsForPlaybackConfigurationRequest struct {
-	// AdsInteractionLog is the "AdsInteractionLog" member: an AdsInteractionLog structure.
+	// The event types that MediaTailor emits in logs for interactions with the ADS.
+	//
+	// AdsInteractionLog is the "AdsInteractionLog" member: an AdsInteractionLog
+	// structure.
 	AdsInteractionLog *AdsInteractionLog `json:"AdsInteractionLog,omitempty"`
-	// EnabledLoggingStrategies is the "EnabledLoggingStrategies" member: a list of LoggingStrategy value.
+
+	// The method used for collecting logs from AWS Elemental MediaTailor. To
+	// configure MediaTailor to send logs directly to Amazon CloudWatch Logs, choose
+	// LEGACY_CLOUDWATCH. To configure MediaTailor to send logs to CloudWatch, which
+	// then vends the logs to your destination of choice, choose VENDED_LOGS.
+	// Supported destinations are CloudWatch Logs log group, Amazon S3 bucket, and
+	// Amazon Data Firehose stream.
+	//
+	// To use vended logs, you must configure the delivery destination in Amazon
+	// CloudWatch, as described in Enable logging from AWS services, Logging that
+	// requires additional permissions [V2]
+	// (https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/AWS-logs-and-resource-policy.html#AWS-vended-logs-permissions-V2).
+	//
+	// EnabledLoggingStrategies is the "EnabledLoggingStrategies" member: a list of
+	// LoggingStrategy value.
 	EnabledLoggingStrategies []LoggingStrategy `json:"EnabledLoggingStrategies,omitempty"`
-	// ManifestServiceInteractionLog is the "ManifestServiceInteractionLog" member: a ManifestServiceInteractionLog structure.
+
+	// The event types that MediaTailor emits in logs for interactions with the
+	// origin server.
+	//
+	// ManifestServiceInteractionLog is the "ManifestServiceInteractionLog" member:
+	// a ManifestServiceInteractionLog structure.
 	ManifestServiceInteractionLog *ManifestServiceInteractionLog `json:"ManifestServiceInteractionLog,omitempty"`
+
+	// The percentage of session logs that MediaTailor sends to your CloudWatch Logs
+	// account. For example, if your playback configuration has 1000 sessions and
+	// percentEnabled is set to 60, MediaTailor sends logs for 600 of the sessions
+	// to CloudWatch Logs. MediaTailor decides at random which of the playback
+	// configuration sessions to send logs for. If you want to view logs for a
+	// specific session, you can use the debug log mode
+	// (https://docs.aws.amazon.com/mediatailor/latest/ug/debug-log-mode.html).
+	//
+	// Valid values: 0 - 100
+	//
 	// PercentEnabled is the "PercentEnabled" member: an integer, required.
 	PercentEnabled *int32 `json:"PercentEnabled,omitempty"`
-	// PlaybackConfigurationName is the "PlaybackConfigurationName" member: a string, required.
+
+	// The name of the playback configuration.
+	//
+	// PlaybackConfigurationName is the "PlaybackConfigurationName" member: a
+	// string, required.
 	PlaybackConfigurationName *string `json:"PlaybackConfigurationName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
@@ -294,17 +945,57 @@ type ConfigureLogsForPlaybackConfigurationRequest struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// ConfigureLogsForPlaybackConfigurationResponse is the ConfigureLogsForPlaybackConfigurationResponse structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *ConfigureLogsForPlaybackConfigurationRequest) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *ConfigureLogsForPlaybackConfigurationRequest) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// ConfigureLogsForPlaybackConfigurationResponse is the output of
+// ConfigureLogsForPlaybackConfiguration, the responseElements of its records.
 type ConfigureLogsForPlaybackConfigurationResponse struct {
-	// AdsInteractionLog is the "AdsInteractionLog" member: an AdsInteractionLog structure.
+	// The event types that MediaTailor emits in logs for interactions with the ADS.
+	//
+	// AdsInteractionLog is the "AdsInteractionLog" member: an AdsInteractionLog
+	// structure.
 	AdsInteractionLog *AdsInteractionLog `json:"AdsInteractionLog,omitempty"`
-	// EnabledLoggingStrategies is the "EnabledLoggingStrategies" member: a list of LoggingStrategy value.
+
+	// The method used for collecting logs from AWS Elemental MediaTailor.
+	// LEGACY_CLOUDWATCH indicates that MediaTailor is sending logs directly to
+	// Amazon CloudWatch Logs. VENDED_LOGS indicates that MediaTailor is sending
+	// logs to CloudWatch, which then vends the logs to your destination of choice.
+	// Supported destinations are CloudWatch Logs log group, Amazon S3 bucket, and
+	// Amazon Data Firehose stream.
+	//
+	// EnabledLoggingStrategies is the "EnabledLoggingStrategies" member: a list of
+	// LoggingStrategy value.
 	EnabledLoggingStrategies []LoggingStrategy `json:"EnabledLoggingStrategies,omitempty"`
-	// ManifestServiceInteractionLog is the "ManifestServiceInteractionLog" member: a ManifestServiceInteractionLog structure.
+
+	// The event types that MediaTailor emits in logs for interactions with the
+	// origin server.
+	//
+	// ManifestServiceInteractionLog is the "ManifestServiceInteractionLog" member:
+	// a ManifestServiceInteractionLog structure.
 	ManifestServiceInteractionLog *ManifestServiceInteractionLog `json:"ManifestServiceInteractionLog,omitempty"`
+
+	// The percentage of session logs that MediaTailor sends to your Cloudwatch Logs
+	// account.
+	//
 	// PercentEnabled is the "PercentEnabled" member: an integer, required.
 	PercentEnabled *int32 `json:"PercentEnabled,omitempty"`
-	// PlaybackConfigurationName is the "PlaybackConfigurationName" member: a string.
+
+	// The name of the playback configuration.
+	//
+	// PlaybackConfigurationName is the "PlaybackConfigurationName" member: a
+	// string.
 	PlaybackConfigurationName *string `json:"PlaybackConfigurationName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
@@ -312,23 +1003,76 @@ type ConfigureLogsForPlaybackConfigurationResponse struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// CreateChannelRequest is the CreateChannelRequest structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *ConfigureLogsForPlaybackConfigurationResponse) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *ConfigureLogsForPlaybackConfigurationResponse) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// CreateChannelRequest is the input of CreateChannel, the requestParameters of
+// its records.
 type CreateChannelRequest struct {
+	// The list of audiences defined in channel.
+	//
 	// Audiences is the "Audiences" member: a list of string.
 	Audiences []string `json:"Audiences,omitempty"`
+
+	// The name of the channel.
+	//
 	// ChannelName is the "ChannelName" member: a string, required.
 	ChannelName *string `json:"ChannelName,omitempty"`
+
+	// The slate used to fill gaps between programs in the schedule. You must
+	// configure filler slate if your channel uses the LINEAR PlaybackMode.
+	// MediaTailor doesn't support filler slate for channels using the LOOP
+	// PlaybackMode.
+	//
 	// FillerSlate is the "FillerSlate" member: a SlateSource structure.
 	FillerSlate *SlateSource `json:"FillerSlate,omitempty"`
-	// Outputs is the "Outputs" member: a list of RequestOutputItem structure, required.
+
+	// The channel's output properties.
+	//
+	// Outputs is the "Outputs" member: a list of RequestOutputItem structure,
+	// required.
 	Outputs []RequestOutputItem `json:"Outputs,omitempty"`
+
+	// The type of playback mode to use for this channel.
+	//
+	// LINEAR - The programs in the schedule play once back-to-back in the schedule.
+	//
+	// LOOP - The programs in the schedule play back-to-back in an endless loop.
+	// When the last program in the schedule stops playing, playback loops back to
+	// the first program in the schedule.
+	//
 	// PlaybackMode is the "PlaybackMode" member: a PlaybackMode value, required.
 	PlaybackMode PlaybackMode `json:"PlaybackMode,omitempty"`
+
+	// The tags to assign to the channel. Tags are key-value pairs that you can
+	// associate with Amazon resources to help with organization, access control,
+	// and cost tracking. For more information, see Tagging AWS Elemental
+	// MediaTailor Resources
+	// (https://docs.aws.amazon.com/mediatailor/latest/ug/tagging.html).
+	//
 	// Tags is the "tags" member: a map to string.
 	Tags map[string]string `json:"tags,omitempty"`
+
+	// The tier of the channel.
+	//
 	// Tier is the "Tier" member: a Tier value.
 	Tier Tier `json:"Tier,omitempty"`
-	// TimeShiftConfiguration is the "TimeShiftConfiguration" member: a TimeShiftConfiguration structure.
+
+	// The time-shifted viewing configuration you want to associate to the channel.
+	//
+	// TimeShiftConfiguration is the "TimeShiftConfiguration" member: a
+	// TimeShiftConfiguration structure.
 	TimeShiftConfiguration *TimeShiftConfiguration `json:"TimeShiftConfiguration,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
@@ -336,31 +1080,87 @@ type CreateChannelRequest struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// CreateChannelResponse is the CreateChannelResponse structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *CreateChannelRequest) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *CreateChannelRequest) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// CreateChannelResponse is the output of CreateChannel, the responseElements of
+// its records.
 type CreateChannelResponse struct {
+	// The Amazon Resource Name (ARN) to assign to the channel.
+	//
 	// Arn is the "Arn" member: a string.
 	Arn *string `json:"Arn,omitempty"`
+
+	// The list of audiences defined in channel.
+	//
 	// Audiences is the "Audiences" member: a list of string.
 	Audiences []string `json:"Audiences,omitempty"`
+
+	// The name to assign to the channel.
+	//
 	// ChannelName is the "ChannelName" member: a string.
 	ChannelName *string `json:"ChannelName,omitempty"`
+
+	// Indicates whether the channel is in a running state or not.
+	//
 	// ChannelState is the "ChannelState" member: a ChannelState value.
 	ChannelState ChannelState `json:"ChannelState,omitempty"`
+
+	// The timestamp of when the channel was created.
+	//
 	// CreationTime is the "CreationTime" member: a timestamp.
 	CreationTime *cloudtrail.Time `json:"CreationTime,omitempty"`
+
+	// Contains information about the slate used to fill gaps between programs in
+	// the schedule.
+	//
 	// FillerSlate is the "FillerSlate" member: a SlateSource structure.
 	FillerSlate *SlateSource `json:"FillerSlate,omitempty"`
+
+	// The timestamp of when the channel was last modified.
+	//
 	// LastModifiedTime is the "LastModifiedTime" member: a timestamp.
 	LastModifiedTime *cloudtrail.Time `json:"LastModifiedTime,omitempty"`
+
+	// The output properties to assign to the channel.
+	//
 	// Outputs is the "Outputs" member: a list of ResponseOutputItem structure.
 	Outputs []ResponseOutputItem `json:"Outputs,omitempty"`
+
+	// The playback mode to assign to the channel.
+	//
 	// PlaybackMode is the "PlaybackMode" member: a string.
 	PlaybackMode *string `json:"PlaybackMode,omitempty"`
+
+	// The tags to assign to the channel. Tags are key-value pairs that you can
+	// associate with Amazon resources to help with organization, access control,
+	// and cost tracking. For more information, see Tagging AWS Elemental
+	// MediaTailor Resources
+	// (https://docs.aws.amazon.com/mediatailor/latest/ug/tagging.html).
+	//
 	// Tags is the "tags" member: a map to string.
 	Tags map[string]string `json:"tags,omitempty"`
+
+	// The tier of the channel.
+	//
 	// Tier is the "Tier" member: a string.
 	Tier *string `json:"Tier,omitempty"`
-	// TimeShiftConfiguration is the "TimeShiftConfiguration" member: a TimeShiftConfiguration structure.
+
+	// The time-shifted viewing configuration assigned to the channel.
+	//
+	// TimeShiftConfiguration is the "TimeShiftConfiguration" member: a
+	// TimeShiftConfiguration structure.
 	TimeShiftConfiguration *TimeShiftConfiguration `json:"TimeShiftConfiguration,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
@@ -368,14 +1168,45 @@ type CreateChannelResponse struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// CreateLiveSourceRequest is the CreateLiveSourceRequest structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *CreateChannelResponse) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *CreateChannelResponse) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// CreateLiveSourceRequest is the input of CreateLiveSource, the
+// requestParameters of its records.
 type CreateLiveSourceRequest struct {
-	// HttpPackageConfigurations is the "HttpPackageConfigurations" member: a list of HttpPackageConfiguration structure, required.
+	// A list of HTTP package configuration parameters for this live source.
+	//
+	// HttpPackageConfigurations is the "HttpPackageConfigurations" member: a list
+	// of HttpPackageConfiguration structure, required.
 	HttpPackageConfigurations []HttpPackageConfiguration `json:"HttpPackageConfigurations,omitempty"`
+
+	// The name of the live source.
+	//
 	// LiveSourceName is the "LiveSourceName" member: a string, required.
 	LiveSourceName *string `json:"LiveSourceName,omitempty"`
+
+	// The name of the source location.
+	//
 	// SourceLocationName is the "SourceLocationName" member: a string, required.
 	SourceLocationName *string `json:"SourceLocationName,omitempty"`
+
+	// The tags to assign to the live source. Tags are key-value pairs that you can
+	// associate with Amazon resources to help with organization, access control,
+	// and cost tracking. For more information, see Tagging AWS Elemental
+	// MediaTailor Resources
+	// (https://docs.aws.amazon.com/mediatailor/latest/ug/tagging.html).
+	//
 	// Tags is the "tags" member: a map to string.
 	Tags map[string]string `json:"tags,omitempty"`
 
@@ -384,20 +1215,60 @@ type CreateLiveSourceRequest struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// CreateLiveSourceResponse is the CreateLiveSourceResponse structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *CreateLiveSourceRequest) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *CreateLiveSourceRequest) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// CreateLiveSourceResponse is the output of CreateLiveSource, the
+// responseElements of its records.
 type CreateLiveSourceResponse struct {
+	// The ARN to assign to the live source.
+	//
 	// Arn is the "Arn" member: a string.
 	Arn *string `json:"Arn,omitempty"`
+
+	// The time the live source was created.
+	//
 	// CreationTime is the "CreationTime" member: a timestamp.
 	CreationTime *cloudtrail.Time `json:"CreationTime,omitempty"`
-	// HttpPackageConfigurations is the "HttpPackageConfigurations" member: a list of HttpPackageConfiguration structure.
+
+	// A list of HTTP package configuration parameters for this live source.
+	//
+	// HttpPackageConfigurations is the "HttpPackageConfigurations" member: a list
+	// of HttpPackageConfiguration structure.
 	HttpPackageConfigurations []HttpPackageConfiguration `json:"HttpPackageConfigurations,omitempty"`
+
+	// The time the live source was last modified.
+	//
 	// LastModifiedTime is the "LastModifiedTime" member: a timestamp.
 	LastModifiedTime *cloudtrail.Time `json:"LastModifiedTime,omitempty"`
+
+	// The name to assign to the live source.
+	//
 	// LiveSourceName is the "LiveSourceName" member: a string.
 	LiveSourceName *string `json:"LiveSourceName,omitempty"`
+
+	// The name to assign to the source location of the live source.
+	//
 	// SourceLocationName is the "SourceLocationName" member: a string.
 	SourceLocationName *string `json:"SourceLocationName,omitempty"`
+
+	// The tags to assign to the live source. Tags are key-value pairs that you can
+	// associate with Amazon resources to help with organization, access control,
+	// and cost tracking. For more information, see Tagging AWS Elemental
+	// MediaTailor Resources
+	// (https://docs.aws.amazon.com/mediatailor/latest/ug/tagging.html).
+	//
 	// Tags is the "tags" member: a map to string.
 	Tags map[string]string `json:"tags,omitempty"`
 
@@ -406,60 +1277,243 @@ type CreateLiveSourceResponse struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// CreatePrefetchScheduleRequest is the CreatePrefetchScheduleRequest structure of the MediaTailor API.
-type CreatePrefetchScheduleRequest struct {
-	// Consumption is the "Consumption" member: a PrefetchConsumption structure, required.
-	Consumption *PrefetchConsumption `json:"Consumption,omitempty"`
-	// Name is the "Name" member: a string, required.
-	Name *string `json:"Name,omitempty"`
-	// PlaybackConfigurationName is the "PlaybackConfigurationName" member: a string, required.
-	PlaybackConfigurationName *string `json:"PlaybackConfigurationName,omitempty"`
-	// Retrieval is the "Retrieval" member: a PrefetchRetrieval structure, required.
-	Retrieval *PrefetchRetrieval `json:"Retrieval,omitempty"`
-	// StreamId is the "StreamId" member: a string.
-	StreamId *string `json:"StreamId,omitempty"`
-
-	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
-	UnknownMembers cloudtrail.RawMembers `json:"-"`
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *CreateLiveSourceResponse) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
 }
 
-// CreatePrefetchScheduleResponse is the CreatePrefetchScheduleResponse structure of the MediaTailor API.
-type CreatePrefetchScheduleResponse struct {
-	// Arn is the "Arn" member: a string.
-	Arn *string `json:"Arn,omitempty"`
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *CreateLiveSourceResponse) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// CreatePrefetchScheduleRequest is the input of CreatePrefetchSchedule, the
+// requestParameters of its records.
+type CreatePrefetchScheduleRequest struct {
+	// The configuration settings for how and when MediaTailor consumes prefetched
+	// ads from the ad decision server for single prefetch schedules. Each
+	// consumption configuration contains an end time and an optional start time
+	// that define the consumption window. Prefetch schedules automatically expire
+	// no earlier than seven days after the end time.
+	//
 	// Consumption is the "Consumption" member: a PrefetchConsumption structure.
 	Consumption *PrefetchConsumption `json:"Consumption,omitempty"`
-	// Name is the "Name" member: a string.
+
+	// The name to assign to the schedule request.
+	//
+	// Name is the "Name" member: a string, required.
 	Name *string `json:"Name,omitempty"`
-	// PlaybackConfigurationName is the "PlaybackConfigurationName" member: a string.
+
+	// The name to assign to the playback configuration.
+	//
+	// PlaybackConfigurationName is the "PlaybackConfigurationName" member: a
+	// string, required.
 	PlaybackConfigurationName *string `json:"PlaybackConfigurationName,omitempty"`
+
+	// The configuration that defines how and when MediaTailor performs ad
+	// prefetching in a live event.
+	//
+	// RecurringPrefetchConfiguration is the "RecurringPrefetchConfiguration"
+	// member: a RecurringPrefetchConfiguration structure.
+	RecurringPrefetchConfiguration *RecurringPrefetchConfiguration `json:"RecurringPrefetchConfiguration,omitempty"`
+
+	// The configuration settings for retrieval of prefetched ads from the ad
+	// decision server. Only one set of prefetched ads will be retrieved and
+	// subsequently consumed for each ad break.
+	//
 	// Retrieval is the "Retrieval" member: a PrefetchRetrieval structure.
 	Retrieval *PrefetchRetrieval `json:"Retrieval,omitempty"`
+
+	// The frequency that MediaTailor creates prefetch schedules. SINGLE indicates
+	// that this schedule applies to one ad break. RECURRING indicates that
+	// MediaTailor automatically creates a schedule for each ad avail in a live
+	// event.
+	//
+	// For more information about the prefetch types and when you might use each,
+	// see Prefetching ads in Elemental MediaTailor.
+	// (https://docs.aws.amazon.com/mediatailor/latest/ug/prefetching-ads.html)
+	//
+	// ScheduleType is the "ScheduleType" member: a PrefetchScheduleType value.
+	ScheduleType PrefetchScheduleType `json:"ScheduleType,omitempty"`
+
+	// An optional stream identifier that MediaTailor uses to prefetch ads for
+	// multiple streams that use the same playback configuration. If StreamId is
+	// specified, MediaTailor returns all of the prefetch schedules with an exact
+	// match on StreamId. If not specified, MediaTailor returns all of the prefetch
+	// schedules for the playback configuration, regardless of StreamId.
+	//
 	// StreamId is the "StreamId" member: a string.
 	StreamId *string `json:"StreamId,omitempty"`
 
+	// The tags to assign to the prefetch schedule. Tags are key-value pairs that
+	// you can associate with Amazon resources to help with organization, access
+	// control, and cost tracking. For more information, see Tagging AWS Elemental
+	// MediaTailor Resources
+	// (https://docs.aws.amazon.com/mediatailor/latest/ug/tagging.html).
+	//
+	// Tags is the "tags" member: a map to string.
+	Tags map[string]string `json:"tags,omitempty"`
+
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, and nulls.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// CreateProgramRequest is the CreateProgramRequest structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *CreatePrefetchScheduleRequest) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *CreatePrefetchScheduleRequest) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// CreatePrefetchScheduleResponse is the output of CreatePrefetchSchedule, the
+// responseElements of its records.
+type CreatePrefetchScheduleResponse struct {
+	// The ARN to assign to the prefetch schedule.
+	//
+	// Arn is the "Arn" member: a string.
+	Arn *string `json:"Arn,omitempty"`
+
+	// The configuration settings for how and when MediaTailor consumes prefetched
+	// ads from the ad decision server for single prefetch schedules. Each
+	// consumption configuration contains an end time and an optional start time
+	// that define the consumption window. Prefetch schedules automatically expire
+	// no earlier than seven days after the end time.
+	//
+	// Consumption is the "Consumption" member: a PrefetchConsumption structure.
+	Consumption *PrefetchConsumption `json:"Consumption,omitempty"`
+
+	// The name to assign to the prefetch schedule.
+	//
+	// Name is the "Name" member: a string.
+	Name *string `json:"Name,omitempty"`
+
+	// The name to assign to the playback configuration.
+	//
+	// PlaybackConfigurationName is the "PlaybackConfigurationName" member: a
+	// string.
+	PlaybackConfigurationName *string `json:"PlaybackConfigurationName,omitempty"`
+
+	// The configuration that defines how MediaTailor performs recurring prefetch.
+	//
+	// RecurringPrefetchConfiguration is the "RecurringPrefetchConfiguration"
+	// member: a RecurringPrefetchConfiguration structure.
+	RecurringPrefetchConfiguration *RecurringPrefetchConfiguration `json:"RecurringPrefetchConfiguration,omitempty"`
+
+	// The configuration settings for retrieval of prefetched ads from the ad
+	// decision server. Only one set of prefetched ads will be retrieved and
+	// subsequently consumed for each ad break.
+	//
+	// Retrieval is the "Retrieval" member: a PrefetchRetrieval structure.
+	Retrieval *PrefetchRetrieval `json:"Retrieval,omitempty"`
+
+	// The frequency that MediaTailor creates prefetch schedules. SINGLE indicates
+	// that this schedule applies to one ad break. RECURRING indicates that
+	// MediaTailor automatically creates a schedule for each ad avail in a live
+	// event.
+	//
+	// ScheduleType is the "ScheduleType" member: a PrefetchScheduleType value.
+	ScheduleType PrefetchScheduleType `json:"ScheduleType,omitempty"`
+
+	// An optional stream identifier that MediaTailor uses to prefetch ads for
+	// multiple streams that use the same playback configuration. If StreamId is
+	// specified, MediaTailor returns all of the prefetch schedules with an exact
+	// match on StreamId. If not specified, MediaTailor returns all of the prefetch
+	// schedules for the playback configuration, regardless of StreamId.
+	//
+	// StreamId is the "StreamId" member: a string.
+	StreamId *string `json:"StreamId,omitempty"`
+
+	// The tags to assign to the prefetch schedule. Tags are key-value pairs that
+	// you can associate with Amazon resources to help with organization, access
+	// control, and cost tracking. For more information, see Tagging AWS Elemental
+	// MediaTailor Resources
+	// (https://docs.aws.amazon.com/mediatailor/latest/ug/tagging.html).
+	//
+	// Tags is the "tags" member: a map to string.
+	Tags map[string]string `json:"tags,omitempty"`
+
+	// UnknownMembers keeps what the typed fields cannot hold: members
+	// the model does not have, values that did not convert, and nulls.
+	UnknownMembers cloudtrail.RawMembers `json:"-"`
+}
+
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *CreatePrefetchScheduleResponse) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *CreatePrefetchScheduleResponse) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// CreateProgramRequest is the input of CreateProgram, the requestParameters of
+// its records.
 type CreateProgramRequest struct {
+	// The ad break configuration settings.
+	//
 	// AdBreaks is the "AdBreaks" member: a list of AdBreak structure.
 	AdBreaks []AdBreak `json:"AdBreaks,omitempty"`
-	// AudienceMedia is the "AudienceMedia" member: a list of AudienceMedia structure.
+
+	// The list of AudienceMedia defined in program.
+	//
+	// AudienceMedia is the "AudienceMedia" member: a list of AudienceMedia
+	// structure.
 	AudienceMedia []AudienceMedia `json:"AudienceMedia,omitempty"`
+
+	// The name of the channel for this Program.
+	//
 	// ChannelName is the "ChannelName" member: a string, required.
 	ChannelName *string `json:"ChannelName,omitempty"`
+
+	// The name of the LiveSource for this Program.
+	//
 	// LiveSourceName is the "LiveSourceName" member: a string.
 	LiveSourceName *string `json:"LiveSourceName,omitempty"`
+
+	// The name of the Program.
+	//
 	// ProgramName is the "ProgramName" member: a string, required.
 	ProgramName *string `json:"ProgramName,omitempty"`
-	// ScheduleConfiguration is the "ScheduleConfiguration" member: a ScheduleConfiguration structure, required.
+
+	// The schedule configuration settings.
+	//
+	// ScheduleConfiguration is the "ScheduleConfiguration" member: a
+	// ScheduleConfiguration structure, required.
 	ScheduleConfiguration *ScheduleConfiguration `json:"ScheduleConfiguration,omitempty"`
+
+	// The name of the source location.
+	//
 	// SourceLocationName is the "SourceLocationName" member: a string, required.
 	SourceLocationName *string `json:"SourceLocationName,omitempty"`
+
+	// The tags to assign to the program. Tags are key-value pairs that you can
+	// associate with Amazon resources to help with organization, access control,
+	// and cost tracking. For more information, see Tagging AWS Elemental
+	// MediaTailor Resources
+	// (https://docs.aws.amazon.com/mediatailor/latest/ug/tagging.html).
+	//
+	// Tags is the "tags" member: a map to string.
+	Tags map[string]string `json:"tags,omitempty"`
+
+	// The name that's used to refer to a VOD source.
+	//
 	// VodSourceName is the "VodSourceName" member: a string.
 	VodSourceName *string `json:"VodSourceName,omitempty"`
 
@@ -468,30 +1522,90 @@ type CreateProgramRequest struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// CreateProgramResponse is the CreateProgramResponse structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *CreateProgramRequest) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *CreateProgramRequest) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// CreateProgramResponse is the output of CreateProgram, the responseElements of
+// its records.
 type CreateProgramResponse struct {
+	// The ad break configuration settings.
+	//
 	// AdBreaks is the "AdBreaks" member: a list of AdBreak structure.
 	AdBreaks []AdBreak `json:"AdBreaks,omitempty"`
+
+	// The ARN to assign to the program.
+	//
 	// Arn is the "Arn" member: a string.
 	Arn *string `json:"Arn,omitempty"`
-	// AudienceMedia is the "AudienceMedia" member: a list of AudienceMedia structure.
+
+	// The list of AudienceMedia defined in program.
+	//
+	// AudienceMedia is the "AudienceMedia" member: a list of AudienceMedia
+	// structure.
 	AudienceMedia []AudienceMedia `json:"AudienceMedia,omitempty"`
+
+	// The name to assign to the channel for this program.
+	//
 	// ChannelName is the "ChannelName" member: a string.
 	ChannelName *string `json:"ChannelName,omitempty"`
+
+	// The clip range configuration settings.
+	//
 	// ClipRange is the "ClipRange" member: a ClipRange structure.
 	ClipRange *ClipRange `json:"ClipRange,omitempty"`
+
+	// The time the program was created.
+	//
 	// CreationTime is the "CreationTime" member: a timestamp.
 	CreationTime *cloudtrail.Time `json:"CreationTime,omitempty"`
+
+	// The duration of the live program in milliseconds.
+	//
 	// DurationMillis is the "DurationMillis" member: a long.
 	DurationMillis *int64 `json:"DurationMillis,omitempty"`
+
+	// The name of the LiveSource for this Program.
+	//
 	// LiveSourceName is the "LiveSourceName" member: a string.
 	LiveSourceName *string `json:"LiveSourceName,omitempty"`
+
+	// The name to assign to this program.
+	//
 	// ProgramName is the "ProgramName" member: a string.
 	ProgramName *string `json:"ProgramName,omitempty"`
+
+	// The scheduled start time for this Program.
+	//
 	// ScheduledStartTime is the "ScheduledStartTime" member: a timestamp.
 	ScheduledStartTime *cloudtrail.Time `json:"ScheduledStartTime,omitempty"`
+
+	// The name to assign to the source location for this program.
+	//
 	// SourceLocationName is the "SourceLocationName" member: a string.
 	SourceLocationName *string `json:"SourceLocationName,omitempty"`
+
+	// The tags to assign to the program. Tags are key-value pairs that you can
+	// associate with Amazon resources to help with organization, access control,
+	// and cost tracking. For more information, see Tagging AWS Elemental
+	// MediaTailor Resources
+	// (https://docs.aws.amazon.com/mediatailor/latest/ug/tagging.html).
+	//
+	// Tags is the "tags" member: a map to string.
+	Tags map[string]string `json:"tags,omitempty"`
+
+	// The name that's used to refer to a VOD source.
+	//
 	// VodSourceName is the "VodSourceName" member: a string.
 	VodSourceName *string `json:"VodSourceName,omitempty"`
 
@@ -500,18 +1614,60 @@ type CreateProgramResponse struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// CreateSourceLocationRequest is the CreateSourceLocationRequest structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *CreateProgramResponse) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *CreateProgramResponse) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// CreateSourceLocationRequest is the input of CreateSourceLocation, the
+// requestParameters of its records.
 type CreateSourceLocationRequest struct {
-	// AccessConfiguration is the "AccessConfiguration" member: an AccessConfiguration structure.
+	// Access configuration parameters. Configures the type of authentication used
+	// to access content from your source location.
+	//
+	// AccessConfiguration is the "AccessConfiguration" member: an
+	// AccessConfiguration structure.
 	AccessConfiguration *AccessConfiguration `json:"AccessConfiguration,omitempty"`
-	// DefaultSegmentDeliveryConfiguration is the "DefaultSegmentDeliveryConfiguration" member: a DefaultSegmentDeliveryConfiguration structure.
+
+	// The optional configuration for the server that serves segments.
+	//
+	// DefaultSegmentDeliveryConfiguration is the
+	// "DefaultSegmentDeliveryConfiguration" member: a
+	// DefaultSegmentDeliveryConfiguration structure.
 	DefaultSegmentDeliveryConfiguration *DefaultSegmentDeliveryConfiguration `json:"DefaultSegmentDeliveryConfiguration,omitempty"`
-	// HttpConfiguration is the "HttpConfiguration" member: a HttpConfiguration structure, required.
+
+	// The source's HTTP package configurations.
+	//
+	// HttpConfiguration is the "HttpConfiguration" member: a HttpConfiguration
+	// structure, required.
 	HttpConfiguration *HttpConfiguration `json:"HttpConfiguration,omitempty"`
-	// SegmentDeliveryConfigurations is the "SegmentDeliveryConfigurations" member: a list of SegmentDeliveryConfiguration structure.
+
+	// A list of the segment delivery configurations associated with this resource.
+	//
+	// SegmentDeliveryConfigurations is the "SegmentDeliveryConfigurations" member:
+	// a list of SegmentDeliveryConfiguration structure.
 	SegmentDeliveryConfigurations []SegmentDeliveryConfiguration `json:"SegmentDeliveryConfigurations,omitempty"`
+
+	// The name associated with the source location.
+	//
 	// SourceLocationName is the "SourceLocationName" member: a string, required.
 	SourceLocationName *string `json:"SourceLocationName,omitempty"`
+
+	// The tags to assign to the source location. Tags are key-value pairs that you
+	// can associate with Amazon resources to help with organization, access
+	// control, and cost tracking. For more information, see Tagging AWS Elemental
+	// MediaTailor Resources
+	// (https://docs.aws.amazon.com/mediatailor/latest/ug/tagging.html).
+	//
 	// Tags is the "tags" member: a map to string.
 	Tags map[string]string `json:"tags,omitempty"`
 
@@ -520,24 +1676,78 @@ type CreateSourceLocationRequest struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// CreateSourceLocationResponse is the CreateSourceLocationResponse structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *CreateSourceLocationRequest) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *CreateSourceLocationRequest) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// CreateSourceLocationResponse is the output of CreateSourceLocation, the
+// responseElements of its records.
 type CreateSourceLocationResponse struct {
-	// AccessConfiguration is the "AccessConfiguration" member: an AccessConfiguration structure.
+	// Access configuration parameters. Configures the type of authentication used
+	// to access content from your source location.
+	//
+	// AccessConfiguration is the "AccessConfiguration" member: an
+	// AccessConfiguration structure.
 	AccessConfiguration *AccessConfiguration `json:"AccessConfiguration,omitempty"`
+
+	// The ARN to assign to the source location.
+	//
 	// Arn is the "Arn" member: a string.
 	Arn *string `json:"Arn,omitempty"`
+
+	// The time the source location was created.
+	//
 	// CreationTime is the "CreationTime" member: a timestamp.
 	CreationTime *cloudtrail.Time `json:"CreationTime,omitempty"`
-	// DefaultSegmentDeliveryConfiguration is the "DefaultSegmentDeliveryConfiguration" member: a DefaultSegmentDeliveryConfiguration structure.
+
+	// The optional configuration for the server that serves segments.
+	//
+	// DefaultSegmentDeliveryConfiguration is the
+	// "DefaultSegmentDeliveryConfiguration" member: a
+	// DefaultSegmentDeliveryConfiguration structure.
 	DefaultSegmentDeliveryConfiguration *DefaultSegmentDeliveryConfiguration `json:"DefaultSegmentDeliveryConfiguration,omitempty"`
-	// HttpConfiguration is the "HttpConfiguration" member: a HttpConfiguration structure.
+
+	// The source's HTTP package configurations.
+	//
+	// HttpConfiguration is the "HttpConfiguration" member: a HttpConfiguration
+	// structure.
 	HttpConfiguration *HttpConfiguration `json:"HttpConfiguration,omitempty"`
+
+	// The time the source location was last modified.
+	//
 	// LastModifiedTime is the "LastModifiedTime" member: a timestamp.
 	LastModifiedTime *cloudtrail.Time `json:"LastModifiedTime,omitempty"`
-	// SegmentDeliveryConfigurations is the "SegmentDeliveryConfigurations" member: a list of SegmentDeliveryConfiguration structure.
+
+	// The segment delivery configurations for the source location. For information
+	// about MediaTailor configurations, see Working with configurations in AWS
+	// Elemental MediaTailor
+	// (https://docs.aws.amazon.com/mediatailor/latest/ug/configurations.html).
+	//
+	// SegmentDeliveryConfigurations is the "SegmentDeliveryConfigurations" member:
+	// a list of SegmentDeliveryConfiguration structure.
 	SegmentDeliveryConfigurations []SegmentDeliveryConfiguration `json:"SegmentDeliveryConfigurations,omitempty"`
+
+	// The name to assign to the source location.
+	//
 	// SourceLocationName is the "SourceLocationName" member: a string.
 	SourceLocationName *string `json:"SourceLocationName,omitempty"`
+
+	// The tags to assign to the source location. Tags are key-value pairs that you
+	// can associate with Amazon resources to help with organization, access
+	// control, and cost tracking. For more information, see Tagging AWS Elemental
+	// MediaTailor Resources
+	// (https://docs.aws.amazon.com/mediatailor/latest/ug/tagging.html).
+	//
 	// Tags is the "tags" member: a map to string.
 	Tags map[string]string `json:"tags,omitempty"`
 
@@ -546,14 +1756,45 @@ type CreateSourceLocationResponse struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// CreateVodSourceRequest is the CreateVodSourceRequest structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *CreateSourceLocationResponse) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *CreateSourceLocationResponse) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// CreateVodSourceRequest is the input of CreateVodSource, the requestParameters
+// of its records.
 type CreateVodSourceRequest struct {
-	// HttpPackageConfigurations is the "HttpPackageConfigurations" member: a list of HttpPackageConfiguration structure, required.
+	// A list of HTTP package configuration parameters for this VOD source.
+	//
+	// HttpPackageConfigurations is the "HttpPackageConfigurations" member: a list
+	// of HttpPackageConfiguration structure, required.
 	HttpPackageConfigurations []HttpPackageConfiguration `json:"HttpPackageConfigurations,omitempty"`
+
+	// The name of the source location for this VOD source.
+	//
 	// SourceLocationName is the "SourceLocationName" member: a string, required.
 	SourceLocationName *string `json:"SourceLocationName,omitempty"`
+
+	// The tags to assign to the VOD source. Tags are key-value pairs that you can
+	// associate with Amazon resources to help with organization, access control,
+	// and cost tracking. For more information, see Tagging AWS Elemental
+	// MediaTailor Resources
+	// (https://docs.aws.amazon.com/mediatailor/latest/ug/tagging.html).
+	//
 	// Tags is the "tags" member: a map to string.
 	Tags map[string]string `json:"tags,omitempty"`
+
+	// The name associated with the VOD source.>
+	//
 	// VodSourceName is the "VodSourceName" member: a string, required.
 	VodSourceName *string `json:"VodSourceName,omitempty"`
 
@@ -562,20 +1803,60 @@ type CreateVodSourceRequest struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// CreateVodSourceResponse is the CreateVodSourceResponse structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *CreateVodSourceRequest) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *CreateVodSourceRequest) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// CreateVodSourceResponse is the output of CreateVodSource, the
+// responseElements of its records.
 type CreateVodSourceResponse struct {
+	// The ARN to assign to this VOD source.
+	//
 	// Arn is the "Arn" member: a string.
 	Arn *string `json:"Arn,omitempty"`
+
+	// The time the VOD source was created.
+	//
 	// CreationTime is the "CreationTime" member: a timestamp.
 	CreationTime *cloudtrail.Time `json:"CreationTime,omitempty"`
-	// HttpPackageConfigurations is the "HttpPackageConfigurations" member: a list of HttpPackageConfiguration structure.
+
+	// A list of HTTP package configuration parameters for this VOD source.
+	//
+	// HttpPackageConfigurations is the "HttpPackageConfigurations" member: a list
+	// of HttpPackageConfiguration structure.
 	HttpPackageConfigurations []HttpPackageConfiguration `json:"HttpPackageConfigurations,omitempty"`
+
+	// The time the VOD source was last modified.
+	//
 	// LastModifiedTime is the "LastModifiedTime" member: a timestamp.
 	LastModifiedTime *cloudtrail.Time `json:"LastModifiedTime,omitempty"`
+
+	// The name to assign to the source location for this VOD source.
+	//
 	// SourceLocationName is the "SourceLocationName" member: a string.
 	SourceLocationName *string `json:"SourceLocationName,omitempty"`
+
+	// The tags to assign to the VOD source. Tags are key-value pairs that you can
+	// associate with Amazon resources to help with organization, access control,
+	// and cost tracking. For more information, see Tagging AWS Elemental
+	// MediaTailor Resources
+	// (https://docs.aws.amazon.com/mediatailor/latest/ug/tagging.html).
+	//
 	// Tags is the "tags" member: a map to string.
 	Tags map[string]string `json:"tags,omitempty"`
+
+	// The name to assign to the VOD source.
+	//
 	// VodSourceName is the "VodSourceName" member: a string.
 	VodSourceName *string `json:"VodSourceName,omitempty"`
 
@@ -584,13 +1865,50 @@ type CreateVodSourceResponse struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *CreateVodSourceResponse) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *CreateVodSourceResponse) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
 // DashConfiguration is the DashConfiguration structure of the MediaTailor API.
+//
+// The configuration for DASH content.
 type DashConfiguration struct {
+	// The URL generated by MediaTailor to initiate a playback session. The session
+	// uses server-side reporting. This setting is ignored in PUT operations.
+	//
 	// ManifestEndpointPrefix is the "ManifestEndpointPrefix" member: a string.
 	ManifestEndpointPrefix *string `json:"ManifestEndpointPrefix,omitempty"`
+
+	// The setting that controls whether MediaTailor includes the Location tag in
+	// DASH manifests. MediaTailor populates the Location tag with the URL for
+	// manifest update requests, to be used by players that don't support sticky
+	// redirects. Disable this if you have CDN routing rules set up for accessing
+	// MediaTailor manifests, and you are either using client-side reporting or your
+	// players support sticky HTTP redirects. Valid values are DISABLED and
+	// EMT_DEFAULT. The EMT_DEFAULT setting enables the inclusion of the tag and is
+	// the default value.
+	//
 	// MpdLocation is the "MpdLocation" member: a string.
 	MpdLocation *string `json:"MpdLocation,omitempty"`
-	// OriginManifestType is the "OriginManifestType" member: an OriginManifestType value.
+
+	// The setting that controls whether MediaTailor handles manifests from the
+	// origin server as multi-period manifests or single-period manifests. If your
+	// origin server produces single-period manifests, set this to SINGLE_PERIOD.
+	// The default setting is MULTI_PERIOD. For multi-period manifests, omit this
+	// setting or set it to MULTI_PERIOD.
+	//
+	// OriginManifestType is the "OriginManifestType" member: an OriginManifestType
+	// value.
 	OriginManifestType OriginManifestType `json:"OriginManifestType,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
@@ -598,11 +1916,45 @@ type DashConfiguration struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// DashConfigurationForPut is the DashConfigurationForPut structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *DashConfiguration) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *DashConfiguration) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// DashConfigurationForPut is the DashConfigurationForPut structure of the
+// MediaTailor API.
+//
+// The configuration for DASH PUT operations.
 type DashConfigurationForPut struct {
+	// The setting that controls whether MediaTailor includes the Location tag in
+	// DASH manifests. MediaTailor populates the Location tag with the URL for
+	// manifest update requests, to be used by players that don't support sticky
+	// redirects. Disable this if you have CDN routing rules set up for accessing
+	// MediaTailor manifests, and you are either using client-side reporting or your
+	// players support sticky HTTP redirects. Valid values are DISABLED and
+	// EMT_DEFAULT. The EMT_DEFAULT setting enables the inclusion of the tag and is
+	// the default value.
+	//
 	// MpdLocation is the "MpdLocation" member: a string.
 	MpdLocation *string `json:"MpdLocation,omitempty"`
-	// OriginManifestType is the "OriginManifestType" member: an OriginManifestType value.
+
+	// The setting that controls whether MediaTailor handles manifests from the
+	// origin server as multi-period manifests or single-period manifests. If your
+	// origin server produces single-period manifests, set this to SINGLE_PERIOD.
+	// The default setting is MULTI_PERIOD. For multi-period manifests, omit this
+	// setting or set it to MULTI_PERIOD.
+	//
+	// OriginManifestType is the "OriginManifestType" member: an OriginManifestType
+	// value.
 	OriginManifestType OriginManifestType `json:"OriginManifestType,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
@@ -610,15 +1962,49 @@ type DashConfigurationForPut struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// DashPlaylistSettings is the DashPlaylistSettings structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *DashConfigurationForPut) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *DashConfigurationForPut) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// DashPlaylistSettings is the DashPlaylistSettings structure of the MediaTailor
+// API.
+//
+// Dash manifest configuration parameters.
 type DashPlaylistSettings struct {
+	// The total duration (in seconds) of each manifest. Minimum value: 30 seconds.
+	// Maximum value: 3600 seconds.
+	//
 	// ManifestWindowSeconds is the "ManifestWindowSeconds" member: an integer.
 	ManifestWindowSeconds *int32 `json:"ManifestWindowSeconds,omitempty"`
+
+	// Minimum amount of content (measured in seconds) that a player must keep
+	// available in the buffer. Minimum value: 2 seconds. Maximum value: 60 seconds.
+	//
 	// MinBufferTimeSeconds is the "MinBufferTimeSeconds" member: an integer.
 	MinBufferTimeSeconds *int32 `json:"MinBufferTimeSeconds,omitempty"`
+
+	// Minimum amount of time (in seconds) that the player should wait before
+	// requesting updates to the manifest. Minimum value: 2 seconds. Maximum value:
+	// 60 seconds.
+	//
 	// MinUpdatePeriodSeconds is the "MinUpdatePeriodSeconds" member: an integer.
 	MinUpdatePeriodSeconds *int32 `json:"MinUpdatePeriodSeconds,omitempty"`
-	// SuggestedPresentationDelaySeconds is the "SuggestedPresentationDelaySeconds" member: an integer.
+
+	// Amount of time (in seconds) that the player should be from the live point at
+	// the end of the manifest. Minimum value: 2 seconds. Maximum value: 60 seconds.
+	//
+	// SuggestedPresentationDelaySeconds is the "SuggestedPresentationDelaySeconds"
+	// member: an integer.
 	SuggestedPresentationDelaySeconds *int32 `json:"SuggestedPresentationDelaySeconds,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
@@ -626,8 +2012,33 @@ type DashPlaylistSettings struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// DefaultSegmentDeliveryConfiguration is the DefaultSegmentDeliveryConfiguration structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *DashPlaylistSettings) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *DashPlaylistSettings) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// DefaultSegmentDeliveryConfiguration is the
+// DefaultSegmentDeliveryConfiguration structure of the MediaTailor API.
+//
+// The optional configuration for a server that serves segments. Use this if you
+// want the segment delivery server to be different from the source location
+// server. For example, you can configure your source location server to be an
+// origination server, such as MediaPackage, and the segment delivery server to
+// be a content delivery network (CDN), such as CloudFront. If you don't specify
+// a segment delivery server, then the source location server is used.
 type DefaultSegmentDeliveryConfiguration struct {
+	// The hostname of the server that will be used to serve segments. This string
+	// must include the protocol, such as https://.
+	//
 	// BaseUrl is the "BaseUrl" member: a string.
 	BaseUrl *string `json:"BaseUrl,omitempty"`
 
@@ -636,8 +2047,25 @@ type DefaultSegmentDeliveryConfiguration struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// DeleteChannelPolicyRequest is the DeleteChannelPolicyRequest structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *DefaultSegmentDeliveryConfiguration) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *DefaultSegmentDeliveryConfiguration) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// DeleteChannelPolicyRequest is the input of DeleteChannelPolicy, the
+// requestParameters of its records.
 type DeleteChannelPolicyRequest struct {
+	// The name of the channel associated with this channel policy.
+	//
 	// ChannelName is the "ChannelName" member: a string, required.
 	ChannelName *string `json:"ChannelName,omitempty"`
 
@@ -646,15 +2074,47 @@ type DeleteChannelPolicyRequest struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// DeleteChannelPolicyResponse is the DeleteChannelPolicyResponse structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *DeleteChannelPolicyRequest) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *DeleteChannelPolicyRequest) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// DeleteChannelPolicyResponse is the output of DeleteChannelPolicy, the
+// responseElements of its records.
 type DeleteChannelPolicyResponse struct {
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, and nulls.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// DeleteChannelRequest is the DeleteChannelRequest structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *DeleteChannelPolicyResponse) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *DeleteChannelPolicyResponse) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// DeleteChannelRequest is the input of DeleteChannel, the requestParameters of
+// its records.
 type DeleteChannelRequest struct {
+	// The name of the channel.
+	//
 	// ChannelName is the "ChannelName" member: a string, required.
 	ChannelName *string `json:"ChannelName,omitempty"`
 
@@ -663,17 +2123,52 @@ type DeleteChannelRequest struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// DeleteChannelResponse is the DeleteChannelResponse structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *DeleteChannelRequest) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *DeleteChannelRequest) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// DeleteChannelResponse is the output of DeleteChannel, the responseElements of
+// its records.
 type DeleteChannelResponse struct {
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, and nulls.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// DeleteLiveSourceRequest is the DeleteLiveSourceRequest structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *DeleteChannelResponse) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *DeleteChannelResponse) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// DeleteLiveSourceRequest is the input of DeleteLiveSource, the
+// requestParameters of its records.
 type DeleteLiveSourceRequest struct {
+	// The name of the live source.
+	//
 	// LiveSourceName is the "LiveSourceName" member: a string, required.
 	LiveSourceName *string `json:"LiveSourceName,omitempty"`
+
+	// The name of the source location associated with this Live Source.
+	//
 	// SourceLocationName is the "SourceLocationName" member: a string, required.
 	SourceLocationName *string `json:"SourceLocationName,omitempty"`
 
@@ -682,15 +2177,47 @@ type DeleteLiveSourceRequest struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// DeleteLiveSourceResponse is the DeleteLiveSourceResponse structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *DeleteLiveSourceRequest) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *DeleteLiveSourceRequest) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// DeleteLiveSourceResponse is the output of DeleteLiveSource, the
+// responseElements of its records.
 type DeleteLiveSourceResponse struct {
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, and nulls.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// DeletePlaybackConfigurationRequest is the DeletePlaybackConfigurationRequest structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *DeleteLiveSourceResponse) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *DeleteLiveSourceResponse) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// DeletePlaybackConfigurationRequest is the input of
+// DeletePlaybackConfiguration, the requestParameters of its records.
 type DeletePlaybackConfigurationRequest struct {
+	// The name of the playback configuration.
+	//
 	// Name is the "Name" member: a string, required.
 	Name *string `json:"Name,omitempty"`
 
@@ -699,18 +2226,55 @@ type DeletePlaybackConfigurationRequest struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// DeletePlaybackConfigurationResponse is the DeletePlaybackConfigurationResponse structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *DeletePlaybackConfigurationRequest) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *DeletePlaybackConfigurationRequest) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// DeletePlaybackConfigurationResponse is the output of
+// DeletePlaybackConfiguration, the responseElements of its records.
 type DeletePlaybackConfigurationResponse struct {
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, and nulls.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// DeletePrefetchScheduleRequest is the DeletePrefetchScheduleRequest structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *DeletePlaybackConfigurationResponse) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *DeletePlaybackConfigurationResponse) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// DeletePrefetchScheduleRequest is the input of DeletePrefetchSchedule, the
+// requestParameters of its records.
 type DeletePrefetchScheduleRequest struct {
+	// The name of the prefetch schedule. If the action is successful, the service
+	// sends back an HTTP 204 response with an empty HTTP body.
+	//
 	// Name is the "Name" member: a string, required.
 	Name *string `json:"Name,omitempty"`
-	// PlaybackConfigurationName is the "PlaybackConfigurationName" member: a string, required.
+
+	// The name of the playback configuration for this prefetch schedule.
+	//
+	// PlaybackConfigurationName is the "PlaybackConfigurationName" member: a
+	// string, required.
 	PlaybackConfigurationName *string `json:"PlaybackConfigurationName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
@@ -718,17 +2282,52 @@ type DeletePrefetchScheduleRequest struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// DeletePrefetchScheduleResponse is the DeletePrefetchScheduleResponse structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *DeletePrefetchScheduleRequest) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *DeletePrefetchScheduleRequest) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// DeletePrefetchScheduleResponse is the output of DeletePrefetchSchedule, the
+// responseElements of its records.
 type DeletePrefetchScheduleResponse struct {
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, and nulls.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// DeleteProgramRequest is the DeleteProgramRequest structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *DeletePrefetchScheduleResponse) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *DeletePrefetchScheduleResponse) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// DeleteProgramRequest is the input of DeleteProgram, the requestParameters of
+// its records.
 type DeleteProgramRequest struct {
+	// The name of the channel.
+	//
 	// ChannelName is the "ChannelName" member: a string, required.
 	ChannelName *string `json:"ChannelName,omitempty"`
+
+	// The name of the program.
+	//
 	// ProgramName is the "ProgramName" member: a string, required.
 	ProgramName *string `json:"ProgramName,omitempty"`
 
@@ -737,15 +2336,47 @@ type DeleteProgramRequest struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// DeleteProgramResponse is the DeleteProgramResponse structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *DeleteProgramRequest) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *DeleteProgramRequest) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// DeleteProgramResponse is the output of DeleteProgram, the responseElements of
+// its records.
 type DeleteProgramResponse struct {
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, and nulls.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// DeleteSourceLocationRequest is the DeleteSourceLocationRequest structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *DeleteProgramResponse) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *DeleteProgramResponse) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// DeleteSourceLocationRequest is the input of DeleteSourceLocation, the
+// requestParameters of its records.
 type DeleteSourceLocationRequest struct {
+	// The name of the source location.
+	//
 	// SourceLocationName is the "SourceLocationName" member: a string, required.
 	SourceLocationName *string `json:"SourceLocationName,omitempty"`
 
@@ -754,17 +2385,52 @@ type DeleteSourceLocationRequest struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// DeleteSourceLocationResponse is the DeleteSourceLocationResponse structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *DeleteSourceLocationRequest) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *DeleteSourceLocationRequest) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// DeleteSourceLocationResponse is the output of DeleteSourceLocation, the
+// responseElements of its records.
 type DeleteSourceLocationResponse struct {
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, and nulls.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// DeleteVodSourceRequest is the DeleteVodSourceRequest structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *DeleteSourceLocationResponse) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *DeleteSourceLocationResponse) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// DeleteVodSourceRequest is the input of DeleteVodSource, the requestParameters
+// of its records.
 type DeleteVodSourceRequest struct {
+	// The name of the source location associated with this VOD Source.
+	//
 	// SourceLocationName is the "SourceLocationName" member: a string, required.
 	SourceLocationName *string `json:"SourceLocationName,omitempty"`
+
+	// The name of the VOD source.
+	//
 	// VodSourceName is the "VodSourceName" member: a string, required.
 	VodSourceName *string `json:"VodSourceName,omitempty"`
 
@@ -773,15 +2439,47 @@ type DeleteVodSourceRequest struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// DeleteVodSourceResponse is the DeleteVodSourceResponse structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *DeleteVodSourceRequest) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *DeleteVodSourceRequest) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// DeleteVodSourceResponse is the output of DeleteVodSource, the
+// responseElements of its records.
 type DeleteVodSourceResponse struct {
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, and nulls.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// DescribeChannelRequest is the DescribeChannelRequest structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *DeleteVodSourceResponse) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *DeleteVodSourceResponse) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// DescribeChannelRequest is the input of DescribeChannel, the requestParameters
+// of its records.
 type DescribeChannelRequest struct {
+	// The name of the channel.
+	//
 	// ChannelName is the "ChannelName" member: a string, required.
 	ChannelName *string `json:"ChannelName,omitempty"`
 
@@ -790,33 +2488,93 @@ type DescribeChannelRequest struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// DescribeChannelResponse is the DescribeChannelResponse structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *DescribeChannelRequest) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *DescribeChannelRequest) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// DescribeChannelResponse is the output of DescribeChannel, the
+// responseElements of its records.
 type DescribeChannelResponse struct {
+	// The ARN of the channel.
+	//
 	// Arn is the "Arn" member: a string.
 	Arn *string `json:"Arn,omitempty"`
+
+	// The list of audiences defined in channel.
+	//
 	// Audiences is the "Audiences" member: a list of string.
 	Audiences []string `json:"Audiences,omitempty"`
+
+	// The name of the channel.
+	//
 	// ChannelName is the "ChannelName" member: a string.
 	ChannelName *string `json:"ChannelName,omitempty"`
+
+	// Indicates whether the channel is in a running state or not.
+	//
 	// ChannelState is the "ChannelState" member: a ChannelState value.
 	ChannelState ChannelState `json:"ChannelState,omitempty"`
+
+	// The timestamp of when the channel was created.
+	//
 	// CreationTime is the "CreationTime" member: a timestamp.
 	CreationTime *cloudtrail.Time `json:"CreationTime,omitempty"`
+
+	// Contains information about the slate used to fill gaps between programs in
+	// the schedule.
+	//
 	// FillerSlate is the "FillerSlate" member: a SlateSource structure.
 	FillerSlate *SlateSource `json:"FillerSlate,omitempty"`
+
+	// The timestamp of when the channel was last modified.
+	//
 	// LastModifiedTime is the "LastModifiedTime" member: a timestamp.
 	LastModifiedTime *cloudtrail.Time `json:"LastModifiedTime,omitempty"`
-	// LogConfiguration is the "LogConfiguration" member: a LogConfigurationForChannel structure, required.
+
+	// The log configuration for the channel.
+	//
+	// LogConfiguration is the "LogConfiguration" member: a
+	// LogConfigurationForChannel structure, required.
 	LogConfiguration *LogConfigurationForChannel `json:"LogConfiguration,omitempty"`
+
+	// The channel's output properties.
+	//
 	// Outputs is the "Outputs" member: a list of ResponseOutputItem structure.
 	Outputs []ResponseOutputItem `json:"Outputs,omitempty"`
+
+	// The channel's playback mode.
+	//
 	// PlaybackMode is the "PlaybackMode" member: a string.
 	PlaybackMode *string `json:"PlaybackMode,omitempty"`
+
+	// The tags assigned to the channel. Tags are key-value pairs that you can
+	// associate with Amazon resources to help with organization, access control,
+	// and cost tracking. For more information, see Tagging AWS Elemental
+	// MediaTailor Resources
+	// (https://docs.aws.amazon.com/mediatailor/latest/ug/tagging.html).
+	//
 	// Tags is the "tags" member: a map to string.
 	Tags map[string]string `json:"tags,omitempty"`
+
+	// The channel's tier.
+	//
 	// Tier is the "Tier" member: a string.
 	Tier *string `json:"Tier,omitempty"`
-	// TimeShiftConfiguration is the "TimeShiftConfiguration" member: a TimeShiftConfiguration structure.
+
+	// The time-shifted viewing configuration for the channel.
+	//
+	// TimeShiftConfiguration is the "TimeShiftConfiguration" member: a
+	// TimeShiftConfiguration structure.
 	TimeShiftConfiguration *TimeShiftConfiguration `json:"TimeShiftConfiguration,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
@@ -824,10 +2582,30 @@ type DescribeChannelResponse struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// DescribeLiveSourceRequest is the DescribeLiveSourceRequest structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *DescribeChannelResponse) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *DescribeChannelResponse) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// DescribeLiveSourceRequest is the input of DescribeLiveSource, the
+// requestParameters of its records.
 type DescribeLiveSourceRequest struct {
+	// The name of the live source.
+	//
 	// LiveSourceName is the "LiveSourceName" member: a string, required.
 	LiveSourceName *string `json:"LiveSourceName,omitempty"`
+
+	// The name of the source location associated with this Live Source.
+	//
 	// SourceLocationName is the "SourceLocationName" member: a string, required.
 	SourceLocationName *string `json:"SourceLocationName,omitempty"`
 
@@ -836,20 +2614,60 @@ type DescribeLiveSourceRequest struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// DescribeLiveSourceResponse is the DescribeLiveSourceResponse structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *DescribeLiveSourceRequest) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *DescribeLiveSourceRequest) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// DescribeLiveSourceResponse is the output of DescribeLiveSource, the
+// responseElements of its records.
 type DescribeLiveSourceResponse struct {
+	// The ARN of the live source.
+	//
 	// Arn is the "Arn" member: a string.
 	Arn *string `json:"Arn,omitempty"`
+
+	// The timestamp that indicates when the live source was created.
+	//
 	// CreationTime is the "CreationTime" member: a timestamp.
 	CreationTime *cloudtrail.Time `json:"CreationTime,omitempty"`
-	// HttpPackageConfigurations is the "HttpPackageConfigurations" member: a list of HttpPackageConfiguration structure.
+
+	// The HTTP package configurations.
+	//
+	// HttpPackageConfigurations is the "HttpPackageConfigurations" member: a list
+	// of HttpPackageConfiguration structure.
 	HttpPackageConfigurations []HttpPackageConfiguration `json:"HttpPackageConfigurations,omitempty"`
+
+	// The timestamp that indicates when the live source was modified.
+	//
 	// LastModifiedTime is the "LastModifiedTime" member: a timestamp.
 	LastModifiedTime *cloudtrail.Time `json:"LastModifiedTime,omitempty"`
+
+	// The name of the live source.
+	//
 	// LiveSourceName is the "LiveSourceName" member: a string.
 	LiveSourceName *string `json:"LiveSourceName,omitempty"`
+
+	// The name of the source location associated with the live source.
+	//
 	// SourceLocationName is the "SourceLocationName" member: a string.
 	SourceLocationName *string `json:"SourceLocationName,omitempty"`
+
+	// The tags assigned to the live source. Tags are key-value pairs that you can
+	// associate with Amazon resources to help with organization, access control,
+	// and cost tracking. For more information, see Tagging AWS Elemental
+	// MediaTailor Resources
+	// (https://docs.aws.amazon.com/mediatailor/latest/ug/tagging.html).
+	//
 	// Tags is the "tags" member: a map to string.
 	Tags map[string]string `json:"tags,omitempty"`
 
@@ -858,10 +2676,30 @@ type DescribeLiveSourceResponse struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// DescribeProgramRequest is the DescribeProgramRequest structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *DescribeLiveSourceResponse) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *DescribeLiveSourceResponse) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// DescribeProgramRequest is the input of DescribeProgram, the requestParameters
+// of its records.
 type DescribeProgramRequest struct {
+	// The name of the channel associated with this Program.
+	//
 	// ChannelName is the "ChannelName" member: a string, required.
 	ChannelName *string `json:"ChannelName,omitempty"`
+
+	// The name of the program.
+	//
 	// ProgramName is the "ProgramName" member: a string, required.
 	ProgramName *string `json:"ProgramName,omitempty"`
 
@@ -870,30 +2708,92 @@ type DescribeProgramRequest struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// DescribeProgramResponse is the DescribeProgramResponse structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *DescribeProgramRequest) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *DescribeProgramRequest) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// DescribeProgramResponse is the output of DescribeProgram, the
+// responseElements of its records.
 type DescribeProgramResponse struct {
+	// The ad break configuration settings.
+	//
 	// AdBreaks is the "AdBreaks" member: a list of AdBreak structure.
 	AdBreaks []AdBreak `json:"AdBreaks,omitempty"`
+
+	// The ARN of the program.
+	//
 	// Arn is the "Arn" member: a string.
 	Arn *string `json:"Arn,omitempty"`
-	// AudienceMedia is the "AudienceMedia" member: a list of AudienceMedia structure.
+
+	// The list of AudienceMedia defined in program.
+	//
+	// AudienceMedia is the "AudienceMedia" member: a list of AudienceMedia
+	// structure.
 	AudienceMedia []AudienceMedia `json:"AudienceMedia,omitempty"`
+
+	// The name of the channel that the program belongs to.
+	//
 	// ChannelName is the "ChannelName" member: a string.
 	ChannelName *string `json:"ChannelName,omitempty"`
+
+	// The clip range configuration settings.
+	//
 	// ClipRange is the "ClipRange" member: a ClipRange structure.
 	ClipRange *ClipRange `json:"ClipRange,omitempty"`
+
+	// The timestamp of when the program was created.
+	//
 	// CreationTime is the "CreationTime" member: a timestamp.
 	CreationTime *cloudtrail.Time `json:"CreationTime,omitempty"`
+
+	// The duration of the live program in milliseconds.
+	//
 	// DurationMillis is the "DurationMillis" member: a long.
 	DurationMillis *int64 `json:"DurationMillis,omitempty"`
+
+	// The name of the LiveSource for this Program.
+	//
 	// LiveSourceName is the "LiveSourceName" member: a string.
 	LiveSourceName *string `json:"LiveSourceName,omitempty"`
+
+	// The name of the program.
+	//
 	// ProgramName is the "ProgramName" member: a string.
 	ProgramName *string `json:"ProgramName,omitempty"`
+
+	// The date and time that the program is scheduled to start in ISO 8601 format
+	// and Coordinated Universal Time (UTC). For example, the value
+	// 2021-03-27T17:48:16.751Z represents March 27, 2021 at 17:48:16.751 UTC.
+	//
 	// ScheduledStartTime is the "ScheduledStartTime" member: a timestamp.
 	ScheduledStartTime *cloudtrail.Time `json:"ScheduledStartTime,omitempty"`
+
+	// The source location name.
+	//
 	// SourceLocationName is the "SourceLocationName" member: a string.
 	SourceLocationName *string `json:"SourceLocationName,omitempty"`
+
+	// The tags assigned to the program. Tags are key-value pairs that you can
+	// associate with Amazon resources to help with organization, access control,
+	// and cost tracking. For more information, see Tagging AWS Elemental
+	// MediaTailor Resources
+	// (https://docs.aws.amazon.com/mediatailor/latest/ug/tagging.html).
+	//
+	// Tags is the "tags" member: a map to string.
+	Tags map[string]string `json:"tags,omitempty"`
+
+	// The name that's used to refer to a VOD source.
+	//
 	// VodSourceName is the "VodSourceName" member: a string.
 	VodSourceName *string `json:"VodSourceName,omitempty"`
 
@@ -902,8 +2802,25 @@ type DescribeProgramResponse struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// DescribeSourceLocationRequest is the DescribeSourceLocationRequest structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *DescribeProgramResponse) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *DescribeProgramResponse) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// DescribeSourceLocationRequest is the input of DescribeSourceLocation, the
+// requestParameters of its records.
 type DescribeSourceLocationRequest struct {
+	// The name of the source location.
+	//
 	// SourceLocationName is the "SourceLocationName" member: a string, required.
 	SourceLocationName *string `json:"SourceLocationName,omitempty"`
 
@@ -912,24 +2829,74 @@ type DescribeSourceLocationRequest struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// DescribeSourceLocationResponse is the DescribeSourceLocationResponse structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *DescribeSourceLocationRequest) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *DescribeSourceLocationRequest) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// DescribeSourceLocationResponse is the output of DescribeSourceLocation, the
+// responseElements of its records.
 type DescribeSourceLocationResponse struct {
-	// AccessConfiguration is the "AccessConfiguration" member: an AccessConfiguration structure.
+	// The access configuration for the source location.
+	//
+	// AccessConfiguration is the "AccessConfiguration" member: an
+	// AccessConfiguration structure.
 	AccessConfiguration *AccessConfiguration `json:"AccessConfiguration,omitempty"`
+
+	// The ARN of the source location.
+	//
 	// Arn is the "Arn" member: a string.
 	Arn *string `json:"Arn,omitempty"`
+
+	// The timestamp that indicates when the source location was created.
+	//
 	// CreationTime is the "CreationTime" member: a timestamp.
 	CreationTime *cloudtrail.Time `json:"CreationTime,omitempty"`
-	// DefaultSegmentDeliveryConfiguration is the "DefaultSegmentDeliveryConfiguration" member: a DefaultSegmentDeliveryConfiguration structure.
+
+	// The default segment delivery configuration settings.
+	//
+	// DefaultSegmentDeliveryConfiguration is the
+	// "DefaultSegmentDeliveryConfiguration" member: a
+	// DefaultSegmentDeliveryConfiguration structure.
 	DefaultSegmentDeliveryConfiguration *DefaultSegmentDeliveryConfiguration `json:"DefaultSegmentDeliveryConfiguration,omitempty"`
-	// HttpConfiguration is the "HttpConfiguration" member: a HttpConfiguration structure.
+
+	// The HTTP package configuration settings for the source location.
+	//
+	// HttpConfiguration is the "HttpConfiguration" member: a HttpConfiguration
+	// structure.
 	HttpConfiguration *HttpConfiguration `json:"HttpConfiguration,omitempty"`
+
+	// The timestamp that indicates when the source location was last modified.
+	//
 	// LastModifiedTime is the "LastModifiedTime" member: a timestamp.
 	LastModifiedTime *cloudtrail.Time `json:"LastModifiedTime,omitempty"`
-	// SegmentDeliveryConfigurations is the "SegmentDeliveryConfigurations" member: a list of SegmentDeliveryConfiguration structure.
+
+	// A list of the segment delivery configurations associated with this resource.
+	//
+	// SegmentDeliveryConfigurations is the "SegmentDeliveryConfigurations" member:
+	// a list of SegmentDeliveryConfiguration structure.
 	SegmentDeliveryConfigurations []SegmentDeliveryConfiguration `json:"SegmentDeliveryConfigurations,omitempty"`
+
+	// The name of the source location.
+	//
 	// SourceLocationName is the "SourceLocationName" member: a string.
 	SourceLocationName *string `json:"SourceLocationName,omitempty"`
+
+	// The tags assigned to the source location. Tags are key-value pairs that you
+	// can associate with Amazon resources to help with organization, access
+	// control, and cost tracking. For more information, see Tagging AWS Elemental
+	// MediaTailor Resources
+	// (https://docs.aws.amazon.com/mediatailor/latest/ug/tagging.html).
+	//
 	// Tags is the "tags" member: a map to string.
 	Tags map[string]string `json:"tags,omitempty"`
 
@@ -938,10 +2905,30 @@ type DescribeSourceLocationResponse struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// DescribeVodSourceRequest is the DescribeVodSourceRequest structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *DescribeSourceLocationResponse) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *DescribeSourceLocationResponse) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// DescribeVodSourceRequest is the input of DescribeVodSource, the
+// requestParameters of its records.
 type DescribeVodSourceRequest struct {
+	// The name of the source location associated with this VOD Source.
+	//
 	// SourceLocationName is the "SourceLocationName" member: a string, required.
 	SourceLocationName *string `json:"SourceLocationName,omitempty"`
+
+	// The name of the VOD Source.
+	//
 	// VodSourceName is the "VodSourceName" member: a string, required.
 	VodSourceName *string `json:"VodSourceName,omitempty"`
 
@@ -950,22 +2937,66 @@ type DescribeVodSourceRequest struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// DescribeVodSourceResponse is the DescribeVodSourceResponse structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *DescribeVodSourceRequest) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *DescribeVodSourceRequest) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// DescribeVodSourceResponse is the output of DescribeVodSource, the
+// responseElements of its records.
 type DescribeVodSourceResponse struct {
-	// AdBreakOpportunities is the "AdBreakOpportunities" member: a list of AdBreakOpportunity structure.
+	// The ad break opportunities within the VOD source.
+	//
+	// AdBreakOpportunities is the "AdBreakOpportunities" member: a list of
+	// AdBreakOpportunity structure.
 	AdBreakOpportunities []AdBreakOpportunity `json:"AdBreakOpportunities,omitempty"`
+
+	// The ARN of the VOD source.
+	//
 	// Arn is the "Arn" member: a string.
 	Arn *string `json:"Arn,omitempty"`
+
+	// The timestamp that indicates when the VOD source was created.
+	//
 	// CreationTime is the "CreationTime" member: a timestamp.
 	CreationTime *cloudtrail.Time `json:"CreationTime,omitempty"`
-	// HttpPackageConfigurations is the "HttpPackageConfigurations" member: a list of HttpPackageConfiguration structure.
+
+	// The HTTP package configurations.
+	//
+	// HttpPackageConfigurations is the "HttpPackageConfigurations" member: a list
+	// of HttpPackageConfiguration structure.
 	HttpPackageConfigurations []HttpPackageConfiguration `json:"HttpPackageConfigurations,omitempty"`
+
+	// The last modified time of the VOD source.
+	//
 	// LastModifiedTime is the "LastModifiedTime" member: a timestamp.
 	LastModifiedTime *cloudtrail.Time `json:"LastModifiedTime,omitempty"`
+
+	// The name of the source location associated with the VOD source.
+	//
 	// SourceLocationName is the "SourceLocationName" member: a string.
 	SourceLocationName *string `json:"SourceLocationName,omitempty"`
+
+	// The tags assigned to the VOD source. Tags are key-value pairs that you can
+	// associate with Amazon resources to help with organization, access control,
+	// and cost tracking. For more information, see Tagging AWS Elemental
+	// MediaTailor Resources
+	// (https://docs.aws.amazon.com/mediatailor/latest/ug/tagging.html).
+	//
 	// Tags is the "tags" member: a map to string.
 	Tags map[string]string `json:"tags,omitempty"`
+
+	// The name of the VOD source.
+	//
 	// VodSourceName is the "VodSourceName" member: a string.
 	VodSourceName *string `json:"VodSourceName,omitempty"`
 
@@ -974,8 +3005,25 @@ type DescribeVodSourceResponse struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// GetChannelPolicyRequest is the GetChannelPolicyRequest structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *DescribeVodSourceResponse) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *DescribeVodSourceResponse) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// GetChannelPolicyRequest is the input of GetChannelPolicy, the
+// requestParameters of its records.
 type GetChannelPolicyRequest struct {
+	// The name of the channel associated with this Channel Policy.
+	//
 	// ChannelName is the "ChannelName" member: a string, required.
 	ChannelName *string `json:"ChannelName,omitempty"`
 
@@ -984,8 +3032,26 @@ type GetChannelPolicyRequest struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// GetChannelPolicyResponse is the GetChannelPolicyResponse structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *GetChannelPolicyRequest) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *GetChannelPolicyRequest) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// GetChannelPolicyResponse is the output of GetChannelPolicy, the
+// responseElements of its records.
 type GetChannelPolicyResponse struct {
+	// The IAM policy for the channel. IAM policies are used to control access to
+	// your channel.
+	//
 	// Policy is the "Policy" member: a string.
 	Policy *string `json:"Policy,omitempty"`
 
@@ -994,16 +3060,57 @@ type GetChannelPolicyResponse struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// GetChannelScheduleRequest is the GetChannelScheduleRequest structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *GetChannelPolicyResponse) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *GetChannelPolicyResponse) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// GetChannelScheduleRequest is the input of GetChannelSchedule, the
+// requestParameters of its records.
 type GetChannelScheduleRequest struct {
+	// The single audience for GetChannelScheduleRequest.
+	//
 	// Audience is the "Audience" member: a string.
 	Audience *string `json:"Audience,omitempty"`
+
+	// The name of the channel associated with this Channel Schedule.
+	//
 	// ChannelName is the "ChannelName" member: a string, required.
 	ChannelName *string `json:"ChannelName,omitempty"`
+
+	// The duration in minutes of the channel schedule.
+	//
 	// DurationMinutes is the "DurationMinutes" member: a string.
 	DurationMinutes *string `json:"DurationMinutes,omitempty"`
+
+	// The maximum number of channel schedules that you want MediaTailor to return
+	// in response to the current request. If there are more than MaxResults channel
+	// schedules, use the value of NextToken in the response to get the next page of
+	// results.
+	//
 	// MaxResults is the "MaxResults" member: an integer; range 1 to 100.
 	MaxResults *int32 `json:"MaxResults,omitempty"`
+
+	// (Optional) If the playback configuration has more than MaxResults channel
+	// schedules, use NextToken to get the second and subsequent pages of results.
+	//
+	// For the first GetChannelScheduleRequest request, omit this value.
+	//
+	// For the second and subsequent requests, get the value of NextToken from the
+	// previous response and specify that value for NextToken in the request.
+	//
+	// If the previous response didn't include a NextToken element, there are no
+	// more channel schedules to get.
+	//
 	// NextToken is the "NextToken" member: a string.
 	NextToken *string `json:"NextToken,omitempty"`
 
@@ -1012,10 +3119,31 @@ type GetChannelScheduleRequest struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// GetChannelScheduleResponse is the GetChannelScheduleResponse structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *GetChannelScheduleRequest) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *GetChannelScheduleRequest) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// GetChannelScheduleResponse is the output of GetChannelSchedule, the
+// responseElements of its records.
 type GetChannelScheduleResponse struct {
+	// A list of schedule entries for the channel.
+	//
 	// Items is the "Items" member: a list of ScheduleEntry structure.
 	Items []ScheduleEntry `json:"Items,omitempty"`
+
+	// Pagination token returned by the list request when results exceed the maximum
+	// allowed. Use the token to fetch the next page of results.
+	//
 	// NextToken is the "NextToken" member: a string.
 	NextToken *string `json:"NextToken,omitempty"`
 
@@ -1024,8 +3152,25 @@ type GetChannelScheduleResponse struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// GetPlaybackConfigurationRequest is the GetPlaybackConfigurationRequest structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *GetChannelScheduleResponse) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *GetChannelScheduleResponse) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// GetPlaybackConfigurationRequest is the input of GetPlaybackConfiguration, the
+// requestParameters of its records.
 type GetPlaybackConfigurationRequest struct {
+	// The identifier for the playback configuration.
+	//
 	// Name is the "Name" member: a string, required.
 	Name *string `json:"Name,omitempty"`
 
@@ -1034,48 +3179,187 @@ type GetPlaybackConfigurationRequest struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// GetPlaybackConfigurationResponse is the GetPlaybackConfigurationResponse structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *GetPlaybackConfigurationRequest) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *GetPlaybackConfigurationRequest) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// GetPlaybackConfigurationResponse is the output of GetPlaybackConfiguration,
+// the responseElements of its records.
 type GetPlaybackConfigurationResponse struct {
-	// AdConditioningConfiguration is the "AdConditioningConfiguration" member: an AdConditioningConfiguration structure.
+	// The setting that indicates what conditioning MediaTailor will perform on ads
+	// that the ad decision server (ADS) returns, and what priority MediaTailor uses
+	// when inserting ads.
+	//
+	// AdConditioningConfiguration is the "AdConditioningConfiguration" member: an
+	// AdConditioningConfiguration structure.
 	AdConditioningConfiguration *AdConditioningConfiguration `json:"AdConditioningConfiguration,omitempty"`
+
+	// The configuration for customizing HTTP requests to the ad decision server
+	// (ADS). This includes settings for request method, headers, body content, and
+	// compression options.
+	//
+	// AdDecisionServerConfiguration is the "AdDecisionServerConfiguration" member:
+	// an AdDecisionServerConfiguration structure.
+	AdDecisionServerConfiguration *AdDecisionServerConfiguration `json:"AdDecisionServerConfiguration,omitempty"`
+
+	// The URL for the ad decision server (ADS). This includes the specification of
+	// static parameters and placeholders for dynamic parameters. AWS Elemental
+	// MediaTailor substitutes player-specific and session-specific parameters as
+	// needed when calling the ADS. Alternately, for testing, you can provide a
+	// static VAST URL. The maximum length is 25,000 characters.
+	//
 	// AdDecisionServerUrl is the "AdDecisionServerUrl" member: a string.
 	AdDecisionServerUrl *string `json:"AdDecisionServerUrl,omitempty"`
-	// AvailSuppression is the "AvailSuppression" member: an AvailSuppression structure.
+
+	// The configuration for avail suppression, also known as ad suppression. For
+	// more information about ad suppression, see Ad Suppression
+	// (https://docs.aws.amazon.com/mediatailor/latest/ug/ad-behavior.html).
+	//
+	// AvailSuppression is the "AvailSuppression" member: an AvailSuppression
+	// structure.
 	AvailSuppression *AvailSuppression `json:"AvailSuppression,omitempty"`
+
+	// The configuration for bumpers. Bumpers are short audio or video clips that
+	// play at the start or before the end of an ad break. To learn more about
+	// bumpers, see Bumpers
+	// (https://docs.aws.amazon.com/mediatailor/latest/ug/bumpers.html).
+	//
 	// Bumper is the "Bumper" member: a Bumper structure.
 	Bumper *Bumper `json:"Bumper,omitempty"`
-	// CdnConfiguration is the "CdnConfiguration" member: a CdnConfiguration structure.
+
+	// The configuration for using a content delivery network (CDN), like Amazon
+	// CloudFront, for content and ad segment management.
+	//
+	// CdnConfiguration is the "CdnConfiguration" member: a CdnConfiguration
+	// structure.
 	CdnConfiguration *CdnConfiguration `json:"CdnConfiguration,omitempty"`
-	// ConfigurationAliases is the "ConfigurationAliases" member: a map to map to string.
+
+	// The player parameters and aliases used as dynamic variables during session
+	// initialization. For more information, see Domain Variables
+	// (https://docs.aws.amazon.com/mediatailor/latest/ug/variables-domains.html).
+	//
+	// ConfigurationAliases is the "ConfigurationAliases" member: a map to map to
+	// string.
 	ConfigurationAliases map[string]map[string]string `json:"ConfigurationAliases,omitempty"`
-	// DashConfiguration is the "DashConfiguration" member: a DashConfiguration structure.
+
+	// The configuration for DASH content.
+	//
+	// DashConfiguration is the "DashConfiguration" member: a DashConfiguration
+	// structure.
 	DashConfiguration *DashConfiguration `json:"DashConfiguration,omitempty"`
-	// HlsConfiguration is the "HlsConfiguration" member: a HlsConfiguration structure.
+
+	// The configuration for HLS content.
+	//
+	// HlsConfiguration is the "HlsConfiguration" member: a HlsConfiguration
+	// structure.
 	HlsConfiguration *HlsConfiguration `json:"HlsConfiguration,omitempty"`
+
+	// The setting that controls whether players can use stitched or guided ad
+	// insertion. The default, STITCHED_ONLY, forces all player sessions to use
+	// stitched (server-side) ad insertion. Choosing PLAYER_SELECT allows players to
+	// select either stitched or guided ad insertion at session-initialization time.
+	// The default for players that do not specify an insertion mode is stitched.
+	//
 	// InsertionMode is the "InsertionMode" member: an InsertionMode value.
 	InsertionMode InsertionMode `json:"InsertionMode,omitempty"`
-	// LivePreRollConfiguration is the "LivePreRollConfiguration" member: a LivePreRollConfiguration structure.
+
+	// The configuration for pre-roll ad insertion.
+	//
+	// LivePreRollConfiguration is the "LivePreRollConfiguration" member: a
+	// LivePreRollConfiguration structure.
 	LivePreRollConfiguration *LivePreRollConfiguration `json:"LivePreRollConfiguration,omitempty"`
-	// LogConfiguration is the "LogConfiguration" member: a LogConfiguration structure.
+
+	// The configuration that defines where AWS Elemental MediaTailor sends logs for
+	// the playback configuration.
+	//
+	// LogConfiguration is the "LogConfiguration" member: a LogConfiguration
+	// structure.
 	LogConfiguration *LogConfiguration `json:"LogConfiguration,omitempty"`
-	// ManifestProcessingRules is the "ManifestProcessingRules" member: a ManifestProcessingRules structure.
+
+	// The configuration for manifest processing rules. Manifest processing rules
+	// enable customization of the personalized manifests created by MediaTailor.
+	//
+	// ManifestProcessingRules is the "ManifestProcessingRules" member: a
+	// ManifestProcessingRules structure.
 	ManifestProcessingRules *ManifestProcessingRules `json:"ManifestProcessingRules,omitempty"`
+
+	// The identifier for the playback configuration.
+	//
 	// Name is the "Name" member: a string.
 	Name *string `json:"Name,omitempty"`
-	// PersonalizationThresholdSeconds is the "PersonalizationThresholdSeconds" member: an integer; range at least 1.
+
+	// Defines the maximum duration of underfilled ad time (in seconds) allowed in
+	// an ad break. If the duration of underfilled ad time exceeds the
+	// personalization threshold, then the personalization of the ad break is
+	// abandoned and the underlying content is shown. This feature applies to ad
+	// replacement in live and VOD streams, rather than ad insertion, because it
+	// relies on an underlying content stream. For more information about ad break
+	// behavior, including ad replacement and insertion, see Ad Behavior in AWS
+	// Elemental MediaTailor
+	// (https://docs.aws.amazon.com/mediatailor/latest/ug/ad-behavior.html).
+	//
+	// PersonalizationThresholdSeconds is the "PersonalizationThresholdSeconds"
+	// member: an integer; range at least 1.
 	PersonalizationThresholdSeconds *int32 `json:"PersonalizationThresholdSeconds,omitempty"`
+
+	// The Amazon Resource Name (ARN) for the playback configuration.
+	//
 	// PlaybackConfigurationArn is the "PlaybackConfigurationArn" member: a string.
 	PlaybackConfigurationArn *string `json:"PlaybackConfigurationArn,omitempty"`
+
+	// The URL that the player accesses to get a manifest from AWS Elemental
+	// MediaTailor. This session will use server-side reporting.
+	//
 	// PlaybackEndpointPrefix is the "PlaybackEndpointPrefix" member: a string.
 	PlaybackEndpointPrefix *string `json:"PlaybackEndpointPrefix,omitempty"`
-	// SessionInitializationEndpointPrefix is the "SessionInitializationEndpointPrefix" member: a string.
+
+	// The URL that the player uses to initialize a session that uses client-side
+	// reporting.
+	//
+	// SessionInitializationEndpointPrefix is the
+	// "SessionInitializationEndpointPrefix" member: a string.
 	SessionInitializationEndpointPrefix *string `json:"SessionInitializationEndpointPrefix,omitempty"`
+
+	// The URL for a high-quality video asset to transcode and use to fill in time
+	// that's not used by ads. AWS Elemental MediaTailor shows the slate to fill in
+	// gaps in media content. Configuring the slate is optional for non-VPAID
+	// playback configurations. For VPAID, the slate is required because MediaTailor
+	// provides it in the slots designated for dynamic ad content. The slate must be
+	// a high-quality asset that contains both audio and video.
+	//
 	// SlateAdUrl is the "SlateAdUrl" member: a string.
 	SlateAdUrl *string `json:"SlateAdUrl,omitempty"`
+
+	// The tags assigned to the playback configuration. Tags are key-value pairs
+	// that you can associate with Amazon resources to help with organization,
+	// access control, and cost tracking. For more information, see Tagging AWS
+	// Elemental MediaTailor Resources
+	// (https://docs.aws.amazon.com/mediatailor/latest/ug/tagging.html).
+	//
 	// Tags is the "tags" member: a map to string.
 	Tags map[string]string `json:"tags,omitempty"`
+
+	// The name that is used to associate this playback configuration with a custom
+	// transcode profile. This overrides the dynamic transcoding defaults of
+	// MediaTailor. Use this only if you have already set up custom profiles with
+	// the help of AWS Support.
+	//
 	// TranscodeProfileName is the "TranscodeProfileName" member: a string.
 	TranscodeProfileName *string `json:"TranscodeProfileName,omitempty"`
+
+	// The URL prefix for the parent manifest for the stream, minus the asset ID.
+	// The maximum length is 512 characters.
+	//
 	// VideoContentSourceUrl is the "VideoContentSourceUrl" member: a string.
 	VideoContentSourceUrl *string `json:"VideoContentSourceUrl,omitempty"`
 
@@ -1084,11 +3368,35 @@ type GetPlaybackConfigurationResponse struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// GetPrefetchScheduleRequest is the GetPrefetchScheduleRequest structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *GetPlaybackConfigurationResponse) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *GetPlaybackConfigurationResponse) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// GetPrefetchScheduleRequest is the input of GetPrefetchSchedule, the
+// requestParameters of its records.
 type GetPrefetchScheduleRequest struct {
+	// The name of the prefetch schedule. The name must be unique among all prefetch
+	// schedules that are associated with the specified playback configuration.
+	//
 	// Name is the "Name" member: a string, required.
 	Name *string `json:"Name,omitempty"`
-	// PlaybackConfigurationName is the "PlaybackConfigurationName" member: a string, required.
+
+	// Returns information about the prefetch schedule for a specific playback
+	// configuration. If you call GetPrefetchSchedule on an expired prefetch
+	// schedule, MediaTailor returns an HTTP 404 status code.
+	//
+	// PlaybackConfigurationName is the "PlaybackConfigurationName" member: a
+	// string, required.
 	PlaybackConfigurationName *string `json:"PlaybackConfigurationName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
@@ -1096,28 +3404,111 @@ type GetPrefetchScheduleRequest struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// GetPrefetchScheduleResponse is the GetPrefetchScheduleResponse structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *GetPrefetchScheduleRequest) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *GetPrefetchScheduleRequest) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// GetPrefetchScheduleResponse is the output of GetPrefetchSchedule, the
+// responseElements of its records.
 type GetPrefetchScheduleResponse struct {
+	// The Amazon Resource Name (ARN) of the prefetch schedule.
+	//
 	// Arn is the "Arn" member: a string.
 	Arn *string `json:"Arn,omitempty"`
+
+	// The configuration settings for how and when MediaTailor consumes prefetched
+	// ads from the ad decision server for single prefetch schedules. Each
+	// consumption configuration contains an end time and an optional start time
+	// that define the consumption window. Prefetch schedules automatically expire
+	// no earlier than seven days after the end time.
+	//
 	// Consumption is the "Consumption" member: a PrefetchConsumption structure.
 	Consumption *PrefetchConsumption `json:"Consumption,omitempty"`
+
+	// The name of the prefetch schedule. The name must be unique among all prefetch
+	// schedules that are associated with the specified playback configuration.
+	//
 	// Name is the "Name" member: a string.
 	Name *string `json:"Name,omitempty"`
-	// PlaybackConfigurationName is the "PlaybackConfigurationName" member: a string.
+
+	// The name of the playback configuration to create the prefetch schedule for.
+	//
+	// PlaybackConfigurationName is the "PlaybackConfigurationName" member: a
+	// string.
 	PlaybackConfigurationName *string `json:"PlaybackConfigurationName,omitempty"`
+
+	// The configuration that defines how and when MediaTailor performs ad
+	// prefetching in a live event.
+	//
+	// RecurringPrefetchConfiguration is the "RecurringPrefetchConfiguration"
+	// member: a RecurringPrefetchConfiguration structure.
+	RecurringPrefetchConfiguration *RecurringPrefetchConfiguration `json:"RecurringPrefetchConfiguration,omitempty"`
+
+	// A complex type that contains settings for prefetch retrieval from the ad
+	// decision server (ADS).
+	//
 	// Retrieval is the "Retrieval" member: a PrefetchRetrieval structure.
 	Retrieval *PrefetchRetrieval `json:"Retrieval,omitempty"`
+
+	// The frequency that MediaTailor creates prefetch schedules. SINGLE indicates
+	// that this schedule applies to one ad break. RECURRING indicates that
+	// MediaTailor automatically creates a schedule for each ad avail in a live
+	// event.
+	//
+	// ScheduleType is the "ScheduleType" member: a PrefetchScheduleType value.
+	ScheduleType PrefetchScheduleType `json:"ScheduleType,omitempty"`
+
+	// An optional stream identifier that you can specify in order to prefetch for
+	// multiple streams that use the same playback configuration.
+	//
 	// StreamId is the "StreamId" member: a string.
 	StreamId *string `json:"StreamId,omitempty"`
 
+	// The tags assigned to the prefetch schedule. Tags are key-value pairs that you
+	// can associate with Amazon resources to help with organization, access
+	// control, and cost tracking. For more information, see Tagging AWS Elemental
+	// MediaTailor Resources
+	// (https://docs.aws.amazon.com/mediatailor/latest/ug/tagging.html).
+	//
+	// Tags is the "tags" member: a map to string.
+	Tags map[string]string `json:"tags,omitempty"`
+
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, and nulls.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *GetPrefetchScheduleResponse) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *GetPrefetchScheduleResponse) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
 // HlsConfiguration is the HlsConfiguration structure of the MediaTailor API.
+//
+// The configuration for HLS content.
 type HlsConfiguration struct {
+	// The URL that is used to initiate a playback session for devices that support
+	// Apple HLS. The session uses server-side reporting.
+	//
 	// ManifestEndpointPrefix is the "ManifestEndpointPrefix" member: a string.
 	ManifestEndpointPrefix *string `json:"ManifestEndpointPrefix,omitempty"`
 
@@ -1126,10 +3517,35 @@ type HlsConfiguration struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// HlsPlaylistSettings is the HlsPlaylistSettings structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *HlsConfiguration) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *HlsConfiguration) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// HlsPlaylistSettings is the HlsPlaylistSettings structure of the MediaTailor
+// API.
+//
+// HLS playlist configuration parameters.
 type HlsPlaylistSettings struct {
+	// Determines the type of SCTE 35 tags to use in ad markup. Specify DATERANGE to
+	// use DATERANGE tags (for live or VOD content). Specify SCTE35_ENHANCED to use
+	// EXT-X-CUE-OUT and EXT-X-CUE-IN tags (for VOD content only).
+	//
 	// AdMarkupType is the "AdMarkupType" member: a list of AdMarkupType value.
 	AdMarkupType []AdMarkupType `json:"AdMarkupType,omitempty"`
+
+	// The total duration (in seconds) of each manifest. Minimum value: 30 seconds.
+	// Maximum value: 3600 seconds.
+	//
 	// ManifestWindowSeconds is the "ManifestWindowSeconds" member: an integer.
 	ManifestWindowSeconds *int32 `json:"ManifestWindowSeconds,omitempty"`
 
@@ -1138,8 +3554,27 @@ type HlsPlaylistSettings struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *HlsPlaylistSettings) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *HlsPlaylistSettings) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
 // HttpConfiguration is the HttpConfiguration structure of the MediaTailor API.
+//
+// The HTTP configuration for the source location.
 type HttpConfiguration struct {
+	// The base URL for the source location host server. This string must include
+	// the protocol, such as https://.
+	//
 	// BaseUrl is the "BaseUrl" member: a string, required.
 	BaseUrl *string `json:"BaseUrl,omitempty"`
 
@@ -1148,12 +3583,40 @@ type HttpConfiguration struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// HttpPackageConfiguration is the HttpPackageConfiguration structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *HttpConfiguration) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *HttpConfiguration) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// HttpPackageConfiguration is the HttpPackageConfiguration structure of the
+// MediaTailor API.
+//
+// The HTTP package configuration properties for the requested VOD source.
 type HttpPackageConfiguration struct {
+	// The relative path to the URL for this VOD source. This is combined with
+	// SourceLocation::HttpConfiguration::BaseUrl to form a valid URL.
+	//
 	// Path is the "Path" member: a string, required.
 	Path *string `json:"Path,omitempty"`
+
+	// The name of the source group. This has to match one of the
+	// Channel::Outputs::SourceGroup.
+	//
 	// SourceGroup is the "SourceGroup" member: a string, required.
 	SourceGroup *string `json:"SourceGroup,omitempty"`
+
+	// The streaming protocol for this package configuration. Supported values are
+	// HLS and DASH.
+	//
 	// Type is the "Type" member: a Type value, required.
 	Type Type `json:"Type,omitempty"`
 
@@ -1162,13 +3625,87 @@ type HttpPackageConfiguration struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// HttpPackageConfigurations is the HttpPackageConfigurations list of the MediaTailor API.
-type HttpPackageConfigurations = []HttpPackageConfiguration
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *HttpPackageConfiguration) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *HttpPackageConfiguration) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// HttpRequest is the HttpRequest structure of the MediaTailor API.
+//
+// HTTP request configuration parameters that define how MediaTailor
+// communicates with the ad decision server.
+type HttpRequest struct {
+	// The request body content to send with HTTP requests to the ad decision
+	// server. This value is only eligible for POST requests.
+	//
+	// Body is the "Body" member: a string.
+	Body *string `json:"Body,omitempty"`
+
+	// The compression method to apply to requests sent to the ad decision server.
+	// Supported values are NONE and GZIP. This value is only eligible for POST
+	// requests.
+	//
+	// CompressRequest is the "CompressRequest" member: a CompressionMethod value.
+	CompressRequest CompressionMethod `json:"CompressRequest,omitempty"`
+
+	// Custom HTTP headers to include in requests to the ad decision server. Specify
+	// headers as key-value pairs. This value is only eligible for POST requests.
+	//
+	// Headers is the "Headers" member: a map to string.
+	Headers map[string]string `json:"Headers,omitempty"`
+
+	// The HTTP method to use when making requests to the ad decision server.
+	// Supported values are GET and POST.
+	//
+	// Method is the "Method" member: a Method value.
+	Method Method `json:"Method,omitempty"`
+
+	// UnknownMembers keeps what the typed fields cannot hold: members
+	// the model does not have, values that did not convert, and nulls.
+	UnknownMembers cloudtrail.RawMembers `json:"-"`
+}
+
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *HttpRequest) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *HttpRequest) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
 
 // KeyValuePair is the KeyValuePair structure of the MediaTailor API.
+//
+// For SCTE35_ENHANCED output, defines a key and corresponding value.
+// MediaTailor generates these pairs within the EXT-X-ASSETtag.
 type KeyValuePair struct {
+	// For SCTE35_ENHANCED output, defines a key. MediaTailor takes this key, and
+	// its associated value, and generates the key/value pair within the
+	// EXT-X-ASSETtag. If you specify a key, you must also specify a corresponding
+	// value.
+	//
 	// Key is the "Key" member: a string, required.
 	Key *string `json:"Key,omitempty"`
+
+	// For SCTE35_ENHANCED output, defines a value. MediaTailor; takes this value,
+	// and its associated key, and generates the key/value pair within the
+	// EXT-X-ASSETtag. If you specify a value, you must also specify a corresponding
+	// key.
+	//
 	// Value is the "Value" member: a string, required.
 	Value *string `json:"Value,omitempty"`
 
@@ -1177,12 +3714,50 @@ type KeyValuePair struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// ListAlertsRequest is the ListAlertsRequest structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *KeyValuePair) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *KeyValuePair) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// ListAlertsRequest is the input of ListAlerts, the requestParameters of its
+// records.
 type ListAlertsRequest struct {
+	// The maximum number of alerts that you want MediaTailor to return in response
+	// to the current request. If there are more than MaxResults alerts, use the
+	// value of NextToken in the response to get the next page of results.
+	//
+	// The default value is 100. MediaTailor uses DynamoDB-based pagination, which
+	// means that a response might contain fewer than MaxResults items, including 0
+	// items, even when more results are available. To retrieve all results, you
+	// must continue making requests using the NextToken value from each response
+	// until the response no longer includes a NextToken value.
+	//
 	// MaxResults is the "MaxResults" member: an integer; range 1 to 100.
 	MaxResults *int32 `json:"MaxResults,omitempty"`
+
+	// Pagination token returned by the list request when results exceed the maximum
+	// allowed. Use the token to fetch the next page of results.
+	//
+	// For the first ListAlerts request, omit this value. For subsequent requests,
+	// get the value of NextToken from the previous response and specify that value
+	// for NextToken in the request. Continue making requests until the response no
+	// longer includes a NextToken value, which indicates that all results have been
+	// retrieved.
+	//
 	// NextToken is the "NextToken" member: a string.
 	NextToken *string `json:"NextToken,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the resource.
+	//
 	// ResourceArn is the "ResourceArn" member: a string, required.
 	ResourceArn *string `json:"ResourceArn,omitempty"`
 
@@ -1191,10 +3766,31 @@ type ListAlertsRequest struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// ListAlertsResponse is the ListAlertsResponse structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *ListAlertsRequest) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *ListAlertsRequest) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// ListAlertsResponse is the output of ListAlerts, the responseElements of its
+// records.
 type ListAlertsResponse struct {
+	// A list of alerts that are associated with this resource.
+	//
 	// Items is the "Items" member: a list of Alert structure.
 	Items []Alert `json:"Items,omitempty"`
+
+	// Pagination token returned by the list request when results exceed the maximum
+	// allowed. Use the token to fetch the next page of results.
+	//
 	// NextToken is the "NextToken" member: a string.
 	NextToken *string `json:"NextToken,omitempty"`
 
@@ -1203,10 +3799,45 @@ type ListAlertsResponse struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// ListChannelsRequest is the ListChannelsRequest structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *ListAlertsResponse) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *ListAlertsResponse) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// ListChannelsRequest is the input of ListChannels, the requestParameters of
+// its records.
 type ListChannelsRequest struct {
+	// The maximum number of channels that you want MediaTailor to return in
+	// response to the current request. If there are more than MaxResults channels,
+	// use the value of NextToken in the response to get the next page of results.
+	//
+	// The default value is 100. MediaTailor uses DynamoDB-based pagination, which
+	// means that a response might contain fewer than MaxResults items, including 0
+	// items, even when more results are available. To retrieve all results, you
+	// must continue making requests using the NextToken value from each response
+	// until the response no longer includes a NextToken value.
+	//
 	// MaxResults is the "MaxResults" member: an integer; range 1 to 100.
 	MaxResults *int32 `json:"MaxResults,omitempty"`
+
+	// Pagination token returned by the list request when results exceed the maximum
+	// allowed. Use the token to fetch the next page of results.
+	//
+	// For the first ListChannels request, omit this value. For subsequent requests,
+	// get the value of NextToken from the previous response and specify that value
+	// for NextToken in the request. Continue making requests until the response no
+	// longer includes a NextToken value, which indicates that all results have been
+	// retrieved.
+	//
 	// NextToken is the "NextToken" member: a string.
 	NextToken *string `json:"NextToken,omitempty"`
 
@@ -1215,10 +3846,31 @@ type ListChannelsRequest struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// ListChannelsResponse is the ListChannelsResponse structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *ListChannelsRequest) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *ListChannelsRequest) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// ListChannelsResponse is the output of ListChannels, the responseElements of
+// its records.
 type ListChannelsResponse struct {
+	// A list of channels that are associated with this account.
+	//
 	// Items is the "Items" member: a list of Channel structure.
 	Items []Channel `json:"Items,omitempty"`
+
+	// Pagination token returned by the list request when results exceed the maximum
+	// allowed. Use the token to fetch the next page of results.
+	//
 	// NextToken is the "NextToken" member: a string.
 	NextToken *string `json:"NextToken,omitempty"`
 
@@ -1227,12 +3879,51 @@ type ListChannelsResponse struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// ListLiveSourcesRequest is the ListLiveSourcesRequest structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *ListChannelsResponse) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *ListChannelsResponse) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// ListLiveSourcesRequest is the input of ListLiveSources, the requestParameters
+// of its records.
 type ListLiveSourcesRequest struct {
+	// The maximum number of live sources that you want MediaTailor to return in
+	// response to the current request. If there are more than MaxResults live
+	// sources, use the value of NextToken in the response to get the next page of
+	// results.
+	//
+	// The default value is 100. MediaTailor uses DynamoDB-based pagination, which
+	// means that a response might contain fewer than MaxResults items, including 0
+	// items, even when more results are available. To retrieve all results, you
+	// must continue making requests using the NextToken value from each response
+	// until the response no longer includes a NextToken value.
+	//
 	// MaxResults is the "MaxResults" member: an integer; range 1 to 100.
 	MaxResults *int32 `json:"MaxResults,omitempty"`
+
+	// Pagination token returned by the list request when results exceed the maximum
+	// allowed. Use the token to fetch the next page of results.
+	//
+	// For the first ListLiveSources request, omit this value. For subsequent
+	// requests, get the value of NextToken from the previous response and specify
+	// that value for NextToken in the request. Continue making requests until the
+	// response no longer includes a NextToken value, which indicates that all
+	// results have been retrieved.
+	//
 	// NextToken is the "NextToken" member: a string.
 	NextToken *string `json:"NextToken,omitempty"`
+
+	// The name of the source location associated with this Live Sources list.
+	//
 	// SourceLocationName is the "SourceLocationName" member: a string, required.
 	SourceLocationName *string `json:"SourceLocationName,omitempty"`
 
@@ -1241,10 +3932,31 @@ type ListLiveSourcesRequest struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// ListLiveSourcesResponse is the ListLiveSourcesResponse structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *ListLiveSourcesRequest) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *ListLiveSourcesRequest) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// ListLiveSourcesResponse is the output of ListLiveSources, the
+// responseElements of its records.
 type ListLiveSourcesResponse struct {
+	// Lists the live sources.
+	//
 	// Items is the "Items" member: a list of LiveSource structure.
 	Items []LiveSource `json:"Items,omitempty"`
+
+	// Pagination token returned by the list request when results exceed the maximum
+	// allowed. Use the token to fetch the next page of results.
+	//
 	// NextToken is the "NextToken" member: a string.
 	NextToken *string `json:"NextToken,omitempty"`
 
@@ -1253,58 +3965,46 @@ type ListLiveSourcesResponse struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// ListOfAdBreak is the __listOfAdBreak list of the MediaTailor API.
-type ListOfAdBreak = []AdBreak
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *ListLiveSourcesResponse) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
 
-// ListOfAlert is the __listOfAlert list of the MediaTailor API.
-type ListOfAlert = []Alert
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *ListLiveSourcesResponse) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
 
-// ListOfAlternateMedia is the __listOfAlternateMedia list of the MediaTailor API.
-type ListOfAlternateMedia = []AlternateMedia
-
-// ListOfAudienceMedia is the __listOfAudienceMedia list of the MediaTailor API.
-type ListOfAudienceMedia = []AudienceMedia
-
-// ListOfAvailMatchingCriteria is the __listOfAvailMatchingCriteria list of the MediaTailor API.
-type ListOfAvailMatchingCriteria = []AvailMatchingCriteria
-
-// ListOfChannel is the __listOfChannel list of the MediaTailor API.
-type ListOfChannel = []Channel
-
-// ListOfLiveSource is the __listOfLiveSource list of the MediaTailor API.
-type ListOfLiveSource = []LiveSource
-
-// ListOfLoggingStrategies is the __listOfLoggingStrategies list of the MediaTailor API.
-type ListOfLoggingStrategies = []LoggingStrategy
-
-// ListOfPlaybackConfiguration is the __listOfPlaybackConfiguration list of the MediaTailor API.
-type ListOfPlaybackConfiguration = []PlaybackConfiguration
-
-// ListOfPrefetchSchedule is the __listOfPrefetchSchedule list of the MediaTailor API.
-type ListOfPrefetchSchedule = []PrefetchSchedule
-
-// ListOfScheduleAdBreak is the __listOfScheduleAdBreak list of the MediaTailor API.
-type ListOfScheduleAdBreak = []ScheduleAdBreak
-
-// ListOfScheduleEntry is the __listOfScheduleEntry list of the MediaTailor API.
-type ListOfScheduleEntry = []ScheduleEntry
-
-// ListOfSegmentDeliveryConfiguration is the __listOfSegmentDeliveryConfiguration list of the MediaTailor API.
-type ListOfSegmentDeliveryConfiguration = []SegmentDeliveryConfiguration
-
-// ListOfSourceLocation is the __listOfSourceLocation list of the MediaTailor API.
-type ListOfSourceLocation = []SourceLocation
-
-// ListOfString is the __listOf__string list of the MediaTailor API.
-type ListOfString = []string
-
-// ListOfVodSource is the __listOfVodSource list of the MediaTailor API.
-type ListOfVodSource = []VodSource
-
-// ListPlaybackConfigurationsRequest is the ListPlaybackConfigurationsRequest structure of the MediaTailor API.
+// ListPlaybackConfigurationsRequest is the input of ListPlaybackConfigurations,
+// the requestParameters of its records.
 type ListPlaybackConfigurationsRequest struct {
+	// The maximum number of playback configurations that you want MediaTailor to
+	// return in response to the current request. If there are more than MaxResults
+	// playback configurations, use the value of NextToken in the response to get
+	// the next page of results.
+	//
+	// The default value is 100. MediaTailor uses DynamoDB-based pagination, which
+	// means that a response might contain fewer than MaxResults items, including 0
+	// items, even when more results are available. To retrieve all results, you
+	// must continue making requests using the NextToken value from each response
+	// until the response no longer includes a NextToken value.
+	//
 	// MaxResults is the "MaxResults" member: an integer; range 1 to 100.
 	MaxResults *int32 `json:"MaxResults,omitempty"`
+
+	// Pagination token returned by the list request when results exceed the maximum
+	// allowed. Use the token to fetch the next page of results.
+	//
+	// For the first ListPlaybackConfigurations request, omit this value. For
+	// subsequent requests, get the value of NextToken from the previous response
+	// and specify that value for NextToken in the request. Continue making requests
+	// until the response no longer includes a NextToken value, which indicates that
+	// all results have been retrieved.
+	//
 	// NextToken is the "NextToken" member: a string.
 	NextToken *string `json:"NextToken,omitempty"`
 
@@ -1313,10 +4013,33 @@ type ListPlaybackConfigurationsRequest struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// ListPlaybackConfigurationsResponse is the ListPlaybackConfigurationsResponse structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *ListPlaybackConfigurationsRequest) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *ListPlaybackConfigurationsRequest) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// ListPlaybackConfigurationsResponse is the output of
+// ListPlaybackConfigurations, the responseElements of its records.
 type ListPlaybackConfigurationsResponse struct {
+	// Array of playback configurations. This might be all the available
+	// configurations or a subset, depending on the settings that you provide and
+	// the total number of configurations stored.
+	//
 	// Items is the "Items" member: a list of PlaybackConfiguration structure.
 	Items []PlaybackConfiguration `json:"Items,omitempty"`
+
+	// Pagination token returned by the GET list request when results exceed the
+	// maximum allowed. Use the token to fetch the next page of results.
+	//
 	// NextToken is the "NextToken" member: a string.
 	NextToken *string `json:"NextToken,omitempty"`
 
@@ -1325,14 +4048,66 @@ type ListPlaybackConfigurationsResponse struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// ListPrefetchSchedulesRequest is the ListPrefetchSchedulesRequest structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *ListPlaybackConfigurationsResponse) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *ListPlaybackConfigurationsResponse) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// ListPrefetchSchedulesRequest is the input of ListPrefetchSchedules, the
+// requestParameters of its records.
 type ListPrefetchSchedulesRequest struct {
+	// The maximum number of prefetch schedules that you want MediaTailor to return
+	// in response to the current request. If there are more than MaxResults
+	// prefetch schedules, use the value of NextToken in the response to get the
+	// next page of results.
+	//
+	// The default value is 100. MediaTailor uses DynamoDB-based pagination, which
+	// means that a response might contain fewer than MaxResults items, including 0
+	// items, even when more results are available. To retrieve all results, you
+	// must continue making requests using the NextToken value from each response
+	// until the response no longer includes a NextToken value.
+	//
 	// MaxResults is the "MaxResults" member: an integer; range 1 to 100.
 	MaxResults *int32 `json:"MaxResults,omitempty"`
+
+	// Pagination token returned by the list request when results exceed the maximum
+	// allowed. Use the token to fetch the next page of results.
+	//
+	// For the first ListPrefetchSchedules request, omit this value. For subsequent
+	// requests, get the value of NextToken from the previous response and specify
+	// that value for NextToken in the request. Continue making requests until the
+	// response no longer includes a NextToken value, which indicates that all
+	// results have been retrieved.
+	//
 	// NextToken is the "NextToken" member: a string.
 	NextToken *string `json:"NextToken,omitempty"`
-	// PlaybackConfigurationName is the "PlaybackConfigurationName" member: a string, required.
+
+	// Retrieves the prefetch schedule(s) for a specific playback configuration.
+	//
+	// PlaybackConfigurationName is the "PlaybackConfigurationName" member: a
+	// string, required.
 	PlaybackConfigurationName *string `json:"PlaybackConfigurationName,omitempty"`
+
+	// The type of prefetch schedules that you want to list. SINGLE indicates that
+	// you want to list the configured single prefetch schedules. RECURRING
+	// indicates that you want to list the configured recurring prefetch schedules.
+	// ALL indicates that you want to list all configured prefetch schedules.
+	//
+	// ScheduleType is the "ScheduleType" member: a ListPrefetchScheduleType value.
+	ScheduleType ListPrefetchScheduleType `json:"ScheduleType,omitempty"`
+
+	// An optional filtering parameter whereby MediaTailor filters the prefetch
+	// schedules to include only specific streams.
+	//
 	// StreamId is the "StreamId" member: a string.
 	StreamId *string `json:"StreamId,omitempty"`
 
@@ -1341,10 +4116,32 @@ type ListPrefetchSchedulesRequest struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// ListPrefetchSchedulesResponse is the ListPrefetchSchedulesResponse structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *ListPrefetchSchedulesRequest) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *ListPrefetchSchedulesRequest) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// ListPrefetchSchedulesResponse is the output of ListPrefetchSchedules, the
+// responseElements of its records.
 type ListPrefetchSchedulesResponse struct {
+	// Lists the prefetch schedules. An empty Items list doesn't mean there aren't
+	// more items to fetch, just that that page was empty.
+	//
 	// Items is the "Items" member: a list of PrefetchSchedule structure.
 	Items []PrefetchSchedule `json:"Items,omitempty"`
+
+	// Pagination token returned by the list request when results exceed the maximum
+	// allowed. Use the token to fetch the next page of results.
+	//
 	// NextToken is the "NextToken" member: a string.
 	NextToken *string `json:"NextToken,omitempty"`
 
@@ -1353,10 +4150,46 @@ type ListPrefetchSchedulesResponse struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// ListSourceLocationsRequest is the ListSourceLocationsRequest structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *ListPrefetchSchedulesResponse) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *ListPrefetchSchedulesResponse) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// ListSourceLocationsRequest is the input of ListSourceLocations, the
+// requestParameters of its records.
 type ListSourceLocationsRequest struct {
+	// The maximum number of source locations that you want MediaTailor to return in
+	// response to the current request. If there are more than MaxResults source
+	// locations, use the value of NextToken in the response to get the next page of
+	// results.
+	//
+	// The default value is 100. MediaTailor uses DynamoDB-based pagination, which
+	// means that a response might contain fewer than MaxResults items, including 0
+	// items, even when more results are available. To retrieve all results, you
+	// must continue making requests using the NextToken value from each response
+	// until the response no longer includes a NextToken value.
+	//
 	// MaxResults is the "MaxResults" member: an integer; range 1 to 100.
 	MaxResults *int32 `json:"MaxResults,omitempty"`
+
+	// Pagination token returned by the list request when results exceed the maximum
+	// allowed. Use the token to fetch the next page of results.
+	//
+	// For the first ListSourceLocations request, omit this value. For subsequent
+	// requests, get the value of NextToken from the previous response and specify
+	// that value for NextToken in the request. Continue making requests until the
+	// response no longer includes a NextToken value, which indicates that all
+	// results have been retrieved.
+	//
 	// NextToken is the "NextToken" member: a string.
 	NextToken *string `json:"NextToken,omitempty"`
 
@@ -1365,10 +4198,31 @@ type ListSourceLocationsRequest struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// ListSourceLocationsResponse is the ListSourceLocationsResponse structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *ListSourceLocationsRequest) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *ListSourceLocationsRequest) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// ListSourceLocationsResponse is the output of ListSourceLocations, the
+// responseElements of its records.
 type ListSourceLocationsResponse struct {
+	// A list of source locations.
+	//
 	// Items is the "Items" member: a list of SourceLocation structure.
 	Items []SourceLocation `json:"Items,omitempty"`
+
+	// Pagination token returned by the list request when results exceed the maximum
+	// allowed. Use the token to fetch the next page of results.
+	//
 	// NextToken is the "NextToken" member: a string.
 	NextToken *string `json:"NextToken,omitempty"`
 
@@ -1377,8 +4231,25 @@ type ListSourceLocationsResponse struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// ListTagsForResourceRequest is the ListTagsForResourceRequest structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *ListSourceLocationsResponse) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *ListSourceLocationsResponse) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// ListTagsForResourceRequest is the input of ListTagsForResource, the
+// requestParameters of its records.
 type ListTagsForResourceRequest struct {
+	// The Amazon Resource Name (ARN) associated with this resource.
+	//
 	// ResourceArn is the "ResourceArn" member: a string, required.
 	ResourceArn *string `json:"ResourceArn,omitempty"`
 
@@ -1387,8 +4258,29 @@ type ListTagsForResourceRequest struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// ListTagsForResourceResponse is the ListTagsForResourceResponse structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *ListTagsForResourceRequest) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *ListTagsForResourceRequest) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// ListTagsForResourceResponse is the output of ListTagsForResource, the
+// responseElements of its records.
 type ListTagsForResourceResponse struct {
+	// The tags associated with this resource. Tags are key-value pairs that you can
+	// associate with Amazon resources to help with organization, access control,
+	// and cost tracking. For more information, see Tagging AWS Elemental
+	// MediaTailor Resources
+	// (https://docs.aws.amazon.com/mediatailor/latest/ug/tagging.html).
+	//
 	// Tags is the "tags" member: a map to string.
 	Tags map[string]string `json:"tags,omitempty"`
 
@@ -1397,12 +4289,51 @@ type ListTagsForResourceResponse struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// ListVodSourcesRequest is the ListVodSourcesRequest structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *ListTagsForResourceResponse) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *ListTagsForResourceResponse) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// ListVodSourcesRequest is the input of ListVodSources, the requestParameters
+// of its records.
 type ListVodSourcesRequest struct {
+	// The maximum number of VOD sources that you want MediaTailor to return in
+	// response to the current request. If there are more than MaxResults VOD
+	// sources, use the value of NextToken in the response to get the next page of
+	// results.
+	//
+	// The default value is 100. MediaTailor uses DynamoDB-based pagination, which
+	// means that a response might contain fewer than MaxResults items, including 0
+	// items, even when more results are available. To retrieve all results, you
+	// must continue making requests using the NextToken value from each response
+	// until the response no longer includes a NextToken value.
+	//
 	// MaxResults is the "MaxResults" member: an integer; range 1 to 100.
 	MaxResults *int32 `json:"MaxResults,omitempty"`
+
+	// Pagination token returned by the list request when results exceed the maximum
+	// allowed. Use the token to fetch the next page of results.
+	//
+	// For the first ListVodSources request, omit this value. For subsequent
+	// requests, get the value of NextToken from the previous response and specify
+	// that value for NextToken in the request. Continue making requests until the
+	// response no longer includes a NextToken value, which indicates that all
+	// results have been retrieved.
+	//
 	// NextToken is the "NextToken" member: a string.
 	NextToken *string `json:"NextToken,omitempty"`
+
+	// The name of the source location associated with this VOD Source list.
+	//
 	// SourceLocationName is the "SourceLocationName" member: a string, required.
 	SourceLocationName *string `json:"SourceLocationName,omitempty"`
 
@@ -1411,10 +4342,31 @@ type ListVodSourcesRequest struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// ListVodSourcesResponse is the ListVodSourcesResponse structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *ListVodSourcesRequest) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *ListVodSourcesRequest) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// ListVodSourcesResponse is the output of ListVodSources, the responseElements
+// of its records.
 type ListVodSourcesResponse struct {
+	// Lists the VOD sources.
+	//
 	// Items is the "Items" member: a list of VodSource structure.
 	Items []VodSource `json:"Items,omitempty"`
+
+	// Pagination token returned by the list request when results exceed the maximum
+	// allowed. Use the token to fetch the next page of results.
+	//
 	// NextToken is the "NextToken" member: a string.
 	NextToken *string `json:"NextToken,omitempty"`
 
@@ -1423,10 +4375,38 @@ type ListVodSourcesResponse struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// LivePreRollConfiguration is the LivePreRollConfiguration structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *ListVodSourcesResponse) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *ListVodSourcesResponse) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// LivePreRollConfiguration is the LivePreRollConfiguration structure of the
+// MediaTailor API.
+//
+// The configuration for pre-roll ad insertion.
 type LivePreRollConfiguration struct {
+	// The URL for the ad decision server (ADS) for pre-roll ads. This includes the
+	// specification of static parameters and placeholders for dynamic parameters.
+	// AWS Elemental MediaTailor substitutes player-specific and session-specific
+	// parameters as needed when calling the ADS. Alternately, for testing, you can
+	// provide a static VAST URL. The maximum length is 25,000 characters.
+	//
 	// AdDecisionServerUrl is the "AdDecisionServerUrl" member: a string.
 	AdDecisionServerUrl *string `json:"AdDecisionServerUrl,omitempty"`
+
+	// The maximum allowed duration for the pre-roll ad avail. AWS Elemental
+	// MediaTailor won't play pre-roll ads to exceed this duration, regardless of
+	// the total duration of ads that the ADS returns.
+	//
 	// MaxDurationSeconds is the "MaxDurationSeconds" member: an integer.
 	MaxDurationSeconds *int32 `json:"MaxDurationSeconds,omitempty"`
 
@@ -1435,20 +4415,61 @@ type LivePreRollConfiguration struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *LivePreRollConfiguration) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *LivePreRollConfiguration) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
 // LiveSource is the LiveSource structure of the MediaTailor API.
+//
+// Live source configuration parameters.
 type LiveSource struct {
+	// The ARN for the live source.
+	//
 	// Arn is the "Arn" member: a string, required.
 	Arn *string `json:"Arn,omitempty"`
+
+	// The timestamp that indicates when the live source was created.
+	//
 	// CreationTime is the "CreationTime" member: a timestamp.
 	CreationTime *cloudtrail.Time `json:"CreationTime,omitempty"`
-	// HttpPackageConfigurations is the "HttpPackageConfigurations" member: a list of HttpPackageConfiguration structure, required.
+
+	// The HTTP package configurations for the live source.
+	//
+	// HttpPackageConfigurations is the "HttpPackageConfigurations" member: a list
+	// of HttpPackageConfiguration structure, required.
 	HttpPackageConfigurations []HttpPackageConfiguration `json:"HttpPackageConfigurations,omitempty"`
+
+	// The timestamp that indicates when the live source was last modified.
+	//
 	// LastModifiedTime is the "LastModifiedTime" member: a timestamp.
 	LastModifiedTime *cloudtrail.Time `json:"LastModifiedTime,omitempty"`
+
+	// The name that's used to refer to a live source.
+	//
 	// LiveSourceName is the "LiveSourceName" member: a string, required.
 	LiveSourceName *string `json:"LiveSourceName,omitempty"`
+
+	// The name of the source location.
+	//
 	// SourceLocationName is the "SourceLocationName" member: a string, required.
 	SourceLocationName *string `json:"SourceLocationName,omitempty"`
+
+	// The tags assigned to the live source. Tags are key-value pairs that you can
+	// associate with Amazon resources to help with organization, access control,
+	// and cost tracking. For more information, see Tagging AWS Elemental
+	// MediaTailor Resources
+	// (https://docs.aws.amazon.com/mediatailor/latest/ug/tagging.html).
+	//
 	// Tags is the "tags" member: a map to string.
 	Tags map[string]string `json:"tags,omitempty"`
 
@@ -1457,14 +4478,60 @@ type LiveSource struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *LiveSource) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *LiveSource) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
 // LogConfiguration is the LogConfiguration structure of the MediaTailor API.
+//
+// Defines where AWS Elemental MediaTailor sends logs for the playback
+// configuration.
 type LogConfiguration struct {
-	// AdsInteractionLog is the "AdsInteractionLog" member: an AdsInteractionLog structure.
+	// Settings for customizing what events are included in logs for interactions
+	// with the ad decision server (ADS).
+	//
+	// AdsInteractionLog is the "AdsInteractionLog" member: an AdsInteractionLog
+	// structure.
 	AdsInteractionLog *AdsInteractionLog `json:"AdsInteractionLog,omitempty"`
-	// EnabledLoggingStrategies is the "EnabledLoggingStrategies" member: a list of LoggingStrategy value.
+
+	// The method used for collecting logs from AWS Elemental MediaTailor.
+	// LEGACY_CLOUDWATCH indicates that MediaTailor is sending logs directly to
+	// Amazon CloudWatch Logs. VENDED_LOGS indicates that MediaTailor is sending
+	// logs to CloudWatch, which then vends the logs to your destination of choice.
+	// Supported destinations are CloudWatch Logs log group, Amazon S3 bucket, and
+	// Amazon Data Firehose stream.
+	//
+	// EnabledLoggingStrategies is the "EnabledLoggingStrategies" member: a list of
+	// LoggingStrategy value, required.
 	EnabledLoggingStrategies []LoggingStrategy `json:"EnabledLoggingStrategies,omitempty"`
-	// ManifestServiceInteractionLog is the "ManifestServiceInteractionLog" member: a ManifestServiceInteractionLog structure.
+
+	// Settings for customizing what events are included in logs for interactions
+	// with the origin server.
+	//
+	// ManifestServiceInteractionLog is the "ManifestServiceInteractionLog" member:
+	// a ManifestServiceInteractionLog structure.
 	ManifestServiceInteractionLog *ManifestServiceInteractionLog `json:"ManifestServiceInteractionLog,omitempty"`
+
+	// The percentage of session logs that MediaTailor sends to your configured log
+	// destination. For example, if your playback configuration has 1000 sessions
+	// and percentEnabled is set to 60, MediaTailor sends logs for 600 of the
+	// sessions to CloudWatch Logs. MediaTailor decides at random which of the
+	// playback configuration sessions to send logs for. If you want to view logs
+	// for a specific session, you can use the debug log mode
+	// (https://docs.aws.amazon.com/mediatailor/latest/ug/debug-log-mode.html).
+	//
+	// Valid values: 0 - 100
+	//
 	// PercentEnabled is the "PercentEnabled" member: an integer, required.
 	PercentEnabled *int32 `json:"PercentEnabled,omitempty"`
 
@@ -1473,8 +4540,27 @@ type LogConfiguration struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// LogConfigurationForChannel is the LogConfigurationForChannel structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *LogConfiguration) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *LogConfiguration) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// LogConfigurationForChannel is the LogConfigurationForChannel structure of the
+// MediaTailor API.
+//
+// The log configuration for the channel.
 type LogConfigurationForChannel struct {
+	// The log types.
+	//
 	// LogTypes is the "LogTypes" member: a list of LogType value.
 	LogTypes []LogType `json:"LogTypes,omitempty"`
 
@@ -1483,12 +4569,36 @@ type LogConfigurationForChannel struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// LogTypes is the LogTypes list of the MediaTailor API.
-type LogTypes = []LogType
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *LogConfigurationForChannel) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
 
-// ManifestProcessingRules is the ManifestProcessingRules structure of the MediaTailor API.
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *LogConfigurationForChannel) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// ManifestProcessingRules is the ManifestProcessingRules structure of the
+// MediaTailor API.
+//
+// The configuration for manifest processing rules. Manifest processing rules
+// enable customization of the personalized manifests created by MediaTailor.
 type ManifestProcessingRules struct {
-	// AdMarkerPassthrough is the "AdMarkerPassthrough" member: an AdMarkerPassthrough structure.
+	// For HLS, when set to true, MediaTailor passes through EXT-X-CUE-IN,
+	// EXT-X-CUE-OUT, and EXT-X-SPLICEPOINT-SCTE35 ad markers from the origin
+	// manifest to the MediaTailor personalized manifest.
+	//
+	// No logic is applied to these ad markers. For example, if EXT-X-CUE-OUT has a
+	// value of 60, but no ads are filled for that ad break, MediaTailor will not
+	// set the value to 0.
+	//
+	// AdMarkerPassthrough is the "AdMarkerPassthrough" member: an
+	// AdMarkerPassthrough structure.
 	AdMarkerPassthrough *AdMarkerPassthrough `json:"AdMarkerPassthrough,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
@@ -1496,12 +4606,36 @@ type ManifestProcessingRules struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// ManifestServiceExcludeEventTypesList is the __manifestServiceExcludeEventTypesList list of the MediaTailor API.
-type ManifestServiceExcludeEventTypesList = []ManifestServiceExcludeEventType
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *ManifestProcessingRules) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
 
-// ManifestServiceInteractionLog is the ManifestServiceInteractionLog structure of the MediaTailor API.
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *ManifestProcessingRules) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// ManifestServiceInteractionLog is the ManifestServiceInteractionLog structure
+// of the MediaTailor API.
+//
+// Settings for customizing what events are included in logs for interactions
+// with the origin server.
+//
+// For more information about manifest service logs, including descriptions of
+// the event types, see MediaTailor manifest logs description and event types
+// (https://docs.aws.amazon.com/mediatailor/latest/ug/log-types.html) in
+// Elemental MediaTailor User Guide.
 type ManifestServiceInteractionLog struct {
-	// ExcludeEventTypes is the "ExcludeEventTypes" member: a list of ManifestServiceExcludeEventType value.
+	// Indicates that MediaTailor won't emit the selected events in the logs for
+	// playback sessions that are initialized with this configuration.
+	//
+	// ExcludeEventTypes is the "ExcludeEventTypes" member: a list of
+	// ManifestServiceExcludeEventType value.
 	ExcludeEventTypes []ManifestServiceExcludeEventType `json:"ExcludeEventTypes,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
@@ -1509,51 +4643,187 @@ type ManifestServiceInteractionLog struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// MapOfString is the __mapOf__string map of the MediaTailor API.
-type MapOfString = map[string]string
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *ManifestServiceInteractionLog) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
 
-// PlaybackConfiguration is the PlaybackConfiguration structure of the MediaTailor API.
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *ManifestServiceInteractionLog) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// PlaybackConfiguration is the PlaybackConfiguration structure of the
+// MediaTailor API.
+//
+// A playback configuration. For information about MediaTailor configurations,
+// see Working with configurations in AWS Elemental MediaTailor
+// (https://docs.aws.amazon.com/mediatailor/latest/ug/configurations.html).
 type PlaybackConfiguration struct {
-	// AdConditioningConfiguration is the "AdConditioningConfiguration" member: an AdConditioningConfiguration structure.
+	// The setting that indicates what conditioning MediaTailor will perform on ads
+	// that the ad decision server (ADS) returns, and what priority MediaTailor uses
+	// when inserting ads.
+	//
+	// AdConditioningConfiguration is the "AdConditioningConfiguration" member: an
+	// AdConditioningConfiguration structure.
 	AdConditioningConfiguration *AdConditioningConfiguration `json:"AdConditioningConfiguration,omitempty"`
+
+	// AdDecisionServerConfiguration is the "AdDecisionServerConfiguration" member:
+	// an AdDecisionServerConfiguration structure.
+	AdDecisionServerConfiguration *AdDecisionServerConfiguration `json:"AdDecisionServerConfiguration,omitempty"`
+
+	// The URL for the ad decision server (ADS). This includes the specification of
+	// static parameters and placeholders for dynamic parameters. AWS Elemental
+	// MediaTailor substitutes player-specific and session-specific parameters as
+	// needed when calling the ADS. Alternately, for testing you can provide a
+	// static VAST URL. The maximum length is 25,000 characters.
+	//
 	// AdDecisionServerUrl is the "AdDecisionServerUrl" member: a string.
 	AdDecisionServerUrl *string `json:"AdDecisionServerUrl,omitempty"`
-	// AvailSuppression is the "AvailSuppression" member: an AvailSuppression structure.
+
+	// The configuration for avail suppression, also known as ad suppression. For
+	// more information about ad suppression, see Ad Suppression
+	// (https://docs.aws.amazon.com/mediatailor/latest/ug/ad-behavior.html).
+	//
+	// AvailSuppression is the "AvailSuppression" member: an AvailSuppression
+	// structure.
 	AvailSuppression *AvailSuppression `json:"AvailSuppression,omitempty"`
+
+	// The configuration for bumpers. Bumpers are short audio or video clips that
+	// play at the start or before the end of an ad break. To learn more about
+	// bumpers, see Bumpers
+	// (https://docs.aws.amazon.com/mediatailor/latest/ug/bumpers.html).
+	//
 	// Bumper is the "Bumper" member: a Bumper structure.
 	Bumper *Bumper `json:"Bumper,omitempty"`
-	// CdnConfiguration is the "CdnConfiguration" member: a CdnConfiguration structure.
+
+	// The configuration for using a content delivery network (CDN), like Amazon
+	// CloudFront, for content and ad segment management.
+	//
+	// CdnConfiguration is the "CdnConfiguration" member: a CdnConfiguration
+	// structure.
 	CdnConfiguration *CdnConfiguration `json:"CdnConfiguration,omitempty"`
-	// ConfigurationAliases is the "ConfigurationAliases" member: a map to map to string.
+
+	// The player parameters and aliases used as dynamic variables during session
+	// initialization. For more information, see Domain Variables
+	// (https://docs.aws.amazon.com/mediatailor/latest/ug/variables-domains.html).
+	//
+	// ConfigurationAliases is the "ConfigurationAliases" member: a map to map to
+	// string.
 	ConfigurationAliases map[string]map[string]string `json:"ConfigurationAliases,omitempty"`
-	// DashConfiguration is the "DashConfiguration" member: a DashConfiguration structure.
+
+	// The configuration for a DASH source.
+	//
+	// DashConfiguration is the "DashConfiguration" member: a DashConfiguration
+	// structure.
 	DashConfiguration *DashConfiguration `json:"DashConfiguration,omitempty"`
-	// HlsConfiguration is the "HlsConfiguration" member: a HlsConfiguration structure.
+
+	// The configuration for HLS content.
+	//
+	// HlsConfiguration is the "HlsConfiguration" member: a HlsConfiguration
+	// structure.
 	HlsConfiguration *HlsConfiguration `json:"HlsConfiguration,omitempty"`
+
+	// The setting that controls whether players can use stitched or guided ad
+	// insertion. The default, STITCHED_ONLY, forces all player sessions to use
+	// stitched (server-side) ad insertion. Choosing PLAYER_SELECT allows players to
+	// select either stitched or guided ad insertion at session-initialization time.
+	// The default for players that do not specify an insertion mode is stitched.
+	//
 	// InsertionMode is the "InsertionMode" member: an InsertionMode value.
 	InsertionMode InsertionMode `json:"InsertionMode,omitempty"`
-	// LivePreRollConfiguration is the "LivePreRollConfiguration" member: a LivePreRollConfiguration structure.
+
+	// The configuration for pre-roll ad insertion.
+	//
+	// LivePreRollConfiguration is the "LivePreRollConfiguration" member: a
+	// LivePreRollConfiguration structure.
 	LivePreRollConfiguration *LivePreRollConfiguration `json:"LivePreRollConfiguration,omitempty"`
-	// LogConfiguration is the "LogConfiguration" member: a LogConfiguration structure.
+
+	// Defines where AWS Elemental MediaTailor sends logs for the playback
+	// configuration.
+	//
+	// LogConfiguration is the "LogConfiguration" member: a LogConfiguration
+	// structure.
 	LogConfiguration *LogConfiguration `json:"LogConfiguration,omitempty"`
-	// ManifestProcessingRules is the "ManifestProcessingRules" member: a ManifestProcessingRules structure.
+
+	// The configuration for manifest processing rules. Manifest processing rules
+	// enable customization of the personalized manifests created by MediaTailor.
+	//
+	// ManifestProcessingRules is the "ManifestProcessingRules" member: a
+	// ManifestProcessingRules structure.
 	ManifestProcessingRules *ManifestProcessingRules `json:"ManifestProcessingRules,omitempty"`
+
+	// The identifier for the playback configuration.
+	//
 	// Name is the "Name" member: a string.
 	Name *string `json:"Name,omitempty"`
-	// PersonalizationThresholdSeconds is the "PersonalizationThresholdSeconds" member: an integer; range at least 1.
+
+	// Defines the maximum duration of underfilled ad time (in seconds) allowed in
+	// an ad break. If the duration of underfilled ad time exceeds the
+	// personalization threshold, then the personalization of the ad break is
+	// abandoned and the underlying content is shown. This feature applies to ad
+	// replacement in live and VOD streams, rather than ad insertion, because it
+	// relies on an underlying content stream. For more information about ad break
+	// behavior, including ad replacement and insertion, see Ad Behavior in AWS
+	// Elemental MediaTailor
+	// (https://docs.aws.amazon.com/mediatailor/latest/ug/ad-behavior.html).
+	//
+	// PersonalizationThresholdSeconds is the "PersonalizationThresholdSeconds"
+	// member: an integer; range at least 1.
 	PersonalizationThresholdSeconds *int32 `json:"PersonalizationThresholdSeconds,omitempty"`
+
+	// The Amazon Resource Name (ARN) for the playback configuration.
+	//
 	// PlaybackConfigurationArn is the "PlaybackConfigurationArn" member: a string.
 	PlaybackConfigurationArn *string `json:"PlaybackConfigurationArn,omitempty"`
+
+	// The URL that the player accesses to get a manifest from AWS Elemental
+	// MediaTailor.
+	//
 	// PlaybackEndpointPrefix is the "PlaybackEndpointPrefix" member: a string.
 	PlaybackEndpointPrefix *string `json:"PlaybackEndpointPrefix,omitempty"`
-	// SessionInitializationEndpointPrefix is the "SessionInitializationEndpointPrefix" member: a string.
+
+	// The URL that the player uses to initialize a session that uses client-side
+	// reporting.
+	//
+	// SessionInitializationEndpointPrefix is the
+	// "SessionInitializationEndpointPrefix" member: a string.
 	SessionInitializationEndpointPrefix *string `json:"SessionInitializationEndpointPrefix,omitempty"`
+
+	// The URL for a video asset to transcode and use to fill in time that's not
+	// used by ads. AWS Elemental MediaTailor shows the slate to fill in gaps in
+	// media content. Configuring the slate is optional for non-VPAID playback
+	// configurations. For VPAID, the slate is required because MediaTailor provides
+	// it in the slots designated for dynamic ad content. The slate must be a
+	// high-quality asset that contains both audio and video.
+	//
 	// SlateAdUrl is the "SlateAdUrl" member: a string.
 	SlateAdUrl *string `json:"SlateAdUrl,omitempty"`
+
+	// The tags to assign to the playback configuration. Tags are key-value pairs
+	// that you can associate with Amazon resources to help with organization,
+	// access control, and cost tracking. For more information, see Tagging AWS
+	// Elemental MediaTailor Resources
+	// (https://docs.aws.amazon.com/mediatailor/latest/ug/tagging.html).
+	//
 	// Tags is the "tags" member: a map to string.
 	Tags map[string]string `json:"tags,omitempty"`
+
+	// The name that is used to associate this playback configuration with a custom
+	// transcode profile. This overrides the dynamic transcoding defaults of
+	// MediaTailor. Use this only if you have already set up custom profiles with
+	// the help of AWS Support.
+	//
 	// TranscodeProfileName is the "TranscodeProfileName" member: a string.
 	TranscodeProfileName *string `json:"TranscodeProfileName,omitempty"`
+
+	// The URL prefix for the parent manifest for the stream, minus the asset ID.
+	// The maximum length is 512 characters.
+	//
 	// VideoContentSourceUrl is the "VideoContentSourceUrl" member: a string.
 	VideoContentSourceUrl *string `json:"VideoContentSourceUrl,omitempty"`
 
@@ -1562,58 +4832,246 @@ type PlaybackConfiguration struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// PrefetchConsumption is the PrefetchConsumption structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *PlaybackConfiguration) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *PlaybackConfiguration) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// PrefetchConsumption is the PrefetchConsumption structure of the MediaTailor
+// API.
+//
+// For single prefetch, describes how and when that MediaTailor places
+// prefetched ads into upcoming ad breaks.
 type PrefetchConsumption struct {
-	// AvailMatchingCriteria is the "AvailMatchingCriteria" member: a list of AvailMatchingCriteria structure.
+	// If you only want MediaTailor to insert prefetched ads into avails (ad breaks)
+	// that match specific dynamic variables, such as scte.event_id, set the avail
+	// matching criteria.
+	//
+	// AvailMatchingCriteria is the "AvailMatchingCriteria" member: a list of
+	// AvailMatchingCriteria structure.
 	AvailMatchingCriteria []AvailMatchingCriteria `json:"AvailMatchingCriteria,omitempty"`
+
+	// The time when MediaTailor no longer considers the prefetched ads for use in
+	// an ad break. MediaTailor automatically deletes prefetch schedules no less
+	// than seven days after the end time. If you'd like to manually delete the
+	// prefetch schedule, you can call DeletePrefetchSchedule.
+	//
 	// EndTime is the "EndTime" member: a timestamp, required.
 	EndTime *cloudtrail.Time `json:"EndTime,omitempty"`
+
+	// The time when prefetched ads are considered for use in an ad break. If you
+	// don't specify StartTime, the prefetched ads are available after MediaTailor
+	// retrieves them from the ad decision server.
+	//
 	// StartTime is the "StartTime" member: a timestamp.
 	StartTime *cloudtrail.Time `json:"StartTime,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, and nulls.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
+}
+
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *PrefetchConsumption) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *PrefetchConsumption) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
 }
 
 // PrefetchRetrieval is the PrefetchRetrieval structure of the MediaTailor API.
+//
+// A complex type that contains settings governing when MediaTailor prefetches
+// ads, and which dynamic variables that MediaTailor includes in the request to
+// the ad decision server.
 type PrefetchRetrieval struct {
+	// The dynamic variables to use for substitution during prefetch requests to the
+	// ad decision server (ADS).
+	//
+	// You initially configure dynamic variables
+	// (https://docs.aws.amazon.com/mediatailor/latest/ug/variables.html) for the
+	// ADS URL when you set up your playback configuration. When you specify
+	// DynamicVariables for prefetch retrieval, MediaTailor includes the dynamic
+	// variables in the request to the ADS.
+	//
 	// DynamicVariables is the "DynamicVariables" member: a map to string.
 	DynamicVariables map[string]string `json:"DynamicVariables,omitempty"`
+
+	// The time when prefetch retrieval ends for the ad break. Prefetching will be
+	// attempted for manifest requests that occur at or before this time.
+	//
 	// EndTime is the "EndTime" member: a timestamp, required.
 	EndTime *cloudtrail.Time `json:"EndTime,omitempty"`
+
+	// The time when prefetch retrievals can start for this break. Ad prefetching
+	// will be attempted for manifest requests that occur at or after this time.
+	// Defaults to the current time. If not specified, the prefetch retrieval starts
+	// as soon as possible.
+	//
 	// StartTime is the "StartTime" member: a timestamp.
 	StartTime *cloudtrail.Time `json:"StartTime,omitempty"`
 
+	// The configuration that tells Elemental MediaTailor how many seconds to spread
+	// out requests to the ad decision server (ADS). Instead of sending ADS requests
+	// for all sessions at the same time, MediaTailor spreads the requests across
+	// the amount of time specified in the retrieval window.
+	//
+	// TrafficShapingRetrievalWindow is the "TrafficShapingRetrievalWindow" member:
+	// a TrafficShapingRetrievalWindow structure.
+	TrafficShapingRetrievalWindow *TrafficShapingRetrievalWindow `json:"TrafficShapingRetrievalWindow,omitempty"`
+
+	// The configuration for TPS-based traffic shaping. This approach limits
+	// requests to the ad decision server (ADS) based on transactions per second and
+	// concurrent users.
+	//
+	// TrafficShapingTpsConfiguration is the "TrafficShapingTpsConfiguration"
+	// member: a TrafficShapingTpsConfiguration structure.
+	TrafficShapingTpsConfiguration *TrafficShapingTpsConfiguration `json:"TrafficShapingTpsConfiguration,omitempty"`
+
+	// Indicates the type of traffic shaping used to limit the number of requests to
+	// the ADS at one time.
+	//
+	// TrafficShapingType is the "TrafficShapingType" member: a TrafficShapingType
+	// value.
+	TrafficShapingType TrafficShapingType `json:"TrafficShapingType,omitempty"`
+
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, and nulls.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
+}
+
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *PrefetchRetrieval) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *PrefetchRetrieval) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
 }
 
 // PrefetchSchedule is the PrefetchSchedule structure of the MediaTailor API.
+//
+// A prefetch schedule allows you to tell MediaTailor to fetch and prepare
+// certain ads before an ad break happens. For more information about ad
+// prefetching, see Using ad prefetching
+// (https://docs.aws.amazon.com/mediatailor/latest/ug/prefetching-ads.html) in
+// the MediaTailor User Guide.
 type PrefetchSchedule struct {
+	// The Amazon Resource Name (ARN) of the prefetch schedule.
+	//
 	// Arn is the "Arn" member: a string, required.
 	Arn *string `json:"Arn,omitempty"`
-	// Consumption is the "Consumption" member: a PrefetchConsumption structure, required.
+
+	// Consumption settings determine how, and when, MediaTailor places the
+	// prefetched ads into ad breaks for single prefetch schedules. Ad consumption
+	// occurs within a span of time that you define, called a consumption window.
+	// You can designate which ad breaks that MediaTailor fills with prefetch ads by
+	// setting avail matching criteria.
+	//
+	// Consumption is the "Consumption" member: a PrefetchConsumption structure.
 	Consumption *PrefetchConsumption `json:"Consumption,omitempty"`
+
+	// The name of the prefetch schedule. The name must be unique among all prefetch
+	// schedules that are associated with the specified playback configuration.
+	//
 	// Name is the "Name" member: a string, required.
 	Name *string `json:"Name,omitempty"`
-	// PlaybackConfigurationName is the "PlaybackConfigurationName" member: a string, required.
+
+	// The name of the playback configuration to create the prefetch schedule for.
+	//
+	// PlaybackConfigurationName is the "PlaybackConfigurationName" member: a
+	// string, required.
 	PlaybackConfigurationName *string `json:"PlaybackConfigurationName,omitempty"`
-	// Retrieval is the "Retrieval" member: a PrefetchRetrieval structure, required.
+
+	// The settings that determine how and when MediaTailor prefetches ads and
+	// inserts them into ad breaks.
+	//
+	// RecurringPrefetchConfiguration is the "RecurringPrefetchConfiguration"
+	// member: a RecurringPrefetchConfiguration structure.
+	RecurringPrefetchConfiguration *RecurringPrefetchConfiguration `json:"RecurringPrefetchConfiguration,omitempty"`
+
+	// A complex type that contains settings for prefetch retrieval from the ad
+	// decision server (ADS).
+	//
+	// Retrieval is the "Retrieval" member: a PrefetchRetrieval structure.
 	Retrieval *PrefetchRetrieval `json:"Retrieval,omitempty"`
+
+	// The frequency that MediaTailor creates prefetch schedules. SINGLE indicates
+	// that this schedule applies to one ad break. RECURRING indicates that
+	// MediaTailor automatically creates a schedule for each ad avail in a live
+	// event.
+	//
+	// For more information about the prefetch types and when you might use each,
+	// see Prefetching ads in Elemental MediaTailor.
+	// (https://docs.aws.amazon.com/mediatailor/latest/ug/prefetching-ads.html)
+	//
+	// ScheduleType is the "ScheduleType" member: a PrefetchScheduleType value.
+	ScheduleType PrefetchScheduleType `json:"ScheduleType,omitempty"`
+
+	// An optional stream identifier that you can specify in order to prefetch for
+	// multiple streams that use the same playback configuration.
+	//
 	// StreamId is the "StreamId" member: a string.
 	StreamId *string `json:"StreamId,omitempty"`
+
+	// The tags assigned to the prefetch schedule. Tags are key-value pairs that you
+	// can associate with Amazon resources to help with organization, access
+	// control, and cost tracking. For more information, see Tagging AWS Elemental
+	// MediaTailor Resources
+	// (https://docs.aws.amazon.com/mediatailor/latest/ug/tagging.html).
+	//
+	// Tags is the "tags" member: a map to string.
+	Tags map[string]string `json:"tags,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, and nulls.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// PutChannelPolicyRequest is the PutChannelPolicyRequest structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *PrefetchSchedule) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *PrefetchSchedule) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// PutChannelPolicyRequest is the input of PutChannelPolicy, the
+// requestParameters of its records.
 type PutChannelPolicyRequest struct {
+	// The channel name associated with this Channel Policy.
+	//
 	// ChannelName is the "ChannelName" member: a string, required.
 	ChannelName *string `json:"ChannelName,omitempty"`
+
+	// Adds an IAM role that determines the permissions of your channel.
+	//
 	// Policy is the "Policy" member: a string, required.
 	Policy *string `json:"Policy,omitempty"`
 
@@ -1622,45 +5080,178 @@ type PutChannelPolicyRequest struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// PutChannelPolicyResponse is the PutChannelPolicyResponse structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *PutChannelPolicyRequest) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *PutChannelPolicyRequest) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// PutChannelPolicyResponse is the output of PutChannelPolicy, the
+// responseElements of its records.
 type PutChannelPolicyResponse struct {
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, and nulls.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// PutPlaybackConfigurationRequest is the PutPlaybackConfigurationRequest structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *PutChannelPolicyResponse) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *PutChannelPolicyResponse) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// PutPlaybackConfigurationRequest is the input of PutPlaybackConfiguration, the
+// requestParameters of its records.
 type PutPlaybackConfigurationRequest struct {
-	// AdConditioningConfiguration is the "AdConditioningConfiguration" member: an AdConditioningConfiguration structure.
+	// The setting that indicates what conditioning MediaTailor will perform on ads
+	// that the ad decision server (ADS) returns, and what priority MediaTailor uses
+	// when inserting ads.
+	//
+	// AdConditioningConfiguration is the "AdConditioningConfiguration" member: an
+	// AdConditioningConfiguration structure.
 	AdConditioningConfiguration *AdConditioningConfiguration `json:"AdConditioningConfiguration,omitempty"`
+
+	// The configuration for customizing HTTP requests to the ad decision server
+	// (ADS). This includes settings for request method, headers, body content, and
+	// compression options.
+	//
+	// AdDecisionServerConfiguration is the "AdDecisionServerConfiguration" member:
+	// an AdDecisionServerConfiguration structure.
+	AdDecisionServerConfiguration *AdDecisionServerConfiguration `json:"AdDecisionServerConfiguration,omitempty"`
+
+	// The URL for the ad decision server (ADS). This includes the specification of
+	// static parameters and placeholders for dynamic parameters. AWS Elemental
+	// MediaTailor substitutes player-specific and session-specific parameters as
+	// needed when calling the ADS. Alternately, for testing you can provide a
+	// static VAST URL. The maximum length is 25,000 characters.
+	//
 	// AdDecisionServerUrl is the "AdDecisionServerUrl" member: a string.
 	AdDecisionServerUrl *string `json:"AdDecisionServerUrl,omitempty"`
-	// AvailSuppression is the "AvailSuppression" member: an AvailSuppression structure.
+
+	// The configuration for avail suppression, also known as ad suppression. For
+	// more information about ad suppression, see Ad Suppression
+	// (https://docs.aws.amazon.com/mediatailor/latest/ug/ad-behavior.html).
+	//
+	// AvailSuppression is the "AvailSuppression" member: an AvailSuppression
+	// structure.
 	AvailSuppression *AvailSuppression `json:"AvailSuppression,omitempty"`
+
+	// The configuration for bumpers. Bumpers are short audio or video clips that
+	// play at the start or before the end of an ad break. To learn more about
+	// bumpers, see Bumpers
+	// (https://docs.aws.amazon.com/mediatailor/latest/ug/bumpers.html).
+	//
 	// Bumper is the "Bumper" member: a Bumper structure.
 	Bumper *Bumper `json:"Bumper,omitempty"`
-	// CdnConfiguration is the "CdnConfiguration" member: a CdnConfiguration structure.
+
+	// The configuration for using a content delivery network (CDN), like Amazon
+	// CloudFront, for content and ad segment management.
+	//
+	// CdnConfiguration is the "CdnConfiguration" member: a CdnConfiguration
+	// structure.
 	CdnConfiguration *CdnConfiguration `json:"CdnConfiguration,omitempty"`
-	// ConfigurationAliases is the "ConfigurationAliases" member: a map to map to string.
+
+	// The player parameters and aliases used as dynamic variables during session
+	// initialization. For more information, see Domain Variables
+	// (https://docs.aws.amazon.com/mediatailor/latest/ug/variables-domains.html).
+	//
+	// ConfigurationAliases is the "ConfigurationAliases" member: a map to map to
+	// string.
 	ConfigurationAliases map[string]map[string]string `json:"ConfigurationAliases,omitempty"`
-	// DashConfiguration is the "DashConfiguration" member: a DashConfigurationForPut structure.
+
+	// The configuration for DASH content.
+	//
+	// DashConfiguration is the "DashConfiguration" member: a
+	// DashConfigurationForPut structure.
 	DashConfiguration *DashConfigurationForPut `json:"DashConfiguration,omitempty"`
+
+	// The setting that controls whether players can use stitched or guided ad
+	// insertion. The default, STITCHED_ONLY, forces all player sessions to use
+	// stitched (server-side) ad insertion. Choosing PLAYER_SELECT allows players to
+	// select either stitched or guided ad insertion at session-initialization time.
+	// The default for players that do not specify an insertion mode is stitched.
+	//
 	// InsertionMode is the "InsertionMode" member: an InsertionMode value.
 	InsertionMode InsertionMode `json:"InsertionMode,omitempty"`
-	// LivePreRollConfiguration is the "LivePreRollConfiguration" member: a LivePreRollConfiguration structure.
+
+	// The configuration for pre-roll ad insertion.
+	//
+	// LivePreRollConfiguration is the "LivePreRollConfiguration" member: a
+	// LivePreRollConfiguration structure.
 	LivePreRollConfiguration *LivePreRollConfiguration `json:"LivePreRollConfiguration,omitempty"`
-	// ManifestProcessingRules is the "ManifestProcessingRules" member: a ManifestProcessingRules structure.
+
+	// The configuration for manifest processing rules. Manifest processing rules
+	// enable customization of the personalized manifests created by MediaTailor.
+	//
+	// ManifestProcessingRules is the "ManifestProcessingRules" member: a
+	// ManifestProcessingRules structure.
 	ManifestProcessingRules *ManifestProcessingRules `json:"ManifestProcessingRules,omitempty"`
+
+	// The identifier for the playback configuration.
+	//
 	// Name is the "Name" member: a string, required.
 	Name *string `json:"Name,omitempty"`
-	// PersonalizationThresholdSeconds is the "PersonalizationThresholdSeconds" member: an integer; range at least 1.
+
+	// Defines the maximum duration of underfilled ad time (in seconds) allowed in
+	// an ad break. If the duration of underfilled ad time exceeds the
+	// personalization threshold, then the personalization of the ad break is
+	// abandoned and the underlying content is shown. This feature applies to ad
+	// replacement in live and VOD streams, rather than ad insertion, because it
+	// relies on an underlying content stream. For more information about ad break
+	// behavior, including ad replacement and insertion, see Ad Behavior in AWS
+	// Elemental MediaTailor
+	// (https://docs.aws.amazon.com/mediatailor/latest/ug/ad-behavior.html).
+	//
+	// PersonalizationThresholdSeconds is the "PersonalizationThresholdSeconds"
+	// member: an integer; range at least 1.
 	PersonalizationThresholdSeconds *int32 `json:"PersonalizationThresholdSeconds,omitempty"`
+
+	// The URL for a high-quality video asset to transcode and use to fill in time
+	// that's not used by ads. AWS Elemental MediaTailor shows the slate to fill in
+	// gaps in media content. Configuring the slate is optional for non-VPAID
+	// configurations. For VPAID, the slate is required because MediaTailor provides
+	// it in the slots that are designated for dynamic ad content. The slate must be
+	// a high-quality asset that contains both audio and video.
+	//
 	// SlateAdUrl is the "SlateAdUrl" member: a string.
 	SlateAdUrl *string `json:"SlateAdUrl,omitempty"`
+
+	// The tags to assign to the playback configuration. Tags are key-value pairs
+	// that you can associate with Amazon resources to help with organization,
+	// access control, and cost tracking. For more information, see Tagging AWS
+	// Elemental MediaTailor Resources
+	// (https://docs.aws.amazon.com/mediatailor/latest/ug/tagging.html).
+	//
 	// Tags is the "tags" member: a map to string.
 	Tags map[string]string `json:"tags,omitempty"`
+
+	// The name that is used to associate this playback configuration with a custom
+	// transcode profile. This overrides the dynamic transcoding defaults of
+	// MediaTailor. Use this only if you have already set up custom profiles with
+	// the help of AWS Support.
+	//
 	// TranscodeProfileName is the "TranscodeProfileName" member: a string.
 	TranscodeProfileName *string `json:"TranscodeProfileName,omitempty"`
+
+	// The URL prefix for the parent manifest for the stream, minus the asset ID.
+	// The maximum length is 512 characters.
+	//
 	// VideoContentSourceUrl is the "VideoContentSourceUrl" member: a string.
 	VideoContentSourceUrl *string `json:"VideoContentSourceUrl,omitempty"`
 
@@ -1669,64 +5260,384 @@ type PutPlaybackConfigurationRequest struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// PutPlaybackConfigurationResponse is the PutPlaybackConfigurationResponse structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *PutPlaybackConfigurationRequest) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *PutPlaybackConfigurationRequest) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// PutPlaybackConfigurationResponse is the output of PutPlaybackConfiguration,
+// the responseElements of its records.
 type PutPlaybackConfigurationResponse struct {
-	// AdConditioningConfiguration is the "AdConditioningConfiguration" member: an AdConditioningConfiguration structure.
+	// The setting that indicates what conditioning MediaTailor will perform on ads
+	// that the ad decision server (ADS) returns, and what priority MediaTailor uses
+	// when inserting ads.
+	//
+	// AdConditioningConfiguration is the "AdConditioningConfiguration" member: an
+	// AdConditioningConfiguration structure.
 	AdConditioningConfiguration *AdConditioningConfiguration `json:"AdConditioningConfiguration,omitempty"`
+
+	// The configuration for customizing HTTP requests to the ad decision server
+	// (ADS). This includes settings for request method, headers, body content, and
+	// compression options.
+	//
+	// AdDecisionServerConfiguration is the "AdDecisionServerConfiguration" member:
+	// an AdDecisionServerConfiguration structure.
+	AdDecisionServerConfiguration *AdDecisionServerConfiguration `json:"AdDecisionServerConfiguration,omitempty"`
+
+	// The URL for the ad decision server (ADS). This includes the specification of
+	// static parameters and placeholders for dynamic parameters. AWS Elemental
+	// MediaTailor substitutes player-specific and session-specific parameters as
+	// needed when calling the ADS. Alternately, for testing you can provide a
+	// static VAST URL. The maximum length is 25,000 characters.
+	//
 	// AdDecisionServerUrl is the "AdDecisionServerUrl" member: a string.
 	AdDecisionServerUrl *string `json:"AdDecisionServerUrl,omitempty"`
-	// AvailSuppression is the "AvailSuppression" member: an AvailSuppression structure.
+
+	// The configuration for avail suppression, also known as ad suppression. For
+	// more information about ad suppression, see Ad Suppression
+	// (https://docs.aws.amazon.com/mediatailor/latest/ug/ad-behavior.html).
+	//
+	// AvailSuppression is the "AvailSuppression" member: an AvailSuppression
+	// structure.
 	AvailSuppression *AvailSuppression `json:"AvailSuppression,omitempty"`
+
+	// The configuration for bumpers. Bumpers are short audio or video clips that
+	// play at the start or before the end of an ad break. To learn more about
+	// bumpers, see Bumpers
+	// (https://docs.aws.amazon.com/mediatailor/latest/ug/bumpers.html).
+	//
 	// Bumper is the "Bumper" member: a Bumper structure.
 	Bumper *Bumper `json:"Bumper,omitempty"`
-	// CdnConfiguration is the "CdnConfiguration" member: a CdnConfiguration structure.
+
+	// The configuration for using a content delivery network (CDN), like Amazon
+	// CloudFront, for content and ad segment management.
+	//
+	// CdnConfiguration is the "CdnConfiguration" member: a CdnConfiguration
+	// structure.
 	CdnConfiguration *CdnConfiguration `json:"CdnConfiguration,omitempty"`
-	// ConfigurationAliases is the "ConfigurationAliases" member: a map to map to string.
+
+	// The player parameters and aliases used as dynamic variables during session
+	// initialization. For more information, see Domain Variables
+	// (https://docs.aws.amazon.com/mediatailor/latest/ug/variables-domains.html).
+	//
+	// ConfigurationAliases is the "ConfigurationAliases" member: a map to map to
+	// string.
 	ConfigurationAliases map[string]map[string]string `json:"ConfigurationAliases,omitempty"`
-	// DashConfiguration is the "DashConfiguration" member: a DashConfiguration structure.
+
+	// The configuration for DASH content.
+	//
+	// DashConfiguration is the "DashConfiguration" member: a DashConfiguration
+	// structure.
 	DashConfiguration *DashConfiguration `json:"DashConfiguration,omitempty"`
-	// HlsConfiguration is the "HlsConfiguration" member: a HlsConfiguration structure.
+
+	// The configuration for HLS content.
+	//
+	// HlsConfiguration is the "HlsConfiguration" member: a HlsConfiguration
+	// structure.
 	HlsConfiguration *HlsConfiguration `json:"HlsConfiguration,omitempty"`
+
+	// The setting that controls whether players can use stitched or guided ad
+	// insertion. The default, STITCHED_ONLY, forces all player sessions to use
+	// stitched (server-side) ad insertion. Choosing PLAYER_SELECT allows players to
+	// select either stitched or guided ad insertion at session-initialization time.
+	// The default for players that do not specify an insertion mode is stitched.
+	//
 	// InsertionMode is the "InsertionMode" member: an InsertionMode value.
 	InsertionMode InsertionMode `json:"InsertionMode,omitempty"`
-	// LivePreRollConfiguration is the "LivePreRollConfiguration" member: a LivePreRollConfiguration structure.
+
+	// The configuration for pre-roll ad insertion.
+	//
+	// LivePreRollConfiguration is the "LivePreRollConfiguration" member: a
+	// LivePreRollConfiguration structure.
 	LivePreRollConfiguration *LivePreRollConfiguration `json:"LivePreRollConfiguration,omitempty"`
-	// LogConfiguration is the "LogConfiguration" member: a LogConfiguration structure.
+
+	// The configuration that defines where AWS Elemental MediaTailor sends logs for
+	// the playback configuration.
+	//
+	// LogConfiguration is the "LogConfiguration" member: a LogConfiguration
+	// structure.
 	LogConfiguration *LogConfiguration `json:"LogConfiguration,omitempty"`
-	// ManifestProcessingRules is the "ManifestProcessingRules" member: a ManifestProcessingRules structure.
+
+	// The configuration for manifest processing rules. Manifest processing rules
+	// enable customization of the personalized manifests created by MediaTailor.
+	//
+	// ManifestProcessingRules is the "ManifestProcessingRules" member: a
+	// ManifestProcessingRules structure.
 	ManifestProcessingRules *ManifestProcessingRules `json:"ManifestProcessingRules,omitempty"`
+
+	// The identifier for the playback configuration.
+	//
 	// Name is the "Name" member: a string.
 	Name *string `json:"Name,omitempty"`
-	// PersonalizationThresholdSeconds is the "PersonalizationThresholdSeconds" member: an integer; range at least 1.
+
+	// Defines the maximum duration of underfilled ad time (in seconds) allowed in
+	// an ad break. If the duration of underfilled ad time exceeds the
+	// personalization threshold, then the personalization of the ad break is
+	// abandoned and the underlying content is shown. This feature applies to ad
+	// replacement in live and VOD streams, rather than ad insertion, because it
+	// relies on an underlying content stream. For more information about ad break
+	// behavior, including ad replacement and insertion, see Ad Behavior in AWS
+	// Elemental MediaTailor
+	// (https://docs.aws.amazon.com/mediatailor/latest/ug/ad-behavior.html).
+	//
+	// PersonalizationThresholdSeconds is the "PersonalizationThresholdSeconds"
+	// member: an integer; range at least 1.
 	PersonalizationThresholdSeconds *int32 `json:"PersonalizationThresholdSeconds,omitempty"`
+
+	// The Amazon Resource Name (ARN) associated with the playback configuration.
+	//
 	// PlaybackConfigurationArn is the "PlaybackConfigurationArn" member: a string.
 	PlaybackConfigurationArn *string `json:"PlaybackConfigurationArn,omitempty"`
+
+	// The playback endpoint prefix associated with the playback configuration.
+	//
 	// PlaybackEndpointPrefix is the "PlaybackEndpointPrefix" member: a string.
 	PlaybackEndpointPrefix *string `json:"PlaybackEndpointPrefix,omitempty"`
-	// SessionInitializationEndpointPrefix is the "SessionInitializationEndpointPrefix" member: a string.
+
+	// The session initialization endpoint prefix associated with the playback
+	// configuration.
+	//
+	// SessionInitializationEndpointPrefix is the
+	// "SessionInitializationEndpointPrefix" member: a string.
 	SessionInitializationEndpointPrefix *string `json:"SessionInitializationEndpointPrefix,omitempty"`
+
+	// The URL for a high-quality video asset to transcode and use to fill in time
+	// that's not used by ads. AWS Elemental MediaTailor shows the slate to fill in
+	// gaps in media content. Configuring the slate is optional for non-VPAID
+	// configurations. For VPAID, the slate is required because MediaTailor provides
+	// it in the slots that are designated for dynamic ad content. The slate must be
+	// a high-quality asset that contains both audio and video.
+	//
 	// SlateAdUrl is the "SlateAdUrl" member: a string.
 	SlateAdUrl *string `json:"SlateAdUrl,omitempty"`
+
+	// The tags to assign to the playback configuration. Tags are key-value pairs
+	// that you can associate with Amazon resources to help with organization,
+	// access control, and cost tracking. For more information, see Tagging AWS
+	// Elemental MediaTailor Resources
+	// (https://docs.aws.amazon.com/mediatailor/latest/ug/tagging.html).
+	//
 	// Tags is the "tags" member: a map to string.
 	Tags map[string]string `json:"tags,omitempty"`
+
+	// The name that is used to associate this playback configuration with a custom
+	// transcode profile. This overrides the dynamic transcoding defaults of
+	// MediaTailor. Use this only if you have already set up custom profiles with
+	// the help of AWS Support.
+	//
 	// TranscodeProfileName is the "TranscodeProfileName" member: a string.
 	TranscodeProfileName *string `json:"TranscodeProfileName,omitempty"`
+
+	// The URL prefix for the parent manifest for the stream, minus the asset ID.
+	// The maximum length is 512 characters.
+	//
 	// VideoContentSourceUrl is the "VideoContentSourceUrl" member: a string.
 	VideoContentSourceUrl *string `json:"VideoContentSourceUrl,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, and nulls.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
+}
+
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *PutPlaybackConfigurationResponse) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *PutPlaybackConfigurationResponse) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// RecurringConsumption is the RecurringConsumption structure of the MediaTailor
+// API.
+//
+// The settings that determine how and when MediaTailor places prefetched ads
+// into upcoming ad breaks for recurring prefetch scedules.
+type RecurringConsumption struct {
+	// The configuration for the dynamic variables that determine which ad breaks
+	// that MediaTailor inserts prefetched ads in.
+	//
+	// AvailMatchingCriteria is the "AvailMatchingCriteria" member: a list of
+	// AvailMatchingCriteria structure.
+	AvailMatchingCriteria []AvailMatchingCriteria `json:"AvailMatchingCriteria,omitempty"`
+
+	// The number of seconds that an ad is available for insertion after it was
+	// prefetched.
+	//
+	// RetrievedAdExpirationSeconds is the "RetrievedAdExpirationSeconds" member: an
+	// integer.
+	RetrievedAdExpirationSeconds *int32 `json:"RetrievedAdExpirationSeconds,omitempty"`
+
+	// UnknownMembers keeps what the typed fields cannot hold: members
+	// the model does not have, values that did not convert, and nulls.
+	UnknownMembers cloudtrail.RawMembers `json:"-"`
+}
+
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *RecurringConsumption) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *RecurringConsumption) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// RecurringPrefetchConfiguration is the RecurringPrefetchConfiguration
+// structure of the MediaTailor API.
+//
+// The configuration that defines how MediaTailor performs recurring prefetch.
+type RecurringPrefetchConfiguration struct {
+	// The end time for the window that MediaTailor prefetches and inserts ads in a
+	// live event.
+	//
+	// EndTime is the "EndTime" member: a timestamp, required.
+	EndTime *cloudtrail.Time `json:"EndTime,omitempty"`
+
+	// The settings that determine how and when MediaTailor places prefetched ads
+	// into upcoming ad breaks for recurring prefetch scedules.
+	//
+	// RecurringConsumption is the "RecurringConsumption" member: a
+	// RecurringConsumption structure, required.
+	RecurringConsumption *RecurringConsumption `json:"RecurringConsumption,omitempty"`
+
+	// The configuration for prefetch ad retrieval from the ADS.
+	//
+	// RecurringRetrieval is the "RecurringRetrieval" member: a RecurringRetrieval
+	// structure, required.
+	RecurringRetrieval *RecurringRetrieval `json:"RecurringRetrieval,omitempty"`
+
+	// The start time for the window that MediaTailor prefetches and inserts ads in
+	// a live event.
+	//
+	// StartTime is the "StartTime" member: a timestamp.
+	StartTime *cloudtrail.Time `json:"StartTime,omitempty"`
+
+	// UnknownMembers keeps what the typed fields cannot hold: members
+	// the model does not have, values that did not convert, and nulls.
+	UnknownMembers cloudtrail.RawMembers `json:"-"`
+}
+
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *RecurringPrefetchConfiguration) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *RecurringPrefetchConfiguration) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// RecurringRetrieval is the RecurringRetrieval structure of the MediaTailor
+// API.
+//
+// With recurring prefetch, MediaTailor automatically prefetches ads for every
+// avail that occurs during the retrieval window. The following configurations
+// describe the MediaTailor behavior when prefetching ads for a live event.
+type RecurringRetrieval struct {
+	// The number of seconds that MediaTailor waits after an ad avail before
+	// prefetching ads for the next avail. If not set, the default is 0 (no delay).
+	//
+	// DelayAfterAvailEndSeconds is the "DelayAfterAvailEndSeconds" member: an
+	// integer.
+	DelayAfterAvailEndSeconds *int32 `json:"DelayAfterAvailEndSeconds,omitempty"`
+
+	// The dynamic variables to use for substitution during prefetch requests to the
+	// ADS.
+	//
+	// DynamicVariables is the "DynamicVariables" member: a map to string.
+	DynamicVariables map[string]string `json:"DynamicVariables,omitempty"`
+
+	// The configuration that tells Elemental MediaTailor how many seconds to spread
+	// out requests to the ad decision server (ADS). Instead of sending ADS requests
+	// for all sessions at the same time, MediaTailor spreads the requests across
+	// the amount of time specified in the retrieval window.
+	//
+	// TrafficShapingRetrievalWindow is the "TrafficShapingRetrievalWindow" member:
+	// a TrafficShapingRetrievalWindow structure.
+	TrafficShapingRetrievalWindow *TrafficShapingRetrievalWindow `json:"TrafficShapingRetrievalWindow,omitempty"`
+
+	// The configuration for TPS-based traffic shaping. This approach limits
+	// requests to the ad decision server (ADS) based on transactions per second and
+	// concurrent users.
+	//
+	// TrafficShapingTpsConfiguration is the "TrafficShapingTpsConfiguration"
+	// member: a TrafficShapingTpsConfiguration structure.
+	TrafficShapingTpsConfiguration *TrafficShapingTpsConfiguration `json:"TrafficShapingTpsConfiguration,omitempty"`
+
+	// Indicates the type of traffic shaping used to limit the number of requests to
+	// the ADS at one time.
+	//
+	// TrafficShapingType is the "TrafficShapingType" member: a TrafficShapingType
+	// value.
+	TrafficShapingType TrafficShapingType `json:"TrafficShapingType,omitempty"`
+
+	// UnknownMembers keeps what the typed fields cannot hold: members
+	// the model does not have, values that did not convert, and nulls.
+	UnknownMembers cloudtrail.RawMembers `json:"-"`
+}
+
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *RecurringRetrieval) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *RecurringRetrieval) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
 }
 
 // RequestOutputItem is the RequestOutputItem structure of the MediaTailor API.
+//
+// The output configuration for this channel.
 type RequestOutputItem struct {
-	// DashPlaylistSettings is the "DashPlaylistSettings" member: a DashPlaylistSettings structure.
+	// DASH manifest configuration parameters.
+	//
+	// DashPlaylistSettings is the "DashPlaylistSettings" member: a
+	// DashPlaylistSettings structure.
 	DashPlaylistSettings *DashPlaylistSettings `json:"DashPlaylistSettings,omitempty"`
-	// HlsPlaylistSettings is the "HlsPlaylistSettings" member: a HlsPlaylistSettings structure.
+
+	// HLS playlist configuration parameters.
+	//
+	// HlsPlaylistSettings is the "HlsPlaylistSettings" member: a
+	// HlsPlaylistSettings structure.
 	HlsPlaylistSettings *HlsPlaylistSettings `json:"HlsPlaylistSettings,omitempty"`
+
+	// The name of the manifest for the channel. The name appears in the
+	// PlaybackUrl.
+	//
 	// ManifestName is the "ManifestName" member: a string, required.
 	ManifestName *string `json:"ManifestName,omitempty"`
+
+	// A string used to match which HttpPackageConfiguration is used for each
+	// VodSource.
+	//
 	// SourceGroup is the "SourceGroup" member: a string, required.
 	SourceGroup *string `json:"SourceGroup,omitempty"`
 
@@ -1735,19 +5646,51 @@ type RequestOutputItem struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// RequestOutputs is the RequestOutputs list of the MediaTailor API.
-type RequestOutputs = []RequestOutputItem
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *RequestOutputItem) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
 
-// ResponseOutputItem is the ResponseOutputItem structure of the MediaTailor API.
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *RequestOutputItem) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// ResponseOutputItem is the ResponseOutputItem structure of the MediaTailor
+// API.
+//
+// The output item response.
 type ResponseOutputItem struct {
-	// DashPlaylistSettings is the "DashPlaylistSettings" member: a DashPlaylistSettings structure.
+	// DASH manifest configuration settings.
+	//
+	// DashPlaylistSettings is the "DashPlaylistSettings" member: a
+	// DashPlaylistSettings structure.
 	DashPlaylistSettings *DashPlaylistSettings `json:"DashPlaylistSettings,omitempty"`
-	// HlsPlaylistSettings is the "HlsPlaylistSettings" member: a HlsPlaylistSettings structure.
+
+	// HLS manifest configuration settings.
+	//
+	// HlsPlaylistSettings is the "HlsPlaylistSettings" member: a
+	// HlsPlaylistSettings structure.
 	HlsPlaylistSettings *HlsPlaylistSettings `json:"HlsPlaylistSettings,omitempty"`
+
+	// The name of the manifest for the channel that will appear in the channel
+	// output's playback URL.
+	//
 	// ManifestName is the "ManifestName" member: a string, required.
 	ManifestName *string `json:"ManifestName,omitempty"`
+
+	// The URL used for playback by content players.
+	//
 	// PlaybackUrl is the "PlaybackUrl" member: a string, required.
 	PlaybackUrl *string `json:"PlaybackUrl,omitempty"`
+
+	// A string used to associate a package configuration source group with a
+	// channel output.
+	//
 	// SourceGroup is the "SourceGroup" member: a string, required.
 	SourceGroup *string `json:"SourceGroup,omitempty"`
 
@@ -1756,17 +5699,43 @@ type ResponseOutputItem struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// ResponseOutputs is the ResponseOutputs list of the MediaTailor API.
-type ResponseOutputs = []ResponseOutputItem
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *ResponseOutputItem) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *ResponseOutputItem) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
 
 // ScheduleAdBreak is the ScheduleAdBreak structure of the MediaTailor API.
+//
+// The schedule's ad break properties.
 type ScheduleAdBreak struct {
-	// ApproximateDurationSeconds is the "ApproximateDurationSeconds" member: a long.
+	// The approximate duration of the ad break, in seconds.
+	//
+	// ApproximateDurationSeconds is the "ApproximateDurationSeconds" member: a
+	// long.
 	ApproximateDurationSeconds *int64 `json:"ApproximateDurationSeconds,omitempty"`
+
+	// The approximate time that the ad will start playing.
+	//
 	// ApproximateStartTime is the "ApproximateStartTime" member: a timestamp.
 	ApproximateStartTime *cloudtrail.Time `json:"ApproximateStartTime,omitempty"`
+
+	// The name of the source location containing the VOD source used for the ad
+	// break.
+	//
 	// SourceLocationName is the "SourceLocationName" member: a string.
 	SourceLocationName *string `json:"SourceLocationName,omitempty"`
+
+	// The name of the VOD source used for the ad break.
+	//
 	// VodSourceName is the "VodSourceName" member: a string.
 	VodSourceName *string `json:"VodSourceName,omitempty"`
 
@@ -1775,10 +5744,33 @@ type ScheduleAdBreak struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// ScheduleConfiguration is the ScheduleConfiguration structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *ScheduleAdBreak) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *ScheduleAdBreak) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// ScheduleConfiguration is the ScheduleConfiguration structure of the
+// MediaTailor API.
+//
+// Schedule configuration parameters. A channel must be stopped before changes
+// can be made to the schedule.
 type ScheduleConfiguration struct {
+	// Program clip range configuration.
+	//
 	// ClipRange is the "ClipRange" member: a ClipRange structure.
 	ClipRange *ClipRange `json:"ClipRange,omitempty"`
+
+	// Program transition configurations.
+	//
 	// Transition is the "Transition" member: a Transition structure, required.
 	Transition *Transition `json:"Transition,omitempty"`
 
@@ -1787,28 +5779,79 @@ type ScheduleConfiguration struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *ScheduleConfiguration) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *ScheduleConfiguration) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
 // ScheduleEntry is the ScheduleEntry structure of the MediaTailor API.
+//
+// The properties for a schedule.
 type ScheduleEntry struct {
-	// ApproximateDurationSeconds is the "ApproximateDurationSeconds" member: a long.
+	// The approximate duration of this program, in seconds.
+	//
+	// ApproximateDurationSeconds is the "ApproximateDurationSeconds" member: a
+	// long.
 	ApproximateDurationSeconds *int64 `json:"ApproximateDurationSeconds,omitempty"`
+
+	// The approximate time that the program will start playing.
+	//
 	// ApproximateStartTime is the "ApproximateStartTime" member: a timestamp.
 	ApproximateStartTime *cloudtrail.Time `json:"ApproximateStartTime,omitempty"`
+
+	// The ARN of the program.
+	//
 	// Arn is the "Arn" member: a string, required.
 	Arn *string `json:"Arn,omitempty"`
+
+	// The list of audiences defined in ScheduleEntry.
+	//
 	// Audiences is the "Audiences" member: a list of string.
 	Audiences []string `json:"Audiences,omitempty"`
+
+	// The name of the channel that uses this schedule.
+	//
 	// ChannelName is the "ChannelName" member: a string, required.
 	ChannelName *string `json:"ChannelName,omitempty"`
+
+	// The name of the live source used for the program.
+	//
 	// LiveSourceName is the "LiveSourceName" member: a string.
 	LiveSourceName *string `json:"LiveSourceName,omitempty"`
+
+	// The name of the program.
+	//
 	// ProgramName is the "ProgramName" member: a string, required.
 	ProgramName *string `json:"ProgramName,omitempty"`
-	// ScheduleAdBreaks is the "ScheduleAdBreaks" member: a list of ScheduleAdBreak structure.
+
+	// The schedule's ad break properties.
+	//
+	// ScheduleAdBreaks is the "ScheduleAdBreaks" member: a list of ScheduleAdBreak
+	// structure.
 	ScheduleAdBreaks []ScheduleAdBreak `json:"ScheduleAdBreaks,omitempty"`
-	// ScheduleEntryType is the "ScheduleEntryType" member: a ScheduleEntryType value.
+
+	// The type of schedule entry.
+	//
+	// ScheduleEntryType is the "ScheduleEntryType" member: a ScheduleEntryType
+	// value.
 	ScheduleEntryType ScheduleEntryType `json:"ScheduleEntryType,omitempty"`
+
+	// The name of the source location.
+	//
 	// SourceLocationName is the "SourceLocationName" member: a string, required.
 	SourceLocationName *string `json:"SourceLocationName,omitempty"`
+
+	// The name of the VOD source.
+	//
 	// VodSourceName is the "VodSourceName" member: a string.
 	VodSourceName *string `json:"VodSourceName,omitempty"`
 
@@ -1817,12 +5860,45 @@ type ScheduleEntry struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// SecretsManagerAccessTokenConfiguration is the SecretsManagerAccessTokenConfiguration structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *ScheduleEntry) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *ScheduleEntry) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// SecretsManagerAccessTokenConfiguration is the
+// SecretsManagerAccessTokenConfiguration structure of the MediaTailor API.
+//
+// AWS Secrets Manager access token configuration parameters. For information
+// about Secrets Manager access token authentication, see Working with AWS
+// Secrets Manager access token authentication
+// (https://docs.aws.amazon.com/mediatailor/latest/ug/channel-assembly-access-configuration-access-token.html).
 type SecretsManagerAccessTokenConfiguration struct {
+	// The name of the HTTP header used to supply the access token in requests to
+	// the source location.
+	//
 	// HeaderName is the "HeaderName" member: a string.
 	HeaderName *string `json:"HeaderName,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the AWS Secrets Manager secret that
+	// contains the access token.
+	//
 	// SecretArn is the "SecretArn" member: a string.
 	SecretArn *string `json:"SecretArn,omitempty"`
+
+	// The AWS Secrets Manager SecretString
+	// (https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_CreateSecret.html#SecretsManager-CreateSecret-request-SecretString.html)
+	// key associated with the access token. MediaTailor uses the key to look up
+	// SecretString key and value pair containing the access token.
+	//
 	// SecretStringKey is the "SecretStringKey" member: a string.
 	SecretStringKey *string `json:"SecretStringKey,omitempty"`
 
@@ -1831,10 +5907,37 @@ type SecretsManagerAccessTokenConfiguration struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// SegmentDeliveryConfiguration is the SegmentDeliveryConfiguration structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *SecretsManagerAccessTokenConfiguration) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *SecretsManagerAccessTokenConfiguration) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// SegmentDeliveryConfiguration is the SegmentDeliveryConfiguration structure of
+// the MediaTailor API.
+//
+// The segment delivery configuration settings.
 type SegmentDeliveryConfiguration struct {
+	// The base URL of the host or path of the segment delivery server that you're
+	// using to serve segments. This is typically a content delivery network (CDN).
+	// The URL can be absolute or relative. To use an absolute URL include the
+	// protocol, such as https://example.com/some/path. To use a relative URL
+	// specify the relative path, such as /some/path*.
+	//
 	// BaseUrl is the "BaseUrl" member: a string.
 	BaseUrl *string `json:"BaseUrl,omitempty"`
+
+	// A unique identifier used to distinguish between multiple segment delivery
+	// configurations in a source location.
+	//
 	// Name is the "Name" member: a string.
 	Name *string `json:"Name,omitempty"`
 
@@ -1843,22 +5946,92 @@ type SegmentDeliveryConfiguration struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// SegmentationDescriptor is the SegmentationDescriptor structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *SegmentDeliveryConfiguration) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *SegmentDeliveryConfiguration) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// SegmentationDescriptor is the SegmentationDescriptor structure of the
+// MediaTailor API.
+//
+// The segmentation_descriptor message can contain advanced metadata fields,
+// like content identifiers, to convey a wide range of information about the ad
+// break. MediaTailor writes the ad metadata in the egress manifest as part of
+// the EXT-X-DATERANGE or EventStream ad marker's SCTE-35 data.
+//
+// segmentation_descriptor messages must be sent with the time_signal message
+// type.
+//
+// See the segmentation_descriptor() table of the 2022 SCTE-35 specification for
+// more information.
 type SegmentationDescriptor struct {
+	// The segment number to assign to the segmentation_descriptor.segment_num
+	// message, as defined in section 10.3.3.1 of the 2022 SCTE-35 specification
+	// Values must be between 0 and 256, inclusive. The default value is 0.
+	//
 	// SegmentNum is the "SegmentNum" member: an integer.
 	SegmentNum *int32 `json:"SegmentNum,omitempty"`
+
+	// The Event Identifier to assign to the
+	// segmentation_descriptor.segmentation_event_id message, as defined in section
+	// 10.3.3.1 of the 2022 SCTE-35 specification. The default value is 1.
+	//
 	// SegmentationEventId is the "SegmentationEventId" member: an integer.
 	SegmentationEventId *int32 `json:"SegmentationEventId,omitempty"`
+
+	// The Type Identifier to assign to the
+	// segmentation_descriptor.segmentation_type_id message, as defined in section
+	// 10.3.3.1 of the 2022 SCTE-35 specification. Values must be between 0 and 256,
+	// inclusive. The default value is 48.
+	//
 	// SegmentationTypeId is the "SegmentationTypeId" member: an integer.
 	SegmentationTypeId *int32 `json:"SegmentationTypeId,omitempty"`
+
+	// The Upid to assign to the segmentation_descriptor.segmentation_upid message,
+	// as defined in section 10.3.3.1 of the 2022 SCTE-35 specification. The value
+	// must be a hexadecimal string containing only the characters 0 though 9 and A
+	// through F. The default value is "" (an empty string).
+	//
 	// SegmentationUpid is the "SegmentationUpid" member: a string.
 	SegmentationUpid *string `json:"SegmentationUpid,omitempty"`
+
+	// The Upid Type to assign to the segmentation_descriptor.segmentation_upid_type
+	// message, as defined in section 10.3.3.1 of the 2022 SCTE-35 specification.
+	// Values must be between 0 and 256, inclusive. The default value is 14.
+	//
 	// SegmentationUpidType is the "SegmentationUpidType" member: an integer.
 	SegmentationUpidType *int32 `json:"SegmentationUpidType,omitempty"`
+
+	// The number of segments expected, which is assigned to the
+	// segmentation_descriptor.segments_expectedS message, as defined in section
+	// 10.3.3.1 of the 2022 SCTE-35 specification Values must be between 0 and 256,
+	// inclusive. The default value is 0.
+	//
 	// SegmentsExpected is the "SegmentsExpected" member: an integer.
 	SegmentsExpected *int32 `json:"SegmentsExpected,omitempty"`
+
+	// The sub-segment number to assign to the
+	// segmentation_descriptor.sub_segment_num message, as defined in section
+	// 10.3.3.1 of the 2022 SCTE-35 specification. Values must be between 0 and 256,
+	// inclusive. The defualt value is null.
+	//
 	// SubSegmentNum is the "SubSegmentNum" member: an integer.
 	SubSegmentNum *int32 `json:"SubSegmentNum,omitempty"`
+
+	// The number of sub-segments expected, which is assigned to the
+	// segmentation_descriptor.sub_segments_expected message, as defined in section
+	// 10.3.3.1 of the 2022 SCTE-35 specification. Values must be between 0 and 256,
+	// inclusive. The default value is null.
+	//
 	// SubSegmentsExpected is the "SubSegmentsExpected" member: an integer.
 	SubSegmentsExpected *int32 `json:"SubSegmentsExpected,omitempty"`
 
@@ -1867,13 +6040,32 @@ type SegmentationDescriptor struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// SegmentationDescriptorList is the SegmentationDescriptorList list of the MediaTailor API.
-type SegmentationDescriptorList = []SegmentationDescriptor
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *SegmentationDescriptor) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *SegmentationDescriptor) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
 
 // SlateSource is the SlateSource structure of the MediaTailor API.
+//
+// Slate VOD source configuration.
 type SlateSource struct {
+	// The name of the source location where the slate VOD source is stored.
+	//
 	// SourceLocationName is the "SourceLocationName" member: a string.
 	SourceLocationName *string `json:"SourceLocationName,omitempty"`
+
+	// The slate VOD source name. The VOD source must already exist in a source
+	// location before it can be used for slate.
+	//
 	// VodSourceName is the "VodSourceName" member: a string.
 	VodSourceName *string `json:"VodSourceName,omitempty"`
 
@@ -1882,24 +6074,78 @@ type SlateSource struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *SlateSource) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *SlateSource) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
 // SourceLocation is the SourceLocation structure of the MediaTailor API.
+//
+// A source location is a container for sources. For more information about
+// source locations, see Working with source locations
+// (https://docs.aws.amazon.com/mediatailor/latest/ug/channel-assembly-source-locations.html)
+// in the MediaTailor User Guide.
 type SourceLocation struct {
-	// AccessConfiguration is the "AccessConfiguration" member: an AccessConfiguration structure.
+	// The access configuration for the source location.
+	//
+	// AccessConfiguration is the "AccessConfiguration" member: an
+	// AccessConfiguration structure.
 	AccessConfiguration *AccessConfiguration `json:"AccessConfiguration,omitempty"`
+
+	// The ARN of the SourceLocation.
+	//
 	// Arn is the "Arn" member: a string, required.
 	Arn *string `json:"Arn,omitempty"`
+
+	// The timestamp that indicates when the source location was created.
+	//
 	// CreationTime is the "CreationTime" member: a timestamp.
 	CreationTime *cloudtrail.Time `json:"CreationTime,omitempty"`
-	// DefaultSegmentDeliveryConfiguration is the "DefaultSegmentDeliveryConfiguration" member: a DefaultSegmentDeliveryConfiguration structure.
+
+	// The default segment delivery configuration.
+	//
+	// DefaultSegmentDeliveryConfiguration is the
+	// "DefaultSegmentDeliveryConfiguration" member: a
+	// DefaultSegmentDeliveryConfiguration structure.
 	DefaultSegmentDeliveryConfiguration *DefaultSegmentDeliveryConfiguration `json:"DefaultSegmentDeliveryConfiguration,omitempty"`
-	// HttpConfiguration is the "HttpConfiguration" member: a HttpConfiguration structure, required.
+
+	// The HTTP configuration for the source location.
+	//
+	// HttpConfiguration is the "HttpConfiguration" member: a HttpConfiguration
+	// structure, required.
 	HttpConfiguration *HttpConfiguration `json:"HttpConfiguration,omitempty"`
+
+	// The timestamp that indicates when the source location was last modified.
+	//
 	// LastModifiedTime is the "LastModifiedTime" member: a timestamp.
 	LastModifiedTime *cloudtrail.Time `json:"LastModifiedTime,omitempty"`
-	// SegmentDeliveryConfigurations is the "SegmentDeliveryConfigurations" member: a list of SegmentDeliveryConfiguration structure.
+
+	// The segment delivery configurations for the source location.
+	//
+	// SegmentDeliveryConfigurations is the "SegmentDeliveryConfigurations" member:
+	// a list of SegmentDeliveryConfiguration structure.
 	SegmentDeliveryConfigurations []SegmentDeliveryConfiguration `json:"SegmentDeliveryConfigurations,omitempty"`
+
+	// The name of the source location.
+	//
 	// SourceLocationName is the "SourceLocationName" member: a string, required.
 	SourceLocationName *string `json:"SourceLocationName,omitempty"`
+
+	// The tags assigned to the source location. Tags are key-value pairs that you
+	// can associate with Amazon resources to help with organization, access
+	// control, and cost tracking. For more information, see Tagging AWS Elemental
+	// MediaTailor Resources
+	// (https://docs.aws.amazon.com/mediatailor/latest/ug/tagging.html).
+	//
 	// Tags is the "tags" member: a map to string.
 	Tags map[string]string `json:"tags,omitempty"`
 
@@ -1908,14 +6154,49 @@ type SourceLocation struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// SpliceInsertMessage is the SpliceInsertMessage structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *SourceLocation) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *SourceLocation) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// SpliceInsertMessage is the SpliceInsertMessage structure of the MediaTailor
+// API.
+//
+// Splice insert message configuration.
 type SpliceInsertMessage struct {
+	// This is written to splice_insert.avail_num, as defined in section 9.7.3.1 of
+	// the SCTE-35 specification. The default value is 0. Values must be between 0
+	// and 256, inclusive.
+	//
 	// AvailNum is the "AvailNum" member: an integer.
 	AvailNum *int32 `json:"AvailNum,omitempty"`
+
+	// This is written to splice_insert.avails_expected, as defined in section
+	// 9.7.3.1 of the SCTE-35 specification. The default value is 0. Values must be
+	// between 0 and 256, inclusive.
+	//
 	// AvailsExpected is the "AvailsExpected" member: an integer.
 	AvailsExpected *int32 `json:"AvailsExpected,omitempty"`
+
+	// This is written to splice_insert.splice_event_id, as defined in section
+	// 9.7.3.1 of the SCTE-35 specification. The default value is 1.
+	//
 	// SpliceEventId is the "SpliceEventId" member: an integer.
 	SpliceEventId *int32 `json:"SpliceEventId,omitempty"`
+
+	// This is written to splice_insert.unique_program_id, as defined in section
+	// 9.7.3.1 of the SCTE-35 specification. The default value is 0. Values must be
+	// between 0 and 256, inclusive.
+	//
 	// UniqueProgramId is the "UniqueProgramId" member: an integer.
 	UniqueProgramId *int32 `json:"UniqueProgramId,omitempty"`
 
@@ -1924,8 +6205,25 @@ type SpliceInsertMessage struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// StartChannelRequest is the StartChannelRequest structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *SpliceInsertMessage) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *SpliceInsertMessage) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// StartChannelRequest is the input of StartChannel, the requestParameters of
+// its records.
 type StartChannelRequest struct {
+	// The name of the channel.
+	//
 	// ChannelName is the "ChannelName" member: a string, required.
 	ChannelName *string `json:"ChannelName,omitempty"`
 
@@ -1934,15 +6232,47 @@ type StartChannelRequest struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// StartChannelResponse is the StartChannelResponse structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *StartChannelRequest) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *StartChannelRequest) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// StartChannelResponse is the output of StartChannel, the responseElements of
+// its records.
 type StartChannelResponse struct {
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, and nulls.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// StopChannelRequest is the StopChannelRequest structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *StartChannelResponse) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *StartChannelResponse) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// StopChannelRequest is the input of StopChannel, the requestParameters of its
+// records.
 type StopChannelRequest struct {
+	// The name of the channel.
+	//
 	// ChannelName is the "ChannelName" member: a string, required.
 	ChannelName *string `json:"ChannelName,omitempty"`
 
@@ -1951,17 +6281,56 @@ type StopChannelRequest struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// StopChannelResponse is the StopChannelResponse structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *StopChannelRequest) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *StopChannelRequest) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// StopChannelResponse is the output of StopChannel, the responseElements of its
+// records.
 type StopChannelResponse struct {
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, and nulls.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// TagResourceRequest is the TagResourceRequest structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *StopChannelResponse) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *StopChannelResponse) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// TagResourceRequest is the input of TagResource, the requestParameters of its
+// records.
 type TagResourceRequest struct {
+	// The Amazon Resource Name (ARN) associated with the resource.
+	//
 	// ResourceArn is the "ResourceArn" member: a string, required.
 	ResourceArn *string `json:"ResourceArn,omitempty"`
+
+	// The tags to assign to the resource. Tags are key-value pairs that you can
+	// associate with Amazon resources to help with organization, access control,
+	// and cost tracking. For more information, see Tagging AWS Elemental
+	// MediaTailor Resources
+	// (https://docs.aws.amazon.com/mediatailor/latest/ug/tagging.html).
+	//
 	// Tags is the "tags" member: a map to string, required.
 	Tags map[string]string `json:"tags,omitempty"`
 
@@ -1970,17 +6339,53 @@ type TagResourceRequest struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// TagResourceResponse is the output of TagResource, which has no members in the MediaTailor model; unmodelled
-// members of a record are kept in UnknownMembers.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *TagResourceRequest) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *TagResourceRequest) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// TagResourceResponse is the output of TagResource, which has no members in the
+// MediaTailor model; members of a record are kept in UnknownMembers.
 type TagResourceResponse struct {
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, and nulls.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// TimeShiftConfiguration is the TimeShiftConfiguration structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *TagResourceResponse) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *TagResourceResponse) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// TimeShiftConfiguration is the TimeShiftConfiguration structure of the
+// MediaTailor API.
+//
+// The configuration for time-shifted viewing.
 type TimeShiftConfiguration struct {
-	// MaxTimeDelaySeconds is the "MaxTimeDelaySeconds" member: an integer, required.
+	// The maximum time delay for time-shifted viewing. The minimum allowed maximum
+	// time delay is 0 seconds, and the maximum allowed maximum time delay is 21600
+	// seconds (6 hours).
+	//
+	// MaxTimeDelaySeconds is the "MaxTimeDelaySeconds" member: an integer,
+	// required.
 	MaxTimeDelaySeconds *int32 `json:"MaxTimeDelaySeconds,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
@@ -1988,9 +6393,39 @@ type TimeShiftConfiguration struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *TimeShiftConfiguration) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *TimeShiftConfiguration) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
 // TimeSignalMessage is the TimeSignalMessage structure of the MediaTailor API.
+//
+// The SCTE-35 time_signal message can be sent with one or more
+// segmentation_descriptor messages. A time_signal message can be sent only if a
+// single segmentation_descriptor message is sent.
+//
+// The time_signal message contains only the splice_time field which is
+// constructed using a given presentation timestamp. When sending a time_signal
+// message, the splice_command_type field in the splice_info_section message is
+// set to 6 (0x06).
+//
+// See the time_signal() table of the 2022 SCTE-35 specification for more
+// information.
 type TimeSignalMessage struct {
-	// SegmentationDescriptors is the "SegmentationDescriptors" member: a list of SegmentationDescriptor structure.
+	// The configurations for the SCTE-35 segmentation_descriptor message(s) sent
+	// with the time_signal message.
+	//
+	// SegmentationDescriptors is the "SegmentationDescriptors" member: a list of
+	// SegmentationDescriptor structure.
 	SegmentationDescriptors []SegmentationDescriptor `json:"SegmentationDescriptors,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
@@ -1998,16 +6433,141 @@ type TimeSignalMessage struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *TimeSignalMessage) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *TimeSignalMessage) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// TrafficShapingRetrievalWindow is the TrafficShapingRetrievalWindow structure
+// of the MediaTailor API.
+//
+// The configuration that tells Elemental MediaTailor how many seconds to spread
+// out requests to the ad decision server (ADS). Instead of sending ADS requests
+// for all sessions at the same time, MediaTailor spreads the requests across
+// the amount of time specified in the retrieval window.
+type TrafficShapingRetrievalWindow struct {
+	// The amount of time, in seconds, that MediaTailor spreads prefetch requests to
+	// the ADS.
+	//
+	// RetrievalWindowDurationSeconds is the "RetrievalWindowDurationSeconds"
+	// member: an integer.
+	RetrievalWindowDurationSeconds *int32 `json:"RetrievalWindowDurationSeconds,omitempty"`
+
+	// UnknownMembers keeps what the typed fields cannot hold: members
+	// the model does not have, values that did not convert, and nulls.
+	UnknownMembers cloudtrail.RawMembers `json:"-"`
+}
+
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *TrafficShapingRetrievalWindow) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *TrafficShapingRetrievalWindow) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// TrafficShapingTpsConfiguration is the TrafficShapingTpsConfiguration
+// structure of the MediaTailor API.
+//
+// The configuration for TPS-based traffic shaping. This approach limits
+// requests to the ad decision server (ADS) based on transactions per second and
+// concurrent users.
+type TrafficShapingTpsConfiguration struct {
+	// The expected peak number of concurrent viewers for your content. MediaTailor
+	// uses this value along with peak TPS to determine how to distribute prefetch
+	// requests across the available capacity without exceeding your ADS limits.
+	//
+	// PeakConcurrentUsers is the "PeakConcurrentUsers" member: an integer.
+	PeakConcurrentUsers *int32 `json:"PeakConcurrentUsers,omitempty"`
+
+	// The maximum number of transactions per second (TPS) that your ad decision
+	// server (ADS) can handle. MediaTailor uses this value along with concurrent
+	// users and headroom multiplier to calculate optimal traffic distribution and
+	// prevent ADS overload.
+	//
+	// PeakTps is the "PeakTps" member: an integer.
+	PeakTps *int32 `json:"PeakTps,omitempty"`
+
+	// UnknownMembers keeps what the typed fields cannot hold: members
+	// the model does not have, values that did not convert, and nulls.
+	UnknownMembers cloudtrail.RawMembers `json:"-"`
+}
+
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *TrafficShapingTpsConfiguration) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *TrafficShapingTpsConfiguration) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
 // Transition is the Transition structure of the MediaTailor API.
+//
+// Program transition configuration.
 type Transition struct {
+	// The duration of the live program in seconds.
+	//
 	// DurationMillis is the "DurationMillis" member: a long.
 	DurationMillis *int64 `json:"DurationMillis,omitempty"`
-	// RelativePosition is the "RelativePosition" member: a RelativePosition value, required.
+
+	// The position where this program will be inserted relative to the
+	// RelativePosition.
+	//
+	// RelativePosition is the "RelativePosition" member: a RelativePosition value,
+	// required.
 	RelativePosition RelativePosition `json:"RelativePosition,omitempty"`
+
+	// The name of the program that this program will be inserted next to, as
+	// defined by RelativePosition.
+	//
 	// RelativeProgram is the "RelativeProgram" member: a string.
 	RelativeProgram *string `json:"RelativeProgram,omitempty"`
+
+	// The date and time that the program is scheduled to start, in epoch
+	// milliseconds.
+	//
 	// ScheduledStartTimeMillis is the "ScheduledStartTimeMillis" member: a long.
 	ScheduledStartTimeMillis *int64 `json:"ScheduledStartTimeMillis,omitempty"`
+
+	// Defines when the program plays in the schedule. You can set the value to
+	// ABSOLUTE or RELATIVE.
+	//
+	// ABSOLUTE - The program plays at a specific wall clock time. This setting can
+	// only be used for channels using the LINEAR PlaybackMode.
+	//
+	// Note the following considerations when using ABSOLUTE transitions:
+	//
+	// If the preceding program in the schedule has a duration that extends past the
+	// wall clock time, MediaTailor truncates the preceding program on a common
+	// segment boundary.
+	//
+	// If there are gaps in playback, MediaTailor plays the FillerSlate you
+	// configured for your linear channel.
+	//
+	// RELATIVE - The program is inserted into the schedule either before or after a
+	// program that you specify via RelativePosition.
+	//
 	// Type is the "Type" member: a string, required.
 	Type *string `json:"Type,omitempty"`
 
@@ -2016,10 +6576,30 @@ type Transition struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// UntagResourceRequest is the UntagResourceRequest structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *Transition) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *Transition) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// UntagResourceRequest is the input of UntagResource, the requestParameters of
+// its records.
 type UntagResourceRequest struct {
+	// The Amazon Resource Name (ARN) of the resource to untag.
+	//
 	// ResourceArn is the "ResourceArn" member: a string, required.
 	ResourceArn *string `json:"ResourceArn,omitempty"`
+
+	// The tag keys associated with the resource.
+	//
 	// TagKeys is the "TagKeys" member: a list of string, required.
 	TagKeys []string `json:"TagKeys,omitempty"`
 
@@ -2028,25 +6608,73 @@ type UntagResourceRequest struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// UntagResourceResponse is the output of UntagResource, which has no members in the MediaTailor model; unmodelled
-// members of a record are kept in UnknownMembers.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *UntagResourceRequest) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *UntagResourceRequest) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// UntagResourceResponse is the output of UntagResource, which has no members in
+// the MediaTailor model; members of a record are kept in UnknownMembers.
 type UntagResourceResponse struct {
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, and nulls.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// UpdateChannelRequest is the UpdateChannelRequest structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *UntagResourceResponse) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *UntagResourceResponse) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// UpdateChannelRequest is the input of UpdateChannel, the requestParameters of
+// its records.
 type UpdateChannelRequest struct {
+	// The list of audiences defined in channel.
+	//
 	// Audiences is the "Audiences" member: a list of string.
 	Audiences []string `json:"Audiences,omitempty"`
+
+	// The name of the channel.
+	//
 	// ChannelName is the "ChannelName" member: a string, required.
 	ChannelName *string `json:"ChannelName,omitempty"`
+
+	// The slate used to fill gaps between programs in the schedule. You must
+	// configure filler slate if your channel uses the LINEAR PlaybackMode.
+	// MediaTailor doesn't support filler slate for channels using the LOOP
+	// PlaybackMode.
+	//
 	// FillerSlate is the "FillerSlate" member: a SlateSource structure.
 	FillerSlate *SlateSource `json:"FillerSlate,omitempty"`
-	// Outputs is the "Outputs" member: a list of RequestOutputItem structure, required.
+
+	// The channel's output properties.
+	//
+	// Outputs is the "Outputs" member: a list of RequestOutputItem structure,
+	// required.
 	Outputs []RequestOutputItem `json:"Outputs,omitempty"`
-	// TimeShiftConfiguration is the "TimeShiftConfiguration" member: a TimeShiftConfiguration structure.
+
+	// The time-shifted viewing configuration you want to associate to the channel.
+	//
+	// TimeShiftConfiguration is the "TimeShiftConfiguration" member: a
+	// TimeShiftConfiguration structure.
 	TimeShiftConfiguration *TimeShiftConfiguration `json:"TimeShiftConfiguration,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
@@ -2054,31 +6682,95 @@ type UpdateChannelRequest struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// UpdateChannelResponse is the UpdateChannelResponse structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *UpdateChannelRequest) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *UpdateChannelRequest) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// UpdateChannelResponse is the output of UpdateChannel, the responseElements of
+// its records.
 type UpdateChannelResponse struct {
+	// The Amazon Resource Name (ARN) associated with the channel.
+	//
 	// Arn is the "Arn" member: a string.
 	Arn *string `json:"Arn,omitempty"`
+
+	// The list of audiences defined in channel.
+	//
 	// Audiences is the "Audiences" member: a list of string.
 	Audiences []string `json:"Audiences,omitempty"`
+
+	// The name of the channel.
+	//
 	// ChannelName is the "ChannelName" member: a string.
 	ChannelName *string `json:"ChannelName,omitempty"`
+
+	// Returns the state whether the channel is running or not.
+	//
 	// ChannelState is the "ChannelState" member: a ChannelState value.
 	ChannelState ChannelState `json:"ChannelState,omitempty"`
+
+	// The timestamp of when the channel was created.
+	//
 	// CreationTime is the "CreationTime" member: a timestamp.
 	CreationTime *cloudtrail.Time `json:"CreationTime,omitempty"`
+
+	// The slate used to fill gaps between programs in the schedule. You must
+	// configure filler slate if your channel uses the LINEAR PlaybackMode.
+	// MediaTailor doesn't support filler slate for channels using the LOOP
+	// PlaybackMode.
+	//
 	// FillerSlate is the "FillerSlate" member: a SlateSource structure.
 	FillerSlate *SlateSource `json:"FillerSlate,omitempty"`
+
+	// The timestamp that indicates when the channel was last modified.
+	//
 	// LastModifiedTime is the "LastModifiedTime" member: a timestamp.
 	LastModifiedTime *cloudtrail.Time `json:"LastModifiedTime,omitempty"`
+
+	// The channel's output properties.
+	//
 	// Outputs is the "Outputs" member: a list of ResponseOutputItem structure.
 	Outputs []ResponseOutputItem `json:"Outputs,omitempty"`
+
+	// The type of playback mode for this channel.
+	//
+	// LINEAR - Programs play back-to-back only once.
+	//
+	// LOOP - Programs play back-to-back in an endless loop. When the last program
+	// in the schedule plays, playback loops back to the first program in the
+	// schedule.
+	//
 	// PlaybackMode is the "PlaybackMode" member: a string.
 	PlaybackMode *string `json:"PlaybackMode,omitempty"`
+
+	// The tags to assign to the channel. Tags are key-value pairs that you can
+	// associate with Amazon resources to help with organization, access control,
+	// and cost tracking. For more information, see Tagging AWS Elemental
+	// MediaTailor Resources
+	// (https://docs.aws.amazon.com/mediatailor/latest/ug/tagging.html).
+	//
 	// Tags is the "tags" member: a map to string.
 	Tags map[string]string `json:"tags,omitempty"`
+
+	// The tier associated with this Channel.
+	//
 	// Tier is the "Tier" member: a string.
 	Tier *string `json:"Tier,omitempty"`
-	// TimeShiftConfiguration is the "TimeShiftConfiguration" member: a TimeShiftConfiguration structure.
+
+	// The time-shifted viewing configuration for the channel.
+	//
+	// TimeShiftConfiguration is the "TimeShiftConfiguration" member: a
+	// TimeShiftConfiguration structure.
 	TimeShiftConfiguration *TimeShiftConfiguration `json:"TimeShiftConfiguration,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
@@ -2086,12 +6778,36 @@ type UpdateChannelResponse struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// UpdateLiveSourceRequest is the UpdateLiveSourceRequest structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *UpdateChannelResponse) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *UpdateChannelResponse) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// UpdateLiveSourceRequest is the input of UpdateLiveSource, the
+// requestParameters of its records.
 type UpdateLiveSourceRequest struct {
-	// HttpPackageConfigurations is the "HttpPackageConfigurations" member: a list of HttpPackageConfiguration structure, required.
+	// A list of HTTP package configurations for the live source on this account.
+	//
+	// HttpPackageConfigurations is the "HttpPackageConfigurations" member: a list
+	// of HttpPackageConfiguration structure, required.
 	HttpPackageConfigurations []HttpPackageConfiguration `json:"HttpPackageConfigurations,omitempty"`
+
+	// The name of the live source.
+	//
 	// LiveSourceName is the "LiveSourceName" member: a string, required.
 	LiveSourceName *string `json:"LiveSourceName,omitempty"`
+
+	// The name of the source location associated with this Live Source.
+	//
 	// SourceLocationName is the "SourceLocationName" member: a string, required.
 	SourceLocationName *string `json:"SourceLocationName,omitempty"`
 
@@ -2100,20 +6816,60 @@ type UpdateLiveSourceRequest struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// UpdateLiveSourceResponse is the UpdateLiveSourceResponse structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *UpdateLiveSourceRequest) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *UpdateLiveSourceRequest) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// UpdateLiveSourceResponse is the output of UpdateLiveSource, the
+// responseElements of its records.
 type UpdateLiveSourceResponse struct {
+	// The Amazon Resource Name (ARN) associated with this live source.
+	//
 	// Arn is the "Arn" member: a string.
 	Arn *string `json:"Arn,omitempty"`
+
+	// The timestamp that indicates when the live source was created.
+	//
 	// CreationTime is the "CreationTime" member: a timestamp.
 	CreationTime *cloudtrail.Time `json:"CreationTime,omitempty"`
-	// HttpPackageConfigurations is the "HttpPackageConfigurations" member: a list of HttpPackageConfiguration structure.
+
+	// A list of HTTP package configurations for the live source on this account.
+	//
+	// HttpPackageConfigurations is the "HttpPackageConfigurations" member: a list
+	// of HttpPackageConfiguration structure.
 	HttpPackageConfigurations []HttpPackageConfiguration `json:"HttpPackageConfigurations,omitempty"`
+
+	// The timestamp that indicates when the live source was last modified.
+	//
 	// LastModifiedTime is the "LastModifiedTime" member: a timestamp.
 	LastModifiedTime *cloudtrail.Time `json:"LastModifiedTime,omitempty"`
+
+	// The name of the live source.
+	//
 	// LiveSourceName is the "LiveSourceName" member: a string.
 	LiveSourceName *string `json:"LiveSourceName,omitempty"`
+
+	// The name of the source location associated with the live source.
+	//
 	// SourceLocationName is the "SourceLocationName" member: a string.
 	SourceLocationName *string `json:"SourceLocationName,omitempty"`
+
+	// The tags to assign to the live source. Tags are key-value pairs that you can
+	// associate with Amazon resources to help with organization, access control,
+	// and cost tracking. For more information, see Tagging AWS Elemental
+	// MediaTailor Resources
+	// (https://docs.aws.amazon.com/mediatailor/latest/ug/tagging.html).
+	//
 	// Tags is the "tags" member: a map to string.
 	Tags map[string]string `json:"tags,omitempty"`
 
@@ -2122,17 +6878,48 @@ type UpdateLiveSourceResponse struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// UpdateProgramRequest is the UpdateProgramRequest structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *UpdateLiveSourceResponse) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *UpdateLiveSourceResponse) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// UpdateProgramRequest is the input of UpdateProgram, the requestParameters of
+// its records.
 type UpdateProgramRequest struct {
+	// The ad break configuration settings.
+	//
 	// AdBreaks is the "AdBreaks" member: a list of AdBreak structure.
 	AdBreaks []AdBreak `json:"AdBreaks,omitempty"`
-	// AudienceMedia is the "AudienceMedia" member: a list of AudienceMedia structure.
+
+	// The list of AudienceMedia defined in program.
+	//
+	// AudienceMedia is the "AudienceMedia" member: a list of AudienceMedia
+	// structure.
 	AudienceMedia []AudienceMedia `json:"AudienceMedia,omitempty"`
+
+	// The name of the channel for this Program.
+	//
 	// ChannelName is the "ChannelName" member: a string, required.
 	ChannelName *string `json:"ChannelName,omitempty"`
+
+	// The name of the Program.
+	//
 	// ProgramName is the "ProgramName" member: a string, required.
 	ProgramName *string `json:"ProgramName,omitempty"`
-	// ScheduleConfiguration is the "ScheduleConfiguration" member: an UpdateProgramScheduleConfiguration structure, required.
+
+	// The schedule configuration settings.
+	//
+	// ScheduleConfiguration is the "ScheduleConfiguration" member: an
+	// UpdateProgramScheduleConfiguration structure, required.
 	ScheduleConfiguration *UpdateProgramScheduleConfiguration `json:"ScheduleConfiguration,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
@@ -2140,30 +6927,90 @@ type UpdateProgramRequest struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// UpdateProgramResponse is the UpdateProgramResponse structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *UpdateProgramRequest) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *UpdateProgramRequest) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// UpdateProgramResponse is the output of UpdateProgram, the responseElements of
+// its records.
 type UpdateProgramResponse struct {
+	// The ad break configuration settings.
+	//
 	// AdBreaks is the "AdBreaks" member: a list of AdBreak structure.
 	AdBreaks []AdBreak `json:"AdBreaks,omitempty"`
+
+	// The ARN to assign to the program.
+	//
 	// Arn is the "Arn" member: a string.
 	Arn *string `json:"Arn,omitempty"`
-	// AudienceMedia is the "AudienceMedia" member: a list of AudienceMedia structure.
+
+	// The list of AudienceMedia defined in program.
+	//
+	// AudienceMedia is the "AudienceMedia" member: a list of AudienceMedia
+	// structure.
 	AudienceMedia []AudienceMedia `json:"AudienceMedia,omitempty"`
+
+	// The name to assign to the channel for this program.
+	//
 	// ChannelName is the "ChannelName" member: a string.
 	ChannelName *string `json:"ChannelName,omitempty"`
+
+	// The clip range configuration settings.
+	//
 	// ClipRange is the "ClipRange" member: a ClipRange structure.
 	ClipRange *ClipRange `json:"ClipRange,omitempty"`
+
+	// The time the program was created.
+	//
 	// CreationTime is the "CreationTime" member: a timestamp.
 	CreationTime *cloudtrail.Time `json:"CreationTime,omitempty"`
+
+	// The duration of the live program in milliseconds.
+	//
 	// DurationMillis is the "DurationMillis" member: a long.
 	DurationMillis *int64 `json:"DurationMillis,omitempty"`
+
+	// The name of the LiveSource for this Program.
+	//
 	// LiveSourceName is the "LiveSourceName" member: a string.
 	LiveSourceName *string `json:"LiveSourceName,omitempty"`
+
+	// The name to assign to this program.
+	//
 	// ProgramName is the "ProgramName" member: a string.
 	ProgramName *string `json:"ProgramName,omitempty"`
+
+	// The scheduled start time for this Program.
+	//
 	// ScheduledStartTime is the "ScheduledStartTime" member: a timestamp.
 	ScheduledStartTime *cloudtrail.Time `json:"ScheduledStartTime,omitempty"`
+
+	// The name to assign to the source location for this program.
+	//
 	// SourceLocationName is the "SourceLocationName" member: a string.
 	SourceLocationName *string `json:"SourceLocationName,omitempty"`
+
+	// The tags assigned to the program. Tags are key-value pairs that you can
+	// associate with Amazon resources to help with organization, access control,
+	// and cost tracking. For more information, see Tagging AWS Elemental
+	// MediaTailor Resources
+	// (https://docs.aws.amazon.com/mediatailor/latest/ug/tagging.html).
+	//
+	// Tags is the "tags" member: a map to string.
+	Tags map[string]string `json:"tags,omitempty"`
+
+	// The name that's used to refer to a VOD source.
+	//
 	// VodSourceName is the "VodSourceName" member: a string.
 	VodSourceName *string `json:"VodSourceName,omitempty"`
 
@@ -2172,10 +7019,32 @@ type UpdateProgramResponse struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// UpdateProgramScheduleConfiguration is the UpdateProgramScheduleConfiguration structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *UpdateProgramResponse) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *UpdateProgramResponse) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// UpdateProgramScheduleConfiguration is the UpdateProgramScheduleConfiguration
+// structure of the MediaTailor API.
+//
+// Schedule configuration parameters.
 type UpdateProgramScheduleConfiguration struct {
+	// Program clip range configuration.
+	//
 	// ClipRange is the "ClipRange" member: a ClipRange structure.
 	ClipRange *ClipRange `json:"ClipRange,omitempty"`
+
+	// Program transition configuration.
+	//
 	// Transition is the "Transition" member: an UpdateProgramTransition structure.
 	Transition *UpdateProgramTransition `json:"Transition,omitempty"`
 
@@ -2184,10 +7053,33 @@ type UpdateProgramScheduleConfiguration struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// UpdateProgramTransition is the UpdateProgramTransition structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *UpdateProgramScheduleConfiguration) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *UpdateProgramScheduleConfiguration) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// UpdateProgramTransition is the UpdateProgramTransition structure of the
+// MediaTailor API.
+//
+// Program transition configuration.
 type UpdateProgramTransition struct {
+	// The duration of the live program in seconds.
+	//
 	// DurationMillis is the "DurationMillis" member: a long.
 	DurationMillis *int64 `json:"DurationMillis,omitempty"`
+
+	// The date and time that the program is scheduled to start, in epoch
+	// milliseconds.
+	//
 	// ScheduledStartTimeMillis is the "ScheduledStartTimeMillis" member: a long.
 	ScheduledStartTimeMillis *int64 `json:"ScheduledStartTimeMillis,omitempty"`
 
@@ -2196,16 +7088,51 @@ type UpdateProgramTransition struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// UpdateSourceLocationRequest is the UpdateSourceLocationRequest structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *UpdateProgramTransition) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *UpdateProgramTransition) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// UpdateSourceLocationRequest is the input of UpdateSourceLocation, the
+// requestParameters of its records.
 type UpdateSourceLocationRequest struct {
-	// AccessConfiguration is the "AccessConfiguration" member: an AccessConfiguration structure.
+	// Access configuration parameters. Configures the type of authentication used
+	// to access content from your source location.
+	//
+	// AccessConfiguration is the "AccessConfiguration" member: an
+	// AccessConfiguration structure.
 	AccessConfiguration *AccessConfiguration `json:"AccessConfiguration,omitempty"`
-	// DefaultSegmentDeliveryConfiguration is the "DefaultSegmentDeliveryConfiguration" member: a DefaultSegmentDeliveryConfiguration structure.
+
+	// The optional configuration for the host server that serves segments.
+	//
+	// DefaultSegmentDeliveryConfiguration is the
+	// "DefaultSegmentDeliveryConfiguration" member: a
+	// DefaultSegmentDeliveryConfiguration structure.
 	DefaultSegmentDeliveryConfiguration *DefaultSegmentDeliveryConfiguration `json:"DefaultSegmentDeliveryConfiguration,omitempty"`
-	// HttpConfiguration is the "HttpConfiguration" member: a HttpConfiguration structure, required.
+
+	// The HTTP configuration for the source location.
+	//
+	// HttpConfiguration is the "HttpConfiguration" member: a HttpConfiguration
+	// structure, required.
 	HttpConfiguration *HttpConfiguration `json:"HttpConfiguration,omitempty"`
-	// SegmentDeliveryConfigurations is the "SegmentDeliveryConfigurations" member: a list of SegmentDeliveryConfiguration structure.
+
+	// A list of the segment delivery configurations associated with this resource.
+	//
+	// SegmentDeliveryConfigurations is the "SegmentDeliveryConfigurations" member:
+	// a list of SegmentDeliveryConfiguration structure.
 	SegmentDeliveryConfigurations []SegmentDeliveryConfiguration `json:"SegmentDeliveryConfigurations,omitempty"`
+
+	// The name of the source location.
+	//
 	// SourceLocationName is the "SourceLocationName" member: a string, required.
 	SourceLocationName *string `json:"SourceLocationName,omitempty"`
 
@@ -2214,24 +7141,78 @@ type UpdateSourceLocationRequest struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// UpdateSourceLocationResponse is the UpdateSourceLocationResponse structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *UpdateSourceLocationRequest) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *UpdateSourceLocationRequest) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// UpdateSourceLocationResponse is the output of UpdateSourceLocation, the
+// responseElements of its records.
 type UpdateSourceLocationResponse struct {
-	// AccessConfiguration is the "AccessConfiguration" member: an AccessConfiguration structure.
+	// Access configuration parameters. Configures the type of authentication used
+	// to access content from your source location.
+	//
+	// AccessConfiguration is the "AccessConfiguration" member: an
+	// AccessConfiguration structure.
 	AccessConfiguration *AccessConfiguration `json:"AccessConfiguration,omitempty"`
+
+	// The Amazon Resource Name (ARN) associated with the source location.
+	//
 	// Arn is the "Arn" member: a string.
 	Arn *string `json:"Arn,omitempty"`
+
+	// The timestamp that indicates when the source location was created.
+	//
 	// CreationTime is the "CreationTime" member: a timestamp.
 	CreationTime *cloudtrail.Time `json:"CreationTime,omitempty"`
-	// DefaultSegmentDeliveryConfiguration is the "DefaultSegmentDeliveryConfiguration" member: a DefaultSegmentDeliveryConfiguration structure.
+
+	// The optional configuration for the host server that serves segments.
+	//
+	// DefaultSegmentDeliveryConfiguration is the
+	// "DefaultSegmentDeliveryConfiguration" member: a
+	// DefaultSegmentDeliveryConfiguration structure.
 	DefaultSegmentDeliveryConfiguration *DefaultSegmentDeliveryConfiguration `json:"DefaultSegmentDeliveryConfiguration,omitempty"`
-	// HttpConfiguration is the "HttpConfiguration" member: a HttpConfiguration structure.
+
+	// The HTTP configuration for the source location.
+	//
+	// HttpConfiguration is the "HttpConfiguration" member: a HttpConfiguration
+	// structure.
 	HttpConfiguration *HttpConfiguration `json:"HttpConfiguration,omitempty"`
+
+	// The timestamp that indicates when the source location was last modified.
+	//
 	// LastModifiedTime is the "LastModifiedTime" member: a timestamp.
 	LastModifiedTime *cloudtrail.Time `json:"LastModifiedTime,omitempty"`
-	// SegmentDeliveryConfigurations is the "SegmentDeliveryConfigurations" member: a list of SegmentDeliveryConfiguration structure.
+
+	// The segment delivery configurations for the source location. For information
+	// about MediaTailor configurations, see Working with configurations in AWS
+	// Elemental MediaTailor
+	// (https://docs.aws.amazon.com/mediatailor/latest/ug/configurations.html).
+	//
+	// SegmentDeliveryConfigurations is the "SegmentDeliveryConfigurations" member:
+	// a list of SegmentDeliveryConfiguration structure.
 	SegmentDeliveryConfigurations []SegmentDeliveryConfiguration `json:"SegmentDeliveryConfigurations,omitempty"`
+
+	// The name of the source location.
+	//
 	// SourceLocationName is the "SourceLocationName" member: a string.
 	SourceLocationName *string `json:"SourceLocationName,omitempty"`
+
+	// The tags to assign to the source location. Tags are key-value pairs that you
+	// can associate with Amazon resources to help with organization, access
+	// control, and cost tracking. For more information, see Tagging AWS Elemental
+	// MediaTailor Resources
+	// (https://docs.aws.amazon.com/mediatailor/latest/ug/tagging.html).
+	//
 	// Tags is the "tags" member: a map to string.
 	Tags map[string]string `json:"tags,omitempty"`
 
@@ -2240,12 +7221,36 @@ type UpdateSourceLocationResponse struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// UpdateVodSourceRequest is the UpdateVodSourceRequest structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *UpdateSourceLocationResponse) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *UpdateSourceLocationResponse) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// UpdateVodSourceRequest is the input of UpdateVodSource, the requestParameters
+// of its records.
 type UpdateVodSourceRequest struct {
-	// HttpPackageConfigurations is the "HttpPackageConfigurations" member: a list of HttpPackageConfiguration structure, required.
+	// A list of HTTP package configurations for the VOD source on this account.
+	//
+	// HttpPackageConfigurations is the "HttpPackageConfigurations" member: a list
+	// of HttpPackageConfiguration structure, required.
 	HttpPackageConfigurations []HttpPackageConfiguration `json:"HttpPackageConfigurations,omitempty"`
+
+	// The name of the source location associated with this VOD Source.
+	//
 	// SourceLocationName is the "SourceLocationName" member: a string, required.
 	SourceLocationName *string `json:"SourceLocationName,omitempty"`
+
+	// The name of the VOD source.
+	//
 	// VodSourceName is the "VodSourceName" member: a string, required.
 	VodSourceName *string `json:"VodSourceName,omitempty"`
 
@@ -2254,20 +7259,60 @@ type UpdateVodSourceRequest struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-// UpdateVodSourceResponse is the UpdateVodSourceResponse structure of the MediaTailor API.
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *UpdateVodSourceRequest) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *UpdateVodSourceRequest) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
+// UpdateVodSourceResponse is the output of UpdateVodSource, the
+// responseElements of its records.
 type UpdateVodSourceResponse struct {
+	// The Amazon Resource Name (ARN) associated with the VOD source.
+	//
 	// Arn is the "Arn" member: a string.
 	Arn *string `json:"Arn,omitempty"`
+
+	// The timestamp that indicates when the VOD source was created.
+	//
 	// CreationTime is the "CreationTime" member: a timestamp.
 	CreationTime *cloudtrail.Time `json:"CreationTime,omitempty"`
-	// HttpPackageConfigurations is the "HttpPackageConfigurations" member: a list of HttpPackageConfiguration structure.
+
+	// A list of HTTP package configurations for the VOD source on this account.
+	//
+	// HttpPackageConfigurations is the "HttpPackageConfigurations" member: a list
+	// of HttpPackageConfiguration structure.
 	HttpPackageConfigurations []HttpPackageConfiguration `json:"HttpPackageConfigurations,omitempty"`
+
+	// The timestamp that indicates when the VOD source was last modified.
+	//
 	// LastModifiedTime is the "LastModifiedTime" member: a timestamp.
 	LastModifiedTime *cloudtrail.Time `json:"LastModifiedTime,omitempty"`
+
+	// The name of the source location associated with the VOD source.
+	//
 	// SourceLocationName is the "SourceLocationName" member: a string.
 	SourceLocationName *string `json:"SourceLocationName,omitempty"`
+
+	// The tags to assign to the VOD source. Tags are key-value pairs that you can
+	// associate with Amazon resources to help with organization, access control,
+	// and cost tracking. For more information, see Tagging AWS Elemental
+	// MediaTailor Resources
+	// (https://docs.aws.amazon.com/mediatailor/latest/ug/tagging.html).
+	//
 	// Tags is the "tags" member: a map to string.
 	Tags map[string]string `json:"tags,omitempty"`
+
+	// The name of the VOD source.
+	//
 	// VodSourceName is the "VodSourceName" member: a string.
 	VodSourceName *string `json:"VodSourceName,omitempty"`
 
@@ -2276,24 +7321,79 @@ type UpdateVodSourceResponse struct {
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *UpdateVodSourceResponse) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *UpdateVodSourceResponse) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
+}
+
 // VodSource is the VodSource structure of the MediaTailor API.
+//
+// VOD source configuration parameters.
 type VodSource struct {
+	// The ARN for the VOD source.
+	//
 	// Arn is the "Arn" member: a string, required.
 	Arn *string `json:"Arn,omitempty"`
+
+	// The timestamp that indicates when the VOD source was created.
+	//
 	// CreationTime is the "CreationTime" member: a timestamp.
 	CreationTime *cloudtrail.Time `json:"CreationTime,omitempty"`
-	// HttpPackageConfigurations is the "HttpPackageConfigurations" member: a list of HttpPackageConfiguration structure, required.
+
+	// The HTTP package configurations for the VOD source.
+	//
+	// HttpPackageConfigurations is the "HttpPackageConfigurations" member: a list
+	// of HttpPackageConfiguration structure, required.
 	HttpPackageConfigurations []HttpPackageConfiguration `json:"HttpPackageConfigurations,omitempty"`
+
+	// The timestamp that indicates when the VOD source was last modified.
+	//
 	// LastModifiedTime is the "LastModifiedTime" member: a timestamp.
 	LastModifiedTime *cloudtrail.Time `json:"LastModifiedTime,omitempty"`
+
+	// The name of the source location that the VOD source is associated with.
+	//
 	// SourceLocationName is the "SourceLocationName" member: a string, required.
 	SourceLocationName *string `json:"SourceLocationName,omitempty"`
+
+	// The tags assigned to the VOD source. Tags are key-value pairs that you can
+	// associate with Amazon resources to help with organization, access control,
+	// and cost tracking. For more information, see Tagging AWS Elemental
+	// MediaTailor Resources
+	// (https://docs.aws.amazon.com/mediatailor/latest/ug/tagging.html).
+	//
 	// Tags is the "tags" member: a map to string.
 	Tags map[string]string `json:"tags,omitempty"`
+
+	// The name of the VOD source.
+	//
 	// VodSourceName is the "VodSourceName" member: a string, required.
 	VodSourceName *string `json:"VodSourceName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, and nulls.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
+}
+
+// MarshalJSON encodes v with the model's member names, writing back the
+// members kept in UnknownMembers. A nil v encodes as null.
+func (v *VodSource) MarshalJSON() ([]byte, error) {
+	return wire.Marshal(v)
+}
+
+// UnmarshalCloudTrail replaces *v with the JSON object data, read as
+// CloudTrail writes it: keys match without regard to case, and values
+// that do not convert are kept in UnknownMembers and returned as
+// cloudtrail.FieldErrors, after the rest of data is read.
+func (v *VodSource) UnmarshalCloudTrail(data []byte) error {
+	return wire.Unmarshal(data, v)
 }

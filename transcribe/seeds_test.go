@@ -12,7 +12,7 @@ import (
 )
 
 func TestSeedsDecode(t *testing.T) {
-	typedtest.CheckSeedsDecode(t, "transcribe", EventSource, reflect.TypeFor[JobSummary]().PkgPath())
+	typedtest.CheckSeedsDecode(t, "transcribe", EventSource, reflect.TypeFor[JobSummary]().PkgPath(), StreamingEventSource)
 }
 
 func TestSeedValues(t *testing.T) {
@@ -279,6 +279,86 @@ func TestSeedValues(t *testing.T) {
 			require.Equal(t, "project", tags[0].GetKey())
 			require.Equal(t, "support-analytics", tags[0].GetValue())
 		},
+		"records/transcribe/StartStreamTranscription.json": func(t *testing.T, v any) {
+			ev, ok := v.(*StartStreamTranscriptionEvent)
+			require.True(t, ok, "%T", v)
+			require.Equal(t, EventSource, ev.EventSource)
+			want := &StartStreamTranscriptionRequest{
+				LanguageCode: StreamingLanguageCodeEnUs, MediaSampleRateHertz: ptr[int32](16000), MediaEncoding: MediaEncodingPcm,
+				VocabularyName: ptr("support-terms"), EnablePartialResultsStabilization: ptr(true),
+				PartialResultsStability: PartialResultsStabilityHigh, ShowSpeakerLabel: ptr(false),
+			}
+			if diff := cmp.Diff(want, ev.Request); diff != "" {
+				t.Errorf("request (-want +got):\n%s", diff)
+			}
+			wantResp := &StartStreamTranscriptionResponse{
+				RequestId: ptr("0a3c7a2e-91d4-4b0a-8f3e-5b2c9d1e7f60"), LanguageCode: StreamingLanguageCodeEnUs,
+				MediaSampleRateHertz: ptr[int32](16000), MediaEncoding: MediaEncodingPcm, VocabularyName: ptr("support-terms"),
+				SessionId: ptr("4b1c2d3e-5f60-4718-9a2b-3c4d5e6f7a81"), EnablePartialResultsStabilization: ptr(true),
+				PartialResultsStability: PartialResultsStabilityHigh, ShowSpeakerLabel: ptr(false),
+			}
+			if diff := cmp.Diff(wantResp, ev.Response); diff != "" {
+				t.Errorf("response (-want +got):\n%s", diff)
+			}
+		},
+		"records/transcribe/StartStreamTranscriptionWebSocket.json": func(t *testing.T, v any) {
+			ev, ok := v.(*StartStreamTranscriptionEvent)
+			require.True(t, ok, "the WebSocket form decodes to the call's typed event, not %T", v)
+			require.Equal(t, "StartStreamTranscriptionWebSocket", ev.EventName)
+			want := &StartStreamTranscriptionRequest{
+				LanguageCode: StreamingLanguageCodeEsUs, MediaSampleRateHertz: ptr[int32](8000), MediaEncoding: MediaEncodingOggOpus,
+				SessionId: ptr("9d8c7b6a-5f4e-4d3c-8b2a-190817263544"), ContentIdentificationType: ContentIdentificationTypePii,
+				PiiEntityTypes: ptr("BANK_ACCOUNT_NUMBER,CREDIT_DEBIT_NUMBER"),
+			}
+			if diff := cmp.Diff(want, ev.Request); diff != "" {
+				t.Errorf("request (-want +got):\n%s", diff)
+			}
+			require.Equal(t, "b7c6d5e4-f3a2-4b1c-9d0e-8f7a6b5c4d3e", ev.Response.GetRequestId())
+			require.Empty(t, ev.Response.UnknownMembers)
+		},
+		"records/transcribe/StartCallAnalyticsStreamTranscription.json": func(t *testing.T, v any) {
+			ev, ok := v.(*StartCallAnalyticsStreamTranscriptionEvent)
+			require.True(t, ok, "%T", v)
+			want := &StartCallAnalyticsStreamTranscriptionRequest{
+				LanguageCode: CallAnalyticsLanguageCodeEnUs, MediaSampleRateHertz: ptr[int32](8000), MediaEncoding: MediaEncodingPcm,
+				ContentRedactionType: ContentRedactionTypePii, SessionId: ptr("c0ffee00-1234-4abc-9def-001122334455"),
+			}
+			if diff := cmp.Diff(want, ev.Request); diff != "" {
+				t.Errorf("request (-want +got):\n%s", diff)
+			}
+			require.Equal(t, "2f3e4d5c-6b7a-4897-a6b5-c4d3e2f1a0b9", ev.Response.GetRequestId())
+			require.Empty(t, ev.Response.UnknownMembers)
+		},
+		"records/transcribe/StartMedicalScribeStream.json": func(t *testing.T, v any) {
+			ev, ok := v.(*StartMedicalScribeStreamEvent)
+			require.True(t, ok, "%T", v)
+			want := &StartMedicalScribeStreamRequest{
+				SessionId: ptr("5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9"), LanguageCode: MedicalScribeLanguageCodeEnUs,
+				MediaSampleRateHertz: ptr[int32](16000), MediaEncoding: MedicalScribeMediaEncodingPcm,
+			}
+			if diff := cmp.Diff(want, ev.Request); diff != "" {
+				t.Errorf("request (-want +got):\n%s", diff)
+			}
+			require.Equal(t, "8b9c0d1e-2f3a-4b4c-9d5e-6f7a8b9c0d1e", ev.Response.GetRequestId())
+			require.Empty(t, ev.Response.UnknownMembers)
+		},
+		"records/transcribe/GetMedicalScribeStream.json": func(t *testing.T, v any) {
+			ev, ok := v.(*GetMedicalScribeStreamEvent)
+			require.True(t, ok, "%T", v)
+			require.Equal(t, StreamingEventSource, ev.EventSource, "the streaming model's own event source decodes too")
+			require.Equal(t, "5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9", ev.Request.GetSessionId())
+			d := ev.Response.GetMedicalScribeStreamDetails()
+			require.Empty(t, d.UnknownMembers)
+			require.Equal(t, time.UnixMilli(1772633462123).UTC(), d.GetStreamCreatedAt().Time)
+			require.Equal(t, time.UnixMilli(1772634062500).UTC(), d.GetStreamEndedAt().Time)
+			require.Equal(t, MedicalScribeStreamStatusCompleted, d.StreamStatus)
+			require.Equal(t, MedicalScribeNoteTemplateHistoryAndPhysical, d.GetPostStreamAnalyticsSettings().GetClinicalNoteGenerationSettings().NoteTemplate)
+			res := d.GetPostStreamAnalyticsResult().GetClinicalNoteGenerationResult()
+			require.Equal(t, "s3://scribe-notes.example.com/5e6f7a8b/summary.json", res.GetClinicalNoteOutputLocation())
+			require.Equal(t, ClinicalNoteGenerationStatusCompleted, res.Status)
+		},
 	}
 	typedtest.CheckSeedValues(t, "transcribe", EventSource, checks)
 }
+
+func ptr[T any](v T) *T { return &v }

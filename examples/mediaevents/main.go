@@ -52,15 +52,20 @@ import (
 
 	"github.com/mediatrail/mediatrail/cloudtrail"
 	"github.com/mediatrail/mediatrail/examples/internal/inputs"
+	"github.com/mediatrail/mediatrail/internal/services"
 )
 
-// mediaSources are the event sources shown by default.
-var mediaSources = []string{
-	"mediaconvert.amazonaws.com",
-	"elastictranscoder.amazonaws.com",
-	"transcribe.amazonaws.com",
-	"mediatailor.amazonaws.com",
-}
+// mediaSources are the event sources shown by default: those of every
+// service package of the module. (A program of yours imports the service
+// packages it needs, each of which registers its decoders, and names their
+// EventSource constants.)
+var mediaSources = func() []string {
+	var out []string
+	for _, s := range services.All {
+		out = append(out, s.EventSources...)
+	}
+	return out
+}()
 
 // progressEvery is how often progress is reported.
 var progressEvery = 2 * time.Second

@@ -63,76 +63,106 @@ func TestFieldNameAndNamer(t *testing.T) {
 // skips the test.
 func modelsDir(t *testing.T) string {
 	t.Helper()
-	dir, err := defaultModels()
-	require.NoError(t, err)
+	dir := defaultModels(moduleRootOf(t))
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 		t.Skipf("no Smithy models at %s (set MEDIATRAIL_MODELS): skipped", dir)
 	}
 	return dir
 }
 
-// TestOperationCounts checks the operations bound to each service, directly
-// and through its resources.
+// moduleRootOf returns the module root.
+func moduleRootOf(t *testing.T) string {
+	t.Helper()
+	root, err := moduleRoot()
+	require.NoError(t, err)
+	return root
+}
+
+// TestOperationCounts checks the operations bound to each model's service,
+// directly and through its resources, against a count of the operation
+// shapes of the model (every one of which these models bind).
 func TestOperationCounts(t *testing.T) {
 	dir := modelsDir(t)
-	for _, tt := range []struct {
-		service       string
-		ops, viaRes   int
-		source, proto string
-	}{
-		{"mediaconvert", 31, 0, "mediaconvert.amazonaws.com", "restJson1"},
-		{"elastictranscoder", 17, 0, "elastictranscoder.amazonaws.com", "restJson1"},
-		{"transcribe", 43, 0, "transcribe.amazonaws.com", "awsJson1_1"},
-		{"mediatailor", 44, 39, "mediatailor.amazonaws.com", "restJson1"},
-	} {
-		m, err := loadModel(filepath.Join(dir, tt.service+".json"))
+	for _, s := range services {
+		models, err := loadModels(s, dir)
 		require.NoError(t, err)
-		_, svc, err := m.service()
-		require.NoError(t, err)
-		ops, err := m.operations(svc)
-		require.NoError(t, err)
-		require.Len(t, ops, tt.ops, tt.service)
-		direct, err := m.operations(&shape{Operations: svc.Operations})
-		require.NoError(t, err)
-		require.Equal(t, tt.viaRes, len(ops)-len(direct), "%s: operations bound through resources", tt.service)
+		for _, mf := range models {
+			ops, err := mf.m.operations(mf.svc)
+			require.NoError(t, err)
+			var shapes int
+			for _, sh := range mf.m.Shapes {
+				if sh.Type == "operation" {
+					shapes++
+				}
+			}
+			require.Len(t, ops, shapes, mf.file)
+			require.True(t, strings.HasSuffix(mf.source, ".amazonaws.com"), mf.file)
+		}
+	}
+}
 
-		p, err := newPlan(m, tt.service, tt.service+".json", &declared{names: map[string]bool{}})
-		require.NoError(t, err)
-		require.Equal(t, tt.source, p.source)
-		require.Equal(t, tt.proto, p.protocol)
+// TestEveryModelHasAService fails for a model file that no entry of the
+// list of services uses, or that two use.
+func TestEveryModelHasAService(t *testing.T) {
+	dir := modelsDir(t)
+	files, err := filepath.Glob(filepath.Join(dir, "*.json"))
+	require.NoError(t, err)
+	require.NotEmpty(t, files)
+	used := map[string]string{}
+	for _, s := range services {
+		for _, m := range s.Models {
+			prev, dup := used[m]
+			require.False(t, dup, "model %s is in the entries of %s and %s", m, prev, s.Package)
+			used[m] = s.Package
+		}
+	}
+	for _, f := range files {
+		name := strings.TrimSuffix(filepath.Base(f), ".json")
+		_, ok := used[name]
+		require.True(t, ok, "the model %s has no entry in the list of services (internal/gen/services.go)", filepath.Base(f))
 	}
 }
 
 var header = regexp.MustCompile(`^// Code generated .* DO NOT EDIT\.\n`)
 
-// TestGeneratedFilesUpToDate regenerates every service package in memory:
-// the output must be deterministic, gofmt'd, marked as generated, and equal
-// to the files in the repository.
+// TestGeneratedFilesUpToDate regenerates everything in memory: the output
+// must be deterministic, gofmt'd, marked as generated, and equal to the
+// files in the repository, the README's table included.
 func TestGeneratedFilesUpToDate(t *testing.T) {
 	dir := modelsDir(t)
-	for _, service := range []string{"mediaconvert", "elastictranscoder", "transcribe", "mediatailor"} {
-		pkgDir := filepath.Join("..", "..", service)
-		first, err := generateService(service, dir, pkgDir)
-		require.NoError(t, err)
-		second, err := generateService(service, dir, pkgDir)
-		require.NoError(t, err)
-		require.Equal(t, first, second, "%s: output differs between runs", service)
-		for name, src := range first {
+	root := moduleRootOf(t)
+	first, err := generateAll(dir, root)
+	require.NoError(t, err)
+	second, err := generateAll(dir, root)
+	require.NoError(t, err)
+	require.Equal(t, first, second, "output differs between runs")
+	for pkg, files := range first.packages {
+		for name, src := range files {
 			require.Regexp(t, header, string(src), name)
 			formatted, err := format.Source(src)
 			require.NoError(t, err)
-			require.True(t, bytes.Equal(formatted, src), "%s/%s is not gofmt'd", service, name)
-			onDisk, err := os.ReadFile(filepath.Join(pkgDir, name))
-			require.NoError(t, err, "%s/%s: run go generate ./...", service, name)
-			require.True(t, bytes.Equal(onDisk, src), "%s/%s is stale: run go generate ./...", service, name)
+			require.True(t, bytes.Equal(formatted, src), "%s/%s is not gofmt'd", pkg, name)
+			onDisk, err := os.ReadFile(filepath.Join(root, pkg, name))
+			require.NoError(t, err, "%s/%s: run go generate ./...", pkg, name)
+			require.True(t, bytes.Equal(onDisk, src), "%s/%s is stale: run go generate ./...", pkg, name)
 		}
+		generated, err := filepath.Glob(filepath.Join(root, pkg, "zz_generated_*.go"))
+		require.NoError(t, err)
+		require.Len(t, generated, len(files), "%s has stale generated files: run go generate ./...", pkg)
 	}
+	readme, err := os.ReadFile(filepath.Join(root, "README.md"))
+	require.NoError(t, err)
+	require.Equal(t, string(first.readme), string(readme), "the README's table of services is stale: run go generate ./...")
+	require.NoError(t, checkNoStrayPackages(root))
 }
 
 // synthModel exercises what the real models do not: nested resources and
 // collection operations, Unit input and output, names that collide, a
 // string with the enum trait, an intEnum, unions with scalar members, maps
-// with enum keys, and the prelude's shapes.
+// with enum keys, and the prelude's shapes. synthExtra is a second model of
+// the same package: a shape alike to one of synthModel's (shared), one of
+// the same name that differs (prefixed), an event source of its own,
+// members bound to HTTP headers and query parameters, and event streams.
 const synthModel = `{
   "smithy": "2.0",
   "shapes": {
@@ -193,52 +223,97 @@ const synthModel = `{
   }
 }`
 
-// synthTest is compiled and run with the package generated from synthModel.
+const synthExtra = `{
+  "smithy": "2.0",
+  "shapes": {
+    "ex2#Svc": {"type": "service", "version": "1", "operations": [{"target": "ex2#StreamThing"}],
+      "traits": {"aws.api#service": {"sdkId": "Synth Extra", "cloudTrailEventSource": "synthextra.amazonaws.com", "arnNamespace": "synth"},
+        "aws.protocols#restJson1": {}}},
+    "ex2#StreamThing": {"type": "operation", "input": {"target": "ex2#StreamThingRequest"}, "output": {"target": "ex2#StreamThingResponse"},
+      "traits": {"smithy.api#documentation": "<p>Streams a <b>thing</b>.</p>"}},
+    "ex2#StreamThingRequest": {"type": "structure", "members": {
+      "LanguageCode": {"target": "smithy.api#String", "traits": {"smithy.api#httpHeader": "x-amzn-synth-language-code"}},
+      "Color": {"target": "ex2#Color", "traits": {"smithy.api#httpQuery": "color-q"}},
+      "Level": {"target": "ex2#Level"},
+      "Audio": {"target": "ex2#AudioStream", "traits": {"smithy.api#httpPayload": {}}}}},
+    "ex2#StreamThingResponse": {"type": "structure", "members": {
+      "RequestId": {"target": "smithy.api#String", "traits": {"smithy.api#httpHeader": "x-amzn-request-id"}},
+      "Events": {"target": "ex2#Events", "traits": {"smithy.api#httpPayload": {}}}}},
+    "ex2#AudioStream": {"type": "union", "members": {"Chunk": {"target": "smithy.api#Blob"}}, "traits": {"smithy.api#streaming": {}}},
+    "ex2#Events": {"type": "union", "members": {"Text": {"target": "smithy.api#String"}}, "traits": {"smithy.api#streaming": {}}},
+    "ex2#Color": {"type": "string", "traits": {"smithy.api#enum": [{"value": "red", "name": "RED"}, {"value": "light-blue"}]}},
+    "ex2#Level": {"type": "intEnum", "members": {"LOW": {"target": "smithy.api#Unit", "traits": {"smithy.api#enumValue": 2}}}}
+  }
+}`
+
+// synthTest is compiled and run with the package generated from the
+// synthetic models.
 const synthTest = `package synth
 
 import (
 	"encoding/json"
+	"reflect"
 	"testing"
 
 	"github.com/mediatrail/mediatrail/cloudtrail"
 )
 
+func decode(t *testing.T, e *cloudtrail.Event) any {
+	t.Helper()
+	v, err := cloudtrail.Decode(e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if errs := v.(cloudtrail.TypedEvent).FieldErrors(); len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	return v
+}
+
 func TestSynth(t *testing.T) {
 	ops := Operations()
-	want := []string{"CreateThing", "DeleteChild", "GetThing", "ListThings", "Ping", "PutChild"}
-	if len(ops) != len(want) {
+	want := []string{"CreateThing", "DeleteChild", "GetThing", "ListThings", "Ping", "PutChild", "StreamThing"}
+	if !reflect.DeepEqual(ops, want) {
 		t.Fatalf("operations %v", ops)
 	}
-	for i := range want {
-		if ops[i] != want[i] {
-			t.Fatalf("operations %v", ops)
-		}
-		if _, ok := cloudtrail.DefaultRegistry.Lookup(EventSource, want[i]); !ok {
-			t.Fatalf("%s is not registered", want[i])
+	for _, op := range want {
+		if _, ok := cloudtrail.DefaultRegistry.Lookup(EventSource, op); !ok {
+			t.Fatalf("%s is not registered", op)
 		}
 	}
-	var _ ListOfThing_ = []Thing{}
-	var _ ListOfThing = []Thing{}
+	for _, src := range []string{EventSource, ExtraEventSource} {
+		for _, op := range []string{"StreamThing", "StreamThingWebSocket"} {
+			if _, ok := cloudtrail.DefaultRegistry.Lookup(src, op); !ok {
+				t.Fatalf("%s %s is not registered", src, op)
+			}
+		}
+	}
+	if _, ok := cloudtrail.DefaultRegistry.Lookup(ExtraEventSource, "Ping"); ok {
+		t.Fatal("Ping is registered under the event source of the other model")
+	}
 	var _ *Operations_ = new(GetThingEvent).Request
 	var _ *PingRequest = new(PingEvent).Request
 	var _ *PingResponse = new(PingEvent).Response
 	var _ *DeleteChildResponse = new(DeleteChildEvent).Response
-	if ColorRed != "red" || ColorLightBlue != "light-blue" || LevelLow != 1 || LevelHigh != 10 {
+	var _ []Thing = new(ListThingsResponse).More
+	if ColorRed != "red" || ColorLightBlue != "light-blue" || LevelLow != 1 || LevelHigh != 10 || ExtraLevelLow != 2 {
 		t.Fatal("enum constants")
 	}
 	if len(Color("").Values()) != 2 || len(Level(0).Values()) != 2 {
 		t.Fatal("Values")
 	}
+	var _ Color = new(StreamThingRequest).Color // alike in both models: one type
+	var _ ExtraLevel = new(StreamThingRequest).Level
+	if _, ok := reflect.TypeFor[StreamThingRequest]().FieldByName("Audio"); ok {
+		t.Fatal("the event stream is a field")
+	}
 
-	e := &cloudtrail.Event{EventSource: EventSource, EventName: "CreateThing",
+	v := decode(t, &cloudtrail.Event{EventSource: EventSource, EventName: "CreateThing",
 		RequestParameters: json.RawMessage(` + "`" + `{"thing":{"NAME":"a","name2":"b","bar":"true","getBar":"7","unknownMembers":"u","marshalJSON":"m",
 			"color":"red","level":10,"choice":{"Level":1},"choices":[{"Text":"x"},{"Thing":{"name":"c"}},{"Other":[1]}],
 			"byColor":{"red":[[1,2],[3]]},"when":1510714652,"data":"aGk=","doc":{"any":[true]},"ratio":0.5,"big":1e400,
-			"child":{"name":"d"},"extra":1},"count":"3"}` + "`" + `)}
-	ev, err := DecodeCreateThing(e)
-	if err != nil || len(ev.Errors) != 0 {
-		t.Fatal(err, ev.Errors)
-	}
+			"child":{"name":"d"},"extra":1},"count":"3"}` + "`" + `)})
+	ev := v.(*CreateThingEvent)
 	th := ev.Request.GetThing()
 	if th.GetName() != "a" || th.GetName2() != "b" || !th.GetBar_() || th.GetGetBar() != 7 || th.GetUnknownMembers_() != "u" || th.GetMarshalJSON_() != "m" {
 		t.Fatalf("members %+v", th)
@@ -271,17 +346,34 @@ func TestSynth(t *testing.T) {
 	if string(out) != enc {
 		t.Fatalf("encoded\n%s\nwant\n%s", out, enc)
 	}
+
+	// Members bound to headers and query parameters match under those
+	// names too, the headers also without their x-amzn-<service>- prefix.
+	for _, req := range []string{
+		` + "`" + `{"languageCode":"en-US","color":"red","level":2}` + "`" + `,
+		` + "`" + `{"x-amzn-synth-language-code":"en-US","color-q":"red","Level":2}` + "`" + `,
+		` + "`" + `{"language-code":"en-US","COLOR":"red","level":"2"}` + "`" + `,
+	} {
+		v := decode(t, &cloudtrail.Event{EventSource: ExtraEventSource, EventName: "StreamThingWebSocket", RequestParameters: json.RawMessage(req),
+			ResponseElements: json.RawMessage(` + "`" + `{"x-amzn-request-id":"r1"}` + "`" + `)})
+		ev := v.(*StreamThingEvent)
+		if ev.Request.GetLanguageCode() != "en-US" || ev.Request.Color != ColorRed || ev.Request.Level != ExtraLevelLow || ev.Response.GetRequestId() != "r1" {
+			t.Fatalf("%s: %+v %+v", req, ev.Request, ev.Response)
+		}
+	}
 }
 `
 
-// TestSynthModel generates a package from synthModel into a temporary
-// directory of the module and runs synthTest with it.
+// TestSynthModel generates a package from the synthetic models into a
+// temporary directory of the module and runs synthTest with it, and the
+// generated test of the package, which checks it against the models.
 func TestSynthModel(t *testing.T) {
 	if testing.Short() {
 		t.Skip("compiles a package")
 	}
 	models := t.TempDir()
 	require.NoError(t, os.WriteFile(filepath.Join(models, "synth.json"), []byte(synthModel), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(models, "synth-extra.json"), []byte(synthExtra), 0o644))
 	// The package must be inside the module to import its packages; under
 	// testdata, go test ./... does not see it.
 	require.NoError(t, os.MkdirAll("testdata", 0o755))
@@ -291,22 +383,35 @@ func TestSynthModel(t *testing.T) {
 		os.RemoveAll(pkg)
 		os.Remove("testdata") // only when empty
 	})
-	// The package is named after the model; a copy keeps the name synth.
-	pkg2 := filepath.Join(pkg, "synth")
-	require.NoError(t, os.Mkdir(pkg2, 0o755))
-	require.NoError(t, run("synth", models, pkg2))
-	require.NoError(t, os.WriteFile(filepath.Join(pkg2, "synth_test.go"), []byte(synthTest), 0o644))
+	dir := filepath.Join(pkg, "synth")
+	s := service{
+		Package: "synth",
+		Models:  []string{"synth", "synth-extra"},
+		Example: example{"CreateThing", "ev.Request.GetThing()"},
+		Aliases: map[string][]string{"StreamThing": {"StreamThingWebSocket"}},
+	}
+	generate := func() {
+		_, files, err := generatePackage(s, models, dir)
+		require.NoError(t, err)
+		require.NoError(t, writeFiles(dir, files))
+	}
+	generate()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "synth_test.go"), []byte(synthTest), 0o644))
 
-	cmd := exec.Command("go", "test", "-count=1", "./"+filepath.ToSlash(pkg2))
+	cmd := exec.Command("go", "test", "-count=1", "./"+filepath.ToSlash(dir))
+	cmd.Env = append(os.Environ(), "MEDIATRAIL_MODELS="+models)
 	out, err := cmd.CombinedOutput()
 	require.NoError(t, err, "%s", out)
 
 	// Running again over the same directory changes nothing.
-	before, err := os.ReadFile(filepath.Join(pkg2, "zz_generated_types.go"))
+	before, err := os.ReadFile(filepath.Join(dir, "zz_generated_types.go"))
 	require.NoError(t, err)
-	require.NoError(t, run("synth", models, pkg2))
-	after, err := os.ReadFile(filepath.Join(pkg2, "zz_generated_types.go"))
+	generate()
+	after, err := os.ReadFile(filepath.Join(dir, "zz_generated_types.go"))
 	require.NoError(t, err)
 	require.Equal(t, string(before), string(after))
-	require.True(t, strings.Contains(string(before), "type ListOfThing_ = []Thing"), "collision of __listOfThing and ListOfThing")
+	ops, err := os.ReadFile(filepath.Join(dir, "zz_generated_operations.go"))
+	require.NoError(t, err)
+	require.Contains(t, string(ops), "// Streams a thing.", "documentation from the model")
+	require.Contains(t, string(ops), "StreamThingEvent is a StreamThing record")
 }

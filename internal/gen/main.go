@@ -1,22 +1,25 @@
-// Command gen generates the typed packages of the service APIs
-// (mediaconvert, elastictranscoder, transcribe, mediatailor) from the AWS
-// Smithy 2.0 JSON AST models.
+// Command gen generates the typed service packages (one per entry of the
+// list in services.go) from the AWS Smithy 2.0 JSON AST models, the list of
+// them in internal/services, and the table of them in the README.
 //
-// Each package runs it with go generate:
+// go generate ./... runs it, from internal/services/generate.go:
 //
-//	//go:generate go run ../internal/gen -service mediaconvert
+//	//go:generate go run ../gen
 //
-// It reads <models>/<service>.json and writes zz_generated_*.go files into
-// the output directory (the current one by default), replacing older
+// For each service it reads <models>/<model>.json for each of its models
+// and writes the zz_generated_*.go files of its package, replacing older
 // generated files there. The models directory is -models, else the
 // environment variable MEDIATRAIL_MODELS, else ../shared/models relative to
 // the module root (the nearest directory upwards with a go.mod).
 //
-// For every operation bound to the service, directly or through its
-// resources, it makes the request and response structures, a typed event
-// and a decoder registered with cloudtrail.Register; for every structure,
-// union, list, map and enum they reach, a Go type with generated decoding
-// (backed by internal/wire), encoding (MarshalJSON) and nil-safe getters.
+// For every operation bound to a model's service, directly or through its
+// resources, it makes the request and response structures and a typed
+// event, and lists them in the package's wire.Service, which the package
+// registers with cloudtrail when it is imported; for every structure,
+// union and enum they reach, a Go type documented with the model's
+// documentation, with nil-safe getters. Decoding and encoding are the
+// table-driven codec of internal/wire: the generated code is types,
+// documentation and tables.
 package main
 
 import (
@@ -31,40 +34,98 @@ import (
 )
 
 func main() {
-	service := flag.String("service", "", "service model to generate, such as mediaconvert (the model file <service>.json and the Go package name)")
 	models := flag.String("models", "", "directory of the Smithy JSON models (default $MEDIATRAIL_MODELS, else ../shared/models from the module root)")
-	out := flag.String("out", ".", "directory of the Go package to write")
+	root := flag.String("root", "", "module root (default: the nearest directory upwards with a go.mod)")
 	flag.Parse()
-	if *service == "" || flag.NArg() > 0 {
-		fmt.Fprintln(os.Stderr, "usage: gen -service NAME [-models DIR] [-out DIR]")
+	if flag.NArg() > 0 {
+		fmt.Fprintln(os.Stderr, "usage: gen [-models DIR] [-root DIR]")
 		os.Exit(2)
 	}
-	if err := run(*service, *models, *out); err != nil {
+	if err := run(*models, *root); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
 	}
 }
 
-func run(service, models, out string) error {
-	if models == "" {
+func run(models, root string) error {
+	if root == "" {
 		var err error
-		if models, err = defaultModels(); err != nil {
+		if root, err = moduleRoot(); err != nil {
 			return err
 		}
 	}
-	files, err := generateService(service, models, out)
+	if models == "" {
+		models = defaultModels(root)
+	}
+	out, err := generateAll(models, root)
 	if err != nil {
 		return err
 	}
-	return writeFiles(out, files)
+	if err := checkNoStrayPackages(root); err != nil {
+		return err
+	}
+	for _, dir := range sortedKeys(out.packages) {
+		if err := writeFiles(filepath.Join(root, dir), out.packages[dir]); err != nil {
+			return err
+		}
+	}
+	return writeIfChanged(filepath.Join(root, "README.md"), out.readme)
 }
 
-// generateService generates the files of one service package, whose
+// outputs is everything the generator writes: the files of each package
+// directory (relative to the module root), and the README.
+type outputs struct {
+	packages map[string]map[string][]byte
+	readme   []byte
+}
+
+// generateAll generates every service package, internal/services and the
+// README's table of services, in memory.
+func generateAll(models, root string) (*outputs, error) {
+	out := &outputs{packages: map[string]map[string][]byte{}}
+	var plans []*plan
+	for _, s := range services {
+		p, files, err := generatePackage(s, models, filepath.Join(root, s.Package))
+		if err != nil {
+			return nil, err
+		}
+		out.packages[s.Package] = files
+		plans = append(plans, p)
+	}
+	list, err := servicesFile(plans)
+	if err != nil {
+		return nil, err
+	}
+	out.packages[filepath.Join("internal", "services")] = map[string][]byte{"zz_generated_services.go": list}
+	readme, err := os.ReadFile(filepath.Join(root, "README.md"))
+	if err != nil {
+		return nil, err
+	}
+	if out.readme, err = readmeTable(readme, plans); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// generatePackage plans and generates the package of one service, whose
+// directory is dir.
+func generatePackage(s service, models, dir string) (*plan, map[string][]byte, error) {
+	p, err := planService(s, models, dir)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", s.Package, err)
+	}
+	files, err := p.generate()
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", s.Package, err)
+	}
+	return p, files, nil
+}
+
+// planService reads the models of a service and plans its package, whose
 // directory dir may hold hand-written files whose names the generated code
 // must avoid.
-func generateService(service, models, dir string) (map[string][]byte, error) {
-	file := service + ".json"
-	m, err := loadModel(filepath.Join(models, file))
+func planService(s service, models, dir string) (*plan, error) {
+	mfs, err := loadModels(s, models)
 	if err != nil {
 		return nil, err
 	}
@@ -72,38 +133,64 @@ func generateService(service, models, dir string) (map[string][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	p, err := newPlan(m, service, file, hand)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", file, err)
-	}
-	return p.generate()
+	return newPlan(s, mfs, hand)
 }
 
-// defaultModels finds the models directory when -models is not given.
-func defaultModels() (string, error) {
-	if dir := os.Getenv("MEDIATRAIL_MODELS"); dir != "" {
-		return dir, nil
-	}
+// moduleRoot returns the nearest directory at or above the working
+// directory that has a go.mod.
+func moduleRoot() (string, error) {
 	dir, err := os.Getwd()
 	if err != nil {
 		return "", err
 	}
 	for {
 		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return filepath.Join(dir, "..", "shared", "models"), nil
+			return dir, nil
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
-			return "", errors.New("no go.mod found above the current directory; give -models")
+			return "", errors.New("no go.mod found above the current directory; give -root")
 		}
 		dir = parent
 	}
 }
 
-// writeFiles writes the generated files into dir, leaving files whose
-// content is unchanged alone and removing generated files that are no
-// longer made.
+// defaultModels finds the models directory when -models is not given.
+func defaultModels(root string) string {
+	if dir := os.Getenv("MEDIATRAIL_MODELS"); dir != "" {
+		return dir
+	}
+	return filepath.Join(root, "..", "shared", "models")
+}
+
+// checkNoStrayPackages fails for a directory of the module root that has
+// generated service files but no entry in services.
+func checkNoStrayPackages(root string) error {
+	entries, err := os.ReadDir(root)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if !e.IsDir() {
+			continue
+		}
+		if _, err := os.Stat(filepath.Join(root, e.Name(), "zz_generated_operations.go")); err != nil {
+			continue
+		}
+		if !slices.ContainsFunc(services, func(s service) bool { return s.Package == e.Name() }) {
+			return fmt.Errorf("%s has generated files but no entry in the services list of internal/gen", e.Name())
+		}
+	}
+	return nil
+}
+
+// writeFiles writes the generated files into dir, creating it, leaving
+// files whose content is unchanged alone and removing generated files that
+// are no longer made.
 func writeFiles(dir string, files map[string][]byte) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
 	old, err := filepath.Glob(filepath.Join(dir, "zz_generated_*.go"))
 	if err != nil {
 		return err
@@ -115,22 +202,21 @@ func writeFiles(dir string, files map[string][]byte) error {
 			}
 		}
 	}
-	names := make([]string, 0, len(files))
-	for name := range files {
-		names = append(names, name)
-	}
-	slices.Sort(names)
-	for _, name := range names {
+	for _, name := range sortedKeys(files) {
 		if !strings.HasPrefix(name, "zz_generated_") {
 			return fmt.Errorf("refusing to write %s", name)
 		}
-		path := filepath.Join(dir, name)
-		if cur, err := os.ReadFile(path); err == nil && bytes.Equal(cur, files[name]) {
-			continue
-		}
-		if err := os.WriteFile(path, files[name], 0o644); err != nil {
+		if err := writeIfChanged(filepath.Join(dir, name), files[name]); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// writeIfChanged writes data to path unless the file already holds it.
+func writeIfChanged(path string, data []byte) error {
+	if cur, err := os.ReadFile(path); err == nil && bytes.Equal(cur, data) {
+		return nil
+	}
+	return os.WriteFile(path, data, 0o644)
 }

@@ -249,7 +249,7 @@ func (m *model) closure(roots []string) ([]string, error) {
 		s := m.Shapes[id]
 		switch k {
 		case kStruct, kUnion:
-			for _, name := range sortedKeys(s.Members) {
+			for _, name := range m.members(id) {
 				if err := walk(s.Members[name].Target); err != nil {
 					return fmt.Errorf("%s$%s: %w", id, name, err)
 				}
@@ -277,6 +277,21 @@ func (m *model) closure(roots []string) ([]string, error) {
 	}
 	slices.Sort(out)
 	return out, nil
+}
+
+// members returns the member names of a structure or union, sorted,
+// without those that hold event streams or streaming blobs: CloudTrail
+// logs the calls, not what they stream.
+func (m *model) members(id string) []string {
+	s := m.Shapes[id]
+	var out []string
+	for _, name := range sortedKeys(s.Members) {
+		if t, ok := m.Shapes[s.Members[name].Target]; ok && hasTrait(t.Traits, "smithy.api#streaming") {
+			continue
+		}
+		out = append(out, name)
+	}
+	return out
 }
 
 // shapeName returns the name part of a shape id.
@@ -319,6 +334,7 @@ func hasTrait(traits map[string]json.RawMessage, name string) bool {
 type enumValue struct {
 	Name  string // member name (or the enum trait's name)
 	Value string // the string value, or the integer as text
+	Doc   string // its documentation, HTML
 }
 
 // enumValues returns the values of an enum shape in the order of their
@@ -327,8 +343,9 @@ func (m *model) enumValues(id string) ([]enumValue, error) {
 	s := m.Shapes[id]
 	if s.Type == "string" {
 		var defs []struct {
-			Value string `json:"value"`
-			Name  string `json:"name"`
+			Value         string `json:"value"`
+			Name          string `json:"name"`
+			Documentation string `json:"documentation"`
 		}
 		if err := json.Unmarshal(s.Traits["smithy.api#enum"], &defs); err != nil {
 			return nil, fmt.Errorf("%s: enum trait: %w", id, err)
@@ -339,7 +356,7 @@ func (m *model) enumValues(id string) ([]enumValue, error) {
 			if name == "" {
 				name = d.Value
 			}
-			out[i] = enumValue{Name: name, Value: d.Value}
+			out[i] = enumValue{Name: name, Value: d.Value, Doc: d.Documentation}
 		}
 		return out, nil
 	}
@@ -360,7 +377,8 @@ func (m *model) enumValues(id string) ([]enumValue, error) {
 		} else if s.Type == "intEnum" {
 			return nil, fmt.Errorf("%s$%s: intEnum member without enumValue", id, name)
 		}
-		out = append(out, enumValue{Name: name, Value: v})
+		doc, _ := traitString(s.Members[name].Traits, "smithy.api#documentation")
+		out = append(out, enumValue{Name: name, Value: v, Doc: doc})
 	}
 	return out, nil
 }

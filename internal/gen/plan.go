@@ -9,44 +9,53 @@ import (
 
 // plan is everything the emitter needs for one service package.
 type plan struct {
-	pkg      string // Go package name, such as "mediaconvert"
-	file     string // model file name, for the header
-	sdkID    string // such as "MediaConvert"
-	source   string // CloudTrail event source
-	protocol string // restJson1 or awsJson1_1
-	ops      []*opInfo
-	types    []*typeInfo // every named Go type, sorted by Go name
-	byID     map[string]*typeInfo
-	unions   bool // whether UnknownUnionMember is needed
-	unknown  string
+	svc    service
+	pkg    string       // Go package name, such as "mediaconvert"
+	models []*modelFile // the package's models, the first naming its service
+	ops    []*opInfo    // sorted by name
+	types  []*typeInfo  // every named Go type, sorted by Go name
+	byID   map[string]*typeInfo
+	// names of package-level declarations the generator makes besides types
+	unknown string // UnknownUnionMember, when there are unions
+	table   string // the variable holding the wire.Service
+}
+
+// modelFile is one model of a package and its service.
+type modelFile struct {
+	file     string // such as "transcribe-streaming.json"
 	m        *model
+	svc      *shape
+	sdkID    string // such as "Transcribe Streaming"
+	source   string // CloudTrail event source
+	protocol string // restJson1, awsJson1_1 or awsJson1_0
+	arnNS    string // the ARN namespace, such as "transcribe"
+	prefix   string // prefixes the Go names of shapes that clash with an earlier model's
+	constant string // Go name of its event source constant
 }
 
 type opInfo struct {
-	Name     string
-	Input    *typeInfo
-	Output   *typeInfo
-	Event    string // Go name of the typed event
-	Decode   string // Go name of the exported decode function
-	Register string // unexported name of the registered DecodeFunc
+	Name    string
+	Model   *modelFile
+	Shape   *shape
+	Input   *typeInfo
+	Output  *typeInfo
+	Event   string   // Go name of the typed event
+	Aliases []string // further event names
 }
 
 type typeInfo struct {
-	ID       string // shape id; empty for the structures made for smithy.api#Unit
-	Name     string // shape name
-	GoName   string
-	Kind     kind
-	Shape    *shape
-	Members  []*memberInfo // structure and union members, sorted by name
-	Elem     string        // list member or map value target
-	Key      string        // map key target
-	Enum     []enumConst
-	UnitOf   string // for a made-up structure: "input of X" or "output of X"
-	KeyBuf   int    // longest match key of a structure or union
-	decodeFn string // unexported decode function of lists, maps and unions
-	encodeFn string // unexported encode function of lists, maps and unions
-	memberFn string // unexported key-to-member-index function of structures and unions
-	unionIs  string // unexported marker method of unions
+	IDs     []string // shape ids; empty for the structures made for smithy.api#Unit
+	Name    string   // shape name
+	GoName  string
+	Kind    kind
+	Shape   *shape
+	Model   *modelFile
+	Members []*memberInfo // structure and union members, sorted by name
+	Elem    string        // list member or map value target
+	Key     string        // map key target
+	Enum    []enumConst
+	UnitOf  string // for a made-up structure: "input of X" or "output of X"
+	unionIs string // unexported marker method of unions
 }
 
 type memberInfo struct {
@@ -54,7 +63,7 @@ type memberInfo struct {
 	GoName    string // Go field name
 	Getter    string // Go name of the getter
 	Wire      string // name written when encoding
-	Match     []string
+	Keys      []string
 	Target    string
 	Traits    map[string]json.RawMessage
 	UnionType string // union member: Go name of the member type
@@ -63,72 +72,86 @@ type memberInfo struct {
 type enumConst struct {
 	GoName string
 	Value  string
+	Doc    string
 }
 
 // reservedFieldNames are the exported names the generated structs define
 // besides their members' fields.
 var reservedFieldNames = []string{"UnknownMembers", "MarshalJSON", "UnmarshalCloudTrail"}
 
-// newPlan resolves the model of one service into Go names.
-func newPlan(m *model, pkg, file string, hand *declared) (*plan, error) {
-	_, svc, err := m.service()
-	if err != nil {
-		return nil, err
-	}
-	p := &plan{pkg: pkg, file: file, m: m, byID: map[string]*typeInfo{}}
-	var awsSvc struct {
-		SdkID                 string `json:"sdkId"`
-		CloudTrailEventSource string `json:"cloudTrailEventSource"`
-	}
-	if raw, ok := svc.Traits["aws.api#service"]; ok {
-		if err := json.Unmarshal(raw, &awsSvc); err != nil {
-			return nil, fmt.Errorf("aws.api#service trait: %w", err)
+// loadModels reads the models of a service entry.
+func loadModels(s service, dir string) ([]*modelFile, error) {
+	var out []*modelFile
+	for i, name := range s.Models {
+		file := name + ".json"
+		m, err := loadModel(dir + "/" + file)
+		if err != nil {
+			return nil, err
 		}
+		_, svc, err := m.service()
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", file, err)
+		}
+		mf := &modelFile{file: file, m: m, svc: svc}
+		var awsSvc struct {
+			SdkID                 string `json:"sdkId"`
+			CloudTrailEventSource string `json:"cloudTrailEventSource"`
+			ArnNamespace          string `json:"arnNamespace"`
+		}
+		if raw, ok := svc.Traits["aws.api#service"]; ok {
+			if err := json.Unmarshal(raw, &awsSvc); err != nil {
+				return nil, fmt.Errorf("%s: aws.api#service trait: %w", file, err)
+			}
+		}
+		mf.sdkID, mf.source, mf.arnNS = awsSvc.SdkID, awsSvc.CloudTrailEventSource, awsSvc.ArnNamespace
+		if mf.sdkID == "" {
+			mf.sdkID = s.Package
+		}
+		if mf.source == "" {
+			mf.source = s.Package + ".amazonaws.com"
+		}
+		switch {
+		case hasTrait(svc.Traits, "aws.protocols#restJson1"):
+			mf.protocol = "restJson1"
+		case hasTrait(svc.Traits, "aws.protocols#awsJson1_1"):
+			mf.protocol = "awsJson1_1"
+		case hasTrait(svc.Traits, "aws.protocols#awsJson1_0"):
+			mf.protocol = "awsJson1_0"
+		default:
+			return nil, fmt.Errorf("%s: service has no JSON protocol trait", file)
+		}
+		mf.constant = "EventSource"
+		if i > 0 {
+			mf.prefix = modelPrefix(out[0].sdkID, mf.sdkID)
+			mf.constant = mf.prefix + "EventSource"
+		}
+		out = append(out, mf)
 	}
-	p.sdkID = awsSvc.SdkID
-	if p.sdkID == "" {
-		p.sdkID = pkg
-	}
-	p.source = awsSvc.CloudTrailEventSource
-	if p.source == "" {
-		p.source = pkg + ".amazonaws.com"
-	}
-	switch {
-	case hasTrait(svc.Traits, "aws.protocols#restJson1"):
-		p.protocol = "restJson1"
-	case hasTrait(svc.Traits, "aws.protocols#awsJson1_1"):
-		p.protocol = "awsJson1_1"
-	case hasTrait(svc.Traits, "aws.protocols#awsJson1_0"):
-		p.protocol = "awsJson1_0"
-	default:
-		return nil, fmt.Errorf("service has no JSON protocol trait")
-	}
+	return out, nil
+}
 
-	opIDs, err := m.operations(svc)
-	if err != nil {
-		return nil, err
+// modelPrefix is the Go name prefix of a later model of a package: the
+// words of its SDK id that the first model's does not start with
+// ("Transcribe Streaming" after "Transcribe" gives "Streaming").
+func modelPrefix(first, later string) string {
+	fw, lw := strings.Fields(first), strings.Fields(later)
+	i := 0
+	for i < len(fw) && i < len(lw) && strings.EqualFold(fw[i], lw[i]) {
+		i++
 	}
-	var roots []string
-	for _, id := range opIDs {
-		op := m.Shapes[id]
-		for _, r := range []*ref{op.Input, op.Output} {
-			if r == nil || r.Target == "smithy.api#Unit" {
-				continue
-			}
-			k, err := m.kindOf(r.Target)
-			if err != nil {
-				return nil, fmt.Errorf("%s: %w", id, err)
-			}
-			if k != kStruct {
-				return nil, fmt.Errorf("%s: input or output %s is a %s", id, r.Target, k)
-			}
-			roots = append(roots, r.Target)
-		}
+	if i == len(lw) {
+		i = 0
 	}
-	ids, err := m.closure(roots)
-	if err != nil {
-		return nil, err
+	var b strings.Builder
+	for _, w := range lw[i:] {
+		b.WriteString(upperFirst(identifier(w)))
 	}
+	return b.String()
+}
+
+// newPlan resolves the models of one service package into Go names.
+func newPlan(s service, models []*modelFile, hand *declared) (*plan, error) {
+	p := &plan{svc: s, pkg: s.Package, models: models, byID: map[string]*typeInfo{}}
 
 	// Package-level names: those of the hand-written files and the fixed
 	// ones first, then shapes with clean names, then shapes whose names
@@ -140,43 +163,94 @@ func newPlan(m *model, pkg, file string, hand *declared) (*plan, error) {
 			names.claim(n)
 		}
 	}
-	for _, n := range []string{"EventSource", "Operations"} {
+	fixed := []string{"Operations"}
+	for _, mf := range models {
+		fixed = append(fixed, mf.constant)
+	}
+	for _, n := range fixed {
 		if hand.names[n] {
 			return nil, fmt.Errorf("a hand-written file declares %s, which the generated code defines", n)
 		}
 		names.claim(n)
 	}
-	slices.SortStableFunc(ids, func(a, b string) int {
-		ua, ub := strings.HasPrefix(shapeName(a), "_"), strings.HasPrefix(shapeName(b), "_")
+	p.table = names.claim("service")
+
+	type opRef struct {
+		id string
+		mf *modelFile
+	}
+	var opIDs []opRef
+	seenOps := map[string]string{}
+	for _, mf := range models {
+		ids, err := mf.m.operations(mf.svc)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", mf.file, err)
+		}
+		var roots []string
+		for _, id := range ids {
+			if prev, dup := seenOps[shapeName(id)]; dup {
+				return nil, fmt.Errorf("operations %s and %s have the same name", prev, id)
+			}
+			seenOps[shapeName(id)] = id
+			opIDs = append(opIDs, opRef{id, mf})
+			op := mf.m.Shapes[id]
+			for _, r := range []*ref{op.Input, op.Output} {
+				if r == nil || r.Target == "smithy.api#Unit" {
+					continue
+				}
+				k, err := mf.m.kindOf(r.Target)
+				if err != nil {
+					return nil, fmt.Errorf("%s: %w", id, err)
+				}
+				if k != kStruct {
+					return nil, fmt.Errorf("%s: input or output %s is a %s", id, r.Target, k)
+				}
+				roots = append(roots, r.Target)
+			}
+		}
+		ids, err = mf.m.closure(roots)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", mf.file, err)
+		}
+		if err := p.addShapes(mf, ids); err != nil {
+			return nil, err
+		}
+	}
+	slices.SortStableFunc(p.types, func(a, b *typeInfo) int {
+		ua, ub := strings.HasPrefix(a.Name, "_"), strings.HasPrefix(b.Name, "_")
 		switch {
 		case ua == ub:
-			return strings.Compare(a, b)
+			return 0
 		case ua:
 			return 1
 		}
 		return -1
 	})
-	for _, id := range ids {
-		k, _ := m.kindOf(id)
-		t := &typeInfo{ID: id, Name: shapeName(id), Kind: k, Shape: m.Shapes[id]}
-		t.GoName = names.claim(typeName(t.Name))
-		p.byID[id] = t
-		p.types = append(p.types, t)
-	}
-	for _, id := range opIDs {
-		op := m.Shapes[id]
-		o := &opInfo{Name: shapeName(id)}
-		o.Input = p.ioType(op.Input, names, o.Name, "Request", "input")
-		o.Output = p.ioType(op.Output, names, o.Name, "Response", "output")
-		p.ops = append(p.ops, o)
-	}
 	for _, t := range p.types {
-		if t.Kind == kUnion {
-			p.unions = true
+		if t.Kind.goType() {
+			t.GoName = names.claim(t.Model.prefixFor(t, p) + typeName(t.Name))
 		}
 	}
-	if p.unions {
-		p.unknown = names.claim("UnknownUnionMember")
+	slices.SortFunc(opIDs, func(a, b opRef) int { return strings.Compare(shapeName(a.id), shapeName(b.id)) })
+	for _, r := range opIDs {
+		op := r.mf.m.Shapes[r.id]
+		o := &opInfo{Name: shapeName(r.id), Model: r.mf, Shape: op, Aliases: s.Aliases[shapeName(r.id)]}
+		o.Input = p.ioType(op.Input, r.mf, names, o.Name, "Request", "input")
+		o.Output = p.ioType(op.Output, r.mf, names, o.Name, "Response", "output")
+		p.ops = append(p.ops, o)
+	}
+	if _, ok := seenOps[s.Example.Operation]; !ok {
+		return nil, fmt.Errorf("the example's operation %q is no operation of the models", s.Example.Operation)
+	}
+	for op := range s.Aliases {
+		if _, ok := seenOps[op]; !ok {
+			return nil, fmt.Errorf("aliases for %s, which is no operation of the models", op)
+		}
+	}
+	for _, t := range p.types {
+		if t.Kind == kUnion && p.unknown == "" {
+			p.unknown = names.claim("UnknownUnionMember")
+		}
 	}
 	for _, t := range p.types {
 		if err := p.resolveType(t, names, hand.methods[t.GoName]); err != nil {
@@ -185,60 +259,201 @@ func newPlan(m *model, pkg, file string, hand *declared) (*plan, error) {
 	}
 	for _, o := range p.ops {
 		o.Event = names.claim(o.Name + "Event")
-		o.Decode = names.claim("Decode" + o.Name)
-		o.Register = names.claim("decode" + o.Name)
 	}
 	for _, t := range p.types {
 		if t.Kind != kEnum && t.Kind != kIntEnum {
 			continue
 		}
-		vals, err := m.enumValues(t.ID)
+		vals, err := t.Model.m.enumValues(t.IDs[0])
 		if err != nil {
 			return nil, err
 		}
 		for _, v := range vals {
-			t.Enum = append(t.Enum, enumConst{GoName: names.claim(t.GoName + enumSuffix(v.Name)), Value: v.Value})
+			t.Enum = append(t.Enum, enumConst{GoName: names.claim(t.GoName + enumSuffix(v.Name)), Value: v.Value, Doc: v.Doc})
 		}
 	}
 	slices.SortFunc(p.types, func(a, b *typeInfo) int { return strings.Compare(a.GoName, b.GoName) })
 	return p, nil
 }
 
+// goType reports whether shapes of kind k become named Go types: lists and
+// maps are slices and maps of their elements.
+func (k kind) goType() bool {
+	switch k {
+	case kEnum, kIntEnum, kStruct, kUnion:
+		return true
+	}
+	return false
+}
+
+// prefixFor returns the prefix of the Go name of t: the model's prefix when
+// an earlier model of the package has a different shape of the same name.
+func (mf *modelFile) prefixFor(t *typeInfo, p *plan) string {
+	if mf.prefix == "" {
+		return ""
+	}
+	for _, o := range p.types {
+		if o != t && o.Name == t.Name && o.Model != mf {
+			return mf.prefix
+		}
+	}
+	return ""
+}
+
+// addShapes adds the named shapes ids of a model to the plan. A shape that
+// an earlier model of the package defines alike (same members, names and
+// targets) shares its Go type.
+func (p *plan) addShapes(mf *modelFile, ids []string) error {
+	for _, id := range ids {
+		k, _ := mf.m.kindOf(id)
+		if !k.named() {
+			continue
+		}
+		if t := p.alikeType(mf, id); t != nil {
+			t.IDs = append(t.IDs, id)
+			p.byID[id] = t
+			continue
+		}
+		t := &typeInfo{IDs: []string{id}, Name: shapeName(id), Kind: k, Shape: mf.m.Shapes[id], Model: mf}
+		p.byID[id] = t
+		p.types = append(p.types, t)
+	}
+	return nil
+}
+
+// alikeType returns the type of an earlier model that the shape id of mf
+// is alike to, if any.
+func (p *plan) alikeType(mf *modelFile, id string) *typeInfo {
+	for _, t := range p.types {
+		if t.Model != mf && t.Name == shapeName(id) && alike(t.Model, t.IDs[0], mf, id, map[[2]string]bool{}) {
+			return t
+		}
+	}
+	return nil
+}
+
+// alike reports whether shape a of model ma and shape b of model mb make
+// the same Go type with the same codec.
+func alike(ma *modelFile, a string, mb *modelFile, b string, assumed map[[2]string]bool) bool {
+	ka, errA := ma.m.kindOf(a)
+	kb, errB := mb.m.kindOf(b)
+	if errA != nil || errB != nil || ka != kb {
+		return false
+	}
+	if !ka.named() {
+		return true
+	}
+	if shapeName(a) != shapeName(b) {
+		return false
+	}
+	pair := [2]string{a, b}
+	if assumed[pair] {
+		return true
+	}
+	assumed[pair] = true
+	sa, sb := ma.m.Shapes[a], mb.m.Shapes[b]
+	switch ka {
+	case kEnum, kIntEnum:
+		va, err1 := ma.m.enumValues(a)
+		vb, err2 := mb.m.enumValues(b)
+		if err1 != nil || err2 != nil || len(va) != len(vb) {
+			return false
+		}
+		for i := range va {
+			if va[i].Name != vb[i].Name || va[i].Value != vb[i].Value {
+				return false
+			}
+		}
+		return true
+	case kList:
+		return alike(ma, sa.Member.Target, mb, sb.Member.Target, assumed)
+	case kMap:
+		return alike(ma, sa.Key.Target, mb, sb.Key.Target, assumed) && alike(ma, sa.Value.Target, mb, sb.Value.Target, assumed)
+	}
+	na, nb := ma.m.members(a), mb.m.members(b)
+	if !slices.Equal(na, nb) {
+		return false
+	}
+	for _, name := range na {
+		xa, xb := sa.Members[name], sb.Members[name]
+		if !slices.Equal(matchKeys(ma, name, xa), matchKeys(mb, name, xb)) || wireName(ma, name, xa) != wireName(mb, name, xb) {
+			return false
+		}
+		if !alike(ma, xa.Target, mb, xb.Target, assumed) {
+			return false
+		}
+	}
+	return true
+}
+
 // ioType returns the structure of an operation's input or output, made up
 // as an empty structure for smithy.api#Unit.
-func (p *plan) ioType(r *ref, names *namer, op, suffix, what string) *typeInfo {
+func (p *plan) ioType(r *ref, mf *modelFile, names *namer, op, suffix, what string) *typeInfo {
 	if r != nil && r.Target != "smithy.api#Unit" {
 		return p.byID[r.Target]
 	}
-	t := &typeInfo{Name: op + suffix, Kind: kStruct, Shape: &shape{Type: "structure"}, UnitOf: what + " of " + op}
+	t := &typeInfo{Name: op + suffix, Kind: kStruct, Shape: &shape{Type: "structure"}, Model: mf, UnitOf: what + " of " + op}
 	t.GoName = names.claim(op + suffix)
 	p.types = append(p.types, t)
 	return t
 }
 
-// resolveType names the members of structures and unions and the helper
-// functions of each type.
+// wireName is the key a member is written with: its jsonName under
+// restJson1, else its name.
+func wireName(mf *modelFile, name string, sm *member) string {
+	if jn, ok := traitString(sm.Traits, "smithy.api#jsonName"); ok && jn != "" && mf.protocol == "restJson1" {
+		return jn
+	}
+	return name
+}
+
+// matchKeys are the keys, besides the wire name, that name a member in
+// records, lower-cased: its name, its jsonName, and the HTTP header or
+// query parameter it is bound to, with the header also without its
+// x-amzn-<service>- prefix (the name of the WebSocket query parameter of
+// the streaming calls).
+func matchKeys(mf *modelFile, name string, sm *member) []string {
+	keys := []string{strings.ToLower(wireName(mf, name, sm))}
+	add := func(k string) {
+		if k = strings.ToLower(k); k != "" && !slices.Contains(keys, k) {
+			keys = append(keys, k)
+		}
+	}
+	add(name)
+	if jn, ok := traitString(sm.Traits, "smithy.api#jsonName"); ok {
+		add(jn)
+	}
+	if h, ok := traitString(sm.Traits, "smithy.api#httpHeader"); ok {
+		add(h)
+		if mf.arnNS != "" {
+			if rest, ok := strings.CutPrefix(strings.ToLower(h), "x-amzn-"+mf.arnNS+"-"); ok {
+				add(rest)
+			}
+		}
+	}
+	if q, ok := traitString(sm.Traits, "smithy.api#httpQuery"); ok {
+		add(q)
+	}
+	return keys
+}
+
+// resolveType names the members of structures and unions and the marker
+// method of unions.
 func (p *plan) resolveType(t *typeInfo, names *namer, methods map[string]bool) error {
+	m := t.Model.m
 	switch t.Kind {
 	case kList:
 		if t.Shape.Member == nil {
-			return fmt.Errorf("list %s has no member", t.ID)
+			return fmt.Errorf("list %s has no member", t.IDs[0])
 		}
 		t.Elem = t.Shape.Member.Target
-		t.decodeFn = names.claim("decode" + t.GoName)
-		t.encodeFn = names.claim("encode" + t.GoName)
 	case kMap:
 		t.Key, t.Elem = t.Shape.Key.Target, t.Shape.Value.Target
-		if k, err := p.m.kindOf(t.Key); err != nil || k != kString && k != kEnum {
-			return fmt.Errorf("map %s has a key that is no string", t.ID)
+		if k, err := m.kindOf(t.Key); err != nil || k != kString && k != kEnum {
+			return fmt.Errorf("map %s has a key that is no string", t.IDs[0])
 		}
-		t.decodeFn = names.claim("decode" + t.GoName)
-		t.encodeFn = names.claim("encode" + t.GoName)
 	case kStruct, kUnion:
-		t.memberFn = names.claim("member" + t.GoName)
 		if t.Kind == kUnion {
-			t.decodeFn = names.claim("decode" + t.GoName)
-			t.encodeFn = names.claim("encode" + t.GoName)
 			t.unionIs = "is" + t.GoName
 		}
 		fields := newNamer(reservedFieldNames...)
@@ -246,23 +461,18 @@ func (p *plan) resolveType(t *typeInfo, names *namer, methods map[string]bool) e
 			fields.claim(m)
 		}
 		matched := map[string]bool{}
-		for _, name := range sortedKeys(t.Shape.Members) {
+		var members []string
+		if len(t.IDs) > 0 {
+			members = m.members(t.IDs[0])
+		}
+		for _, name := range members {
 			sm := t.Shape.Members[name]
-			mi := &memberInfo{Name: name, Target: sm.Target, Traits: sm.Traits, Wire: name}
+			mi := &memberInfo{Name: name, Target: sm.Target, Traits: sm.Traits, Wire: wireName(t.Model, name, sm)}
 			mi.GoName = fields.claim(fieldName(name))
-			jsonName, hasJSON := traitString(sm.Traits, "smithy.api#jsonName")
-			if hasJSON && p.protocol == "restJson1" {
-				mi.Wire = jsonName
-			}
-			for _, key := range []string{name, jsonName} {
-				if key == "" {
-					continue
-				}
-				key = strings.ToLower(key)
+			for _, key := range matchKeys(t.Model, name, sm) {
 				if !matched[key] {
 					matched[key] = true
-					mi.Match = append(mi.Match, key)
-					t.KeyBuf = max(t.KeyBuf, len(key))
+					mi.Keys = append(mi.Keys, key)
 				}
 			}
 			if t.Kind == kUnion {
@@ -279,9 +489,23 @@ func (p *plan) resolveType(t *typeInfo, names *namer, methods map[string]bool) e
 
 // kindOf returns the kind of a target, which the closure has checked.
 func (p *plan) kindOf(target string) kind {
-	k, err := p.m.kindOf(target)
-	if err != nil {
-		panic(err)
+	if t, ok := p.byID[target]; ok {
+		return t.Kind
 	}
-	return k
+	for _, mf := range p.models {
+		if k, err := mf.m.kindOf(target); err == nil {
+			return k
+		}
+	}
+	panic("gen: unknown target " + target)
+}
+
+// shapeOf returns the shape of a target in the models of the plan.
+func (p *plan) shapeOf(target string) *shape {
+	for _, mf := range p.models {
+		if s, ok := mf.m.Shapes[target]; ok {
+			return s
+		}
+	}
+	return nil
 }

@@ -221,7 +221,10 @@ func (g *generator) value(t testing.TB, target string, memberTraits map[string]j
 		g.stack = append(g.stack, target)
 		defer func() { g.stack = g.stack[:len(g.stack)-1] }()
 		names := make([]string, 0, len(s.Members))
-		for name := range s.Members {
+		for name, m := range s.Members {
+			if ts, ok := g.svc.shapes[m.Target]; ok && ts.Traits["smithy.api#streaming"] != nil {
+				continue // event streams are not logged, nor typed
+			}
 			names = append(names, name)
 		}
 		slices.Sort(names)

@@ -58,4 +58,21 @@ func BenchmarkDecode(b *testing.B, events []*cloudtrail.Event) {
 		}
 		perEvent(b)
 	})
+	b.Run("encoding-json-map", func(b *testing.B) {
+		b.SetBytes(size)
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, e := range events {
+				if e.RequestParameters != nil {
+					var m map[string]any
+					_ = json.Unmarshal(e.RequestParameters, &m)
+				}
+				if e.ResponseElements != nil {
+					var m map[string]any
+					_ = json.Unmarshal(e.ResponseElements, &m)
+				}
+			}
+		}
+		perEvent(b)
+	})
 }

@@ -34,6 +34,32 @@ var (
 	marshalerType   = reflect.TypeFor[json.Marshaler]()
 )
 
+// CheckPackage checks a generated package against its models, read
+// independently of the generator: every shape that the operations reach
+// has its Go type (CheckShapes), and every operation is registered under
+// the package's event source and its model's, listed by Operations, and
+// decodes to its typed event (CheckOperations). The generator calls it from
+// each package's tests.
+func CheckPackage(t *testing.T, models []string, eventSource string, operations []string, shapes []GeneratedShape, ops []GeneratedOperation) {
+	t.Helper()
+	var all *Model
+	for i, name := range models {
+		m := LoadModel(t, name)
+		if i == 0 {
+			require.Equal(t, m.EventSource, eventSource, "EventSource")
+			all = m
+			continue
+		}
+		for _, op := range m.OperationNames() {
+			_, ok := cloudtrail.DefaultRegistry.Lookup(m.EventSource, op)
+			require.True(t, ok, "%s is not registered under %s", op, m.EventSource)
+		}
+		all.Merge(m)
+	}
+	t.Run("shapes", func(t *testing.T) { CheckShapes(t, all, shapes) })
+	t.Run("operations", func(t *testing.T) { CheckOperations(t, all, eventSource, operations, ops) })
+}
+
 // CheckShapes checks the generated types against the model: the same
 // shapes, as many of each kind, each a Go type of the right kind,
 // structures with a field per member under its wire name, enums with the
@@ -79,7 +105,7 @@ func CheckShapes(t *testing.T, m *Model, generated []GeneratedShape) {
 				f, ok := tags[wireName+",omitempty"]
 				require.True(t, ok, "%s: no field for member %s (%q)", typ, name, wireName)
 				require.True(t, strings.EqualFold(strings.TrimRight(f.Name, "_"), name), "%s: field %s for member %s", typ, f.Name, name)
-				if _, ok := reflect.PointerTo(typ).MethodByName("Get" + f.Name); !ok {
+				if !hasGetter(typ, f) {
 					t.Errorf("%s: no getter Get%s", typ, f.Name)
 				}
 			}
@@ -127,7 +153,6 @@ func CheckShapes(t *testing.T, m *Model, generated []GeneratedShape) {
 // output types.
 func CheckOperations(t *testing.T, m *Model, eventSource string, operations []string, generated []GeneratedOperation) {
 	t.Helper()
-	require.Equal(t, m.EventSource, eventSource, "EventSource")
 	names := m.OperationNames()
 	require.Equal(t, names, operations, "Operations()")
 
@@ -167,10 +192,29 @@ func CheckOperations(t *testing.T, m *Model, eventSource string, operations []st
 			want string
 		}{{req, op.Input}, {resp, op.Output}} {
 			if part.want != "" {
-				require.Equal(t, part.want[strings.IndexByte(part.want, '#')+1:], part.v.Elem().Type().Name(), g.Name)
+				// A name the package already uses gets underscores appended.
+				require.Equal(t, part.want[strings.IndexByte(part.want, '#')+1:], strings.TrimRight(part.v.Elem().Type().Name(), "_"), g.Name)
 			}
 		}
 		unknown := req.Elem().FieldByName("UnknownMembers").Interface().(cloudtrail.RawMembers)
 		require.Equal(t, cloudtrail.RawMembers{{Name: "x-unmodelled", Value: json.RawMessage("1")}}, unknown, g.Name)
+	}
+}
+
+// hasGetter reports whether the structure typ has the getter of field f:
+// Get and the field's name, with underscores appended where that name is
+// taken (by a field, such as the member GetBar beside Bar).
+func hasGetter(typ reflect.Type, f reflect.StructField) bool {
+	ptr := reflect.PointerTo(typ)
+	for name := "Get" + f.Name; ; name += "_" {
+		m, ok := ptr.MethodByName(name)
+		if !ok {
+			_, isField := typ.FieldByName(name)
+			if !isField {
+				return false
+			}
+			continue
+		}
+		return m.Type.NumIn() == 1 && m.Type.NumOut() == 1
 	}
 }

@@ -190,6 +190,9 @@ func LoadModel(t testing.TB, service string) *Model {
 		case "structure", "union":
 			s.Members = map[string]string{}
 			for name, mem := range n.Members {
+				if t, ok := shapes[mem.Target]; ok && t.Traits["smithy.api#streaming"] != nil {
+					continue // event streams and streamed blobs are not logged
+				}
 				wireName := name
 				if m.Protocol == "restJson1" {
 					var jn string
@@ -229,6 +232,17 @@ func LoadModel(t testing.TB, service string) *Model {
 		m.Shapes[id] = s
 	}
 	return m
+}
+
+// Merge adds the operations and shapes of o, another model of the same
+// package, to m.
+func (m *Model) Merge(o *Model) {
+	for name, op := range o.Operations {
+		m.Operations[name] = op
+	}
+	for id, s := range o.Shapes {
+		m.Shapes[id] = s
+	}
 }
 
 // Count returns how many of the model's shapes have the given kind.

@@ -9,20 +9,19 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mediatrail/mediatrail/cloudtrail"
-	"github.com/mediatrail/mediatrail/elastictranscoder"
-	"github.com/mediatrail/mediatrail/mediaconvert"
-	"github.com/mediatrail/mediatrail/mediatailor"
-	"github.com/mediatrail/mediatrail/transcribe"
+	"github.com/mediatrail/mediatrail/internal/services"
 )
 
-var services = []string{
-	mediaconvert.EventSource,
-	elastictranscoder.EventSource,
-	transcribe.EventSource,
-	mediatailor.EventSource,
+// eventSources are the event sources of every service package.
+func eventSources() []string {
+	var out []string
+	for _, s := range services.All {
+		out = append(out, s.EventSources...)
+	}
+	return out
 }
 
-// TestRoundTrip decodes every record of the four services into its typed
+// TestRoundTrip decodes every record of the service packages into its typed
 // event and encodes its Request and Response again: the result must be the
 // record's requestParameters and responseElements, compared as JSON values
 // after Normalize (keys without regard to case, numbers by value, numeric
@@ -34,7 +33,7 @@ func TestRoundTrip(t *testing.T) {
 		e, err := cloudtrail.Parse(rec.Data)
 		require.NoError(t, err, rec.Name)
 		source := cloudtrail.CanonicalEventSource(e.EventSource)
-		if !slices.Contains(services, source) {
+		if !slices.Contains(eventSources(), source) {
 			continue
 		}
 		t.Run(rec.Name, func(t *testing.T) {
@@ -64,7 +63,7 @@ func TestRoundTrip(t *testing.T) {
 	}
 	t.Logf("records per event source: %v", counts)
 	if len(counts) == 0 {
-		t.Skip("no records of the four services under testdata")
+		t.Skip("no records of the service packages under testdata")
 	}
 }
 

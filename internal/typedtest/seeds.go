@@ -35,7 +35,7 @@ func Seeds(tb testing.TB, service, eventSource string) []Seed {
 		}
 		e, err := cloudtrail.Parse(rec.Data)
 		require.NoError(tb, err, rec.Name)
-		if inTrail && e.EventSource != eventSource {
+		if inTrail && cloudtrail.CanonicalEventSource(e.EventSource) != eventSource {
 			continue
 		}
 		seeds = append(seeds, Seed{Name: name, Event: e})
@@ -44,15 +44,16 @@ func Seeds(tb testing.TB, service, eventSource string) []Seed {
 }
 
 // CheckSeedsDecode checks that a service has seeds (see Seeds), and that
-// each is a record of eventSource that decodes to its typed event of the
-// package pkgPath (see CheckTyped).
-func CheckSeedsDecode(t *testing.T, service, eventSource, pkgPath string) {
+// each is a record of eventSource (or of one of more, the further event
+// sources of the package) that decodes to its typed event of the package
+// pkgPath (see CheckTyped).
+func CheckSeedsDecode(t *testing.T, service, eventSource, pkgPath string, more ...string) {
 	t.Helper()
 	seeds := Seeds(t, service, eventSource)
 	require.NotEmpty(t, seeds)
 	for _, s := range seeds {
 		t.Run(s.Name, func(t *testing.T) {
-			require.Equal(t, eventSource, s.Event.EventSource)
+			require.Contains(t, append([]string{eventSource}, more...), s.Event.EventSource)
 			v, err := cloudtrail.Decode(s.Event)
 			require.NoError(t, err)
 			CheckTyped(t, pkgPath, s.Event, v)
@@ -75,7 +76,8 @@ func CheckTyped(t *testing.T, pkgPath string, e *cloudtrail.Event, v any) {
 	resp, ok := st.FieldByName("Response")
 	require.True(t, ok, "%T has no Response", v)
 	require.Equal(t, pkgPath, req.Type.Elem().PkgPath(), "%T", v)
-	require.Equal(t, e.EventName+"Request", req.Type.Elem().Name(), "%T", v)
+	// The WebSocket forms of the streaming calls decode to the calls' types.
+	require.Contains(t, []string{e.EventName + "Request", strings.TrimSuffix(e.EventName, "WebSocket") + "Request"}, req.Type.Elem().Name(), "%T", v)
 
 	te, ok := v.(cloudtrail.TypedEvent)
 	require.True(t, ok, "%T is no cloudtrail.TypedEvent", v)

@@ -1,31 +1,30 @@
-// Package wire is the small JSON runtime behind the generated typed
-// decoders and encoders of the service packages.
+// Package wire is the JSON runtime behind the typed service packages: a
+// table-driven codec in the manner of google.golang.org/protobuf's
+// internal/impl. The generated packages hold types, documentation and one
+// Service table each; the codec builds, once per Go type and from
+// reflection, a table of its fields (offsets, kinds, a hash table of their
+// keys) and decodes and encodes every type with the same few loops over
+// raw pointers.
 //
-// A Decoder walks one JSON document without reflection. Generated code asks
-// it for the value a field expects (BeginStruct, Int32, Enum, Time, ...).
-// Values that do not fit are never fatal: the Decoder records a
-// *cloudtrail.FieldError with the JSON path of the value, keeps the value as
-// written in the structure's cloudtrail.RawMembers (or marks the enclosing
-// list or map to be kept whole) and goes on. Only malformed JSON and nesting
-// deeper than MaxDepth stop a decode.
+// Decoding follows what CloudTrail writes: keys match without regard to
+// case, numbers and booleans given as strings convert, timestamps take
+// every form cloudtrail.ParseTime reads. Values that do not fit are never
+// fatal: the decoder records a *cloudtrail.FieldError with the value's JSON
+// path, keeps the value as written in the structure's cloudtrail.RawMembers
+// (a list, map or union with an element that does not fit is kept whole)
+// and goes on. Only malformed JSON stops a decode.
 //
 // Skipped values cost no allocation, and strings are unescaped only when
 // they contain escapes; strings without escapes share the memory of the
-// input (OpenShared) or of one copy of it (Open).
+// input.
 package wire
 
 import (
-	"errors"
 	"fmt"
+	"math/bits"
 	"unicode/utf16"
 	"unicode/utf8"
 )
-
-// MaxDepth is how deeply arrays and objects may nest in a document.
-const MaxDepth = 10000
-
-// ErrDepth is the error for input nested deeper than MaxDepth.
-var ErrDepth = errors.New("wire: JSON nested too deeply")
 
 // SyntaxError reports malformed JSON.
 type SyntaxError struct {
@@ -72,9 +71,8 @@ func scanString(s string, i int) (end int, escaped bool, msg string) {
 		// Eight bytes at a time while none is a quote, a backslash or a
 		// control character.
 		for i+8 <= len(s) {
-			v := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-				uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-			if special(v) {
+			if m := specialMask(load64(s, i)); m != 0 {
+				i += bits.TrailingZeros64(m) >> 3
 				break
 			}
 			i += 8
@@ -117,11 +115,80 @@ func scanString(s string, i int) (end int, escaped bool, msg string) {
 
 // special reports whether one of the eight bytes of v is a quote, a
 // backslash or below 0x20.
-func special(v uint64) bool {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
+func special(v uint64) bool { return specialMask(v) != 0 }
+
+const (
+	ones   = 0x0101010101010101
+	highs  = 0x8080808080808080
+	fold8  = 0x2020202020202020 // setting bit 5 lower-cases ASCII letters
+	spaces = 0x2020202020202020 // eight spaces
+)
+
+// specialMask returns v's bytes that are a quote, a backslash or below 0x20
+// as their high bits. Bits above the lowest can be wrong (a borrow), so
+// only the lowest one, the first such byte, is to be used.
+func specialMask(v uint64) uint64 {
 	q := v ^ (ones * '"')
 	b := v ^ (ones * '\\')
-	return ((q-ones)&^q|(b-ones)&^b|(v-ones*0x20)&^v)&highs != 0
+	return ((q-ones)&^q | (b-ones)&^b | (v-ones*0x20)&^v) & highs
+}
+
+// mix adds x to the hash h.
+func mix(h, x uint64) uint64 {
+	h = (h ^ x) * 0x9E3779B97F4A7C15
+	return h ^ h>>31
+}
+
+// keyTail is the last word a key hash mixes in: the key's last bytes
+// (fewer than eight, folded) and its length.
+func keyTail(tail uint64, n int) uint64 { return tail | uint64(n)<<56 }
+
+// keyHash hashes a key as if lower-cased: eight bytes at a time with bit 5
+// set in each (which maps both cases of a letter, and a few other pairs of
+// bytes, to one; the comparison after a lookup tells them apart), then the
+// rest and the length. scanKey computes the same hash while it scans.
+func keyHash(k string) uint64 {
+	var h uint64
+	i := 0
+	for ; i+8 <= len(k); i += 8 {
+		h = mix(h, load64(k, i)|fold8)
+	}
+	var tail uint64
+	for j := len(k) - 1; j >= i; j-- {
+		tail = tail<<8 | uint64(k[j]|0x20)
+	}
+	return mix(h, keyTail(tail, len(k)))
+}
+
+// scanKey scans the object key whose opening quote is at s[i] and hashes it
+// as keyHash does, in one pass. It reports false for keys with escapes, for
+// malformed ones and near the end of s, which the caller reads the slow way.
+func scanKey(s string, i int) (end int, h uint64, ok bool) {
+	j := i + 1
+	for j+8 <= len(s) {
+		v := load64(s, j)
+		if m := specialMask(v); m != 0 {
+			k := bits.TrailingZeros64(m) >> 3
+			if s[j+k] != '"' {
+				return 0, 0, false
+			}
+			var tail uint64
+			if k > 0 {
+				tail = (v | fold8) & (1<<(8*k) - 1)
+			}
+			return j + k + 1, mix(h, keyTail(tail, j+k-i-1)), true
+		}
+		h = mix(h, v|fold8)
+		j += 8
+	}
+	return 0, 0, false
+}
+
+// load64 reads eight bytes of s at i, little-endian.
+func load64(s string, i int) uint64 {
+	b := s[i : i+8] // one bounds check, and the compiler makes the rest one load
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }
 
 func unhex(c byte) rune {
@@ -239,9 +306,9 @@ func scanLiteral(s string, i int, lit string) int {
 }
 
 // Valid reports whether data is one well-formed JSON value, optionally
-// surrounded by spaces, nested no deeper than MaxDepth.
+// surrounded by spaces.
 func Valid(data []byte) bool {
-	d := Decoder{s: string(data)}
+	d := decoder{s: string(data)}
 	d.pos = skipSpace(d.s, 0)
 	d.skip()
 	if d.err != nil {

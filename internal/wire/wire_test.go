@@ -2,8 +2,8 @@ package wire
 
 import (
 	"encoding/json"
-	"errors"
 	"math"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -14,204 +14,61 @@ import (
 	"github.com/mediatrail/mediatrail/cloudtrail"
 )
 
-// obj is a structure decoded with the Decoder API the way generated code
-// does, with one member of every kind.
+// obj is a structure with a field of every kind the codec knows, tagged
+// as the generator tags them.
 type obj struct {
-	S     *string
-	E     string
-	I     *int32
-	L     *int64
-	F     *float64
-	F32   *float32
-	B     *bool
-	T     *cloudtrail.Time
-	Blob  []byte
-	Doc   json.RawMessage
-	Sub   *obj
-	Ints  []int32
-	Objs  []obj
-	Map   map[string]string
-	Lists [][]string
-	U     any
-	Raw   cloudtrail.RawMembers
+	S              *string               `json:"s,omitempty"`
+	E              testEnum              `json:"e,omitempty"`
+	I              *int32                `json:"i,omitempty" cloudtrail:"x-amzn-i"`
+	L              *int64                `json:"l,omitempty"`
+	F              *float64              `json:"f,omitempty"`
+	F32            *float32              `json:"f32,omitempty"`
+	B              *bool                 `json:"b,omitempty"`
+	T              *cloudtrail.Time      `json:"t,omitempty"`
+	Blob           []byte                `json:"blob,omitempty"`
+	Doc            json.RawMessage       `json:"doc,omitempty"`
+	Sub            *obj                  `json:"sub,omitempty"`
+	Ints           []int32               `json:"ints,omitempty"`
+	Objs           []obj                 `json:"objs,omitempty"`
+	Map            map[string]string     `json:"map,omitempty"`
+	Enums          map[testEnum]testEnum `json:"enums,omitempty"`
+	Lists          [][]string            `json:"lists,omitempty"`
+	U              testUnion             `json:"u,omitempty"`
+	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
-func memberObj(k string) int {
-	var buf [8]byte
-	switch string(buf[:Fold(buf[:], k)]) {
-	case "s":
-		return 0
-	case "e":
-		return 1
-	case "i":
-		return 2
-	case "l":
-		return 3
-	case "f":
-		return 4
-	case "f32":
-		return 5
-	case "b":
-		return 6
-	case "t":
-		return 7
-	case "blob":
-		return 8
-	case "doc":
-		return 9
-	case "sub":
-		return 10
-	case "ints":
-		return 11
-	case "objs":
-		return 12
-	case "map":
-		return 13
-	case "lists":
-		return 14
-	case "u":
-		return 15
-	}
-	return -1
+type testEnum string
+
+// testUnion is a union of an integer member A and a structure member B.
+type testUnion interface{ isTestUnion() }
+
+type testUnionA struct {
+	Value int32 `json:"A"`
 }
 
-func (v *obj) decode(d *Decoder) {
-	for d.NextKey() {
-		switch memberObj(d.Key()) {
-		case 0:
-			v.S = d.String(&v.Raw)
-		case 1:
-			v.E = d.Enum(&v.Raw)
-		case 2:
-			v.I = d.Int32(&v.Raw)
-		case 3:
-			v.L = d.Int64(&v.Raw)
-		case 4:
-			v.F = d.Float64(&v.Raw)
-		case 5:
-			v.F32 = d.Float32(&v.Raw)
-		case 6:
-			v.B = d.Bool(&v.Raw)
-		case 7:
-			v.T = d.Time(&v.Raw)
-		case 8:
-			v.Blob = d.Blob(&v.Raw)
-		case 9:
-			v.Doc = d.Document(&v.Raw)
-		case 10:
-			if d.BeginStruct(&v.Raw) {
-				x := new(obj)
-				x.decode(d)
-				v.Sub = x
-			}
-		case 11:
-			if d.BeginList(&v.Raw) {
-				s := []int32{}
-				for d.NextElem() {
-					x, _ := d.Int32Value(nil)
-					s = append(s, x)
-				}
-				if !d.Dropped() {
-					v.Ints = s
-				}
-			}
-		case 12:
-			if d.BeginList(&v.Raw) {
-				s := []obj{}
-				for d.NextElem() {
-					s = append(s, obj{})
-					if d.BeginStruct(nil) {
-						s[len(s)-1].decode(d)
-					}
-				}
-				if !d.Dropped() {
-					v.Objs = s
-				}
-			}
-		case 13:
-			if d.BeginMap(&v.Raw) {
-				m := map[string]string{}
-				for d.NextKey() {
-					k := d.Key()
-					if x, ok := d.StringValue(nil); ok {
-						m[k] = x
-					}
-				}
-				if !d.Dropped() {
-					v.Map = m
-				}
-			}
-		case 14:
-			if d.BeginList(&v.Raw) {
-				s := [][]string{}
-				for d.NextElem() {
-					var x []string
-					if d.BeginList(nil) {
-						y := []string{}
-						for d.NextElem() {
-							z, _ := d.StringValue(nil)
-							y = append(y, z)
-						}
-						if !d.Dropped() {
-							x = y
-						}
-					}
-					s = append(s, x)
-				}
-				if !d.Dropped() {
-					v.Lists = s
-				}
-			}
-		case 15:
-			if d.BeginUnion(&v.Raw) {
-				v.U = decodeUnion(d)
-			}
-		default:
-			d.Unknown(&v.Raw)
-		}
-	}
+type testUnionB struct {
+	Value obj `json:"B"`
 }
 
-// decodeUnion decodes a union of an integer member A and a structure
-// member B; unknown members give their raw value.
-func decodeUnion(d *Decoder) any {
-	var u any
-	for d.NextKey() {
-		if !d.UnionMember() {
-			continue
-		}
-		switch d.Key() {
-		case "A":
-			if x, ok := d.Int32Value(nil); ok {
-				u = x
-			}
-		case "B":
-			if d.BeginStruct(nil) {
-				var x obj
-				x.decode(d)
-				u = x
-			}
-		default:
-			u = d.RawValue()
-		}
-	}
-	if d.Dropped() {
-		return nil
-	}
-	return u
+type testUnknownMember struct {
+	Tag   string
+	Value json.RawMessage
 }
 
-// decodeObj decodes data under the root "requestParameters".
+func (*testUnionA) isTestUnion()        {}
+func (*testUnionB) isTestUnion()        {}
+func (*testUnknownMember) isTestUnion() {}
+
+func init() {
+	registerUnions([]any{(*testUnionA)(nil), (*testUnionB)(nil)}, (*testUnknownMember)(nil))
+}
+
+// decodeObj decodes data as a requestParameters.
 func decodeObj(data string) (*obj, cloudtrail.FieldErrors, error) {
-	d := NewDecoder()
-	defer d.Release()
-	var v *obj
-	if d.Open([]byte(data), "requestParameters") {
-		v = new(obj)
-		v.decode(d)
-	}
-	d.Close()
-	return v, d.FieldErrors(), d.Err()
+	d := newDecoder()
+	defer d.release()
+	p := d.document(data, "requestParameters", infoOf(reflect.TypeFor[obj]()), nil)
+	return (*obj)(p), d.errs, d.err
 }
 
 func ptr[T any](v T) *T { return &v }
@@ -251,50 +108,50 @@ func TestConversions(t *testing.T) {
 		{name: "string escapes", in: `{"s":"a\"b\\c\/d\n\u00e9\ud83d\ude00"}`, want: &obj{S: ptr("a\"b\\c/d\né😀")}},
 		{name: "string lone surrogate", in: `{"s":"\ud83dx"}`, want: &obj{S: ptr("\ufffdx")}},
 		{name: "string hidden", in: `{"s":"HIDDEN_DUE_TO_SECURITY_REASONS"}`, want: &obj{S: ptr("HIDDEN_DUE_TO_SECURITY_REASONS")}},
-		{name: "string from number", in: `{"s":5}`, want: &obj{Raw: cloudtrail.RawMembers{raw("s", "5")}},
+		{name: "string from number", in: `{"s":5}`, want: &obj{UnknownMembers: cloudtrail.RawMembers{raw("s", "5")}},
 			errs: []fieldError{{"requestParameters.s", "5", "string"}}, is: cloudtrail.ErrConvert},
-		{name: "null kept", in: `{"s":null,"I":null}`, want: &obj{Raw: cloudtrail.RawMembers{raw("s", "null"), raw("I", "null")}}},
+		{name: "null kept", in: `{"s":null,"I":null}`, want: &obj{UnknownMembers: cloudtrail.RawMembers{raw("s", "null"), raw("I", "null")}}},
 		{name: "enum", in: `{"e":"H_264"}`, want: &obj{E: "H_264"}},
-		{name: "enum empty kept", in: `{"e":""}`, want: &obj{Raw: cloudtrail.RawMembers{raw("e", `""`)}}},
-		{name: "enum from object", in: `{"e":{}}`, want: &obj{Raw: cloudtrail.RawMembers{raw("e", "{}")}},
+		{name: "enum empty kept", in: `{"e":""}`, want: &obj{UnknownMembers: cloudtrail.RawMembers{raw("e", `""`)}}},
+		{name: "enum from object", in: `{"e":{}}`, want: &obj{UnknownMembers: cloudtrail.RawMembers{raw("e", "{}")}},
 			errs: []fieldError{{"requestParameters.e", "{}", "enum"}}},
 		{name: "int", in: `{"i":5000000}`, want: &obj{I: ptr[int32](5000000)}},
 		{name: "int negative", in: `{"i":-7}`, want: &obj{I: ptr[int32](-7)}},
 		{name: "int from string", in: `{"i":"5000000"}`, want: &obj{I: ptr[int32](5000000)}},
 		{name: "int from integral float", in: `{"i":90.0}`, want: &obj{I: ptr[int32](90)}},
 		{name: "int from exponent", in: `{"i":9e1}`, want: &obj{I: ptr[int32](90)}},
-		{name: "int from fraction", in: `{"i":90.5}`, want: &obj{Raw: cloudtrail.RawMembers{raw("i", "90.5")}},
+		{name: "int from fraction", in: `{"i":90.5}`, want: &obj{UnknownMembers: cloudtrail.RawMembers{raw("i", "90.5")}},
 			errs: []fieldError{{"requestParameters.i", "90.5", "integer"}}, is: ErrNotInteger},
-		{name: "int overflow", in: `{"i":2147483648}`, want: &obj{Raw: cloudtrail.RawMembers{raw("i", "2147483648")}},
+		{name: "int overflow", in: `{"i":2147483648}`, want: &obj{UnknownMembers: cloudtrail.RawMembers{raw("i", "2147483648")}},
 			errs: []fieldError{{"requestParameters.i", "2147483648", "integer"}}, is: ErrRange},
 		{name: "int from word", in: `{"i":"HIDDEN_DUE_TO_SECURITY_REASONS"}`,
-			want: &obj{Raw: cloudtrail.RawMembers{raw("i", `"HIDDEN_DUE_TO_SECURITY_REASONS"`)}},
+			want: &obj{UnknownMembers: cloudtrail.RawMembers{raw("i", `"HIDDEN_DUE_TO_SECURITY_REASONS"`)}},
 			errs: []fieldError{{"requestParameters.i", `"HIDDEN_DUE_TO_SECURITY_REASONS"`, "integer"}}, is: ErrNotNumber},
-		{name: "int from bool", in: `{"i":true}`, want: &obj{Raw: cloudtrail.RawMembers{raw("i", "true")}},
+		{name: "int from bool", in: `{"i":true}`, want: &obj{UnknownMembers: cloudtrail.RawMembers{raw("i", "true")}},
 			errs: []fieldError{{"requestParameters.i", "true", "integer"}}, is: cloudtrail.ErrConvert},
 		{name: "long", in: `{"l":9223372036854775807}`, want: &obj{L: ptr[int64](math.MaxInt64)}},
 		{name: "long min", in: `{"l":"-9223372036854775808"}`, want: &obj{L: ptr[int64](math.MinInt64)}},
-		{name: "long overflow", in: `{"l":9223372036854775808}`, want: &obj{Raw: cloudtrail.RawMembers{raw("l", "9223372036854775808")}},
+		{name: "long overflow", in: `{"l":9223372036854775808}`, want: &obj{UnknownMembers: cloudtrail.RawMembers{raw("l", "9223372036854775808")}},
 			errs: []fieldError{{"requestParameters.l", "9223372036854775808", "long"}}, is: ErrRange},
-		{name: "long float overflow", in: `{"l":1e19}`, want: &obj{Raw: cloudtrail.RawMembers{raw("l", "1e19")}},
+		{name: "long float overflow", in: `{"l":1e19}`, want: &obj{UnknownMembers: cloudtrail.RawMembers{raw("l", "1e19")}},
 			errs: []fieldError{{"requestParameters.l", "1e19", "long"}}, is: ErrRange},
 		{name: "double", in: `{"f":2.5}`, want: &obj{F: ptr(2.5)}},
 		{name: "double from integer", in: `{"f":5}`, want: &obj{F: ptr(5.0)}},
 		{name: "double from string", in: `{"f":"-1.5e3"}`, want: &obj{F: ptr(-1500.0)}},
-		{name: "double NaN string", in: `{"f":"NaN"}`, want: &obj{Raw: cloudtrail.RawMembers{raw("f", `"NaN"`)}},
+		{name: "double NaN string", in: `{"f":"NaN"}`, want: &obj{UnknownMembers: cloudtrail.RawMembers{raw("f", `"NaN"`)}},
 			errs: []fieldError{{"requestParameters.f", `"NaN"`, "double"}}, is: ErrNotNumber},
-		{name: "double overflow", in: `{"f":1e400}`, want: &obj{Raw: cloudtrail.RawMembers{raw("f", "1e400")}},
+		{name: "double overflow", in: `{"f":1e400}`, want: &obj{UnknownMembers: cloudtrail.RawMembers{raw("f", "1e400")}},
 			errs: []fieldError{{"requestParameters.f", "1e400", "double"}}, is: ErrRange},
 		{name: "float", in: `{"f32":0.5}`, want: &obj{F32: ptr[float32](0.5)}},
-		{name: "float overflow", in: `{"f32":1e39}`, want: &obj{Raw: cloudtrail.RawMembers{raw("f32", "1e39")}},
+		{name: "float overflow", in: `{"f32":1e39}`, want: &obj{UnknownMembers: cloudtrail.RawMembers{raw("f32", "1e39")}},
 			errs: []fieldError{{"requestParameters.f32", "1e39", "float"}}, is: ErrRange},
 		{name: "bool", in: `{"b":true}`, want: &obj{B: ptr(true)}},
 		{name: "bool false", in: `{"b":false}`, want: &obj{B: ptr(false)}},
 		{name: "bool from string", in: `{"b":"true"}`, want: &obj{B: ptr(true)}},
 		{name: "bool from upper string", in: `{"b":"FALSE"}`, want: &obj{B: ptr(false)}},
-		{name: "bool from word", in: `{"b":"yes"}`, want: &obj{Raw: cloudtrail.RawMembers{raw("b", `"yes"`)}},
+		{name: "bool from word", in: `{"b":"yes"}`, want: &obj{UnknownMembers: cloudtrail.RawMembers{raw("b", `"yes"`)}},
 			errs: []fieldError{{"requestParameters.b", `"yes"`, "boolean"}}, is: ErrNotBoolean},
-		{name: "bool from number", in: `{"b":1}`, want: &obj{Raw: cloudtrail.RawMembers{raw("b", "1")}},
+		{name: "bool from number", in: `{"b":1}`, want: &obj{UnknownMembers: cloudtrail.RawMembers{raw("b", "1")}},
 			errs: []fieldError{{"requestParameters.b", "1", "boolean"}}, is: cloudtrail.ErrConvert},
 		{name: "time seconds", in: `{"t":1510714652}`, want: &obj{T: tm(1510714652, 0, "1510714652")}},
 		{name: "time milliseconds", in: `{"t":1510714652436}`, want: &obj{T: tm(1510714652, 436e6, "1510714652436")}},
@@ -302,53 +159,56 @@ func TestConversions(t *testing.T) {
 		{name: "time numeric string", in: `{"t":"1510714652428"}`, want: &obj{T: tm(1510714652, 428e6, `"1510714652428"`)}},
 		{name: "time RFC 3339", in: `{"t":"2017-11-15T02:57:32Z"}`, want: &obj{T: tm(1510714652, 0, `"2017-11-15T02:57:32Z"`)}},
 		{name: "time Java", in: `{"t":"Nov 15, 2017 9:26:29 PM"}`, want: &obj{T: tm(1510781189, 0, `"Nov 15, 2017 9:26:29 PM"`)}},
-		{name: "time placeholder", in: `{"t":"timestamp"}`, want: &obj{Raw: cloudtrail.RawMembers{raw("t", `"timestamp"`)}},
+		{name: "time placeholder", in: `{"t":"timestamp"}`, want: &obj{UnknownMembers: cloudtrail.RawMembers{raw("t", `"timestamp"`)}},
 			errs: []fieldError{{"requestParameters.t", `"timestamp"`, "timestamp"}}, is: cloudtrail.ErrNotATime},
-		{name: "time from bool", in: `{"t":false}`, want: &obj{Raw: cloudtrail.RawMembers{raw("t", "false")}},
+		{name: "time from bool", in: `{"t":false}`, want: &obj{UnknownMembers: cloudtrail.RawMembers{raw("t", "false")}},
 			errs: []fieldError{{"requestParameters.t", "false", "timestamp"}}, is: cloudtrail.ErrConvert},
 		{name: "blob", in: `{"blob":"aGk="}`, want: &obj{Blob: []byte("hi")}},
-		{name: "blob invalid", in: `{"blob":"!!"}`, want: &obj{Raw: cloudtrail.RawMembers{raw("blob", `"!!"`)}},
+		{name: "blob invalid", in: `{"blob":"!!"}`, want: &obj{UnknownMembers: cloudtrail.RawMembers{raw("blob", `"!!"`)}},
 			errs: []fieldError{{"requestParameters.blob", `"!!"`, "blob"}}},
 		{name: "document", in: `{"doc":{"a":[1,{"b":null}]}}`, want: &obj{Doc: json.RawMessage(`{"a":[1,{"b":null}]}`)}},
 		{name: "structure", in: `{"sub":{"s":"x","sub":{"i":1}}}`, want: &obj{Sub: &obj{S: ptr("x"), Sub: &obj{I: ptr[int32](1)}}}},
 		{name: "structure redacted", in: `{"sub":{"sub":"***","s":"kept"}}`,
-			want: &obj{Sub: &obj{S: ptr("kept"), Raw: cloudtrail.RawMembers{raw("sub", `"***"`)}}},
+			want: &obj{Sub: &obj{S: ptr("kept"), UnknownMembers: cloudtrail.RawMembers{raw("sub", `"***"`)}}},
 			errs: []fieldError{{"requestParameters.sub.sub", `"***"`, "structure"}}, is: cloudtrail.ErrConvert},
 		{name: "keys fold", in: `{"S":"a","SUB":{"E":"x"}}`, want: &obj{S: ptr("a"), Sub: &obj{E: "x"}}},
+		{name: "key from the cloudtrail tag", in: `{"X-Amzn-I":"7"}`, want: &obj{I: ptr[int32](7)}},
+		{name: "map with enum keys", in: `{"enums":{"a":"b"}}`, want: &obj{Enums: map[testEnum]testEnum{"a": "b"}}},
+		{name: "map with empty enum value", in: `{"enums":{"a":""}}`, want: &obj{UnknownMembers: cloudtrail.RawMembers{raw("enums", `{"a":""}`)}}},
 		{name: "escaped key", in: `{"\u0073":"a"}`, want: &obj{S: ptr("a")}},
 		{name: "unknown members in order", in: `{"zz":[1,{"a":2}],"s":"a","yy":null}`,
-			want: &obj{S: ptr("a"), Raw: cloudtrail.RawMembers{raw("zz", `[1,{"a":2}]`), raw("yy", "null")}}},
+			want: &obj{S: ptr("a"), UnknownMembers: cloudtrail.RawMembers{raw("zz", `[1,{"a":2}]`), raw("yy", "null")}}},
 		{name: "list", in: `{"ints":[1,"2",3.0]}`, want: &obj{Ints: []int32{1, 2, 3}}},
 		{name: "empty list", in: `{"ints":[]}`, want: &obj{Ints: []int32{}}},
 		{name: "list bad element kept whole", in: `{"ints":[1,"x",3]}`,
-			want: &obj{Raw: cloudtrail.RawMembers{raw("ints", `[1,"x",3]`)}},
+			want: &obj{UnknownMembers: cloudtrail.RawMembers{raw("ints", `[1,"x",3]`)}},
 			errs: []fieldError{{"requestParameters.ints[1]", `"x"`, "integer"}}},
 		{name: "list null element kept whole", in: `{"ints":[null]}`,
-			want: &obj{Raw: cloudtrail.RawMembers{raw("ints", `[null]`)}}},
+			want: &obj{UnknownMembers: cloudtrail.RawMembers{raw("ints", `[null]`)}}},
 		{name: "list of objects", in: `{"objs":[{"s":"a"},{"objs":[{"i":"x"}]}]}`,
-			want: &obj{Objs: []obj{{S: ptr("a")}, {Objs: []obj{{Raw: cloudtrail.RawMembers{raw("i", `"x"`)}}}}}},
+			want: &obj{Objs: []obj{{S: ptr("a")}, {Objs: []obj{{UnknownMembers: cloudtrail.RawMembers{raw("i", `"x"`)}}}}}},
 			errs: []fieldError{{"requestParameters.objs[1].objs[0].i", `"x"`, "integer"}}},
 		{name: "list of objects bad element", in: `{"objs":[1]}`,
-			want: &obj{Raw: cloudtrail.RawMembers{raw("objs", `[1]`)}},
+			want: &obj{UnknownMembers: cloudtrail.RawMembers{raw("objs", `[1]`)}},
 			errs: []fieldError{{"requestParameters.objs[0]", "1", "structure"}}},
-		{name: "list from object", in: `{"ints":{}}`, want: &obj{Raw: cloudtrail.RawMembers{raw("ints", `{}`)}},
+		{name: "list from object", in: `{"ints":{}}`, want: &obj{UnknownMembers: cloudtrail.RawMembers{raw("ints", `{}`)}},
 			errs: []fieldError{{"requestParameters.ints", "{}", "list"}}},
 		{name: "nested list bad element", in: `{"lists":[["a"],["b",2]]}`,
-			want: &obj{Raw: cloudtrail.RawMembers{raw("lists", `[["a"],["b",2]]`)}},
+			want: &obj{UnknownMembers: cloudtrail.RawMembers{raw("lists", `[["a"],["b",2]]`)}},
 			errs: []fieldError{{"requestParameters.lists[1][1]", "2", "string"}}},
 		{name: "map", in: `{"map":{"Name":"Prod","k":"v"}}`, want: &obj{Map: map[string]string{"Name": "Prod", "k": "v"}}},
 		{name: "map bad value", in: `{"map":{"a":"x","b":1}}`,
-			want: &obj{Raw: cloudtrail.RawMembers{raw("map", `{"a":"x","b":1}`)}},
+			want: &obj{UnknownMembers: cloudtrail.RawMembers{raw("map", `{"a":"x","b":1}`)}},
 			errs: []fieldError{{"requestParameters.map.b", "1", "string"}}},
-		{name: "map from string", in: `{"map":"***"}`, want: &obj{Raw: cloudtrail.RawMembers{raw("map", `"***"`)}},
+		{name: "map from string", in: `{"map":"***"}`, want: &obj{UnknownMembers: cloudtrail.RawMembers{raw("map", `"***"`)}},
 			errs: []fieldError{{"requestParameters.map", `"***"`, "map"}}},
-		{name: "union", in: `{"u":{"A":5}}`, want: &obj{U: int32(5)}},
-		{name: "union with null members", in: `{"u":{"A":null,"B":{"s":"x"}}}`, want: &obj{U: obj{S: ptr("x")}}},
-		{name: "union unknown member", in: `{"u":{"C":[1]}}`, want: &obj{U: json.RawMessage(`[1]`)}},
-		{name: "union two members", in: `{"u":{"A":1,"B":{}}}`, want: &obj{Raw: cloudtrail.RawMembers{raw("u", `{"A":1,"B":{}}`)}},
+		{name: "union", in: `{"u":{"A":5}}`, want: &obj{U: &testUnionA{5}}},
+		{name: "union with null members", in: `{"u":{"A":null,"B":{"s":"x"}}}`, want: &obj{U: &testUnionB{obj{S: ptr("x")}}}},
+		{name: "union unknown member", in: `{"u":{"C":[1]}}`, want: &obj{U: &testUnknownMember{"C", json.RawMessage(`[1]`)}}},
+		{name: "union two members", in: `{"u":{"A":1,"B":{}}}`, want: &obj{UnknownMembers: cloudtrail.RawMembers{raw("u", `{"A":1,"B":{}}`)}},
 			errs: []fieldError{{"requestParameters.u.B", "{}", "union"}}, is: ErrUnionMembers},
-		{name: "union empty", in: `{"u":{}}`, want: &obj{Raw: cloudtrail.RawMembers{raw("u", `{}`)}}},
-		{name: "union bad member", in: `{"u":{"A":"x"}}`, want: &obj{Raw: cloudtrail.RawMembers{raw("u", `{"A":"x"}`)}},
+		{name: "union empty", in: `{"u":{}}`, want: &obj{UnknownMembers: cloudtrail.RawMembers{raw("u", `{}`)}}},
+		{name: "union bad member", in: `{"u":{"A":"x"}}`, want: &obj{UnknownMembers: cloudtrail.RawMembers{raw("u", `{"A":"x"}`)}},
 			errs: []fieldError{{"requestParameters.u.A", `"x"`, "integer"}}},
 		{name: "spaces", in: " {\n\t\"s\" : \"a\" ,\r\n \"ints\" : [ 1 , 2 ] } \n", want: &obj{S: ptr("a"), Ints: []int32{1, 2}}},
 		{name: "null document", in: `null`, want: nil},
@@ -391,21 +251,29 @@ func TestSyntaxErrors(t *testing.T) {
 }
 
 func TestDepth(t *testing.T) {
-	deep := func(n int, open, close string) string {
-		return `{"zz":` + strings.Repeat(open, n) + strings.Repeat(close, n) + `}`
-	}
-	_, _, err := decodeObj(deep(MaxDepth-2, "[", "]"))
-	require.NoError(t, err)
+	// Values that no field types are skipped at any depth and kept.
 	for _, in := range []string{
-		deep(MaxDepth+5, "[", "]"),
-		deep(MaxDepth+5, `{"a":`, "}"),
-		deep(100000, "[", "]"),
-		`{"sub":` + strings.Repeat(`{"sub":`, MaxDepth+5) + strings.Repeat("}", MaxDepth+6) + "}",
+		strings.Repeat("[", 100000) + strings.Repeat("]", 100000),
+		strings.Repeat(`{"a":`, 100000) + "1" + strings.Repeat("}", 100000),
 	} {
-		_, _, err := decodeObj(in)
-		require.ErrorIs(t, err, ErrDepth)
+		v, errs, err := decodeObj(`{"s":"a","zz":` + in + `,"i":1}`)
+		require.NoError(t, err)
+		require.Empty(t, errs)
+		require.Equal(t, "a", *v.S)
+		require.EqualValues(t, 1, *v.I)
+		require.Equal(t, in, string(v.UnknownMembers[0].Value))
 	}
-	require.False(t, Valid([]byte(strings.Repeat("[", MaxDepth+1)+strings.Repeat("]", MaxDepth+1))))
+	// Typed values nested deeper than maxDepth do not convert: the deep
+	// value is a FieldError at its path and is kept; the rest decodes.
+	n := maxDepth + 5
+	deep := strings.Repeat(`{"sub":`, n) + "{}" + strings.Repeat("}", n)
+	v, errs, err := decodeObj(`{"sub":` + deep + `,"s":"after"}`)
+	require.NoError(t, err)
+	require.Equal(t, "after", *v.S)
+	require.Len(t, errs, 1)
+	require.ErrorIs(t, errs[0], ErrDepth)
+	require.Equal(t, "requestParameters"+strings.Repeat(".sub", maxDepth), errs[0].Path)
+	require.True(t, Valid([]byte(strings.Repeat("[", 100000)+strings.Repeat("]", 100000))))
 }
 
 func TestValidMatchesEncodingJSON(t *testing.T) {
@@ -424,87 +292,116 @@ func TestKeyAndPathOfEscapedKey(t *testing.T) {
 	require.Equal(t, []fieldError{{"requestParameters.objs[1].I", `"no"`, "integer"}}, plainErrors(errs))
 }
 
-func TestFold(t *testing.T) {
-	for _, tt := range []struct{ in, want string }{
-		{"", ""},
-		{"AbC", "abc"},
-		{"OutputGroupSettings", "outputgroupsettings"},
-		{"@[`{AZaz09_ÄÖ", "@[`{azaz09_ÄÖ"},
-		{"ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz"},
-		{"\x80\xc1\xdaABCDEFG", "\x80\xc1\xdaabcdefg"},
+func TestKeyTable(t *testing.T) {
+	keys := []tableKey{{"outputGroups", 0}, {"OutputGroupSettings", 1}, {"a", 2}, {"x-amzn-transcribe-language-code", 3}, {"", 4}}
+	kt, blob := newKeyTable(keys, nil)
+	for _, tt := range []struct {
+		key string
+		n   int
+		ok  bool
+	}{
+		{"outputGroups", 0, true},
+		{"OUTPUTGROUPS", 0, true},
+		{"outputgroups", 0, true},
+		{"outputGroupSettings", 1, true},
+		{"A", 2, true},
+		{"X-Amzn-Transcribe-Language-Code", 3, true},
+		{"outputGroup", 0, false},
+		{"outputGroupsX", 0, false},
+		{"", 0, false},
+		{"_", 0, false},
+		{"outputGroups\x00", 0, false},
+		{"OUTPUT\x7fROUPS", 0, false},
 	} {
-		var buf [64]byte
-		require.Equal(t, tt.want, string(buf[:Fold(buf[:], tt.in)]), "input %q", tt.in)
+		n, ok := kt.lookup(blob, tt.key)
+		require.Equal(t, tt.ok, ok, tt.key)
+		if ok {
+			require.Equal(t, tt.n, n, tt.key)
+		}
 	}
-	var small [2]byte
-	require.Zero(t, Fold(small[:], "abc"))
+	// Keys that differ only in bytes that setting bit 5 maps to one hash
+	// alike ('_' and DEL, '@' and '`') are told apart by the comparison.
+	kt, blob = newKeyTable([]tableKey{{"a_b", 0}}, nil)
+	_, ok := kt.lookup(blob, "a\x7fb")
+	require.False(t, ok)
+	var empty keyTable
+	_, ok = empty.lookup("", "a")
+	require.False(t, ok)
 }
 
 func TestSkipDoesNotAllocate(t *testing.T) {
 	data := `{"a":[1,2.5e3,"x\"y",{"b":null,"c":[true,false,[[[[]]]]]}],"d":"` + strings.Repeat("x", 100) + `"}`
-	d := NewDecoder()
-	defer d.Release()
+	d := newDecoder()
+	defer d.release()
 	run := func() {
 		d.s, d.pos = data, 0
 		d.skip()
 	}
 	run()
-	require.NoError(t, d.Err())
+	require.NoError(t, d.err)
 	require.Equal(t, len(data), d.pos)
 	require.Zero(t, testing.AllocsPerRun(100, run))
 }
 
-func TestResultAndUnmarshal(t *testing.T) {
-	decode := func(v *obj, d *Decoder) { v.decode(d) }
+func TestUnmarshal(t *testing.T) {
 	var v obj
-	require.NoError(t, Unmarshal([]byte(`{"s":"a"}`), &v, decode))
+	require.NoError(t, Unmarshal([]byte(`{"s":"a"}`), &v))
 	require.Equal(t, "a", *v.S)
 
-	err := Unmarshal([]byte(`{"i":"x","sub":{"i":1.5}}`), &v, decode)
+	err := Unmarshal([]byte(`{"i":"x","sub":{"i":1.5}}`), &v)
 	var fe cloudtrail.FieldErrors
 	require.ErrorAs(t, err, &fe)
 	require.Equal(t, []fieldError{{"i", `"x"`, "integer"}, {"sub.i", "1.5", "integer"}}, plainErrors(fe))
 	require.Nil(t, v.S, "Unmarshal replaces the value")
 
-	err = Unmarshal([]byte(`{"s":`), &v, decode)
+	err = Unmarshal([]byte(`{"s":`), &v)
 	var se *SyntaxError
 	require.ErrorAs(t, err, &se)
 	require.Contains(t, se.Error(), "offset")
+
+	require.Error(t, Unmarshal([]byte(`{}`), v))
+	require.Error(t, Unmarshal([]byte(`{}`), (*obj)(nil)))
 }
 
-func TestDecodeEvent(t *testing.T) {
-	decode := func(v *obj, d *Decoder) { v.decode(d) }
-	_, err := DecodeEvent(nil, decode, decode)
+// event is an operation's typed event, as the service packages define
+// them.
+type event = cloudtrail.Typed[obj, obj]
+
+func TestOperationDecode(t *testing.T) {
+	op := newOperation((*event)(nil))
+	_, err := op.decode(nil)
 	require.ErrorIs(t, err, ErrNilEvent)
 
 	e := &cloudtrail.Event{
 		RequestParameters: json.RawMessage(`{"s":"a","i":"x"}`),
 		ResponseElements:  json.RawMessage(`{"sub":"***"}`),
 	}
-	ev, err := DecodeEvent(e, decode, decode)
+	v, err := op.decode(e)
 	require.NoError(t, err)
+	ev := v.(*event)
 	require.Same(t, e, ev.Event)
 	require.Equal(t, "a", *ev.Request.S)
+	require.NotNil(t, ev.Response)
 	require.Equal(t, []fieldError{
 		{"requestParameters.i", `"x"`, "integer"},
 		{"responseElements.sub", `"***"`, "structure"},
 	}, plainErrors(ev.Errors))
 
 	e.RequestParameters, e.ResponseElements = nil, json.RawMessage(`null`)
-	ev, err = DecodeEvent(e, decode, decode)
+	v, err = op.decode(e)
 	require.NoError(t, err)
+	ev = v.(*event)
 	require.Nil(t, ev.Request)
 	require.Nil(t, ev.Response)
 	require.Empty(t, ev.Errors)
 
 	e.ResponseElements = json.RawMessage(`{"s":`)
-	_, err = DecodeEvent(e, decode, decode)
+	v, err = op.decode(e)
 	require.Error(t, err)
+	require.Nil(t, v, "a failed decode returns a nil interface")
 
-	v, err := Any(DecodeEvent(e, decode, decode))
-	require.Error(t, err)
-	require.Nil(t, v)
-	require.True(t, errors.Is(err, err))
+	require.Panics(t, func() { newOperation(obj{}) })
+	require.Panics(t, func() { newOperation((*obj)(nil)) })
 }
 
 func TestSpecial(t *testing.T) {

@@ -1,3 +1,0 @@
-package elastictranscoder
-
-//go:generate go run ../internal/gen -service elastictranscoder

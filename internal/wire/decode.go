@@ -1,0 +1,1098 @@
+package wire
+
+import (
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"math"
+	"math/bits"
+	"reflect"
+	"strconv"
+	"strings"
+	"sync"
+	"unsafe"
+
+	"github.com/mediatrail/mediatrail/cloudtrail"
+)
+
+// Conversion errors, the Err of the FieldErrors a decode records.
+var (
+	ErrNotInteger   = errors.New("not an integral number")
+	ErrRange        = errors.New("number out of range")
+	ErrNotNumber    = errors.New("not a number")
+	ErrNotBoolean   = errors.New("not a boolean")
+	ErrUnionMembers = errors.New("union has more than one member")
+	ErrDepth        = errors.New("nested too deeply")
+)
+
+// maxDepth is how deeply typed values may nest: deeper values (possible
+// only through recursive shapes) do not convert. Values that no field
+// types are skipped without recursion at any depth.
+const maxDepth = 1000
+
+// slab sizes: scalars behind the pointer fields of the typed structures are
+// carved from chunks instead of being allocated one by one.
+const (
+	slabStrings = 64
+	slabNumbers = 128
+)
+
+// carve stores v in the chunk *slab, starting a new chunk when it is full,
+// and returns a pointer to it. Chunks are never written twice, so the
+// pointers stay valid (and the chunk alive) however long they are kept.
+func carve[T any](slab *[]T, v T, size int) *T {
+	if len(*slab) == cap(*slab) {
+		*slab = make([]T, 0, size)
+	}
+	*slab = append(*slab, v)
+	return &(*slab)[len(*slab)-1]
+}
+
+// chunk is the unused rest of a block of structures of one type.
+type chunk struct {
+	next unsafe.Pointer
+	left int
+}
+
+// newStruct returns a new zero structure of type t, from the decoder's
+// current block of them: nested structures cost an allocation per block,
+// not each. A block stays alive while any of its structures is used, like
+// the decoder's chunks of scalars.
+func (d *decoder) newStruct(t *typeInfo) unsafe.Pointer {
+	if t.id >= len(d.chunks) {
+		d.chunks = append(d.chunks, make([]chunk, t.id+1-len(d.chunks))...)
+	}
+	c := &d.chunks[t.id]
+	if c.left == 0 {
+		c.next, c.left = t.newBlock(), t.chunkLen
+	}
+	p := c.next
+	c.left--
+	if c.left > 0 {
+		c.next = unsafe.Add(p, t.typ.Size())
+	} else {
+		c.next = nil // never a pointer past the end of the block
+	}
+	return p
+}
+
+// step is one open container of typed values, for the paths of errors. It
+// holds no pointer, so that the decoder's bookkeeping costs no write
+// barriers.
+type step struct {
+	at    int // objects: the offset of the opening quote of the key at hand
+	index int // lists: the element at hand; -1 for objects
+}
+
+// decoder reads one JSON document into typed values by their tables.
+// Values that do not fit are never fatal: the decoder records a
+// *cloudtrail.FieldError with the value's JSON path and the caller keeps
+// the value as written. Only malformed JSON stops a decode.
+type decoder struct {
+	s     string // the document
+	pos   int
+	err   error // the first syntax error; it ends the decode
+	root  string
+	path  []step
+	errs  cloudtrail.FieldErrors
+	stack []byte // containers open in skip
+
+	chunks []chunk // by structure id: the rest of the block of each type
+
+	strs  []string
+	i32   []int32
+	i64   []int64
+	f32   []float32
+	f64   []float64
+	bools []bool
+	times []cloudtrail.Time
+}
+
+var decoders = sync.Pool{New: func() any { return new(decoder) }}
+
+func newDecoder() *decoder { return decoders.Get().(*decoder) }
+
+// release returns d to the pool.
+func (d *decoder) release() {
+	d.s, d.root, d.err, d.errs = "", "", nil, nil
+	d.path = d.path[:0]
+	decoders.Put(d)
+}
+
+// document decodes s, which should hold an object, into the structure t at
+// dst, or into a new one when dst is nil, and returns a pointer to it; root
+// prefixes the paths of its errors. For an empty document, null, and any
+// value that is not an object (a FieldError) it returns nil.
+func (d *decoder) document(s, root string, t *typeInfo, dst unsafe.Pointer) unsafe.Pointer {
+	d.s, d.pos, d.root = s, 0, root
+	d.path = d.path[:0]
+	if d.err != nil {
+		return nil
+	}
+	d.pos = skipSpace(s, 0)
+	if d.pos == len(s) {
+		return nil
+	}
+	var p unsafe.Pointer
+	if s[d.pos] == '{' {
+		p = dst
+		if p == nil {
+			p = t.newValue()
+		}
+		d.object(t, p)
+	} else {
+		d.value(t, nil, false)
+	}
+	if d.err == nil && skipSpace(s, d.pos) != len(s) {
+		d.syntax("data after the JSON value")
+	}
+	return p
+}
+
+// syntax records a syntax error at d.pos; the first one ends the decode.
+func (d *decoder) syntax(msg string) {
+	if d.err == nil {
+		d.err = &SyntaxError{Offset: d.pos, Msg: msg}
+	}
+}
+
+// ws returns the byte at d.pos after skipping spaces, or 0 at the end of
+// the input, which is a syntax error.
+func (d *decoder) ws() byte {
+	if d.pos < len(d.s) {
+		if c := d.s[d.pos]; c > ' ' {
+			return c
+		}
+	}
+	return d.wsSlow()
+}
+
+func (d *decoder) wsSlow() byte {
+	s, i := d.s, d.pos
+	for i < len(s) {
+		switch s[i] {
+		case ' ', '\n', '\r', '\t':
+			i++
+			// Indented records have runs of spaces: eight at a time.
+			for i+8 <= len(s) {
+				if x := load64(s, i) ^ spaces; x != 0 {
+					i += bits.TrailingZeros64(x) >> 3
+					break
+				}
+				i += 8
+			}
+		default:
+			d.pos = i
+			return s[i]
+		}
+	}
+	d.pos = i
+	d.syntax("unexpected end of input")
+	return 0
+}
+
+// str reads the string at d.pos.
+func (d *decoder) str() (string, bool) {
+	end, esc, msg := scanString(d.s, d.pos)
+	if end < 0 {
+		d.syntax(msg)
+		return "", false
+	}
+	v := d.s[d.pos+1 : end-1]
+	if esc {
+		v = unescape(v)
+	}
+	d.pos = end
+	return v, true
+}
+
+// literal reads lit at d.pos.
+func (d *decoder) literal(lit string) bool {
+	if i := scanLiteral(d.s, d.pos, lit); i >= 0 {
+		d.pos = i
+		return true
+	}
+	d.syntax("invalid literal")
+	return false
+}
+
+// member reads the key of an object member and its colon; c is the byte
+// at d.pos.
+func (d *decoder) member(c byte) (string, bool) {
+	if c != '"' {
+		d.syntax("expected object key")
+		return "", false
+	}
+	key, ok := d.str()
+	if !ok {
+		return "", false
+	}
+	if d.ws() != ':' {
+		d.syntax("expected : after object key")
+		return "", false
+	}
+	d.pos++
+	if d.ws() == 0 {
+		return "", false
+	}
+	return key, true
+}
+
+// hashedMember is member for the keys of structures, which it also hashes
+// for their key table. It is the decoder's hottest path: compact input
+// (CloudTrail's) takes no call but the scan.
+func (d *decoder) hashedMember(c byte) (string, uint64, bool) {
+	if c != '"' {
+		d.syntax("expected object key")
+		return "", 0, false
+	}
+	s, i := d.s, d.pos
+	end, h, ok := scanKey(s, i)
+	if !ok {
+		key, ok := d.member(c)
+		return key, keyHash(key), ok
+	}
+	key := s[i+1 : end-1]
+	i = end
+	if i < len(s) && s[i] == ':' {
+		i++
+	} else {
+		d.pos = i
+		if d.ws() != ':' {
+			d.syntax("expected : after object key")
+			return "", 0, false
+		}
+		i = d.pos + 1
+	}
+	return key, h, d.valueAt(i)
+}
+
+// next moves past the comma or the closing bracket after a member or
+// element; it reports whether another one follows.
+func (d *decoder) next(closing byte) bool {
+	s, i := d.s, d.pos
+	var c byte
+	if i < len(s) && s[i] > ' ' {
+		c = s[i]
+	} else {
+		c = d.wsSlow()
+		i = d.pos
+	}
+	switch c {
+	case ',':
+		i++
+		d.pos = i
+		if i < len(s) && s[i] > ' ' {
+			return true
+		}
+		return d.wsSlow() != 0
+	case closing:
+		d.pos = i + 1
+		return false
+	case 0:
+		return false
+	}
+	if closing == '}' {
+		d.syntax("expected , or } after object member")
+	} else {
+		d.syntax("expected , or ] after array element")
+	}
+	return false
+}
+
+// open begins a container at d.pos (its opening bracket) and reports
+// whether it has members or elements; a container nested too deeply is
+// skipped as a value that does not convert.
+func (d *decoder) open(want string) (empty, ok bool) {
+	if len(d.path) >= maxDepth {
+		start := d.pos
+		d.skip()
+		d.fail(start, want, ErrDepth)
+		return false, false
+	}
+	closing := byte('}')
+	if d.s[d.pos] == '[' {
+		closing = ']'
+	}
+	d.pos++
+	c := d.ws()
+	if c == closing {
+		d.pos++
+		return true, true
+	}
+	return false, c != 0
+}
+
+// object decodes the members of the object at d.pos into the structure t
+// at p. It reports false when the object was too deeply nested to decode.
+func (d *decoder) object(t *typeInfo, p unsafe.Pointer) bool {
+	empty, ok := d.open("structure")
+	if !ok || empty {
+		return ok
+	}
+	var unknown *cloudtrail.RawMembers
+	if t.unknown != noUnknown {
+		unknown = (*cloudtrail.RawMembers)(unsafe.Add(p, t.unknown))
+	}
+	top := len(d.path)
+	d.path = append(d.path, step{index: -1})
+	prev := -1 // the field of the member before
+	for {
+		at := d.pos
+		d.path[top].at = at
+		// The member that followed prev the last time, if the record
+		// writes its key as then: records of one service write their
+		// members in one order, so that this costs one comparison.
+		n, ok := d.predicted(t, prev)
+		if !ok {
+			key, h, ok := d.hashedMember(d.s[d.pos])
+			if !ok {
+				break
+			}
+			var found bool
+			if n, found = t.keys.lookupHash(t.blob, key, h); found {
+				t.learn(prev, n, d.s[at+1])
+			} else {
+				n = -1
+			}
+		}
+		start := d.pos
+		if n >= 0 {
+			f := &t.fields[n]
+			if !d.value(f.t(), unsafe.Add(p, f.offset), f.ptr) && d.err == nil {
+				d.keep(unknown, d.keyAt(at), start)
+			}
+			prev = n
+		} else {
+			d.skip()
+			if d.err == nil {
+				d.keep(unknown, d.keyAt(at), start)
+			}
+		}
+		if !d.next('}') {
+			break
+		}
+	}
+	d.path = d.path[:top]
+	return true
+}
+
+// keyAt returns the key whose opening quote is at d.s[at].
+func (d *decoder) keyAt(at int) string {
+	end, esc, _ := scanString(d.s, at)
+	if end < 0 {
+		return ""
+	}
+	key := d.s[at+1 : end-1]
+	if esc {
+		key = unescape(key)
+	}
+	return key
+}
+
+// valueAt moves to the value that starts at s[i] after spaces, as after the
+// colon of a member (none in compact JSON, one in indented JSON). It
+// reports false at the end of the input.
+func (d *decoder) valueAt(i int) bool {
+	s := d.s
+	if i < len(s) && s[i] > ' ' {
+		d.pos = i
+		return true
+	}
+	if i+1 < len(s) && s[i] == ' ' && s[i+1] > ' ' {
+		d.pos = i + 1
+		return true
+	}
+	d.pos = i
+	return d.wsSlow() != 0
+}
+
+// predicted reads the key at d.pos when it is the one t expects after the
+// field prev, spelt as then (as the model writes it or with its first
+// letter lower-cased), and returns its field.
+func (d *decoder) predicted(t *typeInfo, prev int) (int, bool) {
+	g := int(t.next[prev+1].Load())
+	if g < 0 {
+		return 0, false
+	}
+	n := g >> 1
+	f := &t.fields[n]
+	q, head, tail := f.quoted, f.head, f.tail
+	if g&1 != 0 {
+		q, head, tail = f.camel, f.camelHead, f.camelTail
+	}
+	s, i, l := d.s, d.pos, int(q.len)
+	if len(s)-i < l {
+		return 0, false
+	}
+	if l >= 8 {
+		if load64(s, i) != head || load64(s, i+l-8) != tail || l > 16 && s[i+8:i+l-8] != t.blob[int(q.off)+8:int(q.off)+l-8] {
+			return 0, false
+		}
+	} else if s[i:i+l] != t.str(q) {
+		return 0, false
+	}
+	return n, d.valueAt(i + l)
+}
+
+// keep adds the value at d.s[start:d.pos] to a structure's kept members.
+func (d *decoder) keep(unknown *cloudtrail.RawMembers, key string, start int) {
+	if unknown == nil {
+		return
+	}
+	*unknown = append(*unknown, cloudtrail.RawMember{Name: key, Value: json.RawMessage(d.s[start:d.pos])})
+}
+
+// fail records the value d.s[start:d.pos], already read, as a FieldError.
+func (d *decoder) fail(start int, want string, err error) {
+	if d.err != nil {
+		return
+	}
+	if err == nil {
+		err = cloudtrail.ErrConvert
+	}
+	d.errs = append(d.errs, &cloudtrail.FieldError{Path: d.pathString(), Raw: d.s[start:d.pos], Want: want, Err: err})
+}
+
+// reject skips the value at d.pos and records it as a FieldError.
+func (d *decoder) reject(want string, err error) {
+	start := d.pos
+	d.skip()
+	d.fail(start, want, err)
+}
+
+// pathString is the JSON path of the value at hand.
+func (d *decoder) pathString() string {
+	b := make([]byte, 0, 96)
+	b = append(b, d.root...)
+	for _, s := range d.path {
+		if s.index >= 0 {
+			b = append(b, '[')
+			b = strconv.AppendInt(b, int64(s.index), 10)
+			b = append(b, ']')
+			continue
+		}
+		if len(b) > 0 {
+			b = append(b, '.')
+		}
+		if end, esc, _ := scanString(d.s, s.at); end > 0 {
+			key := d.s[s.at+1 : end-1]
+			if esc {
+				key = unescape(key)
+			}
+			b = append(b, key...)
+		}
+	}
+	return string(b)
+}
+
+// value decodes the value at d.pos into the slot p of type t; with ptr,
+// the slot holds a pointer to the value, which value allocates. It reports
+// false when the value is null or does not convert (recording a
+// FieldError); the caller then keeps the value as written.
+func (d *decoder) value(t *typeInfo, p unsafe.Pointer, ptr bool) bool {
+	c := d.s[d.pos]
+	if c == 'n' {
+		d.literal("null")
+		return false
+	}
+	switch t.kind {
+	case kString:
+		if c == '"' {
+			s, ok := d.str()
+			if !ok {
+				return false
+			}
+			if ptr {
+				*(**string)(p) = carve(&d.strs, s, slabStrings)
+			} else {
+				*(*string)(p) = s
+			}
+			return true
+		}
+	case kEnum:
+		if c == '"' {
+			s, ok := d.str()
+			if !ok || s == "" {
+				return false // an empty enum would read as absent: kept as written
+			}
+			*(*string)(p) = s
+			return true
+		}
+	case kBool:
+		v, ok := d.boolean(c)
+		if ok {
+			if ptr {
+				*(**bool)(p) = carve(&d.bools, v, slabNumbers)
+			} else {
+				*(*bool)(p) = v
+			}
+		}
+		return ok
+	case kInt32, kIntEnum:
+		v, ok := d.integer(c, t.kind, math.MinInt32, math.MaxInt32)
+		if ok {
+			if ptr {
+				*(**int32)(p) = carve(&d.i32, int32(v), slabNumbers)
+			} else {
+				*(*int32)(p) = int32(v)
+			}
+		}
+		return ok
+	case kInt64:
+		v, ok := d.integer(c, t.kind, math.MinInt64, math.MaxInt64)
+		if ok {
+			if ptr {
+				*(**int64)(p) = carve(&d.i64, v, slabNumbers)
+			} else {
+				*(*int64)(p) = v
+			}
+		}
+		return ok
+	case kInt16:
+		v, ok := d.integer(c, t.kind, math.MinInt16, math.MaxInt16)
+		if ok {
+			if ptr {
+				x := int16(v)
+				*(**int16)(p) = &x
+			} else {
+				*(*int16)(p) = int16(v)
+			}
+		}
+		return ok
+	case kInt8:
+		v, ok := d.integer(c, t.kind, math.MinInt8, math.MaxInt8)
+		if ok {
+			if ptr {
+				x := int8(v)
+				*(**int8)(p) = &x
+			} else {
+				*(*int8)(p) = int8(v)
+			}
+		}
+		return ok
+	case kFloat64:
+		v, ok := d.float(c, t.kind, 64)
+		if ok {
+			if ptr {
+				*(**float64)(p) = carve(&d.f64, v, slabNumbers)
+			} else {
+				*(*float64)(p) = v
+			}
+		}
+		return ok
+	case kFloat32:
+		v, ok := d.float(c, t.kind, 32)
+		if ok {
+			if ptr {
+				*(**float32)(p) = carve(&d.f32, float32(v), slabNumbers)
+			} else {
+				*(*float32)(p) = float32(v)
+			}
+		}
+		return ok
+	case kTime:
+		v, ok := d.time(c)
+		if ok {
+			if ptr {
+				*(**cloudtrail.Time)(p) = carve(&d.times, v, slabStrings)
+			} else {
+				*(*cloudtrail.Time)(p) = v
+			}
+		}
+		return ok
+	case kBlob:
+		if c == '"' {
+			start := d.pos
+			s, ok := d.str()
+			if !ok {
+				return false
+			}
+			b, err := base64.StdEncoding.DecodeString(s)
+			if err != nil {
+				d.fail(start, "blob", err)
+				return false
+			}
+			*(*[]byte)(p) = b
+			return true
+		}
+	case kDocument:
+		start := d.pos
+		d.skip()
+		if d.err != nil {
+			return false
+		}
+		*(*json.RawMessage)(p) = json.RawMessage(d.s[start:d.pos])
+		return true
+	case kStruct:
+		if c == '{' {
+			q := p
+			if ptr {
+				q = d.newStruct(t)
+			}
+			if !d.object(t, q) {
+				return false
+			}
+			if ptr {
+				*(*unsafe.Pointer)(p) = q
+			}
+			return true
+		}
+	case kList:
+		if c == '[' {
+			return d.list(t, p)
+		}
+	case kMap:
+		if c == '{' {
+			return d.dict(t, p)
+		}
+	case kUnion:
+		if c == '{' {
+			return d.union(t, p)
+		}
+	}
+	d.reject(wants[t.kind], nil)
+	return false
+}
+
+// sliceHeader is the layout of a slice.
+type sliceHeader struct {
+	data     unsafe.Pointer
+	len, cap int
+}
+
+// list decodes the array at d.pos into the slice at p. When an element is
+// null or does not convert, the slice is left unset and list reports false,
+// so that the caller keeps the array whole as written.
+func (d *decoder) list(t *typeInfo, p unsafe.Pointer) bool {
+	empty, ok := d.open("list")
+	if !ok {
+		return false
+	}
+	et := t.elem
+	var h sliceHeader
+	if empty {
+		*(*sliceHeader)(p) = sliceHeader{data: unsafe.Pointer(&zerobase)}
+		return true
+	}
+	top := len(d.path)
+	d.path = append(d.path, step{})
+	clean := true
+	size := et.typ.Size()
+	for i := 0; ; i++ {
+		d.path[top].index = i
+		if h.len == h.cap {
+			d.grow(t, &h)
+		}
+		if !d.value(et, unsafe.Add(h.data, uintptr(h.len)*size), false) {
+			clean = false
+		}
+		h.len++
+		if d.err != nil || !d.next(']') {
+			break
+		}
+	}
+	d.path = d.path[:top]
+	if !clean || d.err != nil {
+		return false
+	}
+	*(*sliceHeader)(p) = h
+	return true
+}
+
+// grow gives the slice h of type t room for more elements: one at first
+// (most lists have one), then four, then twice as many; the elements are
+// copied over.
+func (d *decoder) grow(t *typeInfo, h *sliceHeader) {
+	et := t.elem.typ
+	var data unsafe.Pointer
+	var n int
+	switch {
+	case h.cap == 0 && t.elem.kind == kStruct:
+		data, n = d.newStruct(t.elem), 1 // from the decoder's block of them
+	case h.cap == 0:
+		data, n = reflect.New(et).UnsafePointer(), 1
+	default:
+		n = max(4, 2*h.cap)
+		data = reflect.MakeSlice(t.typ, n, n).UnsafePointer()
+	}
+	size := et.Size()
+	for i := range h.len {
+		off := uintptr(i) * size
+		reflect.NewAt(et, unsafe.Add(data, off)).Elem().Set(reflect.NewAt(et, unsafe.Add(h.data, off)).Elem())
+	}
+	h.data, h.cap = data, n
+}
+
+// zerobase is where decoded empty slices point, so that they are not nil.
+var zerobase uintptr
+
+// dict decodes the object at d.pos into the map at p. Like list, it
+// leaves the map unset when a value is null or does not convert.
+func (d *decoder) dict(t *typeInfo, p unsafe.Pointer) bool {
+	empty, ok := d.open("map")
+	if !ok {
+		return false
+	}
+	if t.typ == stringMapType {
+		return d.stringMap(p, empty)
+	}
+	m := reflect.MakeMap(t.typ)
+	if !empty {
+		top := len(d.path)
+		d.path = append(d.path, step{index: -1})
+		et, kt := t.elem, t.typ.Key()
+		slot := reflect.New(et.typ)
+		clean := true
+		for {
+			d.path[top].at = d.pos
+			key, ok := d.member(d.s[d.pos])
+			if !ok {
+				break
+			}
+			slot.Elem().SetZero()
+			if d.value(et, slot.UnsafePointer(), false) {
+				m.SetMapIndex(reflect.ValueOf(key).Convert(kt), slot.Elem())
+			} else {
+				clean = false
+			}
+			if d.err != nil || !d.next('}') {
+				break
+			}
+		}
+		d.path = d.path[:top]
+		if !clean || d.err != nil {
+			return false
+		}
+	}
+	reflect.NewAt(t.typ, p).Elem().Set(m)
+	return true
+}
+
+var stringMapType = reflect.TypeFor[map[string]string]()
+
+// stringMap is dict for map[string]string, the maps of tags, without
+// reflection.
+func (d *decoder) stringMap(p unsafe.Pointer, empty bool) bool {
+	m := map[string]string{}
+	if !empty {
+		top := len(d.path)
+		d.path = append(d.path, step{index: -1})
+		clean := true
+		for {
+			d.path[top].at = d.pos
+			key, ok := d.member(d.s[d.pos])
+			if !ok {
+				break
+			}
+			var v string
+			if d.value(stringInfo, unsafe.Pointer(&v), false) {
+				m[key] = v
+			} else {
+				clean = false
+			}
+			if d.err != nil || !d.next('}') {
+				break
+			}
+		}
+		d.path = d.path[:top]
+		if !clean || d.err != nil {
+			return false
+		}
+	}
+	*(*map[string]string)(p) = m
+	return true
+}
+
+var stringInfo = &typeInfo{kind: kString, typ: reflect.TypeFor[string]()}
+
+// union decodes the object at d.pos, which should have exactly one member
+// with a value, into the union interface at p. A union with no member, or
+// whose member does not convert, is left unset for the caller to keep; one
+// with more than one member is also a FieldError.
+func (d *decoder) union(t *typeInfo, p unsafe.Pointer) bool {
+	empty, ok := d.open("union")
+	if !ok || empty {
+		return false
+	}
+	top := len(d.path)
+	d.path = append(d.path, step{index: -1})
+	var v reflect.Value
+	set, clean := 0, true
+	for {
+		d.path[top].at = d.pos
+		key, ok := d.member(d.s[d.pos])
+		if !ok {
+			break
+		}
+		switch n, known := t.byName.lookup(t.blob, key); {
+		case d.s[d.pos] == 'n':
+			d.literal("null") // a null member is no member
+		case set > 0:
+			d.reject("union", ErrUnionMembers)
+			clean = false
+		case known:
+			set++
+			m := t.members[n]
+			f := &m.fields[0]
+			mv := reflect.New(m.typ)
+			if d.value(f.t(), unsafe.Add(mv.UnsafePointer(), f.offset), f.ptr) {
+				v = mv
+			} else {
+				clean = false
+			}
+		default:
+			set++
+			start := d.pos
+			d.skip()
+			if t.other != nil && d.err == nil {
+				mv := reflect.New(t.other).Elem()
+				mv.Field(0).SetString(key)
+				mv.Field(1).SetBytes([]byte(d.s[start:d.pos]))
+				v = mv.Addr()
+			}
+		}
+		if d.err != nil || !d.next('}') {
+			break
+		}
+	}
+	d.path = d.path[:top]
+	if set == 0 || !clean || !v.IsValid() || d.err != nil {
+		return false
+	}
+	reflect.NewAt(t.typ, p).Elem().Set(v)
+	return true
+}
+
+// boolean reads true, false, or a string "true" or "false" in any ASCII
+// case.
+func (d *decoder) boolean(c byte) (bool, bool) {
+	switch c {
+	case 't':
+		return true, d.literal("true")
+	case 'f':
+		return false, d.literal("false")
+	case '"':
+		start := d.pos
+		v, ok := d.str()
+		if !ok {
+			return false, false
+		}
+		switch {
+		case strings.EqualFold(v, "true"):
+			return true, true
+		case strings.EqualFold(v, "false"):
+			return false, true
+		}
+		d.fail(start, "boolean", ErrNotBoolean)
+		return false, false
+	}
+	d.reject("boolean", nil)
+	return false, false
+}
+
+// number reads a number, or a string holding one, and returns its text.
+func (d *decoder) number(c byte, want string) (text string, integer bool, start int, ok bool) {
+	start = d.pos
+	switch {
+	case c == '-' || isDigit(c):
+		end, integer := scanNumber(d.s, d.pos)
+		if end < 0 {
+			d.syntax("invalid number")
+			return "", false, start, false
+		}
+		d.pos = end
+		return d.s[start:end], integer, start, true
+	case c == '"':
+		v, ok := d.str()
+		if !ok {
+			return "", false, start, false
+		}
+		end, integer := scanNumber(v, 0)
+		if end != len(v) {
+			d.fail(start, want, ErrNotNumber)
+			return "", false, start, false
+		}
+		return v, integer, start, true
+	}
+	d.reject(want, nil)
+	return "", false, start, false
+}
+
+// integer reads an integer in [lo, hi].
+func (d *decoder) integer(c byte, k kind, lo, hi int64) (int64, bool) {
+	want := wants[k]
+	text, integer, start, ok := d.number(c, want)
+	if !ok {
+		return 0, false
+	}
+	v, err := parseInt(text, integer, lo, hi)
+	if err != nil {
+		d.fail(start, want, err)
+		return 0, false
+	}
+	return v, true
+}
+
+// float reads a float of the given bit size.
+func (d *decoder) float(c byte, k kind, bits int) (float64, bool) {
+	want := wants[k]
+	text, _, start, ok := d.number(c, want)
+	if !ok {
+		return 0, false
+	}
+	v, err := strconv.ParseFloat(text, bits)
+	if err != nil {
+		d.fail(start, want, ErrRange)
+		return 0, false
+	}
+	return v, true
+}
+
+// time reads a timestamp in any form cloudtrail.ParseTime accepts, written
+// as a number or a string, keeping the value as written in Raw.
+func (d *decoder) time(c byte) (cloudtrail.Time, bool) {
+	start := d.pos
+	var text string
+	switch {
+	case c == '-' || isDigit(c):
+		end, _ := scanNumber(d.s, d.pos)
+		if end < 0 {
+			d.syntax("invalid number")
+			return cloudtrail.Time{}, false
+		}
+		d.pos = end
+		text = d.s[start:end]
+	case c == '"':
+		v, ok := d.str()
+		if !ok {
+			return cloudtrail.Time{}, false
+		}
+		text = v
+	default:
+		d.reject("timestamp", nil)
+		return cloudtrail.Time{}, false
+	}
+	t, err := cloudtrail.ParseTime(text)
+	if err != nil {
+		d.fail(start, "timestamp", err)
+		return cloudtrail.Time{}, false
+	}
+	return cloudtrail.Time{Time: t, Raw: d.s[start:d.pos]}, true
+}
+
+// skip skips the value at d.pos, which must not be space, checking that it
+// is well-formed. It keeps its own stack of open containers, so any depth
+// is skipped without recursion; it does not allocate once d.stack has grown.
+func (d *decoder) skip() {
+	if d.err != nil {
+		return
+	}
+	s := d.s
+	i := d.pos
+	stack := d.stack[:0]
+	defer func() { d.stack = stack }()
+	fail := func(at int, msg string) {
+		d.pos = at
+		d.syntax(msg)
+	}
+	for {
+		i = skipSpace(s, i)
+		if i >= len(s) {
+			fail(i, "unexpected end of input")
+			return
+		}
+		switch c := s[i]; c {
+		case '{', '[':
+			i = skipSpace(s, i+1)
+			if i < len(s) && (c == '{' && s[i] == '}' || c == '[' && s[i] == ']') {
+				i++
+				break
+			}
+			stack = append(stack, c)
+			if c == '{' {
+				if i = skipKey(s, i); i < 0 {
+					fail(-i, "invalid object key")
+					return
+				}
+			}
+			continue
+		case '"':
+			end, _, msg := scanString(s, i)
+			if end < 0 {
+				fail(i, msg)
+				return
+			}
+			i = end
+		case 't':
+			if i = scanLiteral(s, i, "true"); i < 0 {
+				fail(d.pos, "invalid literal")
+				return
+			}
+		case 'f':
+			if i = scanLiteral(s, i, "false"); i < 0 {
+				fail(d.pos, "invalid literal")
+				return
+			}
+		case 'n':
+			if i = scanLiteral(s, i, "null"); i < 0 {
+				fail(d.pos, "invalid literal")
+				return
+			}
+		default:
+			end, _ := scanNumber(s, i)
+			if end < 0 {
+				fail(i, "invalid value")
+				return
+			}
+			i = end
+		}
+		// After a value: close containers until a comma starts the next.
+		for {
+			if len(stack) == 0 {
+				d.pos = i
+				return
+			}
+			i = skipSpace(s, i)
+			if i >= len(s) {
+				fail(i, "unexpected end of input")
+				return
+			}
+			c, top := s[i], stack[len(stack)-1]
+			if c == ',' {
+				i++
+				if top == '{' {
+					if i = skipKey(s, skipSpace(s, i)); i < 0 {
+						fail(-i, "invalid object key")
+						return
+					}
+				}
+				break
+			}
+			if top == '{' && c == '}' || top == '[' && c == ']' {
+				i++
+				stack = stack[:len(stack)-1]
+				continue
+			}
+			fail(i, "expected , or closing bracket")
+			return
+		}
+	}
+}
+
+// skipKey skips an object key and its colon at s[i]; it returns the offset
+// after the colon, or -offset of the error.
+func skipKey(s string, i int) int {
+	if i >= len(s) || s[i] != '"' {
+		return -i
+	}
+	end, _, _ := scanString(s, i)
+	if end < 0 {
+		return -i
+	}
+	end = skipSpace(s, end)
+	if end >= len(s) || s[end] != ':' {
+		return -end
+	}
+	return end + 1
+}

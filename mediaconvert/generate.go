@@ -1,3 +1,0 @@
-package mediaconvert
-
-//go:generate go run ../internal/gen -service mediaconvert

@@ -1,3 +1,0 @@
-package mediatailor
-
-//go:generate go run ../internal/gen -service mediatailor

@@ -1,3 +1,0 @@
-package transcribe
-
-//go:generate go run ../internal/gen -service transcribe
