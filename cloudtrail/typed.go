@@ -15,7 +15,9 @@ var ErrConvert = errors.New("value does not convert")
 // value is kept with the structure it belongs to so that nothing is lost.
 type FieldError struct {
 	// Path is the JSON path of the value from the top of the record, such as
-	// "requestParameters.settings.outputGroups[0].outputGroupSettings".
+	// "requestParameters.settings.outputGroups[0].outputGroupSettings"; for
+	// an object decoded on its own (a structure's UnmarshalCloudTrail), from
+	// the top of that object.
 	Path string
 	// Raw is the JSON value as it was in the record.
 	Raw string
@@ -78,6 +80,10 @@ func (fe FieldErrors) Unwrap() []error {
 // Response likewise for responseElements. Values that could not be converted
 // leave their fields unset and are listed in Errors; the rest of the event is
 // decoded all the same.
+//
+// Encoding a Typed with encoding/json gives the record as it was read (the
+// embedded Event's MarshalJSON); encode Request and Response to write the
+// typed values.
 type Typed[Req, Resp any] struct {
 	*Event // the envelope, with the record's raw bytes
 

@@ -10,8 +10,8 @@ import (
 // EventSource is the eventSource of the CloudTrail records of the Elastic Transcoder API.
 const EventSource = "elastictranscoder.amazonaws.com"
 
-// Operations returns the names of the 17 operations of the package's
-// models, which are the eventName values of their records, sorted.
+// Operations returns the names of the 17 operations of the package's models,
+// which are the eventName values of their records, sorted.
 func Operations() []string {
 	names := make([]string, len(service.Operations))
 	for i, o := range service.Operations {

@@ -37,7 +37,10 @@
 // The strings of a decoded event share the bytes of the cloudtrail.Event, as
 // the Event's own strings do; those bytes must not be modified.
 //
-// The types do not implement json.Unmarshaler; their struct tags let
-// encoding/json fill them too, more slowly and without the leniency above.
-// UnmarshalCloudTrail decodes one structure the CloudTrail way.
+// MarshalJSON writes the members in the model's order, then the kept ones: the
+// same values, not always the same order as the record. The types do not
+// implement json.Unmarshaler; their struct tags let encoding/json fill them
+// too, more slowly and without the leniency above. Each structure's
+// UnmarshalCloudTrail method decodes one object the CloudTrail way, with the
+// paths of its errors relative to that object.
 package mediaconvert

@@ -10,12 +10,22 @@ import (
 // EventSource is the eventSource of the CloudTrail records of the Transcribe API.
 const EventSource = "transcribe.amazonaws.com"
 
-// StreamingEventSource is the event source that the Transcribe Streaming model gives its
-// operations; their records are registered under it and under EventSource.
+// StreamingEventSource is the event source that the Transcribe Streaming model
+// gives its operations. Their records are registered under it and under
+// EventSource: GetMedicalScribeStream, StartCallAnalyticsStreamTranscription,
+// StartCallAnalyticsStreamTranscriptionWebSocket, StartMedicalScribeStream,
+// StartMedicalStreamTranscription, StartMedicalStreamTranscriptionWebSocket,
+// StartStreamTranscription, StartStreamTranscriptionWebSocket.
 const StreamingEventSource = "transcribestreaming.amazonaws.com"
 
-// Operations returns the names of the 48 operations of the package's
-// models, which are the eventName values of their records, sorted.
+// Operations returns the names of the 48 operations of the package's models,
+// which are the eventName values of their records, sorted. CloudTrail also logs
+// some of them under other names, which decode to their typed events too:
+// StartCallAnalyticsStreamTranscriptionWebSocket (for
+// StartCallAnalyticsStreamTranscription),
+// StartMedicalStreamTranscriptionWebSocket (for
+// StartMedicalStreamTranscription), StartStreamTranscriptionWebSocket (for
+// StartStreamTranscription).
 func Operations() []string {
 	names := make([]string, len(service.Operations))
 	for i, o := range service.Operations {

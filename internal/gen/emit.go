@@ -181,9 +181,11 @@ func (p *plan) packageDoc() string {
 			"the same way.",
 		"The strings of a decoded event share the bytes of the cloudtrail.Event, as the Event's own "+
 			"strings do; those bytes must not be modified.",
-		"The types do not implement json.Unmarshaler; their struct tags let encoding/json fill them too, "+
-			"more slowly and without the leniency above. UnmarshalCloudTrail decodes one structure the "+
-			"CloudTrail way.",
+		"MarshalJSON writes the members in the model's order, then the kept ones: the same values, not "+
+			"always the same order as the record. The types do not implement json.Unmarshaler; their struct "+
+			"tags let encoding/json fill them too, more slowly and without the leniency above. Each "+
+			"structure's UnmarshalCloudTrail method decodes one object the CloudTrail way, with the paths of "+
+			"its errors relative to that object.",
 		p.svc.Note,
 	)
 	return w.String()
@@ -523,13 +525,30 @@ func (p *plan) emitOperations() *writer {
 		if i == 0 {
 			w.p("// %s is the eventSource of the CloudTrail records of the %s API.", mf.constant, mf.sdkID)
 		} else {
-			w.p("// %s is the event source that the %s model gives its", mf.constant, mf.sdkID)
-			w.p("// operations; their records are registered under it and under %s.", p.models[0].constant)
+			var names []string
+			for _, o := range p.ops {
+				if o.Model == mf {
+					names = append(names, append([]string{o.Name}, o.Aliases...)...)
+				}
+			}
+			w.doc("", fmt.Sprintf("%s is the event source that the %s model gives its operations. "+
+				"Their records are registered under it and under %s: %s.", mf.constant, mf.sdkID, p.models[0].constant, strings.Join(names, ", ")))
 		}
 		w.p("const %s = %q\n", mf.constant, mf.source)
 	}
-	w.p("// Operations returns the names of the %d operations of the package's", len(p.ops))
-	w.p("// models, which are the eventName values of their records, sorted.")
+	var aliases []string
+	for _, o := range p.ops {
+		for _, a := range o.Aliases {
+			aliases = append(aliases, fmt.Sprintf("%s (for %s)", a, o.Name))
+		}
+	}
+	opsDoc := fmt.Sprintf("Operations returns the names of the %d operations of the package's models, "+
+		"which are the eventName values of their records, sorted.", len(p.ops))
+	if len(aliases) > 0 {
+		opsDoc += " CloudTrail also logs some of them under other names, which decode to their typed events too: " +
+			strings.Join(aliases, ", ") + "."
+	}
+	w.doc("", opsDoc)
 	w.p("func Operations() []string {")
 	w.p("names := make([]string, len(%s.Operations))", p.table)
 	w.p("for i, o := range %s.Operations {\nnames[i] = o.Name\n}", p.table)

@@ -30,19 +30,28 @@ var (
 // types are skipped without recursion at any depth.
 const maxDepth = 1000
 
-// slab sizes: scalars behind the pointer fields of the typed structures are
-// carved from chunks instead of being allocated one by one.
-const (
-	slabStrings = 64
-	slabNumbers = 128
-)
+// slabBytes is the size of the chunks from which the scalars behind the
+// pointer fields of the typed structures are carved, instead of being
+// allocated one by one.
+const slabBytes = 1024
+
+// put stores v in the slot p, or with ptr in the chunk slab and a pointer
+// to it in p. It returns true.
+func put[T any](p unsafe.Pointer, ptr bool, v T, slab *[]T) bool {
+	if ptr {
+		*(**T)(p) = carve(slab, v)
+	} else {
+		*(*T)(p) = v
+	}
+	return true
+}
 
 // carve stores v in the chunk *slab, starting a new chunk when it is full,
 // and returns a pointer to it. Chunks are never written twice, so the
 // pointers stay valid (and the chunk alive) however long they are kept.
-func carve[T any](slab *[]T, v T, size int) *T {
+func carve[T any](slab *[]T, v T) *T {
 	if len(*slab) == cap(*slab) {
-		*slab = make([]T, 0, size)
+		*slab = make([]T, 0, max(1, slabBytes/int(unsafe.Sizeof(v))))
 	}
 	*slab = append(*slab, v)
 	return &(*slab)[len(*slab)-1]
@@ -100,6 +109,8 @@ type decoder struct {
 	chunks []chunk // by structure id: the rest of the block of each type
 
 	strs  []string
+	i8    []int8
+	i16   []int16
 	i32   []int32
 	i64   []int64
 	f32   []float32
@@ -500,107 +511,38 @@ func (d *decoder) value(t *typeInfo, p unsafe.Pointer, ptr bool) bool {
 	case kString:
 		if c == '"' {
 			s, ok := d.str()
-			if !ok {
-				return false
-			}
-			if ptr {
-				*(**string)(p) = carve(&d.strs, s, slabStrings)
-			} else {
-				*(*string)(p) = s
-			}
-			return true
+			return ok && put(p, ptr, s, &d.strs)
 		}
 	case kEnum:
 		if c == '"' {
 			s, ok := d.str()
-			if !ok || s == "" {
-				return false // an empty enum would read as absent: kept as written
-			}
-			*(*string)(p) = s
-			return true
+			// An empty enum would read as absent: it is kept as written.
+			return ok && s != "" && put(p, false, s, nil)
 		}
 	case kBool:
 		v, ok := d.boolean(c)
-		if ok {
-			if ptr {
-				*(**bool)(p) = carve(&d.bools, v, slabNumbers)
-			} else {
-				*(*bool)(p) = v
-			}
-		}
-		return ok
+		return ok && put(p, ptr, v, &d.bools)
 	case kInt32, kIntEnum:
 		v, ok := d.integer(c, t.kind, math.MinInt32, math.MaxInt32)
-		if ok {
-			if ptr {
-				*(**int32)(p) = carve(&d.i32, int32(v), slabNumbers)
-			} else {
-				*(*int32)(p) = int32(v)
-			}
-		}
-		return ok
+		return ok && put(p, ptr, int32(v), &d.i32)
 	case kInt64:
 		v, ok := d.integer(c, t.kind, math.MinInt64, math.MaxInt64)
-		if ok {
-			if ptr {
-				*(**int64)(p) = carve(&d.i64, v, slabNumbers)
-			} else {
-				*(*int64)(p) = v
-			}
-		}
-		return ok
+		return ok && put(p, ptr, v, &d.i64)
 	case kInt16:
 		v, ok := d.integer(c, t.kind, math.MinInt16, math.MaxInt16)
-		if ok {
-			if ptr {
-				x := int16(v)
-				*(**int16)(p) = &x
-			} else {
-				*(*int16)(p) = int16(v)
-			}
-		}
-		return ok
+		return ok && put(p, ptr, int16(v), &d.i16)
 	case kInt8:
 		v, ok := d.integer(c, t.kind, math.MinInt8, math.MaxInt8)
-		if ok {
-			if ptr {
-				x := int8(v)
-				*(**int8)(p) = &x
-			} else {
-				*(*int8)(p) = int8(v)
-			}
-		}
-		return ok
+		return ok && put(p, ptr, int8(v), &d.i8)
 	case kFloat64:
 		v, ok := d.float(c, t.kind, 64)
-		if ok {
-			if ptr {
-				*(**float64)(p) = carve(&d.f64, v, slabNumbers)
-			} else {
-				*(*float64)(p) = v
-			}
-		}
-		return ok
+		return ok && put(p, ptr, v, &d.f64)
 	case kFloat32:
 		v, ok := d.float(c, t.kind, 32)
-		if ok {
-			if ptr {
-				*(**float32)(p) = carve(&d.f32, float32(v), slabNumbers)
-			} else {
-				*(*float32)(p) = float32(v)
-			}
-		}
-		return ok
+		return ok && put(p, ptr, float32(v), &d.f32)
 	case kTime:
 		v, ok := d.time(c)
-		if ok {
-			if ptr {
-				*(**cloudtrail.Time)(p) = carve(&d.times, v, slabStrings)
-			} else {
-				*(*cloudtrail.Time)(p) = v
-			}
-		}
-		return ok
+		return ok && put(p, ptr, v, &d.times)
 	case kBlob:
 		if c == '"' {
 			start := d.pos
@@ -786,7 +728,7 @@ func (d *decoder) stringMap(p unsafe.Pointer, empty bool) bool {
 				break
 			}
 			var v string
-			if d.value(stringInfo, unsafe.Pointer(&v), false) {
+			if d.value(scalarInfos[kString], unsafe.Pointer(&v), false) {
 				m[key] = v
 			} else {
 				clean = false
@@ -803,8 +745,6 @@ func (d *decoder) stringMap(p unsafe.Pointer, empty bool) bool {
 	*(*map[string]string)(p) = m
 	return true
 }
-
-var stringInfo = &typeInfo{kind: kString, typ: reflect.TypeFor[string]()}
 
 // union decodes the object at d.pos, which should have exactly one member
 // with a value, into the union interface at p. A union with no member, or

@@ -98,6 +98,15 @@ type field struct {
 	camelHead, camelTail uint64
 }
 
+// scalarInfos are the tables of the fields of scalar kinds, by kind: the
+// codec needs nothing but the kind of them.
+var scalarInfos = func() (infos [kUnion + 1]*typeInfo) {
+	for k := kString; k <= kIntEnum; k++ {
+		infos[k] = &typeInfo{kind: k}
+	}
+	return infos
+}()
+
 // t returns the table of the field's type, making it on first use: a
 // structure's table does not make those of the structures it holds until
 // a record has them, which keeps the tables of large models small.
@@ -289,7 +298,14 @@ func (b *builder) structInfo(ti *typeInfo) {
 		}
 		f.typ = ft // its table is made when a value first needs it
 		if ft.Kind() != reflect.Struct {
-			f.info.Store(b.info(ft)) // small, and unions need their members now
+			// Small, and unions need their members now. A scalar's table
+			// says only its kind: the one of every field of the kind,
+			// which stays in the processor's cache.
+			info := b.info(ft)
+			if shared := scalarInfos[info.kind]; shared != nil {
+				info = shared
+			}
+			f.info.Store(info)
 		}
 		f.quoted = add(append(appendString(nil, name), ':'))
 		f.camel = add(append(appendString(nil, lowerFirst(name)), ':'))
