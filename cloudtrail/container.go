@@ -3,7 +3,6 @@ package cloudtrail
 import (
 	"bytes"
 	"encoding/base64"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -11,9 +10,11 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
-	"github.com/klauspost/compress/gzip"
 	"github.com/tidwall/gjson"
+
+	"github.com/mediatrail/mediatrail/internal/jsonscan"
 )
 
 // Format tells what container records were read from.
@@ -200,71 +201,77 @@ type members struct {
 
 func (m *members) collect(root gjson.Result) {
 	root.ForEach(func(k, v gjson.Result) bool {
+		// The first member of a name counts, as everywhere.
+		set := func(dst *gjson.Result) {
+			if !dst.Exists() {
+				*dst = v
+			}
+		}
 		m.n++
 		if len(m.names) < 6 {
 			m.names = append(m.names, k.Str)
 		}
 		switch k.Str {
 		case "Records":
-			m.records = v
+			set(&m.records)
 		case "detail-type":
-			m.detailType = v
+			set(&m.detailType)
 		case "detail":
-			m.detail = v
+			set(&m.detail)
 		case "source":
-			m.source = v
+			set(&m.source)
 		case "awslogs":
-			m.awslogs = v
+			set(&m.awslogs)
 		case "messageType":
-			m.messageType = v
+			set(&m.messageType)
 		case "logEvents":
-			m.logEvents = v
+			set(&m.logEvents)
 		case "Events":
-			m.events = v
+			set(&m.events)
 		case "NextToken":
-			m.nextToken = v
+			set(&m.nextToken)
 		case "CloudTrailEvent":
-			m.cloudTrailEvent = v
+			set(&m.cloudTrailEvent)
 		case "digestStartTime", "digestEndTime", "digestS3Object", "previousDigestSignature", "digestSignatureAlgorithm":
-			m.digest = v
+			set(&m.digest)
 		case "logFiles":
-			m.logFiles = v
+			set(&m.logFiles)
 		case "Service":
-			m.service = v
+			set(&m.service)
 		case "Event":
-			m.event = v
+			set(&m.event)
 		case "Bucket":
-			m.bucket = v
+			set(&m.bucket)
 		case "Type":
-			m.typ = v
+			set(&m.typ)
 		case "Message":
-			m.message = v
+			set(&m.message)
 		case "Sns":
-			m.sns = v
+			set(&m.sns)
 		case "body", "Body":
-			m.body = v
+			set(&m.body)
 		case "Messages":
-			m.messages = v
+			set(&m.messages)
 		case "MessageId", "messageId":
-			m.messageID = v
+			set(&m.messageID)
 		case "ReceiptHandle", "receiptHandle":
-			m.receiptHandl = v
+			set(&m.receiptHandl)
 		case "s3Bucket":
-			m.s3Bucket = v
+			set(&m.s3Bucket)
 		case "s3ObjectKey":
-			m.s3ObjectKey = v
+			set(&m.s3ObjectKey)
 		case "s3":
-			m.s3 = v
+			set(&m.s3)
 		case "kinesis":
-			m.kinesis = v
+			set(&m.kinesis)
 		case "eventSource":
-			m.eventSource = v
+			set(&m.eventSource)
 		case "EventSource":
-			m.eventSourceUpper = v
+			set(&m.eventSourceUpper)
 		case "eventName":
-			m.eventName = v
+			set(&m.eventName)
 		case "eventVersion", "eventTime", "eventID", "eventType", "userIdentity", "insightDetails", "requestParameters", "awsRegion":
-			m.recordMember = v
+			set(&m.recordMember)
 		default:
 			// Records written with other capitals, such as the PascalCase
 			// "EventVersion" and "UserIdentity", are records too. Only
@@ -274,11 +281,11 @@ func (m *members) collect(root gjson.Result) {
 			case "eventversion", "useridentity", "awsregion", "sourceipaddress", "useragent",
 				"requestparameters", "responseelements", "eventtype", "recipientaccountid",
 				"eventcategory", "managementevent", "insightdetails":
-				m.recordMember = v
+				set(&m.recordMember)
 			case "eventname":
-				m.eventName = v
+				set(&m.eventName)
 			case "eventsource":
-				m.eventSource = v
+				set(&m.eventSource)
 			}
 		}
 		return true
@@ -295,12 +302,18 @@ func (r *Reader) expand(b []byte, off int64, f Format, whole bool, d *Delivery, 
 		r.push(nil, &ContainerError{Format: r.format, What: "message", Offset: off, Err: errors.New("containers are nested too deep")})
 		return f
 	}
-	if !validJSON(b) {
+	if !jsonscan.Valid(b) {
 		idx := r.index
 		r.index++
 		r.push(nil, &RecordError{Index: idx, Offset: off, Err: syntaxError(b, r.opt.lenient)})
 		return f
 	}
+	return r.expandValid(b, off, f, whole, d, depth)
+}
+
+// expandValid is expand for b that is valid JSON, nested no deeper than
+// allowed.
+func (r *Reader) expandValid(b []byte, off int64, f Format, whole bool, d *Delivery, depth int) Format {
 	root := gjson.ParseBytes(b)
 	switch {
 	case root.IsObject():
@@ -497,18 +510,20 @@ func (r *Reader) encoded(data string, off int64, what string, d *Delivery, depth
 
 // inflate decompresses a gzip payload of at most limit bytes.
 func inflate(data []byte, limit int) ([]byte, error) {
-	zr, err := gzip.NewReader(bytes.NewReader(data))
-	if err != nil {
-		return nil, gzipError(err, 0).(*ContainerError).Err
+	g, err := newGzipStream(bytes.NewReader(data), 0, int64(limit))
+	if err == nil {
+		var out []byte
+		if out, err = io.ReadAll(g); err == nil {
+			return out, nil
+		}
 	}
-	out, err := io.ReadAll(io.LimitReader(zr, int64(limit)+1))
-	if err != nil {
-		return nil, gzipError(err, int64(len(out))).(*ContainerError).Err
+	if ce, ok := err.(*ContainerError); ok {
+		return nil, ce.Err
 	}
-	if len(out) > limit {
-		return nil, &TooLargeError{What: "decompressed payload", Limit: int64(limit), Offset: int64(limit)}
+	if tl, ok := err.(*TooLargeError); ok {
+		tl.What = "decompressed payload"
 	}
-	return out, nil
+	return nil, err
 }
 
 // memRecords reads a log file held in memory (an element of an array, a
@@ -611,7 +626,9 @@ func (r *Reader) cloudWatchLogEvents(m *members, base CloudWatchLogsDelivery, of
 		r.push(nil, &ContainerError{Format: r.format, What: "CloudWatch Logs payload", Offset: off, Err: fmt.Errorf("%w: logEvents is JSON %s, not an array", ErrSyntax, kindName(m.logEvents))})
 		return FormatCloudWatchLogs
 	}
+	i := -1
 	m.logEvents.ForEach(func(_, ev gjson.Result) bool {
+		i++
 		cw := base
 		cw.EventID = strings.Clone(ev.Get("id").String())
 		if ts := ev.Get("timestamp"); ts.Exists() {
@@ -620,17 +637,208 @@ func (r *Reader) cloudWatchLogEvents(m *members, base CloudWatchLogsDelivery, of
 		nd := cloneDelivery(d)
 		nd.CloudWatchLogs = &cw
 		evOff := r.nest(off, ev.Index)
+		le := LogEventError{Event: i, ID: cw.EventID, LogGroup: base.LogGroup, LogStream: base.LogStream}
 		msg := ev.Get("message")
 		if msg.Type != gjson.String {
-			idx := r.index
-			r.index++
-			r.push(nil, &RecordError{Index: idx, Offset: evOff, Err: fmt.Errorf("%w: the log event has no message string", ErrNotRecord)})
+			le.Err = fmt.Errorf("%w: the log event has no message string", ErrNotRecord)
+			r.pushLogEventError(evOff, le)
 			return true
 		}
-		r.expandText(msg.Str, evOff, FormatCloudWatchLogs, nd, depth, "")
+		r.logEventMessage(msg.Str, evOff, nd, depth, le)
 		return true
 	})
 	return FormatCloudWatchLogs
+}
+
+// LogEventError is the cause of a *RecordError about a log event of a
+// CloudWatch Logs subscription payload. A subscription filter on a log
+// group that holds more than CloudTrail records, such as the log group of
+// a Lambda function, delivers messages like "START RequestId: ...",
+// "[ERROR] ..." or {"level":"info",...}: each gives a *RecordError whose
+// Err is a *LogEventError with Err ErrNotRecord and the start of the
+// message, as in
+//
+//	cloudtrail: record 3 at offset 1234: log event 0 (id 3195...) of log group /aws/lambda/my-function, stream 2019/03/13/[$LATEST]abc, is not a CloudTrail record: "[ERROR] First test message"
+//
+// A record whose JSON is broken gives one with Err wrapping ErrSyntax:
+//
+//	cloudtrail: record 3 at offset 1234: log event 0 (id 3195...) of log group G, stream S: invalid JSON: ... at byte 56 of the record
+//
+// Reading goes on with the next log event. errors.Is matches ErrNotRecord
+// or ErrSyntax through it; errors.As finds it, to learn which log group
+// sends what.
+type LogEventError struct {
+	Event     int    // the log event's index in the payload's logEvents, from 0
+	ID        string // the log event's id
+	LogGroup  string // the payload's log group
+	LogStream string // the payload's log stream
+	// Message is the start of a message that is not a record, its
+	// surrounding spaces trimmed, at most 40 bytes and then "...".
+	Message string
+	// Err is ErrNotRecord for a message that is not a record, else the
+	// cause, such as an error wrapping ErrSyntax.
+	Err error
+}
+
+// maxMessageStart is how much of a message a LogEventError keeps.
+const maxMessageStart = 40
+
+// Error implements error.
+func (e *LogEventError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "cloudtrail: log event %d", e.Event)
+	if e.ID != "" {
+		fmt.Fprintf(&b, " (id %s)", e.ID)
+	}
+	switch {
+	case e.LogGroup != "" && e.LogStream != "":
+		fmt.Fprintf(&b, " of log group %s, stream %s", e.LogGroup, e.LogStream)
+	case e.LogGroup != "":
+		fmt.Fprintf(&b, " of log group %s", e.LogGroup)
+	case e.LogStream != "":
+		fmt.Fprintf(&b, " of log stream %s", e.LogStream)
+	}
+	if e.Err == ErrNotRecord {
+		if e.LogGroup != "" && e.LogStream != "" {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, " is not a CloudTrail record: %q", e.Message)
+		return b.String()
+	}
+	b.WriteString(": ")
+	b.WriteString(causeText(e.Err))
+	return b.String()
+}
+
+// Unwrap returns the cause.
+func (e *LogEventError) Unwrap() error { return e.Err }
+
+// pushLogEventError queues a *RecordError about a log event, which counts
+// as a record.
+func (r *Reader) pushLogEventError(off int64, le LogEventError) {
+	idx := r.index
+	r.index++
+	r.push(nil, &RecordError{Index: idx, Offset: off, Err: &le})
+}
+
+// logEventMessage reads the message of the log event that le names. It
+// should be a record, or a container of records such as an EventBridge
+// event; text that is no JSON, JSON that is no record, and records with
+// broken JSON give a *RecordError whose cause is le. So do the errors
+// about the records found in the message.
+func (r *Reader) logEventMessage(s string, off int64, d *Delivery, depth int, le LogEventError) {
+	if depth+1 > maxNesting {
+		r.push(nil, &ContainerError{Format: r.format, What: "message", Offset: off, Err: errors.New("containers are nested too deep")})
+		return
+	}
+	t := strings.TrimSpace(s)
+	if t == validationMessage {
+		r.push(nil, &NotRecordsError{Kind: KindValidationMessage, Offset: off, Via: via(d)})
+		return
+	}
+	if strings.HasPrefix(t, `"`) && jsonscan.Valid([]byte(t)) {
+		// A JSON string: a message encoded twice.
+		r.logEventMessage(gjson.Parse(t).Str, off, d, depth+1, le)
+		return
+	}
+	notRecord := func() {
+		r.pushLogEventError(off, LogEventError{Event: le.Event, ID: le.ID, LogGroup: le.LogGroup, LogStream: le.LogStream, Message: messageStart(t), Err: ErrNotRecord})
+	}
+	if !strings.HasPrefix(t, "{") && !strings.HasPrefix(t, "[") {
+		// Plain text, such as "START RequestId: ...", or a JSON number or
+		// literal. ("[ERROR] ..." fails as JSON below.)
+		notRecord()
+		return
+	}
+	text := []byte(t)
+	if r.opt.lenient {
+		text = lenientBytes(text)
+	}
+	if !jsonscan.Valid(text) {
+		if t[0] == '{' && looksLikeRecord(text) {
+			c := le
+			c.Err = syntaxError(text, r.opt.lenient)
+			r.pushLogEventError(off, c)
+			return
+		}
+		notRecord()
+		return
+	}
+	if t[0] == '[' && !hasObject(gjson.ParseBytes(text)) {
+		notRecord()
+		return
+	}
+	n := len(r.queue)
+	// Offsets inside the message would count the decoded string, not the
+	// input: everything in it is reported at the log event's offset.
+	r.pinned++
+	r.expandValid(text, off, FormatCloudWatchLogs, true, d, depth+1)
+	r.pinned--
+	added := r.queue[n:]
+	if len(added) == 1 && t[0] == '{' {
+		// The message itself is no record (a JSON log line): say so, with
+		// its start rather than its members.
+		if re, ok := added[0].err.(*RecordError); ok && errors.Is(re.Err, ErrNotRecord) && !errors.As(re.Err, new(*LogEventError)) {
+			c := le
+			c.Err, c.Message = ErrNotRecord, messageStart(t)
+			re.Err = &c
+			return
+		}
+	}
+	for i := range added {
+		re, ok := added[i].err.(*RecordError)
+		if !ok || errors.As(re.Err, new(*LogEventError)) {
+			continue
+		}
+		c := le
+		c.Err = re.Err
+		re.Err = &c
+	}
+}
+
+// messageStart returns the start of a log event's message for an error:
+// at most maxMessageStart bytes, cut between characters, and "..." when
+// it is cut.
+func messageStart(t string) string {
+	if len(t) <= maxMessageStart {
+		return strings.Clone(t)
+	}
+	n := maxMessageStart
+	for n > 0 && !utf8.RuneStart(t[n]) {
+		n--
+	}
+	return t[:n] + "..."
+}
+
+// recordMarks are members, quoted and in lower case, that tell a record
+// or a container of records in JSON too broken to parse.
+var recordMarks = [][]byte{
+	[]byte(`"eventversion"`), []byte(`"eventsource"`), []byte(`"eventname"`), []byte(`"eventtime"`),
+	[]byte(`"eventid"`), []byte(`"eventtype"`), []byte(`"useridentity"`), []byte(`"awsregion"`),
+	[]byte(`"sourceipaddress"`), []byte(`"recipientaccountid"`), []byte(`"eventcategory"`),
+	[]byte(`"records"`), []byte(`"detail-type"`), []byte(`"cloudtrailevent"`),
+}
+
+// looksLikeRecord reports whether invalid JSON names members of a record
+// (in any capitals) or of a container of records.
+func looksLikeRecord(text []byte) bool {
+	lower := bytes.ToLower(text)
+	for _, m := range recordMarks {
+		if bytes.Contains(lower, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasObject reports whether a JSON array holds an object.
+func hasObject(arr gjson.Result) bool {
+	found := false
+	arr.ForEach(func(_, el gjson.Result) bool {
+		found = el.IsObject()
+		return !found
+	})
+	return found
 }
 
 // lookupEvent reads one event of LookupEvents output.
@@ -734,18 +942,13 @@ func s3Key(k string) string {
 	return strings.Clone(k)
 }
 
-// syntaxError describes where the JSON of a record breaks.
+// syntaxError returns where the JSON of a record, which is invalid, breaks.
 func syntaxError(raw []byte, lenient bool) error {
-	var se *json.SyntaxError
-	err := json.Unmarshal(raw, new(json.RawMessage))
-	hint := ""
-	if !lenient && looksLikeDocs(raw) {
-		hint = " (documentation-style JSON? Lenient() reads it)"
+	se := &SyntaxError{Msg: "invalid JSON", In: "the record", docs: !lenient && looksLikeDocs(raw)}
+	if _, err := jsonscan.Check(raw); err != nil {
+		se.Msg, se.Offset = err.Msg, int64(err.Offset)
 	}
-	if errors.As(err, &se) {
-		return fmt.Errorf("%w: %s at byte %d of the record%s", ErrSyntax, se.Error(), se.Offset, hint)
-	}
-	return fmt.Errorf("%w%s", ErrSyntax, hint)
+	return se
 }
 
 // looksLikeDocs reports whether invalid JSON has the marks of a

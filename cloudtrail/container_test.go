@@ -5,13 +5,16 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/require"
 
 	"github.com/mediatrail/mediatrail/cloudtrail"
 )
@@ -379,5 +382,242 @@ func TestFormatString(t *testing.T) {
 	}
 	if s := cloudtrail.Format(99).String(); s != "Format(99)" {
 		t.Errorf("Format(99).String() = %q", s)
+	}
+}
+
+// cloudWatchLogsPayload returns a CloudWatch Logs DATA_MESSAGE of a log
+// group and stream with one log event per message; log event i has the id
+// cloudWatchLogsEventID(i).
+func cloudWatchLogsPayload(t *testing.T, group, stream string, messages []string) string {
+	t.Helper()
+	type logEvent struct {
+		ID        string `json:"id"`
+		Timestamp int64  `json:"timestamp"`
+		Message   string `json:"message"`
+	}
+	p := struct {
+		MessageType         string     `json:"messageType"`
+		Owner               string     `json:"owner"`
+		LogGroup            string     `json:"logGroup"`
+		LogStream           string     `json:"logStream"`
+		SubscriptionFilters []string   `json:"subscriptionFilters"`
+		LogEvents           []logEvent `json:"logEvents"`
+	}{"DATA_MESSAGE", "111122223333", group, stream, []string{"media-to-lambda"}, []logEvent{}}
+	for i, m := range messages {
+		p.LogEvents = append(p.LogEvents, logEvent{cloudWatchLogsEventID(i), 1552518348220 + int64(i), m})
+	}
+	b, err := json.Marshal(p)
+	require.NoError(t, err)
+	return string(b)
+}
+
+// cloudWatchLogsEventID is the id of log event i of cloudWatchLogsPayload.
+func cloudWatchLogsEventID(i int) string {
+	return fmt.Sprintf("31953106606966983378809025079804211143289615424%02dEXAMPLE", i)
+}
+
+// awslogs wraps a CloudWatch Logs payload as a subscription delivers it to
+// Lambda: gzipped and base64-encoded in {"awslogs":{"data":...}}.
+func awslogs(t *testing.T, payload string) string {
+	t.Helper()
+	return `{"awslogs":{"data":"` + base64.StdEncoding.EncodeToString(gz(t, []byte(payload))) + `"}}`
+}
+
+// TestCloudWatchLogsNotRecords reads CloudWatch Logs payloads whose log
+// events are not all CloudTrail records, such as those of a Lambda
+// function's log group: the records around them come out, in order, and
+// each other log event gives a *RecordError, caused by a
+// *LogEventError, that names the log event and its log group and stream.
+func TestCloudWatchLogsNotRecords(t *testing.T) {
+	const (
+		group  = "/aws/lambda/my-function"
+		stream = "2019/03/13/[$LATEST]94fa867e5374431291a7fc14e2f56ae7"
+	)
+	rec := func(source, name string) string {
+		return `{"eventVersion":"1.09","userIdentity":{"type":"AssumedRole","accountId":"111122223333"},"eventTime":"2024-04-04T17:45:26Z","eventSource":"` + source + `","eventName":"` + name + `","awsRegion":"us-west-2","eventID":"0987dcba-09fe-87dc-65ba-ab0987654321","eventType":"AwsApiCall","recipientAccountId":"111122223333"}`
+	}
+	createJob, getObject := rec("mediaconvert.amazonaws.com", "CreateJob"), rec("s3.amazonaws.com", "GetObject")
+	brokenRecord := `{"eventVersion":"1.09","eventSource":"s3.amazonaws.com","eventName":"GetObject"`
+	eventBridge := `{"version":"0","id":"e","detail-type":"AWS API Call via CloudTrail","source":"aws.mediaconvert","detail":` + createJob + `}`
+	quoted, err := json.Marshal(getObject)
+	require.NoError(t, err)
+
+	// want is what one log event gives.
+	type want struct {
+		event   string   // the eventName of the record, or "" for an error
+		is      error    // the error errors.Is matches: ErrNotRecord or ErrSyntax
+		message string   // LogEventError.Message, for ErrNotRecord
+		cause   []string // what the text of the cause says, for ErrSyntax
+	}
+	record := func(name string) want { return want{event: name} }
+	notRecord := func(start string) want { return want{is: cloudtrail.ErrNotRecord, message: start} }
+	tests := []struct {
+		name     string
+		messages []string
+		want     []want
+	}{
+		{"Lambda console test event",
+			[]string{"[ERROR] First test message", "[ERROR] Second test message"},
+			[]want{notRecord("[ERROR] First test message"), notRecord("[ERROR] Second test message")}},
+		{"Lambda text between records",
+			[]string{createJob, "[ERROR] First test message", getObject},
+			[]want{record("CreateJob"), notRecord("[ERROR] First test message"), record("GetObject")}},
+		{"Lambda START, END and REPORT lines",
+			[]string{
+				"START RequestId: 8f507cfc-2f2e-4ea7-a2f2-ecc1e8f0c2ba Version: $LATEST\n",
+				createJob,
+				"END RequestId: 8f507cfc-2f2e-4ea7-a2f2-ecc1e8f0c2ba\n",
+				"REPORT RequestId: 8f507cfc-2f2e-4ea7-a2f2-ecc1e8f0c2ba\tDuration: 46.84 ms\tBilled Duration: 47 ms\tMemory Size: 192 MB\tMax Memory Used: 72 MB\t\n",
+				getObject,
+			},
+			[]want{
+				notRecord("START RequestId: 8f507cfc-2f2e-4ea7-a2f2..."),
+				record("CreateJob"),
+				notRecord("END RequestId: 8f507cfc-2f2e-4ea7-a2f2-e..."),
+				notRecord("REPORT RequestId: 8f507cfc-2f2e-4ea7-a2f..."),
+				record("GetObject"),
+			}},
+		{"JSON log lines",
+			[]string{
+				`{"level":"info","msg":"x"}`,
+				getObject,
+				`{"level":"INFO","location":"handler:12","message":"job submitted","service":"media"}`,
+				createJob,
+			},
+			[]want{
+				notRecord(`{"level":"info","msg":"x"}`),
+				record("GetObject"),
+				notRecord(`{"level":"INFO","location":"handler:12",...`),
+				record("CreateJob"),
+			}},
+		{"JSON that is no object",
+			[]string{`42`, `[1,2]`, `[]`, `"done"`, `true`, createJob, ``, `{"a":{}}`},
+			[]want{notRecord(`42`), notRecord(`[1,2]`), notRecord(`[]`), notRecord(`done`), notRecord(`true`), record("CreateJob"), notRecord(``), notRecord(`{"a":{}}`)}},
+		{"broken JSON that is no record",
+			[]string{`{level: info}`, `[INFO]	2024-04-04T17:45:26.000Z	job submitted`, getObject},
+			[]want{notRecord(`{level: info}`), notRecord("[INFO]\t2024-04-04T17:45:26.000Z\tjob subm..."), record("GetObject")}},
+		{"start cut between characters",
+			[]string{strings.Repeat("a", 39) + "é and more"},
+			[]want{notRecord(strings.Repeat("a", 39) + "...")}},
+		{"record with broken JSON",
+			[]string{createJob, brokenRecord, getObject},
+			[]want{record("CreateJob"), {is: cloudtrail.ErrSyntax, cause: []string{"invalid JSON", fmt.Sprintf("byte %d of the record", len(brokenRecord))}}, record("GetObject")}},
+		{"containers and encoded records still read",
+			[]string{eventBridge, string(quoted), "  " + getObject + "\n"},
+			[]want{record("CreateJob"), record("GetObject"), record("GetObject")}},
+	}
+	for _, tc := range tests {
+		payload := cloudWatchLogsPayload(t, group, stream, tc.messages)
+		require.Len(t, tc.want, len(tc.messages), "%s: one result per log event", tc.name)
+		for _, form := range []string{"plain", "awslogs", "lenient"} {
+			t.Run(tc.name+"/"+form, func(t *testing.T) {
+				in := payload
+				var opts []cloudtrail.Option
+				switch form {
+				case "awslogs":
+					in = awslogs(t, payload)
+				case "lenient":
+					opts = append(opts, cloudtrail.Lenient())
+				}
+				r := cloudtrail.NewReader(strings.NewReader(in), opts...)
+				rs := readResults(t, r)
+				require.Len(t, rs, len(tc.want), "results: %q", summary(rs))
+				require.Equal(t, cloudtrail.FormatCloudWatchLogs, r.Format())
+				for i, w := range tc.want {
+					id := cloudWatchLogsEventID(i)
+					// Every log event counts as a record. Offsets point at
+					// the log event, or at the awslogs object it came in.
+					off := int64(0)
+					if form != "awslogs" {
+						off = int64(strings.Index(in, `{"id":"`+id+`"`))
+						require.Positive(t, off)
+					}
+					if w.event != "" {
+						require.NoError(t, rs[i].err, "log event %d", i)
+						e := rs[i].event
+						require.Equal(t, w.event, e.EventName, "log event %d", i)
+						require.Equal(t, i, e.Delivery.Index)
+						require.Equal(t, off, e.Delivery.Offset)
+						require.Equal(t, id, e.Delivery.CloudWatchLogs.EventID)
+						require.Equal(t, group, e.Delivery.CloudWatchLogs.LogGroup)
+						continue
+					}
+					err := rs[i].err
+					require.Error(t, err, "log event %d", i)
+					require.Nil(t, rs[i].event)
+					var re *cloudtrail.RecordError
+					require.ErrorAs(t, err, &re)
+					require.Equal(t, i, re.Index)
+					require.Equal(t, off, re.Offset)
+					require.ErrorIs(t, err, w.is)
+					var le *cloudtrail.LogEventError
+					require.ErrorAs(t, err, &le)
+					require.Equal(t, cloudtrail.LogEventError{Event: i, ID: id, LogGroup: group, LogStream: stream, Message: w.message, Err: le.Err}, *le)
+					prefix := fmt.Sprintf("cloudtrail: record %d at offset %d: log event %d (id %s) of log group %s, stream %s", i, off, i, id, group, stream)
+					if w.is == cloudtrail.ErrNotRecord {
+						require.NotErrorIs(t, err, cloudtrail.ErrSyntax)
+						require.Equal(t, prefix+fmt.Sprintf(", is not a CloudTrail record: %q", w.message), err.Error())
+					} else {
+						require.NotErrorIs(t, err, cloudtrail.ErrNotRecord)
+						// The text of the syntax error follows the names.
+						cause := strings.TrimPrefix(le.Err.Error(), "cloudtrail: ")
+						require.Equal(t, prefix+": "+cause, err.Error())
+						for _, c := range w.cause {
+							require.Contains(t, cause, c)
+						}
+					}
+				}
+			})
+		}
+	}
+}
+
+// TestCloudWatchLogsLogEventErrors checks the other errors about log
+// events: a log event without a message, and the errors about the records
+// of a message that holds several.
+func TestCloudWatchLogsLogEventErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []string // the results, as summary gives them, with {off} for the offset of the first log event
+	}{
+		{"no message",
+			`{"messageType":"DATA_MESSAGE","logGroup":"g","logStream":"s","logEvents":[{"id":"1","timestamp":1},{"id":"2","message":"{\"eventSource\":\"s3.amazonaws.com\",\"eventName\":\"GetObject\"}"}]}`,
+			[]string{"error: cloudtrail: record 0 at offset {off}: log event 0 (id 1) of log group g, stream s: not a CloudTrail record: the log event has no message string", "s3.amazonaws.com GetObject"}},
+		{"log file in a message",
+			`{"messageType":"DATA_MESSAGE","logGroup":"g","logStream":"s","logEvents":[{"id":"1","message":"{\"Records\":[{\"eventSource\":\"s3.amazonaws.com\",\"eventName\":\"GetObject\"},5,{\"a\":1}]}"}]}`,
+			[]string{"s3.amazonaws.com GetObject",
+				"error: cloudtrail: record 1 at offset {off}: log event 0 (id 1) of log group g, stream s: not a CloudTrail record: the value is JSON number",
+				"error: cloudtrail: record 2 at offset {off}: log event 0 (id 1) of log group g, stream s: not a CloudTrail record: a JSON object with members a"}},
+		{"empty object",
+			`{"messageType":"DATA_MESSAGE","logGroup":"g","logStream":"s","logEvents":[{"id":"1","message":"{}"}]}`,
+			[]string{`error: cloudtrail: record 0 at offset {off}: log event 0 (id 1) of log group g, stream s, is not a CloudTrail record: "{}"`}},
+		{"no log group nor stream",
+			`{"messageType":"DATA_MESSAGE","logEvents":[{"message":"hello"}]}`,
+			[]string{`error: cloudtrail: record 0 at offset {off}: log event 0 is not a CloudTrail record: "hello"`}},
+		{"no log stream",
+			`{"messageType":"DATA_MESSAGE","logGroup":"g","logEvents":[{"id":"1","message":"hello"}]}`,
+			[]string{`error: cloudtrail: record 0 at offset {off}: log event 0 (id 1) of log group g is not a CloudTrail record: "hello"`}},
+		{"no log group",
+			`{"messageType":"DATA_MESSAGE","logStream":"s","logEvents":[{"id":"1","message":"hello"}]}`,
+			[]string{`error: cloudtrail: record 0 at offset {off}: log event 0 (id 1) of log stream s is not a CloudTrail record: "hello"`}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rs := readResults(t, cloudtrail.NewReader(strings.NewReader(tc.in)))
+			off := strings.Index(tc.in, `"logEvents":[`) + len(`"logEvents":[`)
+			var want []string
+			for _, w := range tc.want {
+				want = append(want, strings.ReplaceAll(w, "{off}", strconv.Itoa(off)))
+			}
+			require.Equal(t, want, summary(rs))
+			for _, r := range rs {
+				if r.err != nil {
+					var le *cloudtrail.LogEventError
+					require.ErrorAs(t, r.err, &le)
+					require.ErrorIs(t, r.err, cloudtrail.ErrNotRecord)
+				}
+			}
+		})
 	}
 }

@@ -5,21 +5,24 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unsafe"
 
-	"github.com/tidwall/gjson"
+	"github.com/mediatrail/mediatrail/internal/jsonscan"
 )
 
-// decoder converts the gjson values of one record into envelope fields,
-// collecting the values that do not convert.
+// decoder converts the values of one validated record into envelope
+// fields, collecting the values that do not convert.
 type decoder struct {
 	raw   []byte   // the record; values are sliced from it, not copied
 	stack []string // the member names and indices above the current value
 	errs  FieldErrors
+	seen  uint64 // the fields of the current object given so far, by number
 }
 
-// memberFunc decodes one member of an object and reports whether it knew it.
-type memberFunc func(key string, v gjson.Result) bool
+// memberFunc decodes one member of an object. It returns a number from 1
+// to 63 that tells which field the member is for, or 0 for a member it
+// does not know; it sets the field only when d.first says the field was
+// not given before, so that the first member of a name counts.
+type memberFunc func(key string, v jv) int
 
 // path returns the JSON path of the member key of the current object. It is
 // built only for errors, so decoding allocates no paths.
@@ -31,32 +34,70 @@ func (d *decoder) path(key string) string {
 	return JoinPath(p, key)
 }
 
-// object calls member for each member of v; members it does not know are
-// kept in *unknown. A value that is no object is reported and kept whole
-// under the empty name.
-func (d *decoder) object(v gjson.Result, key string, member memberFunc, unknown *map[string]json.RawMessage) bool {
-	if v.Type == gjson.Null {
-		return false
+// member decodes one member of an object with member. A member it does
+// not know, and one whose value does not convert, is kept in *unknown as
+// written. When a field's member comes twice (in any case of its name),
+// the first counts, as with Event.Get: a later one is reported with
+// ErrDuplicateMember and kept in *unknown, unless a member of that name is
+// there already. d.seen holds the fields of the object given so far.
+func (d *decoder) member(key string, v jv, member memberFunc, unknown *map[string]json.RawMessage) {
+	n := len(d.errs)
+	id := member(key, v)
+	if id != 0 {
+		if bit := uint64(1) << id; d.seen&bit != 0 {
+			d.errs = append(d.errs, &FieldError{Path: d.path(key), Raw: d.text(v), Err: ErrDuplicateMember})
+		} else {
+			d.seen |= bit
+			if !d.failedAt(n, key) {
+				return
+			}
+		}
 	}
-	if !v.IsObject() {
+	if *unknown == nil {
+		*unknown = make(map[string]json.RawMessage)
+	}
+	if _, dup := (*unknown)[key]; dup {
+		if id == 0 {
+			d.errs = append(d.errs, &FieldError{Path: d.path(key), Raw: d.text(v), Err: ErrDuplicateMember})
+		}
+		return
+	}
+	(*unknown)[key] = d.rawValue(v)
+}
+
+// first reports whether field id of the current object has not been given
+// before.
+func (d *decoder) first(id int) bool { return d.seen&(1<<id) == 0 }
+
+// object decodes the members of the object v with member (see
+// decoder.member). A value that is no object is reported; it reports false
+// for it and for null.
+func (d *decoder) object(v jv, key string, member memberFunc, unknown *map[string]json.RawMessage) bool {
+	switch d.raw[v.s] {
+	case 'n':
+		return false
+	case '{':
+	default:
 		d.fail(key, v, "object")
 		return false
 	}
 	if key != "" {
 		d.stack = append(d.stack, key)
-		defer func() { d.stack = d.stack[:len(d.stack)-1] }()
 	}
-	// The record was validated as a whole before its members are decoded,
-	// so forEachMember may skip over values instead of parsing them.
-	forEachMember(v, func(key string, val gjson.Result) bool {
-		if n := len(d.errs); !member(key, val) || d.failedAt(n, key) {
-			if *unknown == nil {
-				*unknown = make(map[string]json.RawMessage)
-			}
-			(*unknown)[key] = d.rawValue(val)
+	outer := d.seen
+	d.seen = 0
+	for i := v.s; ; {
+		k, mv, ok := nextMember(d.raw[:v.e], i)
+		if !ok {
+			break
 		}
-		return true
-	})
+		d.member(k, mv, member, unknown)
+		i = mv.e
+	}
+	d.seen = outer
+	if key != "" {
+		d.stack = d.stack[:len(d.stack)-1]
+	}
 	return true
 }
 
@@ -77,51 +118,56 @@ func (d *decoder) failedAt(n int, key string) bool {
 }
 
 // fail records a value that does not convert.
-func (d *decoder) fail(key string, v gjson.Result, want string) {
-	d.errs = append(d.errs, &FieldError{Path: d.path(key), Raw: v.Raw, Want: want, Err: ErrConvert})
+func (d *decoder) fail(key string, v jv, want string) {
+	d.errs = append(d.errs, &FieldError{Path: d.path(key), Raw: d.text(v), Want: want, Err: ErrConvert})
 }
 
+// text returns v's JSON text.
+func (d *decoder) text(v jv) string { return bytesString(d.raw[v.s:v.e]) }
+
 // rawValue returns v's JSON text as a slice of the record, or nil for null.
-func (d *decoder) rawValue(v gjson.Result) json.RawMessage {
-	if v.Type == gjson.Null || v.Raw == "" {
+func (d *decoder) rawValue(v jv) json.RawMessage {
+	if d.raw[v.s] == 'n' {
 		return nil
 	}
-	p := uintptr(unsafe.Pointer(unsafe.StringData(v.Raw)))
-	base := uintptr(unsafe.Pointer(unsafe.SliceData(d.raw)))
-	if p >= base && p+uintptr(len(v.Raw)) <= base+uintptr(len(d.raw)) {
-		off := int(p - base)
-		return json.RawMessage(d.raw[off : off+len(v.Raw) : off+len(v.Raw)])
+	return json.RawMessage(d.raw[v.s:v.e:v.e])
+}
+
+// strText returns the text of the string v.
+func (d *decoder) strText(v jv) string {
+	if v.esc {
+		return jsonscan.Unescape(d.raw[v.s+1 : v.e-1])
 	}
-	return json.RawMessage(v.Raw)
+	return bytesString(d.raw[v.s+1 : v.e-1])
 }
 
 // str reads a string member. Numbers and booleans are kept as their text;
 // objects and arrays are reported.
-func (d *decoder) str(v gjson.Result, key string) string {
-	switch v.Type {
-	case gjson.String:
-		return v.Str
-	case gjson.Null:
+func (d *decoder) str(v jv, key string) string {
+	switch d.raw[v.s] {
+	case '"':
+		return d.strText(v)
+	case 'n':
 		return ""
-	case gjson.Number, gjson.True, gjson.False:
-		return v.Raw
+	case '{', '[':
+		d.fail(key, v, "string")
+		return ""
 	}
-	d.fail(key, v, "string")
-	return ""
+	return d.text(v) // a number or a boolean
 }
 
 // bool reads a boolean member, given as a JSON boolean or as the strings
 // "true" and "false" in any case.
-func (d *decoder) bool(v gjson.Result, key string) *bool {
+func (d *decoder) bool(v jv, key string) *bool {
 	var b bool
-	switch v.Type {
-	case gjson.True:
+	switch d.raw[v.s] {
+	case 't':
 		b = true
-	case gjson.False:
-	case gjson.Null:
+	case 'f':
+	case 'n':
 		return nil
-	case gjson.String:
-		parsed, err := strconv.ParseBool(strings.TrimSpace(v.Str))
+	case '"':
+		parsed, err := strconv.ParseBool(strings.TrimSpace(d.strText(v)))
 		if err != nil {
 			d.fail(key, v, "boolean")
 			return nil
@@ -135,15 +181,15 @@ func (d *decoder) bool(v gjson.Result, key string) *bool {
 }
 
 // time reads a time member in any form ParseTime accepts.
-func (d *decoder) time(v gjson.Result, key string) time.Time {
+func (d *decoder) time(v jv, key string) time.Time {
 	var text string
-	switch v.Type {
-	case gjson.Null:
+	switch c := d.raw[v.s]; {
+	case c == 'n':
 		return time.Time{}
-	case gjson.String:
-		text = v.Str
-	case gjson.Number:
-		text = v.Raw
+	case c == '"':
+		text = d.strText(v)
+	case c == '-' || jsonscan.IsDigit(c):
+		text = d.text(v)
 	default:
 		d.fail(key, v, "time")
 		return time.Time{}
@@ -156,47 +202,85 @@ func (d *decoder) time(v gjson.Result, key string) time.Time {
 	}
 	t, err := ParseTime(text)
 	if err != nil {
-		d.errs = append(d.errs, &FieldError{Path: d.path(key), Raw: v.Raw, Want: "time", Err: err})
+		d.errs = append(d.errs, &FieldError{Path: d.path(key), Raw: d.text(v), Want: "time", Err: err})
 		return time.Time{}
 	}
 	return t
 }
 
-func (d *decoder) userIdentity(v gjson.Result, key string) *UserIdentity {
+func (d *decoder) userIdentity(v jv, key string) *UserIdentity {
 	u := new(UserIdentity)
-	ok := d.object(v, key, func(key string, v gjson.Result) bool {
+	ok := d.object(v, key, func(key string, v jv) int {
 		var buf [maxFoldKey]byte
 		switch string(foldKey(&buf, key)) {
 		case "type":
-			u.Type = d.str(v, key)
+			if d.first(1) {
+				u.Type = d.str(v, key)
+			}
+			return 1
 		case "principalid":
-			u.PrincipalID = d.str(v, key)
+			if d.first(2) {
+				u.PrincipalID = d.str(v, key)
+			}
+			return 2
 		case "arn":
-			u.ARN = d.str(v, key)
+			if d.first(3) {
+				u.ARN = d.str(v, key)
+			}
+			return 3
 		case "accountid":
-			u.AccountID = d.str(v, key)
+			if d.first(4) {
+				u.AccountID = d.str(v, key)
+			}
+			return 4
 		case "accesskeyid":
-			u.AccessKeyID = d.str(v, key)
+			if d.first(5) {
+				u.AccessKeyID = d.str(v, key)
+			}
+			return 5
 		case "username":
-			u.UserName = d.str(v, key)
+			if d.first(6) {
+				u.UserName = d.str(v, key)
+			}
+			return 6
 		case "invokedby":
-			u.InvokedBy = d.str(v, key)
+			if d.first(7) {
+				u.InvokedBy = d.str(v, key)
+			}
+			return 7
 		case "identityprovider":
-			u.IdentityProvider = d.str(v, key)
+			if d.first(8) {
+				u.IdentityProvider = d.str(v, key)
+			}
+			return 8
 		case "credentialid":
-			u.CredentialID = d.str(v, key)
+			if d.first(9) {
+				u.CredentialID = d.str(v, key)
+			}
+			return 9
 		case "sessioncontext":
-			u.SessionContext = d.sessionContext(v, key)
+			if d.first(10) {
+				u.SessionContext = d.sessionContext(v, key)
+			}
+			return 10
 		case "onbehalfof":
-			u.OnBehalfOf = d.onBehalfOf(v, key)
+			if d.first(11) {
+				u.OnBehalfOf = d.onBehalfOf(v, key)
+			}
+			return 11
 		case "inscopeof":
-			u.InScopeOf = d.inScopeOf(v, key)
+			if d.first(12) {
+				u.InScopeOf = d.inScopeOf(v, key)
+			}
+			return 12
 		case "invokedbydelegate":
-			u.InvokedByDelegate = d.invokedByDelegate(v, key)
+			if d.first(13) {
+				u.InvokedByDelegate = d.invokedByDelegate(v, key)
+			}
+			return 13
 		default:
-			return false
+			return 0
 		}
-		return true
 	}, &u.Unknown)
 	if !ok {
 		return nil
@@ -204,29 +288,49 @@ func (d *decoder) userIdentity(v gjson.Result, key string) *UserIdentity {
 	return u
 }
 
-func (d *decoder) sessionContext(v gjson.Result, key string) *SessionContext {
+func (d *decoder) sessionContext(v jv, key string) *SessionContext {
 	s := new(SessionContext)
-	ok := d.object(v, key, func(key string, v gjson.Result) bool {
+	ok := d.object(v, key, func(key string, v jv) int {
 		var buf [maxFoldKey]byte
 		switch string(foldKey(&buf, key)) {
 		case "attributes":
-			s.Attributes = d.sessionAttributes(v, key)
+			if d.first(1) {
+				s.Attributes = d.sessionAttributes(v, key)
+			}
+			return 1
 		case "sessionissuer":
-			s.SessionIssuer = d.sessionIssuer(v, key)
+			if d.first(2) {
+				s.SessionIssuer = d.sessionIssuer(v, key)
+			}
+			return 2
 		case "webidfederationdata":
-			s.WebIDFederationData = d.webIDFederationData(v, key)
+			if d.first(3) {
+				s.WebIDFederationData = d.webIDFederationData(v, key)
+			}
+			return 3
 		case "sourceidentity":
-			s.SourceIdentity = d.str(v, key)
+			if d.first(4) {
+				s.SourceIdentity = d.str(v, key)
+			}
+			return 4
 		case "ec2roledelivery":
-			s.EC2RoleDelivery = d.str(v, key)
+			if d.first(5) {
+				s.EC2RoleDelivery = d.str(v, key)
+			}
+			return 5
 		case "ec2issuedinvpc":
-			s.EC2IssuedInVPC = d.str(v, key)
+			if d.first(6) {
+				s.EC2IssuedInVPC = d.str(v, key)
+			}
+			return 6
 		case "assumedroot":
-			s.AssumedRoot = d.bool(v, key)
+			if d.first(7) {
+				s.AssumedRoot = d.bool(v, key)
+			}
+			return 7
 		default:
-			return false
+			return 0
 		}
-		return true
 	}, &s.Unknown)
 	if !ok {
 		return nil
@@ -234,19 +338,24 @@ func (d *decoder) sessionContext(v gjson.Result, key string) *SessionContext {
 	return s
 }
 
-func (d *decoder) sessionAttributes(v gjson.Result, key string) *SessionAttributes {
+func (d *decoder) sessionAttributes(v jv, key string) *SessionAttributes {
 	a := new(SessionAttributes)
-	ok := d.object(v, key, func(key string, v gjson.Result) bool {
+	ok := d.object(v, key, func(key string, v jv) int {
 		var buf [maxFoldKey]byte
 		switch string(foldKey(&buf, key)) {
 		case "creationdate":
-			a.CreationDate = d.time(v, key)
+			if d.first(1) {
+				a.CreationDate = d.time(v, key)
+			}
+			return 1
 		case "mfaauthenticated":
-			a.MFAAuthenticated = d.bool(v, key)
+			if d.first(2) {
+				a.MFAAuthenticated = d.bool(v, key)
+			}
+			return 2
 		default:
-			return false
+			return 0
 		}
-		return true
 	}, &a.Unknown)
 	if !ok {
 		return nil
@@ -254,25 +363,39 @@ func (d *decoder) sessionAttributes(v gjson.Result, key string) *SessionAttribut
 	return a
 }
 
-func (d *decoder) sessionIssuer(v gjson.Result, key string) *SessionIssuer {
+func (d *decoder) sessionIssuer(v jv, key string) *SessionIssuer {
 	s := new(SessionIssuer)
-	ok := d.object(v, key, func(key string, v gjson.Result) bool {
+	ok := d.object(v, key, func(key string, v jv) int {
 		var buf [maxFoldKey]byte
 		switch string(foldKey(&buf, key)) {
 		case "type":
-			s.Type = d.str(v, key)
+			if d.first(1) {
+				s.Type = d.str(v, key)
+			}
+			return 1
 		case "principalid":
-			s.PrincipalID = d.str(v, key)
+			if d.first(2) {
+				s.PrincipalID = d.str(v, key)
+			}
+			return 2
 		case "arn":
-			s.ARN = d.str(v, key)
+			if d.first(3) {
+				s.ARN = d.str(v, key)
+			}
+			return 3
 		case "accountid":
-			s.AccountID = d.str(v, key)
+			if d.first(4) {
+				s.AccountID = d.str(v, key)
+			}
+			return 4
 		case "username":
-			s.UserName = d.str(v, key)
+			if d.first(5) {
+				s.UserName = d.str(v, key)
+			}
+			return 5
 		default:
-			return false
+			return 0
 		}
-		return true
 	}, &s.Unknown)
 	if !ok {
 		return nil
@@ -280,19 +403,24 @@ func (d *decoder) sessionIssuer(v gjson.Result, key string) *SessionIssuer {
 	return s
 }
 
-func (d *decoder) webIDFederationData(v gjson.Result, key string) *WebIDFederationData {
+func (d *decoder) webIDFederationData(v jv, key string) *WebIDFederationData {
 	w := new(WebIDFederationData)
-	ok := d.object(v, key, func(key string, v gjson.Result) bool {
+	ok := d.object(v, key, func(key string, v jv) int {
 		var buf [maxFoldKey]byte
 		switch string(foldKey(&buf, key)) {
 		case "federatedprovider":
-			w.FederatedProvider = d.str(v, key)
+			if d.first(1) {
+				w.FederatedProvider = d.str(v, key)
+			}
+			return 1
 		case "attributes":
-			w.Attributes = d.rawValue(v)
+			if d.first(2) {
+				w.Attributes = d.rawValue(v)
+			}
+			return 2
 		default:
-			return false
+			return 0
 		}
-		return true
 	}, &w.Unknown)
 	if !ok {
 		return nil
@@ -300,19 +428,24 @@ func (d *decoder) webIDFederationData(v gjson.Result, key string) *WebIDFederati
 	return w
 }
 
-func (d *decoder) onBehalfOf(v gjson.Result, key string) *OnBehalfOf {
+func (d *decoder) onBehalfOf(v jv, key string) *OnBehalfOf {
 	o := new(OnBehalfOf)
-	ok := d.object(v, key, func(key string, v gjson.Result) bool {
+	ok := d.object(v, key, func(key string, v jv) int {
 		var buf [maxFoldKey]byte
 		switch string(foldKey(&buf, key)) {
 		case "userid":
-			o.UserID = d.str(v, key)
+			if d.first(1) {
+				o.UserID = d.str(v, key)
+			}
+			return 1
 		case "identitystorearn":
-			o.IdentityStoreARN = d.str(v, key)
+			if d.first(2) {
+				o.IdentityStoreARN = d.str(v, key)
+			}
+			return 2
 		default:
-			return false
+			return 0
 		}
-		return true
 	}, &o.Unknown)
 	if !ok {
 		return nil
@@ -320,23 +453,34 @@ func (d *decoder) onBehalfOf(v gjson.Result, key string) *OnBehalfOf {
 	return o
 }
 
-func (d *decoder) inScopeOf(v gjson.Result, key string) *InScopeOf {
+func (d *decoder) inScopeOf(v jv, key string) *InScopeOf {
 	s := new(InScopeOf)
-	ok := d.object(v, key, func(key string, v gjson.Result) bool {
+	ok := d.object(v, key, func(key string, v jv) int {
 		var buf [maxFoldKey]byte
 		switch string(foldKey(&buf, key)) {
 		case "sourcearn":
-			s.SourceARN = d.str(v, key)
+			if d.first(1) {
+				s.SourceARN = d.str(v, key)
+			}
+			return 1
 		case "sourceaccount":
-			s.SourceAccount = d.str(v, key)
+			if d.first(2) {
+				s.SourceAccount = d.str(v, key)
+			}
+			return 2
 		case "issuertype":
-			s.IssuerType = d.str(v, key)
+			if d.first(3) {
+				s.IssuerType = d.str(v, key)
+			}
+			return 3
 		case "credentialsissuedto":
-			s.CredentialsIssuedTo = d.str(v, key)
+			if d.first(4) {
+				s.CredentialsIssuedTo = d.str(v, key)
+			}
+			return 4
 		default:
-			return false
+			return 0
 		}
-		return true
 	}, &s.Unknown)
 	if !ok {
 		return nil
@@ -344,15 +488,17 @@ func (d *decoder) inScopeOf(v gjson.Result, key string) *InScopeOf {
 	return s
 }
 
-func (d *decoder) invokedByDelegate(v gjson.Result, key string) *InvokedByDelegate {
+func (d *decoder) invokedByDelegate(v jv, key string) *InvokedByDelegate {
 	s := new(InvokedByDelegate)
-	ok := d.object(v, key, func(key string, v gjson.Result) bool {
+	ok := d.object(v, key, func(key string, v jv) int {
 		var buf [maxFoldKey]byte
 		if string(foldKey(&buf, key)) != "accountid" {
-			return false
+			return 0
 		}
-		s.AccountID = d.str(v, key)
-		return true
+		if d.first(1) {
+			s.AccountID = d.str(v, key)
+		}
+		return 1
 	}, &s.Unknown)
 	if !ok {
 		return nil
@@ -360,23 +506,34 @@ func (d *decoder) invokedByDelegate(v gjson.Result, key string) *InvokedByDelega
 	return s
 }
 
-func (d *decoder) addendum(v gjson.Result, key string) *Addendum {
+func (d *decoder) addendum(v jv, key string) *Addendum {
 	a := new(Addendum)
-	ok := d.object(v, key, func(key string, v gjson.Result) bool {
+	ok := d.object(v, key, func(key string, v jv) int {
 		var buf [maxFoldKey]byte
 		switch string(foldKey(&buf, key)) {
 		case "reason":
-			a.Reason = d.str(v, key)
+			if d.first(1) {
+				a.Reason = d.str(v, key)
+			}
+			return 1
 		case "updatedfields":
-			a.UpdatedFields = d.str(v, key)
+			if d.first(2) {
+				a.UpdatedFields = d.str(v, key)
+			}
+			return 2
 		case "originalrequestid":
-			a.OriginalRequestID = d.str(v, key)
+			if d.first(3) {
+				a.OriginalRequestID = d.str(v, key)
+			}
+			return 3
 		case "originaleventid":
-			a.OriginalEventID = d.str(v, key)
+			if d.first(4) {
+				a.OriginalEventID = d.str(v, key)
+			}
+			return 4
 		default:
-			return false
+			return 0
 		}
-		return true
 	}, &a.Unknown)
 	if !ok {
 		return nil
@@ -384,21 +541,29 @@ func (d *decoder) addendum(v gjson.Result, key string) *Addendum {
 	return a
 }
 
-func (d *decoder) tlsDetails(v gjson.Result, key string) *TLSDetails {
+func (d *decoder) tlsDetails(v jv, key string) *TLSDetails {
 	t := new(TLSDetails)
-	ok := d.object(v, key, func(key string, v gjson.Result) bool {
+	ok := d.object(v, key, func(key string, v jv) int {
 		var buf [maxFoldKey]byte
 		switch string(foldKey(&buf, key)) {
 		case "tlsversion":
-			t.TLSVersion = d.str(v, key)
+			if d.first(1) {
+				t.TLSVersion = d.str(v, key)
+			}
+			return 1
 		case "ciphersuite":
-			t.CipherSuite = d.str(v, key)
+			if d.first(2) {
+				t.CipherSuite = d.str(v, key)
+			}
+			return 2
 		case "clientprovidedhostheader":
-			t.ClientProvidedHostHeader = d.str(v, key)
+			if d.first(3) {
+				t.ClientProvidedHostHeader = d.str(v, key)
+			}
+			return 3
 		default:
-			return false
+			return 0
 		}
-		return true
 	}, &t.Unknown)
 	if !ok {
 		return nil
@@ -406,43 +571,55 @@ func (d *decoder) tlsDetails(v gjson.Result, key string) *TLSDetails {
 	return t
 }
 
-func (d *decoder) resources(v gjson.Result, key string) []Resource {
-	if v.Type == gjson.Null {
+func (d *decoder) resources(v jv, key string) []Resource {
+	switch d.raw[v.s] {
+	case 'n':
 		return nil
-	}
-	if !v.IsArray() {
+	case '[':
+	default:
 		d.fail(key, v, "array")
 		return nil
 	}
 	var out []Resource
 	d.stack = append(d.stack, key)
-	defer func() { d.stack = d.stack[:len(d.stack)-1] }()
-	i := 0
-	forEachElement(v, func(item gjson.Result) bool {
+	for i, at := 0, v.s; ; i++ {
+		item, ok := nextElement(d.raw[:v.e], at)
+		if !ok {
+			break
+		}
+		at = item.e
 		var r Resource
-		index := indexName(i)
-		i++
-		if !d.object(item, index, func(key string, v gjson.Result) bool {
+		if d.object(item, indexName(i), func(key string, v jv) int {
 			var buf [maxFoldKey]byte
 			switch string(foldKey(&buf, key)) {
 			case "arn":
-				r.ARN = d.str(v, key)
+				if d.first(1) {
+					r.ARN = d.str(v, key)
+				}
+				return 1
 			case "arnprefix":
-				r.ARNPrefix = d.str(v, key)
+				if d.first(2) {
+					r.ARNPrefix = d.str(v, key)
+				}
+				return 2
 			case "accountid":
-				r.AccountID = d.str(v, key)
+				if d.first(3) {
+					r.AccountID = d.str(v, key)
+				}
+				return 3
 			case "type":
-				r.Type = d.str(v, key)
+				if d.first(4) {
+					r.Type = d.str(v, key)
+				}
+				return 4
 			default:
-				return false
+				return 0
 			}
-			return true
 		}, &r.Unknown) {
-			return true
+			out = append(out, r)
 		}
-		out = append(out, r)
-		return true
-	})
+	}
+	d.stack = d.stack[:len(d.stack)-1]
 	return out
 }
 
@@ -475,11 +652,7 @@ func foldKey(buf *[maxFoldKey]byte, key string) []byte {
 		return nil
 	}
 	for i := 0; i < len(key); i++ {
-		c := key[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf[i] = c
+		buf[i] = jsonscan.Lower(key[i])
 	}
 	return buf[:len(key)]
 }

@@ -74,8 +74,10 @@ type LookupEventsDelivery struct {
 	AccessKeyID string           // AccessKeyId
 	ReadOnly    *bool            // ReadOnly, given as the string "true" or "false"; nil when absent
 	Resources   []LookupResource // Resources
-	// NextToken is the NextToken of the page the event was on, when the
-	// page was read whole.
+	// NextToken is the NextToken of the page the event was on. It is
+	// empty for the events of output larger than the record size limit
+	// (as the AWS CLI prints when it gathers all pages), which are read
+	// one by one.
 	NextToken string
 }
 

@@ -189,140 +189,257 @@ type InvokedByDelegate struct {
 }
 
 // ErrSyntax is the error that Parse wraps when its input is not valid JSON.
+// Errors about a given place in the text are a *SyntaxError, which matches
+// it.
 var ErrSyntax = errors.New("invalid JSON")
+
+// SyntaxError reports where JSON text breaks. It matches ErrSyntax.
+type SyntaxError struct {
+	Msg    string // what is wrong, such as "expected , or } after object member"
+	Offset int64  // where: the offset of the first wrong byte (or of the end) in the text In names
+	In     string // the text Offset counts in, such as "the record" or "requestParameters"
+	docs   bool   // the text has the marks of a documentation example
+}
+
+// Error implements error.
+func (e *SyntaxError) Error() string {
+	s := fmt.Sprintf("%v: %s at byte %d of %s", ErrSyntax, e.Msg, e.Offset, e.In)
+	if e.docs {
+		s += " (documentation-style JSON? Lenient() reads it)"
+	}
+	return s
+}
+
+// Unwrap returns ErrSyntax.
+func (e *SyntaxError) Unwrap() error { return ErrSyntax }
 
 // ErrNotRecord is the error that Parse wraps when its input is valid JSON
 // but no JSON object, and so no CloudTrail record.
 var ErrNotRecord = errors.New("not a CloudTrail record")
 
 // Parse decodes one CloudTrail record; a leading UTF-8 byte order mark is
-// skipped. It copies data, so the caller may reuse it. Values that do not convert (see Event.EnvelopeErrors) do not make
-// Parse fail; only input that is no JSON object does.
+// skipped. It copies data, so the caller may reuse it. Values that do not
+// convert (see Event.EnvelopeErrors) do not make Parse fail; only input
+// that is no JSON object does: invalid JSON with a *SyntaxError, other
+// JSON with ErrNotRecord.
 func Parse(data []byte) (*Event, error) {
 	// A file saved by an editor on Windows may start with a UTF-8 byte
 	// order mark, which is no part of the record (the Reader skips it too).
-	data = bytes.TrimPrefix(data, utf8BOM)
-	return parseOwned(append([]byte(nil), data...))
-}
-
-// utf8BOM is the UTF-8 encoding of the byte order mark U+FEFF.
-var utf8BOM = []byte("\xef\xbb\xbf")
-
-// parseOwned decodes a record whose bytes the Event may keep.
-func parseOwned(raw []byte) (*Event, error) {
+	text := bytes.TrimPrefix(data, utf8BOM)
 	e := new(Event)
-	if err := parseInto(e, raw); err != nil {
+	err := parseInto(e, append([]byte(nil), text...), nil)
+	if se, ok := err.(*SyntaxError); ok {
+		se.Offset += int64(len(data) - len(text))
+		return nil, fmt.Errorf("cloudtrail: record: %w", se)
+	}
+	if err != nil {
 		return nil, err
 	}
 	return e, nil
 }
 
-// parseInto decodes a record whose bytes the Event may keep into e, which
-// must be zero. It lets a Reader allocate an Event with its Delivery.
-func parseInto(e *Event, raw []byte) error {
-	// walkObject validates the record as gjson.Valid would and hands out
-	// its top-level members as gjson.Result.ForEach would, in one pass.
-	return parseWalked(e, raw, nil)
-}
+// utf8BOM is the UTF-8 encoding of the byte order mark U+FEFF.
+var utf8BOM = []byte("\xef\xbb\xbf")
 
-// parseWalked decodes raw into e. When walked is nil it validates raw;
-// otherwise raw is a record a Reader has validated already, and walked
-// lists its top-level members (see walkMembers).
-func parseWalked(e *Event, raw []byte, walked []memberPos) error {
-	e.raw = raw
-	var stack [8]string // the path stack rarely goes deeper: no allocation
-	d := decoder{raw: raw, stack: stack[:0]}
-	kind, ok := walkMembers(raw, walked, func(key string, v gjson.Result) {
-		if n := len(d.errs); !e.member(&d, key, v) || d.failedAt(n, key) {
-			if e.Unknown == nil {
-				e.Unknown = make(map[string]json.RawMessage)
-			}
-			e.Unknown[key] = d.rawValue(v)
-		}
-	})
-	if !ok {
-		return fmt.Errorf("cloudtrail: record: %w", ErrSyntax)
+// parseInto decodes a record whose bytes the Event may keep into e, which
+// must be zero. It lets a Reader allocate an Event with its Delivery; w,
+// when not nil, is a memberWalk to reuse.
+func parseInto(e *Event, raw []byte, w *memberWalk) error {
+	if w == nil {
+		w = new(memberWalk)
+	}
+	kind, serr := walkRecord(raw, w)
+	if serr != nil {
+		return &SyntaxError{Msg: serr.Msg, Offset: int64(serr.Offset), In: "the record"}
 	}
 	if kind != "object" {
 		return fmt.Errorf("cloudtrail: record is JSON %s: %w", kind, ErrNotRecord)
 	}
-	e.EnvelopeErrors = d.errs
+	parseWalked(e, raw, w.members)
 	return nil
 }
 
-// member decodes one top-level member; it reports false for members it does
-// not know.
-func (e *Event) member(d *decoder, key string, v gjson.Result) bool {
+// parseWalked decodes raw into e: a record that has been validated, of
+// which walked lists the top-level members (see memberWalk).
+func parseWalked(e *Event, raw []byte, walked []memberPos) {
+	e.raw = raw
+	var stack [8]string // the path stack rarely goes deeper: no allocation
+	d := decoder{raw: raw, stack: stack[:0]}
+	member := func(key string, v jv) int { return e.member(&d, key, v) }
+	for _, m := range walked {
+		d.member(memberName(raw, int(m.ks), int(m.ke), m.kesc), jv{int(m.vs), int(m.ve), m.vesc}, member, &e.Unknown)
+	}
+	e.EnvelopeErrors = d.errs
+}
+
+// member decodes one top-level member; it returns the number of its field
+// (see memberFunc), or 0 for a member it does not know.
+func (e *Event) member(d *decoder, key string, v jv) int {
 	var buf [maxFoldKey]byte
 	switch string(foldKey(&buf, key)) {
 	case "eventversion":
-		e.EventVersion = d.str(v, key)
+		if d.first(1) {
+			e.EventVersion = d.str(v, key)
+		}
+		return 1
 	case "useridentity":
-		e.UserIdentity = d.userIdentity(v, key)
+		if d.first(2) {
+			e.UserIdentity = d.userIdentity(v, key)
+		}
+		return 2
 	case "eventtime":
-		e.EventTime = d.time(v, key)
+		if d.first(3) {
+			e.EventTime = d.time(v, key)
+		}
+		return 3
 	case "eventsource":
-		e.EventSource = d.str(v, key)
+		if d.first(4) {
+			e.EventSource = d.str(v, key)
+		}
+		return 4
 	case "eventname":
-		e.EventName = d.str(v, key)
+		if d.first(5) {
+			e.EventName = d.str(v, key)
+		}
+		return 5
 	case "awsregion":
-		e.AWSRegion = d.str(v, key)
+		if d.first(6) {
+			e.AWSRegion = d.str(v, key)
+		}
+		return 6
 	case "sourceipaddress":
-		e.SourceIPAddress = d.str(v, key)
+		if d.first(7) {
+			e.SourceIPAddress = d.str(v, key)
+		}
+		return 7
 	case "useragent":
-		e.UserAgent = d.str(v, key)
+		if d.first(8) {
+			e.UserAgent = d.str(v, key)
+		}
+		return 8
 	case "errorcode":
-		e.ErrorCode = d.str(v, key)
+		if d.first(9) {
+			e.ErrorCode = d.str(v, key)
+		}
+		return 9
 	case "errormessage":
-		e.ErrorMessage = d.str(v, key)
+		if d.first(10) {
+			e.ErrorMessage = d.str(v, key)
+		}
+		return 10
 	case "requestparameters":
-		e.RequestParameters = d.rawValue(v)
+		if d.first(11) {
+			e.RequestParameters = d.rawValue(v)
+		}
+		return 11
 	case "responseelements":
-		e.ResponseElements = d.rawValue(v)
+		if d.first(12) {
+			e.ResponseElements = d.rawValue(v)
+		}
+		return 12
 	case "additionaleventdata":
-		e.AdditionalEventData = d.rawValue(v)
+		if d.first(13) {
+			e.AdditionalEventData = d.rawValue(v)
+		}
+		return 13
 	case "requestid":
-		e.RequestID = d.str(v, key)
+		if d.first(14) {
+			e.RequestID = d.str(v, key)
+		}
+		return 14
 	case "eventid":
-		e.EventID = d.str(v, key)
+		if d.first(15) {
+			e.EventID = d.str(v, key)
+		}
+		return 15
 	case "eventtype":
-		e.EventType = d.str(v, key)
+		if d.first(16) {
+			e.EventType = d.str(v, key)
+		}
+		return 16
 	case "apiversion":
-		e.APIVersion = d.str(v, key)
+		if d.first(17) {
+			e.APIVersion = d.str(v, key)
+		}
+		return 17
 	case "managementevent":
-		e.ManagementEvent = d.bool(v, key)
+		if d.first(18) {
+			e.ManagementEvent = d.bool(v, key)
+		}
+		return 18
 	case "readonly":
-		e.ReadOnly = d.bool(v, key)
+		if d.first(19) {
+			e.ReadOnly = d.bool(v, key)
+		}
+		return 19
 	case "resources":
-		e.Resources = d.resources(v, key)
+		if d.first(20) {
+			e.Resources = d.resources(v, key)
+		}
+		return 20
 	case "recipientaccountid":
-		e.RecipientAccountID = d.str(v, key)
+		if d.first(21) {
+			e.RecipientAccountID = d.str(v, key)
+		}
+		return 21
 	case "serviceeventdetails":
-		e.ServiceEventDetails = d.rawValue(v)
+		if d.first(22) {
+			e.ServiceEventDetails = d.rawValue(v)
+		}
+		return 22
 	case "sharedeventid":
-		e.SharedEventID = d.str(v, key)
+		if d.first(23) {
+			e.SharedEventID = d.str(v, key)
+		}
+		return 23
 	case "vpcendpointid":
-		e.VPCEndpointID = d.str(v, key)
+		if d.first(24) {
+			e.VPCEndpointID = d.str(v, key)
+		}
+		return 24
 	case "vpcendpointaccountid":
-		e.VPCEndpointAccountID = d.str(v, key)
+		if d.first(25) {
+			e.VPCEndpointAccountID = d.str(v, key)
+		}
+		return 25
 	case "eventcategory":
-		e.EventCategory = d.str(v, key)
+		if d.first(26) {
+			e.EventCategory = d.str(v, key)
+		}
+		return 26
 	case "addendum":
-		e.Addendum = d.addendum(v, key)
+		if d.first(27) {
+			e.Addendum = d.addendum(v, key)
+		}
+		return 27
 	case "sessioncredentialfromconsole":
-		e.SessionCredentialFromConsole = d.bool(v, key)
+		if d.first(28) {
+			e.SessionCredentialFromConsole = d.bool(v, key)
+		}
+		return 28
 	case "edgedevicedetails":
-		e.EdgeDeviceDetails = d.rawValue(v)
+		if d.first(29) {
+			e.EdgeDeviceDetails = d.rawValue(v)
+		}
+		return 29
 	case "tlsdetails":
-		e.TLSDetails = d.tlsDetails(v, key)
+		if d.first(30) {
+			e.TLSDetails = d.tlsDetails(v, key)
+		}
+		return 30
 	case "insightdetails":
-		e.InsightDetails = d.rawValue(v)
+		if d.first(31) {
+			e.InsightDetails = d.rawValue(v)
+		}
+		return 31
 	case "eventcontext":
-		e.EventContext = d.rawValue(v)
+		if d.first(32) {
+			e.EventContext = d.rawValue(v)
+		}
+		return 32
 	default:
-		return false
+		return 0
 	}
-	return true
 }
 
 // Raw returns the record's bytes exactly as read. The caller must not modify

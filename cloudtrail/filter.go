@@ -1,6 +1,6 @@
 package cloudtrail
 
-import "github.com/tidwall/gjson"
+import "github.com/mediatrail/mediatrail/internal/jsonscan"
 
 // filter selects records by event source and event name from their bytes.
 type filter struct {
@@ -64,34 +64,40 @@ func (f *filter) matchNameText(text []byte) bool {
 
 // matchRecord decides for the bytes of one complete, valid record; it is
 // used off the fast path, for records that came wrapped in another
-// container. Like the decoder, it takes the last member named eventSource
+// container. Like the decoder, it takes the first member named eventSource
 // or eventName without regard to ASCII case.
 func (f *filter) matchRecord(raw []byte) bool {
 	if !f.active() {
 		return true
 	}
-	var src, name, insight gjson.Result
-	forEachMember(gjson.Result{Type: gjson.JSON, Raw: bytesString(raw)}, func(key string, v gjson.Result) bool {
-		switch {
-		case equalFoldASCII(key, "eventSource"):
-			src = v
-		case equalFoldASCII(key, "eventName"):
-			name = v
-		case equalFoldASCII(key, "insightDetails"):
-			insight = v
+	none := jv{s: -1}
+	src, name, insight := none, none, none
+	find := func(obj jv) {
+		for i := obj.s; ; {
+			key, v, ok := nextMember(raw[:obj.e], i)
+			if !ok {
+				return
+			}
+			i = v.e
+			switch {
+			case src.s < 0 && jsonscan.EqualFold(key, "eventSource"):
+				src = v
+			case name.s < 0 && jsonscan.EqualFold(key, "eventName"):
+				name = v
+			case insight.s < 0 && jsonscan.EqualFold(key, "insightDetails"):
+				insight = v
+			}
 		}
-		return true
-	})
-	if !src.Exists() && !name.Exists() && insight.IsObject() {
-		// An Insights event: its source and name are in insightDetails.
-		src, name = insight.Get("eventSource"), insight.Get("eventName")
 	}
-	return f.matchValues(src, name)
-}
-
-func (f *filter) matchValues(src, name gjson.Result) bool {
+	if i := jsonscan.SkipSpace(raw, 0); i < len(raw) && raw[i] == '{' {
+		find(jv{s: i, e: len(raw)})
+	}
+	if src.s < 0 && name.s < 0 && insight.s >= 0 && raw[insight.s] == '{' {
+		// An Insights event: its source and name are in insightDetails.
+		find(insight)
+	}
 	if f.sources != nil {
-		s, ok := envelopeText(src)
+		s, ok := envelopeText(raw, src)
 		if !ok {
 			return false
 		}
@@ -100,7 +106,7 @@ func (f *filter) matchValues(src, name gjson.Result) bool {
 		}
 	}
 	if f.names != nil {
-		s, ok := envelopeText(name)
+		s, ok := envelopeText(raw, name)
 		if !ok {
 			return false
 		}
@@ -111,14 +117,20 @@ func (f *filter) matchValues(src, name gjson.Result) bool {
 	return true
 }
 
-// envelopeText returns the text the decoder gives a string member:
-// strings as they are, numbers and booleans as written.
-func envelopeText(v gjson.Result) (string, bool) {
-	switch v.Type {
-	case gjson.String:
-		return v.Str, true
-	case gjson.Number, gjson.True, gjson.False:
-		return v.Raw, true
+// envelopeText returns the text the decoder gives the string member v of
+// raw: strings as they are, numbers and booleans as written.
+func envelopeText(raw []byte, v jv) (string, bool) {
+	if v.s < 0 {
+		return "", false
+	}
+	switch c := raw[v.s]; {
+	case c == '"':
+		if v.esc {
+			return jsonscan.Unescape(raw[v.s+1 : v.e-1]), true
+		}
+		return string(raw[v.s+1 : v.e-1]), true
+	case c == 't' || c == 'f' || c == '-' || jsonscan.IsDigit(c):
+		return string(raw[v.s:v.e]), true
 	}
 	return "", false
 }
@@ -148,8 +160,8 @@ func unquoteText(text []byte) string {
 	q = append(q, '"')
 	q = append(q, text...)
 	q = append(q, '"')
-	if v := gjson.ParseBytes(q); v.Type == gjson.String {
-		return v.Str
+	if end, esc, err := jsonscan.String(q, 0); err == nil && end == len(q) && esc {
+		return jsonscan.Unescape(text)
 	}
 	return string(text)
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/klauspost/compress/gzip"
+	"github.com/mediatrail/mediatrail/internal/jsonscan"
 	"github.com/tidwall/gjson"
 )
 
@@ -66,7 +67,12 @@ func FuzzReader(f *testing.F) {
 			byIndex[e.Delivery.Index] = e
 		}
 		for _, e := range filtered {
-			if src := CanonicalEventSource(e.EventSource); src != "mediaconvert.amazonaws.com" && src != "s3.amazonaws.com" && e.EventType != "AwsCloudTrailInsight" {
+			src := CanonicalEventSource(e.EventSource)
+			if src == "" {
+				// An Insights event: the source is that of its insight.
+				src = CanonicalEventSource(e.Get("insightDetails.eventSource").String())
+			}
+			if src != "mediaconvert.amazonaws.com" && src != "s3.amazonaws.com" {
 				t.Fatalf("the filter let %q through", e.EventSource)
 			}
 			if o, ok := byIndex[e.Delivery.Index]; !ok || !bytes.Equal(o.Raw(), e.Raw()) {
@@ -95,7 +101,7 @@ func fuzzRead(t *testing.T, data []byte, opts []Option) []*Event {
 		if e == nil || e.Delivery == nil {
 			t.Fatal("a nil event, or one without Delivery")
 		}
-		if !validJSON(e.Raw()) {
+		if !gjson.ValidBytes(e.Raw()) {
 			t.Fatalf("event %d is no valid JSON: %q", e.Delivery.Index, e.Raw())
 		}
 		if e.Delivery.Index <= last {
@@ -115,22 +121,28 @@ func fuzzRead(t *testing.T, data []byte, opts []Option) []*Event {
 		last = e.Delivery.Index
 		evs = append(evs, e)
 	}
-	if e, err := r.Next(); e != nil || err == nil {
-		t.Fatal("Next after the end gives no error")
+	// After the end (or the error that ended reading, returned once), Next
+	// keeps saying io.EOF.
+	for range 3 {
+		if e, err := r.Next(); e != nil || err != io.EOF {
+			t.Fatalf("Next after the end = %v, %v", e, err)
+		}
 	}
+	ended := r.Err()
 	r.Format()
 	if err := r.Close(); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := r.Next(); err == nil || err == io.EOF {
+	if _, err := r.Next(); err != io.EOF && !(ended == nil && err == ErrClosed) {
 		t.Fatalf("Next after Close: %v", err)
 	}
 	return evs
 }
 
-// FuzzValidJSON checks the validating walker against gjson: the same
-// verdict on every input, and the same members for every object.
-func FuzzValidJSON(f *testing.F) {
+// FuzzWalkObject checks the validating walk of records against gjson: the
+// same verdict on every input, and the same members (names, texts and
+// string values) for every object and array.
+func FuzzWalkObject(f *testing.F) {
 	for _, s := range []string{`{}`, `[]`, `{"a":1}`, `"x\u00e9"`, `-0.5e+3`, `01`, `{"a":[1,2,{"b":null}]}`, `[1,]`, `{"a" 1}`,
 		"\"\x01\"", ` true `, `nul`, `{"a":"\q"}`, `{"a\"b":"x\u00e9","c":[1,{"d":"]"}],"e":-0.5e+3}`} {
 		f.Add([]byte(s))
@@ -140,48 +152,71 @@ func FuzzValidJSON(f *testing.F) {
 			f.Add(s)
 		}
 	}
+	show := func(b []byte, v jv) string {
+		text, _ := envelopeText(b, v)
+		return string(b[v.s:v.e]) + "|" + text
+	}
+	want := func(v gjson.Result) string {
+		text := v.Str
+		switch v.Type {
+		case gjson.Number, gjson.True, gjson.False:
+			text = v.Raw
+		}
+		return v.Raw + "|" + text
+	}
 	f.Fuzz(func(t *testing.T, b []byte) {
 		valid := gjson.ValidBytes(b)
-		if got := validJSON(b); got != valid {
-			t.Fatalf("validJSON(%q) = %v, gjson says %v", b, got, valid)
+		var w memberWalk
+		kind, err := walkRecord(b, &w)
+		if (err == nil) != valid {
+			t.Fatalf("walkRecord(%q) = %v, gjson says valid %v", b, err, valid)
 		}
-		var walked []string
-		kind, ok := walkObject(b, func(k string, v gjson.Result) {
-			walked = append(walked, k+"="+v.Raw+"|"+v.Str+"|"+v.Type.String())
-		})
-		if ok != valid {
-			t.Fatalf("walkObject(%q) ok = %v, gjson says %v", b, ok, valid)
-		}
-		if !ok {
+		if err != nil {
+			if err.Offset < 0 || err.Offset > len(b) {
+				t.Fatalf("walkRecord(%q): offset %d out of the text", b, err.Offset)
+			}
 			return
 		}
+		var walked []string
+		for _, m := range w.members {
+			walked = append(walked, memberName(b, int(m.ks), int(m.ke), m.kesc)+"="+show(b, jv{int(m.vs), int(m.ve), m.vesc}))
+		}
 		root := gjson.ParseBytes(b)
-		var want, iterated []string
+		whole := jsonscan.SkipSpace(b, 0)
+		var expected, iterated []string
 		switch {
 		case kind == "object":
 			root.ForEach(func(k, v gjson.Result) bool {
-				want = append(want, k.Str+"="+v.Raw+"|"+v.Str+"|"+v.Type.String())
+				expected = append(expected, k.Str+"="+want(v))
 				return true
 			})
-			forEachMember(root, func(k string, v gjson.Result) bool {
-				iterated = append(iterated, k+"="+v.Raw+"|"+v.Str+"|"+v.Type.String())
-				return true
-			})
+			for i := whole; ; {
+				k, v, ok := nextMember(b, i)
+				if !ok {
+					break
+				}
+				iterated = append(iterated, k+"="+show(b, v))
+				i = v.e
+			}
 		case root.IsArray():
 			root.ForEach(func(_, v gjson.Result) bool {
-				want = append(want, v.Raw+"|"+v.Str+"|"+v.Type.String())
+				expected = append(expected, want(v))
 				return true
 			})
-			forEachElement(root, func(v gjson.Result) bool {
-				iterated = append(iterated, v.Raw+"|"+v.Str+"|"+v.Type.String())
-				return true
-			})
-			walked = want
+			for i := whole; ; {
+				v, ok := nextElement(b, i)
+				if !ok {
+					break
+				}
+				iterated = append(iterated, show(b, v))
+				i = v.e
+			}
+			walked = expected
 		default:
-			walked = want
+			walked, iterated = expected, expected
 		}
-		if !equalStrings(walked, want) || !equalStrings(iterated, want) {
-			t.Fatalf("%q:\nwalked   %q\niterated %q\ngjson    %q", b, walked, iterated, want)
+		if !equalStrings(walked, expected) || !equalStrings(iterated, expected) {
+			t.Fatalf("%q:\nwalked   %q\niterated %q\ngjson    %q", b, walked, iterated, expected)
 		}
 	})
 }

@@ -16,12 +16,23 @@ type lenientReader struct {
 
 	inStr bool
 	kind  byte   // what closes the current string: '"', 'd' (typographic double) or 's' (single)
-	esc   bool   // the previous byte in the string was a backslash
+	esc   bool   // the previous byte in the string was a backslash, not yet written
+	key   bool   // the current string is the name of a member
 	comma bool   // a comma waits for the next value
-	held  []byte // white space after the waiting comma
-	last  byte   // the last significant byte written outside strings: 0, '{', '[', ',', ':' or 'v' (value)
+	held  []byte // white space after the waiting comma, or after a value in a container
+	last  byte   // the last significant byte written outside strings: 0, '{', '[', ',', ':', 'k' (name) or 'v' (value)
+
+	// The open containers, '{' or '[', innermost last; past
+	// maxLenientDepth only depth counts them.
+	open  []byte
+	depth int
 }
 
+// maxLenientDepth is the deepest nesting at which Lenient inserts missing
+// commas; it bounds the memory a deeply nested input takes.
+const maxLenientDepth = 1 << 10
+
+// newLenientReader returns a reader of r rewritten as Lenient says.
 func newLenientReader(r io.Reader) *lenientReader {
 	return &lenientReader{src: bufio.NewReaderSize(r, 32<<10)}
 }
@@ -77,19 +88,22 @@ func (l *lenientReader) fill(n int) {
 			if l.comma || l.last == 0 || l.last == '{' || l.last == '[' || l.last == ',' || l.last == ':' {
 				continue // an empty member or element
 			}
+			l.dropComma() // writes the white space before it
 			l.comma = true
 		case '}', ']':
 			l.dropComma()
 			l.out = append(l.out, c)
 			l.last = 'v'
+			l.closeContainer()
 		case ':':
 			l.dropComma()
 			l.out = append(l.out, c)
 			l.last = ':'
 		case '{', '[':
-			l.value()
+			l.value(c)
 			l.out = append(l.out, c)
 			l.last = c
+			l.openContainer(c)
 		case '"':
 			l.openString('"')
 		case '\'':
@@ -103,7 +117,7 @@ func (l *lenientReader) fill(n int) {
 				l.elision()
 				continue
 			}
-			l.value()
+			l.value(c)
 			l.out = append(l.out, c)
 			l.last = 'v'
 		case '/':
@@ -129,7 +143,7 @@ func (l *lenientReader) fill(n int) {
 				l.space(' ')
 				continue
 			}
-			l.value()
+			l.value(c)
 			l.out = append(l.out, c)
 			l.last = 'v'
 		case 0xc2:
@@ -138,7 +152,7 @@ func (l *lenientReader) fill(n int) {
 				l.space(' ')
 				continue
 			}
-			l.value()
+			l.value(c)
 			l.out = append(l.out, c)
 			l.last = 'v'
 		case 0xe2:
@@ -153,12 +167,12 @@ func (l *lenientReader) fill(n int) {
 				l.src.Discard(2)
 				l.elision()
 			default:
-				l.value()
+				l.value(c)
 				l.out = append(l.out, c)
 				l.last = 'v'
 			}
 		default:
-			l.value()
+			l.value(c)
 			l.out = append(l.out, c)
 			l.last = 'v'
 		}
@@ -171,31 +185,72 @@ func (l *lenientReader) next(s string) bool {
 	return string(b) == s
 }
 
-// value writes the comma that waits, if any, before a value.
-func (l *lenientReader) value() {
-	if l.comma {
+// value writes what goes before a value, or a member, that starts with c:
+// the comma that waits or one that is missing, then the white space held.
+func (l *lenientReader) value(c byte) {
+	if l.comma || l.missingComma(c) {
 		l.out = append(l.out, ',')
-		l.out = append(l.out, l.held...)
-		l.comma, l.held = false, l.held[:0]
+		l.last = ','
 	}
+	l.dropComma()
 }
 
-// dropComma drops the comma that waits, if any, keeping the white space
-// after it.
+// missingComma reports whether a value or member that starts with c
+// follows a value, after white space, with no comma between. In valid JSON
+// only , or } follows a value in an object, and only , or ] in an array.
+func (l *lenientReader) missingComma(c byte) bool {
+	if l.last != 'v' || len(l.held) == 0 {
+		return false
+	}
+	switch l.top() {
+	case '{':
+		return c == '"' // a member's name
+	case '[':
+		return c == '"' || c == '{' || c == '[' || c == '-' || '0' <= c && c <= '9' || c == 't' || c == 'f' || c == 'n'
+	}
+	return false
+}
+
+// dropComma drops the comma that waits, if any, and writes the white space
+// held.
 func (l *lenientReader) dropComma() {
-	if l.comma {
-		l.out = append(l.out, l.held...)
-		l.comma, l.held = false, l.held[:0]
-	}
+	l.out = append(l.out, l.held...)
+	l.comma, l.held = false, l.held[:0]
 }
 
-// space writes white space outside strings, after the comma that waits.
+// space writes white space outside strings, or holds it while a comma
+// waits or, after a value in a container, may be missing.
 func (l *lenientReader) space(c byte) {
-	if l.comma {
+	if l.comma || l.last == 'v' && l.top() != 0 {
 		l.held = append(l.held, c)
 		return
 	}
 	l.out = append(l.out, c)
+}
+
+// openContainer records an object or array that opens with c.
+func (l *lenientReader) openContainer(c byte) {
+	if l.depth < maxLenientDepth {
+		l.open = append(l.open, c)
+	}
+	l.depth++
+}
+
+// closeContainer records the end of the innermost object or array.
+func (l *lenientReader) closeContainer() {
+	if l.depth > 0 {
+		l.depth--
+		l.open = l.open[:min(l.depth, len(l.open))]
+	}
+}
+
+// top returns the innermost open container, '{' or '[', or 0 outside
+// containers and past maxLenientDepth.
+func (l *lenientReader) top() byte {
+	if l.depth == 0 || l.depth > len(l.open) {
+		return 0
+	}
+	return l.open[l.depth-1]
 }
 
 // elision handles "..." outside strings: an elided value becomes null, an
@@ -207,34 +262,39 @@ func (l *lenientReader) elision() {
 	}
 }
 
+// openString writes the opening quote of a string that kind closes.
 func (l *lenientReader) openString(kind byte) {
-	l.value()
+	l.value('"')
+	l.key = l.top() == '{' && (l.last == '{' || l.last == ',')
 	l.out = append(l.out, '"')
 	l.inStr, l.kind, l.esc = true, kind, false
 }
 
+// closeString writes the closing quote of a string.
 func (l *lenientReader) closeString() {
 	l.out = append(l.out, '"')
 	l.inStr = false
 	l.last = 'v'
+	if l.key {
+		l.last = 'k'
+	}
 }
 
 // stringByte rewrites one byte inside a string.
 func (l *lenientReader) stringByte(c byte) {
 	if l.esc {
+		// \' and Markdown's \. \_ \* and the like are no JSON escapes:
+		// drop the backslash.
 		l.esc = false
-		if c == '\'' {
-			// \' is no JSON escape.
-			l.out[len(l.out)-1] = '\''
-			return
+		if !markdownEscape(c) {
+			l.out = append(l.out, '\\')
 		}
 		l.out = append(l.out, c)
 		return
 	}
 	switch {
 	case c == '\\':
-		l.esc = true
-		l.out = append(l.out, c)
+		l.esc = true // written with the next byte, or dropped
 	case c == '"':
 		if l.kind == 's' {
 			l.out = append(l.out, '\\', '"')
@@ -263,4 +323,17 @@ func (l *lenientReader) stringByte(c byte) {
 	default:
 		l.out = append(l.out, c)
 	}
+}
+
+// markdownEscape reports whether a backslash before c is no JSON escape
+// but one of Markdown's (or \'): c is ASCII punctuation other than ", \
+// and /.
+func markdownEscape(c byte) bool {
+	switch {
+	case c == '"' || c == '\\' || c == '/':
+		return false
+	case '!' <= c && c <= '/', ':' <= c && c <= '@', '[' <= c && c <= '`', '{' <= c && c <= '~':
+		return true
+	}
+	return false
 }

@@ -1,6 +1,10 @@
 package cloudtrail
 
-import "encoding/json"
+import (
+	"encoding/json"
+
+	"github.com/mediatrail/mediatrail/internal/jsonscan"
+)
 
 // RawMember is one member of a JSON object, kept as it was written in the
 // record: its key exactly as spelled there and its value as raw JSON.
@@ -12,20 +16,23 @@ type RawMember struct {
 // RawMembers is the ordered list of members that a typed structure keeps
 // besides its typed fields: members the service model does not have, values
 // that did not convert to the type of their field (reported as FieldErrors
-// as well), and explicit nulls. The generated MarshalJSON methods write them
-// back, so that re-encoding a decoded value gives every member it was
-// decoded from.
+// as well), explicit nulls, the later members of a name given twice
+// (reported with ErrDuplicateMember), and the text of values that converted
+// but are written otherwise than the encoder writes them (a number in a
+// string, 90.0, "true"). The generated MarshalJSON methods write them back,
+// so that re-encoding a decoded value gives every member as it was written.
 //
 // A kept value whose name matches a modelled member stands in for that
-// member while its typed field is not set; once the field is set, the field
-// is written instead.
+// member while its typed field is not set, and while the field holds the
+// value the kept text decodes to; once the field is set to another value,
+// the field is written instead.
 type RawMembers []RawMember
 
 // Get returns the value of the first member whose name equals name without
 // regard to ASCII case.
 func (m RawMembers) Get(name string) (json.RawMessage, bool) {
 	for _, r := range m {
-		if equalFoldASCII(r.Name, name) {
+		if jsonscan.EqualFold(r.Name, name) {
 			return r.Value, true
 		}
 	}

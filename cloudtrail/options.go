@@ -6,16 +6,26 @@ import (
 )
 
 // DefaultMaxRecordSize is the largest record, in bytes, that a Reader reads
-// unless WithMaxRecordSize says otherwise. It also bounds every container
-// the Reader holds whole in memory (an EventBridge event, a CloudWatch Logs
-// payload, a LookupEvents page). CloudTrail itself writes records of at most
-// a few hundred kilobytes.
-const DefaultMaxRecordSize = 64 << 20
+// unless WithMaxRecordSize says otherwise: 4 MiB. It also bounds every
+// container the Reader holds whole in memory (an EventBridge event, a
+// CloudWatch Logs payload, a LookupEvents page) and the bytes of a gzip
+// member kept to go on after damage. It follows CloudTrail's own limits
+// with room to spare: CloudTrail Lake stores events of at most 1 MB,
+// requestParameters and responseElements over 100 KB are left out of
+// records, events over 256 KB do not reach EventBridge or CloudWatch Logs,
+// and a CloudWatch Logs batch holds at most 1 MB of messages. The Reader
+// needs about three times the limit in memory at most; Records arrays and
+// larger LookupEvents output are read element by element, so no log file
+// is too large.
+const DefaultMaxRecordSize = 4 << 20
 
 // DefaultMaxDecompressedSize is the most bytes a Reader inflates from a
-// gzip input unless WithMaxDecompressedSize says otherwise. CloudTrail log
-// files are far smaller; the limit stops decompression bombs.
-const DefaultMaxDecompressedSize = 16 << 30
+// gzip input unless WithMaxDecompressedSize says otherwise: 4 GiB, twenty
+// times the largest CloudTrail log files. Apart from it, a gzip input that
+// inflates more than 400 times (no JSON does; a decompression bomb of
+// white space or zeros does) ends with an error wrapping ErrTooLarge after
+// 64 MiB, in a fraction of a second.
+const DefaultMaxDecompressedSize = 4 << 30
 
 // Option configures a Reader.
 type Option func(*options)
@@ -54,7 +64,7 @@ func WithContext(ctx context.Context) Option {
 }
 
 // WithMaxRecordSize sets the largest record, in bytes, the Reader accepts
-// (DefaultMaxRecordSize, 64 MiB, unless set). A larger record gives a
+// (DefaultMaxRecordSize, 4 MiB, unless set). A larger record gives a
 // *RecordError wrapping a *TooLargeError, and the Reader goes on with the
 // next record. A value of zero or less restores the default.
 func WithMaxRecordSize(n int) Option {
@@ -67,7 +77,7 @@ func WithMaxRecordSize(n int) Option {
 }
 
 // WithMaxDecompressedSize sets the most bytes the Reader inflates from a
-// gzip input (DefaultMaxDecompressedSize, 16 GiB, unless set). Reading past
+// gzip input (DefaultMaxDecompressedSize, 4 GiB, unless set). Reading past
 // it stops the Reader with a *TooLargeError. Zero restores the default; a
 // negative value removes the limit. The limit does not apply to input that
 // is not compressed.
@@ -84,13 +94,17 @@ func WithMaxDecompressedSize(n int64) Option {
 }
 
 // Lenient makes the Reader accept the JSON of documentation examples, which
-// is often invalid as published: it drops trailing commas, turns elided
-// objects {...} into {} and elided arrays [...] into [], drops a bare ...
-// (or …) where a member or element is left out, reads an elided value
-// ("key": ...) as null, takes typographic quotes (“ ” ‘ ’) and single
-// quotes as string delimiters, drops // and /* */ comments, and escapes raw
-// control characters inside strings. Records that are empty objects once
-// elisions are removed are skipped.
+// is often invalid as published: it drops trailing commas, adds a comma
+// missing between a value and the next member or element on the next line
+// (or after other white space), turns elided objects {...} into {} and
+// elided arrays [...] into [], drops a bare ... (or …) where a member or
+// element is left out, reads an elided value ("key": ...) as null, takes
+// typographic quotes (“ ” ‘ ’) and single quotes as string delimiters,
+// drops // and /* */ comments, escapes raw control characters inside
+// strings, and drops the backslash of Markdown escapes inside strings
+// (\. \_ \* and any other backslash before ASCII punctuation that is no JSON
+// escape). Records that are empty objects once elisions are removed are
+// skipped.
 //
 // The rewrite happens before the Reader splits its input, so the byte
 // offsets that errors and Delivery report count the rewritten text. Strict

@@ -9,7 +9,7 @@ import (
 	"io"
 	"iter"
 
-	"github.com/klauspost/compress/gzip"
+	"github.com/mediatrail/mediatrail/internal/jsonscan"
 )
 
 // ErrTruncated is the error that a *ContainerError wraps when the input
@@ -105,6 +105,7 @@ const (
 	stRest             // the members of a log file after its Records array
 	stSkip             // skipping the rest of a value that is too large
 	stSpec             // handing out the elements a helper found (see reader_spec.go)
+	stSkipLine         // skipping the rest of a line of JSON Lines
 )
 
 const (
@@ -153,11 +154,38 @@ type item struct {
 // their bytes and decodes only those it keeps: a malformed record that the
 // filter skips gives no error. Every record it keeps is validated.
 //
-// A malformed record gives a *RecordError and Next goes on with the next
-// record. A broken container gives a *ContainerError after every record
-// before the break; such an error, a read error, a limit passed and the
-// context's end are fatal: Next returns the same error from then on. At
-// the end of the input Next returns io.EOF, and keeps doing so.
+// Errors come in two kinds, as with archive/tar's non-fatal errors and
+// bufio.Scanner's Err:
+//
+//   - A damaged record (malformed JSON, JSON that is no record, a record
+//     over the size limit, a line of JSON Lines cut short, stray bytes
+//     between the records of a log file) gives a *RecordError, and a value
+//     that holds no records a *NotRecordsError; reading goes on with the
+//     next record. So does a *ContainerError about one value of a stream,
+//     such as a broken EventBridge event on one line of JSON Lines.
+//   - An error that leaves nothing more to read ends reading: a container
+//     broken as a whole (a gzip stream cut short, a Records array that is
+//     not closed), a read error of the io.Reader, a limit passed, the
+//     context's end, Close. Next returns it once, after every record before
+//     it, and then io.EOF; Err returns it.
+//
+// So a loop that handles every error and calls Next again ends on every
+// input:
+//
+//	for {
+//		e, err := r.Next()
+//		if err == io.EOF {
+//			break
+//		}
+//		if err != nil {
+//			log.Print(err)
+//			continue
+//		}
+//		...
+//	}
+//	if err := r.Err(); err != nil {
+//		... // the input could not be read to its end
+//	}
 //
 // A Reader is not safe for concurrent use.
 type Reader struct {
@@ -180,7 +208,14 @@ type Reader struct {
 	v         objScan
 	skip      skipScan
 	skipThen  int    // state after skipping
+	inArray   bool   // reading the elements of an array
 	inRecords bool   // the current array is the Records member of a log file
+	inEvents  bool   // the current array is the Events member of LookupEvents output
+	arrayOff  int64  // the offset of the current array's opening bracket
+	commaOff  int64  // the offset of the last comma between elements
+	fileOff   int64  // the offset of the log file (or LookupEvents) object whose array is read
+	skipOff   int64  // the offset of the value being skipped
+	lineMode  int8   // 1 when the input is JSON Lines, -1 when it is not, 0 before the first value
 	elemFmt   Format // Delivery.Format of the current array's elements
 	elems     int    // elements read of the current array
 	pinned    int    // > 0 while expanding decoded text, whose offsets are not input offsets
@@ -200,8 +235,10 @@ type Reader struct {
 	values     int // top-level values started
 	format     Format
 	compressed bool
-	err        error // sticky: io.EOF or a fatal error
-	fatal      bool  // the last error Next returned was r.err
+	gz         []*gzipStream // the gzip layers of the input, outermost first
+	err        error         // sticky: io.EOF or the error that ended reading
+	fatal      bool          // the last error Next returned was r.err
+	reported   bool          // Next has returned r.err once
 }
 
 // NewReader returns a Reader of the records in r. Options select records,
@@ -222,9 +259,9 @@ func NewReader(r io.Reader, opts ...Option) *Reader {
 	return rd
 }
 
-// Next returns the next record. At the end of the input it returns io.EOF;
-// see Reader for the errors it may return and whether reading goes on after
-// them.
+// Next returns the next record. At the end of the input it returns io.EOF,
+// also after returning the error that ended reading once; see Reader for
+// the errors it may return.
 func (r *Reader) Next() (*Event, error) {
 	for {
 		if r.qi < len(r.queue) {
@@ -238,7 +275,11 @@ func (r *Reader) Next() (*Event, error) {
 			return it.e, it.err
 		}
 		if r.err != nil {
-			r.fatal = r.err != io.EOF
+			if r.err == io.EOF || r.reported {
+				r.fatal = false
+				return nil, io.EOF
+			}
+			r.reported, r.fatal = true, true
 			return nil, r.err
 		}
 		if e, err, ok := r.step(); ok {
@@ -275,6 +316,16 @@ func (r *Reader) All() iter.Seq2[*Event, error] {
 	}
 }
 
+// Err returns the error that ended reading before the end of the input, or
+// nil: nil while reading goes on and when the input was read to its end. It
+// is the error that Next returned before io.EOF, if it returned one.
+func (r *Reader) Err() error {
+	if r.err == io.EOF {
+		return nil
+	}
+	return r.err
+}
+
 // Format returns the container of the input. It reads the input up to the
 // first record or recognized value when nothing has been read yet, so it
 // may block; the record read stays for Next. JSON Lines (FormatLines) is
@@ -301,8 +352,9 @@ func (r *Reader) Compressed() bool {
 }
 
 // Close stops reading: it ends the read-ahead goroutine of a gzip input,
-// if any, and makes Next return ErrClosed (or the fatal error that ended
-// reading before). It does not close the io.Reader given to NewReader.
+// if any, and ends reading with ErrClosed (unless reading has ended
+// before): Next returns ErrClosed once, then io.EOF. It does not close the
+// io.Reader given to NewReader.
 func (r *Reader) Close() error {
 	if r.stop != nil {
 		r.stop()
@@ -342,6 +394,8 @@ func (r *Reader) step() (*Event, error, bool) {
 		return r.skipValue()
 	case stSpec:
 		return r.specStep()
+	case stSkipLine:
+		return r.skipLine()
 	}
 	r.fail(errors.New("cloudtrail: internal error: bad reader state"))
 	return nil, nil, false
@@ -372,7 +426,7 @@ func (r *Reader) open() {
 	for level := 0; ; level++ {
 		head, err := peek.Peek(2)
 		if len(head) == 1 && head[0] == 0x1f && err == io.EOF {
-			r.fail(gzipError(io.ErrUnexpectedEOF, 0))
+			r.fail(&ContainerError{What: "gzip header", Err: fmt.Errorf("%w: the input ends inside the gzip header", ErrTruncated)})
 			return
 		}
 		if len(head) < 2 || head[0] != 0x1f || head[1] != 0x8b {
@@ -383,19 +437,17 @@ func (r *Reader) open() {
 			break
 		}
 		if level == 4 {
-			r.fail(&ContainerError{What: "gzip stream", Err: errors.New("gzip nested more than 4 deep")})
-			return
-		}
-		zr, err := gzip.NewReader(peek)
-		if err != nil {
-			r.fail(gzipError(err, 0))
+			r.fail(&ContainerError{What: "gzip stream", Err: fmt.Errorf("%w: gzip nested more than 4 deep", ErrTooLarge)})
 			return
 		}
 		r.compressed = true
-		var z io.Reader = &gzipReader{zr: zr}
-		if level == 0 && r.opt.maxDecompressed >= 0 {
-			z = &limitReader{r: z, limit: r.opt.maxDecompressed}
+		g, err := newGzipStream(peek, gzipWindow, r.opt.maxDecompressed)
+		if err != nil {
+			r.fail(r.readError(err))
+			return
 		}
+		r.gz = append(r.gz, g)
+		var z io.Reader = g
 		if level == 0 && r.opt.readAhead {
 			z, r.stop = newReadAhead(z)
 		}
@@ -468,6 +520,7 @@ func (r *Reader) more() bool {
 			n, err = 0, errors.New("cloudtrail: io.Reader returned an invalid count")
 		}
 		r.end += n
+		r.gzipNotices(err != nil)
 		if err != nil {
 			r.rerr = err
 			return n > 0
@@ -482,13 +535,35 @@ func (r *Reader) more() bool {
 	}
 }
 
+// gzipNotices queues the damage the gzip layers went on after, once the
+// text read comes to it (all of it at the end).
+func (r *Reader) gzipNotices(end bool) {
+	for i, g := range r.gz {
+		upTo := int64(-1)
+		if i == len(r.gz)-1 && !end && !r.opt.lenient {
+			upTo = r.base + int64(r.end)
+		}
+		for _, err := range g.takeNotices(upTo) {
+			if ce, ok := err.(*ContainerError); ok && ce.Format == FormatUnknown {
+				ce.Format = r.format
+			}
+			r.queue = append(r.queue, item{nil, err})
+		}
+	}
+}
+
 // readError turns the error that stopped reading into the error Next
 // returns.
 func (r *Reader) readError(err error) error {
 	var tl *TooLargeError
 	var ce *ContainerError
 	switch {
-	case errors.As(err, &tl), errors.As(err, &ce):
+	case errors.As(err, &ce):
+		if ce.Format == FormatUnknown {
+			ce.Format = r.format
+		}
+		return err
+	case errors.As(err, &tl):
 		return err
 	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 		return fmt.Errorf("cloudtrail: reading stopped at offset %d: %w", r.base+int64(r.end), err)
@@ -497,13 +572,14 @@ func (r *Reader) readError(err error) error {
 }
 
 // truncated ends reading where the input stops inside something.
-func (r *Reader) truncated(what string, start int) (*Event, error, bool) {
+// start is the offset of the start of what is cut short.
+func (r *Reader) truncated(what string, start int64) (*Event, error, bool) {
 	if r.rerr != io.EOF {
 		r.fail(r.readError(r.rerr))
 		return nil, nil, false
 	}
 	off := r.base + int64(r.end)
-	msg := fmt.Errorf("%w: the input ends inside the %s that starts at offset %d", ErrTruncated, what, r.base+int64(start))
+	msg := fmt.Errorf("%w: the input ends inside the %s that starts at offset %d", ErrTruncated, what, start)
 	r.fail(&ContainerError{Format: r.format, What: what, Offset: off, Err: msg})
 	return nil, nil, false
 }
@@ -558,7 +634,20 @@ func (r *Reader) top() (*Event, error, bool) {
 		return nil, nil, false
 	}
 	switch c {
+	case 0xef:
+		// A byte order mark, as files joined with cat have at each file's
+		// start: no JSON, and no damage.
+		for r.end-r.pos < len(utf8BOM) && r.more() {
+		}
+		if bytes.HasPrefix(r.buf[r.pos:r.end], utf8BOM) {
+			r.pos += len(utf8BOM)
+			r.mark = r.pos
+			return nil, nil, false
+		}
 	case '{':
+		if r.lineMode == 0 {
+			r.detectLines()
+		}
 		r.noteValue()
 		r.v.reset(r.pos, true, true)
 		r.state = stObject
@@ -575,7 +664,8 @@ func (r *Reader) top() (*Event, error, bool) {
 		r.setFormat(FormatArray)
 		r.pos++
 		r.mark = r.pos
-		r.inRecords = false
+		r.inArray, r.inRecords, r.inEvents = true, false, false
+		r.arrayOff = r.base + int64(r.pos-1)
 		r.elemFmt = FormatArray
 		r.elems = 0
 		r.state = stArray
@@ -607,8 +697,11 @@ func (r *Reader) topText() (*Event, error, bool) {
 		// what it says (a string may hold a record, JSON-encoded).
 		for {
 			end, ok := scanScalar(r.buf[:r.end], start)
-			if (ok || r.rerr != nil) && r.buf[start] != '"' && !validJSON(r.buf[start:end]) {
+			if (ok || r.rerr != nil) && r.buf[start] != '"' && !jsonscan.Valid(r.buf[start:end]) {
 				break // a word, not a literal: a line of text
+			}
+			if ok && r.buf[start] == '"' && end < r.end && !canFollowValue(r.buf[end]) {
+				break // a stray quote
 			}
 			if ok || r.rerr != nil {
 				r.noteValue()
@@ -624,8 +717,11 @@ func (r *Reader) topText() (*Event, error, bool) {
 			start = r.pos
 		}
 	}
-	// Not JSON. At the start of the input this ends reading; within JSON
-	// Lines it spoils one line only.
+	// Not JSON: stray bytes, or a line of text. Go on where the next
+	// record or log file starts (in JSON Lines, if it starts on the same
+	// line); else, at the start of the input this ends reading, and within
+	// JSON Lines it spoils one line only.
+	rest = r.buf[start:r.end]
 	show := rest
 	if len(show) > 16 {
 		show = show[:16]
@@ -635,6 +731,17 @@ func (r *Reader) topText() (*Event, error, bool) {
 		What:   "input",
 		Offset: off,
 		Err:    fmt.Errorf("%w: %q where a JSON value should start", ErrSyntax, show),
+	}
+	if k := r.nextElement(start + 1); k >= 0 && (r.lineMode <= 0 || bytes.IndexByte(r.buf[start:k], '\n') < 0) {
+		if r.values == 0 {
+			r.noteValue() // the damage stands for a value
+		}
+		return r.resync(start, k, fmt.Sprintf("%q where a JSON value should start", show))
+	}
+	if r.values > 0 && r.lineMode <= 0 {
+		// Among records that are no JSON Lines, the next may start past
+		// the data read so far.
+		return r.resync(start, start+1, fmt.Sprintf("%q where a JSON value should start", show))
 	}
 	if r.values == 0 {
 		err.Err = fmt.Errorf("%w: the input is neither JSON nor gzip (it starts with %q)", ErrSyntax, show)
@@ -657,34 +764,184 @@ func (r *Reader) topText() (*Event, error, bool) {
 	return nil, err, true
 }
 
+// canFollowValue reports whether c may follow a value at the top level.
+func canFollowValue(c byte) bool {
+	return jsonscan.IsSpace(c) || c == '{' || c == '[' || c == '"' || c == ','
+}
+
 // isScalarStart reports whether c starts a JSON string, number or literal.
 func isScalarStart(c byte) bool {
 	return c == '"' || c == '-' || c >= '0' && c <= '9' || c == 't' || c == 'f' || c == 'n'
 }
 
-// object scans a top-level object.
+// object scans a top-level object. In JSON Lines it scans no further than
+// the end of the object's line: a line whose value does not end on it is
+// damaged, and reading goes on with the next line.
 func (r *Reader) object() (*Event, error, bool) {
 	for {
-		p, res := r.v.run(r.buf[:r.end], r.pos)
+		limit, nl := r.end, -1
+		if r.lineMode > 0 {
+			if i := bytes.IndexByte(r.buf[r.pos:r.end], '\n'); i >= 0 {
+				nl = r.pos + i
+				limit = nl
+			}
+		}
+		p, res := r.v.run(r.buf[:limit], r.pos)
 		r.pos = p
 		switch res {
 		case scanDone:
+			if e, err, done, again := r.checkElement(p); done || again {
+				if again {
+					continue
+				}
+				return e, err, true
+			}
 			r.state = stTop
 			return r.value(r.v.start, p, FormatRecord)
 		case scanRecords:
+			r.fileOff = r.base + int64(r.v.start)
 			r.setFormat(FormatLogFile)
 			r.pos++
 			r.mark = r.pos
-			r.inRecords = true
+			r.inArray, r.inRecords, r.inEvents = true, true, false
+			r.arrayOff = r.base + int64(r.pos-1)
 			r.elemFmt = FormatLogFile
 			r.state = stArray
 			return nil, nil, false
 		}
+		if nl >= 0 {
+			return r.brokenLine(nl, "the line ends before its JSON value does")
+		}
 		if r.pos-r.v.start > r.opt.maxRecord {
+			if r.v.eventsAt >= 0 {
+				return r.streamEvents()
+			}
+			if r.lineMode > 0 {
+				return r.lineTooLarge()
+			}
+			if e, err, ok := r.cutShort(); ok {
+				return e, err, true
+			}
 			return r.tooLarge(stTop)
 		}
 		if !r.more() {
-			return r.truncated("JSON object", r.v.start)
+			if r.lineMode > 0 && r.rerr == io.EOF {
+				return r.brokenLine(r.end, "the input ends before the JSON value of its last line does")
+			}
+			if r.rerr == io.EOF {
+				if e, err, ok := r.cutShort(); ok {
+					return e, err, true
+				}
+			}
+			return r.truncated("JSON object", r.base+int64(r.v.start))
+		}
+	}
+}
+
+// streamEvents reads the Events array of LookupEvents output that is too
+// large to hold whole (as the AWS CLI prints when it gathers every page)
+// event by event, as the Records of a log file are read. Its events have
+// no NextToken.
+func (r *Reader) streamEvents() (*Event, error, bool) {
+	r.setFormat(FormatLookupEvents)
+	r.fileOff = r.base + int64(r.v.start)
+	r.pos = r.v.eventsAt + 1
+	r.mark = r.pos
+	r.inArray, r.inRecords, r.inEvents = true, false, true
+	r.arrayOff = r.base + int64(r.v.eventsAt)
+	r.elemFmt = FormatLookupEvents
+	r.elems = 0
+	r.state = stArray
+	return nil, nil, false
+}
+
+// detectLines decides, at an object at the top level, whether the input
+// is JSON Lines: one value per line, as Firehose and log shippers write
+// them. It is when the object's line, or (that line being damaged) the
+// next, holds an object and nothing else; an indented document never has
+// such a line. It looks no further than lineWindow bytes: when no line ends
+// there, it leaves the question for the next object.
+func (r *Reader) detectLines() {
+	if i := jsonscan.SkipSpace(r.buf[:r.end], r.pos+1); bytes.HasPrefix(r.buf[i:r.end], []byte(`"Records"`)) {
+		return // a log file, which is read the same either way
+	}
+	first, ok := r.lineAfter(0)
+	if !ok {
+		return
+	}
+	r.lineMode = -1
+	line := bytes.TrimSpace(r.buf[r.pos : r.pos+first])
+	if len(line) > 1 && line[len(line)-1] == '}' {
+		r.lineMode = 1
+		return
+	}
+	second, ok := r.lineAfter(first + 1)
+	if !ok {
+		return
+	}
+	line = bytes.TrimSpace(r.buf[r.pos+first+1 : r.pos+second])
+	if len(line) > 1 && line[0] == '{' && line[len(line)-1] == '}' {
+		r.lineMode = 1
+	}
+}
+
+// lineAfter returns the position, relative to r.pos, of the first line
+// break at or after r.pos+from, reading more input as needed. It reports
+// false when there is none within the record size limit or before the end
+// of the input.
+func (r *Reader) lineAfter(from int) (int, bool) {
+	for {
+		if r.pos+from <= r.end {
+			if i := bytes.IndexByte(r.buf[r.pos+from:r.end], '\n'); i >= 0 {
+				return from + i, true
+			}
+		}
+		if r.end-r.pos > min(r.opt.maxRecord, lineWindow) || !r.more() {
+			return 0, false
+		}
+	}
+}
+
+// lineWindow bounds how far detectLines looks for the end of a line.
+const lineWindow = 256 << 10
+
+// brokenLine reports the line of JSON Lines that holds the value being
+// scanned as damaged, and goes on after its end at nl (a line break, or the
+// end of the input).
+func (r *Reader) brokenLine(nl int, why string) (*Event, error, bool) {
+	idx := r.index
+	r.index++
+	off := r.base + int64(r.v.start)
+	r.pos = min(nl+1, r.end)
+	r.mark = r.pos
+	r.state = stTop
+	return nil, &RecordError{Index: idx, Offset: off, Err: fmt.Errorf("%w: %s", ErrSyntax, why)}, true
+}
+
+// lineTooLarge reports a line of JSON Lines over the record size limit and
+// skips the rest of it.
+func (r *Reader) lineTooLarge() (*Event, error, bool) {
+	idx := r.index
+	r.index++
+	off := r.base + int64(r.v.start)
+	r.mark = r.pos
+	r.state = stSkipLine
+	return nil, &RecordError{Index: idx, Offset: off, Err: &TooLargeError{What: "line", Limit: int64(r.opt.maxRecord), Offset: off}}, true
+}
+
+// skipLine skips to the start of the next line.
+func (r *Reader) skipLine() (*Event, error, bool) {
+	for {
+		if i := bytes.IndexByte(r.buf[r.pos:r.end], '\n'); i >= 0 {
+			r.pos += i + 1
+			r.mark = r.pos
+			r.state = stTop
+			return nil, nil, false
+		}
+		r.pos, r.mark = r.end, r.end
+		if !r.more() {
+			r.state = stTop
+			return nil, nil, false
 		}
 	}
 }
@@ -694,23 +951,30 @@ func (r *Reader) object() (*Event, error, bool) {
 func (r *Reader) elementStart() (*Event, error, bool) {
 	c, ok := r.peek()
 	if !ok {
-		return r.truncated(r.arrayName(), r.pos)
+		return r.truncated(r.arrayName(), r.arrayOff)
 	}
 	switch c {
 	case ']':
-		if r.state == stNextElem {
-			err := &ContainerError{
-				Format: r.format,
-				What:   r.arrayName(),
-				Offset: r.base + int64(r.pos),
-				Err:    fmt.Errorf("%w: a comma before the closing bracket (Lenient accepts this)", ErrSyntax),
+		if r.state == stNextElem || r.inRecords {
+			// When more elements follow, a stray bracket.
+			if next, ok := r.peekAfter(r.pos + 1); ok && (next == ',' || next == '{') {
+				return r.resync(r.pos, r.pos+1, "a closing bracket among the elements")
 			}
-			r.fail(err)
-			return nil, nil, false
+		}
+		if r.state == stNextElem {
+			// A comma before the closing bracket.
+			r.pos++
+			r.endArray()
+			return nil, r.damageAt(r.commaOff, "a comma before the closing bracket (Lenient accepts this)"), true
 		}
 		r.pos++
 		r.endArray()
 		return nil, nil, false
+	case ',':
+		r.pos++
+		r.mark = r.pos
+		r.state = stNextElem
+		return nil, r.damage(r.pos-1, "an empty element (two commas, or a comma after the opening bracket)"), true
 	case '{':
 		if r.atElement() {
 			return nil, nil, false // the helper's work starts here
@@ -720,10 +984,17 @@ func (r *Reader) elementStart() (*Event, error, bool) {
 		r.state = stElement
 		return r.element()
 	case '[':
+		if r.inRecords && !r.wholeElement() {
+			return r.resync(r.pos, r.pos+1, "a stray opening bracket")
+		}
 		r.elems++
 		r.v.reset(r.pos, false, false)
 		r.state = stElement
 		return r.element()
+	}
+	if r.inRecords && (!isScalarStart(c) || !r.wholeElement()) {
+		// The elements of a log file are records: these are stray bytes.
+		return r.resync(r.pos, r.pos+1, fmt.Sprintf("%q where a record should start", r.buf[r.pos:min(r.pos+8, r.end)]))
 	}
 	r.elems++
 	// A string, number or literal: no record.
@@ -757,14 +1028,29 @@ func (r *Reader) elementStart() (*Event, error, bool) {
 			// Skip the rest of the string.
 			r.v.reset(start, false, false)
 			r.v.inStr, r.v.strStart = true, start+1
-			r.pos = r.end
+			r.pos = end
 			return r.tooLarge(stAfterElem)
 		}
+		startOff := r.base + int64(start)
 		if !r.more() {
-			return r.truncated(r.arrayName(), start)
+			return r.truncated("JSON value", startOff)
 		}
 		start = r.pos
 	}
+}
+
+// wholeElement reports whether the data read holds, at r.pos, a valid
+// JSON value followed by a comma or a closing bracket: an element of a
+// Records array that is no record, rather than stray bytes. A value that
+// goes on past the data read counts as stray: no CloudTrail writes one.
+func (r *Reader) wholeElement() bool {
+	b := r.buf[:r.end]
+	end, err := jsonscan.Value(b, r.pos)
+	if err != nil {
+		return false
+	}
+	q := jsonscan.SkipSpace(b, end)
+	return q < len(b) && (b[q] == ',' || b[q] == ']')
 }
 
 func (r *Reader) arrayName() string {
@@ -777,7 +1063,9 @@ func (r *Reader) arrayName() string {
 // endArray moves on after the closing bracket of an array.
 func (r *Reader) endArray() {
 	r.mark = r.pos
-	if r.inRecords {
+	r.inArray = false
+	if r.inRecords || r.inEvents {
+		r.inEvents = false
 		r.skip = skipScan{depth: 1}
 		r.state = stRest
 		return
@@ -787,40 +1075,136 @@ func (r *Reader) endArray() {
 
 // element scans an element of an array.
 func (r *Reader) element() (*Event, error, bool) {
-	if r.walk && r.v.obj && r.pos == r.v.start {
-		// Without a filter every record is decoded, so validate it and
-		// find its members in one pass over the buffer. A record that runs
-		// past the data read so far, or is invalid, takes the scan below.
-		if end, ok := r.mw.run(r.buf[:r.end], r.pos); ok {
-			r.pos = end
-			r.state = stAfterElem
-			return r.valueOf(r.v.start, end, r.elemFmt, &r.mw.keyView, r.mw.members)
-		}
-	}
 	for {
+		if r.walk && r.v.obj && r.pos == r.v.start {
+			// Without a filter every record is decoded, so validate it and
+			// find its members in one pass over the buffer. A record that
+			// runs past the data read so far, or is invalid, takes the scan
+			// below.
+			if end, err := r.mw.run(r.buf[:r.end], r.pos); err == nil {
+				if e, err, done, again := r.checkElement(end); done || again {
+					if again {
+						continue
+					}
+					return e, err, true
+				}
+				r.pos = end
+				r.state = stAfterElem
+				return r.valueOf(r.v.start, end, r.elemFmt, &r.mw.keyView, r.mw.members)
+			}
+		}
 		p, res := r.v.run(r.buf[:r.end], r.pos)
 		r.pos = p
 		if res == scanDone {
+			if e, err, done, again := r.checkElement(p); done || again {
+				if again {
+					continue
+				}
+				return e, err, true
+			}
 			r.state = stAfterElem
 			return r.value(r.v.start, p, r.elemFmt)
 		}
 		if r.pos-r.v.start > r.opt.maxRecord {
+			if e, err, ok := r.cutShort(); ok {
+				return e, err, true
+			}
 			return r.tooLarge(stAfterElem)
 		}
 		if !r.more() {
-			return r.truncated("record", r.v.start)
+			if r.rerr == io.EOF {
+				if e, err, ok := r.cutShort(); ok {
+					return e, err, true
+				}
+			}
+			return r.truncated("record", r.base+int64(r.v.start))
 		}
 	}
+}
+
+// cutShort is called when the value being scanned does not end before
+// the end of the input or the record size limit. Among records (in a log
+// file, or at the top level) that is most often a record cut short, with
+// the records after it read as its members: when another record starts
+// inside the value, cutShort reports the value as damaged, goes on there
+// and reports true.
+func (r *Reader) cutShort() (*Event, error, bool) {
+	if r.inArray && !r.inRecords {
+		return nil, nil, false
+	}
+	k := r.nextElement(r.v.start + 1)
+	if k < 0 {
+		return nil, nil, false
+	}
+	e, err, _ := r.resync(r.v.start, k, "the record is cut short: another starts inside it")
+	return e, err, true
+}
+
+// checkElement looks at what follows the element of a log file that ends
+// at r.buf[end]: a comma and a member name there mean that a stray closing
+// brace has cut a record short, and the element is no record, only its
+// first part. It reports done, with the error for the damage, when so;
+// again when it had to read more input to tell, and the element is to be
+// scanned again (the reading may have moved the buffer).
+func (r *Reader) checkElement(end int) (e *Event, err error, done, again bool) {
+	if r.inArray && !r.inRecords {
+		return nil, nil, false, false
+	}
+	b := r.buf[:r.end]
+	q := jsonscan.SkipSpace(b, end)
+	if q < len(b) && b[q] == ',' {
+		q = jsonscan.SkipSpace(b, q+1)
+	}
+	member := false
+	if q < len(b) {
+		if b[q] != '"' || q == jsonscan.SkipSpace(b, end) {
+			return nil, nil, false, false
+		}
+		// A member name is a string followed by a colon.
+		if s, _, serr := jsonscan.String(b, q); serr == nil {
+			if c := jsonscan.SkipSpace(b, s); c < len(b) {
+				if b[c] != ':' {
+					return nil, nil, false, false
+				}
+				member = true
+			}
+		} else if s < len(b) {
+			return nil, nil, false, false
+		}
+	}
+	if !member {
+		if r.rerr == nil && r.end-r.v.start <= r.opt.maxRecord+lineWindow {
+			// Read on to tell; reading may move the buffer, so the
+			// element is scanned again.
+			r.more()
+			r.pos = r.v.start
+			r.v.reset(r.v.start, true, !r.inArray)
+			return nil, nil, false, true
+		}
+		return nil, nil, false, false // the end of the input: truncation is told later
+	}
+	const why = "a stray closing brace cuts a record short"
+	if !r.inArray && r.lineMode > 0 {
+		nl := r.end
+		if i := bytes.IndexByte(b[end:], '\n'); i >= 0 {
+			nl = end + i
+		}
+		_, err, _ = r.brokenLine(nl, why)
+		return nil, err, true, false
+	}
+	_, err, _ = r.resync(r.v.start, r.v.start+1, why)
+	return nil, err, true, false
 }
 
 // afterElement reads the comma or bracket after an element.
 func (r *Reader) afterElement() (*Event, error, bool) {
 	c, ok := r.peek()
 	if !ok {
-		return r.truncated(r.arrayName(), r.pos)
+		return r.truncated(r.arrayName(), r.arrayOff)
 	}
 	switch c {
 	case ',':
+		r.commaOff = r.base + int64(r.pos)
 		r.pos++
 		r.state = stNextElem
 		return nil, nil, false
@@ -828,14 +1212,123 @@ func (r *Reader) afterElement() (*Event, error, bool) {
 		r.pos++
 		r.endArray()
 		return nil, nil, false
+	case '{':
+		// Two elements without a comma between them: both are whole.
+		r.mark = r.pos
+		r.state = stNextElem
+		return nil, r.damage(r.pos, "a comma is missing between two elements"), true
 	}
-	r.fail(&ContainerError{
-		Format: r.format,
-		What:   r.arrayName(),
-		Offset: r.base + int64(r.pos),
-		Err:    fmt.Errorf("%w: %q after an element, where a comma or closing bracket should be", ErrSyntax, c),
-	})
-	return nil, nil, false
+	return r.resync(r.pos, r.pos+1, fmt.Sprintf("%q after an element, where a comma or closing bracket should be", c))
+}
+
+// damage returns the RecordError for damaged bytes of an array at
+// r.buf[at], which take the place of a record.
+func (r *Reader) damage(at int, why string) error {
+	return r.damageAt(r.base+int64(at), why)
+}
+
+// damageAt is damage for the offset off of the input.
+func (r *Reader) damageAt(off int64, why string) error {
+	idx := r.index
+	r.index++
+	return &RecordError{Index: idx, Offset: off, Err: fmt.Errorf("%w: %s", ErrSyntax, why)}
+}
+
+// peekAfter returns the first byte at or after i that is no white space,
+// reading more input as needed; it reports false at the end of the input.
+// Nothing from r.mark on is dropped.
+func (r *Reader) peekAfter(i int) (byte, bool) {
+	for {
+		if q := jsonscan.SkipSpace(r.buf[:r.end], i); q < r.end {
+			return r.buf[q], true
+		}
+		at := r.base + int64(i)
+		if !r.more() {
+			return 0, false
+		}
+		i = int(at - r.base)
+	}
+}
+
+// resync reports the damaged bytes from r.buf[at] on and goes on at the
+// next element, found from r.buf[from] on: in a log file, and among
+// records at the top level, the next place where a record starts as
+// CloudTrail writes them, {"eventVersion":, which no member of a record
+// can be mistaken for; in another array the next object. When none comes,
+// the rest of the input is lost. It holds no more than a few bytes of what
+// it skips.
+func (r *Reader) resync(at, from int, why string) (*Event, error, bool) {
+	err := r.damage(at, why)
+	r.pos, r.mark = from, from
+	for {
+		if k := r.nextElement(r.pos); k >= 0 {
+			r.pos, r.mark = k, k
+			r.state = stNextElem
+			if !r.inArray {
+				r.state = stTop
+			}
+			return nil, err, true
+		}
+		// Keep a few bytes: a record start may span two reads.
+		keep := max(r.pos, r.end-recordStartSpan)
+		r.pos, r.mark = keep, keep
+		if !r.more() {
+			break
+		}
+	}
+	// No element follows: the rest of the input is lost.
+	r.pos, r.mark = r.end, r.end
+	r.state, r.inArray = stTop, false
+	return nil, err, true
+}
+
+// recordStartSpan is the most bytes a record start that nextElement finds
+// spans, white space of indented files included.
+const recordStartSpan = 64
+
+// nextElement returns the position of the next element start (see resync)
+// in the data read from r.buf[from] on, or -1.
+func (r *Reader) nextElement(from int) int {
+	b := r.buf[:r.end]
+	if r.inArray && !r.inRecords {
+		if i := bytes.IndexByte(b[from:], '{'); i >= 0 {
+			return from + i
+		}
+		return -1
+	}
+	k := objectStart(b, from, `"eventVersion"`)
+	if !r.inArray {
+		// Or a log file, if one starts first.
+		end := len(b)
+		if k >= 0 {
+			end = k
+		}
+		if l := objectStart(b[:end], from, `"Records"`); l >= 0 {
+			k = l
+		}
+	}
+	return k
+}
+
+// objectStart returns the position of the first '{' at or after from in b
+// whose first member is named name (quotes included), or -1.
+func objectStart(b []byte, from int, name string) int {
+	for from < len(b) {
+		i := bytes.Index(b[from:], []byte(name))
+		if i < 0 {
+			return -1
+		}
+		at := from + i
+		j := at - 1
+		for j >= from && jsonscan.IsSpace(b[j]) {
+			j--
+		}
+		if j >= from && b[j] == '{' {
+			return j
+		}
+		from = at + 1
+	}
+	return -1
 }
 
 // rest skips the members of a log file after its Records array.
@@ -848,7 +1341,7 @@ func (r *Reader) rest() (*Event, error, bool) {
 			return nil, nil, false
 		}
 		if !r.more() {
-			return r.truncated("log file object", r.pos)
+			return r.truncated("log file object", r.fileOff)
 		}
 	}
 }
@@ -859,10 +1352,10 @@ func (r *Reader) tooLarge(then int) (*Event, error, bool) {
 	idx := r.index
 	r.index++
 	off := r.base + int64(r.v.start)
+	r.skipOff = off
+	// The scan stopped before a backslash whose escaped byte is still to
+	// come, if any: skipping goes on from there.
 	r.skip = skipScan{depth: r.v.depth, inStr: r.v.inStr}
-	if r.v.inStr {
-		r.skip.esc = trailingEscape(r.buf[:r.pos], r.v.strStart)
-	}
 	r.mark = r.pos
 	r.skipThen = then
 	r.state = stSkip
@@ -879,7 +1372,7 @@ func (r *Reader) skipValue() (*Event, error, bool) {
 			return nil, nil, false
 		}
 		if !r.more() {
-			return r.truncated("record", r.pos)
+			return r.truncated("record", r.skipOff)
 		}
 	}
 }
@@ -931,6 +1424,14 @@ func (r *Reader) valueOf(s, e int, f Format, v *keyView, walked []memberPos) (*E
 			return nil, nil, false
 		}
 		if r.filt.active() && !r.matchScanned(s, e, v) {
+			if (v.nested || v.stray) && r.amongRecords() && !jsonscan.Valid(r.buf[s:e]) {
+				// A damaged record with another inside it: the same
+				// error, and the same place to go on, as without a
+				// filter.
+				err := &RecordError{Index: idx, Offset: off, Err: r.explain(r.buf[s:e], syntaxError(r.buf[s:e], r.opt.lenient))}
+				r.afterDamaged(s, e)
+				return nil, err, true
+			}
 			return nil, nil, false
 		}
 		// The Event owns a copy of its record (bytes.Clone does not zero
@@ -939,7 +1440,19 @@ func (r *Reader) valueOf(s, e int, f Format, v *keyView, walked []memberPos) (*E
 		if walked != nil {
 			return r.decodeWalked(raw, walked, f, idx, off)
 		}
-		return r.decode(raw, f, idx, off, nil)
+		ev, err, ok := r.decode(raw, f, idx, off, nil)
+		if err != nil {
+			r.afterDamaged(s, e)
+		}
+		return ev, err, ok
+	}
+	if r.amongRecords() && !jsonscan.Valid(r.buf[s:e]) {
+		// A damaged record that does not look like one.
+		idx := r.index
+		r.index++
+		err := &RecordError{Index: idx, Offset: off, Err: syntaxError(r.buf[s:e], r.opt.lenient)}
+		r.afterDamaged(s, e)
+		return nil, err, true
 	}
 	if f == FormatRecord {
 		r.expandTop(r.buf[s:e], off)
@@ -948,6 +1461,29 @@ func (r *Reader) valueOf(s, e int, f Format, v *keyView, walked []memberPos) (*E
 		r.setFormat(FormatNotRecords)
 	}
 	return nil, nil, false
+}
+
+// amongRecords reports whether the value being read stands where a
+// record should: an element of a log file, or a top-level value of a
+// stream that is not JSON Lines.
+func (r *Reader) amongRecords() bool {
+	return r.inRecords || !r.inArray && r.lineMode <= 0
+}
+
+// afterDamaged is called after the damaged value b[s:e] among records has
+// been reported. Damage may run a record into the records after it: it
+// goes on where the next one starts, if that is inside the value.
+func (r *Reader) afterDamaged(s, e int) {
+	if !r.amongRecords() {
+		return
+	}
+	if k := r.nextElement(s + 1); k >= 0 && k < e {
+		r.pos, r.mark = k, k
+		r.state = stNextElem
+		if !r.inArray {
+			r.state = stTop
+		}
+	}
 }
 
 // awsSource reports whether the scanned eventSource is of the "aws:s3"
@@ -977,7 +1513,7 @@ func (r *Reader) decode(raw []byte, f Format, idx int, off int64, d *Delivery) (
 		e Event
 		d Delivery
 	})
-	if err := parseInto(&blk.e, raw); err != nil {
+	if err := parseInto(&blk.e, raw, &r.mw); err != nil {
 		return nil, &RecordError{Index: idx, Offset: off, Err: r.explain(raw, err)}, true
 	}
 	if d != nil {
@@ -995,68 +1531,17 @@ func (r *Reader) decodeWalked(raw []byte, walked []memberPos, f Format, idx int,
 		e Event
 		d Delivery
 	})
-	parseWalked(&blk.e, raw, walked) // valid: it cannot fail
+	parseWalked(&blk.e, raw, walked)
 	blk.d.Format, blk.d.Index, blk.d.Offset = f, idx, off
 	blk.e.Delivery = &blk.d
 	return &blk.e, nil, true
 }
 
-// explain adds where a record's JSON breaks to a syntax error.
+// explain adds to a syntax error whether the record looks like a
+// documentation example, which Lenient reads.
 func (r *Reader) explain(raw []byte, err error) error {
-	if !errors.Is(err, ErrSyntax) {
-		return err
+	if se, ok := err.(*SyntaxError); ok {
+		se.docs = !r.opt.lenient && looksLikeDocs(raw)
 	}
-	return syntaxError(raw, r.opt.lenient)
-}
-
-// limitReader stops reading decompressed input past a limit.
-type limitReader struct {
-	r     io.Reader
-	n     int64
-	limit int64
-}
-
-func (l *limitReader) Read(p []byte) (int, error) {
-	if l.n > l.limit {
-		return 0, &TooLargeError{What: "decompressed input", Limit: l.limit, Offset: l.limit}
-	}
-	if max := l.limit - l.n + 1; int64(len(p)) > max {
-		p = p[:max]
-	}
-	n, err := l.r.Read(p)
-	l.n += int64(n)
-	if l.n > l.limit {
-		return n - int(l.n-l.limit), &TooLargeError{What: "decompressed input", Limit: l.limit, Offset: l.limit}
-	}
-	return n, err
-}
-
-// gzipReader turns the errors of a gzip stream into ContainerErrors.
-type gzipReader struct {
-	zr  *gzip.Reader
-	n   int64
-	err error
-}
-
-func (g *gzipReader) Read(p []byte) (int, error) {
-	if g.err != nil {
-		return 0, g.err
-	}
-	n, err := g.zr.Read(p)
-	g.n += int64(n)
-	if err != nil && err != io.EOF {
-		err = gzipError(err, g.n)
-		g.err = err
-	}
-	return n, err
-}
-
-// gzipError describes an error of the decompressor.
-func gzipError(err error, off int64) error {
-	if errors.Is(err, io.ErrUnexpectedEOF) || err == io.EOF {
-		err = fmt.Errorf("%w: the gzip stream ends early: %w", ErrTruncated, err)
-	} else {
-		err = fmt.Errorf("gzip: %w", err)
-	}
-	return &ContainerError{Format: FormatUnknown, What: "gzip stream", Offset: off, Err: err}
+	return err
 }

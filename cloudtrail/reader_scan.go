@@ -2,8 +2,8 @@ package cloudtrail
 
 import (
 	"bytes"
-	"encoding/binary"
-	"math/bits"
+
+	"github.com/mediatrail/mediatrail/internal/jsonscan"
 )
 
 // The record splitter. An objScan finds where a JSON value ends in the
@@ -28,6 +28,7 @@ const (
 	keyInsight                     // insightDetails
 	keyRecord                      // another member of CloudTrail records
 	keyContainer                   // a member of a container or of a message that holds no record
+	keyEvents                      // Events, of LookupEvents output
 )
 
 // recordKeys are the classes that make an object a record.
@@ -52,7 +53,9 @@ func keyClass(key []byte) uint8 {
 		"errorMessage", "sessionCredentialFromConsole", "serviceEventDetails",
 		"addendum", "edgeDeviceDetails", "eventContext":
 		return keyRecord
-	case "detail-type", "detail", "awslogs", "messageType", "logEvents", "Events",
+	case "Events":
+		return keyEvents | keyContainer
+	case "detail-type", "detail", "awslogs", "messageType", "logEvents",
 		"CloudTrailEvent", "EventId", "digestStartTime", "digestEndTime",
 		"digestS3Bucket", "digestS3Object", "previousDigestSignature", "logFiles",
 		"Service", "Event", "Type", "Message", "MessageId", "messageId", "Body",
@@ -63,15 +66,15 @@ func keyClass(key []byte) uint8 {
 	// The decoder matches member names without regard to ASCII case.
 	switch len(key) {
 	case len("eventSource"):
-		if equalFoldASCII(string(key), "eventSource") {
+		if jsonscan.EqualFold(string(key), "eventSource") {
 			return keySource
 		}
 	case len("eventName"):
-		if equalFoldASCII(string(key), "eventName") {
+		if jsonscan.EqualFold(string(key), "eventName") {
 			return keyName
 		}
 	case len("insightDetails"):
-		if equalFoldASCII(string(key), "insightDetails") {
+		if jsonscan.EqualFold(string(key), "insightDetails") {
 			return keyInsight
 		}
 	}
@@ -89,30 +92,40 @@ type objScan struct {
 	strStart int  // the first byte after the opening quote of the current string
 	keyNext  bool // the next top-level string is a member name
 	stopRec  bool // stop at a top-level Records member whose value is an array
+	eventsAt int  // the '[' of a top-level Events array, or -1
 	pending  uint8
 }
 
 // keyView is what a scan of a value learns from its top-level member
 // names, enough to tell a record from a container and to filter records.
 type keyView struct {
-	obj   bool  // the value is an object
-	mask  uint8 // classes of the top-level member names seen
-	odd   bool  // the fast path cannot decide: a member name has escapes, or eventSource or eventName is no string
-	srcS  int   // eventSource text, when found (srcS >= 0)
-	srcE  int
-	nameS int // eventName text, when found (nameS >= 0)
-	nameE int
+	obj  bool  // the value is an object
+	mask uint8 // classes of the top-level member names seen
+	odd  bool  // the fast path cannot decide: a member name has escapes, or eventSource or eventName is no string
+	// nested says a nested object starts with an eventVersion member:
+	// in a log file, a record cut short runs into the next one so. stray
+	// says bytes that no JSON has outside strings were seen there, as
+	// when a lost quote turns strings inside out. Both are signs of
+	// damage that a filter checks before it skips a value unread.
+	nested, stray bool
+	srcS          int // eventSource text, when found (srcS >= 0)
+	srcE          int
+	nameS         int // eventName text, when found (nameS >= 0)
+	nameE         int
 }
 
 // reset starts the scan of the value whose first byte is at start.
 func (v *objScan) reset(start int, obj, stopAtRecords bool) {
-	*v = objScan{keyView: keyView{obj: obj, srcS: -1, nameS: -1}, start: start, keyNext: obj, stopRec: stopAtRecords}
+	*v = objScan{keyView: keyView{obj: obj, srcS: -1, nameS: -1}, start: start, keyNext: obj, stopRec: stopAtRecords, eventsAt: -1}
 }
 
 // shift moves the positions n bytes back, after the buffer was compacted.
 func (v *objScan) shift(n int) {
 	v.start -= n
 	v.strStart -= n
+	if v.eventsAt >= 0 {
+		v.eventsAt -= n
+	}
 	if v.srcS >= 0 {
 		v.srcS -= n
 		v.srcE -= n
@@ -123,8 +136,26 @@ func (v *objScan) shift(n int) {
 	}
 }
 
-// structural marks the bytes that matter outside strings.
-var structural = [256]bool{'"': true, '{': true, '}': true, '[': true, ']': true, ',': true}
+// Classes of bytes outside strings.
+const (
+	plainByte      = iota // part of a number or literal, white space, a colon
+	structuralByte        // a quote, brace, bracket or comma: it matters
+	strayByte             // no JSON has it outside strings: the value is damaged
+)
+
+// byteClass classifies the bytes outside strings.
+var byteClass = func() (c [256]uint8) {
+	for i := range c {
+		c[i] = strayByte
+	}
+	for _, b := range []byte("0123456789+-.eE \t\r\n:truefalsn") {
+		c[b] = plainByte
+	}
+	for _, b := range []byte(`"{}[],`) {
+		c[b] = structuralByte
+	}
+	return c
+}()
 
 // run scans b, which holds the data read so far, from p. It returns the
 // position after the value and scanDone when the value ends, the position
@@ -134,20 +165,18 @@ func (v *objScan) run(b []byte, p int) (int, int) {
 	depth := v.depth
 	for {
 		if v.inStr {
-			for {
-				q := quoteIndex(b, p)
-				if q < 0 {
-					v.depth = depth
-					return len(b), scanMore
-				}
-				p = q + 1
-				if b[q-1] != '\\' || !escapedQuote(b, q, v.strStart) {
-					break
-				}
+			var closed bool
+			if p, closed = jsonscan.StringRest(b, p); !closed {
+				v.depth = depth
+				return p, scanMore
 			}
 			v.inStr = false
 			if depth == 1 && v.obj {
 				v.topString(b, v.strStart, p-1)
+			} else if depth > 1 && p-1-v.strStart == len("eventVersion") && string(b[v.strStart:p-1]) == "eventVersion" && v.strStart >= 2 {
+				if q := bytes.LastIndexFunc(b[:v.strStart-1], notSpace); q >= 0 && b[q] == '{' {
+					v.nested = true
+				}
 			}
 		}
 		for {
@@ -157,7 +186,11 @@ func (v *objScan) run(b []byte, p int) (int, int) {
 			}
 			c := b[p]
 			p++
-			if !structural[c] {
+			switch byteClass[c] {
+			case plainByte:
+				continue
+			case strayByte:
+				v.stray = true
 				continue
 			}
 			if c == '"' {
@@ -175,9 +208,14 @@ func (v *objScan) run(b []byte, p int) (int, int) {
 					v.pending = 0
 				}
 			case '{', '[':
-				if depth == 1 && c == '[' && v.pending == keyRecords && v.stopRec {
-					v.depth = depth
-					return p - 1, scanRecords
+				if depth == 1 && c == '[' {
+					if v.pending == keyRecords && v.stopRec {
+						v.depth = depth
+						return p - 1, scanRecords
+					}
+					if v.pending == keyEvents && v.eventsAt < 0 {
+						v.eventsAt = p - 1
+					}
 				}
 				depth++
 			default: // '}', ']'
@@ -194,23 +232,7 @@ func (v *objScan) run(b []byte, p int) (int, int) {
 	}
 }
 
-// quoteIndex returns the index of the first '"' in b from p, or -1. Most
-// strings of a record are short: it tests the first 32 bytes eight at a
-// time, which costs less than a call of bytes.IndexByte, and leaves longer
-// strings to bytes.IndexByte.
-func quoteIndex(b []byte, p int) int {
-	for n := 0; n < 4 && p+8 <= len(b); n++ {
-		x := binary.LittleEndian.Uint64(b[p:]) ^ 0x2222222222222222
-		if t := (x - swarOnes) &^ x & swarHighs; t != 0 {
-			return p + bits.TrailingZeros64(t)>>3
-		}
-		p += 8
-	}
-	if j := bytes.IndexByte(b[p:], '"'); j >= 0 {
-		return p + j
-	}
-	return -1
-}
+func notSpace(r rune) bool { return r > ' ' || !jsonscan.IsSpace(byte(r)) }
 
 // topString notes a string of the top level of an object: a member name,
 // or the value of eventSource or eventName.
@@ -223,54 +245,21 @@ func (v *objScan) topString(b []byte, s, e int) {
 			v.odd = true
 		}
 		v.mask |= c
-		v.pending = c & (keySource | keyName | keyRecords)
+		v.pending = c & (keySource | keyName | keyRecords | keyEvents)
 		return
 	}
-	// The last member of a name counts, as in the decoder.
+	// The first member of a name counts, as in the decoder.
 	switch v.pending {
 	case keySource:
-		v.srcS, v.srcE = s, e
+		if v.srcS < 0 {
+			v.srcS, v.srcE = s, e
+		}
 	case keyName:
-		v.nameS, v.nameE = s, e
+		if v.nameS < 0 {
+			v.nameS, v.nameE = s, e
+		}
 	}
 	v.pending = 0
-}
-
-// equalFoldASCII reports whether a and b are equal under ASCII case
-// folding, the rule by which the decoder matches member names.
-func equalFoldASCII(a, b string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := 0; i < len(a); i++ {
-		ca, cb := a[i], b[i]
-		if 'A' <= ca && ca <= 'Z' {
-			ca += 'a' - 'A'
-		}
-		if 'A' <= cb && cb <= 'Z' {
-			cb += 'a' - 'A'
-		}
-		if ca != cb {
-			return false
-		}
-	}
-	return true
-}
-
-// escapedQuote reports whether the quote at b[q] is escaped, that is
-// preceded by an odd number of backslashes after from.
-func escapedQuote(b []byte, q, from int) bool {
-	n := 0
-	for i := q - 1; i >= from && b[i] == '\\'; i-- {
-		n++
-	}
-	return n&1 == 1
-}
-
-// trailingEscape reports whether b ends in an unpaired backslash of a
-// string whose text starts at from.
-func trailingEscape(b []byte, from int) bool {
-	return escapedQuote(b, len(b), from)
 }
 
 // skipScan skips the rest of a value byte by byte, keeping no more of it
@@ -327,21 +316,11 @@ func (s *skipScan) run(b []byte, p int) (int, bool) {
 }
 
 // scanScalar finds the end of the string, number or literal at b[p]. It
-// returns false when the data ends first.
+// returns false when the data ends first, with, for a string, the position
+// to go on scanning its text from.
 func scanScalar(b []byte, p int) (int, bool) {
 	if b[p] == '"' {
-		from := p + 1
-		for i := from; ; {
-			j := bytes.IndexByte(b[i:], '"')
-			if j < 0 {
-				return len(b), false
-			}
-			q := i + j
-			if !escapedQuote(b, q, from) {
-				return q + 1, true
-			}
-			i = q + 1
-		}
+		return jsonscan.StringRest(b, p+1)
 	}
 	for i := p; i < len(b); i++ {
 		switch b[i] {

@@ -3,6 +3,8 @@ package cloudtrail
 import (
 	"bytes"
 	"runtime"
+
+	"github.com/mediatrail/mediatrail/internal/jsonscan"
 )
 
 // Splitting records on two CPUs. When the buffer holds a long stretch of a
@@ -66,12 +68,12 @@ func findRecordStart(b []byte, from int) int {
 		}
 		at := from + i
 		j := at - 1
-		for j > 0 && isSpace(b[j]) {
+		for j > 0 && jsonscan.IsSpace(b[j]) {
 			j--
 		}
 		if j > 0 && b[j] == ',' {
 			j--
-			for j > 0 && isSpace(b[j]) {
+			for j > 0 && jsonscan.IsSpace(b[j]) {
 				j--
 			}
 			if j >= 0 && b[j] == '}' {
@@ -82,8 +84,6 @@ func findRecordStart(b []byte, from int) int {
 	}
 	return -1
 }
-
-func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\r' || c == '\t' }
 
 // useHelpers reports whether splitting on two CPUs can pay.
 func useHelpers() bool { return runtime.GOMAXPROCS(0) > 1 }
@@ -123,7 +123,7 @@ func (sp *spec) run(b []byte) {
 		rec := specRecord{s: p}
 		done := false
 		if sp.decode {
-			if end, ok := w.run(b, p); ok {
+			if end, err := w.run(b, p); err == nil {
 				rec.e, rec.kv = end, w.keyView
 				rec.walked = append([]memberPos(nil), w.members...)
 				done = true
@@ -141,13 +141,20 @@ func (sp *spec) run(b []byte) {
 			}
 			rec.e, rec.kv = end, v.keyView
 		}
-		sp.recs = append(sp.recs, rec)
-		sp.end = rec.e
-		q := skipSpace(b, rec.e)
+		// Only an element followed by another element is taken: what
+		// ends the array, or follows it otherwise (a member name after a
+		// stray closing brace), is left to the Reader.
+		q := jsonscan.SkipSpace(b, rec.e)
 		if q >= len(b) || b[q] != ',' {
 			return
 		}
-		p = skipSpace(b, q+1)
+		next := jsonscan.SkipSpace(b, q+1)
+		if next >= len(b) || b[next] != '{' {
+			return
+		}
+		sp.recs = append(sp.recs, rec)
+		sp.end = rec.e
+		p = next
 	}
 }
 

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/klauspost/compress/gzip"
+	"github.com/stretchr/testify/require"
 
 	"github.com/mediatrail/mediatrail/cloudtrail"
 	"github.com/mediatrail/mediatrail/internal/trailgen"
@@ -229,9 +230,9 @@ func TestReaderTruncatedGzip(t *testing.T) {
 			if cut > len(z)/2 && len(rs) < len(recs)/3 {
 				t.Errorf("only %d records before a cut at %d of %d bytes", len(rs)-1, cut, len(z))
 			}
-			// Fatal errors are sticky.
-			if _, err := r.Next(); err != last {
-				t.Errorf("Next after a fatal error = %v, want the same error", err)
+			// The error ends reading: then io.EOF, and Err tells why.
+			if _, err := r.Next(); err != io.EOF || r.Err() != last {
+				t.Errorf("Next after a fatal error = %v, Err() = %v, want io.EOF and %v", err, r.Err(), last)
 			}
 		})
 	}
@@ -243,8 +244,8 @@ func TestReaderCorruptGzip(t *testing.T) {
 	z[len(z)-6] ^= 0xff // the CRC
 	rs := readResults(t, cloudtrail.NewReader(bytes.NewReader(z)))
 	last := rs[len(rs)-1].err
-	if !errors.Is(last, gzip.ErrChecksum) {
-		t.Fatalf("last error %v, want gzip.ErrChecksum", last)
+	if !errors.Is(last, cloudtrail.ErrCorrupt) || errors.Is(last, cloudtrail.ErrTruncated) {
+		t.Fatalf("last error %v, want ErrCorrupt", last)
 	}
 	if len(rs) != 101 {
 		t.Errorf("got %d results, want the 100 records and the error", len(rs))
@@ -259,16 +260,16 @@ func TestReaderBrokenContainers(t *testing.T) {
 		events  int
 		wantErr error
 		offset  int64
+		starts  int64 // the start of what is cut short, named in the message; -1: none
 	}{
-		{"unclosed Records array", `{"Records":[` + rec + `,` + rec, 2, cloudtrail.ErrTruncated, int64(12 + 2*len(rec) + 1)},
-		{"unclosed record", `{"Records":[` + rec + `,{"eventVersion":"1.08","eventName":"Get`, 1, cloudtrail.ErrTruncated, -1},
-		{"unclosed log file object", `{"Records":[` + rec + `]`, 1, cloudtrail.ErrTruncated, -1},
-		{"unclosed array", `[` + rec + `,` + rec + `,`, 2, cloudtrail.ErrTruncated, -1},
-		{"unclosed single record", rec[:len(rec)-1], 0, cloudtrail.ErrTruncated, -1},
-		{"trailing comma", `{"Records":[` + rec + `,]}`, 1, cloudtrail.ErrSyntax, int64(12 + len(rec) + 1)},
-		{"garbage between records", `{"Records":[` + rec + ` x ` + rec + `]}`, 1, cloudtrail.ErrSyntax, int64(12 + len(rec) + 1)},
-		{"no JSON", "<html><body>Access Denied</body></html>", 0, cloudtrail.ErrSyntax, 0},
-		{"binary", "\x89PNG\r\n\x1a\n\x00\x00", 0, cloudtrail.ErrSyntax, 0},
+		{"unclosed Records array", `{"Records":[` + rec + `,` + rec, 2, cloudtrail.ErrTruncated, int64(12 + 2*len(rec) + 1), 11},
+		{"unclosed record", `{"Records":[` + rec + `,{"eventVersion":"1.08","eventName":"Get`, 1, cloudtrail.ErrTruncated, -1, int64(12 + len(rec) + 1)},
+		{"unclosed log file object", `{"Records":[` + rec + `]`, 1, cloudtrail.ErrTruncated, -1, 0},
+		{"unclosed array", ` [` + rec + `,` + rec + `,`, 2, cloudtrail.ErrTruncated, -1, 1},
+		{"unclosed single record", rec[:len(rec)-1], 0, cloudtrail.ErrTruncated, -1, 0},
+		{"unclosed string in an array", `[` + rec + `,"abc`, 1, cloudtrail.ErrTruncated, -1, int64(1 + len(rec) + 1)},
+		{"no JSON", "<html><body>Access Denied</body></html>", 0, cloudtrail.ErrSyntax, 0, -1},
+		{"binary", "\x89PNG\r\n\x1a\n\x00\x00", 0, cloudtrail.ErrSyntax, 0, -1},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -286,8 +287,19 @@ func TestReaderBrokenContainers(t *testing.T) {
 			if tc.offset >= 0 && ce.Offset != tc.offset {
 				t.Errorf("error offset %d, want %d (%v)", ce.Offset, tc.offset, err)
 			}
-			if e, err2 := r.Next(); e != nil || err2 != err {
-				t.Errorf("Next after the fatal error = %v, %v", e, err2)
+			if tc.starts >= 0 {
+				require.Contains(t, err.Error(), fmt.Sprintf("that starts at offset %d", tc.starts))
+			}
+			require.Equal(t, r.Format(), ce.Format, "the error's format")
+			// The error ends reading: Next says io.EOF from then on, and
+			// Err says why reading ended.
+			for range 3 {
+				if e, err2 := r.Next(); e != nil || err2 != io.EOF {
+					t.Errorf("Next after the fatal error = %v, %v", e, err2)
+				}
+			}
+			if r.Err() != err {
+				t.Errorf("Err() = %v, want %v", r.Err(), err)
 			}
 		})
 	}
@@ -394,6 +406,69 @@ func TestReaderLimits(t *testing.T) {
 		rs := readResults(t, cloudtrail.NewReader(&b, cloudtrail.WithMaxDecompressedSize(2<<20)))
 		if len(rs) != 1 || !errors.Is(rs[0].err, cloudtrail.ErrTooLarge) {
 			t.Fatalf("got %v, want one ErrTooLarge", rs)
+		}
+	})
+	t.Run("bomb under the default limits", func(t *testing.T) {
+		// 16 MiB of blanks deflate to about 16 KB; 256 copies of that
+		// member would inflate to 4 GiB. The ratio stops reading after
+		// 64 MiB.
+		var member bytes.Buffer
+		zw, _ := gzip.NewWriterLevel(&member, gzip.BestCompression)
+		blank := bytes.Repeat([]byte(" "), 1<<20)
+		for range 16 {
+			zw.Write(blank)
+		}
+		zw.Close()
+		z := append(gz(t, []byte(`{"Records":[`+small+`,`)), bytes.Repeat(member.Bytes(), 256)...)
+		rs := readResults(t, cloudtrail.NewReader(bytes.NewReader(z)))
+		require.Len(t, rs, 2)
+		require.Equal(t, "GetObject", rs[0].event.EventName)
+		require.ErrorIs(t, rs[1].err, cloudtrail.ErrTooLarge)
+		var ce *cloudtrail.ContainerError
+		require.ErrorAs(t, rs[1].err, &ce)
+		require.Less(t, ce.Offset, int64(80<<20), "the bomb was read too far: %v", ce)
+	})
+	t.Run("default record limit", func(t *testing.T) {
+		// A 30 MB record is no CloudTrail record; the records around it
+		// come.
+		huge := `{"eventVersion":"1.08","eventSource":"s3.amazonaws.com","eventName":"PutObject","requestParameters":{"blob":"` + strings.Repeat("x", 30<<20) + `"}}`
+		rs := readResults(t, cloudtrail.NewReader(strings.NewReader(`{"Records":[`+small+`,`+huge+`,`+small+`]}`)))
+		require.Len(t, rs, 3)
+		require.ErrorIs(t, rs[1].err, cloudtrail.ErrTooLarge)
+		var tl *cloudtrail.TooLargeError
+		require.ErrorAs(t, rs[1].err, &tl)
+		require.Equal(t, int64(cloudtrail.DefaultMaxRecordSize), tl.Limit)
+		require.NoError(t, rs[2].err)
+		require.Equal(t, 2, rs[2].event.Delivery.Index)
+	})
+	t.Run("lookup events larger than the limit", func(t *testing.T) {
+		// The AWS CLI gathers every page of lookup-events into one
+		// object: its events are read one by one.
+		var events []string
+		for i := range 40 {
+			rec := fmt.Sprintf(`{"eventVersion":"1.08","eventSource":"s3.amazonaws.com","eventName":"E%d","eventID":"id-%d"}`, i, i)
+			quoted, err := json.Marshal(rec)
+			require.NoError(t, err)
+			events = append(events, fmt.Sprintf(`{"EventId":"id-%d","EventName":"E%d","CloudTrailEvent":%s,"Padding":"%s"}`, i, i, quoted, strings.Repeat("p", 2000)))
+		}
+		in := `{"Events":[` + strings.Join(events, ",") + `],"NextToken":"tok"}` + "\n" + `{"eventVersion":"1.08","eventName":"After"}`
+		for _, limit := range []int{0, 10000} {
+			r := cloudtrail.NewReader(strings.NewReader(in), cloudtrail.WithMaxRecordSize(limit))
+			rs := readResults(t, r)
+			require.Len(t, rs, 41, "limit %d", limit)
+			for i := range 40 {
+				require.NoError(t, rs[i].err)
+				e := rs[i].event
+				require.Equal(t, fmt.Sprintf("E%d", i), e.EventName)
+				require.Equal(t, cloudtrail.FormatLookupEvents, e.Delivery.Format)
+				require.Equal(t, fmt.Sprintf("id-%d", i), e.Delivery.LookupEvents.EventID)
+				if limit == 0 {
+					require.Equal(t, "tok", e.Delivery.LookupEvents.NextToken)
+				} else {
+					require.Empty(t, e.Delivery.LookupEvents.NextToken)
+				}
+			}
+			require.Equal(t, "After", rs[40].event.EventName)
 		}
 	})
 }

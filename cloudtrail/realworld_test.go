@@ -147,7 +147,11 @@ func TestRealWorldEnvelope(t *testing.T) {
 				"userIdentity":{"type":"IAMUser","userName":"Jos\u00e9 Garc\u00eda","arn":"arn:aws:iam::111122223333:user/media/Jos\u00e9 Garc\u00eda"},
 				"newMember\u00e9":"v\u2028w","requestParameters":{"name":"\ud83c\udfac \"q\""}}`,
 			check: func(t *testing.T, e *cloudtrail.Event) {
-				require.Equal(t, "CreateJob", e.EventName, "the last of duplicate members wins")
+				require.Equal(t, "A", e.EventName, "the first of duplicate members counts, as in e.Get")
+				require.Equal(t, e.Get("eventName").String(), e.EventName)
+				require.Len(t, e.EnvelopeErrors, 1)
+				require.ErrorIs(t, e.EnvelopeErrors[0], cloudtrail.ErrDuplicateMember)
+				require.Equal(t, `"CreateJob"`, string(e.Unknown["eventName"]))
 				require.Equal(t, "mediaconvert.amazonaws.com", e.EventSource)
 				require.Equal(t, "user/José García", e.Actor().String())
 				require.Equal(t, `"v\u2028w"`, string(e.Unknown["newMemberé"]))

@@ -102,12 +102,17 @@ var javaLayouts = []string{
 	"Jan 2, 2006 3:04:05PM",
 	"Jan 2, 2006, 3:04:05PM",
 	"Jan 2, 2006 15:04:05",
-	javaDateString,
 }
 
-// javaDateString is the form of Java's Date.toString, such as
-// "Thu Oct 24 22:33:26 UTC 2019". Only the zones UTC and GMT are accepted.
-const javaDateString = "Mon Jan 2 15:04:05 MST 2006"
+// javaDateStrings are the forms of Java's Date.toString, such as
+// "Thu Oct 24 22:33:26 UTC 2019", in the two zones whose abbreviation tells
+// their offset. The zone is literal text in these layouts: with the layout
+// element MST, time.Parse would look a GMT up in the machine's time zone
+// (in Europe/London it names a zone of offset 0 in winter only).
+var javaDateStrings = []string{
+	"Mon Jan 2 15:04:05 UTC 2006",
+	"Mon Jan 2 15:04:05 GMT 2006",
+}
 
 // isoLayouts are the ISO 8601 forms other than RFC 3339 that AWS writes.
 var isoLayouts = []string{
@@ -126,22 +131,39 @@ var isoLayouts = []string{
 // ParseTime reads text as a time in any form that CloudTrail records carry:
 //
 //   - RFC 3339, with or without fractional seconds and with any offset;
-//   - ISO 8601 basic, such as 20131102T010628Z;
+//   - ISO 8601 basic, such as 20131102T010628Z, and the other ISO 8601
+//     forms of isoLayouts, such as 2024-04-04 17:45:26 or 2024-04-04; those
+//     without a zone are taken as UTC;
 //   - epoch seconds or epoch milliseconds, with or without a fraction or an
 //     exponent, such as 1571956406, 1571956406.0, 1.717409762128E9 or
-//     1510714652428 (values of 1e11 and over are taken as milliseconds,
-//     which places seconds up to the year 5138); the digits are read
-//     exactly, to the nanosecond, not through a float64;
+//     1510714652428 (values of 1e11 and over, that is with 12 or more
+//     integer digits, are taken as milliseconds, which places seconds up to
+//     the year 5138); the digits are read exactly, not through a float64,
+//     and a fraction finer than a nanosecond is rounded;
 //   - Java-style dates as AWS writes them, such as "Jul 18, 2014 4:07:39 PM",
 //     "Nov 2, 2023, 12:59:45 AM" and "Nov 15, 2017 9:26:29PM", also with a
 //     narrow no-break space before AM or PM; these carry no zone and are
 //     taken as UTC;
 //   - Java's Date.toString form, such as "Thu Oct 24 22:33:26 UTC 2019", in
 //     the zones UTC and GMT only: other abbreviations (PDT, CET) name no
-//     fixed offset and are refused.
+//     fixed offset and are refused, and so is a day of the week that is not
+//     the date's.
+//
+// Every time it returns lies between 0000-01-01T00:00:00Z and
+// 9999-12-31T23:59:59.999999999Z, the years that RFC 3339 and
+// time.Time.MarshalJSON can write, whatever the form: an offset that moves
+// a time out of these years, as in 9999-12-31T23:59:59-01:00, makes it an
+// error. Epoch values, numbers or numeric strings, must not be negative
+// (-1 and -0.5 are refused; -0 is zero) and must give, after rounding to the
+// nanosecond, an instant no later than 9999-12-31T23:59:59.999999999Z: up
+// to 253402300799999.999999 milliseconds (seconds never get that far, as
+// values from 1e11 on are milliseconds). So 12345678901234567890, which as
+// milliseconds would be the year 391220960, is refused, as are 1e20 and any
+// value of more than 15 integer digits (leading zeros aside).
 //
 // The result is in UTC. Text that is none of these, such as the placeholder
-// "timestamp", gives a *TimeError wrapping ErrNotATime, never a wrong time.
+// "timestamp", or a time out of these ranges, gives a *TimeError wrapping
+// ErrNotATime, never a wrong time.
 func ParseTime(text string) (time.Time, error) {
 	s := strings.TrimSpace(text)
 	if t, ok := parseTimeFast(s); ok {
@@ -152,51 +174,92 @@ func ParseTime(text string) (time.Time, error) {
 
 // parseTime is ParseTime the general way, for s, text trimmed.
 func parseTime(text, s string) (time.Time, error) {
-	if s == "" {
+	t, ok := parseAnyForm(s)
+	if !ok || !inRange(t) {
 		return time.Time{}, &TimeError{Text: text}
 	}
+	return t.UTC(), nil
+}
+
+// minTime and maxTime are the first and the last instant that ParseTime
+// accepts: the years 0 to 9999, which RFC 3339 and time.Time.MarshalJSON
+// can write.
+var (
+	minTime = time.Date(0, time.January, 1, 0, 0, 0, 0, time.UTC)
+	maxTime = time.Date(9999, time.December, 31, 23, 59, 59, 999999999, time.UTC)
+)
+
+// inRange reports whether t lies between minTime and maxTime, both
+// included.
+func inRange(t time.Time) bool {
+	return !t.Before(minTime) && !t.After(maxTime)
+}
+
+// parseAnyForm reads s, trimmed and not yet checked against minTime and
+// maxTime, in the first form of ParseTime that it fits.
+func parseAnyForm(s string) (time.Time, bool) {
+	if s == "" {
+		return time.Time{}, false
+	}
 	if t, ok := parseEpoch(s); ok {
-		return t, nil
+		return t, true
 	}
 	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
-		return t.UTC(), nil
+		return t, true
 	}
 	if s[0] >= '0' && s[0] <= '9' {
 		for _, layout := range isoLayouts {
 			if t, err := time.Parse(layout, s); err == nil {
-				return t.UTC(), nil
+				return t, true
 			}
 		}
-		return time.Time{}, &TimeError{Text: text}
+		return time.Time{}, false
 	}
 	n := normalizeJava(s)
 	for _, layout := range javaLayouts {
+		if t, err := time.Parse(layout, n); err == nil {
+			return t, true
+		}
+	}
+	return parseJavaDateString(n)
+}
+
+// parseJavaDateString reads n, normalized by normalizeJava, in the form of
+// Java's Date.toString in the zones UTC and GMT. It refuses a day of the
+// week that is not the date's, which time.Parse does not check: Java never
+// writes one, so one of the two would be wrong.
+func parseJavaDateString(n string) (time.Time, bool) {
+	for _, layout := range javaDateStrings {
 		t, err := time.Parse(layout, n)
 		if err != nil {
 			continue
 		}
-		if layout == javaDateString && !knownUTCZone(t) {
-			// A zone abbreviation such as PDT has no offset of its own:
-			// time.Parse would take it from the machine's time zone, or use
-			// zero. Either could be a wrong time.
-			return time.Time{}, &TimeError{Text: text}
+		// time.Parse read n[:3] as a day name, in any case.
+		if !strings.EqualFold(n[:3], t.Weekday().String()[:3]) {
+			return time.Time{}, false
 		}
-		return t.UTC(), nil
+		return t, true
 	}
-	return time.Time{}, &TimeError{Text: text}
-}
-
-// knownUTCZone reports whether t, parsed with a zone abbreviation, was
-// written in UTC or GMT, the zones whose offset the abbreviation tells.
-func knownUTCZone(t time.Time) bool {
-	name, offset := t.Zone()
-	return offset == 0 && (name == "UTC" || name == "GMT")
+	return time.Time{}, false
 }
 
 // epochMillisDigits is the number of integer digits from which an epoch
 // value is taken as milliseconds: 1e11 seconds is the year 5138, 1e11
 // milliseconds is March 1973.
 const epochMillisDigits = 12
+
+// maxEpochDigits is the most integer digits an epoch value can have: the
+// last millisecond of the year 9999, 253402300799999, has 15. Longer values
+// are refused before any arithmetic, so that nothing overflows.
+const maxEpochDigits = 15
+
+// maxEpochSecond is the last whole second that an epoch value may reach,
+// 9999-12-31T23:59:59Z.
+const maxEpochSecond = 253402300799
+
+// maxEpochMilli is the last whole millisecond that an epoch value may
+// reach, 9999-12-31T23:59:59.999Z.
+const maxEpochMilli = maxEpochSecond*1000 + 999
 
 // maxEpochExponent bounds the exponent of an epoch value, so that text such
 // as 1e999999999 is refused before it costs anything.
@@ -206,7 +269,8 @@ const maxEpochExponent = 30
 // digits with an optional fraction, and an optional exponent. The value is
 // read as a decimal, not through a float64, so that 1708290331.512 is 512
 // milliseconds exactly and 1.717409762128E9 is 128 milliseconds exactly; a
-// fraction finer than a nanosecond is rounded.
+// fraction finer than a nanosecond is rounded. Values below zero and values
+// beyond maxEpochSecond (after rounding) are refused.
 func parseEpoch(s string) (time.Time, bool) {
 	neg := false
 	switch {
@@ -227,6 +291,9 @@ func parseEpoch(s string) (time.Time, bool) {
 	if intPart == "" && frac == "" || !isDigits(intPart) || !isDigits(frac) {
 		return time.Time{}, false
 	}
+	if neg && strings.Trim(intPart+frac, "0") != "" {
+		return time.Time{}, false // before 1970: no service writes these
+	}
 
 	// Move the decimal point by the exponent: the value is digits with the
 	// point after the first point digits.
@@ -241,14 +308,15 @@ func parseEpoch(s string) (time.Time, bool) {
 	}
 	whole := strings.TrimLeft(digits[:point], "0")
 	frac = digits[point:]
+	if len(whole) > maxEpochDigits {
+		return time.Time{}, false // beyond the year 9999 even as milliseconds
+	}
 	if len(whole) >= epochMillisDigits {
 		// Milliseconds: move the point three places left.
 		frac = whole[len(whole)-3:] + frac
 		whole = whole[:len(whole)-3]
 	}
-	if len(whole) > 18 {
-		return time.Time{}, false // beyond int64 seconds
-	}
+	// whole has at most 12 digits now: no overflow below.
 	var sec int64
 	if whole != "" {
 		n, err := strconv.ParseInt(whole, 10, 64)
@@ -270,8 +338,8 @@ func parseEpoch(s string) (time.Time, bool) {
 			sec, nsec = sec+1, 0
 		}
 	}
-	if neg {
-		sec, nsec = -sec, -nsec
+	if sec > maxEpochSecond {
+		return time.Time{}, false // after 9999-12-31T23:59:59.999999999Z
 	}
 	return time.Unix(sec, nsec).UTC(), true
 }

@@ -41,7 +41,8 @@ func num(s string, i, j int) (n int, ok bool) {
 }
 
 // date makes the time of a calendar date and clock time in UTC, minus an
-// offset in seconds, after checking the ranges that time.Parse checks.
+// offset in seconds, after checking the ranges that time.Parse checks and
+// that the result lies between minTime and maxTime, as parseTime does.
 func date(year, month, day, hour, minute, sec, nsec, offset int) (time.Time, bool) {
 	if month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || sec > 59 {
 		return time.Time{}, false
@@ -50,7 +51,11 @@ func date(year, month, day, hour, minute, sec, nsec, offset int) (time.Time, boo
 		return time.Time{}, false
 	}
 	t := time.Date(year, time.Month(month), day, hour, minute, sec, nsec, time.UTC)
-	return t.Add(-time.Duration(offset) * time.Second), true
+	t = t.Add(-time.Duration(offset) * time.Second)
+	if !inRange(t) {
+		return time.Time{}, false // an offset moved it out of the years 0 to 9999
+	}
+	return t, true
 }
 
 // daysIn returns the number of days of a month.
@@ -107,24 +112,32 @@ func parseRFC3339(s string) (time.Time, bool) {
 }
 
 // parseEpochDigits reads epoch seconds or milliseconds written as plain
-// digits, as parseEpoch does.
+// digits, as parseEpoch does, up to maxEpochMilli.
 func parseEpochDigits(s string) (time.Time, bool) {
 	i := 0
 	for i < len(s)-1 && s[i] == '0' {
 		i++ // leading zeros do not count towards the milliseconds rule
 	}
 	digits := s[i:]
-	if len(digits) > 18 {
+	if len(digits) > maxEpochDigits {
 		return time.Time{}, false
 	}
-	n, ok := num(digits, 0, len(digits))
-	if !ok {
-		return time.Time{}, false
+	// In int64, not int (num), which has 32 bits on some platforms: 15
+	// digits fit without overflow.
+	var n int64
+	for j := 0; j < len(digits); j++ {
+		if !isDigit(digits[j]) {
+			return time.Time{}, false
+		}
+		n = n*10 + int64(digits[j]-'0')
 	}
 	if len(digits) >= epochMillisDigits {
-		return time.UnixMilli(int64(n)).UTC(), true
+		if n > maxEpochMilli {
+			return time.Time{}, false
+		}
+		return time.UnixMilli(n).UTC(), true
 	}
-	return time.Unix(int64(n), 0).UTC(), true
+	return time.Unix(n, 0).UTC(), true // below 1e11 seconds, the year 5138
 }
 
 // months are the month names of Java-style dates, in order.

@@ -22,6 +22,13 @@ var fastTimes = []string{
 	"Jan 2, 2006, 15:04:05", "Jan 2, 2006 3:04:05", "Feb 30, 2024 1:00:00 AM", "Jan 2, 2006 0:04:05 AM",
 	"Jan 2, 2006 13:04:05 PM", "Jan 2, 2006 3:04:05 pm", "Jan 2, 2006 3:04:05 XM", "Foo 2, 2006 3:04:05 PM",
 	"Jan 2 2006 3:04:05 PM", "Thu Oct 24 22:33:26 UTC 2019", "timestamp", "Jan  2, 2006 3:04:05 PM",
+	// The bounds: the years 0 to 9999, epoch milliseconds up to the last
+	// one of 9999.
+	"12345678901234567890", "123456789012345678901", "9223372036854775808", "999999999999999",
+	"253402300799999", "253402300800000", "1000000000000000", "99999999999", "253402300799",
+	"00000000000000000000253402300799999", "9999-12-31T23:59:59.999999999Z", "9999-12-31T23:59:59-01:00",
+	"9999-12-31T23:59:59.999999999+01:00", "0000-01-01T00:00:00+01:00", "0000-01-01T00:00:00-01:00",
+	"Dec 31, 9999 11:59:59 PM", "Jan 1, 0000 12:00:00 AM",
 }
 
 // TestParseTimeFastAgrees checks that the fast forms give the time the
@@ -39,6 +46,15 @@ func TestParseTimeFastAgrees(t *testing.T) {
 		}
 	}
 	require.Greater(t, fast, 20, "the fast path reads the common forms")
+}
+
+// TestParseTimeFastAllocs checks that the fast path allocates nothing, for
+// the times it reads and for those it leaves to the general parser.
+func TestParseTimeFastAllocs(t *testing.T) {
+	for _, s := range fastTimes {
+		allocs := testing.AllocsPerRun(100, func() { parseTimeFast(s) })
+		require.Zero(t, allocs, "%q", s)
+	}
 }
 
 // FuzzParseTimeFast checks the same on any input.

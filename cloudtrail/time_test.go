@@ -55,8 +55,7 @@ func TestParseTime(t *testing.T) {
 		{"epoch millis in 1973", "100000000000", utc(1973, 3, 3, 9, 46, 40, 0)},
 		{"largest epoch seconds", "99999999999", time.Unix(99999999999, 0).UTC()},
 		{"epoch zero", "0", time.Unix(0, 0).UTC()},
-		{"epoch negative", "-86400", utc(1969, 12, 31, 0, 0, 0, 0)},
-		{"epoch negative fraction", "-1.5", time.Unix(-2, 500000000).UTC()},
+		{"epoch minus zero", "-0", time.Unix(0, 0).UTC()},
 		{"epoch leading plus", "+1712252726", utc(2024, 4, 4, 17, 45, 26, 0)},
 		{"epoch fraction rounds to nanoseconds", "1712252726.0000000005", utc(2024, 4, 4, 17, 45, 26, 1)},
 		{"epoch fraction rounds up a second", "1712252725.9999999999", utc(2024, 4, 4, 17, 45, 26, 0)},
@@ -111,6 +110,9 @@ func TestParseTimeRejects(t *testing.T) {
 		"1e400",
 		"1e999999999",
 		"99999999999999999999999",
+		// Epoch values before 1970 (see TestParseTimeRange).
+		"-86400",
+		"-1.5",
 		"2024-13-45T00:00:00Z",
 		"2024-04-04T25:00:00Z",
 		"2024-04-04T17:45:26ZZ",
@@ -123,6 +125,10 @@ func TestParseTimeRejects(t *testing.T) {
 		// result would depend on the machine's time zone.
 		"Thu Oct 24 15:33:26 PDT 2019",
 		"Thu Oct 24 15:33:26 CET 2019",
+		"Thu Oct 24 15:33:26 GMT+5 2019",
+		// Oct 24, 2019 was a Thursday: Java writes no other day, so one of
+		// the two is wrong.
+		"Mon Oct 24 22:33:26 UTC 2019",
 	}
 	for _, text := range tests {
 		t.Run(text, func(t *testing.T) {
@@ -134,6 +140,206 @@ func TestParseTimeRejects(t *testing.T) {
 			require.Equal(t, text, te.Text)
 			require.Contains(t, err.Error(), "is not a time")
 			require.True(t, got.IsZero())
+		})
+	}
+}
+
+// TestParseTimeRange checks the bounds of ParseTime: every time lies
+// between 0000-01-01T00:00:00Z and 9999-12-31T23:59:59.999999999Z, and
+// epoch values are neither negative nor later than that. Every time it
+// accepts must encode with time.Time.MarshalJSON.
+func TestParseTimeRange(t *testing.T) {
+	last := utc(9999, 12, 31, 23, 59, 59, 999999999)
+	tests := []struct {
+		name string
+		text string
+		ok   bool
+		want time.Time // when ok
+	}{
+		// The bug report: as milliseconds, the year 391220960.
+		{"bug report", "12345678901234567890", false, time.Time{}},
+		{"bug report with fraction", "12345678901234567890.5", false, time.Time{}},
+		{"bug report with exponent", "1.234567890123456789E19", false, time.Time{}},
+		{"21 digits", "123456789012345678901", false, time.Time{}},
+		{"19 digits", "1234567890123456789", false, time.Time{}},
+		{"18 digits", "123456789012345678", false, time.Time{}},
+		{"16 digits", "1000000000000000", false, time.Time{}},
+		{"15 nines", "999999999999999", false, time.Time{}},
+		{"int64 overflow", "9223372036854775808", false, time.Time{}},
+		{"leading zeros do not count", "0000000000000000000000001712252726", true, utc(2024, 4, 4, 17, 45, 26, 0)},
+
+		// Epoch zero and below.
+		{"epoch 0", "0", true, time.Unix(0, 0).UTC()},
+		{"epoch -0.0", "-0.0", true, time.Unix(0, 0).UTC()},
+		{"epoch -1", "-1", false, time.Time{}},
+		{"epoch -0.5", "-0.5", false, time.Time{}},
+		{"epoch below zero rounding to zero", "-0.0000000001", false, time.Time{}},
+		{"epoch -1e-30", "-1e-30", false, time.Time{}},
+		{"epoch millis -1", "-1000000000000", false, time.Time{}},
+
+		// 12 or more integer digits are milliseconds, so the last second
+		// of 9999 in seconds is read as milliseconds, in 1978.
+		{"253402300799 is millis", "253402300799", true, utc(1978, 1, 11, 21, 31, 40, 799000000)},
+		{"253402300800 is millis", "253402300800", true, utc(1978, 1, 11, 21, 31, 40, 800000000)},
+		{"largest epoch seconds", "99999999999", true, time.Unix(99999999999, 0).UTC()},
+		{"largest epoch seconds with fraction", "99999999999.999999999", true, time.Unix(99999999999, 999999999).UTC()},
+
+		// The last millisecond and nanosecond of 9999.
+		{"millis last", "253402300799999", true, utc(9999, 12, 31, 23, 59, 59, 999000000)},
+		{"millis last nanosecond", "253402300799999.999999", true, last},
+		{"millis rounding down to the last nanosecond", "253402300799999.9999994", true, last},
+		{"millis rounding up past the last nanosecond", "253402300799999.9999995", false, time.Time{}},
+		{"millis first after", "253402300800000", false, time.Time{}},
+		{"millis first after with fraction", "253402300800000.0", false, time.Time{}},
+
+		// Exponents.
+		{"1e20", "1e20", false, time.Time{}},
+		{"1E+20", "1E+20", false, time.Time{}},
+		{"1e15", "1e15", false, time.Time{}},
+		{"1e14 millis", "1e14", true, time.Unix(1e11, 0).UTC()},
+		{"1e11 millis", "1e11", true, utc(1973, 3, 3, 9, 46, 40, 0)},
+		{"2.5e11 millis", "2.5e11", true, utc(1977, 12, 3, 12, 26, 40, 0)},
+		{"last millisecond with exponent", "2.53402300799999e14", true, utc(9999, 12, 31, 23, 59, 59, 999000000)},
+		{"first millisecond after with exponent", "2.534023008e14", false, time.Time{}},
+		{"tiny exponent", "1e-30", true, time.Unix(0, 0).UTC()},
+
+		// RFC 3339 and the other text forms.
+		{"rfc3339 last nanosecond", "9999-12-31T23:59:59.999999999Z", true, last},
+		{"rfc3339 last second", "9999-12-31T23:59:59Z", true, utc(9999, 12, 31, 23, 59, 59, 0)},
+		{"rfc3339 positive offset stays in 9999", "9999-12-31T23:59:59.999999999+01:00", true, utc(9999, 12, 31, 22, 59, 59, 999999999)},
+		{"rfc3339 offset into 10000", "9999-12-31T23:59:59-01:00", false, time.Time{}},
+		{"rfc3339 offset with fraction into 10000", "9999-12-31T23:30:00.5-00:30", false, time.Time{}},
+		{"rfc3339 year 10000", "10000-01-01T00:00:00Z", false, time.Time{}},
+		{"rfc3339 first instant", "0000-01-01T00:00:00Z", true, utc(0, 1, 1, 0, 0, 0, 0)},
+		{"rfc3339 negative offset stays in 0", "0000-01-01T00:00:00-01:00", true, utc(0, 1, 1, 1, 0, 0, 0)},
+		{"rfc3339 offset into year -1", "0000-01-01T00:00:00+01:00", false, time.Time{}},
+		{"rfc3339 offset to the first instant", "0000-01-01T01:00:00+01:00", true, utc(0, 1, 1, 0, 0, 0, 0)},
+		{"rfc3339 negative year", "-0001-12-31T23:59:59Z", false, time.Time{}},
+		{"iso space separated offset into 10000", "9999-12-31 23:59:59-01:00", false, time.Time{}},
+		{"iso offset without colon into 10000", "9999-12-31T23:59:59-0100", false, time.Time{}},
+		{"iso basic last second", "99991231T235959Z", true, utc(9999, 12, 31, 23, 59, 59, 0)},
+		{"iso basic offset into 10000", "99991231T235959-0100", false, time.Time{}},
+		{"iso basic offset into year -1", "00000101T000000+0100", false, time.Time{}},
+		{"iso date 10000", "10000-01-01", false, time.Time{}},
+		{"java last second", "Dec 31, 9999 11:59:59 PM", true, utc(9999, 12, 31, 23, 59, 59, 0)},
+		{"java first second", "Jan 1, 0000 12:00:00 AM", true, utc(0, 1, 1, 0, 0, 0, 0)},
+		{"java year 10000", "Jan 1, 10000 12:00:00 AM", false, time.Time{}},
+		{"java Date.toString last second", "Fri Dec 31 23:59:59 UTC 9999", true, utc(9999, 12, 31, 23, 59, 59, 0)},
+		{"java Date.toString year 10000", "Sat Jan 1 00:00:00 UTC 10000", false, time.Time{}},
+		// GMT is read as offset 0 whatever the machine's zone (with the
+		// MST layout element, Europe/London turned a July GMT into BST).
+		{"java Date.toString GMT in summer", "Wed Jul 24 22:33:26 GMT 2019", true, utc(2019, 7, 24, 22, 33, 26, 0)},
+		{"java Date.toString wrong weekday", "Thu Jul 24 22:33:26 GMT 2019", false, time.Time{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := cloudtrail.ParseTime(tt.text)
+			if !tt.ok {
+				require.Error(t, err, "ParseTime(%q) = %s", tt.text, got.Format(time.RFC3339Nano))
+				require.True(t, errors.Is(err, cloudtrail.ErrNotATime), "error %v does not wrap ErrNotATime", err)
+				var te *cloudtrail.TimeError
+				require.True(t, errors.As(err, &te))
+				require.Equal(t, tt.text, te.Text)
+				require.True(t, got.IsZero())
+				return
+			}
+			require.NoError(t, err)
+			require.True(t, got.Equal(tt.want), "ParseTime(%q) = %s, want %s", tt.text, got.Format(time.RFC3339Nano), tt.want.Format(time.RFC3339Nano))
+			require.Equal(t, time.UTC, got.Location())
+
+			// What ParseTime accepts, time.Time can write and read back.
+			out, err := json.Marshal(got)
+			require.NoError(t, err)
+			var back time.Time
+			require.NoError(t, json.Unmarshal(out, &back))
+			require.True(t, back.Equal(got))
+		})
+	}
+}
+
+// TestParseTimeJSONRange checks the bounds on JSON values: numbers and
+// numeric strings alike.
+func TestParseTimeJSONRange(t *testing.T) {
+	tests := []struct {
+		data string
+		ok   bool
+		want time.Time // when ok
+	}{
+		{`12345678901234567890`, false, time.Time{}},
+		{`"12345678901234567890"`, false, time.Time{}},
+		{`1.2345678901234567890e19`, false, time.Time{}},
+		{`1e20`, false, time.Time{}},
+		{`"1e20"`, false, time.Time{}},
+		{`-1`, false, time.Time{}},
+		{`"-1"`, false, time.Time{}},
+		{`0`, true, time.Unix(0, 0).UTC()},
+		{`"0"`, true, time.Unix(0, 0).UTC()},
+		{`253402300799999`, true, utc(9999, 12, 31, 23, 59, 59, 999000000)},
+		{`"253402300799999"`, true, utc(9999, 12, 31, 23, 59, 59, 999000000)},
+		{`253402300800000`, false, time.Time{}},
+		{`"253402300800000"`, false, time.Time{}},
+		{`2.5e11`, true, utc(1977, 12, 3, 12, 26, 40, 0)},
+		{`"9999-12-31T23:59:59.999999999Z"`, true, utc(9999, 12, 31, 23, 59, 59, 999999999)},
+		{`"9999-12-31T23:59:59-01:00"`, false, time.Time{}},
+		{`"10000-01-01T00:00:00Z"`, false, time.Time{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.data, func(t *testing.T) {
+			got, err := cloudtrail.ParseTimeJSON([]byte(tt.data))
+			if !tt.ok {
+				require.Error(t, err, "ParseTimeJSON(%s) = %s", tt.data, got.Time.Format(time.RFC3339Nano))
+				require.True(t, errors.Is(err, cloudtrail.ErrNotATime), "error %v does not wrap ErrNotATime", err)
+				require.True(t, got.IsZero())
+				require.Empty(t, got.Raw)
+
+				// Inside a structure, the error comes out of json.Unmarshal.
+				var v struct {
+					T cloudtrail.Time `json:"t"`
+				}
+				err = json.Unmarshal([]byte(`{"t":`+tt.data+`}`), &v)
+				require.True(t, errors.Is(err, cloudtrail.ErrNotATime), "error %v does not wrap ErrNotATime", err)
+				require.True(t, v.T.IsZero())
+				return
+			}
+			require.NoError(t, err)
+			require.True(t, got.Time.Equal(tt.want), "got %s, want %s", got.Time.Format(time.RFC3339Nano), tt.want.Format(time.RFC3339Nano))
+			_, err = json.Marshal(got.Time)
+			require.NoError(t, err)
+		})
+	}
+}
+
+// TestParseEventTimeOutOfRange reads records whose eventTime is out of
+// range: the Event lists the error with its path, leaves EventTime unset
+// and keeps the value in Unknown, as for any eventTime that is no time.
+func TestParseEventTimeOutOfRange(t *testing.T) {
+	for _, value := range []string{
+		`12345678901234567890`,
+		`"12345678901234567890"`,
+		`1e20`,
+		`-1`,
+		`253402300800000`,
+		`"9999-12-31T23:59:59-01:00"`,
+		`"10000-01-01T00:00:00Z"`,
+	} {
+		t.Run(value, func(t *testing.T) {
+			e, err := cloudtrail.Parse([]byte(`{"eventVersion":"1.08","eventTime":` + value + `,"eventName":"CreateJob"}`))
+			require.NoError(t, err)
+			require.Equal(t, "CreateJob", e.EventName)
+			require.True(t, e.EventTime.IsZero(), "EventTime = %s", e.EventTime.Format(time.RFC3339Nano))
+
+			require.Len(t, e.EnvelopeErrors, 1)
+			fe := e.EnvelopeErrors[0]
+			require.Equal(t, "eventTime", fe.Path)
+			require.Equal(t, value, fe.Raw)
+			require.Equal(t, "time", fe.Want)
+			require.True(t, errors.Is(fe, cloudtrail.ErrNotATime), "error %v does not wrap ErrNotATime", fe)
+			var te *cloudtrail.TimeError
+			require.True(t, errors.As(fe, &te))
+
+			require.Equal(t, json.RawMessage(value), e.Unknown["eventTime"])
+			_, err = json.Marshal(e.EventTime)
+			require.NoError(t, err)
 		})
 	}
 }
@@ -310,14 +516,17 @@ func TestParseTimeFixtureValues(t *testing.T) {
 	}
 }
 
-// FuzzParseTime checks that ParseTime never panics, returns UTC times, and
-// reports failures as ErrNotATime.
+// FuzzParseTime checks that ParseTime never panics, returns UTC times that
+// json.Marshal can write, and reports failures as ErrNotATime.
 func FuzzParseTime(f *testing.F) {
 	for _, s := range []string{
 		"2024-04-04T17:45:26Z", "2024-04-04T19:45:26.5+02:00", "20131102T010628Z", "1712252726",
 		"1571956406.0", "1.717409762128E9", "1510714652428", "Jul 18, 2014 4:07:39 PM",
 		"Nov 2, 2023, 12:59:45\u202fAM", "Nov 15, 2017 9:26:29PM", "Thu Oct 24 22:33:26 UTC 2019",
 		"timestamp", "1e999999999", "-", "",
+		"12345678901234567890", "253402300799999.999999", "253402300800000", "2.5e11", "1e20", "-1",
+		"9999-12-31T23:59:59.999999999Z", "9999-12-31T23:59:59-01:00", "0000-01-01T00:00:00+01:00",
+		"99991231T235959-0100", "Fri Dec 31 23:59:59 UTC 9999", "Dec 31, 9999 11:59:59 PM",
 	} {
 		f.Add(s)
 	}
@@ -331,6 +540,11 @@ func FuzzParseTime(f *testing.F) {
 		}
 		if got.Location() != time.UTC {
 			t.Fatalf("ParseTime(%q) = %v, not in UTC", s, got)
+		}
+		// Every time ParseTime accepts lies in the years 0 to 9999, which
+		// time.Time can write.
+		if _, err := json.Marshal(got); err != nil {
+			t.Fatalf("ParseTime(%q) = %v, which does not encode: %v", s, got, err)
 		}
 	})
 }

@@ -6,9 +6,26 @@ import (
 	"strings"
 )
 
-// ErrConvert is the error that a *FieldError wraps when a JSON value does not
-// fit the type its field has in the service model.
+// ErrConvert is the error that every *FieldError matches: a JSON value does
+// not fit the type its field has in the service model.
 var ErrConvert = errors.New("value does not convert")
+
+// The causes of FieldErrors that say more than ErrConvert; a FieldError
+// matches its cause and ErrConvert.
+var (
+	ErrNotNumber     = errors.New("not a number")
+	ErrNotInteger    = errors.New("not an integral number")
+	ErrOutOfRange    = errors.New("number out of range")
+	ErrNotBoolean    = errors.New("not a boolean")
+	ErrNotBase64     = errors.New("not base64")
+	ErrUnionMembers  = errors.New("union has more than one member")
+	ErrNestedTooDeep = errors.New("nested too deeply")
+	// ErrDuplicateMember is the cause of a FieldError for a member that
+	// comes again in the same object. The first counts everywhere (the
+	// typed fields, Event.Get, filters and the registry); the FieldError
+	// holds the later value, and Unknown or UnknownMembers keep it.
+	ErrDuplicateMember = errors.New("member comes more than once; the first counts")
+)
 
 // FieldError reports one value of requestParameters or responseElements that
 // could not be converted to its typed field. The field is left unset, and the
@@ -22,10 +39,11 @@ type FieldError struct {
 	// Raw is the JSON value as it was in the record.
 	Raw string
 	// Want names what the model expects there, such as "structure",
-	// "integer" or "timestamp".
+	// "integer" or "timestamp"; it is empty when the value is in the way
+	// whatever its type (ErrDuplicateMember).
 	Want string
-	// Err is the cause; it wraps ErrConvert when nothing more specific is
-	// known.
+	// Err is the cause: ErrConvert when nothing more specific is known,
+	// else one of the package's causes (ErrNotNumber, ..., a *TimeError).
 	Err error
 }
 
@@ -35,18 +53,22 @@ func (e *FieldError) Error() string {
 	if len(raw) > 64 {
 		raw = raw[:61] + "..."
 	}
+	if e.Want == "" {
+		return fmt.Sprintf("cloudtrail: %s: %s: %v", e.Path, raw, e.Err)
+	}
 	if e.Err != nil && !errors.Is(e.Err, ErrConvert) {
 		return fmt.Sprintf("cloudtrail: %s: cannot convert %s to %s: %v", e.Path, raw, e.Want, e.Err)
 	}
 	return fmt.Sprintf("cloudtrail: %s: cannot convert %s to %s", e.Path, raw, e.Want)
 }
 
-// Unwrap returns the cause.
-func (e *FieldError) Unwrap() error {
-	if e.Err == nil {
-		return ErrConvert
+// Unwrap returns the cause and ErrConvert, so that errors.Is(err,
+// ErrConvert) holds for every FieldError.
+func (e *FieldError) Unwrap() []error {
+	if e.Err == nil || e.Err == ErrConvert {
+		return []error{ErrConvert}
 	}
-	return e.Err
+	return []error{e.Err, ErrConvert}
 }
 
 // FieldErrors is a list of field errors that is itself an error.

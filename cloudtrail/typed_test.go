@@ -62,13 +62,17 @@ func TestFieldErrorUnwrap(t *testing.T) {
 	custom := errors.New("value out of range")
 
 	fe := &cloudtrail.FieldError{Path: "p", Raw: `"x"`, Want: "integer"}
-	require.Equal(t, cloudtrail.ErrConvert, fe.Unwrap())
+	require.Equal(t, []error{cloudtrail.ErrConvert}, fe.Unwrap())
 	require.True(t, errors.Is(fe, cloudtrail.ErrConvert))
 
+	// Every FieldError matches ErrConvert, and its cause.
 	fe = &cloudtrail.FieldError{Path: "p", Raw: `99`, Want: "integer", Err: custom}
-	require.Equal(t, custom, fe.Unwrap())
+	require.Equal(t, []error{custom, cloudtrail.ErrConvert}, fe.Unwrap())
 	require.True(t, errors.Is(fe, custom))
-	require.False(t, errors.Is(fe, cloudtrail.ErrConvert))
+	require.True(t, errors.Is(fe, cloudtrail.ErrConvert))
+	fe = &cloudtrail.FieldError{Path: "p", Raw: `"x"`, Want: "integer", Err: cloudtrail.ErrNotNumber}
+	require.True(t, errors.Is(fe, cloudtrail.ErrNotNumber))
+	require.True(t, errors.Is(fe, cloudtrail.ErrConvert))
 
 	_, terr := cloudtrail.ParseTime("timestamp")
 	fe = &cloudtrail.FieldError{Path: "eventTime", Raw: `"timestamp"`, Want: "time", Err: terr}
@@ -112,7 +116,7 @@ func TestFieldErrors(t *testing.T) {
 	var err error = errs
 	require.True(t, errors.Is(err, cloudtrail.ErrConvert), "c wraps ErrConvert")
 	require.True(t, errors.Is(err, custom), "b wraps custom")
-	require.False(t, errors.Is(cloudtrail.FieldErrors{b}, cloudtrail.ErrConvert))
+	require.True(t, errors.Is(cloudtrail.FieldErrors{b}, cloudtrail.ErrConvert), "every FieldError matches ErrConvert")
 	require.False(t, errors.Is(cloudtrail.FieldErrors{}, cloudtrail.ErrConvert))
 
 	var first *cloudtrail.FieldError

@@ -34,7 +34,12 @@
 // UnknownMembers. MarshalJSON writes the JSON names of the model and the kept
 // members, so that a decoded record encodes back to the members it was read
 // from. A list or map with an element that does not convert is kept whole in
-// the same way.
+// the same way. Values that convert but are written otherwise than MarshalJSON
+// writes them (a number in a string, 90.0, more digits than a float64 keeps,
+// "true") are also kept as written, and written back so while their fields keep
+// the value decoded: a round trip gives every value as it was written. When a
+// member comes twice, the first counts and the second is reported
+// (cloudtrail.ErrDuplicateMember) and kept.
 //
 // The strings of a decoded event share the bytes of the cloudtrail.Event, as
 // the Event's own strings do; those bytes must not be modified.

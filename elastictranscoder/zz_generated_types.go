@@ -93,12 +93,15 @@ type Artwork struct {
 	SizingPolicy *string `json:"SizingPolicy,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *Artwork) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -176,12 +179,15 @@ type AudioCodecOptions struct {
 	Signed *string `json:"Signed,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *AudioCodecOptions) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -344,12 +350,15 @@ type AudioParameters struct {
 	SampleRate *string `json:"SampleRate,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *AudioParameters) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -376,12 +385,15 @@ type CancelJobRequest struct {
 	Id *string `json:"Id,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *CancelJobRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -401,12 +413,15 @@ func (v *CancelJobRequest) UnmarshalCloudTrail(data []byte) error {
 // canceled, the value of Success is true.
 type CancelJobResponse struct {
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *CancelJobResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -470,12 +485,15 @@ type CaptionFormat struct {
 	Pattern *string `json:"Pattern,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *CaptionFormat) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -536,12 +554,15 @@ type CaptionSource struct {
 	TimeOffset *string `json:"TimeOffset,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *CaptionSource) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -598,12 +619,15 @@ type Captions struct {
 	MergePolicy *string `json:"MergePolicy,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *Captions) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -629,12 +653,15 @@ type Clip struct {
 	TimeSpan *TimeSpan `json:"TimeSpan,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *Clip) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -811,12 +838,15 @@ type CreateJobOutput struct {
 	Watermarks []JobWatermark `json:"Watermarks,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *CreateJobOutput) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -899,12 +929,15 @@ type CreateJobPlaylist struct {
 	PlayReadyDrm *PlayReadyDrm `json:"PlayReadyDrm,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *CreateJobPlaylist) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -983,12 +1016,15 @@ type CreateJobRequest struct {
 	UserMetadata map[string]string `json:"UserMetadata,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *CreateJobRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1013,12 +1049,15 @@ type CreateJobResponse struct {
 	Job *Job `json:"Job,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *CreateJobResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1230,12 +1269,15 @@ type CreatePipelineRequest struct {
 	ThumbnailConfig *PipelineOutputConfig `json:"ThumbnailConfig,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *CreatePipelineRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1271,12 +1313,15 @@ type CreatePipelineResponse struct {
 	Warnings []Warning `json:"Warnings,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *CreatePipelineResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1328,12 +1373,15 @@ type CreatePresetRequest struct {
 	Video *VideoParameters `json:"Video,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *CreatePresetRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1366,12 +1414,15 @@ type CreatePresetResponse struct {
 	Warning *string `json:"Warning,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *CreatePresetResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1395,12 +1446,15 @@ type DeletePipelineRequest struct {
 	Id *string `json:"Id,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DeletePipelineRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1419,12 +1473,15 @@ func (v *DeletePipelineRequest) UnmarshalCloudTrail(data []byte) error {
 // The DeletePipelineResponse structure.
 type DeletePipelineResponse struct {
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DeletePipelineResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1448,12 +1505,15 @@ type DeletePresetRequest struct {
 	Id *string `json:"Id,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DeletePresetRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1472,12 +1532,15 @@ func (v *DeletePresetRequest) UnmarshalCloudTrail(data []byte) error {
 // The DeletePresetResponse structure.
 type DeletePresetResponse struct {
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DeletePresetResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1522,12 +1585,15 @@ type DetectedProperties struct {
 	Width *int32 `json:"Width,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DetectedProperties) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1613,12 +1679,15 @@ type Encryption struct {
 	Mode *string `json:"Mode,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *Encryption) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1698,12 +1767,15 @@ type HlsContentProtection struct {
 	Method *string `json:"Method,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *HlsContentProtection) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1749,12 +1821,15 @@ type InputCaptions struct {
 	MergePolicy *string `json:"MergePolicy,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *InputCaptions) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1873,12 +1948,15 @@ type Job struct {
 	UserMetadata map[string]string `json:"UserMetadata,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *Job) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1916,12 +1994,15 @@ type JobAlbumArt struct {
 	MergePolicy *string `json:"MergePolicy,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *JobAlbumArt) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2065,12 +2146,15 @@ type JobInput struct {
 	TimeSpan *TimeSpan `json:"TimeSpan,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *JobInput) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2335,12 +2419,15 @@ type JobOutput struct {
 	Width *int32 `json:"Width,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *JobOutput) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2386,12 +2473,15 @@ type JobWatermark struct {
 	PresetWatermarkId *string `json:"PresetWatermarkId,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *JobWatermark) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2428,12 +2518,15 @@ type ListJobsByPipelineRequest struct {
 	PipelineId *string `json:"PipelineId,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ListJobsByPipelineRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2464,12 +2557,15 @@ type ListJobsByPipelineResponse struct {
 	NextPageToken *string `json:"NextPageToken,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ListJobsByPipelineResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2508,12 +2604,15 @@ type ListJobsByStatusRequest struct {
 	Status *string `json:"Status,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ListJobsByStatusRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2544,12 +2643,15 @@ type ListJobsByStatusResponse struct {
 	NextPageToken *string `json:"NextPageToken,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ListJobsByStatusResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2581,12 +2683,15 @@ type ListPipelinesRequest struct {
 	PageToken *string `json:"PageToken,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ListPipelinesRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2617,12 +2722,15 @@ type ListPipelinesResponse struct {
 	Pipelines []Pipeline `json:"Pipelines,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ListPipelinesResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2654,12 +2762,15 @@ type ListPresetsRequest struct {
 	PageToken *string `json:"PageToken,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ListPresetsRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2690,12 +2801,15 @@ type ListPresetsResponse struct {
 	Presets []Preset `json:"Presets,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ListPresetsResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2741,12 +2855,15 @@ type Notifications struct {
 	Warning *string `json:"Warning,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *Notifications) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2800,12 +2917,15 @@ type Permission struct {
 	GranteeType *string `json:"GranteeType,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *Permission) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2973,12 +3093,15 @@ type Pipeline struct {
 	ThumbnailConfig *PipelineOutputConfig `json:"ThumbnailConfig,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *Pipeline) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -3043,12 +3166,15 @@ type PipelineOutputConfig struct {
 	StorageClass *string `json:"StorageClass,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *PipelineOutputConfig) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -3129,12 +3255,15 @@ type PlayReadyDrm struct {
 	LicenseAcquisitionUrl *string `json:"LicenseAcquisitionUrl,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *PlayReadyDrm) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -3231,12 +3360,15 @@ type Playlist struct {
 	StatusDetail *string `json:"StatusDetail,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *Playlist) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -3310,12 +3442,15 @@ type Preset struct {
 	Video *VideoParameters `json:"Video,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *Preset) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -3505,12 +3640,15 @@ type PresetWatermark struct {
 	VerticalOffset *string `json:"VerticalOffset,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *PresetWatermark) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -3533,12 +3671,15 @@ type ReadJobRequest struct {
 	Id *string `json:"Id,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ReadJobRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -3562,12 +3703,15 @@ type ReadJobResponse struct {
 	Job *Job `json:"Job,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ReadJobResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -3591,12 +3735,15 @@ type ReadPipelineRequest struct {
 	Id *string `json:"Id,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ReadPipelineRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -3630,12 +3777,15 @@ type ReadPipelineResponse struct {
 	Warnings []Warning `json:"Warnings,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ReadPipelineResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -3659,12 +3809,15 @@ type ReadPresetRequest struct {
 	Id *string `json:"Id,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ReadPresetRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -3688,12 +3841,15 @@ type ReadPresetResponse struct {
 	Preset *Preset `json:"Preset,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ReadPresetResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -3738,12 +3894,15 @@ type TestRoleRequest struct {
 	Topics []string `json:"Topics,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *TestRoleRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -3776,12 +3935,15 @@ type TestRoleResponse struct {
 	Success *string `json:"Success,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *TestRoleResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -3892,12 +4054,15 @@ type Thumbnails struct {
 	SizingPolicy *string `json:"SizingPolicy,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *Thumbnails) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -3934,12 +4099,15 @@ type TimeSpan struct {
 	StartTime *string `json:"StartTime,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *TimeSpan) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -3972,12 +4140,15 @@ type Timing struct {
 	SubmitTimeMillis *int64 `json:"SubmitTimeMillis,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *Timing) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -4026,12 +4197,15 @@ type UpdatePipelineNotificationsRequest struct {
 	Notifications *Notifications `json:"Notifications,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *UpdatePipelineNotificationsRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -4056,12 +4230,15 @@ type UpdatePipelineNotificationsResponse struct {
 	Pipeline *Pipeline `json:"Pipeline,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *UpdatePipelineNotificationsResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -4249,12 +4426,15 @@ type UpdatePipelineRequest struct {
 	ThumbnailConfig *PipelineOutputConfig `json:"ThumbnailConfig,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *UpdatePipelineRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -4289,12 +4469,15 @@ type UpdatePipelineResponse struct {
 	Warnings []Warning `json:"Warnings,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *UpdatePipelineResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -4326,12 +4509,15 @@ type UpdatePipelineStatusRequest struct {
 	Status *string `json:"Status,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *UpdatePipelineStatusRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -4356,12 +4542,15 @@ type UpdatePipelineStatusResponse struct {
 	Pipeline *Pipeline `json:"Pipeline,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *UpdatePipelineStatusResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -4766,12 +4955,15 @@ type VideoParameters struct {
 	Watermarks []PresetWatermark `json:"Watermarks,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *VideoParameters) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -4807,12 +4999,15 @@ type Warning struct {
 	Message *string `json:"Message,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *Warning) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }

@@ -132,12 +132,15 @@ type AacSettings struct {
 	VbrQuality AacVbrQuality `json:"vbrQuality,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *AacSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -243,12 +246,15 @@ type Ac3Settings struct {
 	SampleRate *int32 `json:"sampleRate,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *Ac3Settings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -393,12 +399,15 @@ type Ac4Settings struct {
 	StereoDownmix Ac4StereoDownmix `json:"stereoDownmix,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *Ac4Settings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -424,12 +433,15 @@ type AccelerationSettings struct {
 	Mode AccelerationMode `json:"mode,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *AccelerationSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -469,12 +481,15 @@ type AdvancedInputFilterSettings struct {
 	Sharpening AdvancedInputFilterSharpen `json:"sharpening,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *AdvancedInputFilterSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -511,12 +526,15 @@ type AiffSettings struct {
 	SampleRate *int32 `json:"sampleRate,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *AiffSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -558,12 +576,15 @@ type AllowedRenditionSize struct {
 	Width *int32 `json:"width,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *AllowedRenditionSize) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -607,12 +628,15 @@ type AncillarySourceSettings struct {
 	TerminateCaptions AncillaryTerminateCaptions `json:"terminateCaptions,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *AncillarySourceSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -635,12 +659,15 @@ type AssociateCertificateRequest struct {
 	Arn *string `json:"arn,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *AssociateCertificateRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -657,12 +684,15 @@ func (v *AssociateCertificateRequest) UnmarshalCloudTrail(data []byte) error {
 // responseElements of its records.
 type AssociateCertificateResponse struct {
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *AssociateCertificateResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -705,12 +735,15 @@ type AudioChannelTaggingSettings struct {
 	ChannelTags []AudioChannelTag `json:"channelTags,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *AudioChannelTaggingSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -815,12 +848,15 @@ type AudioCodecSettings struct {
 	WavSettings *WavSettings `json:"wavSettings,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *AudioCodecSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -955,12 +991,15 @@ type AudioDescription struct {
 	StreamName *string `json:"streamName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *AudioDescription) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1038,12 +1077,15 @@ type AudioNormalizationSettings struct {
 	TruePeakLimiterThreshold *float64 `json:"truePeakLimiterThreshold,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *AudioNormalizationSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1073,12 +1115,15 @@ type AudioPitchCorrectionSettings struct {
 	SlowPalPitchCorrection SlowPalPitchCorrection `json:"slowPalPitchCorrection,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *AudioPitchCorrectionSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1127,12 +1172,15 @@ type AudioProperties struct {
 	SampleRate *int32 `json:"sampleRate,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *AudioProperties) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1300,12 +1348,15 @@ type AudioSelector struct {
 	Tracks []int32 `json:"tracks,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *AudioSelector) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1335,12 +1386,15 @@ type AudioSelectorGroup struct {
 	AudioSelectorNames []string `json:"audioSelectorNames,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *AudioSelectorGroup) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1436,12 +1490,15 @@ type AutomatedAbrRule struct {
 	Type RuleType `json:"type,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *AutomatedAbrRule) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1513,12 +1570,15 @@ type AutomatedAbrSettings struct {
 	Rules []AutomatedAbrRule `json:"rules,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *AutomatedAbrSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1546,12 +1606,15 @@ type AutomatedEncodingSettings struct {
 	AbrSettings *AutomatedAbrSettings `json:"abrSettings,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *AutomatedEncodingSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1596,12 +1659,15 @@ type Av1QvbrSettings struct {
 	QvbrQualityLevelFineTune *float64 `json:"qvbrQualityLevelFineTune,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *Av1QvbrSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1782,12 +1848,15 @@ type Av1Settings struct {
 	SpatialAdaptiveQuantization Av1SpatialAdaptiveQuantization `json:"spatialAdaptiveQuantization,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *Av1Settings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1816,12 +1885,15 @@ type AvailBlanking struct {
 	AvailBlankingImage *string `json:"availBlankingImage,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *AvailBlanking) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1988,12 +2060,15 @@ type AvcIntraSettings struct {
 	Telecine AvcIntraTelecine `json:"telecine,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *AvcIntraSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2024,12 +2099,15 @@ type AvcIntraUhdSettings struct {
 	QualityTuningLevel AvcIntraUhdQualityTuningLevel `json:"qualityTuningLevel,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *AvcIntraUhdSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2075,12 +2153,15 @@ type BandwidthReductionFilter struct {
 	Strength BandwidthReductionFilterStrength `json:"strength,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *BandwidthReductionFilter) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2326,12 +2407,15 @@ type BurninDestinationSettings struct {
 	YPosition *int32 `json:"yPosition,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *BurninDestinationSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2353,12 +2437,15 @@ type CancelJobRequest struct {
 	Id *string `json:"Id,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *CancelJobRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2375,12 +2462,15 @@ func (v *CancelJobRequest) UnmarshalCloudTrail(data []byte) error {
 // records.
 type CancelJobResponse struct {
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *CancelJobResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2450,12 +2540,15 @@ type CaptionDescription struct {
 	LanguageDescription *string `json:"languageDescription,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *CaptionDescription) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2515,12 +2608,15 @@ type CaptionDescriptionPreset struct {
 	LanguageDescription *string `json:"languageDescription,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *CaptionDescriptionPreset) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2639,12 +2735,15 @@ type CaptionDestinationSettings struct {
 	WebvttDestinationSettings *WebvttDestinationSettings `json:"webvttDestinationSettings,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *CaptionDestinationSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2693,12 +2792,15 @@ type CaptionSelector struct {
 	SourceSettings *CaptionSourceSettings `json:"sourceSettings,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *CaptionSelector) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2737,12 +2839,15 @@ type CaptionSourceFramerate struct {
 	FramerateNumerator *int32 `json:"framerateNumerator,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *CaptionSourceFramerate) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2825,12 +2930,15 @@ type CaptionSourceSettings struct {
 	WebvttHlsSourceSettings *WebvttHlsSourceSettings `json:"webvttHlsSourceSettings,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *CaptionSourceSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2866,12 +2974,15 @@ type ChannelMapping struct {
 	OutputChannels []OutputChannelMapping `json:"outputChannels,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ChannelMapping) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2934,12 +3045,15 @@ type ClipLimits struct {
 	MinimumYUV *int32 `json:"minimumYUV,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ClipLimits) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2980,12 +3094,15 @@ type CmafAdditionalManifest struct {
 	SelectedOutputs []string `json:"selectedOutputs,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *CmafAdditionalManifest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -3064,12 +3181,15 @@ type CmafEncryptionSettings struct {
 	Type CmafKeyProviderType `json:"type,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *CmafEncryptionSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -3369,12 +3489,15 @@ type CmafGroupSettings struct {
 	WriteSegmentTimelineInRepresentation CmafWriteSegmentTimelineInRepresentation `json:"writeSegmentTimelineInRepresentation,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *CmafGroupSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -3440,12 +3563,15 @@ type CmafImageBasedTrickPlaySettings struct {
 	TileWidth *int32 `json:"tileWidth,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *CmafImageBasedTrickPlaySettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -3662,12 +3788,15 @@ type CmfcSettings struct {
 	TimedMetadataValue *string `json:"timedMetadataValue,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *CmfcSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -3767,12 +3896,15 @@ type CodecMetadata struct {
 	Width *int32 `json:"width,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *CodecMetadata) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -3827,12 +3959,15 @@ type ColorConversion3DLUTSetting struct {
 	OutputMasteringLuminance *int32 `json:"outputMasteringLuminance,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ColorConversion3DLUTSetting) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -3965,12 +4100,15 @@ type ColorCorrector struct {
 	SdrReferenceWhiteLevel *int32 `json:"sdrReferenceWhiteLevel,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ColorCorrector) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -4015,12 +4153,15 @@ type Container struct {
 	Tracks []Track `json:"tracks,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *Container) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -4098,12 +4239,15 @@ type ContainerSettings struct {
 	MxfSettings *MxfSettings `json:"mxfSettings,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ContainerSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -4238,12 +4382,15 @@ type CreateJobRequest struct {
 	UserMetadata map[string]string `json:"userMetadata,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *CreateJobRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -4267,12 +4414,15 @@ type CreateJobResponse struct {
 	Job *Job `json:"job,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *CreateJobResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -4360,12 +4510,15 @@ type CreateJobTemplateRequest struct {
 	Tags map[string]string `json:"tags,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *CreateJobTemplateRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -4388,12 +4541,15 @@ type CreateJobTemplateResponse struct {
 	JobTemplate *JobTemplate `json:"jobTemplate,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *CreateJobTemplateResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -4436,12 +4592,15 @@ type CreatePresetRequest struct {
 	Tags map[string]string `json:"tags,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *CreatePresetRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -4464,12 +4623,15 @@ type CreatePresetResponse struct {
 	Preset *Preset `json:"preset,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *CreatePresetResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -4541,12 +4703,15 @@ type CreateQueueRequest struct {
 	Tags map[string]string `json:"tags,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *CreateQueueRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -4572,12 +4737,15 @@ type CreateQueueResponse struct {
 	Queue *Queue `json:"queue,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *CreateQueueResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -4604,12 +4772,15 @@ type CreateResourceShareRequest struct {
 	SupportCaseId *string `json:"supportCaseId,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *CreateResourceShareRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -4626,12 +4797,15 @@ func (v *CreateResourceShareRequest) UnmarshalCloudTrail(data []byte) error {
 // responseElements of its records.
 type CreateResourceShareResponse struct {
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *CreateResourceShareResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -4669,12 +4843,15 @@ type DashAdditionalManifest struct {
 	SelectedOutputs []string `json:"selectedOutputs,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DashAdditionalManifest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -4713,12 +4890,15 @@ type DashIsoEncryptionSettings struct {
 	SpekeKeyProvider *SpekeKeyProvider `json:"spekeKeyProvider,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DashIsoEncryptionSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -4977,12 +5157,15 @@ type DashIsoGroupSettings struct {
 	WriteSegmentTimelineInRepresentation DashIsoWriteSegmentTimelineInRepresentation `json:"writeSegmentTimelineInRepresentation,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DashIsoGroupSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -5049,12 +5232,15 @@ type DashIsoImageBasedTrickPlaySettings struct {
 	TileWidth *int32 `json:"tileWidth,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DashIsoImageBasedTrickPlaySettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -5077,12 +5263,15 @@ type DataProperties struct {
 	LanguageCode *string `json:"languageCode,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DataProperties) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -5130,12 +5319,15 @@ type Deinterlacer struct {
 	Mode DeinterlacerMode `json:"mode,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *Deinterlacer) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -5157,12 +5349,15 @@ type DeleteJobTemplateRequest struct {
 	Name *string `json:"Name,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DeleteJobTemplateRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -5179,12 +5374,15 @@ func (v *DeleteJobTemplateRequest) UnmarshalCloudTrail(data []byte) error {
 // responseElements of its records.
 type DeleteJobTemplateResponse struct {
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DeleteJobTemplateResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -5201,12 +5399,15 @@ func (v *DeleteJobTemplateResponse) UnmarshalCloudTrail(data []byte) error {
 // its records.
 type DeletePolicyRequest struct {
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DeletePolicyRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -5223,12 +5424,15 @@ func (v *DeletePolicyRequest) UnmarshalCloudTrail(data []byte) error {
 // its records.
 type DeletePolicyResponse struct {
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DeletePolicyResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -5250,12 +5454,15 @@ type DeletePresetRequest struct {
 	Name *string `json:"Name,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DeletePresetRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -5272,12 +5479,15 @@ func (v *DeletePresetRequest) UnmarshalCloudTrail(data []byte) error {
 // its records.
 type DeletePresetResponse struct {
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DeletePresetResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -5299,12 +5509,15 @@ type DeleteQueueRequest struct {
 	Name *string `json:"Name,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DeleteQueueRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -5321,12 +5534,15 @@ func (v *DeleteQueueRequest) UnmarshalCloudTrail(data []byte) error {
 // records.
 type DeleteQueueResponse struct {
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DeleteQueueResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -5365,12 +5581,15 @@ type DescribeEndpointsRequest struct {
 	NextToken *string `json:"nextToken,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DescribeEndpointsRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -5399,12 +5618,15 @@ type DescribeEndpointsResponse struct {
 	NextToken *string `json:"nextToken,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DescribeEndpointsResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -5429,12 +5651,15 @@ type DestinationSettings struct {
 	S3Settings *S3DestinationSettings `json:"s3Settings,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DestinationSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -5457,12 +5682,15 @@ type DisassociateCertificateRequest struct {
 	Arn *string `json:"Arn,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DisassociateCertificateRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -5479,12 +5707,15 @@ func (v *DisassociateCertificateRequest) UnmarshalCloudTrail(data []byte) error 
 // responseElements of its records.
 type DisassociateCertificateResponse struct {
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DisassociateCertificateResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -5547,12 +5778,15 @@ type DolbyVision struct {
 	Profile DolbyVisionProfile `json:"profile,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DolbyVision) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -5584,12 +5818,15 @@ type DolbyVisionLevel6Metadata struct {
 	MaxFall *int32 `json:"maxFall,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DolbyVisionLevel6Metadata) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -5625,12 +5862,15 @@ type DvbNitSettings struct {
 	NitInterval *int32 `json:"nitInterval,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DvbNitSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -5678,12 +5918,15 @@ type DvbSdtSettings struct {
 	ServiceProviderName *string `json:"serviceProviderName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DvbSdtSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -6003,12 +6246,15 @@ type DvbSubDestinationSettings struct {
 	YPosition *int32 `json:"yPosition,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DvbSubDestinationSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -6034,12 +6280,15 @@ type DvbSubSourceSettings struct {
 	Pid *int32 `json:"pid,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DvbSubSourceSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -6064,12 +6313,15 @@ type DvbTdtSettings struct {
 	TdtInterval *int32 `json:"tdtInterval,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DvbTdtSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -6144,12 +6396,15 @@ type DynamicAudioSelector struct {
 	SelectorType DynamicAudioSelectorType `json:"selectorType,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DynamicAudioSelector) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -6323,12 +6578,15 @@ type Eac3AtmosSettings struct {
 	SurroundExMode Eac3AtmosSurroundExMode `json:"surroundExMode,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *Eac3AtmosSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -6517,12 +6775,15 @@ type Eac3Settings struct {
 	SurroundMode Eac3SurroundMode `json:"surroundMode,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *Eac3Settings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -6551,12 +6812,15 @@ type ElementalInferenceConfiguration struct {
 	Feeds []ElementalInferenceFeed `json:"feeds,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ElementalInferenceConfiguration) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -6586,12 +6850,15 @@ type ElementalInferenceFeed struct {
 	FeedManagementState ElementalInferenceFeedManagementState `json:"feedManagementState,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ElementalInferenceFeed) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -6638,12 +6905,15 @@ type EmbeddedDestinationSettings struct {
 	Destination708ServiceNumber *int32 `json:"destination708ServiceNumber,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *EmbeddedDestinationSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -6694,12 +6964,15 @@ type EmbeddedSourceSettings struct {
 	TerminateCaptions EmbeddedTerminateCaptions `json:"terminateCaptions,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *EmbeddedSourceSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -6753,12 +7026,15 @@ type EncryptionContractConfiguration struct {
 	SpekeVideoPreset PresetSpeke20Video `json:"spekeVideoPreset,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *EncryptionContractConfiguration) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -6781,12 +7057,15 @@ type Endpoint struct {
 	Url *string `json:"url,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *Endpoint) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -6814,12 +7093,15 @@ type EsamManifestConfirmConditionNotification struct {
 	MccXml *string `json:"mccXml,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *EsamManifestConfirmConditionNotification) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -6865,12 +7147,15 @@ type EsamSettings struct {
 	SignalProcessingNotification *EsamSignalProcessingNotification `json:"signalProcessingNotification,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *EsamSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -6900,12 +7185,15 @@ type EsamSignalProcessingNotification struct {
 	SccXml *string `json:"sccXml,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *EsamSignalProcessingNotification) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -6943,12 +7231,15 @@ type ExtendedDataServices struct {
 	VchipAction VchipAction `json:"vchipAction,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ExtendedDataServices) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -6973,12 +7264,15 @@ type F4vSettings struct {
 	MoovPlacement F4vMoovPlacement `json:"moovPlacement,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *F4vSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -7014,12 +7308,15 @@ type FileGroupSettings struct {
 	DestinationSettings *DestinationSettings `json:"destinationSettings,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *FileGroupSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -7126,12 +7423,15 @@ type FileSourceSettings struct {
 	UpconvertSTLToTeletext CaptionSourceUpconvertSTLToTeletext `json:"upconvertSTLToTeletext,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *FileSourceSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -7168,12 +7468,15 @@ type FlacSettings struct {
 	SampleRate *int32 `json:"sampleRate,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *FlacSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -7212,12 +7515,15 @@ type ForceIncludeRenditionSize struct {
 	Width *int32 `json:"width,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ForceIncludeRenditionSize) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -7268,12 +7574,15 @@ type FrameCaptureSettings struct {
 	Quality *int32 `json:"quality,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *FrameCaptureSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -7306,12 +7615,15 @@ type FrameRate struct {
 	Numerator *int32 `json:"numerator,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *FrameRate) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -7332,12 +7644,15 @@ type GetJobRequest struct {
 	Id *string `json:"Id,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *GetJobRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -7360,12 +7675,15 @@ type GetJobResponse struct {
 	Job *Job `json:"job,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *GetJobResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -7387,12 +7705,15 @@ type GetJobTemplateRequest struct {
 	Name *string `json:"Name,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *GetJobTemplateRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -7415,12 +7736,15 @@ type GetJobTemplateResponse struct {
 	JobTemplate *JobTemplate `json:"jobTemplate,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *GetJobTemplateResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -7442,12 +7766,15 @@ type GetJobsQueryResultsRequest struct {
 	Id *string `json:"Id,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *GetJobsQueryResultsRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -7479,12 +7806,15 @@ type GetJobsQueryResultsResponse struct {
 	Status JobsQueryStatus `json:"status,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *GetJobsQueryResultsResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -7501,12 +7831,15 @@ func (v *GetJobsQueryResultsResponse) UnmarshalCloudTrail(data []byte) error {
 // records.
 type GetPolicyRequest struct {
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *GetPolicyRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -7530,12 +7863,15 @@ type GetPolicyResponse struct {
 	Policy *Policy `json:"policy,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *GetPolicyResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -7557,12 +7893,15 @@ type GetPresetRequest struct {
 	Name *string `json:"Name,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *GetPresetRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -7585,12 +7924,15 @@ type GetPresetResponse struct {
 	Preset *Preset `json:"preset,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *GetPresetResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -7612,12 +7954,15 @@ type GetQueueRequest struct {
 	Name *string `json:"Name,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *GetQueueRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -7643,12 +7988,15 @@ type GetQueueResponse struct {
 	Queue *Queue `json:"queue,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *GetQueueResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -7715,12 +8063,15 @@ type GifSettings struct {
 	FramerateNumerator *int32 `json:"framerateNumerator,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *GifSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -7776,12 +8127,15 @@ type H264QvbrSettings struct {
 	QvbrQualityLevelFineTune *float64 `json:"qvbrQualityLevelFineTune,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *H264QvbrSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -8325,12 +8679,15 @@ type H264Settings struct {
 	WriteMp4PackagingType H264WriteMp4PackagingType `json:"writeMp4PackagingType,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *H264Settings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -8386,12 +8743,15 @@ type H265QvbrSettings struct {
 	QvbrQualityLevelFineTune *float64 `json:"qvbrQualityLevelFineTune,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *H265QvbrSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -8943,12 +9303,15 @@ type H265Settings struct {
 	WriteMp4PackagingType H265WriteMp4PackagingType `json:"writeMp4PackagingType,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *H265Settings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -9062,12 +9425,15 @@ type Hdr10Metadata struct {
 	WhitePointY *int32 `json:"whitePointY,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *Hdr10Metadata) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -9100,12 +9466,15 @@ type Hdr10Plus struct {
 	TargetMonitorNits *int32 `json:"targetMonitorNits,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *Hdr10Plus) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -9146,12 +9515,15 @@ type HlsAdditionalManifest struct {
 	SelectedOutputs []string `json:"selectedOutputs,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *HlsAdditionalManifest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -9196,12 +9568,15 @@ type HlsCaptionLanguageMapping struct {
 	LanguageDescription *string `json:"languageDescription,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *HlsCaptionLanguageMapping) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -9271,12 +9646,15 @@ type HlsEncryptionSettings struct {
 	Type HlsKeyProviderType `json:"type,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *HlsEncryptionSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -9583,12 +9961,15 @@ type HlsGroupSettings struct {
 	TimestampDeltaMilliseconds *int32 `json:"timestampDeltaMilliseconds,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *HlsGroupSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -9654,12 +10035,15 @@ type HlsImageBasedTrickPlaySettings struct {
 	TileWidth *int32 `json:"tileWidth,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *HlsImageBasedTrickPlaySettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -9703,12 +10087,15 @@ type HlsRenditionGroupSettings struct {
 	RenditionName *string `json:"renditionName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *HlsRenditionGroupSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -9797,12 +10184,15 @@ type HlsSettings struct {
 	SegmentModifier *string `json:"segmentModifier,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *HlsSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -9845,12 +10235,15 @@ type HopDestination struct {
 	WaitMinutes *int32 `json:"waitMinutes,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *HopDestination) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -9881,12 +10274,15 @@ type Id3Insertion struct {
 	Timecode *string `json:"timecode,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *Id3Insertion) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -9925,12 +10321,15 @@ type ImageInserter struct {
 	SdrReferenceWhiteLevel *int32 `json:"sdrReferenceWhiteLevel,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ImageInserter) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -9979,12 +10378,15 @@ type ImscDestinationSettings struct {
 	StylePassthrough ImscStylePassthrough `json:"stylePassthrough,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ImscDestinationSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -10283,12 +10685,15 @@ type Input struct {
 	VideoSelector *VideoSelector `json:"videoSelector,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *Input) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -10334,12 +10739,15 @@ type InputClipping struct {
 	StartTimecode *string `json:"startTimecode,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *InputClipping) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -10393,12 +10801,15 @@ type InputDecryptionSettings struct {
 	KmsKeyRegion *string `json:"kmsKeyRegion,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *InputDecryptionSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -10474,12 +10885,15 @@ type InputTamsSettings struct {
 	Timerange *string `json:"timerange,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *InputTamsSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -10710,12 +11124,15 @@ type InputTemplate struct {
 	VideoSelector *VideoSelector `json:"videoSelector,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *InputTemplate) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -10800,12 +11217,15 @@ type InputVideoGenerator struct {
 	Width *int32 `json:"width,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *InputVideoGenerator) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -10901,12 +11321,15 @@ type InsertableImage struct {
 	Width *int32 `json:"width,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *InsertableImage) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -11150,12 +11573,15 @@ type Job struct {
 	Warnings []WarningGroup `json:"warnings,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *Job) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -11192,12 +11618,15 @@ type JobEngineVersion struct {
 	Version *string `json:"version,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *JobEngineVersion) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -11228,12 +11657,15 @@ type JobMessages struct {
 	Warning []string `json:"warning,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *JobMessages) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -11375,12 +11807,15 @@ type JobSettings struct {
 	TimedMetadataInsertion *TimedMetadataInsertion `json:"timedMetadataInsertion,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *JobSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -11476,12 +11911,15 @@ type JobTemplate struct {
 	Type Type `json:"type,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *JobTemplate) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -11625,12 +12063,15 @@ type JobTemplateSettings struct {
 	TimedMetadataInsertion *TimedMetadataInsertion `json:"timedMetadataInsertion,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *JobTemplateSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -11672,12 +12113,15 @@ type JobsQueryFilter struct {
 	Values []string `json:"values,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *JobsQueryFilter) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -11792,12 +12236,15 @@ type KantarWatermarkSettings struct {
 	Metadata8 *string `json:"metadata8,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *KantarWatermarkSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -11845,12 +12292,15 @@ type ListJobTemplatesRequest struct {
 	Order Order `json:"Order,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ListJobTemplatesRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -11877,12 +12327,15 @@ type ListJobTemplatesResponse struct {
 	NextToken *string `json:"nextToken,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ListJobTemplatesResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -11927,12 +12380,15 @@ type ListJobsRequest struct {
 	Status JobStatus `json:"Status,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ListJobsRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -11959,12 +12415,15 @@ type ListJobsResponse struct {
 	NextToken *string `json:"nextToken,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ListJobsResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -12011,12 +12470,15 @@ type ListPresetsRequest struct {
 	Order Order `json:"Order,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ListPresetsRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -12043,12 +12505,15 @@ type ListPresetsResponse struct {
 	Presets []Preset `json:"presets,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ListPresetsResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -12089,12 +12554,15 @@ type ListQueuesRequest struct {
 	Order Order `json:"Order,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ListQueuesRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -12135,12 +12603,15 @@ type ListQueuesResponse struct {
 	UnallocatedConcurrentJobs *int32 `json:"unallocatedConcurrentJobs,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ListQueuesResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -12163,12 +12634,15 @@ type ListTagsForResourceRequest struct {
 	Arn *string `json:"Arn,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ListTagsForResourceRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -12191,12 +12665,15 @@ type ListTagsForResourceResponse struct {
 	ResourceTags *ResourceTags `json:"resourceTags,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ListTagsForResourceResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -12225,12 +12702,15 @@ type ListVersionsRequest struct {
 	NextToken *string `json:"NextToken,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ListVersionsRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -12259,12 +12739,15 @@ type ListVersionsResponse struct {
 	Versions []JobEngineVersion `json:"versions,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ListVersionsResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -12291,12 +12774,15 @@ type M2tsScte35Esam struct {
 	Scte35EsamPid *int32 `json:"scte35EsamPid,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *M2tsScte35Esam) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -12660,12 +13146,15 @@ type M2tsSettings struct {
 	VideoPid *int32 `json:"videoPid,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *M2tsSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -12849,12 +13338,15 @@ type M3u8Settings struct {
 	VideoPid *int32 `json:"videoPid,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *M3u8Settings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -12892,12 +13384,15 @@ type Metadata struct {
 	MimeType *string `json:"mimeType,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *Metadata) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -12932,12 +13427,15 @@ type MinBottomRenditionSize struct {
 	Width *int32 `json:"width,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *MinBottomRenditionSize) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -12972,12 +13470,15 @@ type MinTopRenditionSize struct {
 	Width *int32 `json:"width,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *MinTopRenditionSize) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -13059,12 +13560,15 @@ type MotionImageInserter struct {
 	StartTime *string `json:"startTime,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *MotionImageInserter) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -13100,12 +13604,15 @@ type MotionImageInsertionFramerate struct {
 	FramerateNumerator *int32 `json:"framerateNumerator,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *MotionImageInsertionFramerate) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -13137,12 +13644,15 @@ type MotionImageInsertionOffset struct {
 	ImageY *int32 `json:"imageY,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *MotionImageInsertionOffset) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -13198,12 +13708,15 @@ type MovSettings struct {
 	Reference MovReference `json:"reference,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *MovSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -13253,12 +13766,15 @@ type Mp2Settings struct {
 	SampleRate *int32 `json:"sampleRate,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *Mp2Settings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -13307,12 +13823,15 @@ type Mp3Settings struct {
 	VbrQuality *int32 `json:"vbrQuality,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *Mp3Settings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -13413,12 +13932,15 @@ type Mp4Settings struct {
 	SigningKmsKey *string `json:"signingKmsKey,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *Mp4Settings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -13578,12 +14100,15 @@ type MpdSettings struct {
 	TimedMetadataValue *string `json:"timedMetadataValue,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *MpdSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -13961,12 +14486,15 @@ type Mpeg2Settings struct {
 	TemporalAdaptiveQuantization Mpeg2TemporalAdaptiveQuantization `json:"temporalAdaptiveQuantization,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *Mpeg2Settings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -14004,12 +14532,15 @@ type MsSmoothAdditionalManifest struct {
 	SelectedOutputs []string `json:"selectedOutputs,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *MsSmoothAdditionalManifest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -14037,12 +14568,15 @@ type MsSmoothEncryptionSettings struct {
 	SpekeKeyProvider *SpekeKeyProvider `json:"spekeKeyProvider,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *MsSmoothEncryptionSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -14129,12 +14663,15 @@ type MsSmoothGroupSettings struct {
 	ManifestEncoding MsSmoothManifestEncoding `json:"manifestEncoding,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *MsSmoothGroupSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -14158,12 +14695,15 @@ type MultiViewInput struct {
 	FileInput *string `json:"fileInput,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *MultiViewInput) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -14192,12 +14732,15 @@ type MultiViewSettings struct {
 	Input *MultiViewInput `json:"input,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *MultiViewSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -14253,12 +14796,15 @@ type MxfSettings struct {
 	XavcProfileSettings *MxfXavcProfileSettings `json:"xavcProfileSettings,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *MxfSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -14300,12 +14846,15 @@ type MxfXavcProfileSettings struct {
 	MaxAncDataSize *int32 `json:"maxAncDataSize,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *MxfXavcProfileSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -14362,12 +14911,15 @@ type NexGuardFileMarkerSettings struct {
 	Strength WatermarkingStrength `json:"strength,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *NexGuardFileMarkerSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -14400,12 +14952,15 @@ type NielsenConfiguration struct {
 	DistributorId *string `json:"distributorId,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *NielsenConfiguration) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -14523,12 +15078,15 @@ type NielsenNonLinearWatermarkSettings struct {
 	UniqueTicPerAudioTrack NielsenUniqueTicPerAudioTrackType `json:"uniqueTicPerAudioTrack,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *NielsenNonLinearWatermarkSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -14579,12 +15137,15 @@ type NoiseReducer struct {
 	TemporalFilterSettings *NoiseReducerTemporalFilterSettings `json:"temporalFilterSettings,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *NoiseReducer) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -14609,12 +15170,15 @@ type NoiseReducerFilterSettings struct {
 	Strength *int32 `json:"strength,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *NoiseReducerFilterSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -14652,12 +15216,15 @@ type NoiseReducerSpatialFilterSettings struct {
 	Strength *int32 `json:"strength,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *NoiseReducerSpatialFilterSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -14721,12 +15288,15 @@ type NoiseReducerTemporalFilterSettings struct {
 	Strength *int32 `json:"strength,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *NoiseReducerTemporalFilterSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -14766,12 +15336,15 @@ type OpusSettings struct {
 	SampleRate *int32 `json:"sampleRate,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *OpusSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -14853,12 +15426,15 @@ type Output struct {
 	VideoDescription *VideoDescription `json:"videoDescription,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *Output) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -14891,12 +15467,15 @@ type OutputChannelMapping struct {
 	InputChannelsFineTune []float64 `json:"inputChannelsFineTune,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *OutputChannelMapping) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -14924,12 +15503,15 @@ type OutputDetail struct {
 	VideoDetails *VideoDetail `json:"videoDetails,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *OutputDetail) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -14979,12 +15561,15 @@ type OutputGroup struct {
 	Outputs []Output `json:"outputs,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *OutputGroup) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -15008,12 +15593,15 @@ type OutputGroupDetail struct {
 	OutputDetails []OutputDetail `json:"outputDetails,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *OutputGroupDetail) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -15098,12 +15686,15 @@ type OutputGroupSettings struct {
 	Type OutputGroupType `json:"type,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *OutputGroupSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -15126,12 +15717,15 @@ type OutputSettings struct {
 	HlsSettings *HlsSettings `json:"hlsSettings,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *OutputSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -15160,12 +15754,15 @@ type PartnerWatermarking struct {
 	NexguardFileMarkerSettings *NexGuardFileMarkerSettings `json:"nexguardFileMarkerSettings,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *PartnerWatermarking) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -15209,12 +15806,15 @@ type PassthroughSettings struct {
 	VideoSelectorMode VideoSelectorMode `json:"videoSelectorMode,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *PassthroughSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -15249,12 +15849,15 @@ type Policy struct {
 	S3Inputs InputPolicy `json:"s3Inputs,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *Policy) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -15315,12 +15918,15 @@ type Preset struct {
 	Type Type `json:"type,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *Preset) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -15366,12 +15972,15 @@ type PresetSettings struct {
 	VideoDescription *VideoDescription `json:"videoDescription,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *PresetSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -15394,12 +16003,15 @@ type ProbeInputFile struct {
 	FileUrl *string `json:"fileUrl,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ProbeInputFile) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -15420,12 +16032,15 @@ type ProbeRequest struct {
 	InputFiles []ProbeInputFile `json:"inputFiles,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ProbeRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -15446,12 +16061,15 @@ type ProbeResponse struct {
 	ProbeResults []ProbeResult `json:"probeResults,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ProbeResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -15487,12 +16105,15 @@ type ProbeResult struct {
 	TrackMappings []TrackMapping `json:"trackMappings,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ProbeResult) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -15684,12 +16305,15 @@ type ProresSettings struct {
 	Telecine ProresTelecine `json:"telecine,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ProresSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -15713,12 +16337,15 @@ type PutPolicyRequest struct {
 	Policy *Policy `json:"policy,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *PutPolicyRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -15742,12 +16369,15 @@ type PutPolicyResponse struct {
 	Policy *Policy `json:"policy,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *PutPolicyResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -15854,12 +16484,15 @@ type Queue struct {
 	Type Type `json:"type,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *Queue) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -15894,12 +16527,15 @@ type QueueTransition struct {
 	Timestamp *cloudtrail.Time `json:"timestamp,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *QueueTransition) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -15939,12 +16575,15 @@ type Rectangle struct {
 	Y *int32 `json:"y,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *Rectangle) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -16020,12 +16659,15 @@ type RemixSettings struct {
 	ChannelsOut *int32 `json:"channelsOut,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *RemixSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -16084,12 +16726,15 @@ type ReservationPlan struct {
 	Status ReservationPlanStatus `json:"status,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ReservationPlan) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -16134,12 +16779,15 @@ type ReservationPlanSettings struct {
 	ReservedSlots *int32 `json:"reservedSlots,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ReservationPlanSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -16168,12 +16816,15 @@ type ResourceTags struct {
 	Tags map[string]string `json:"tags,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ResourceTags) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -16199,12 +16850,15 @@ type S3DestinationAccessControl struct {
 	CannedAcl S3ObjectCannedAcl `json:"cannedAcl,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *S3DestinationAccessControl) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -16245,12 +16899,15 @@ type S3DestinationSettings struct {
 	StorageClass S3StorageClass `json:"storageClass,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *S3DestinationSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -16306,12 +16963,15 @@ type S3EncryptionSettings struct {
 	KmsKeyArn *string `json:"kmsKeyArn,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *S3EncryptionSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -16343,12 +17003,15 @@ type SccDestinationSettings struct {
 	Framerate SccDestinationFramerate `json:"framerate,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *SccDestinationSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -16400,12 +17063,15 @@ type SearchJobsRequest struct {
 	Status JobStatus `json:"Status,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *SearchJobsRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -16432,12 +17098,15 @@ type SearchJobsResponse struct {
 	NextToken *string `json:"nextToken,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *SearchJobsResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -16478,12 +17147,15 @@ type ServiceOverride struct {
 	Value *string `json:"value,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ServiceOverride) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -16541,12 +17213,15 @@ type SpekeKeyProvider struct {
 	Url *string `json:"url,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *SpekeKeyProvider) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -16612,12 +17287,15 @@ type SpekeKeyProviderCmaf struct {
 	Url *string `json:"url,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *SpekeKeyProviderCmaf) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -16649,12 +17327,15 @@ type SrtDestinationSettings struct {
 	StylePassthrough SrtStylePassthrough `json:"stylePassthrough,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *SrtDestinationSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -16694,12 +17375,15 @@ type StartJobsQueryRequest struct {
 	Order Order `json:"order,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *StartJobsQueryRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -16721,12 +17405,15 @@ type StartJobsQueryResponse struct {
 	Id *string `json:"id,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *StartJobsQueryResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -16769,12 +17456,15 @@ type StaticKeyProvider struct {
 	Url *string `json:"url,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *StaticKeyProvider) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -16803,12 +17493,15 @@ type TagResourceRequest struct {
 	Tags map[string]string `json:"tags,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *TagResourceRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -16825,12 +17518,15 @@ func (v *TagResourceRequest) UnmarshalCloudTrail(data []byte) error {
 // records.
 type TagResourceResponse struct {
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *TagResourceResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -16868,12 +17564,15 @@ type TeletextDestinationSettings struct {
 	PageTypes []TeletextPageType `json:"pageTypes,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *TeletextDestinationSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -16899,12 +17598,15 @@ type TeletextSourceSettings struct {
 	PageNumber *string `json:"pageNumber,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *TeletextSourceSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -16945,12 +17647,15 @@ type TimecodeBurnin struct {
 	Prefix *string `json:"prefix,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *TimecodeBurnin) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -17014,12 +17719,15 @@ type TimecodeConfig struct {
 	TimestampOffset *string `json:"timestampOffset,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *TimecodeConfig) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -17046,12 +17754,15 @@ type TimedMetadataInsertion struct {
 	Id3Insertions []Id3Insertion `json:"id3Insertions,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *TimedMetadataInsertion) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -17085,12 +17796,15 @@ type Timing struct {
 	SubmitTime *cloudtrail.Time `json:"submitTime,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *Timing) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -17144,12 +17858,15 @@ type Track struct {
 	VideoProperties *VideoProperties `json:"videoProperties,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *Track) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -17182,12 +17899,15 @@ type TrackMapping struct {
 	VideoTrackIndexes []int32 `json:"videoTrackIndexes,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *TrackMapping) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -17236,12 +17956,15 @@ type TrackSourceSettings struct {
 	TrackNumber *int32 `json:"trackNumber,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *TrackSourceSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -17271,12 +17994,15 @@ type TtmlDestinationSettings struct {
 	StylePassthrough TtmlStylePassthrough `json:"stylePassthrough,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *TtmlDestinationSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -17397,12 +18123,15 @@ type UncompressedSettings struct {
 	Telecine UncompressedTelecine `json:"telecine,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *UncompressedSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -17430,12 +18159,15 @@ type UntagResourceRequest struct {
 	TagKeys []string `json:"tagKeys,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *UntagResourceRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -17452,12 +18184,15 @@ func (v *UntagResourceRequest) UnmarshalCloudTrail(data []byte) error {
 // its records.
 type UntagResourceResponse struct {
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *UntagResourceResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -17534,12 +18269,15 @@ type UpdateJobTemplateRequest struct {
 	StatusUpdateInterval StatusUpdateInterval `json:"statusUpdateInterval,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *UpdateJobTemplateRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -17562,12 +18300,15 @@ type UpdateJobTemplateResponse struct {
 	JobTemplate *JobTemplate `json:"jobTemplate,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *UpdateJobTemplateResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -17604,12 +18345,15 @@ type UpdatePresetRequest struct {
 	Settings *PresetSettings `json:"settings,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *UpdatePresetRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -17632,12 +18376,15 @@ type UpdatePresetResponse struct {
 	Preset *Preset `json:"preset,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *UpdatePresetResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -17698,12 +18445,15 @@ type UpdateQueueRequest struct {
 	Status QueueStatus `json:"status,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *UpdateQueueRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -17729,12 +18479,15 @@ type UpdateQueueResponse struct {
 	Queue *Queue `json:"queue,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *UpdateQueueResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -17859,12 +18612,15 @@ type Vc3Settings struct {
 	Vc3Class Vc3Class `json:"vc3Class,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *Vc3Settings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -17982,12 +18738,15 @@ type VideoCodecSettings struct {
 	XavcSettings *XavcSettings `json:"xavcSettings,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *VideoCodecSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -18163,12 +18922,15 @@ type VideoDescription struct {
 	Width *int32 `json:"width,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *VideoDescription) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -18196,12 +18958,15 @@ type VideoDetail struct {
 	WidthInPx *int32 `json:"widthInPx,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *VideoDetail) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -18287,12 +19052,15 @@ type VideoOverlay struct {
 	Transitions []VideoOverlayTransition `json:"transitions,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *VideoOverlay) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -18369,12 +19137,15 @@ type VideoOverlayCrop struct {
 	Y *int32 `json:"y,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *VideoOverlayCrop) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -18438,12 +19209,15 @@ type VideoOverlayInput struct {
 	TimecodeStart *string `json:"timecodeStart,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *VideoOverlayInput) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -18479,12 +19253,15 @@ type VideoOverlayInputClipping struct {
 	StartTimecode *string `json:"startTimecode,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *VideoOverlayInputClipping) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -18570,12 +19347,15 @@ type VideoOverlayPosition struct {
 	YPosition *int32 `json:"yPosition,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *VideoOverlayPosition) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -18622,12 +19402,15 @@ type VideoOverlayTransition struct {
 	StartTimecode *string `json:"startTimecode,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *VideoOverlayTransition) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -18700,12 +19483,15 @@ type VideoPreprocessor struct {
 	TimecodeBurnin *TimecodeBurnin `json:"timecodeBurnin,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *VideoPreprocessor) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -18783,12 +19569,15 @@ type VideoProperties struct {
 	Width *int32 `json:"width,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *VideoProperties) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -18956,12 +19745,15 @@ type VideoSelector struct {
 	Streams []int32 `json:"streams,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *VideoSelector) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -19003,12 +19795,15 @@ type VorbisSettings struct {
 	VbrQuality *int32 `json:"vbrQuality,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *VorbisSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -19148,12 +19943,15 @@ type Vp8Settings struct {
 	RateControlMode Vp8RateControlMode `json:"rateControlMode,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *Vp8Settings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -19290,12 +20088,15 @@ type Vp9Settings struct {
 	RateControlMode Vp9RateControlMode `json:"rateControlMode,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *Vp9Settings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -19325,12 +20126,15 @@ type WarningGroup struct {
 	Count *int32 `json:"count,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *WarningGroup) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -19376,12 +20180,15 @@ type WavSettings struct {
 	SampleRate *int32 `json:"sampleRate,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *WavSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -19439,12 +20246,15 @@ type WebvttDestinationSettings struct {
 	StylePassthrough WebvttStylePassthrough `json:"stylePassthrough,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *WebvttDestinationSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -19489,12 +20299,15 @@ type WebvttHlsSourceSettings struct {
 	RenditionName *string `json:"renditionName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *WebvttHlsSourceSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -19520,12 +20333,15 @@ type Xavc4kIntraCbgProfileSettings struct {
 	XavcClass Xavc4kIntraCbgProfileClass `json:"xavcClass,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *Xavc4kIntraCbgProfileSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -19551,12 +20367,15 @@ type Xavc4kIntraVbrProfileSettings struct {
 	XavcClass Xavc4kIntraVbrProfileClass `json:"xavcClass,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *Xavc4kIntraVbrProfileSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -19648,12 +20467,15 @@ type Xavc4kProfileSettings struct {
 	Slices *int32 `json:"slices,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *Xavc4kProfileSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -19679,12 +20501,15 @@ type XavcHdIntraCbgProfileSettings struct {
 	XavcClass XavcHdIntraCbgProfileClass `json:"xavcClass,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *XavcHdIntraCbgProfileSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -19792,12 +20617,15 @@ type XavcHdProfileSettings struct {
 	Telecine XavcHdProfileTelecine `json:"telecine,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *XavcHdProfileSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -20023,12 +20851,15 @@ type XavcSettings struct {
 	XavcHdProfileSettings *XavcHdProfileSettings `json:"xavcHdProfileSettings,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *XavcSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }

@@ -34,5 +34,5 @@ func TestPutPlaybackConfiguration(t *testing.T) {
 	out, err := ev.Request.MarshalJSON()
 	require.NoError(t, err)
 	require.Equal(t, `{"AdDecisionServerUrl":"http://exampleads.com","InsertionMode":"STITCHED_ONLY","Name":"examplename",`+
-		`"PersonalizationThresholdSeconds":8,"tags":{"team":"ads"},"VideoContentSourceUrl":"http://examplevideo.com"}`, string(out))
+		`"PersonalizationThresholdSeconds":"8","tags":{"team":"ads"},"VideoContentSourceUrl":"http://examplevideo.com"}`, string(out), "values as written")
 }

@@ -84,12 +84,15 @@ type AccessConfiguration struct {
 	SecretsManagerAccessTokenConfiguration *SecretsManagerAccessTokenConfiguration `json:"SecretsManagerAccessTokenConfiguration,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *AccessConfiguration) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -151,12 +154,15 @@ type AdBreak struct {
 	TimeSignalMessage *TimeSignalMessage `json:"TimeSignalMessage,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *AdBreak) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -182,12 +188,15 @@ type AdBreakOpportunity struct {
 	OffsetMillis *int64 `json:"OffsetMillis,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *AdBreakOpportunity) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -221,12 +230,15 @@ type AdConditioningConfiguration struct {
 	StreamingMediaFileConditioning StreamingMediaFileConditioning `json:"StreamingMediaFileConditioning,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *AdConditioningConfiguration) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -252,12 +264,15 @@ type AdDecisionServerConfiguration struct {
 	HttpRequest *HttpRequest `json:"HttpRequest,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *AdDecisionServerConfiguration) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -287,12 +302,15 @@ type AdMarkerPassthrough struct {
 	Enabled *bool `json:"Enabled,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *AdMarkerPassthrough) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -330,12 +348,15 @@ type AdsInteractionLog struct {
 	PublishOptInEventTypes []AdsInteractionPublishOptInEventType `json:"PublishOptInEventTypes,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *AdsInteractionLog) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -385,12 +406,15 @@ type Alert struct {
 	ResourceArn *string `json:"ResourceArn,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *Alert) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -443,12 +467,15 @@ type AlternateMedia struct {
 	VodSourceName *string `json:"VodSourceName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *AlternateMedia) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -477,12 +504,15 @@ type AudienceMedia struct {
 	Audience *string `json:"Audience,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *AudienceMedia) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -535,12 +565,15 @@ type AvailMatchingCriteria struct {
 	Operator Operator `json:"Operator,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *AvailMatchingCriteria) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -589,12 +622,15 @@ type AvailSuppression struct {
 	Value *string `json:"Value,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *AvailSuppression) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -625,12 +661,15 @@ type Bumper struct {
 	StartUrl *string `json:"StartUrl,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *Bumper) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -669,12 +708,15 @@ type CdnConfiguration struct {
 	ContentSegmentUrlPrefix *string `json:"ContentSegmentUrlPrefix,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *CdnConfiguration) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -770,12 +812,15 @@ type Channel struct {
 	Tier *string `json:"Tier,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *Channel) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -805,12 +850,15 @@ type ClipRange struct {
 	StartOffsetMillis *int64 `json:"StartOffsetMillis,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ClipRange) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -837,12 +885,15 @@ type ConfigureLogsForChannelRequest struct {
 	LogTypes []LogType `json:"LogTypes,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ConfigureLogsForChannelRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -869,12 +920,15 @@ type ConfigureLogsForChannelResponse struct {
 	LogTypes []LogType `json:"LogTypes,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ConfigureLogsForChannelResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -941,12 +995,15 @@ type ConfigureLogsForPlaybackConfigurationRequest struct {
 	PlaybackConfigurationName *string `json:"PlaybackConfigurationName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ConfigureLogsForPlaybackConfigurationRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -999,12 +1056,15 @@ type ConfigureLogsForPlaybackConfigurationResponse struct {
 	PlaybackConfigurationName *string `json:"PlaybackConfigurationName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ConfigureLogsForPlaybackConfigurationResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1076,12 +1136,15 @@ type CreateChannelRequest struct {
 	TimeShiftConfiguration *TimeShiftConfiguration `json:"TimeShiftConfiguration,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *CreateChannelRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1164,12 +1227,15 @@ type CreateChannelResponse struct {
 	TimeShiftConfiguration *TimeShiftConfiguration `json:"TimeShiftConfiguration,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *CreateChannelResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1211,12 +1277,15 @@ type CreateLiveSourceRequest struct {
 	Tags map[string]string `json:"tags,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *CreateLiveSourceRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1273,12 +1342,15 @@ type CreateLiveSourceResponse struct {
 	Tags map[string]string `json:"tags,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *CreateLiveSourceResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1359,12 +1431,15 @@ type CreatePrefetchScheduleRequest struct {
 	Tags map[string]string `json:"tags,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *CreatePrefetchScheduleRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1445,12 +1520,15 @@ type CreatePrefetchScheduleResponse struct {
 	Tags map[string]string `json:"tags,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *CreatePrefetchScheduleResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1518,12 +1596,15 @@ type CreateProgramRequest struct {
 	VodSourceName *string `json:"VodSourceName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *CreateProgramRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1610,12 +1691,15 @@ type CreateProgramResponse struct {
 	VodSourceName *string `json:"VodSourceName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *CreateProgramResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1672,12 +1756,15 @@ type CreateSourceLocationRequest struct {
 	Tags map[string]string `json:"tags,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *CreateSourceLocationRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1752,12 +1839,15 @@ type CreateSourceLocationResponse struct {
 	Tags map[string]string `json:"tags,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *CreateSourceLocationResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1799,12 +1889,15 @@ type CreateVodSourceRequest struct {
 	VodSourceName *string `json:"VodSourceName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *CreateVodSourceRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1861,12 +1954,15 @@ type CreateVodSourceResponse struct {
 	VodSourceName *string `json:"VodSourceName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *CreateVodSourceResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1912,12 +2008,15 @@ type DashConfiguration struct {
 	OriginManifestType OriginManifestType `json:"OriginManifestType,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DashConfiguration) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1958,12 +2057,15 @@ type DashConfigurationForPut struct {
 	OriginManifestType OriginManifestType `json:"OriginManifestType,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DashConfigurationForPut) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2008,12 +2110,15 @@ type DashPlaylistSettings struct {
 	SuggestedPresentationDelaySeconds *int32 `json:"SuggestedPresentationDelaySeconds,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DashPlaylistSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2043,12 +2148,15 @@ type DefaultSegmentDeliveryConfiguration struct {
 	BaseUrl *string `json:"BaseUrl,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DefaultSegmentDeliveryConfiguration) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2070,12 +2178,15 @@ type DeleteChannelPolicyRequest struct {
 	ChannelName *string `json:"ChannelName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DeleteChannelPolicyRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2092,12 +2203,15 @@ func (v *DeleteChannelPolicyRequest) UnmarshalCloudTrail(data []byte) error {
 // responseElements of its records.
 type DeleteChannelPolicyResponse struct {
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DeleteChannelPolicyResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2119,12 +2233,15 @@ type DeleteChannelRequest struct {
 	ChannelName *string `json:"ChannelName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DeleteChannelRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2141,12 +2258,15 @@ func (v *DeleteChannelRequest) UnmarshalCloudTrail(data []byte) error {
 // its records.
 type DeleteChannelResponse struct {
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DeleteChannelResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2173,12 +2293,15 @@ type DeleteLiveSourceRequest struct {
 	SourceLocationName *string `json:"SourceLocationName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DeleteLiveSourceRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2195,12 +2318,15 @@ func (v *DeleteLiveSourceRequest) UnmarshalCloudTrail(data []byte) error {
 // responseElements of its records.
 type DeleteLiveSourceResponse struct {
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DeleteLiveSourceResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2222,12 +2348,15 @@ type DeletePlaybackConfigurationRequest struct {
 	Name *string `json:"Name,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DeletePlaybackConfigurationRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2244,12 +2373,15 @@ func (v *DeletePlaybackConfigurationRequest) UnmarshalCloudTrail(data []byte) er
 // DeletePlaybackConfiguration, the responseElements of its records.
 type DeletePlaybackConfigurationResponse struct {
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DeletePlaybackConfigurationResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2278,12 +2410,15 @@ type DeletePrefetchScheduleRequest struct {
 	PlaybackConfigurationName *string `json:"PlaybackConfigurationName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DeletePrefetchScheduleRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2300,12 +2435,15 @@ func (v *DeletePrefetchScheduleRequest) UnmarshalCloudTrail(data []byte) error {
 // responseElements of its records.
 type DeletePrefetchScheduleResponse struct {
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DeletePrefetchScheduleResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2332,12 +2470,15 @@ type DeleteProgramRequest struct {
 	ProgramName *string `json:"ProgramName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DeleteProgramRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2354,12 +2495,15 @@ func (v *DeleteProgramRequest) UnmarshalCloudTrail(data []byte) error {
 // its records.
 type DeleteProgramResponse struct {
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DeleteProgramResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2381,12 +2525,15 @@ type DeleteSourceLocationRequest struct {
 	SourceLocationName *string `json:"SourceLocationName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DeleteSourceLocationRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2403,12 +2550,15 @@ func (v *DeleteSourceLocationRequest) UnmarshalCloudTrail(data []byte) error {
 // responseElements of its records.
 type DeleteSourceLocationResponse struct {
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DeleteSourceLocationResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2435,12 +2585,15 @@ type DeleteVodSourceRequest struct {
 	VodSourceName *string `json:"VodSourceName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DeleteVodSourceRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2457,12 +2610,15 @@ func (v *DeleteVodSourceRequest) UnmarshalCloudTrail(data []byte) error {
 // responseElements of its records.
 type DeleteVodSourceResponse struct {
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DeleteVodSourceResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2484,12 +2640,15 @@ type DescribeChannelRequest struct {
 	ChannelName *string `json:"ChannelName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DescribeChannelRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2578,12 +2737,15 @@ type DescribeChannelResponse struct {
 	TimeShiftConfiguration *TimeShiftConfiguration `json:"TimeShiftConfiguration,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DescribeChannelResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2610,12 +2772,15 @@ type DescribeLiveSourceRequest struct {
 	SourceLocationName *string `json:"SourceLocationName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DescribeLiveSourceRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2672,12 +2837,15 @@ type DescribeLiveSourceResponse struct {
 	Tags map[string]string `json:"tags,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DescribeLiveSourceResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2704,12 +2872,15 @@ type DescribeProgramRequest struct {
 	ProgramName *string `json:"ProgramName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DescribeProgramRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2798,12 +2969,15 @@ type DescribeProgramResponse struct {
 	VodSourceName *string `json:"VodSourceName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DescribeProgramResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2825,12 +2999,15 @@ type DescribeSourceLocationRequest struct {
 	SourceLocationName *string `json:"SourceLocationName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DescribeSourceLocationRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2901,12 +3078,15 @@ type DescribeSourceLocationResponse struct {
 	Tags map[string]string `json:"tags,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DescribeSourceLocationResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2933,12 +3113,15 @@ type DescribeVodSourceRequest struct {
 	VodSourceName *string `json:"VodSourceName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DescribeVodSourceRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -3001,12 +3184,15 @@ type DescribeVodSourceResponse struct {
 	VodSourceName *string `json:"VodSourceName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DescribeVodSourceResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -3028,12 +3214,15 @@ type GetChannelPolicyRequest struct {
 	ChannelName *string `json:"ChannelName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *GetChannelPolicyRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -3056,12 +3245,15 @@ type GetChannelPolicyResponse struct {
 	Policy *string `json:"Policy,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *GetChannelPolicyResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -3115,12 +3307,15 @@ type GetChannelScheduleRequest struct {
 	NextToken *string `json:"NextToken,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *GetChannelScheduleRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -3148,12 +3343,15 @@ type GetChannelScheduleResponse struct {
 	NextToken *string `json:"NextToken,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *GetChannelScheduleResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -3175,12 +3373,15 @@ type GetPlaybackConfigurationRequest struct {
 	Name *string `json:"Name,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *GetPlaybackConfigurationRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -3364,12 +3565,15 @@ type GetPlaybackConfigurationResponse struct {
 	VideoContentSourceUrl *string `json:"VideoContentSourceUrl,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *GetPlaybackConfigurationResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -3400,12 +3604,15 @@ type GetPrefetchScheduleRequest struct {
 	PlaybackConfigurationName *string `json:"PlaybackConfigurationName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *GetPrefetchScheduleRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -3484,12 +3691,15 @@ type GetPrefetchScheduleResponse struct {
 	Tags map[string]string `json:"tags,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *GetPrefetchScheduleResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -3513,12 +3723,15 @@ type HlsConfiguration struct {
 	ManifestEndpointPrefix *string `json:"ManifestEndpointPrefix,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *HlsConfiguration) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -3550,12 +3763,15 @@ type HlsPlaylistSettings struct {
 	ManifestWindowSeconds *int32 `json:"ManifestWindowSeconds,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *HlsPlaylistSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -3579,12 +3795,15 @@ type HttpConfiguration struct {
 	BaseUrl *string `json:"BaseUrl,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *HttpConfiguration) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -3621,12 +3840,15 @@ type HttpPackageConfiguration struct {
 	Type Type `json:"Type,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *HttpPackageConfiguration) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -3670,12 +3892,15 @@ type HttpRequest struct {
 	Method Method `json:"Method,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *HttpRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -3710,12 +3935,15 @@ type KeyValuePair struct {
 	Value *string `json:"Value,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *KeyValuePair) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -3762,12 +3990,15 @@ type ListAlertsRequest struct {
 	ResourceArn *string `json:"ResourceArn,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ListAlertsRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -3795,12 +4026,15 @@ type ListAlertsResponse struct {
 	NextToken *string `json:"NextToken,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ListAlertsResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -3842,12 +4076,15 @@ type ListChannelsRequest struct {
 	NextToken *string `json:"NextToken,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ListChannelsRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -3875,12 +4112,15 @@ type ListChannelsResponse struct {
 	NextToken *string `json:"NextToken,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ListChannelsResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -3928,12 +4168,15 @@ type ListLiveSourcesRequest struct {
 	SourceLocationName *string `json:"SourceLocationName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ListLiveSourcesRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -3961,12 +4204,15 @@ type ListLiveSourcesResponse struct {
 	NextToken *string `json:"NextToken,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ListLiveSourcesResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -4009,12 +4255,15 @@ type ListPlaybackConfigurationsRequest struct {
 	NextToken *string `json:"NextToken,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ListPlaybackConfigurationsRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -4044,12 +4293,15 @@ type ListPlaybackConfigurationsResponse struct {
 	NextToken *string `json:"NextToken,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ListPlaybackConfigurationsResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -4112,12 +4364,15 @@ type ListPrefetchSchedulesRequest struct {
 	StreamId *string `json:"StreamId,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ListPrefetchSchedulesRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -4146,12 +4401,15 @@ type ListPrefetchSchedulesResponse struct {
 	NextToken *string `json:"NextToken,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ListPrefetchSchedulesResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -4194,12 +4452,15 @@ type ListSourceLocationsRequest struct {
 	NextToken *string `json:"NextToken,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ListSourceLocationsRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -4227,12 +4488,15 @@ type ListSourceLocationsResponse struct {
 	NextToken *string `json:"NextToken,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ListSourceLocationsResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -4254,12 +4518,15 @@ type ListTagsForResourceRequest struct {
 	ResourceArn *string `json:"ResourceArn,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ListTagsForResourceRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -4285,12 +4552,15 @@ type ListTagsForResourceResponse struct {
 	Tags map[string]string `json:"tags,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ListTagsForResourceResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -4338,12 +4608,15 @@ type ListVodSourcesRequest struct {
 	SourceLocationName *string `json:"SourceLocationName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ListVodSourcesRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -4371,12 +4644,15 @@ type ListVodSourcesResponse struct {
 	NextToken *string `json:"NextToken,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ListVodSourcesResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -4411,12 +4687,15 @@ type LivePreRollConfiguration struct {
 	MaxDurationSeconds *int32 `json:"MaxDurationSeconds,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *LivePreRollConfiguration) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -4474,12 +4753,15 @@ type LiveSource struct {
 	Tags map[string]string `json:"tags,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *LiveSource) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -4536,12 +4818,15 @@ type LogConfiguration struct {
 	PercentEnabled *int32 `json:"PercentEnabled,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *LogConfiguration) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -4565,12 +4850,15 @@ type LogConfigurationForChannel struct {
 	LogTypes []LogType `json:"LogTypes,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *LogConfigurationForChannel) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -4602,12 +4890,15 @@ type ManifestProcessingRules struct {
 	AdMarkerPassthrough *AdMarkerPassthrough `json:"AdMarkerPassthrough,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ManifestProcessingRules) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -4639,12 +4930,15 @@ type ManifestServiceInteractionLog struct {
 	ExcludeEventTypes []ManifestServiceExcludeEventType `json:"ExcludeEventTypes,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ManifestServiceInteractionLog) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -4828,12 +5122,15 @@ type PlaybackConfiguration struct {
 	VideoContentSourceUrl *string `json:"VideoContentSourceUrl,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *PlaybackConfiguration) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -4876,12 +5173,15 @@ type PrefetchConsumption struct {
 	StartTime *cloudtrail.Time `json:"StartTime,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *PrefetchConsumption) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -4951,12 +5251,15 @@ type PrefetchRetrieval struct {
 	TrafficShapingType TrafficShapingType `json:"TrafficShapingType,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *PrefetchRetrieval) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -5044,12 +5347,15 @@ type PrefetchSchedule struct {
 	Tags map[string]string `json:"tags,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *PrefetchSchedule) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -5076,12 +5382,15 @@ type PutChannelPolicyRequest struct {
 	Policy *string `json:"Policy,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *PutChannelPolicyRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -5098,12 +5407,15 @@ func (v *PutChannelPolicyRequest) UnmarshalCloudTrail(data []byte) error {
 // responseElements of its records.
 type PutChannelPolicyResponse struct {
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *PutChannelPolicyResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -5256,12 +5568,15 @@ type PutPlaybackConfigurationRequest struct {
 	VideoContentSourceUrl *string `json:"VideoContentSourceUrl,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *PutPlaybackConfigurationRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -5444,12 +5759,15 @@ type PutPlaybackConfigurationResponse struct {
 	VideoContentSourceUrl *string `json:"VideoContentSourceUrl,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *PutPlaybackConfigurationResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -5483,12 +5801,15 @@ type RecurringConsumption struct {
 	RetrievedAdExpirationSeconds *int32 `json:"RetrievedAdExpirationSeconds,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *RecurringConsumption) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -5532,12 +5853,15 @@ type RecurringPrefetchConfiguration struct {
 	StartTime *cloudtrail.Time `json:"StartTime,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *RecurringPrefetchConfiguration) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -5595,12 +5919,15 @@ type RecurringRetrieval struct {
 	TrafficShapingType TrafficShapingType `json:"TrafficShapingType,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *RecurringRetrieval) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -5642,12 +5969,15 @@ type RequestOutputItem struct {
 	SourceGroup *string `json:"SourceGroup,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *RequestOutputItem) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -5695,12 +6025,15 @@ type ResponseOutputItem struct {
 	SourceGroup *string `json:"SourceGroup,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ResponseOutputItem) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -5740,12 +6073,15 @@ type ScheduleAdBreak struct {
 	VodSourceName *string `json:"VodSourceName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ScheduleAdBreak) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -5775,12 +6111,15 @@ type ScheduleConfiguration struct {
 	Transition *Transition `json:"Transition,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ScheduleConfiguration) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -5856,12 +6195,15 @@ type ScheduleEntry struct {
 	VodSourceName *string `json:"VodSourceName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ScheduleEntry) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -5903,12 +6245,15 @@ type SecretsManagerAccessTokenConfiguration struct {
 	SecretStringKey *string `json:"SecretStringKey,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *SecretsManagerAccessTokenConfiguration) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -5942,12 +6287,15 @@ type SegmentDeliveryConfiguration struct {
 	Name *string `json:"Name,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *SegmentDeliveryConfiguration) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -6036,12 +6384,15 @@ type SegmentationDescriptor struct {
 	SubSegmentsExpected *int32 `json:"SubSegmentsExpected,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *SegmentationDescriptor) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -6070,12 +6421,15 @@ type SlateSource struct {
 	VodSourceName *string `json:"VodSourceName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *SlateSource) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -6150,12 +6504,15 @@ type SourceLocation struct {
 	Tags map[string]string `json:"tags,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *SourceLocation) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -6201,12 +6558,15 @@ type SpliceInsertMessage struct {
 	UniqueProgramId *int32 `json:"UniqueProgramId,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *SpliceInsertMessage) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -6228,12 +6588,15 @@ type StartChannelRequest struct {
 	ChannelName *string `json:"ChannelName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *StartChannelRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -6250,12 +6613,15 @@ func (v *StartChannelRequest) UnmarshalCloudTrail(data []byte) error {
 // its records.
 type StartChannelResponse struct {
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *StartChannelResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -6277,12 +6643,15 @@ type StopChannelRequest struct {
 	ChannelName *string `json:"ChannelName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *StopChannelRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -6299,12 +6668,15 @@ func (v *StopChannelRequest) UnmarshalCloudTrail(data []byte) error {
 // records.
 type StopChannelResponse struct {
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *StopChannelResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -6335,12 +6707,15 @@ type TagResourceRequest struct {
 	Tags map[string]string `json:"tags,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *TagResourceRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -6357,12 +6732,15 @@ func (v *TagResourceRequest) UnmarshalCloudTrail(data []byte) error {
 // MediaTailor model; members of a record are kept in UnknownMembers.
 type TagResourceResponse struct {
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *TagResourceResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -6389,12 +6767,15 @@ type TimeShiftConfiguration struct {
 	MaxTimeDelaySeconds *int32 `json:"MaxTimeDelaySeconds,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *TimeShiftConfiguration) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -6429,12 +6810,15 @@ type TimeSignalMessage struct {
 	SegmentationDescriptors []SegmentationDescriptor `json:"SegmentationDescriptors,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *TimeSignalMessage) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -6463,12 +6847,15 @@ type TrafficShapingRetrievalWindow struct {
 	RetrievalWindowDurationSeconds *int32 `json:"RetrievalWindowDurationSeconds,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *TrafficShapingRetrievalWindow) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -6504,12 +6891,15 @@ type TrafficShapingTpsConfiguration struct {
 	PeakTps *int32 `json:"PeakTps,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *TrafficShapingTpsConfiguration) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -6572,12 +6962,15 @@ type Transition struct {
 	Type *string `json:"Type,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *Transition) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -6604,12 +6997,15 @@ type UntagResourceRequest struct {
 	TagKeys []string `json:"TagKeys,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *UntagResourceRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -6626,12 +7022,15 @@ func (v *UntagResourceRequest) UnmarshalCloudTrail(data []byte) error {
 // the MediaTailor model; members of a record are kept in UnknownMembers.
 type UntagResourceResponse struct {
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *UntagResourceResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -6678,12 +7077,15 @@ type UpdateChannelRequest struct {
 	TimeShiftConfiguration *TimeShiftConfiguration `json:"TimeShiftConfiguration,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *UpdateChannelRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -6774,12 +7176,15 @@ type UpdateChannelResponse struct {
 	TimeShiftConfiguration *TimeShiftConfiguration `json:"TimeShiftConfiguration,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *UpdateChannelResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -6812,12 +7217,15 @@ type UpdateLiveSourceRequest struct {
 	SourceLocationName *string `json:"SourceLocationName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *UpdateLiveSourceRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -6874,12 +7282,15 @@ type UpdateLiveSourceResponse struct {
 	Tags map[string]string `json:"tags,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *UpdateLiveSourceResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -6923,12 +7334,15 @@ type UpdateProgramRequest struct {
 	ScheduleConfiguration *UpdateProgramScheduleConfiguration `json:"ScheduleConfiguration,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *UpdateProgramRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -7015,12 +7429,15 @@ type UpdateProgramResponse struct {
 	VodSourceName *string `json:"VodSourceName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *UpdateProgramResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -7049,12 +7466,15 @@ type UpdateProgramScheduleConfiguration struct {
 	Transition *UpdateProgramTransition `json:"Transition,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *UpdateProgramScheduleConfiguration) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -7084,12 +7504,15 @@ type UpdateProgramTransition struct {
 	ScheduledStartTimeMillis *int64 `json:"ScheduledStartTimeMillis,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *UpdateProgramTransition) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -7137,12 +7560,15 @@ type UpdateSourceLocationRequest struct {
 	SourceLocationName *string `json:"SourceLocationName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *UpdateSourceLocationRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -7217,12 +7643,15 @@ type UpdateSourceLocationResponse struct {
 	Tags map[string]string `json:"tags,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *UpdateSourceLocationResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -7255,12 +7684,15 @@ type UpdateVodSourceRequest struct {
 	VodSourceName *string `json:"VodSourceName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *UpdateVodSourceRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -7317,12 +7749,15 @@ type UpdateVodSourceResponse struct {
 	VodSourceName *string `json:"VodSourceName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *UpdateVodSourceResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -7380,12 +7815,15 @@ type VodSource struct {
 	VodSourceName *string `json:"VodSourceName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *VodSource) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }

@@ -38,11 +38,20 @@ func TestLowerCaseKeys(t *testing.T) {
 	require.Equal(t, time.Date(2023, 11, 2, 0, 59, 45, 0, time.UTC), job.GetCreationTime().Time)
 	require.Equal(t, time.UnixMilli(1698886785712).UTC(), job.GetStartTime().Time)
 
-	// Encoding writes the model's member names.
+	// Encoding writes the model's member names, and values written in
+	// another form ("2", "true") as written, under their names as written.
 	out, err := ev.Request.MarshalJSON()
 	require.NoError(t, err)
 	require.Equal(t, `{"LanguageCode":"en-US","Media":{"MediaFileUri":"s3://media-input.example.com/calls/0001.flac"},"MediaFormat":"flac",`+
-		`"Settings":{"MaxSpeakerLabels":2,"ShowSpeakerLabels":true},"TranscriptionJobName":"support-call-0001"}`, string(out))
+		`"Settings":{"maxSpeakerLabels":"2","showSpeakerLabels":"true"},"TranscriptionJobName":"support-call-0001"}`, string(out))
+	// Changed values are written anew.
+	*ev.Request.Settings.MaxSpeakerLabels = 3
+	out, err = ev.Request.MarshalJSON()
+	require.NoError(t, err)
+	require.Contains(t, string(out), `"Settings":{"MaxSpeakerLabels":3,"showSpeakerLabels":"true"}`)
+	*ev.Request.Settings.MaxSpeakerLabels = 2
+	out, err = ev.Request.MarshalJSON()
+	require.NoError(t, err)
 	diff, err := typedtest.JSONDiff([]byte(req), out)
 	require.NoError(t, err)
 	require.Empty(t, diff)

@@ -57,12 +57,15 @@ type AbsoluteTimeRange struct {
 	StartTime *int64 `json:"StartTime,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *AbsoluteTimeRange) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -246,12 +249,15 @@ type CallAnalyticsJob struct {
 	Transcript *Transcript `json:"Transcript,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *CallAnalyticsJob) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -281,12 +287,15 @@ type CallAnalyticsJobDetails struct {
 	Skipped []CallAnalyticsSkippedFeature `json:"Skipped,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *CallAnalyticsJobDetails) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -414,12 +423,15 @@ type CallAnalyticsJobSettings struct {
 	VocabularyName *string `json:"VocabularyName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *CallAnalyticsJobSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -502,12 +514,15 @@ type CallAnalyticsJobSummary struct {
 	StartTime *cloudtrail.Time `json:"StartTime,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *CallAnalyticsJobSummary) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -554,12 +569,15 @@ type CallAnalyticsSkippedFeature struct {
 	ReasonCode CallAnalyticsSkippedReasonCode `json:"ReasonCode,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *CallAnalyticsSkippedFeature) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -620,12 +638,15 @@ type CategoryProperties struct {
 	Tags []Tag `json:"Tags,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *CategoryProperties) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -657,12 +678,15 @@ type ChannelDefinition struct {
 	ParticipantRole ParticipantRole `json:"ParticipantRole,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ChannelDefinition) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -718,12 +742,15 @@ type ClinicalNoteGenerationResult struct {
 	TranscriptOutputLocation *string `json:"TranscriptOutputLocation,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ClinicalNoteGenerationResult) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -766,12 +793,15 @@ type ClinicalNoteGenerationSettings struct {
 	NoteTemplate MedicalScribeNoteTemplate `json:"NoteTemplate,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ClinicalNoteGenerationSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -823,12 +853,15 @@ type ContentRedaction struct {
 	RedactionType RedactionType `json:"RedactionType,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ContentRedaction) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -891,12 +924,15 @@ type CreateCallAnalyticsCategoryRequest struct {
 	Tags []Tag `json:"Tags,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *CreateCallAnalyticsCategoryRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -920,12 +956,15 @@ type CreateCallAnalyticsCategoryResponse struct {
 	CategoryProperties *CategoryProperties `json:"CategoryProperties,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *CreateCallAnalyticsCategoryResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1006,12 +1045,15 @@ type CreateLanguageModelRequest struct {
 	Tags []Tag `json:"Tags,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *CreateLanguageModelRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1058,12 +1100,15 @@ type CreateLanguageModelResponse struct {
 	ModelStatus ModelStatus `json:"ModelStatus,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *CreateLanguageModelResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1117,12 +1162,15 @@ type CreateMedicalVocabularyRequest struct {
 	VocabularyName *string `json:"VocabularyName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *CreateMedicalVocabularyRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1172,12 +1220,15 @@ type CreateMedicalVocabularyResponse struct {
 	VocabularyState VocabularyState `json:"VocabularyState,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *CreateMedicalVocabularyResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1279,12 +1330,15 @@ type CreateVocabularyFilterRequest struct {
 	Words []string `json:"Words,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *CreateVocabularyFilterRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1320,12 +1374,15 @@ type CreateVocabularyFilterResponse struct {
 	VocabularyFilterName *string `json:"VocabularyFilterName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *CreateVocabularyFilterResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1425,12 +1482,15 @@ type CreateVocabularyRequest struct {
 	VocabularyName *string `json:"VocabularyName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *CreateVocabularyRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1478,12 +1538,15 @@ type CreateVocabularyResponse struct {
 	VocabularyState VocabularyState `json:"VocabularyState,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *CreateVocabularyResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1507,12 +1570,15 @@ type DeleteCallAnalyticsCategoryRequest struct {
 	CategoryName *string `json:"CategoryName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DeleteCallAnalyticsCategoryRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1529,12 +1595,15 @@ func (v *DeleteCallAnalyticsCategoryRequest) UnmarshalCloudTrail(data []byte) er
 // DeleteCallAnalyticsCategory, the responseElements of its records.
 type DeleteCallAnalyticsCategoryResponse struct {
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DeleteCallAnalyticsCategoryResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1558,12 +1627,15 @@ type DeleteCallAnalyticsJobRequest struct {
 	CallAnalyticsJobName *string `json:"CallAnalyticsJobName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DeleteCallAnalyticsJobRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1580,12 +1652,15 @@ func (v *DeleteCallAnalyticsJobRequest) UnmarshalCloudTrail(data []byte) error {
 // responseElements of its records.
 type DeleteCallAnalyticsJobResponse struct {
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DeleteCallAnalyticsJobResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1608,12 +1683,15 @@ type DeleteLanguageModelRequest struct {
 	ModelName *string `json:"ModelName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DeleteLanguageModelRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1631,12 +1709,15 @@ func (v *DeleteLanguageModelRequest) UnmarshalCloudTrail(data []byte) error {
 // UnknownMembers.
 type DeleteLanguageModelResponse struct {
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DeleteLanguageModelResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1660,12 +1741,15 @@ type DeleteMedicalScribeJobRequest struct {
 	MedicalScribeJobName *string `json:"MedicalScribeJobName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DeleteMedicalScribeJobRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1683,12 +1767,15 @@ func (v *DeleteMedicalScribeJobRequest) UnmarshalCloudTrail(data []byte) error {
 // UnknownMembers.
 type DeleteMedicalScribeJobResponse struct {
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DeleteMedicalScribeJobResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1712,12 +1799,15 @@ type DeleteMedicalTranscriptionJobRequest struct {
 	MedicalTranscriptionJobName *string `json:"MedicalTranscriptionJobName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DeleteMedicalTranscriptionJobRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1735,12 +1825,15 @@ func (v *DeleteMedicalTranscriptionJobRequest) UnmarshalCloudTrail(data []byte) 
 // members of a record are kept in UnknownMembers.
 type DeleteMedicalTranscriptionJobResponse struct {
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DeleteMedicalTranscriptionJobResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1764,12 +1857,15 @@ type DeleteMedicalVocabularyRequest struct {
 	VocabularyName *string `json:"VocabularyName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DeleteMedicalVocabularyRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1787,12 +1883,15 @@ func (v *DeleteMedicalVocabularyRequest) UnmarshalCloudTrail(data []byte) error 
 // UnknownMembers.
 type DeleteMedicalVocabularyResponse struct {
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DeleteMedicalVocabularyResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1816,12 +1915,15 @@ type DeleteTranscriptionJobRequest struct {
 	TranscriptionJobName *string `json:"TranscriptionJobName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DeleteTranscriptionJobRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1839,12 +1941,15 @@ func (v *DeleteTranscriptionJobRequest) UnmarshalCloudTrail(data []byte) error {
 // UnknownMembers.
 type DeleteTranscriptionJobResponse struct {
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DeleteTranscriptionJobResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1868,12 +1973,15 @@ type DeleteVocabularyFilterRequest struct {
 	VocabularyFilterName *string `json:"VocabularyFilterName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DeleteVocabularyFilterRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1891,12 +1999,15 @@ func (v *DeleteVocabularyFilterRequest) UnmarshalCloudTrail(data []byte) error {
 // UnknownMembers.
 type DeleteVocabularyFilterResponse struct {
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DeleteVocabularyFilterResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1920,12 +2031,15 @@ type DeleteVocabularyRequest struct {
 	VocabularyName *string `json:"VocabularyName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DeleteVocabularyRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1943,12 +2057,15 @@ func (v *DeleteVocabularyRequest) UnmarshalCloudTrail(data []byte) error {
 // UnknownMembers.
 type DeleteVocabularyResponse struct {
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DeleteVocabularyResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -1971,12 +2088,15 @@ type DescribeLanguageModelRequest struct {
 	ModelName *string `json:"ModelName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DescribeLanguageModelRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2007,12 +2127,15 @@ type DescribeLanguageModelResponse struct {
 	LanguageModel *LanguageModel `json:"LanguageModel,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *DescribeLanguageModelResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2036,12 +2159,15 @@ type GetCallAnalyticsCategoryRequest struct {
 	CategoryName *string `json:"CategoryName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *GetCallAnalyticsCategoryRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2065,12 +2191,15 @@ type GetCallAnalyticsCategoryResponse struct {
 	CategoryProperties *CategoryProperties `json:"CategoryProperties,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *GetCallAnalyticsCategoryResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2094,12 +2223,15 @@ type GetCallAnalyticsJobRequest struct {
 	CallAnalyticsJobName *string `json:"CallAnalyticsJobName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *GetCallAnalyticsJobRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2123,12 +2255,15 @@ type GetCallAnalyticsJobResponse struct {
 	CallAnalyticsJob *CallAnalyticsJob `json:"CallAnalyticsJob,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *GetCallAnalyticsJobResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2152,12 +2287,15 @@ type GetMedicalScribeJobRequest struct {
 	MedicalScribeJobName *string `json:"MedicalScribeJobName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *GetMedicalScribeJobRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2181,12 +2319,15 @@ type GetMedicalScribeJobResponse struct {
 	MedicalScribeJob *MedicalScribeJob `json:"MedicalScribeJob,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *GetMedicalScribeJobResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2209,12 +2350,15 @@ type GetMedicalScribeStreamRequest struct {
 	SessionId *string `json:"SessionId,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *GetMedicalScribeStreamRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2237,12 +2381,15 @@ type GetMedicalScribeStreamResponse struct {
 	MedicalScribeStreamDetails *MedicalScribeStreamDetails `json:"MedicalScribeStreamDetails,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *GetMedicalScribeStreamResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2266,12 +2413,15 @@ type GetMedicalTranscriptionJobRequest struct {
 	MedicalTranscriptionJobName *string `json:"MedicalTranscriptionJobName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *GetMedicalTranscriptionJobRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2295,12 +2445,15 @@ type GetMedicalTranscriptionJobResponse struct {
 	MedicalTranscriptionJob *MedicalTranscriptionJob `json:"MedicalTranscriptionJob,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *GetMedicalTranscriptionJobResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2324,12 +2477,15 @@ type GetMedicalVocabularyRequest struct {
 	VocabularyName *string `json:"VocabularyName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *GetMedicalVocabularyRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2385,12 +2541,15 @@ type GetMedicalVocabularyResponse struct {
 	VocabularyState VocabularyState `json:"VocabularyState,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *GetMedicalVocabularyResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2414,12 +2573,15 @@ type GetTranscriptionJobRequest struct {
 	TranscriptionJobName *string `json:"TranscriptionJobName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *GetTranscriptionJobRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2443,12 +2605,15 @@ type GetTranscriptionJobResponse struct {
 	TranscriptionJob *TranscriptionJob `json:"TranscriptionJob,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *GetTranscriptionJobResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2472,12 +2637,15 @@ type GetVocabularyFilterRequest struct {
 	VocabularyFilterName *string `json:"VocabularyFilterName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *GetVocabularyFilterRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2519,12 +2687,15 @@ type GetVocabularyFilterResponse struct {
 	VocabularyFilterName *string `json:"VocabularyFilterName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *GetVocabularyFilterResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2548,12 +2719,15 @@ type GetVocabularyRequest struct {
 	VocabularyName *string `json:"VocabularyName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *GetVocabularyRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2607,12 +2781,15 @@ type GetVocabularyResponse struct {
 	VocabularyState VocabularyState `json:"VocabularyState,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *GetVocabularyResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2666,12 +2843,15 @@ type InputDataConfig struct {
 	TuningDataS3Uri *string `json:"TuningDataS3Uri,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *InputDataConfig) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2733,12 +2913,15 @@ type InterruptionFilter struct {
 	Threshold *int64 `json:"Threshold,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *InterruptionFilter) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2792,12 +2975,15 @@ type JobExecutionSettings struct {
 	DataAccessRoleArn *string `json:"DataAccessRoleArn,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *JobExecutionSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2829,12 +3015,15 @@ type LanguageCodeItem struct {
 	LanguageCode LanguageCode `json:"LanguageCode,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *LanguageCodeItem) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -2916,12 +3105,15 @@ type LanguageIdSettings struct {
 	VocabularyName *string `json:"VocabularyName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *LanguageIdSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -3028,12 +3220,15 @@ type LanguageModel struct {
 	UpgradeAvailability *bool `json:"UpgradeAvailability,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *LanguageModel) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -3067,12 +3262,15 @@ type ListCallAnalyticsCategoriesRequest struct {
 	NextToken *string `json:"NextToken,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ListCallAnalyticsCategoriesRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -3105,12 +3303,15 @@ type ListCallAnalyticsCategoriesResponse struct {
 	NextToken *string `json:"NextToken,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ListCallAnalyticsCategoriesResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -3156,12 +3357,15 @@ type ListCallAnalyticsJobsRequest struct {
 	Status CallAnalyticsJobStatus `json:"Status,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ListCallAnalyticsJobsRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -3199,12 +3403,15 @@ type ListCallAnalyticsJobsResponse struct {
 	Status CallAnalyticsJobStatus `json:"Status,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ListCallAnalyticsJobsResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -3251,12 +3458,15 @@ type ListLanguageModelsRequest struct {
 	StatusEquals ModelStatus `json:"StatusEquals,omitempty" cloudtrail:"         statusequals"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ListLanguageModelsRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -3288,12 +3498,15 @@ type ListLanguageModelsResponse struct {
 	NextToken *string `json:"NextToken,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ListLanguageModelsResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -3339,12 +3552,15 @@ type ListMedicalScribeJobsRequest struct {
 	Status MedicalScribeJobStatus `json:"Status,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ListMedicalScribeJobsRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -3382,12 +3598,15 @@ type ListMedicalScribeJobsResponse struct {
 	Status MedicalScribeJobStatus `json:"Status,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ListMedicalScribeJobsResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -3434,12 +3653,15 @@ type ListMedicalTranscriptionJobsRequest struct {
 	Status TranscriptionJobStatus `json:"Status,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ListMedicalTranscriptionJobsRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -3477,12 +3699,15 @@ type ListMedicalTranscriptionJobsResponse struct {
 	Status TranscriptionJobStatus `json:"Status,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ListMedicalTranscriptionJobsResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -3530,12 +3755,15 @@ type ListMedicalVocabulariesRequest struct {
 	StateEquals VocabularyState `json:"StateEquals,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ListMedicalVocabulariesRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -3575,12 +3803,15 @@ type ListMedicalVocabulariesResponse struct {
 	Vocabularies []VocabularyInfo `json:"Vocabularies,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ListMedicalVocabulariesResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -3612,12 +3843,15 @@ type ListTagsForResourceRequest struct {
 	ResourceArn *string `json:"ResourceArn,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ListTagsForResourceRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -3645,12 +3879,15 @@ type ListTagsForResourceResponse struct {
 	Tags []Tag `json:"Tags,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ListTagsForResourceResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -3696,12 +3933,15 @@ type ListTranscriptionJobsRequest struct {
 	Status TranscriptionJobStatus `json:"Status,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ListTranscriptionJobsRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -3739,12 +3979,15 @@ type ListTranscriptionJobsResponse struct {
 	TranscriptionJobSummaries []TranscriptionJobSummary `json:"TranscriptionJobSummaries,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ListTranscriptionJobsResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -3790,12 +4033,15 @@ type ListVocabulariesRequest struct {
 	StateEquals VocabularyState `json:"StateEquals,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ListVocabulariesRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -3834,12 +4080,15 @@ type ListVocabulariesResponse struct {
 	Vocabularies []VocabularyInfo `json:"Vocabularies,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ListVocabulariesResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -3879,12 +4128,15 @@ type ListVocabularyFiltersRequest struct {
 	NextToken *string `json:"NextToken,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ListVocabularyFiltersRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -3917,12 +4169,15 @@ type ListVocabularyFiltersResponse struct {
 	VocabularyFilters []VocabularyFilterInfo `json:"VocabularyFilters,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ListVocabularyFiltersResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -3975,12 +4230,15 @@ type Media struct {
 	RedactedMediaFileUri *string `json:"RedactedMediaFileUri,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *Media) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -4012,12 +4270,15 @@ type MedicalScribeChannelDefinition struct {
 	ParticipantRole MedicalScribeParticipantRole `json:"ParticipantRole,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *MedicalScribeChannelDefinition) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -4043,12 +4304,15 @@ type MedicalScribeContext struct {
 	PatientContext *MedicalScribePatientContext `json:"PatientContext,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *MedicalScribeContext) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -4115,12 +4379,15 @@ type MedicalScribeEncryptionSettings struct {
 	KmsKeyId *string `json:"KmsKeyId,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *MedicalScribeEncryptionSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -4269,12 +4536,15 @@ type MedicalScribeJob struct {
 	Tags []Tag `json:"Tags,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *MedicalScribeJob) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -4350,12 +4620,15 @@ type MedicalScribeJobSummary struct {
 	StartTime *cloudtrail.Time `json:"StartTime,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *MedicalScribeJobSummary) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -4388,12 +4661,15 @@ type MedicalScribeOutput struct {
 	TranscriptFileUri *string `json:"TranscriptFileUri,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *MedicalScribeOutput) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -4419,12 +4695,15 @@ type MedicalScribePatientContext struct {
 	Pronouns Pronouns `json:"Pronouns,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *MedicalScribePatientContext) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -4450,12 +4729,15 @@ type MedicalScribePostStreamAnalyticsResult struct {
 	ClinicalNoteGenerationResult *ClinicalNoteGenerationResult `json:"ClinicalNoteGenerationResult,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *MedicalScribePostStreamAnalyticsResult) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -4481,12 +4763,15 @@ type MedicalScribePostStreamAnalyticsSettings struct {
 	ClinicalNoteGenerationSettings *StreamingClinicalNoteGenerationSettings `json:"ClinicalNoteGenerationSettings,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *MedicalScribePostStreamAnalyticsSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -4583,12 +4868,15 @@ type MedicalScribeSettings struct {
 	VocabularyName *string `json:"VocabularyName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *MedicalScribeSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -4713,12 +5001,15 @@ type MedicalScribeStreamDetails struct {
 	VocabularyName *string `json:"VocabularyName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *MedicalScribeStreamDetails) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -4746,12 +5037,15 @@ type MedicalTranscript struct {
 	TranscriptFileUri *string `json:"TranscriptFileUri,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *MedicalTranscript) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -4909,12 +5203,15 @@ type MedicalTranscriptionJob struct {
 	Type Type `json:"Type,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *MedicalTranscriptionJob) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -5025,12 +5322,15 @@ type MedicalTranscriptionJobSummary struct {
 	Type Type `json:"Type,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *MedicalTranscriptionJobSummary) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -5131,12 +5431,15 @@ type MedicalTranscriptionSetting struct {
 	VocabularyName *string `json:"VocabularyName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *MedicalTranscriptionSetting) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -5171,12 +5474,15 @@ type ModelSettings struct {
 	LanguageModelName *string `json:"LanguageModelName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ModelSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -5231,12 +5537,15 @@ type NonTalkTimeFilter struct {
 	Threshold *int64 `json:"Threshold,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *NonTalkTimeFilter) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -5295,12 +5604,15 @@ type RelativeTimeRange struct {
 	StartPercentage *int32 `json:"StartPercentage,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *RelativeTimeRange) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -5456,12 +5768,15 @@ type SentimentFilter struct {
 	Sentiments []SentimentValue `json:"Sentiments,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *SentimentFilter) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -5580,12 +5895,15 @@ type Settings struct {
 	VocabularyName *string `json:"VocabularyName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *Settings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -5702,12 +6020,15 @@ type StartCallAnalyticsJobRequest struct {
 	Tags []Tag `json:"Tags,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *StartCallAnalyticsJobRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -5731,12 +6052,15 @@ type StartCallAnalyticsJobResponse struct {
 	CallAnalyticsJob *CallAnalyticsJob `json:"CallAnalyticsJob,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *StartCallAnalyticsJobResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -6007,12 +6331,15 @@ type StartCallAnalyticsStreamTranscriptionRequest struct {
 	VocabularyNames *string `json:"VocabularyNames,omitempty" cloudtrail:"x-amzn-transcribe-vocabulary-names,vocabulary-names"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *StartCallAnalyticsStreamTranscriptionRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -6146,12 +6473,15 @@ type StartCallAnalyticsStreamTranscriptionResponse struct {
 	VocabularyNames *string `json:"VocabularyNames,omitempty" cloudtrail:"x-amzn-transcribe-vocabulary-names,vocabulary-names"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *StartCallAnalyticsStreamTranscriptionResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -6284,12 +6614,15 @@ type StartMedicalScribeJobRequest struct {
 	Tags []Tag `json:"Tags,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *StartMedicalScribeJobRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -6313,12 +6646,15 @@ type StartMedicalScribeJobResponse struct {
 	MedicalScribeJob *MedicalScribeJob `json:"MedicalScribeJob,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *StartMedicalScribeJobResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -6372,12 +6708,15 @@ type StartMedicalScribeStreamRequest struct {
 	SessionId *string `json:"SessionId,omitempty" cloudtrail:"x-amzn-transcribe-session-id,session-id"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *StartMedicalScribeStreamRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -6427,12 +6766,15 @@ type StartMedicalScribeStreamResponse struct {
 	SessionId *string `json:"SessionId,omitempty" cloudtrail:"x-amzn-transcribe-session-id,session-id"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *StartMedicalScribeStreamResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -6555,12 +6897,15 @@ type StartMedicalStreamTranscriptionRequest struct {
 	VocabularyName *string `json:"VocabularyName,omitempty" cloudtrail:"x-amzn-transcribe-vocabulary-name,vocabulary-name"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *StartMedicalStreamTranscriptionRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -6643,12 +6988,15 @@ type StartMedicalStreamTranscriptionResponse struct {
 	VocabularyName *string `json:"VocabularyName,omitempty" cloudtrail:"x-amzn-transcribe-vocabulary-name,vocabulary-name"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *StartMedicalStreamTranscriptionResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -6831,12 +7179,15 @@ type StartMedicalTranscriptionJobRequest struct {
 	Type Type `json:"Type,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *StartMedicalTranscriptionJobRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -6860,12 +7211,15 @@ type StartMedicalTranscriptionJobResponse struct {
 	MedicalTranscriptionJob *MedicalTranscriptionJob `json:"MedicalTranscriptionJob,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *StartMedicalTranscriptionJobResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -7227,12 +7581,15 @@ type StartStreamTranscriptionRequest struct {
 	VocabularyNames *string `json:"VocabularyNames,omitempty" cloudtrail:"x-amzn-transcribe-vocabulary-names,vocabulary-names"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *StartStreamTranscriptionRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -7392,12 +7749,15 @@ type StartStreamTranscriptionResponse struct {
 	VocabularyNames *string `json:"VocabularyNames,omitempty" cloudtrail:"x-amzn-transcribe-vocabulary-names,vocabulary-names"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *StartStreamTranscriptionResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -7734,12 +8094,15 @@ type StartTranscriptionJobRequest struct {
 	TranscriptionJobName *string `json:"TranscriptionJobName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *StartTranscriptionJobRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -7763,12 +8126,15 @@ type StartTranscriptionJobResponse struct {
 	TranscriptionJob *TranscriptionJob `json:"TranscriptionJob,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *StartTranscriptionJobResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -7831,12 +8197,15 @@ type StreamingClinicalNoteGenerationSettings struct {
 	OutputBucketName *string `json:"OutputBucketName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *StreamingClinicalNoteGenerationSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -7875,12 +8244,15 @@ type Subtitles struct {
 	OutputStartIndex *int32 `json:"OutputStartIndex,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *Subtitles) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -7932,12 +8304,15 @@ type SubtitlesOutput struct {
 	SubtitleFileUris []string `json:"SubtitleFileUris,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *SubtitlesOutput) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -7968,12 +8343,15 @@ type Summarization struct {
 	GenerateAbstractiveSummary *bool `json:"GenerateAbstractiveSummary,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *Summarization) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -8014,12 +8392,15 @@ type Tag struct {
 	Value *string `json:"Value,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *Tag) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -8060,12 +8441,15 @@ type TagResourceRequest struct {
 	Tags []Tag `json:"Tags,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *TagResourceRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -8082,12 +8466,15 @@ func (v *TagResourceRequest) UnmarshalCloudTrail(data []byte) error {
 // records.
 type TagResourceResponse struct {
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *TagResourceResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -8115,12 +8502,15 @@ type ToxicityDetectionSettings struct {
 	ToxicityCategories []ToxicityCategory `json:"ToxicityCategories,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *ToxicityDetectionSettings) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -8178,12 +8568,15 @@ type Transcript struct {
 	TranscriptFileUri *string `json:"TranscriptFileUri,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *Transcript) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -8261,12 +8654,15 @@ type TranscriptFilter struct {
 	TranscriptFilterType TranscriptFilterType `json:"TranscriptFilterType,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *TranscriptFilter) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -8488,12 +8884,15 @@ type TranscriptionJob struct {
 	TranscriptionJobStatus TranscriptionJobStatus `json:"TranscriptionJobStatus,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *TranscriptionJob) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -8631,12 +9030,15 @@ type TranscriptionJobSummary struct {
 	TranscriptionJobStatus TranscriptionJobStatus `json:"TranscriptionJobStatus,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *TranscriptionJobSummary) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -8673,12 +9075,15 @@ type UntagResourceRequest struct {
 	TagKeys []string `json:"TagKeys,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *UntagResourceRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -8695,12 +9100,15 @@ func (v *UntagResourceRequest) UnmarshalCloudTrail(data []byte) error {
 // its records.
 type UntagResourceResponse struct {
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *UntagResourceResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -8739,12 +9147,15 @@ type UpdateCallAnalyticsCategoryRequest struct {
 	Rules []Rule `json:"Rules,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *UpdateCallAnalyticsCategoryRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -8768,12 +9179,15 @@ type UpdateCallAnalyticsCategoryResponse struct {
 	CategoryProperties *CategoryProperties `json:"CategoryProperties,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *UpdateCallAnalyticsCategoryResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -8814,12 +9228,15 @@ type UpdateMedicalVocabularyRequest struct {
 	VocabularyName *string `json:"VocabularyName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *UpdateMedicalVocabularyRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -8862,12 +9279,15 @@ type UpdateMedicalVocabularyResponse struct {
 	VocabularyState VocabularyState `json:"VocabularyState,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *UpdateMedicalVocabularyResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -8939,12 +9359,15 @@ type UpdateVocabularyFilterRequest struct {
 	Words []string `json:"Words,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *UpdateVocabularyFilterRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -8980,12 +9403,15 @@ type UpdateVocabularyFilterResponse struct {
 	VocabularyFilterName *string `json:"VocabularyFilterName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *UpdateVocabularyFilterResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -9073,12 +9499,15 @@ type UpdateVocabularyRequest struct {
 	VocabularyName *string `json:"VocabularyName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *UpdateVocabularyRequest) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -9119,12 +9548,15 @@ type UpdateVocabularyResponse struct {
 	VocabularyState VocabularyState `json:"VocabularyState,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *UpdateVocabularyResponse) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -9177,12 +9609,15 @@ type VocabularyFilterInfo struct {
 	VocabularyFilterName *string `json:"VocabularyFilterName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *VocabularyFilterInfo) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }
@@ -9234,12 +9669,15 @@ type VocabularyInfo struct {
 	VocabularyState VocabularyState `json:"VocabularyState,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
-	// the model does not have, values that did not convert, and nulls.
+	// the model does not have, values that did not convert, nulls, later
+	// members of a name given twice, and the text of values that
+	// converted but are written otherwise than MarshalJSON writes them.
 	UnknownMembers cloudtrail.RawMembers `json:"-"`
 }
 
 // MarshalJSON encodes v with the model's member names, writing back the
-// members kept in UnknownMembers. A nil v encodes as null.
+// members kept in UnknownMembers; a field still set to the value it
+// was decoded from is written as it was written. A nil v encodes as null.
 func (v *VocabularyInfo) MarshalJSON() ([]byte, error) {
 	return wire.Marshal(v)
 }

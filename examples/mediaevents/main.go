@@ -414,9 +414,9 @@ func (s *scan) read(name string, in io.Reader) {
 			return
 		}
 	}
-	// After the end of the input Next says io.EOF; after an error that
-	// ended reading early, it says that error again.
-	if _, err := r.Next(); err != io.EOF {
+	// An error that ended reading early was counted with the others;
+	// Err tells it apart.
+	if r.Err() != nil {
 		s.recordErrs--
 		s.failed++
 	}

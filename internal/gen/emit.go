@@ -178,7 +178,11 @@ func (p *plan) packageDoc() string {
 			"other members the model does not have in the structure's UnknownMembers. MarshalJSON writes "+
 			"the JSON names of the model and the kept members, so that a decoded record encodes back to the "+
 			"members it was read from. A list or map with an element that does not convert is kept whole in "+
-			"the same way.",
+			"the same way. Values that convert but are written otherwise than MarshalJSON writes them (a "+
+			"number in a string, 90.0, more digits than a float64 keeps, \"true\") are also kept as written, "+
+			"and written back so while their fields keep the value decoded: a round trip gives every value "+
+			"as it was written. When a member comes twice, the first counts and the second is reported "+
+			"(cloudtrail.ErrDuplicateMember) and kept.",
 		"The strings of a decoded event share the bytes of the cloudtrail.Event, as the Event's own "+
 			"strings do; those bytes must not be modified.",
 		"MarshalJSON writes the members in the model's order, then the kept ones: the same values, not "+
@@ -389,11 +393,14 @@ func (p *plan) emitTypes() *writer {
 				w.p("")
 			}
 			w.p("// UnknownMembers keeps what the typed fields cannot hold: members")
-			w.p("// the model does not have, values that did not convert, and nulls.")
+			w.p("// the model does not have, values that did not convert, nulls, later")
+			w.p("// members of a name given twice, and the text of values that")
+			w.p("// converted but are written otherwise than MarshalJSON writes them.")
 			w.p("UnknownMembers cloudtrail.RawMembers `json:\"-\"`")
 			w.p("}\n")
 			w.p("// MarshalJSON encodes v with the model's member names, writing back the")
-			w.p("// members kept in UnknownMembers. A nil v encodes as null.")
+			w.p("// members kept in UnknownMembers; a field still set to the value it")
+			w.p("// was decoded from is written as it was written. A nil v encodes as null.")
 			w.p("func (v *%s) MarshalJSON() ([]byte, error) {\nreturn wire.Marshal(v)\n}\n", t.GoName)
 			w.p("// UnmarshalCloudTrail replaces *v with the JSON object data, read as")
 			w.p("// CloudTrail writes it: keys match without regard to case, and values")

@@ -183,6 +183,10 @@ func (c *checker) structure(path string, n *node, v reflect.Value) {
 			continue
 		}
 		c.value(path+"."+key, f.val, fv)
+		if c.v.asWritten(f.val) {
+			// Converted, and kept as written too, for encoding.
+			want = append(want, cloudtrail.RawMember{Name: key, Value: json.RawMessage(c.v.render(nil, f.val))})
+		}
 	}
 	if c.v.unknown {
 		want = append(want, cloudtrail.RawMember{Name: unknownKey, Value: json.RawMessage(unknownValue)})
@@ -202,6 +206,44 @@ func (c *checker) structure(path string, n *node, v reflect.Value) {
 			c.fail(path, "UnknownMembers.Get(%q) = %s, %v", strings.ToUpper(unknownKey), raw, ok)
 		}
 	}
+}
+
+// asWritten reports whether v writes n, or a scalar within it outside
+// structures, in another form than the encoder writes its value: a number
+// in a string, 90.0, "true". The decoder then keeps the member that holds
+// it as written, besides its typed field.
+func (v variant) asWritten(n *node) bool {
+	switch n.kind {
+	case kInt:
+		return v.ints != intsPlain
+	case kBool:
+		return v.boolsQuoted
+	case kFloat:
+		canonical, err := json.Marshal(n.frac)
+		if f, whole := v.floatValue(n); whole {
+			canonical, err = json.Marshal(f)
+		}
+		return err != nil || string(canonical) != string(v.render(nil, n))
+	case kList:
+		for _, e := range n.elems {
+			if v.asWritten(e) {
+				return true
+			}
+		}
+	case kMap:
+		for _, e := range n.entries {
+			if v.asWritten(e.val) {
+				return true
+			}
+		}
+	case kUnion:
+		for _, f := range n.fields {
+			if v.asWritten(f.val) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // union compares a generated union value with an instance: the member's

@@ -4,26 +4,16 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"math/big"
 	"strings"
 
 	"github.com/google/go-cmp/cmp"
 )
 
-// Number is a JSON number in a normalized form, its exact value as a
-// fraction, so that 90, 90.0 and 9e1 are the same Number.
-type Number string
-
-// Normalize decodes a JSON value into a form in which the values that
-// records write in different ways but that mean the same are equal:
-//
-//   - object keys are lower-cased (keys are matched without regard to case,
-//     and a record may write Tags where the model's name is tags);
-//   - numbers become Numbers, compared by value;
-//   - strings that hold a JSON number become Numbers too, and the strings
-//     "true" and "false" (in any case) become booleans, because the typed
-//     decoders convert such strings where the model has a number or a
-//     boolean, and encode the converted value.
+// Normalize decodes a JSON value into a form for comparing values as
+// written: object keys are lower-cased (keys are matched without regard to
+// case, and a record may write Tags where the model's name is tags), and
+// numbers are kept as their text (json.Number), so that 90, 90.0 and "90"
+// are three values, as they are in a record.
 //
 // Empty data is null. Two keys of one object that differ only in case are
 // an error.
@@ -66,28 +56,8 @@ func normalize(v any) (any, error) {
 			out[i] = n
 		}
 		return out, nil
-	case json.Number:
-		return number(string(v)), nil
-	case string:
-		if strings.EqualFold(v, "true") {
-			return true, nil
-		}
-		if strings.EqualFold(v, "false") {
-			return false, nil
-		}
-		if json.Valid([]byte(v)) && v != "" && (v[0] == '-' || '0' <= v[0] && v[0] <= '9') {
-			return number(v), nil
-		}
 	}
 	return v, nil
-}
-
-func number(s string) Number {
-	r, ok := new(big.Rat).SetString(s)
-	if !ok {
-		return Number(s)
-	}
-	return Number(r.RatString())
 }
 
 // JSONDiff compares two JSON values after Normalize and returns their

@@ -3,26 +3,18 @@ package wire
 import (
 	"encoding/base64"
 	"encoding/json"
-	"errors"
+	"fmt"
 	"math"
 	"math/bits"
 	"reflect"
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 	"unsafe"
 
 	"github.com/mediatrail/mediatrail/cloudtrail"
-)
-
-// Conversion errors, the Err of the FieldErrors a decode records.
-var (
-	ErrNotInteger   = errors.New("not an integral number")
-	ErrRange        = errors.New("number out of range")
-	ErrNotNumber    = errors.New("not a number")
-	ErrNotBoolean   = errors.New("not a boolean")
-	ErrUnionMembers = errors.New("union has more than one member")
-	ErrDepth        = errors.New("nested too deeply")
+	"github.com/mediatrail/mediatrail/internal/jsonscan"
 )
 
 // maxDepth is how deeply typed values may nest: deeper values (possible
@@ -98,13 +90,17 @@ type step struct {
 // *cloudtrail.FieldError with the value's JSON path and the caller keeps
 // the value as written. Only malformed JSON stops a decode.
 type decoder struct {
-	s     string // the document
-	pos   int
-	err   error // the first syntax error; it ends the decode
-	root  string
-	path  []step
-	errs  cloudtrail.FieldErrors
-	stack []byte // containers open in skip
+	s    string // the document
+	pos  int
+	err  *jsonscan.Error // the first syntax error; it ends the decode
+	root string
+	path []step
+	errs cloudtrail.FieldErrors
+	// asWritten is set when a scalar converted but is written in another
+	// form than the encoder writes its value (a number in a string, 90.0,
+	// more digits than a float64 keeps): the member that holds it is then
+	// kept as written too, so that encoding gives it back unchanged.
+	asWritten bool
 
 	chunks []chunk // by structure id: the rest of the block of each type
 
@@ -135,12 +131,12 @@ func (d *decoder) release() {
 // prefixes the paths of its errors. For an empty document, null, and any
 // value that is not an object (a FieldError) it returns nil.
 func (d *decoder) document(s, root string, t *typeInfo, dst unsafe.Pointer) unsafe.Pointer {
+	if d.err != nil {
+		return nil // the decode has failed already
+	}
 	d.s, d.pos, d.root = s, 0, root
 	d.path = d.path[:0]
-	if d.err != nil {
-		return nil
-	}
-	d.pos = skipSpace(s, 0)
+	d.pos = jsonscan.SkipSpace(s, 0)
 	if d.pos == len(s) {
 		return nil
 	}
@@ -154,7 +150,7 @@ func (d *decoder) document(s, root string, t *typeInfo, dst unsafe.Pointer) unsa
 	} else {
 		d.value(t, nil, false)
 	}
-	if d.err == nil && skipSpace(s, d.pos) != len(s) {
+	if d.err == nil && jsonscan.SkipSpace(s, d.pos) != len(s) {
 		d.syntax("data after the JSON value")
 	}
 	return p
@@ -163,9 +159,22 @@ func (d *decoder) document(s, root string, t *typeInfo, dst unsafe.Pointer) unsa
 // syntax records a syntax error at d.pos; the first one ends the decode.
 func (d *decoder) syntax(msg string) {
 	if d.err == nil {
-		d.err = &SyntaxError{Offset: d.pos, Msg: msg}
+		d.err = &jsonscan.Error{Offset: d.pos, Msg: msg}
 	}
 }
+
+// syntaxError is the error for malformed JSON in a document: the
+// package's ErrSyntax, with where and why.
+func (d *decoder) syntaxError() error {
+	where := d.root
+	if where == "" {
+		where = "the object"
+	}
+	return fmt.Errorf("cloudtrail: %w: %s at offset %d of %s", cloudtrail.ErrSyntax, d.err.Msg, d.err.Offset, where)
+}
+
+// spaces is eight spaces, as a word.
+const spaces = 0x2020202020202020
 
 // ws returns the byte at d.pos after skipping spaces, or 0 at the end of
 // the input, which is a syntax error.
@@ -186,7 +195,7 @@ func (d *decoder) wsSlow() byte {
 			i++
 			// Indented records have runs of spaces: eight at a time.
 			for i+8 <= len(s) {
-				if x := load64(s, i) ^ spaces; x != 0 {
+				if x := jsonscan.Load64(s, i) ^ spaces; x != 0 {
 					i += bits.TrailingZeros64(x) >> 3
 					break
 				}
@@ -198,20 +207,26 @@ func (d *decoder) wsSlow() byte {
 		}
 	}
 	d.pos = i
-	d.syntax("unexpected end of input")
+	d.syntax("the text ends early")
 	return 0
 }
 
 // str reads the string at d.pos.
 func (d *decoder) str() (string, bool) {
-	end, esc, msg := scanString(d.s, d.pos)
-	if end < 0 {
-		d.syntax(msg)
+	end, esc, err := jsonscan.String(d.s, d.pos)
+	if err != nil {
+		d.pos = err.Offset
+		d.syntax(err.Msg)
 		return "", false
 	}
 	v := d.s[d.pos+1 : end-1]
 	if esc {
-		v = unescape(v)
+		v = jsonscan.Unescape(v)
+	}
+	if !utf8.ValidString(v) {
+		// Invalid UTF-8 is kept as it is, and as written: encoding writes
+		// U+FFFD for it.
+		d.asWritten = true
 	}
 	d.pos = end
 	return v, true
@@ -219,8 +234,8 @@ func (d *decoder) str() (string, bool) {
 
 // literal reads lit at d.pos.
 func (d *decoder) literal(lit string) bool {
-	if i := scanLiteral(d.s, d.pos, lit); i >= 0 {
-		d.pos = i
+	if jsonscan.Literal(d.s, d.pos, lit) {
+		d.pos += len(lit)
 		return true
 	}
 	d.syntax("invalid literal")
@@ -318,7 +333,7 @@ func (d *decoder) open(want string) (empty, ok bool) {
 	if len(d.path) >= maxDepth {
 		start := d.pos
 		d.skip()
-		d.fail(start, want, ErrDepth)
+		d.fail(start, want, cloudtrail.ErrNestedTooDeep)
 		return false, false
 	}
 	closing := byte('}')
@@ -348,14 +363,24 @@ func (d *decoder) object(t *typeInfo, p unsafe.Pointer) bool {
 	top := len(d.path)
 	d.path = append(d.path, step{index: -1})
 	prev := -1 // the field of the member before
+	// The fields given so far, to tell a member that comes again.
+	var seen uint64
+	var seenMore []uint64
+	if len(t.fields) > 64 {
+		seenMore = make([]uint64, (len(t.fields)+63)/64)
+	}
 	for {
 		at := d.pos
 		d.path[top].at = at
+		d.asWritten = false // what the keys set does not count
 		// The member that followed prev the last time, if the record
 		// writes its key as then: records of one service write their
 		// members in one order, so that this costs one comparison.
 		n, ok := d.predicted(t, prev)
 		if !ok {
+			if d.err != nil {
+				break // the text ends after the key
+			}
 			key, h, ok := d.hashedMember(d.s[d.pos])
 			if !ok {
 				break
@@ -368,11 +393,22 @@ func (d *decoder) object(t *typeInfo, p unsafe.Pointer) bool {
 			}
 		}
 		start := d.pos
-		if n >= 0 {
+		if n >= 0 && seenField(&seen, seenMore, n) {
+			// The first member of a name counts, as everywhere; the later
+			// one is kept and reported.
+			d.skip()
+			if d.err == nil {
+				d.keep(unknown, d.keyAt(at), start)
+				d.fail(start, "", cloudtrail.ErrDuplicateMember)
+			}
+			prev = n
+		} else if n >= 0 {
 			f := &t.fields[n]
-			if !d.value(f.t(), unsafe.Add(p, f.offset), f.ptr) && d.err == nil {
+			d.asWritten = false
+			if ok := d.value(f.t(), unsafe.Add(p, f.offset), f.ptr); (!ok || d.asWritten) && d.err == nil {
 				d.keep(unknown, d.keyAt(at), start)
 			}
+			d.asWritten = false
 			prev = n
 		} else {
 			d.skip()
@@ -385,18 +421,29 @@ func (d *decoder) object(t *typeInfo, p unsafe.Pointer) bool {
 		}
 	}
 	d.path = d.path[:top]
+	d.asWritten = false // kept in this structure, if at all
 	return true
+}
+
+// seenField notes field n as given and reports whether it was given before.
+func seenField(seen *uint64, more []uint64, n int) bool {
+	w, bit := seen, uint64(1)<<(n&63)
+	if more != nil {
+		w = &more[n>>6]
+	}
+	if *w&bit != 0 {
+		return true
+	}
+	*w |= bit
+	return false
 }
 
 // keyAt returns the key whose opening quote is at d.s[at].
 func (d *decoder) keyAt(at int) string {
-	end, esc, _ := scanString(d.s, at)
-	if end < 0 {
-		return ""
-	}
-	key := d.s[at+1 : end-1]
+	end, esc := jsonscan.StringEnd(d.s, at)
+	key := d.s[at+1 : max(at+1, end-1)]
 	if esc {
-		key = unescape(key)
+		key = jsonscan.Unescape(key)
 	}
 	return key
 }
@@ -437,7 +484,7 @@ func (d *decoder) predicted(t *typeInfo, prev int) (int, bool) {
 		return 0, false
 	}
 	if l >= 8 {
-		if load64(s, i) != head || load64(s, i+l-8) != tail || l > 16 && s[i+8:i+l-8] != t.blob[int(q.off)+8:int(q.off)+l-8] {
+		if jsonscan.Load64(s, i) != head || jsonscan.Load64(s, i+l-8) != tail || l > 16 && s[i+8:i+l-8] != t.blob[int(q.off)+8:int(q.off)+l-8] {
 			return 0, false
 		}
 	} else if s[i:i+l] != t.str(q) {
@@ -486,13 +533,7 @@ func (d *decoder) pathString() string {
 		if len(b) > 0 {
 			b = append(b, '.')
 		}
-		if end, esc, _ := scanString(d.s, s.at); end > 0 {
-			key := d.s[s.at+1 : end-1]
-			if esc {
-				key = unescape(key)
-			}
-			b = append(b, key...)
-		}
+		b = append(b, d.keyAt(s.at)...)
 	}
 	return string(b)
 }
@@ -552,7 +593,7 @@ func (d *decoder) value(t *typeInfo, p unsafe.Pointer, ptr bool) bool {
 			}
 			b, err := base64.StdEncoding.DecodeString(s)
 			if err != nil {
-				d.fail(start, "blob", err)
+				d.fail(start, "blob", cloudtrail.ErrNotBase64)
 				return false
 			}
 			*(*[]byte)(p) = b
@@ -769,7 +810,7 @@ func (d *decoder) union(t *typeInfo, p unsafe.Pointer) bool {
 		case d.s[d.pos] == 'n':
 			d.literal("null") // a null member is no member
 		case set > 0:
-			d.reject("union", ErrUnionMembers)
+			d.reject("union", cloudtrail.ErrUnionMembers)
 			clean = false
 		case known:
 			set++
@@ -818,13 +859,14 @@ func (d *decoder) boolean(c byte) (bool, bool) {
 		if !ok {
 			return false, false
 		}
+		d.asWritten = true
 		switch {
 		case strings.EqualFold(v, "true"):
 			return true, true
 		case strings.EqualFold(v, "false"):
 			return false, true
 		}
-		d.fail(start, "boolean", ErrNotBoolean)
+		d.fail(start, "boolean", cloudtrail.ErrNotBoolean)
 		return false, false
 	}
 	d.reject("boolean", nil)
@@ -835,9 +877,10 @@ func (d *decoder) boolean(c byte) (bool, bool) {
 func (d *decoder) number(c byte, want string) (text string, integer bool, start int, ok bool) {
 	start = d.pos
 	switch {
-	case c == '-' || isDigit(c):
-		end, integer := scanNumber(d.s, d.pos)
-		if end < 0 {
+	case c == '-' || jsonscan.IsDigit(c):
+		end, integer, ok := jsonscan.Number(d.s, d.pos)
+		if !ok {
+			d.pos = end
 			d.syntax("invalid number")
 			return "", false, start, false
 		}
@@ -848,11 +891,12 @@ func (d *decoder) number(c byte, want string) (text string, integer bool, start 
 		if !ok {
 			return "", false, start, false
 		}
-		end, integer := scanNumber(v, 0)
-		if end != len(v) {
-			d.fail(start, want, ErrNotNumber)
+		end, integer, ok := jsonscan.Number(v, 0)
+		if !ok || end != len(v) {
+			d.fail(start, want, cloudtrail.ErrNotNumber)
 			return "", false, start, false
 		}
+		d.asWritten = true
 		return v, integer, start, true
 	}
 	d.reject(want, nil)
@@ -871,6 +915,9 @@ func (d *decoder) integer(c byte, k kind, lo, hi int64) (int64, bool) {
 		d.fail(start, want, err)
 		return 0, false
 	}
+	if !integer || strings.HasPrefix(text, "-0") {
+		d.asWritten = true // 90.0, 9e1, -0
+	}
 	return v, true
 }
 
@@ -883,8 +930,14 @@ func (d *decoder) float(c byte, k kind, bits int) (float64, bool) {
 	}
 	v, err := strconv.ParseFloat(text, bits)
 	if err != nil {
-		d.fail(start, want, ErrRange)
+		d.fail(start, want, cloudtrail.ErrOutOfRange)
 		return 0, false
+	}
+	if !d.asWritten {
+		var buf [32]byte
+		if string(appendFloat(buf[:0], v, bits)) != text {
+			d.asWritten = true // 1.50, 1E3, digits a float64 does not keep
+		}
 	}
 	return v, true
 }
@@ -895,9 +948,10 @@ func (d *decoder) time(c byte) (cloudtrail.Time, bool) {
 	start := d.pos
 	var text string
 	switch {
-	case c == '-' || isDigit(c):
-		end, _ := scanNumber(d.s, d.pos)
-		if end < 0 {
+	case c == '-' || jsonscan.IsDigit(c):
+		end, _, ok := jsonscan.Number(d.s, d.pos)
+		if !ok {
+			d.pos = end
 			d.syntax("invalid number")
 			return cloudtrail.Time{}, false
 		}
@@ -922,117 +976,16 @@ func (d *decoder) time(c byte) (cloudtrail.Time, bool) {
 }
 
 // skip skips the value at d.pos, which must not be space, checking that it
-// is well-formed. It keeps its own stack of open containers, so any depth
-// is skipped without recursion; it does not allocate once d.stack has grown.
+// is well-formed, at any depth and without recursion.
 func (d *decoder) skip() {
 	if d.err != nil {
 		return
 	}
-	s := d.s
-	i := d.pos
-	stack := d.stack[:0]
-	defer func() { d.stack = stack }()
-	fail := func(at int, msg string) {
-		d.pos = at
-		d.syntax(msg)
+	end, err := jsonscan.Value(d.s, d.pos)
+	if err != nil {
+		d.pos = err.Offset
+		d.syntax(err.Msg)
+		return
 	}
-	for {
-		i = skipSpace(s, i)
-		if i >= len(s) {
-			fail(i, "unexpected end of input")
-			return
-		}
-		switch c := s[i]; c {
-		case '{', '[':
-			i = skipSpace(s, i+1)
-			if i < len(s) && (c == '{' && s[i] == '}' || c == '[' && s[i] == ']') {
-				i++
-				break
-			}
-			stack = append(stack, c)
-			if c == '{' {
-				if i = skipKey(s, i); i < 0 {
-					fail(-i, "invalid object key")
-					return
-				}
-			}
-			continue
-		case '"':
-			end, _, msg := scanString(s, i)
-			if end < 0 {
-				fail(i, msg)
-				return
-			}
-			i = end
-		case 't':
-			if i = scanLiteral(s, i, "true"); i < 0 {
-				fail(d.pos, "invalid literal")
-				return
-			}
-		case 'f':
-			if i = scanLiteral(s, i, "false"); i < 0 {
-				fail(d.pos, "invalid literal")
-				return
-			}
-		case 'n':
-			if i = scanLiteral(s, i, "null"); i < 0 {
-				fail(d.pos, "invalid literal")
-				return
-			}
-		default:
-			end, _ := scanNumber(s, i)
-			if end < 0 {
-				fail(i, "invalid value")
-				return
-			}
-			i = end
-		}
-		// After a value: close containers until a comma starts the next.
-		for {
-			if len(stack) == 0 {
-				d.pos = i
-				return
-			}
-			i = skipSpace(s, i)
-			if i >= len(s) {
-				fail(i, "unexpected end of input")
-				return
-			}
-			c, top := s[i], stack[len(stack)-1]
-			if c == ',' {
-				i++
-				if top == '{' {
-					if i = skipKey(s, skipSpace(s, i)); i < 0 {
-						fail(-i, "invalid object key")
-						return
-					}
-				}
-				break
-			}
-			if top == '{' && c == '}' || top == '[' && c == ']' {
-				i++
-				stack = stack[:len(stack)-1]
-				continue
-			}
-			fail(i, "expected , or closing bracket")
-			return
-		}
-	}
-}
-
-// skipKey skips an object key and its colon at s[i]; it returns the offset
-// after the colon, or -offset of the error.
-func skipKey(s string, i int) int {
-	if i >= len(s) || s[i] != '"' {
-		return -i
-	}
-	end, _, _ := scanString(s, i)
-	if end < 0 {
-		return -i
-	}
-	end = skipSpace(s, end)
-	if end >= len(s) || s[end] != ':' {
-		return -end
-	}
-	return end + 1
+	d.pos = end
 }

@@ -8,10 +8,10 @@ import (
 	"slices"
 	"strconv"
 	"sync"
-	"unicode/utf8"
 	"unsafe"
 
 	"github.com/mediatrail/mediatrail/cloudtrail"
+	"github.com/mediatrail/mediatrail/internal/jsonscan"
 )
 
 // ErrNotFinite is the error for a NaN or infinite float, which JSON cannot
@@ -84,6 +84,12 @@ func (e *encoder) object(t *typeInfo, p unsafe.Pointer) {
 		f := &t.fields[n]
 		fp := unsafe.Add(p, f.offset)
 		if f.set(fp) {
+			// A value kept as written, unless the field has been changed
+			// since.
+			if i := slices.Index(owner, n); i >= 0 && sameValue(f, fp, kept[i].Value) {
+				e.raw(&first, kept[i])
+				continue
+			}
 			if !first {
 				e.buf = append(e.buf, ',')
 			}
@@ -115,7 +121,7 @@ func (e *encoder) raw(first *bool, r cloudtrail.RawMember) {
 		e.buf = append(e.buf, ',')
 	}
 	*first = false
-	e.buf = appendString(e.buf, r.Name)
+	e.buf = jsonscan.AppendStringVerbatim(e.buf, r.Name)
 	e.buf = append(e.buf, ':')
 	if len(r.Value) == 0 {
 		e.buf = append(e.buf, "null"...)
@@ -128,7 +134,7 @@ func (e *encoder) raw(first *bool, r cloudtrail.RawMember) {
 func (e *encoder) value(t *typeInfo, p unsafe.Pointer) {
 	switch t.kind {
 	case kString, kEnum:
-		e.buf = appendString(e.buf, *(*string)(p))
+		e.buf = jsonscan.AppendString(e.buf, *(*string)(p))
 	case kBool:
 		e.buf = strconv.AppendBool(e.buf, *(*bool)(p))
 	case kInt8:
@@ -208,7 +214,7 @@ func (e *encoder) dict(t *typeInfo, p unsafe.Pointer) {
 		if i > 0 {
 			e.buf = append(e.buf, ',')
 		}
-		e.buf = appendString(e.buf, k.String())
+		e.buf = jsonscan.AppendString(e.buf, k.String())
 		e.buf = append(e.buf, ':')
 		v.Set(m.MapIndex(k))
 		e.value(t.elem, v.Addr().UnsafePointer())
@@ -235,7 +241,7 @@ func (e *encoder) union(t *typeInfo, p unsafe.Pointer) {
 	if t.other != nil && mv.Type().Elem() == t.other {
 		m := mv.Elem()
 		e.buf = append(e.buf, '{')
-		e.buf = appendString(e.buf, m.Field(0).String())
+		e.buf = jsonscan.AppendString(e.buf, m.Field(0).String())
 		e.buf = append(e.buf, ':')
 		if raw := m.Field(1).Bytes(); len(raw) > 0 {
 			e.buf = append(e.buf, raw...)
@@ -248,6 +254,27 @@ func (e *encoder) union(t *typeInfo, p unsafe.Pointer) {
 	e.buf = append(e.buf, "null"...)
 }
 
+// sameValue reports whether raw decodes to the value of field f at fp.
+func sameValue(f *field, fp unsafe.Pointer, raw []byte) bool {
+	t := f.t()
+	if t.kind == kDocument || len(raw) == 0 {
+		return false
+	}
+	tmp := reflect.New(f.typ)
+	d := newDecoder()
+	defer d.release()
+	d.s = string(raw)
+	d.pos = jsonscan.SkipSpace(d.s, 0)
+	if d.pos == len(d.s) || !d.value(t, tmp.UnsafePointer(), false) || d.err != nil || len(d.errs) > 0 {
+		return false
+	}
+	cur := fp
+	if f.ptr {
+		cur = *(*unsafe.Pointer)(fp)
+	}
+	return reflect.DeepEqual(tmp.Elem().Interface(), reflect.NewAt(f.typ, cur).Elem().Interface())
+}
+
 // float writes a float as encoding/json does; NaN and infinities, which
 // JSON cannot hold, are an error.
 func (e *encoder) float(f float64, bits int) {
@@ -258,13 +285,18 @@ func (e *encoder) float(f float64, bits int) {
 		e.buf = append(e.buf, '0')
 		return
 	}
+	e.buf = appendFloat(e.buf, f, bits)
+}
+
+// appendFloat appends the finite number f as encoding/json writes it.
+func appendFloat(b []byte, f float64, bits int) []byte {
 	fmt := byte('f')
 	if abs := math.Abs(f); abs != 0 {
 		if bits == 64 && (abs < 1e-6 || abs >= 1e21) || bits == 32 && (float32(abs) < 1e-6 || float32(abs) >= 1e21) {
 			fmt = 'e'
 		}
 	}
-	b := strconv.AppendFloat(e.buf, f, fmt, -1, bits)
+	b = strconv.AppendFloat(b, f, fmt, -1, bits)
 	if fmt == 'e' {
 		// Clean up e-09 to e-9, as encoding/json does.
 		if n := len(b); n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
@@ -272,68 +304,5 @@ func (e *encoder) float(f float64, bits int) {
 			b = b[:n-1]
 		}
 	}
-	e.buf = b
-}
-
-// safeASCII marks the ASCII bytes that need no escape in a JSON string.
-var safeASCII = func() (t [utf8.RuneSelf]bool) {
-	for i := 0x20; i < utf8.RuneSelf; i++ {
-		t[i] = true
-	}
-	t['"'] = false
-	t['\\'] = false
-	return t
-}()
-
-const hexDigits = "0123456789abcdef"
-
-// appendString appends s quoted. Invalid UTF-8 becomes U+FFFD (written as
-// the character itself, so that encoding what was decoded is stable), and
-// U+2028 and U+2029 are escaped as with encoding/json; HTML characters are
-// not escaped.
-func appendString(b []byte, s string) []byte {
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			if safeASCII[c] {
-				i++
-				continue
-			}
-			b = append(b, s[start:i]...)
-			switch c {
-			case '"', '\\':
-				b = append(b, '\\', c)
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			b = append(b, s[start:i]...)
-			b = append(b, "\ufffd"...)
-			i += size
-			start = i
-			continue
-		}
-		if r == '\u2028' || r == '\u2029' {
-			b = append(b, s[start:i]...)
-			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
-			i += size
-			start = i
-			continue
-		}
-		i += size
-	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
+	return b
 }

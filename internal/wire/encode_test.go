@@ -112,3 +112,32 @@ func TestEncodeKeptMembers(t *testing.T) {
 	require.Equal(t, `{"s":"a","I":"***","x":1,"y":null}`, marshal(t, v))
 	require.Equal(t, `{}`, marshal(t, &obj{}))
 }
+
+// TestRoundTripAsWritten checks that values that convert but are written
+// otherwise than the encoder writes them come back as written, unless the
+// field has been changed since.
+func TestRoundTripAsWritten(t *testing.T) {
+	for _, in := range []string{
+		`{"i":"90"}`, `{"i":90.0}`, `{"i":9e1}`, `{"i":-0}`, `{"l":"-9223372036854775808"}`,
+		`{"f":123456789012345678901}`, `{"f":1.50}`, `{"f":"2.5"}`, `{"f32":0.10000000000000001}`,
+		`{"b":"true"}`, `{"b":"FALSE"}`, `{"ints":[1,"2",3.0]}`, `{"t":"1510714652428"}`,
+		`{"sub":{"s":"x","i":"5"},"objs":[{"f":1e2}]}`, `{"map":{"a":"b"},"u":{"A":"7"}}`,
+		`{"s":"first","s":"second"}`,
+	} {
+		v, _, err := decodeObj(in)
+		require.NoError(t, err, in)
+		out := marshal(t, v)
+		if in == `{"s":"first","s":"second"}` {
+			// The first member counts; a later one is reported, not
+			// written twice.
+			require.Equal(t, `{"s":"first"}`, out)
+			continue
+		}
+		require.Equal(t, in, out)
+	}
+	// A field changed since decoding is written with its new value.
+	v, _, err := decodeObj(`{"i":"90","s":"x"}`)
+	require.NoError(t, err)
+	*v.I = 91
+	require.Equal(t, `{"s":"x","i":91}`, marshal(t, v))
+}

@@ -11,6 +11,7 @@ import (
 	"unsafe"
 
 	"github.com/mediatrail/mediatrail/cloudtrail"
+	"github.com/mediatrail/mediatrail/internal/jsonscan"
 )
 
 // kind is what the codec does with a value, derived from its Go type.
@@ -307,8 +308,8 @@ func (b *builder) structInfo(ti *typeInfo) {
 			}
 			f.info.Store(info)
 		}
-		f.quoted = add(append(appendString(nil, name), ':'))
-		f.camel = add(append(appendString(nil, lowerFirst(name)), ':'))
+		f.quoted = add(append(jsonscan.AppendString(nil, name), ':'))
+		f.camel = add(append(jsonscan.AppendString(nil, lowerFirst(name)), ':'))
 		keys = append(keys, tableKey{name, n})
 		if more := sf.Tag.Get("cloudtrail"); more != "" {
 			for k := range strings.SplitSeq(more, ",") {
@@ -320,9 +321,9 @@ func (b *builder) structInfo(ti *typeInfo) {
 	for n := range ti.fields {
 		f := &ti.fields[n]
 		if q := ti.str(f.quoted); len(q) >= 8 {
-			f.head, f.tail = load64(q, 0), load64(q, len(q)-8)
+			f.head, f.tail = jsonscan.Load64(q, 0), jsonscan.Load64(q, len(q)-8)
 			c := ti.str(f.camel)
-			f.camelHead, f.camelTail = load64(c, 0), load64(c, len(c)-8)
+			f.camelHead, f.camelTail = jsonscan.Load64(c, 0), jsonscan.Load64(c, len(c)-8)
 		}
 	}
 	ti.next = make([]atomic.Int32, len(ti.fields)+1)
@@ -451,7 +452,7 @@ func (kt *keyTable) lookupHash(blob, key string, h uint64) (int, bool) {
 			return 0, false
 		}
 		if s.hash == h && int(s.key.len) == len(key) {
-			if k := blob[s.key.off : s.key.off+s.key.len]; k == key || equalFold(k, key) {
+			if k := blob[s.key.off : s.key.off+s.key.len]; k == key || jsonscan.EqualFold(k, key) {
 				return int(s.n), true
 			}
 		}
@@ -465,40 +466,6 @@ func lowerFirst(s string) string {
 		return string(s[0]+'a'-'A') + s[1:]
 	}
 	return s
-}
-
-// equalFold reports whether a and b, of the same length, are equal without
-// regard to ASCII case, comparing eight bytes at a time.
-func equalFold(a, b string) bool {
-	i := 0
-	for ; i+8 <= len(a); i += 8 {
-		if lower8(load64(a, i)) != lower8(load64(b, i)) {
-			return false
-		}
-	}
-	for ; i < len(a); i++ {
-		if lower1(a[i]) != lower1(b[i]) {
-			return false
-		}
-	}
-	return true
-}
-
-// lower8 lower-cases the ASCII letters of eight bytes.
-func lower8(x uint64) uint64 {
-	h := x &^ highs
-	ge := h + ones*(0x80-'A') // high bit set where h >= 'A'
-	gt := h + ones*(0x7f-'Z') // high bit set where h > 'Z'
-	upper := (ge &^ gt) &^ x & highs
-	return x | upper>>2
-}
-
-// lower1 lower-cases an ASCII letter.
-func lower1(c byte) byte {
-	if 'A' <= c && c <= 'Z' {
-		return c + 'a' - 'A'
-	}
-	return c
 }
 
 // structs counts the structure types with tables.

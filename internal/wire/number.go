@@ -1,6 +1,7 @@
 package wire
 
 import (
+	"github.com/mediatrail/mediatrail/cloudtrail"
 	"strconv"
 	"strings"
 )
@@ -23,7 +24,7 @@ func parseInt(text string, integer bool, lo, hi int64) (int64, error) {
 			v = -v
 		}
 		if v < lo || v > hi {
-			return 0, ErrRange
+			return 0, cloudtrail.ErrOutOfRange
 		}
 		return v, nil
 	}
@@ -35,14 +36,14 @@ func parseInt(text string, integer bool, lo, hi int64) (int64, error) {
 	}
 	v, err := strconv.ParseInt(text, 10, 64)
 	if err != nil || v < lo || v > hi {
-		return 0, ErrRange
+		return 0, cloudtrail.ErrOutOfRange
 	}
 	return v, nil
 }
 
 // integralText rewrites a JSON number with a fraction or an exponent as the
-// digits of the integer it equals, or fails with ErrNotInteger when it is
-// not integral and with ErrRange when it is too large for any int64.
+// digits of the integer it equals, or fails with cloudtrail.ErrNotInteger when it is
+// not integral and with cloudtrail.ErrOutOfRange when it is too large for any int64.
 func integralText(text string) (string, error) {
 	sign := ""
 	if text[0] == '-' {
@@ -71,7 +72,7 @@ func integralText(text string) (string, error) {
 	}
 	if exp < 0 {
 		if -exp > len(digits) || strings.TrimRight(digits[len(digits)+exp:], "0") != "" {
-			return "", ErrNotInteger
+			return "", cloudtrail.ErrNotInteger
 		}
 		digits = digits[:len(digits)+exp]
 		if digits == "" {
@@ -79,7 +80,7 @@ func integralText(text string) (string, error) {
 		}
 	} else if exp > 0 {
 		if len(digits)+exp > 19 {
-			return "", ErrRange
+			return "", cloudtrail.ErrOutOfRange
 		}
 		digits += strings.Repeat("0", exp)
 	}

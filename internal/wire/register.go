@@ -8,6 +8,7 @@ import (
 	"unsafe"
 
 	"github.com/mediatrail/mediatrail/cloudtrail"
+	"github.com/mediatrail/mediatrail/internal/jsonscan"
 )
 
 // ErrNilEvent is the error for decoding a nil *cloudtrail.Event.
@@ -112,7 +113,11 @@ func (op *operation) decode(e *cloudtrail.Event) (any, error) {
 	d := newDecoder()
 	req := d.document(shared(e.RequestParameters), "requestParameters", op.req, unsafe.Add(p, op.offReq))
 	resp := d.document(shared(e.ResponseElements), "responseElements", op.resp, unsafe.Add(p, op.offResp))
-	err, errs := d.err, d.errs
+	var err error
+	if d.err != nil {
+		err = d.syntaxError()
+	}
+	errs := d.errs
 	d.release()
 	if err != nil {
 		return nil, err
@@ -161,7 +166,7 @@ func Marshal(v any) ([]byte, error) {
 	if isUnknownUnion(rv.Type()) {
 		// {"Tag": Value}: the member as it was read.
 		m := rv.Elem()
-		b := append(appendString([]byte{'{'}, m.Field(0).String()), ':')
+		b := append(jsonscan.AppendString([]byte{'{'}, m.Field(0).String()), ':')
 		if raw := m.Field(1).Bytes(); len(raw) > 0 {
 			b = append(b, raw...)
 		} else {
@@ -187,7 +192,7 @@ func Unmarshal(data []byte, v any) error {
 	defer d.release()
 	d.document(string(data), "", infoOf(rv.Type().Elem()), rv.UnsafePointer())
 	if d.err != nil {
-		return d.err
+		return d.syntaxError()
 	}
 	if len(d.errs) > 0 {
 		return d.errs
