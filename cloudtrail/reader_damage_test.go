@@ -100,50 +100,41 @@ func firstMemberEnd(rec string) int {
 	return i + strings.IndexByte(rec[i+1:], '"') + 2
 }
 
+// editRecord makes the apply function of a case that edits record k: the
+// record is lost, and the error names its start.
+func editRecord(edit func(rec string) string) func(l layout, recs []string, k int) (string, bool, int) {
+	return func(l layout, recs []string, k int) (string, bool, int) {
+		cut := append([]string(nil), recs...)
+		cut[k] = edit(cut[k])
+		text, starts := l.stream(cut, nil)
+		return text, true, starts[k]
+	}
+}
+
 var damageCases = []damageCase{
-	{name: "record cut in half", apply: func(l layout, recs []string, k int) (string, bool, int) {
-		cut := append([]string(nil), recs...)
-		cut[k] = cut[k][:len(cut[k])/2]
-		text, starts := l.stream(cut, nil)
-		return text, true, starts[k]
-	}},
-	{name: "stray closing brace after the first member", apply: func(l layout, recs []string, k int) (string, bool, int) {
-		cut := append([]string(nil), recs...)
-		i := firstMemberEnd(cut[k])
-		cut[k] = cut[k][:i] + "}" + cut[k][i:]
-		text, starts := l.stream(cut, nil)
-		return text, true, starts[k]
-	}},
-	{name: "colon replaced", apply: func(l layout, recs []string, k int) (string, bool, int) {
-		cut := append([]string(nil), recs...)
-		i := strings.Index(cut[k], `"eventTime"`) + len(`"eventTime"`)
-		cut[k] = cut[k][:i] + strings.Replace(cut[k][i:], ":", ";", 1)
-		text, starts := l.stream(cut, nil)
-		return text, true, starts[k]
-	}},
-	{name: "garbage between members", apply: func(l layout, recs []string, k int) (string, bool, int) {
-		cut := append([]string(nil), recs...)
-		i := firstMemberEnd(cut[k])
-		cut[k] = cut[k][:i] + " @@ " + cut[k][i:]
-		text, starts := l.stream(cut, nil)
-		return text, true, starts[k]
-	}},
-	{name: "closing quote lost", apply: func(l layout, recs []string, k int) (string, bool, int) {
-		cut := append([]string(nil), recs...)
-		i := strings.Index(cut[k], `"eventName"`)
-		i += strings.IndexByte(cut[k][i+len(`"eventName"`):], '"') + len(`"eventName"`) + 1
-		j := i + strings.IndexByte(cut[k][i:], '"')
-		cut[k] = cut[k][:j] + cut[k][j+1:]
-		text, starts := l.stream(cut, nil)
-		return text, true, starts[k]
-	}},
-	{name: "line break inside", apply: func(l layout, recs []string, k int) (string, bool, int) {
-		cut := append([]string(nil), recs...)
-		i := strings.Index(cut[k], `"eventSource"`)
-		cut[k] = cut[k][:i] + "\n" + cut[k][i:]
-		text, starts := l.stream(cut, nil)
-		return text, true, starts[k]
-	}, only: func(l layout, k, n int) bool { return l.lines && k > 0 }}, // at k = 0 the input is no JSON Lines
+	{name: "record cut in half", apply: editRecord(func(rec string) string { return rec[:len(rec)/2] })},
+	{name: "stray closing brace after the first member", apply: editRecord(func(rec string) string {
+		i := firstMemberEnd(rec)
+		return rec[:i] + "}" + rec[i:]
+	})},
+	{name: "colon replaced", apply: editRecord(func(rec string) string {
+		i := strings.Index(rec, `"eventTime"`) + len(`"eventTime"`)
+		return rec[:i] + strings.Replace(rec[i:], ":", ";", 1)
+	})},
+	{name: "garbage between members", apply: editRecord(func(rec string) string {
+		i := firstMemberEnd(rec)
+		return rec[:i] + " @@ " + rec[i:]
+	})},
+	{name: "closing quote lost", apply: editRecord(func(rec string) string {
+		i := strings.Index(rec, `"eventName"`) + len(`"eventName"`)
+		i += strings.IndexByte(rec[i:], '"') + 1
+		j := i + strings.IndexByte(rec[i:], '"')
+		return rec[:j] + rec[j+1:]
+	})},
+	{name: "line break inside", apply: editRecord(func(rec string) string {
+		i := strings.Index(rec, `"eventSource"`)
+		return rec[:i] + "\n" + rec[i:]
+	}), only: func(l layout, k, n int) bool { return l.lines && k > 0 }}, // at k = 0 the input is no JSON Lines
 	{name: "missing comma", only: func(l layout, k, n int) bool { return l.array && k > 0 }, apply: func(l layout, recs []string, k int) (string, bool, int) {
 		text, starts := l.stream(recs, map[int]string{k: strings.Replace(l.sep, ",", "", 1)})
 		return text, false, starts[k]
@@ -289,6 +280,21 @@ func checkDamage(t *testing.T, text string, want []string, at int, l layout, dam
 	}
 }
 
+// eventIDs reads r to its end and returns the event IDs of its records and
+// its errors.
+func eventIDs(r *cloudtrail.Reader) (map[string]bool, []error) {
+	got := map[string]bool{}
+	var errs []error
+	for e, err := range r.All() {
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		got[e.EventID] = true
+	}
+	return got, errs
+}
+
 // gzipMembers compresses each of parts as a gzip member of its own and
 // joins them, as cat of gzip files does.
 func gzipMembers(t *testing.T, parts []string) ([]byte, []int) {
@@ -355,15 +361,7 @@ func TestReaderGzipMemberDamage(t *testing.T) {
 				}
 				z := d.apply(whole, starts[m], end)
 				r := cloudtrail.NewReader(bytes.NewReader(z))
-				got := map[string]bool{}
-				var errs []error
-				for e, err := range r.All() {
-					if err != nil {
-						errs = append(errs, err)
-						continue
-					}
-					got[e.EventID] = true
-				}
+				got, errs := eventIDs(r)
 				for i, id := range ids {
 					if i/2 != m {
 						require.True(t, got[id], "record %d of member %d is lost; errors %v", i, i/2, errs)
@@ -501,15 +499,7 @@ func TestReaderGzipLargeMemberCut(t *testing.T) {
 	for _, cut := range []int{len(a) / 3, len(a) - 100<<10, len(a) - 20} {
 		z := append(append([]byte(nil), a[:cut]...), b...)
 		r := cloudtrail.NewReader(bytes.NewReader(z))
-		got := map[string]bool{}
-		var errs []error
-		for e, err := range r.All() {
-			if err != nil {
-				errs = append(errs, err)
-				continue
-			}
-			got[e.EventID] = true
-		}
+		got, errs := eventIDs(r)
 		for _, raw := range ids {
 			var id struct{ EventID string }
 			require.NoError(t, json.Unmarshal(raw, &id))

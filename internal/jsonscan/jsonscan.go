@@ -494,14 +494,21 @@ const hexDigits = "0123456789abcdef"
 // U+FFFD (written as the character itself, so that writing what was read
 // is stable), and U+2028 and U+2029 are escaped as with encoding/json; HTML
 // characters are not escaped.
-func AppendString(dst []byte, s string) []byte { return appendString(dst, s, false) }
+func AppendString(dst []byte, s string) []byte {
+	return append(appendEscaped(append(dst, '"'), s, false), '"')
+}
 
 // AppendStringVerbatim is AppendString that writes invalid UTF-8 as it is,
 // for text that is to be written back as it was read.
-func AppendStringVerbatim(dst []byte, s string) []byte { return appendString(dst, s, true) }
+func AppendStringVerbatim(dst []byte, s string) []byte {
+	return append(appendEscaped(append(dst, '"'), s, true), '"')
+}
 
-func appendString(dst []byte, s string, verbatim bool) []byte {
-	dst = append(dst, '"')
+// AppendEscaped appends s as the text of a JSON string, as AppendString
+// does, without the quotes: for a string written in parts.
+func AppendEscaped(dst []byte, s string) []byte { return appendEscaped(dst, s, false) }
+
+func appendEscaped(dst []byte, s string, verbatim bool) []byte {
 	start := 0
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
@@ -541,6 +548,5 @@ func appendString(dst []byte, s string, verbatim bool) []byte {
 		i += size
 		start = i
 	}
-	dst = append(dst, s[start:]...)
-	return append(dst, '"')
+	return append(dst, s[start:]...)
 }

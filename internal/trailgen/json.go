@@ -3,7 +3,8 @@ package trailgen
 import (
 	"strconv"
 	"time"
-	"unicode/utf8"
+
+	"github.com/mediatrail/mediatrail/internal/jsonscan"
 )
 
 // jw appends compact JSON to b, placing the commas between members and
@@ -44,7 +45,7 @@ func (w *jw) key(k string) {
 // str writes a string value.
 func (w *jw) str(s string) {
 	w.sep()
-	w.b = appendQuoted(w.b, s)
+	w.b = jsonscan.AppendString(w.b, s)
 	w.comma = true
 }
 
@@ -52,7 +53,7 @@ func (w *jw) str(s string) {
 func (w *jw) strs(parts ...string) {
 	w.beginStr()
 	for _, p := range parts {
-		w.b = appendEscaped(w.b, p)
+		w.b = jsonscan.AppendEscaped(w.b, p)
 	}
 	w.endStr()
 }
@@ -131,46 +132,4 @@ func (w *jw) karr(k string) {
 func (w *jw) knull(k string) {
 	w.key(k)
 	w.raw("null")
-}
-
-const hexDigits = "0123456789abcdef"
-
-// appendQuoted appends s as a JSON string.
-func appendQuoted(b []byte, s string) []byte {
-	b = append(b, '"')
-	b = appendEscaped(b, s)
-	return append(b, '"')
-}
-
-// appendEscaped appends s escaped for a JSON string, without quotes.
-func appendEscaped(b []byte, s string) []byte {
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c >= 0x20 && c != '"' && c != '\\' && c < utf8.RuneSelf {
-			i++
-			continue
-		}
-		if c >= utf8.RuneSelf {
-			_, size := utf8.DecodeRuneInString(s[i:])
-			i += size
-			continue
-		}
-		b = append(b, s[start:i]...)
-		switch c {
-		case '"', '\\':
-			b = append(b, '\\', c)
-		case '\n':
-			b = append(b, '\\', 'n')
-		case '\t':
-			b = append(b, '\\', 't')
-		case '\r':
-			b = append(b, '\\', 'r')
-		default:
-			b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
-		}
-		i++
-		start = i
-	}
-	return append(b, s[start:]...)
 }

@@ -59,6 +59,8 @@ func (g *Generator) id(prefix string, n int) string {
 	return string(g.appendID(nil, prefix, n))
 }
 
+const hexDigits = "0123456789abcdef"
+
 // appendHex appends n random lower-case hex digits.
 func (g *Generator) appendHex(b []byte, n int) []byte {
 	for n > 0 {
