@@ -1,12 +1,14 @@
 package cloudtrail_test
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"log"
 	"strings"
 
+	"github.com/klauspost/compress/gzip"
 	"github.com/mediatrail/mediatrail/cloudtrail"
 )
 
@@ -27,16 +29,58 @@ func ExampleNewReader() {
 			break
 		}
 		if err != nil {
-			log.Print(err) // a bad record: reading goes on
+			log.Print(err) // a bad record (reading goes on), or what ended reading
 			continue
 		}
 		fmt.Println(e.EventTime.Format("15:04:05"), e.EventName, e.Actor(), e.Failed())
+	}
+	if err := r.Err(); err != nil {
+		log.Print("the input could not be read to its end: ", err)
 	}
 	fmt.Println(r.Format())
 	// Output:
 	// 17:45:26 CreateJob user/alice false
 	// 17:46:02 StartTranscriptionJob role/Transcriber (session worker-1) true
 	// CloudTrail log file
+}
+
+// Damaged input costs only what is damaged: here a record cut short in a
+// JSON Lines file, and a gzip stream cut short at its end.
+func ExampleReader_Err() {
+	lines := `{"eventVersion":"1.08","eventName":"CreateJob","eventSource":"mediaconvert.amazonaws.com"}
+{"eventVersion":"1.08","eventName":"GetJ
+{"eventVersion":"1.08","eventName":"ListJobs","eventSource":"mediaconvert.amazonaws.com"}
+`
+	var z bytes.Buffer
+	zw := gzip.NewWriter(&z)
+	zw.Write([]byte(lines))
+	zw.Close()
+	for _, in := range [][]byte{[]byte(lines), z.Bytes()[:z.Len()-10]} {
+		r := cloudtrail.NewReader(bytes.NewReader(in))
+		for e, err := range r.All() {
+			var re *cloudtrail.RecordError
+			var se *cloudtrail.SyntaxError
+			switch {
+			case errors.As(err, &re) && errors.As(err, &se):
+				fmt.Printf("record %d at offset %d is damaged: %s\n", re.Index, re.Offset, se.Msg)
+			case err != nil:
+				fmt.Println("error:", err)
+			default:
+				fmt.Println(e.EventName)
+			}
+		}
+		fmt.Println("ended early:", errors.Is(r.Err(), cloudtrail.ErrTruncated))
+	}
+	// Output:
+	// CreateJob
+	// record 1 at offset 91 is damaged: the line ends before its JSON value does
+	// ListJobs
+	// ended early: false
+	// CreateJob
+	// record 1 at offset 91 is damaged: the line ends before its JSON value does
+	// ListJobs
+	// error: cloudtrail: gzip stream at offset 222: input is truncated: the gzip member at offset 0 of the compressed input ends early
+	// ended early: true
 }
 
 func ExampleReader_All() {

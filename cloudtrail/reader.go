@@ -44,14 +44,14 @@ func (e *RecordError) Unwrap() error { return e.Err }
 // that is cut short or corrupt, a Records array or JSON text that ends
 // before it is closed, bytes that are no JSON where a value should start.
 // Records before the break have been delivered. A ContainerError about the
-// input as a whole ends the Reader (Next keeps returning it); one about a
-// single value of a stream, such as a broken EventBridge event on one line
-// of JSON Lines, does not.
+// input as a whole ends the Reader (Next returns it once, then io.EOF);
+// one about a part of it, such as a broken EventBridge event on one line
+// of JSON Lines or a damaged gzip member that another follows, does not.
 type ContainerError struct {
 	Format Format // the container being read, as detected so far
 	What   string // the part of the input that is broken, such as "gzip stream" or "Records array"
 	Offset int64  // the byte offset of the break in the (decompressed) input
-	Err    error  // the cause, wrapping ErrTruncated, ErrSyntax or the decompressor's error
+	Err    error  // the cause, wrapping ErrTruncated, ErrCorrupt, ErrSyntax or ErrTooLarge
 }
 
 // Error implements error.
@@ -148,26 +148,39 @@ type item struct {
 //
 // The Reader streams: it holds one record (or one container that must be
 // read whole, such as an EventBridge event) plus its buffers in memory,
-// whatever the size of the input. Each Event owns its bytes.
+// whatever the size of the input: at most about three times the record
+// size limit (see DefaultMaxRecordSize). Each Event owns its bytes.
 //
 // With WithEventSources or WithEventNames, the Reader picks records from
-// their bytes and decodes only those it keeps: a malformed record that the
-// filter skips gives no error. Every record it keeps is validated.
+// their bytes and decodes only those it keeps. Every record it keeps is
+// validated; a record it skips is not, so damage inside it gives an error
+// only when it breaks the structure around it.
+//
+// Damage costs only the damaged record. A record cut short, a stray byte,
+// brace, bracket, quote or byte order mark, a missing or doubled comma: the
+// Reader reports the damage where it is and goes on where the next record
+// starts, in a log file, in JSON Lines (at the next line) and among
+// concatenated records alike, and it never gives part of a record as a
+// good one. A gzip member that is cut short or corrupt is reported, and
+// reading goes on with the next member. When a member comes twice in a
+// record, the first counts, for every accessor (ErrDuplicateMember).
 //
 // Errors come in two kinds, as with archive/tar's non-fatal errors and
 // bufio.Scanner's Err:
 //
-//   - A damaged record (malformed JSON, JSON that is no record, a record
-//     over the size limit, a line of JSON Lines cut short, stray bytes
-//     between the records of a log file) gives a *RecordError, and a value
-//     that holds no records a *NotRecordsError; reading goes on with the
-//     next record. So does a *ContainerError about one value of a stream,
-//     such as a broken EventBridge event on one line of JSON Lines.
-//   - An error that leaves nothing more to read ends reading: a container
-//     broken as a whole (a gzip stream cut short, a Records array that is
-//     not closed), a read error of the io.Reader, a limit passed, the
-//     context's end, Close. Next returns it once, after every record before
-//     it, and then io.EOF; Err returns it.
+//   - A damaged record (malformed JSON, with a *SyntaxError that says
+//     where; JSON that is no record; a record over the size limit; stray
+//     bytes among records) gives a *RecordError, and a value that holds no
+//     records a *NotRecordsError; reading goes on with the next record.
+//     So does a *ContainerError about one part of the input, such as a
+//     broken EventBridge event on one line of JSON Lines or a damaged
+//     gzip member that another follows.
+//   - An error that leaves nothing more to read ends reading: the input
+//     cut short (ErrTruncated) or corrupt (ErrCorrupt) with nothing after
+//     it to read, a read error of the io.Reader (wrapped as it is, gzip or
+//     not), a limit passed (ErrTooLarge), the context's end, Close. Next
+//     returns it once, after every record before it, and then io.EOF; Err
+//     returns it.
 //
 // So a loop that handles every error and calls Next again ends on every
 // input:
@@ -915,7 +928,7 @@ func (r *Reader) brokenLine(nl int, why string) (*Event, error, bool) {
 	r.pos = min(nl+1, r.end)
 	r.mark = r.pos
 	r.state = stTop
-	return nil, &RecordError{Index: idx, Offset: off, Err: fmt.Errorf("%w: %s", ErrSyntax, why)}, true
+	return nil, &RecordError{Index: idx, Offset: off, Err: &SyntaxError{Msg: why, Offset: r.base + int64(nl), In: "the input"}}, true
 }
 
 // lineTooLarge reports a line of JSON Lines over the record size limit and
@@ -1231,7 +1244,7 @@ func (r *Reader) damage(at int, why string) error {
 func (r *Reader) damageAt(off int64, why string) error {
 	idx := r.index
 	r.index++
-	return &RecordError{Index: idx, Offset: off, Err: fmt.Errorf("%w: %s", ErrSyntax, why)}
+	return &RecordError{Index: idx, Offset: off, Err: &SyntaxError{Msg: why, Offset: off, In: "the input"}}
 }
 
 // peekAfter returns the first byte at or after i that is no white space,
