@@ -493,7 +493,8 @@ func (e *Event) AdditionalEventDatum(path string) gjson.Result {
 func (e *Event) Failed() bool { return e != nil && e.ErrorCode != "" }
 
 // MarshalJSON returns the record's bytes as read, so that an Event encodes
-// to the record it was decoded from.
+// to the record it was decoded from (json.Marshal compacts them, as it does
+// every Marshaler's output; Raw gives them exactly).
 func (e *Event) MarshalJSON() ([]byte, error) {
 	if e == nil || len(e.raw) == 0 {
 		return []byte("null"), nil

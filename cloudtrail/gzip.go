@@ -291,14 +291,14 @@ func (g *gzipStream) scan(at int64) (int64, bool) {
 
 // takeNotices returns the damage noted at offsets of the decompressed text
 // before upTo (all of it when upTo < 0), and forgets it.
-func (g *gzipStream) takeNotices(upTo int64) []error {
+func (g *gzipStream) takeNotices(upTo int64) []notice {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	var out []error
 	i := 0
-	for ; i < len(g.notices) && (upTo < 0 || g.notices[i].off <= upTo); i++ {
-		out = append(out, g.notices[i].err)
+	for i < len(g.notices) && (upTo < 0 || g.notices[i].off <= upTo) {
+		i++
 	}
+	out := g.notices[:i:i]
 	g.notices = g.notices[i:]
 	return out
 }

@@ -20,7 +20,10 @@ type RawMember struct {
 // (reported with ErrDuplicateMember), and the text of values that converted
 // but are written otherwise than the encoder writes them (a number in a
 // string, 90.0, "true"). The generated MarshalJSON methods write them back,
-// so that re-encoding a decoded value gives every member as it was written.
+// so that re-encoding a decoded value gives every member as it was written,
+// with one exception: of a name given twice, only the first member is
+// written, since JSON readers disagree on which of two members counts
+// (RFC 8259, section 4); the later ones stay here for inspection.
 //
 // A kept value whose name matches a modelled member stands in for that
 // member while its typed field is not set, and while the field holds the

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"slices"
 
 	"github.com/mediatrail/mediatrail/internal/jsonscan"
 )
@@ -34,6 +35,10 @@ type RecordError struct {
 
 // Error implements error.
 func (e *RecordError) Error() string {
+	if tl, ok := e.Err.(*TooLargeError); ok && tl.Offset == e.Offset {
+		// Name the offset once.
+		return fmt.Sprintf("cloudtrail: record %d at offset %d: the %s is larger than the limit of %d bytes", e.Index, e.Offset, tl.What, tl.Limit)
+	}
 	return fmt.Sprintf("cloudtrail: record %d at offset %d: %s", e.Index, e.Offset, causeText(e.Err))
 }
 
@@ -243,6 +248,10 @@ type Reader struct {
 
 	queue []item
 	qi    int
+	// notes is the damage of the innermost gzip layer the stream went on
+	// after, by offset in the text, held until the records before it have
+	// been returned.
+	notes []notice
 
 	index      int // index of the next record
 	values     int // top-level values started
@@ -279,6 +288,10 @@ func (r *Reader) Next() (*Event, error) {
 	for {
 		if r.qi < len(r.queue) {
 			it := r.queue[r.qi]
+			if err, ok := r.noteBefore(it.e, it.err); ok {
+				r.fatal = false
+				return nil, err
+			}
 			r.queue[r.qi] = item{}
 			r.qi++
 			if r.qi == len(r.queue) {
@@ -288,6 +301,12 @@ func (r *Reader) Next() (*Event, error) {
 			return it.e, it.err
 		}
 		if r.err != nil {
+			if len(r.notes) > 0 {
+				n := r.notes[0]
+				r.notes = r.notes[1:]
+				r.fatal = false
+				return nil, n.err
+			}
 			if r.err == io.EOF || r.reported {
 				r.fatal = false
 				return nil, io.EOF
@@ -296,6 +315,12 @@ func (r *Reader) Next() (*Event, error) {
 			return nil, r.err
 		}
 		if e, err, ok := r.step(); ok {
+			if note, ok := r.noteBefore(e, err); ok {
+				// What step gave comes next.
+				r.queue = slices.Insert(r.queue, r.qi, item{e, err})
+				r.fatal = false
+				return nil, note
+			}
 			r.fatal = false
 			return e, err
 		}
@@ -331,7 +356,20 @@ func (r *Reader) All() iter.Seq2[*Event, error] {
 
 // Err returns the error that ended reading before the end of the input, or
 // nil: nil while reading goes on and when the input was read to its end. It
-// is the error that Next returned before io.EOF, if it returned one.
+// is set by the time Next returns that error (the last before io.EOF), so
+// that a loop tells the error that ends reading (Err() != nil) from one
+// that reading goes on after, whatever its type:
+//
+//	for e, err := range r.All() {
+//		if err != nil {
+//			if r.Err() != nil {
+//				return err // nothing more to read
+//			}
+//			log.Print(err) // a record or a part of the input lost
+//			continue
+//		}
+//		...
+//	}
 func (r *Reader) Err() error {
 	if r.err == io.EOF {
 		return nil
@@ -552,17 +590,63 @@ func (r *Reader) more() bool {
 // text read comes to it (all of it at the end).
 func (r *Reader) gzipNotices(end bool) {
 	for i, g := range r.gz {
+		// Offsets of the innermost layer are offsets of the text read
+		// (unless Lenient rewrites it): its notices wait for the records
+		// before them. Those of outer layers are told at once.
+		inner := i == len(r.gz)-1 && !r.opt.lenient
 		upTo := int64(-1)
-		if i == len(r.gz)-1 && !end && !r.opt.lenient {
+		if inner && !end {
 			upTo = r.base + int64(r.end)
 		}
-		for _, err := range g.takeNotices(upTo) {
-			if ce, ok := err.(*ContainerError); ok && ce.Format == FormatUnknown {
+		for _, n := range g.takeNotices(upTo) {
+			if ce, ok := n.err.(*ContainerError); ok && ce.Format == FormatUnknown {
 				ce.Format = r.format
 			}
-			r.queue = append(r.queue, item{nil, err})
+			if inner {
+				r.notes = append(r.notes, n)
+			} else {
+				r.queue = append(r.queue, item{nil, n.err})
+			}
 		}
 	}
+}
+
+// noteBefore returns the first held gzip notice when it comes before what
+// Next is about to return, e or err, and forgets it.
+func (r *Reader) noteBefore(e *Event, err error) (error, bool) {
+	if len(r.notes) == 0 {
+		return nil, false
+	}
+	off := int64(-1)
+	var re *RecordError
+	var ce *ContainerError
+	switch {
+	case e != nil && e.Delivery != nil:
+		off = e.Delivery.Offset
+	case errors.As(err, &re):
+		off = re.Offset
+	case errors.As(err, &ce):
+		off = ce.Offset
+	}
+	if off < r.notes[0].off {
+		return nil, false
+	}
+	n := r.notes[0]
+	r.notes = r.notes[1:]
+	return n.err, true
+}
+
+// boundaryAfter returns the offset of the text of the first held gzip
+// notice after off, or -1. Text before it, after damage, may be what the
+// decompressor made of damaged data: after damage the reader goes on
+// there.
+func (r *Reader) boundaryAfter(off int64) int64 {
+	for _, n := range r.notes {
+		if n.off > off {
+			return n.off
+		}
+	}
+	return -1
 }
 
 // readError turns the error that stopped reading into the error Next
@@ -1234,14 +1318,28 @@ func (r *Reader) afterElement() (*Event, error, bool) {
 	return r.resync(r.pos, r.pos+1, fmt.Sprintf("%q after an element, where a comma or closing bracket should be", c))
 }
 
-// damage returns the RecordError for damaged bytes of an array at
-// r.buf[at], which take the place of a record.
+// damage returns the error for damaged bytes at r.buf[at] between the
+// records of an array or of the top level, where no record is lost (a
+// missing or doubled comma, a stray byte): a ContainerError that does not
+// end reading, and that takes no record index, so that the records around
+// it keep the indexes they have in the intact input.
 func (r *Reader) damage(at int, why string) error {
 	return r.damageAt(r.base+int64(at), why)
 }
 
 // damageAt is damage for the offset off of the input.
 func (r *Reader) damageAt(off int64, why string) error {
+	what := "JSON text"
+	if r.inArray {
+		what = r.arrayName()
+	}
+	return &ContainerError{Format: r.format, What: what, Offset: off, Err: &SyntaxError{Msg: why, Offset: off, In: "the input"}}
+}
+
+// lostRecord returns the RecordError for damaged bytes at the offset off
+// of the input that held (part of) a record, which takes the record's
+// index.
+func (r *Reader) lostRecord(off int64, why string) error {
 	idx := r.index
 	r.index++
 	return &RecordError{Index: idx, Offset: off, Err: &SyntaxError{Msg: why, Offset: off, In: "the input"}}
@@ -1271,28 +1369,59 @@ func (r *Reader) peekAfter(i int) (byte, bool) {
 // the rest of the input is lost. It holds no more than a few bytes of what
 // it skips.
 func (r *Reader) resync(at, from int, why string) (*Event, error, bool) {
-	err := r.damage(at, why)
+	off := r.base + int64(at)
+	if r.skipDamaged(at, from) {
+		return nil, r.lostRecord(off, why), true
+	}
+	return nil, r.damageAt(off, why), true
+}
+
+// skipDamaged moves on from damaged bytes at r.buf[at] to the next
+// element, found from r.buf[from] on (see resync). It reports whether the
+// bytes it skipped held a record, or part of one: an opening brace.
+func (r *Reader) skipDamaged(at, from int) (lost bool) {
+	off := r.base + int64(at)
+	lost = bytes.IndexByte(r.buf[at:from], '{') >= 0
 	r.pos, r.mark = from, from
+	// After damage in a damaged gzip member, the text up to the next
+	// member is what the decompressor made of damaged data: go on there.
+	skip := r.boundaryAfter(off)
 	for {
+		if skip >= 0 {
+			if s := int(skip - r.base); s > r.pos {
+				to := min(s, r.end)
+				lost = lost || bytes.IndexByte(r.buf[r.pos:to], '{') >= 0
+				r.pos, r.mark = to, to
+				if s > r.end {
+					if !r.more() {
+						break
+					}
+					continue
+				}
+			}
+		}
 		if k := r.nextElement(r.pos); k >= 0 {
+			lost = lost || bytes.IndexByte(r.buf[r.pos:k], '{') >= 0
 			r.pos, r.mark = k, k
 			r.state = stNextElem
 			if !r.inArray {
 				r.state = stTop
 			}
-			return nil, err, true
+			return lost
 		}
 		// Keep a few bytes: a record start may span two reads.
 		keep := max(r.pos, r.end-recordStartSpan)
+		lost = lost || bytes.IndexByte(r.buf[r.pos:keep], '{') >= 0
 		r.pos, r.mark = keep, keep
 		if !r.more() {
 			break
 		}
 	}
 	// No element follows: the rest of the input is lost.
+	lost = lost || bytes.IndexByte(r.buf[r.pos:r.end], '{') >= 0
 	r.pos, r.mark = r.end, r.end
 	r.state, r.inArray = stTop, false
-	return nil, err, true
+	return lost
 }
 
 // recordStartSpan is the most bytes a record start that nextElement finds
@@ -1365,6 +1494,10 @@ func (r *Reader) tooLarge(then int) (*Event, error, bool) {
 	idx := r.index
 	r.index++
 	off := r.base + int64(r.v.start)
+	if r.format == FormatUnknown && !r.inArray && r.v.obj && r.v.mask&keyContainer == 0 && r.v.mask&recordKeys != 0 {
+		// The members scanned so far are a record's.
+		r.setFormat(FormatRecord)
+	}
 	r.skipOff = off
 	// The scan stopped before a backslash whose escaped byte is still to
 	// come, if any: skipping goes on from there.
@@ -1488,6 +1621,12 @@ func (r *Reader) amongRecords() bool {
 // goes on where the next one starts, if that is inside the value.
 func (r *Reader) afterDamaged(s, e int) {
 	if !r.amongRecords() {
+		return
+	}
+	if x := r.boundaryAfter(r.base + int64(s)); x >= 0 && x-r.base > int64(s) {
+		// The value runs into what the decompressor made of a damaged
+		// gzip member: go on at the next member.
+		r.skipDamaged(s, s+1)
 		return
 	}
 	if k := r.nextElement(s + 1); k >= 0 && k < e {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"testing"
 
@@ -200,7 +201,7 @@ func TestReaderDamage(t *testing.T) {
 							want = append(want, id)
 						}
 					}
-					checkDamage(t, text, want, at, l, dc.name, k == n-1)
+					checkDamage(t, text, ids, want, at, l, dc.name, k == n-1)
 				})
 			}
 		}
@@ -208,8 +209,8 @@ func TestReaderDamage(t *testing.T) {
 }
 
 // checkDamage reads text and checks that it gives exactly the records
-// want, and errors of which the first is at offset at.
-func checkDamage(t *testing.T, text string, want []string, at int, l layout, damage string, last bool) {
+// want (of the records ids of the intact input, with their indexes), and errors of which the first is at offset at.
+func checkDamage(t *testing.T, text string, ids, want []string, at int, l layout, damage string, last bool) {
 	t.Helper()
 	for _, opts := range [][]cloudtrail.Option{nil, {cloudtrail.WithEventNames("no such event")}} {
 		if opts != nil {
@@ -226,6 +227,9 @@ func checkDamage(t *testing.T, text string, want []string, at int, l layout, dam
 				continue
 			}
 			got = append(got, e.EventID)
+			// Damage takes a record index only when it takes a record:
+			// the records around it keep their indexes.
+			require.Equal(t, slices.Index(ids, e.EventID), e.Delivery.Index, "index of %s", e.EventID)
 			require.Empty(t, e.EnvelopeErrors, "a record with damage was delivered: %s", e.Raw())
 			require.NotEmpty(t, e.EventName)
 			_, err := cloudtrail.Parse(e.Raw())

@@ -380,6 +380,17 @@ func TestReaderLimits(t *testing.T) {
 			}
 		}
 	})
+	t.Run("one record", func(t *testing.T) {
+		// A record on its own over the limit: the format is known from
+		// the members read, and the message names the offset once.
+		r := cloudtrail.NewReader(strings.NewReader(big), cloudtrail.WithMaxRecordSize(50000))
+		rs := readResults(t, r)
+		require.Len(t, rs, 1)
+		require.ErrorIs(t, rs[0].err, cloudtrail.ErrTooLarge)
+		require.Equal(t, "cloudtrail: record 0 at offset 0: the record is larger than the limit of 50000 bytes", rs[0].err.Error())
+		require.Equal(t, cloudtrail.FormatRecord, r.Format())
+		require.NoError(t, r.Err())
+	})
 	t.Run("decompressed", func(t *testing.T) {
 		data, _ := trailRecords(t, trailgen.Config{Seed: 8, Bytes: 1 << 20})
 		rs := readResults(t, cloudtrail.NewReader(bytes.NewReader(gz(t, data)), cloudtrail.WithMaxDecompressedSize(256<<10)))

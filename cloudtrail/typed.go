@@ -3,7 +3,8 @@ package cloudtrail
 import (
 	"errors"
 	"fmt"
-	"strings"
+
+	"github.com/mediatrail/mediatrail/internal/jsonscan"
 )
 
 // ErrConvert is the error that every *FieldError matches: a JSON value does
@@ -32,7 +33,8 @@ var (
 // value is kept with the structure it belongs to so that nothing is lost.
 type FieldError struct {
 	// Path is the JSON path of the value from the top of the record, such as
-	// "requestParameters.settings.outputGroups[0].outputGroupSettings"; for
+	// "requestParameters.settings.outputGroups[0].outputGroupSettings" (see
+	// JoinPath for member names that need quoting); for
 	// an object decoded on its own (a structure's UnmarshalCloudTrail), from
 	// the top of that object.
 	Path string
@@ -104,8 +106,9 @@ func (fe FieldErrors) Unwrap() []error {
 // decoded all the same.
 //
 // Encoding a Typed with encoding/json gives the record as it was read (the
-// embedded Event's MarshalJSON); encode Request and Response to write the
-// typed values.
+// embedded Event's MarshalJSON), compacted as encoding/json compacts every
+// Marshaler's output; Raw gives the bytes exactly. Encode Request and
+// Response to write the typed values.
 type Typed[Req, Resp any] struct {
 	*Event // the envelope, with the record's raw bytes
 
@@ -142,13 +145,27 @@ type TypedEvent interface {
 	FieldErrors() FieldErrors
 }
 
-// JoinPath appends a member name or an index ("[3]") to a JSON path.
+// JoinPath appends a member name or an index ("[3]") to a JSON path. An
+// elem of the form [N], N decimal digits, is an index; any other is a
+// member name, appended as ".name", or as ["name"] (the name as a JSON
+// string) when it is empty or holds '.', '[', ']', '"', '\\' or a control
+// byte, so that every path names one value.
 func JoinPath(path, elem string) string {
-	if path == "" {
-		return elem
-	}
-	if strings.HasPrefix(elem, "[") {
+	if isIndexElem(elem) {
 		return path + elem
 	}
-	return path + "." + elem
+	return string(jsonscan.AppendPathName([]byte(path), elem))
+}
+
+// isIndexElem reports whether elem is an index path element, "[N]".
+func isIndexElem(elem string) bool {
+	if len(elem) < 3 || elem[0] != '[' || elem[len(elem)-1] != ']' {
+		return false
+	}
+	for i := 1; i < len(elem)-1; i++ {
+		if elem[i] < '0' || elem[i] > '9' {
+			return false
+		}
+	}
+	return true
 }

@@ -182,6 +182,14 @@ func TestJoinPath(t *testing.T) {
 		{"requestParameters.settings.outputGroups[0]", "outputGroupSettings", "requestParameters.settings.outputGroups[0].outputGroupSettings"},
 		{"resources", "[12]", "resources[12]"},
 		{"", "[0]", "[0]"},
+		// Names that would make the path ambiguous are quoted.
+		{"", "", `[""]`},
+		{"requestParameters", "", `requestParameters[""]`},
+		{"requestParameters", "a.b", `requestParameters["a.b"]`},
+		{"requestParameters", "[x]", `requestParameters["[x]"]`},
+		{"requestParameters", `say "hi"`, `requestParameters["say \"hi\""]`},
+		{"requestParameters", "tab\t", `requestParameters["tab\t"]`},
+		{"requestParameters", "x-amz-date", "requestParameters.x-amz-date"},
 	}
 	for _, tt := range tests {
 		require.Equal(t, tt.want, cloudtrail.JoinPath(tt.path, tt.elem), "JoinPath(%q, %q)", tt.path, tt.elem)

@@ -550,3 +550,27 @@ func appendEscaped(dst []byte, s string, verbatim bool) []byte {
 	}
 	return append(dst, s[start:]...)
 }
+
+// AppendPathName appends the member name to the JSON path dst, in the
+// notation of error paths: "name" at the start, ".name" after, and
+// `["name"]`, the name as a JSON string, when it is empty or holds a byte
+// that would make the path ambiguous ('.', '[', ']', '"', '\\' or a
+// control byte).
+func AppendPathName(dst []byte, name string) []byte {
+	plain := name != ""
+	for i := 0; i < len(name) && plain; i++ {
+		switch c := name[i]; {
+		case c == '.', c == '[', c == ']', c == '"', c == '\\', c < 0x20:
+			plain = false
+		}
+	}
+	if !plain {
+		dst = append(dst, '[')
+		dst = AppendString(dst, name)
+		return append(dst, ']')
+	}
+	if len(dst) > 0 {
+		dst = append(dst, '.')
+	}
+	return append(dst, name...)
+}

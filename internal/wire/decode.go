@@ -530,10 +530,7 @@ func (d *decoder) pathString() string {
 			b = append(b, ']')
 			continue
 		}
-		if len(b) > 0 {
-			b = append(b, '.')
-		}
-		b = append(b, d.keyAt(s.at)...)
+		b = jsonscan.AppendPathName(b, d.keyAt(s.at))
 	}
 	return string(b)
 }
