@@ -14,7 +14,7 @@ import (
 	"github.com/klauspost/compress/gzip"
 
 	"github.com/mediatrail/mediatrail/cloudtrail"
-	"github.com/mediatrail/mediatrail/internal/trailgen"
+	"github.com/mediatrail/mediatrail/cloudtrail/cloudtrailtest"
 )
 
 // The benchmarks compare the Reader with the obvious alternative, which is
@@ -36,7 +36,7 @@ var mediaSources = []string{
 }
 
 var benchTrail = sync.OnceValues(func() ([]byte, []byte) {
-	plain := trailgen.Trail(trailgen.Config{Seed: 42, Bytes: benchTrailSize})
+	plain := cloudtrailtest.Trail(cloudtrailtest.TrailConfig{Seed: 42, Bytes: benchTrailSize})
 	var z bytes.Buffer
 	zw := gzip.NewWriter(&z)
 	zw.Write(plain)
@@ -272,7 +272,7 @@ func BenchmarkStream256MB(b *testing.B) {
 			var peak uint64
 			for b.Loop() {
 				s := sampleHeap(2 * time.Millisecond)
-				src := trailgen.NewReader(trailgen.Config{Seed: 7, Bytes: 256 << 20, Gzip: gz})
+				src := cloudtrailtest.NewTrailReader(cloudtrailtest.TrailConfig{Seed: 7, Bytes: 256 << 20, Gzip: gz})
 				readAll(b, cloudtrail.NewReader(src, cloudtrail.WithEventSources(mediaSources...)))
 				s.Stop()
 				peak = max(peak, s.Growth())

@@ -16,6 +16,7 @@ import (
 	"time"
 	"unsafe"
 
+	"github.com/mediatrail/mediatrail/internal/jsonscan"
 	"github.com/tidwall/gjson"
 )
 
@@ -494,12 +495,23 @@ func (e *Event) Failed() bool { return e != nil && e.ErrorCode != "" }
 
 // MarshalJSON returns the record's bytes as read, so that an Event encodes
 // to the record it was decoded from (json.Marshal compacts them, as it does
-// every Marshaler's output; Raw gives them exactly).
+// every Marshaler's output; Raw gives them exactly). An Event made in code
+// encodes from its fields, as CloudTrail writes a record: the members that
+// are set, in CloudTrail's order and spelling, times as RFC 3339 in UTC to
+// the second, then the Unknown members by name. Changing the fields of an
+// Event that was read does not change what it encodes to.
 func (e *Event) MarshalJSON() ([]byte, error) {
-	if e == nil || len(e.raw) == 0 {
+	if e == nil {
 		return []byte("null"), nil
 	}
-	return e.raw, nil
+	if len(e.raw) > 0 {
+		return e.raw, nil
+	}
+	b := appendFields(nil, e)
+	if _, err := jsonscan.Check(b); err != nil {
+		return nil, &SyntaxError{Msg: "a raw member of the Event is no valid JSON: " + err.Msg, Offset: int64(err.Offset), In: "the record"}
+	}
+	return b, nil
 }
 
 // bytesString returns b as a string without copying. The string must not
@@ -527,4 +539,25 @@ func kindName(v gjson.Result) string {
 		return "array"
 	}
 	return "object"
+}
+
+// Equal reports whether e and o are the same record: whether they encode
+// (see MarshalJSON) to the same JSON value, white space, the order of
+// members and the form of numbers aside. Where the records were read from
+// (Delivery) does not count, so the same record read from a log file and
+// from an EventBridge event is equal. go-cmp uses Equal, so cmp.Diff of
+// two events, or of values that hold them, compares them so.
+func (e *Event) Equal(o *Event) bool {
+	if e == nil || o == nil {
+		return e == o
+	}
+	if e == o {
+		return true
+	}
+	a, errA := e.MarshalJSON()
+	b, errB := o.MarshalJSON()
+	if errA != nil || errB != nil {
+		return false
+	}
+	return jsonscan.Equal(a, b)
 }

@@ -11,6 +11,10 @@ import (
 type RawMember struct {
 	Name  string          // the key as written, such as "encryption"
 	Value json.RawMessage // the value as written, such as "\"***\""
+	// Duplicate is set for a later member of a name the structure has
+	// been given before (reported with ErrDuplicateMember). Such members
+	// are kept for inspection and not written back.
+	Duplicate bool
 }
 
 // RawMembers is the ordered list of members that a typed structure keeps
@@ -23,7 +27,8 @@ type RawMember struct {
 // so that re-encoding a decoded value gives every member as it was written,
 // with one exception: of a name given twice, only the first member is
 // written, since JSON readers disagree on which of two members counts
-// (RFC 8259, section 4); the later ones stay here for inspection.
+// (RFC 8259, section 4); the later ones stay here, marked Duplicate, for
+// inspection.
 //
 // A kept value whose name matches a modelled member stands in for that
 // member while its typed field is not set, and while the field holds the
@@ -40,4 +45,20 @@ func (m RawMembers) Get(name string) (json.RawMessage, bool) {
 		}
 	}
 	return nil, false
+}
+
+// Equal reports whether m and o hold the same members in the same order:
+// the same names, and values that are the same JSON value (white space and
+// the form of numbers aside). go-cmp uses it, so that typed values read
+// from the same record written compact and indented compare equal.
+func (m RawMembers) Equal(o RawMembers) bool {
+	if len(m) != len(o) {
+		return false
+	}
+	for i := range m {
+		if m[i].Name != o[i].Name || m[i].Duplicate != o[i].Duplicate || !jsonscan.Equal(m[i].Value, o[i].Value) {
+			return false
+		}
+	}
+	return true
 }

@@ -18,7 +18,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mediatrail/mediatrail/cloudtrail"
-	"github.com/mediatrail/mediatrail/internal/trailgen"
+	"github.com/mediatrail/mediatrail/cloudtrail/cloudtrailtest"
 )
 
 // result is what a Reader gave for one call of Next.
@@ -69,9 +69,9 @@ func gz(t testing.TB, data []byte) []byte {
 
 // trailRecords returns a generated trail and its records, as encoding/json
 // reads them.
-func trailRecords(t testing.TB, cfg trailgen.Config) ([]byte, []json.RawMessage) {
+func trailRecords(t testing.TB, cfg cloudtrailtest.TrailConfig) ([]byte, []json.RawMessage) {
 	t.Helper()
-	data := trailgen.Trail(cfg)
+	data := cloudtrailtest.Trail(cfg)
 	var file struct{ Records []json.RawMessage }
 	if err := json.Unmarshal(data, &file); err != nil {
 		t.Fatalf("generated trail: %v", err)
@@ -80,7 +80,7 @@ func trailRecords(t testing.TB, cfg trailgen.Config) ([]byte, []json.RawMessage)
 }
 
 func TestReaderLogFile(t *testing.T) {
-	data, recs := trailRecords(t, trailgen.Config{Seed: 1, Records: 300})
+	data, recs := trailRecords(t, cloudtrailtest.TrailConfig{Seed: 1, Records: 300})
 	r := cloudtrail.NewReader(bytes.NewReader(data))
 	evs := events(t, readResults(t, r))
 	if len(evs) != len(recs) {
@@ -118,7 +118,7 @@ func TestReaderLogFile(t *testing.T) {
 // TestReaderEventsOwnBytes checks that events keep their bytes while the
 // Reader reuses its buffer.
 func TestReaderEventsOwnBytes(t *testing.T) {
-	data, recs := trailRecords(t, trailgen.Config{Seed: 2, Bytes: 1 << 20})
+	data, recs := trailRecords(t, cloudtrailtest.TrailConfig{Seed: 2, Bytes: 1 << 20})
 	evs := events(t, readResults(t, cloudtrail.NewReader(bytes.NewReader(data))))
 	if len(evs) != len(recs) {
 		t.Fatalf("got %d events, want %d", len(evs), len(recs))
@@ -132,7 +132,7 @@ func TestReaderEventsOwnBytes(t *testing.T) {
 
 // TestReaderSmallReads reads through readers that return little at a time.
 func TestReaderSmallReads(t *testing.T) {
-	data, recs := trailRecords(t, trailgen.Config{Seed: 3, Records: 60, MediaFraction: 0.5})
+	data, recs := trailRecords(t, cloudtrailtest.TrailConfig{Seed: 3, Records: 60, MediaFraction: 0.5})
 	for name, wrap := range map[string]func(io.Reader) io.Reader{
 		"one byte": iotest.OneByteReader,
 		"half":     iotest.HalfReader,
@@ -159,7 +159,7 @@ func TestReaderSmallReads(t *testing.T) {
 }
 
 func TestReaderGzip(t *testing.T) {
-	data, recs := trailRecords(t, trailgen.Config{Seed: 4, Records: 200})
+	data, recs := trailRecords(t, cloudtrailtest.TrailConfig{Seed: 4, Records: 200})
 	z := gz(t, data)
 	t.Run("single member", func(t *testing.T) {
 		r := cloudtrail.NewReader(bytes.NewReader(z))
@@ -172,7 +172,7 @@ func TestReaderGzip(t *testing.T) {
 	})
 	t.Run("multi member", func(t *testing.T) {
 		// Two log files in two gzip members, as cat a.json.gz b.json.gz gives.
-		data2, recs2 := trailRecords(t, trailgen.Config{Seed: 5, Records: 50})
+		data2, recs2 := trailRecords(t, cloudtrailtest.TrailConfig{Seed: 5, Records: 50})
 		multi := append(append([]byte(nil), z...), gz(t, data2)...)
 		r := cloudtrail.NewReader(bytes.NewReader(multi))
 		evs := events(t, readResults(t, r))
@@ -205,7 +205,7 @@ func TestReaderGzip(t *testing.T) {
 // TestReaderTruncatedGzip cuts a gzip trail short: every record before the
 // cut comes out, then an error that says the input is truncated.
 func TestReaderTruncatedGzip(t *testing.T) {
-	data, recs := trailRecords(t, trailgen.Config{Seed: 6, Records: 400})
+	data, recs := trailRecords(t, cloudtrailtest.TrailConfig{Seed: 6, Records: 400})
 	z := gz(t, data)
 	for _, cut := range []int{1, 2, 10, 20, len(z) / 4, len(z) / 2, len(z) - 9, len(z) - 1} {
 		t.Run(fmt.Sprint(cut), func(t *testing.T) {
@@ -239,7 +239,7 @@ func TestReaderTruncatedGzip(t *testing.T) {
 }
 
 func TestReaderCorruptGzip(t *testing.T) {
-	data, _ := trailRecords(t, trailgen.Config{Seed: 7, Records: 100})
+	data, _ := trailRecords(t, cloudtrailtest.TrailConfig{Seed: 7, Records: 100})
 	z := gz(t, data)
 	z[len(z)-6] ^= 0xff // the CRC
 	rs := readResults(t, cloudtrail.NewReader(bytes.NewReader(z)))
@@ -392,7 +392,7 @@ func TestReaderLimits(t *testing.T) {
 		require.NoError(t, r.Err())
 	})
 	t.Run("decompressed", func(t *testing.T) {
-		data, _ := trailRecords(t, trailgen.Config{Seed: 8, Bytes: 1 << 20})
+		data, _ := trailRecords(t, cloudtrailtest.TrailConfig{Seed: 8, Bytes: 1 << 20})
 		rs := readResults(t, cloudtrail.NewReader(bytes.NewReader(gz(t, data)), cloudtrail.WithMaxDecompressedSize(256<<10)))
 		last := rs[len(rs)-1].err
 		var tl *cloudtrail.TooLargeError
@@ -485,7 +485,7 @@ func TestReaderLimits(t *testing.T) {
 }
 
 func TestReaderContext(t *testing.T) {
-	data, _ := trailRecords(t, trailgen.Config{Seed: 9, Bytes: 4 << 20})
+	data, _ := trailRecords(t, cloudtrailtest.TrailConfig{Seed: 9, Bytes: 4 << 20})
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	r := cloudtrail.NewReader(bytes.NewReader(data), cloudtrail.WithContext(ctx))
@@ -562,7 +562,7 @@ func TestReaderEmpty(t *testing.T) {
 
 func TestReaderReadError(t *testing.T) {
 	boom := errors.New("boom")
-	data, _ := trailRecords(t, trailgen.Config{Seed: 10, Records: 20})
+	data, _ := trailRecords(t, cloudtrailtest.TrailConfig{Seed: 10, Records: 20})
 	src := io.MultiReader(bytes.NewReader(data[:len(data)/2]), iotest.ErrReader(boom))
 	rs := readResults(t, cloudtrail.NewReader(src))
 	if last := rs[len(rs)-1].err; !errors.Is(last, boom) {
@@ -577,7 +577,7 @@ func TestReaderReadError(t *testing.T) {
 }
 
 func TestReaderClose(t *testing.T) {
-	data, _ := trailRecords(t, trailgen.Config{Seed: 11, Records: 2000})
+	data, _ := trailRecords(t, cloudtrailtest.TrailConfig{Seed: 11, Records: 2000})
 	r := cloudtrail.NewReader(bytes.NewReader(gz(t, data)))
 	if _, err := r.Next(); err != nil {
 		t.Fatal(err)
@@ -592,7 +592,7 @@ func TestReaderClose(t *testing.T) {
 
 // TestReaderAllBreak checks that a range loop may stop early.
 func TestReaderAllBreak(t *testing.T) {
-	data, _ := trailRecords(t, trailgen.Config{Seed: 12, Records: 50})
+	data, _ := trailRecords(t, cloudtrailtest.TrailConfig{Seed: 12, Records: 50})
 	r := cloudtrail.NewReader(bytes.NewReader(data))
 	n := 0
 	for range r.All() {
@@ -608,7 +608,7 @@ func TestReaderAllBreak(t *testing.T) {
 
 // TestReaderNoPanic feeds junk, and mangled valid input, to the Reader.
 func TestReaderNoPanic(t *testing.T) {
-	data, _ := trailRecords(t, trailgen.Config{Seed: 13, Records: 30, MediaFraction: 0.3})
+	data, _ := trailRecords(t, cloudtrailtest.TrailConfig{Seed: 13, Records: 30, MediaFraction: 0.3})
 	inputs := []string{
 		"{", "}", "[", "]", "[{", `{"Records":`, `{"Records":[`, `{"Records":{`, `{"Records":[[[[`, `{"Records":["`,
 		`{"Records":[{"a":"\`, `{"Records":null}`, `{"Records":5}`, `{"Records":"x"}`, "\x1f\x8b", "\x1f\x8b\x08",
@@ -655,7 +655,7 @@ func TestStreamHeapBounded(t *testing.T) {
 			size = 4 << 20
 		}
 		t.Run(fmt.Sprintf("gzip=%v", z), func(t *testing.T) {
-			src := trailgen.NewReader(trailgen.Config{Seed: 14, Bytes: size, Gzip: z})
+			src := cloudtrailtest.NewTrailReader(cloudtrailtest.TrailConfig{Seed: 14, Bytes: size, Gzip: z})
 			s := sampleHeap(time.Millisecond)
 			r := cloudtrail.NewReader(src, cloudtrail.WithEventSources(mediaSources...))
 			n := 0
@@ -678,7 +678,7 @@ func TestStreamHeapBounded(t *testing.T) {
 }
 
 func TestReaderFilter(t *testing.T) {
-	data, _ := trailRecords(t, trailgen.Config{Seed: 15, Records: 1200, MediaFraction: 0.25})
+	data, _ := trailRecords(t, cloudtrailtest.TrailConfig{Seed: 15, Records: 1200, MediaFraction: 0.25})
 	zipped := gz(t, data)
 	all := events(t, readResults(t, cloudtrail.NewReader(bytes.NewReader(data))))
 	pick := func(keep func(e *cloudtrail.Event) bool) []int {
@@ -817,7 +817,7 @@ func TestReaderParallel(t *testing.T) {
 	if raceEnabled {
 		size = 1 << 20
 	}
-	data, _ := trailRecords(t, trailgen.Config{Seed: 16, Bytes: size, MediaFraction: 0.2})
+	data, _ := trailRecords(t, cloudtrailtest.TrailConfig{Seed: 16, Bytes: size, MediaFraction: 0.2})
 	inputs := map[string][]byte{"clean": data}
 	rng := rand.New(rand.NewPCG(3, 4))
 	for i := range 3 {

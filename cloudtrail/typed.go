@@ -50,6 +50,23 @@ type FieldError struct {
 }
 
 // Error implements error.
+// Equal reports whether e and o report the same value the same way: the
+// same path, the same JSON value, the same wanted type and the same cause
+// (by its message). go-cmp uses it, so that cmp.Diff of typed events
+// compares their Errors.
+func (e *FieldError) Equal(o *FieldError) bool {
+	if e == nil || o == nil {
+		return e == o
+	}
+	if e.Path != o.Path || e.Want != o.Want || !jsonscan.Equal([]byte(e.Raw), []byte(o.Raw)) {
+		return false
+	}
+	if e.Err == nil || o.Err == nil {
+		return e.Err == o.Err
+	}
+	return e.Err.Error() == o.Err.Error()
+}
+
 func (e *FieldError) Error() string {
 	raw := e.Raw
 	if len(raw) > 64 {

@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"github.com/mediatrail/mediatrail/cloudtrail"
-	"github.com/mediatrail/mediatrail/internal/trailgen"
+	"github.com/mediatrail/mediatrail/cloudtrail/cloudtrailtest"
 )
 
 // runCmd runs the command and returns its exit status and output.
@@ -82,7 +82,7 @@ func trailFiles(t *testing.T) (dir string, files []string) {
 	dir = t.TempDir()
 	for i := range 2 {
 		p := filepath.Join(dir, fmt.Sprintf("trail%d.json", i))
-		if err := os.WriteFile(p, trailgen.Trail(trailgen.Config{Seed: uint64(i), Records: 400}), 0o644); err != nil {
+		if err := os.WriteFile(p, cloudtrailtest.Trail(cloudtrailtest.TrailConfig{Seed: uint64(i), Records: 400}), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		files = append(files, p)
@@ -130,10 +130,10 @@ func TestTrails(t *testing.T) {
 
 func TestGeneratedTree(t *testing.T) {
 	dir := t.TempDir()
-	cfg := trailgen.Config{Seed: 42, Records: 800}
-	plain := trailgen.Trail(cfg)
+	cfg := cloudtrailtest.TrailConfig{Seed: 42, Records: 800}
+	plain := cloudtrailtest.Trail(cfg)
 	cfg.Seed, cfg.Gzip = 43, true
-	zipped := trailgen.Trail(cfg)
+	zipped := cloudtrailtest.Trail(cfg)
 	os.MkdirAll(filepath.Join(dir, "sub", "deeper"), 0o755)
 	files := []string{filepath.Join(dir, "a.json.gz"), filepath.Join(dir, "sub", "deeper", "b.json")}
 	os.WriteFile(files[0], zipped, 0o644)
@@ -217,7 +217,7 @@ func TestFilters(t *testing.T) {
 }
 
 func TestStdin(t *testing.T) {
-	data := trailgen.Trail(trailgen.Config{Seed: 5, Records: 300, MediaFraction: 0.2})
+	data := cloudtrailtest.Trail(cloudtrailtest.TrailConfig{Seed: 5, Records: 300, MediaFraction: 0.2})
 	want := 0
 	for _, err := range cloudtrail.NewReader(bytes.NewReader(data), cloudtrail.WithEventSources(mediaSources...)).All() {
 		if err == nil {
@@ -254,7 +254,7 @@ func TestLenient(t *testing.T) {
 
 func TestProblems(t *testing.T) {
 	dir := t.TempDir()
-	trail := trailgen.Trail(trailgen.Config{Seed: 6, Records: 200, Gzip: true})
+	trail := cloudtrailtest.Trail(cloudtrailtest.TrailConfig{Seed: 6, Records: 200, Gzip: true})
 	cut := filepath.Join(dir, "cut.json.gz")
 	os.WriteFile(cut, trail[:len(trail)/2], 0o644)
 	digest := filepath.Join("..", "..", "testdata", "containers", "digest.json")
@@ -304,7 +304,7 @@ func (s *slowReader) Read(p []byte) (int, error) {
 func TestProgress(t *testing.T) {
 	defer func(d time.Duration) { progressEvery = d }(progressEvery)
 	progressEvery = 5 * time.Millisecond
-	data := trailgen.Trail(trailgen.Config{Seed: 7, Bytes: 256 << 10})
+	data := cloudtrailtest.Trail(cloudtrailtest.TrailConfig{Seed: 7, Bytes: 256 << 10})
 	code, _, errOut := runCmd(t, &slowReader{data: data}, "-progress")
 	if code != 0 || !strings.Contains(errOut, "MB read in") || !strings.Contains(errOut, "reading <stdin>") {
 		t.Errorf("exit %d, standard error %q", code, errOut)

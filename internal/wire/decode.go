@@ -397,8 +397,8 @@ func (d *decoder) object(t *typeInfo, p unsafe.Pointer) bool {
 			// The first member of a name counts, as everywhere; the later
 			// one is kept and reported.
 			d.skip()
-			if d.err == nil {
-				d.keep(unknown, d.keyAt(at), start)
+			if d.err == nil && unknown != nil {
+				*unknown = append(*unknown, cloudtrail.RawMember{Name: d.keyAt(at), Value: json.RawMessage(d.s[start:d.pos]), Duplicate: true})
 				d.fail(start, "", cloudtrail.ErrDuplicateMember)
 			}
 			prev = n

@@ -74,7 +74,9 @@ func (e *encoder) object(t *typeInfo, p unsafe.Pointer) {
 		owner = make([]int, len(kept))
 		for i, r := range kept {
 			owner[i] = -1
-			if n, ok := t.keys.lookup(t.blob, r.Name); ok {
+			if r.Duplicate {
+				owner[i] = -2 // not written
+			} else if n, ok := t.keys.lookup(t.blob, r.Name); ok {
 				owner[i] = n
 			}
 		}
@@ -108,7 +110,7 @@ func (e *encoder) object(t *typeInfo, p unsafe.Pointer) {
 		}
 	}
 	for i, o := range owner {
-		if o < 0 {
+		if o == -1 {
 			e.raw(&first, kept[i])
 		}
 	}

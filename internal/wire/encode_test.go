@@ -111,6 +111,10 @@ func TestEncodeKeptMembers(t *testing.T) {
 	v := &obj{S: ptr("a"), UnknownMembers: cloudtrail.RawMembers{raw("x", "1"), raw("I", `"***"`), raw("S", `"old"`), raw("y", "")}}
 	require.Equal(t, `{"s":"a","I":"***","x":1,"y":null}`, marshal(t, v))
 	require.Equal(t, `{}`, marshal(t, &obj{}))
+	// Later members of a name given twice are not written, whether their
+	// field is set or not, and whatever their value.
+	v = &obj{S: ptr("first"), UnknownMembers: cloudtrail.RawMembers{dup("s", `"first"`), dup("S", `"second"`), dup("i", "5")}}
+	require.Equal(t, `{"s":"first"}`, marshal(t, v))
 }
 
 // TestRoundTripAsWritten checks that values that convert but are written

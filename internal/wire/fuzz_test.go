@@ -59,8 +59,8 @@ func FuzzParseInt(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		end, integer, _ := jsonscan.Number(text, 0)
-		if end != len(text) || len(text) > 200 {
+		end, integer, ok := jsonscan.Number(text, 0)
+		if !ok || end != len(text) || len(text) > 200 {
 			return
 		}
 		got, err := parseInt(text, integer, math.MinInt64, math.MaxInt64)

@@ -53,6 +53,7 @@ func Register(s *Service) {
 	for i := range s.Operations {
 		o := &s.Operations[i]
 		op := newOperation(o.Event)
+		byType.add(op, cloudtrail.Operation{EventSource: s.EventSource, EventName: o.Name})
 		for _, src := range append([]string{s.EventSource}, o.EventSources...) {
 			for _, name := range append([]string{o.Name}, o.Aliases...) {
 				cloudtrail.Register(src, name, op.decode)
@@ -198,4 +199,53 @@ func Unmarshal(data []byte, v any) error {
 		return d.errs
 	}
 	return nil
+}
+
+// byType maps request, response and event types to their operations.
+var byType typeIndex
+
+// typeIndex maps the request, response and typed event types of the
+// registered operations to the operations. A type that more than one
+// operation uses maps to none of them.
+type typeIndex struct {
+	mu sync.RWMutex
+	m  map[reflect.Type]cloudtrail.Operation
+}
+
+func (x *typeIndex) add(op *operation, o cloudtrail.Operation) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if x.m == nil {
+		x.m = map[reflect.Type]cloudtrail.Operation{}
+	}
+	for _, name := range []string{"", "Request", "Response"} {
+		t := op.event
+		if name != "" {
+			f, _ := t.FieldByName(name)
+			t = f.Type.Elem()
+		}
+		if prev, ok := x.m[t]; ok && prev != o {
+			x.m[t] = cloudtrail.Operation{} // shared: no one operation
+			continue
+		}
+		x.m[t] = o
+	}
+}
+
+// OperationOf returns the operation whose request, response or typed event
+// v is (a pointer to, or a value of), such as CreateJob of MediaConvert for
+// a *mediaconvert.CreateJobRequest. It reports false for a type of no
+// registered operation, or of more than one.
+func OperationOf(v any) (cloudtrail.Operation, bool) {
+	t := reflect.TypeOf(v)
+	if t == nil {
+		return cloudtrail.Operation{}, false
+	}
+	if t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	byType.mu.RLock()
+	defer byType.mu.RUnlock()
+	o, ok := byType.m[t]
+	return o, ok && o.EventName != ""
 }

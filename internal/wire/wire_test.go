@@ -81,6 +81,11 @@ func raw(name, value string) cloudtrail.RawMember {
 	return cloudtrail.RawMember{Name: name, Value: json.RawMessage(value)}
 }
 
+// dup is a kept later member of a name given before.
+func dup(name, value string) cloudtrail.RawMember {
+	return cloudtrail.RawMember{Name: name, Value: json.RawMessage(value), Duplicate: true}
+}
+
 var cmpObj = cmp.Options{
 	cmp.Comparer(func(a, b cloudtrail.Time) bool { return a.Time.Equal(b.Time) && a.Raw == b.Raw }),
 	cmp.Comparer(func(a, b json.RawMessage) bool { return string(a) == string(b) }),
@@ -180,9 +185,9 @@ func TestConversions(t *testing.T) {
 			errs: []fieldError{{"requestParameters.sub.sub", `"***"`, "structure"}}, is: cloudtrail.ErrConvert},
 		{name: "keys fold", in: `{"S":"a","SUB":{"E":"x"}}`, want: &obj{S: ptr("a"), Sub: &obj{E: "x"}}},
 		{name: "key from the cloudtrail tag", in: `{"X-Amzn-I":"7"}`, want: &obj{I: ptr[int32](7), UnknownMembers: cloudtrail.RawMembers{raw("X-Amzn-I", `"7"`)}}},
-		{name: "duplicate member", in: `{"s":"first","i":1,"s":"second"}`, want: &obj{S: ptr("first"), I: ptr[int32](1), UnknownMembers: cloudtrail.RawMembers{raw("s", `"second"`)}},
+		{name: "duplicate member", in: `{"s":"first","i":1,"s":"second"}`, want: &obj{S: ptr("first"), I: ptr[int32](1), UnknownMembers: cloudtrail.RawMembers{dup("s", `"second"`)}},
 			errs: []fieldError{{"requestParameters.s", `"second"`, ""}}, is: cloudtrail.ErrDuplicateMember},
-		{name: "duplicate member in another case", in: `{"S":"first","s":"second"}`, want: &obj{S: ptr("first"), UnknownMembers: cloudtrail.RawMembers{raw("s", `"second"`)}},
+		{name: "duplicate member in another case", in: `{"S":"first","s":"second"}`, want: &obj{S: ptr("first"), UnknownMembers: cloudtrail.RawMembers{dup("s", `"second"`)}},
 			errs: []fieldError{{"requestParameters.s", `"second"`, ""}}, is: cloudtrail.ErrDuplicateMember},
 		{name: "map with enum keys", in: `{"enums":{"a":"b"}}`, want: &obj{Enums: map[testEnum]testEnum{"a": "b"}}},
 		{name: "map with empty enum value", in: `{"enums":{"a":""}}`, want: &obj{UnknownMembers: cloudtrail.RawMembers{raw("enums", `{"a":""}`)}}},

@@ -1,4 +1,4 @@
-package trailgen
+package cloudtrailtest
 
 import (
 	"strconv"
@@ -6,7 +6,7 @@ import (
 )
 
 // mediaEvent makes a call to one of the media services.
-func (g *Generator) mediaEvent(ev *event) {
+func (g *trailGen) mediaEvent(ev *trailEvent) {
 	g.fillCaller(ev, false)
 	ev.version = "1.09"
 	switch n := g.rng.IntN(100); {
@@ -21,7 +21,7 @@ func (g *Generator) mediaEvent(ev *event) {
 	}
 }
 
-func (g *Generator) jobID() string {
+func (g *trailGen) jobID() string {
 	b := strconv.AppendInt(nil, g.now.UnixMilli(), 10)
 	b = append(b, '-')
 	const chars = "abcdefghijklmnopqrstuvwxyz0123456789"
@@ -31,17 +31,17 @@ func (g *Generator) jobID() string {
 	return string(b)
 }
 
-func (g *Generator) mediaconvert(ev *event) {
+func (g *trailGen) mediaconvert(ev *trailEvent) {
 	ev.source = "mediaconvert.amazonaws.com"
 	ev.host = "mediaconvert." + ev.region + ".amazonaws.com"
 	id := g.jobID()
-	queue := "arn:aws:mediaconvert:" + ev.region + ":" + account + ":queues/Default"
-	role := "arn:aws:iam::" + account + ":role/service-role/MediaConvert_Default_Role"
+	queue := "arn:aws:mediaconvert:" + ev.region + ":" + g.account + ":queues/Default"
+	role := "arn:aws:iam::" + g.account + ":role/service-role/MediaConvert_Default_Role"
 	switch n := g.rng.IntN(10); {
 	case n < 4:
 		ev.name = "CreateJob"
 		groups := 1 + g.rng.IntN(3)
-		r := obj()
+		r := trailObj()
 		r.key("settings")
 		g.jobSettings(r, groups)
 		r.kobj("accelerationSettings")
@@ -63,9 +63,9 @@ func (g *Generator) mediaconvert(ev *event) {
 		r.ks("asset", "episode-"+strconv.Itoa(g.rng.IntN(500)))
 		r.close('}')
 		ev.req = r.done()
-		resp := obj()
+		resp := trailObj()
 		resp.kobj("job")
-		resp.strsKey("arn", "arn:aws:mediaconvert:", ev.region, ":", account, ":jobs/", id)
+		resp.strsKey("arn", "arn:aws:mediaconvert:", ev.region, ":", g.account, ":jobs/", id)
 		resp.ks("id", id)
 		resp.ki("createdAt", g.now.Unix())
 		resp.ks("queue", queue)
@@ -94,13 +94,13 @@ func (g *Generator) mediaconvert(ev *event) {
 	case n < 8:
 		ev.name = "GetJob"
 		ev.readOnly = true
-		r := obj()
+		r := trailObj()
 		r.ks("id", id)
 		ev.req = r.done()
 		if g.chance(0.5) {
-			resp := obj()
+			resp := trailObj()
 			resp.kobj("job")
-			resp.strsKey("arn", "arn:aws:mediaconvert:", ev.region, ":", account, ":jobs/", id)
+			resp.strsKey("arn", "arn:aws:mediaconvert:", ev.region, ":", g.account, ":jobs/", id)
 			resp.ks("id", id)
 			resp.ki("createdAt", g.now.Add(-10*time.Minute).Unix())
 			resp.ks("queue", queue)
@@ -120,7 +120,7 @@ func (g *Generator) mediaconvert(ev *event) {
 	default:
 		ev.name = "ListJobs"
 		ev.readOnly = true
-		r := obj()
+		r := trailObj()
 		r.ki("maxResults", 20)
 		r.ks("order", "DESCENDING")
 		r.ks("status", []string{"COMPLETE", "ERROR", "PROGRESSING"}[g.rng.IntN(3)])
@@ -131,7 +131,7 @@ func (g *Generator) mediaconvert(ev *event) {
 
 // jobSettings writes a MediaConvert job settings tree with the given
 // number of output groups.
-func (g *Generator) jobSettings(w *jw, groups int) {
+func (g *trailGen) jobSettings(w *trailJW, groups int) {
 	w.open('{')
 	w.karr("inputs")
 	w.open('{')
@@ -152,7 +152,7 @@ func (g *Generator) jobSettings(w *jw, groups int) {
 	w.ks("deblockFilter", "DISABLED")
 	w.ks("denoiseFilter", "DISABLED")
 	w.ks("timecodeSource", "ZEROBASED")
-	w.strsKey("fileInput", "s3://acme-media-ingest/source/", g.pick(objectNames))
+	w.strsKey("fileInput", "s3://acme-media-ingest/source/", g.pick(trailObjectNames))
 	w.close('}')
 	w.close(']')
 	w.karr("outputGroups")
@@ -288,7 +288,7 @@ func (g *Generator) jobSettings(w *jw, groups int) {
 	w.close('}')
 }
 
-func (g *Generator) transcribe(ev *event) {
+func (g *trailGen) transcribe(ev *trailEvent) {
 	ev.source = "transcribe.amazonaws.com"
 	ev.host = "transcribe." + ev.region + ".amazonaws.com"
 	name := "call-" + string(g.appendHex(nil, 12))
@@ -297,7 +297,7 @@ func (g *Generator) transcribe(ev *event) {
 	media := "s3://acme-media-ingest/calls/" + name + "." + format
 	if g.chance(0.5) {
 		ev.name = "StartTranscriptionJob"
-		r := obj()
+		r := trailObj()
 		r.ks("transcriptionJobName", name)
 		r.ks("languageCode", lang)
 		r.ks("mediaFormat", format)
@@ -310,7 +310,7 @@ func (g *Generator) transcribe(ev *event) {
 		r.ki("maxSpeakerLabels", 2)
 		r.close('}')
 		ev.req = r.done()
-		resp := obj()
+		resp := trailObj()
 		resp.kobj("transcriptionJob")
 		resp.ks("transcriptionJobName", name)
 		resp.ks("transcriptionJobStatus", "IN_PROGRESS")
@@ -333,10 +333,10 @@ func (g *Generator) transcribe(ev *event) {
 	}
 	ev.name = "GetTranscriptionJob"
 	ev.readOnly = true
-	r := obj()
+	r := trailObj()
 	r.ks("transcriptionJobName", name)
 	ev.req = r.done()
-	resp := obj()
+	resp := trailObj()
 	resp.kobj("transcriptionJob")
 	resp.ks("transcriptionJobName", name)
 	resp.ks("transcriptionJobStatus", "COMPLETED")
@@ -379,13 +379,13 @@ func (g *Generator) transcribe(ev *event) {
 	ev.resp = resp.done()
 }
 
-func (g *Generator) elastictranscoder(ev *event) {
+func (g *trailGen) elastictranscoder(ev *trailEvent) {
 	ev.source = "elastictranscoder.amazonaws.com"
 	ev.host = "elastictranscoder." + ev.region + ".amazonaws.com"
 	id := strconv.FormatInt(g.now.UnixMilli(), 10) + "-" + string(g.appendID(nil, "", 6))
 	pipeline := strconv.FormatInt(g.now.Add(-90*24*time.Hour).UnixMilli(), 10) + "-abc123"
-	in := "source/" + g.pick(objectNames)
-	job := func(w *jw) {
+	in := "source/" + g.pick(trailObjectNames)
+	job := func(w *trailJW) {
 		w.kobj("job")
 		w.kobj("output")
 		w.ks("rotate", "auto")
@@ -400,7 +400,7 @@ func (g *Generator) elastictranscoder(ev *event) {
 		w.ks("status", "Submitted")
 		w.karr("playlists")
 		w.close(']')
-		w.strsKey("arn", "arn:aws:elastictranscoder:", ev.region, ":", account, ":job/", id)
+		w.strsKey("arn", "arn:aws:elastictranscoder:", ev.region, ":", g.account, ":job/", id)
 		w.ks("id", id)
 		w.karr("outputs")
 		w.open('{')
@@ -427,7 +427,7 @@ func (g *Generator) elastictranscoder(ev *event) {
 	}
 	if g.chance(0.5) {
 		ev.name = "CreateJob"
-		r := obj()
+		r := trailObj()
 		r.kobj("input")
 		r.ks("interlaced", "auto")
 		r.ks("resolution", "auto")
@@ -444,32 +444,32 @@ func (g *Generator) elastictranscoder(ev *event) {
 		r.close('}')
 		r.ks("pipelineId", pipeline)
 		ev.req = r.done()
-		resp := obj()
+		resp := trailObj()
 		job(resp)
 		ev.resp = resp.done()
 		return
 	}
 	ev.name = "ReadJob"
 	ev.readOnly = true
-	r := obj()
+	r := trailObj()
 	r.ks("id", id)
 	ev.req = r.done()
 	if g.chance(0.5) {
-		resp := obj()
+		resp := trailObj()
 		job(resp)
 		ev.resp = resp.done()
 	}
 }
 
-func (g *Generator) mediatailor(ev *event) {
+func (g *trailGen) mediatailor(ev *trailEvent) {
 	ev.source = "mediatailor.amazonaws.com"
 	ev.host = "api.mediatailor." + ev.region + ".amazonaws.com"
 	name := []string{"live-news", "vod-catalog", "sports-east", "kids-channel"}[g.rng.IntN(4)]
 	prefix := "https://" + string(g.appendHex(nil, 32)) + ".mediatailor." + ev.region + ".amazonaws.com"
-	config := func(w *jw) {
-		w.ks("SessionInitializationEndpointPrefix", prefix+"/v1/session/"+account+"/"+name+"/")
+	config := func(w *trailJW) {
+		w.ks("SessionInitializationEndpointPrefix", prefix+"/v1/session/"+g.account+"/"+name+"/")
 		w.kobj("DashConfiguration")
-		w.ks("ManifestEndpointPrefix", prefix+"/v1/dash/"+account+"/"+name+"/")
+		w.ks("ManifestEndpointPrefix", prefix+"/v1/dash/"+g.account+"/"+name+"/")
 		w.ks("MpdLocation", "EMT_DEFAULT")
 		w.ks("OriginManifestType", "MULTI_PERIOD")
 		w.close('}')
@@ -479,34 +479,34 @@ func (g *Generator) mediatailor(ev *event) {
 		w.close('}')
 		w.ks("PlaybackEndpointPrefix", prefix)
 		w.kobj("HlsConfiguration")
-		w.ks("ManifestEndpointPrefix", prefix+"/v1/master/"+account+"/"+name+"/")
+		w.ks("ManifestEndpointPrefix", prefix+"/v1/master/"+g.account+"/"+name+"/")
 		w.close('}')
 		w.ks("VideoContentSourceUrl", "https://origin.example.com/"+name)
 		w.ks("Name", name)
-		w.strsKey("PlaybackConfigurationArn", "arn:aws:mediatailor:", ev.region, ":", account, ":playbackConfiguration/", name)
+		w.strsKey("PlaybackConfigurationArn", "arn:aws:mediatailor:", ev.region, ":", g.account, ":playbackConfiguration/", name)
 		w.kobj("tags")
 		w.close('}')
 	}
 	if g.chance(0.6) {
 		ev.name = "GetPlaybackConfiguration"
 		ev.readOnly = true
-		r := obj()
+		r := trailObj()
 		r.ks("Name", name)
 		ev.req = r.done()
 		if g.chance(0.3) {
-			resp := obj()
+			resp := trailObj()
 			config(resp)
 			ev.resp = resp.done()
 		}
 		return
 	}
 	ev.name = "PutPlaybackConfiguration"
-	r := obj()
+	r := trailObj()
 	r.ks("VideoContentSourceUrl", "https://origin.example.com/"+name)
 	r.ks("Name", name)
 	r.ks("AdDecisionServerUrl", "https://ads.example.com/vast?cust_params=[player_params.cust_params]&correlator=[avail.random]")
 	ev.req = r.done()
-	resp := obj()
+	resp := trailObj()
 	config(resp)
 	ev.resp = resp.done()
 }

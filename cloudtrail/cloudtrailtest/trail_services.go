@@ -1,4 +1,4 @@
-package trailgen
+package cloudtrailtest
 
 import (
 	"strconv"
@@ -6,7 +6,7 @@ import (
 )
 
 // otherEvent makes a call to one of the common, non-media services.
-func (g *Generator) otherEvent(ev *event) {
+func (g *trailGen) otherEvent(ev *trailEvent) {
 	switch n := g.rng.IntN(100); {
 	case n < 28:
 		g.s3(ev)
@@ -17,7 +17,13 @@ func (g *Generator) otherEvent(ev *event) {
 	case n < 64:
 		g.ec2(ev)
 	case n < 69:
-		g.iam(ev)
+		if g.region != "" && g.region != trailGlobalRegion {
+			// The file of one region other than us-east-1 holds no
+			// events of the global services.
+			g.sts(ev)
+		} else {
+			g.iam(ev)
+		}
 	case n < 77:
 		g.lambda(ev)
 	case n < 85:
@@ -29,16 +35,16 @@ func (g *Generator) otherEvent(ev *event) {
 	}
 }
 
-func (g *Generator) s3(ev *event) {
+func (g *trailGen) s3(ev *trailEvent) {
 	g.fillCaller(ev, true)
 	ev.source = "s3.amazonaws.com"
 	ev.management = false
 	ev.category = "Data"
 	ev.version = "1.10"
-	bucket := g.pick(buckets)
-	key := g.pick(objectNames)
+	bucket := g.pick(trailBuckets)
+	key := g.pick(trailObjectNames)
 	ev.host = bucket + ".s3." + ev.region + ".amazonaws.com"
-	r := obj()
+	r := trailObj()
 	r.ks("bucketName", bucket)
 	r.ks("Host", ev.host)
 	switch n := g.rng.IntN(10); {
@@ -51,9 +57,9 @@ func (g *Generator) s3(ev *event) {
 		r.ks("key", key)
 		if g.chance(0.5) {
 			r.ks("x-amz-server-side-encryption", "aws:kms")
-			r.strsKey("x-amz-server-side-encryption-aws-kms-key-id", "arn:aws:kms:", ev.region, ":", account, ":key/", "1234abcd-12ab-34cd-56ef-1234567890ab")
+			r.strsKey("x-amz-server-side-encryption-aws-kms-key-id", "arn:aws:kms:", ev.region, ":", g.account, ":key/", "1234abcd-12ab-34cd-56ef-1234567890ab")
 		}
-		resp := obj()
+		resp := trailObj()
 		resp.ks("x-amz-server-side-encryption", "AES256")
 		resp.key("x-amz-version-id")
 		resp.beginStr()
@@ -77,9 +83,9 @@ func (g *Generator) s3(ev *event) {
 		r.ks("key", key)
 	}
 	ev.req = r.done()
-	a := obj()
+	a := trailObj()
 	a.ks("SignatureVersion", "SigV4")
-	a.ks("CipherSuite", g.pick(tlsSuites))
+	a.ks("CipherSuite", g.pick(trailTLSSuites))
 	a.ki("bytesTransferredIn", int64(g.rng.IntN(2)*g.rng.IntN(5<<20)))
 	a.ks("AuthenticationMethod", "AuthHeader")
 	a.key("x-amz-id-2")
@@ -89,7 +95,7 @@ func (g *Generator) s3(ev *event) {
 	a.endStr()
 	a.ki("bytesTransferredOut", int64(g.rng.IntN(50<<20)))
 	ev.additional = a.done()
-	res := &jw{}
+	res := &trailJW{}
 	res.open('[')
 	if ev.name != "ListObjects" {
 		res.open('{')
@@ -98,7 +104,7 @@ func (g *Generator) s3(ev *event) {
 		res.close('}')
 	}
 	res.open('{')
-	res.ks("accountId", account)
+	res.ks("accountId", g.account)
 	res.ks("type", "AWS::S3::Bucket")
 	res.strsKey("ARN", "arn:aws:s3:::", bucket)
 	res.close('}')
@@ -113,21 +119,21 @@ func (g *Generator) s3(ev *event) {
 	}
 }
 
-func (g *Generator) kms(ev *event) {
+func (g *trailGen) kms(ev *trailEvent) {
 	g.fillCaller(ev, true)
 	ev.source = "kms.amazonaws.com"
 	ev.version = "1.08"
 	ev.readOnly = true
-	ev.host = host("kms", ev.region)
+	ev.host = trailHost("kms", ev.region)
 	ops := []string{"Decrypt", "GenerateDataKey", "Encrypt", "DescribeKey"}
 	ev.name = ops[g.rng.IntN(len(ops))]
-	r := obj()
+	r := trailObj()
 	if ev.name != "DescribeKey" {
 		r.kobj("encryptionContext")
 		if g.chance(0.5) {
-			r.strsKey("aws:s3:arn", "arn:aws:s3:::", g.pick(buckets), "/", g.pick(objectNames))
+			r.strsKey("aws:s3:arn", "arn:aws:s3:::", g.pick(trailBuckets), "/", g.pick(trailObjectNames))
 		} else {
-			r.strsKey("aws:lambda:FunctionArn", "arn:aws:lambda:", ev.region, ":", account, ":function:ingest-handler")
+			r.strsKey("aws:lambda:FunctionArn", "arn:aws:lambda:", ev.region, ":", g.account, ":function:ingest-handler")
 		}
 		r.close('}')
 		r.ks("encryptionAlgorithm", "SYMMETRIC_DEFAULT")
@@ -135,14 +141,14 @@ func (g *Generator) kms(ev *event) {
 			r.ks("keySpec", "AES_256")
 		}
 	}
-	r.strsKey("keyId", "arn:aws:kms:", ev.region, ":", account, ":key/1234abcd-12ab-34cd-56ef-1234567890ab")
+	r.strsKey("keyId", "arn:aws:kms:", ev.region, ":", g.account, ":key/1234abcd-12ab-34cd-56ef-1234567890ab")
 	ev.req = r.done()
-	res := &jw{}
+	res := &trailJW{}
 	res.open('[')
 	res.open('{')
-	res.ks("accountId", account)
+	res.ks("accountId", g.account)
 	res.ks("type", "AWS::KMS::Key")
-	res.strsKey("ARN", "arn:aws:kms:", ev.region, ":", account, ":key/1234abcd-12ab-34cd-56ef-1234567890ab")
+	res.strsKey("ARN", "arn:aws:kms:", ev.region, ":", g.account, ":key/1234abcd-12ab-34cd-56ef-1234567890ab")
 	res.close('}')
 	res.close(']')
 	ev.resources = res.b
@@ -152,7 +158,7 @@ func (g *Generator) kms(ev *event) {
 	}
 }
 
-func (g *Generator) sts(ev *event) {
+func (g *trailGen) sts(ev *trailEvent) {
 	g.fillCaller(ev, true)
 	ev.source = "sts.amazonaws.com"
 	ev.version = "1.08"
@@ -163,10 +169,10 @@ func (g *Generator) sts(ev *event) {
 		return
 	}
 	ev.name = "AssumeRole"
-	role := g.pick(roleNames)
-	session := g.pick(sessionFor)
-	r := obj()
-	r.strsKey("roleArn", "arn:aws:iam::", account, ":role/", role)
+	role := g.pick(trailRoleNames)
+	session := g.pick(trailSessionFor)
+	r := trailObj()
+	r.strsKey("roleArn", "arn:aws:iam::", g.account, ":role/", role)
 	r.ks("roleSessionName", session)
 	r.ki("durationSeconds", 3600)
 	if g.chance(0.3) {
@@ -178,7 +184,7 @@ func (g *Generator) sts(ev *event) {
 		r.close(']')
 	}
 	ev.req = r.done()
-	resp := obj()
+	resp := trailObj()
 	resp.kobj("credentials")
 	resp.key("accessKeyId")
 	resp.beginStr()
@@ -196,14 +202,14 @@ func (g *Generator) sts(ev *event) {
 	resp.close('}')
 	resp.kobj("assumedRoleUser")
 	resp.strsKey("assumedRoleId", g.id("AROA", 17), ":", session)
-	resp.strsKey("arn", "arn:aws:sts::", account, ":assumed-role/", role, "/", session)
+	resp.strsKey("arn", "arn:aws:sts::", g.account, ":assumed-role/", role, "/", session)
 	resp.close('}')
 	ev.resp = resp.done()
-	res := &jw{}
+	res := &trailJW{}
 	res.open('[')
 	res.open('{')
-	res.strsKey("ARN", "arn:aws:iam::", account, ":role/", role)
-	res.ks("accountId", account)
+	res.strsKey("ARN", "arn:aws:iam::", g.account, ":role/", role)
+	res.ks("accountId", g.account)
 	res.ks("type", "AWS::IAM::Role")
 	res.close('}')
 	res.close(']')
@@ -213,7 +219,7 @@ func (g *Generator) sts(ev *event) {
 	}
 }
 
-func (g *Generator) ec2(ev *event) {
+func (g *trailGen) ec2(ev *trailEvent) {
 	g.fillCaller(ev, true)
 	ev.source = "ec2.amazonaws.com"
 	ev.version = "1.09"
@@ -222,7 +228,7 @@ func (g *Generator) ec2(ev *event) {
 	case n < 4:
 		ev.name = "DescribeInstances"
 		ev.readOnly = true
-		r := obj()
+		r := trailObj()
 		r.kobj("instancesSet")
 		r.close('}')
 		r.kobj("filterSet")
@@ -243,7 +249,7 @@ func (g *Generator) ec2(ev *event) {
 	case n < 6:
 		ev.name = "DescribeVolumes"
 		ev.readOnly = true
-		r := obj()
+		r := trailObj()
 		r.kobj("volumeSet")
 		r.close('}')
 		r.kobj("filterSet")
@@ -252,7 +258,7 @@ func (g *Generator) ec2(ev *event) {
 		ev.req = r.done()
 	case n < 8:
 		ev.name = "CreateTags"
-		r := obj()
+		r := trailObj()
 		r.kobj("resourcesSet")
 		r.karr("items")
 		r.open('{')
@@ -275,7 +281,7 @@ func (g *Generator) ec2(ev *event) {
 		r.close(']')
 		r.close('}')
 		ev.req = r.done()
-		resp := obj()
+		resp := trailObj()
 		resp.key("requestId")
 		resp.uuid(g)
 		resp.kb("_return", true)
@@ -286,7 +292,9 @@ func (g *Generator) ec2(ev *event) {
 	if g.chance(0.04) {
 		ev.errCode = "Client.UnauthorizedOperation"
 		msg := make([]byte, 0, 1100)
-		msg = append(msg, "You are not authorized to perform this operation. User: arn:aws:sts::111122223333:assumed-role/ReadOnly/alice is not authorized to perform: ec2:"...)
+		msg = append(msg, "You are not authorized to perform this operation. User: arn:aws:sts::"...)
+		msg = append(msg, g.account...)
+		msg = append(msg, ":assumed-role/ReadOnly/alice is not authorized to perform: ec2:"...)
 		msg = append(msg, ev.name...)
 		msg = append(msg, " because no identity-based policy allows the action. Encoded authorization failure message: "...)
 		msg = g.appendID(msg, "", 900)
@@ -295,11 +303,11 @@ func (g *Generator) ec2(ev *event) {
 }
 
 // runInstances makes the large records of EC2 RunInstances.
-func (g *Generator) runInstances(ev *event) {
+func (g *trailGen) runInstances(ev *trailEvent) {
 	ev.name = "RunInstances"
 	count := 1 + g.rng.IntN(6)
 	ami := "ami-0" + string(g.appendHex(nil, 16))
-	r := obj()
+	r := trailObj()
 	r.kobj("instancesSet")
 	r.karr("items")
 	r.open('{')
@@ -327,11 +335,11 @@ func (g *Generator) runInstances(ev *event) {
 	r.kb("disableApiTermination", false)
 	r.ks("userData", "<sensitiveDataRemoved>")
 	r.kobj("iamInstanceProfile")
-	r.strsKey("arn", "arn:aws:iam::", account, ":instance-profile/web")
+	r.strsKey("arn", "arn:aws:iam::", g.account, ":instance-profile/web")
 	r.close('}')
 	ev.req = r.done()
 
-	resp := &jw{b: make([]byte, 0, 2048*count)}
+	resp := &trailJW{b: make([]byte, 0, 2048*count)}
 	resp.open('{')
 	resp.key("requestId")
 	resp.uuid(g)
@@ -340,7 +348,7 @@ func (g *Generator) runInstances(ev *event) {
 	resp.b = append(resp.b, "r-"...)
 	resp.b = g.appendHex(resp.b, 17)
 	resp.endStr()
-	resp.ks("ownerId", account)
+	resp.ks("ownerId", g.account)
 	resp.kobj("groupSet")
 	resp.close('}')
 	resp.kobj("instancesSet")
@@ -411,7 +419,7 @@ func (g *Generator) runInstances(ev *event) {
 		resp.b = append(resp.b, "eni-"...)
 		resp.b = g.appendHex(resp.b, 17)
 		resp.endStr()
-		resp.ks("ownerId", account)
+		resp.ks("ownerId", g.account)
 		resp.ks("status", "in-use")
 		resp.ks("macAddress", "0a:1b:2c:3d:4e:5f")
 		resp.ks("interfaceType", "interface")
@@ -450,37 +458,37 @@ func (g *Generator) runInstances(ev *event) {
 	ev.resp = resp.b
 }
 
-func (g *Generator) iam(ev *event) {
+func (g *trailGen) iam(ev *trailEvent) {
 	g.fillCaller(ev, false)
 	ev.source = "iam.amazonaws.com"
 	ev.version = "1.08"
-	ev.region = "us-east-1"
+	ev.region = trailGlobalRegion
 	ev.host = "iam.amazonaws.com"
-	role := g.pick(roleNames)
+	role := g.pick(trailRoleNames)
 	switch g.rng.IntN(4) {
 	case 0:
 		ev.name = "GetRole"
 		ev.readOnly = true
-		r := obj()
+		r := trailObj()
 		r.ks("roleName", role)
 		ev.req = r.done()
 	case 1:
 		ev.name = "ListRoles"
 		ev.readOnly = true
-		r := obj()
+		r := trailObj()
 		r.ki("maxItems", 1000)
 		ev.req = r.done()
 	case 2:
 		ev.name = "CreatePolicy"
-		r := obj()
+		r := trailObj()
 		r.ks("policyName", "media-bucket-access-"+strconv.Itoa(g.rng.IntN(100)))
 		r.ks("policyDocument", "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Effect\": \"Allow\",\n      \"Action\": [\"s3:GetObject\", \"s3:PutObject\"],\n      \"Resource\": \"arn:aws:s3:::acme-media-ingest/*\"\n    },\n    {\n      \"Effect\": \"Allow\",\n      \"Action\": \"mediaconvert:*\",\n      \"Resource\": \"*\"\n    }\n  ]\n}")
 		ev.req = r.done()
-		resp := obj()
+		resp := trailObj()
 		resp.kobj("policy")
 		resp.ks("policyName", "media-bucket-access")
 		resp.ks("policyId", g.id("ANPA", 17))
-		resp.strsKey("arn", "arn:aws:iam::", account, ":policy/media-bucket-access")
+		resp.strsKey("arn", "arn:aws:iam::", g.account, ":policy/media-bucket-access")
 		resp.ks("path", "/")
 		resp.ks("defaultVersionId", "v1")
 		resp.ki("attachmentCount", 0)
@@ -498,60 +506,60 @@ func (g *Generator) iam(ev *event) {
 		ev.resp = resp.done()
 	default:
 		ev.name = "AttachRolePolicy"
-		r := obj()
+		r := trailObj()
 		r.ks("roleName", role)
 		r.strsKey("policyArn", "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess")
 		ev.req = r.done()
 	}
 }
 
-func (g *Generator) lambda(ev *event) {
+func (g *trailGen) lambda(ev *trailEvent) {
 	g.fillCaller(ev, true)
 	ev.source = "lambda.amazonaws.com"
 	ev.version = "1.08"
-	ev.host = host("lambda", ev.region)
+	ev.host = trailHost("lambda", ev.region)
 	fn := []string{"ingest-handler", "thumbnail-maker", "transcode-dispatcher", "audit-forwarder"}[g.rng.IntN(4)]
 	switch g.rng.IntN(4) {
 	case 0, 1:
 		ev.name = "Invoke"
 		ev.management = false
 		ev.category = "Data"
-		r := obj()
-		r.strsKey("functionName", "arn:aws:lambda:", ev.region, ":", account, ":function:", fn)
-		r.strsKey("sourceArn", "arn:aws:s3:::", g.pick(buckets))
+		r := trailObj()
+		r.strsKey("functionName", "arn:aws:lambda:", ev.region, ":", g.account, ":function:", fn)
+		r.strsKey("sourceArn", "arn:aws:s3:::", g.pick(trailBuckets))
 		ev.req = r.done()
-		a := obj()
-		a.ks("functionVersion", "arn:aws:lambda:"+ev.region+":"+account+":function:"+fn+":$LATEST")
+		a := trailObj()
+		a.ks("functionVersion", "arn:aws:lambda:"+ev.region+":"+g.account+":function:"+fn+":$LATEST")
 		ev.additional = a.done()
-		res := &jw{}
+		res := &trailJW{}
 		res.open('[')
 		res.open('{')
-		res.ks("accountId", account)
+		res.ks("accountId", g.account)
 		res.ks("type", "AWS::Lambda::Function")
-		res.strsKey("ARN", "arn:aws:lambda:", ev.region, ":", account, ":function:", fn)
+		res.strsKey("ARN", "arn:aws:lambda:", ev.region, ":", g.account, ":function:", fn)
 		res.close('}')
 		res.close(']')
 		ev.resources = res.b
 	case 2:
 		ev.name = "GetFunction20150331v2"
 		ev.readOnly = true
-		r := obj()
+		r := trailObj()
 		r.ks("functionName", fn)
 		ev.req = r.done()
 	default:
 		ev.name = "UpdateFunctionCode20150331v2"
-		r := obj()
+		r := trailObj()
 		r.ks("functionName", fn)
 		r.kb("publish", true)
 		r.kb("dryRun", false)
 		r.ks("s3Bucket", "acme-deploy-artifacts")
 		r.ks("s3Key", fn+"/build-4211.zip")
 		ev.req = r.done()
-		resp := obj()
+		resp := trailObj()
 		resp.ks("functionName", fn)
-		resp.strsKey("functionArn", "arn:aws:lambda:", ev.region, ":", account, ":function:", fn)
+		resp.strsKey("functionArn", "arn:aws:lambda:", ev.region, ":", g.account, ":function:", fn)
 		resp.ks("runtime", "provided.al2023")
-		resp.strsKey("role", "arn:aws:iam::", account, ":role/LambdaExecution")
+		resp.strsKey("role", "arn:aws:iam::", g.account, ":role/LambdaExecution")
 		resp.ks("handler", "bootstrap")
 		resp.ki("codeSize", int64(4<<20+g.rng.IntN(1<<20)))
 		resp.ks("description", "")
@@ -578,20 +586,20 @@ func (g *Generator) lambda(ev *event) {
 	}
 }
 
-func (w *jw) hexKey(g *Generator, k string, n int) {
+func (w *trailJW) hexKey(g *trailGen, k string, n int) {
 	w.key(k)
 	w.hex(g, n)
 }
 
-func (g *Generator) cloudwatch(ev *event) {
+func (g *trailGen) cloudwatch(ev *trailEvent) {
 	g.fillCaller(ev, true)
 	ev.source = "monitoring.amazonaws.com"
 	ev.version = "1.08"
-	ev.host = host("monitoring", ev.region)
+	ev.host = trailHost("monitoring", ev.region)
 	if g.chance(0.5) {
 		ev.name = "GetMetricData"
 		ev.readOnly = true
-		r := obj()
+		r := trailObj()
 		r.karr("metricDataQueries")
 		for i := 0; i < 1+g.rng.IntN(5); i++ {
 			r.open('{')
@@ -603,7 +611,7 @@ func (g *Generator) cloudwatch(ev *event) {
 			r.karr("dimensions")
 			r.open('{')
 			r.ks("name", "Queue")
-			r.strsKey("value", "arn:aws:mediaconvert:", ev.region, ":", account, ":queues/Default")
+			r.strsKey("value", "arn:aws:mediaconvert:", ev.region, ":", g.account, ":queues/Default")
 			r.close('}')
 			r.close(']')
 			r.close('}')
@@ -628,7 +636,7 @@ func (g *Generator) cloudwatch(ev *event) {
 	ev.name = "PutMetricData"
 	ev.management = false
 	ev.category = "Data"
-	r := obj()
+	r := trailObj()
 	r.ks("namespace", "Acme/Ingest")
 	r.karr("metricData")
 	for i := 0; i < 1+g.rng.IntN(12); i++ {
@@ -653,13 +661,13 @@ func (g *Generator) cloudwatch(ev *event) {
 	ev.req = r.done()
 }
 
-func (g *Generator) dynamodb(ev *event) {
+func (g *trailGen) dynamodb(ev *trailEvent) {
 	g.fillCaller(ev, true)
 	ev.source = "dynamodb.amazonaws.com"
 	ev.version = "1.08"
-	ev.host = host("dynamodb", ev.region)
+	ev.host = trailHost("dynamodb", ev.region)
 	table := []string{"Orders", "MediaAssets", "Sessions", "JobState"}[g.rng.IntN(4)]
-	r := obj()
+	r := trailObj()
 	r.ks("tableName", table)
 	ops := []string{"GetItem", "PutItem", "Query", "DescribeTable", "UpdateItem"}
 	ev.name = ops[g.rng.IntN(len(ops))]
@@ -667,7 +675,7 @@ func (g *Generator) dynamodb(ev *event) {
 	case "DescribeTable":
 		ev.readOnly = true
 		ev.req = r.done()
-		resp := obj()
+		resp := trailObj()
 		resp.kobj("table")
 		resp.karr("attributeDefinitions")
 		for _, a := range []string{"pk", "sk", "gsi1pk"} {
@@ -700,7 +708,7 @@ func (g *Generator) dynamodb(ev *event) {
 		resp.close('}')
 		resp.ki("tableSizeBytes", int64(g.rng.IntN(1<<30)))
 		resp.ki("itemCount", int64(g.rng.IntN(1<<20)))
-		resp.strsKey("tableArn", "arn:aws:dynamodb:", ev.region, ":", account, ":table/", table)
+		resp.strsKey("tableArn", "arn:aws:dynamodb:", ev.region, ":", g.account, ":table/", table)
 		resp.key("tableId")
 		resp.uuid(g)
 		resp.kobj("billingModeSummary")
@@ -733,18 +741,18 @@ func (g *Generator) dynamodb(ev *event) {
 	ev.management = false
 	ev.category = "Data"
 	ev.req = r.done()
-	res := &jw{}
+	res := &trailJW{}
 	res.open('[')
 	res.open('{')
-	res.ks("accountId", account)
+	res.ks("accountId", g.account)
 	res.ks("type", "AWS::DynamoDB::Table")
-	res.strsKey("ARN", "arn:aws:dynamodb:", ev.region, ":", account, ":table/", table)
+	res.strsKey("ARN", "arn:aws:dynamodb:", ev.region, ":", g.account, ":table/", table)
 	res.close('}')
 	res.close(']')
 	ev.resources = res.b
 }
 
-func (g *Generator) misc(ev *event) {
+func (g *trailGen) misc(ev *trailEvent) {
 	g.fillCaller(ev, false)
 	ev.version = "1.08"
 	switch g.rng.IntN(5) {
@@ -752,8 +760,8 @@ func (g *Generator) misc(ev *event) {
 		ev.source = "ssm.amazonaws.com"
 		ev.name = "GetParameter"
 		ev.readOnly = true
-		ev.host = host("ssm", ev.region)
-		r := obj()
+		ev.host = trailHost("ssm", ev.region)
+		r := trailObj()
 		r.ks("name", "/media/prod/api-key")
 		r.kb("withDecryption", true)
 		ev.req = r.done()
@@ -761,37 +769,39 @@ func (g *Generator) misc(ev *event) {
 		ev.source = "secretsmanager.amazonaws.com"
 		ev.name = "GetSecretValue"
 		ev.readOnly = true
-		ev.host = host("secretsmanager", ev.region)
-		r := obj()
-		r.strsKey("secretId", "arn:aws:secretsmanager:", ev.region, ":", account, ":secret:prod/db-AbCdEf")
+		ev.host = trailHost("secretsmanager", ev.region)
+		r := trailObj()
+		r.strsKey("secretId", "arn:aws:secretsmanager:", ev.region, ":", g.account, ":secret:prod/db-AbCdEf")
 		ev.req = r.done()
 	case 2:
 		ev.source = "ecr.amazonaws.com"
 		ev.name = "GetAuthorizationToken"
 		ev.readOnly = true
-		ev.host = host("api.ecr", ev.region)
+		ev.host = trailHost("api.ecr", ev.region)
 	case 3:
 		ev.source = "signin.amazonaws.com"
 		ev.name = "ConsoleLogin"
 		ev.eventType = "AwsConsoleSignIn"
-		ev.region = "us-east-1"
-		ev.agent = consoleAgents[0]
-		resp := obj()
+		if g.region == "" {
+			ev.region = trailGlobalRegion
+		}
+		ev.agent = trailConsoleAgents[0]
+		resp := trailObj()
 		resp.ks("ConsoleLogin", "Success")
 		ev.resp = resp.done()
-		a := obj()
+		a := trailObj()
 		a.ks("LoginTo", "https://console.aws.amazon.com/console/home?state=hashArgs%23&isauthcode=true")
 		a.ks("MobileVersion", "No")
-		a.ks("MFAIdentifier", "arn:aws:iam::111122223333:mfa/alice")
+		a.strsKey("MFAIdentifier", "arn:aws:iam::", g.account, ":mfa/alice")
 		a.ks("MFAUsed", "Yes")
 		ev.additional = a.done()
 	default:
 		ev.source = "cloudformation.amazonaws.com"
 		ev.name = "DescribeStacks"
 		ev.readOnly = true
-		ev.host = host("cloudformation", ev.region)
-		r := obj()
-		r.strsKey("stackName", "arn:aws:cloudformation:", ev.region, ":", account, ":stack/media-pipeline/", string(g.appendUUID(nil)))
+		ev.host = trailHost("cloudformation", ev.region)
+		r := trailObj()
+		r.strsKey("stackName", "arn:aws:cloudformation:", ev.region, ":", g.account, ":stack/media-pipeline/", string(g.appendUUID(nil)))
 		ev.req = r.done()
 	}
 }
