@@ -1602,9 +1602,12 @@ func (r *Reader) valueOf(s, e int, f Format, v *keyView, walked []memberPos) (*E
 	}
 	if f == FormatRecord {
 		r.expandTop(r.buf[s:e], off)
-	} else if got := r.expand(r.buf[s:e], off, f, false, nil, 0); got == FormatNotRecords && r.elems == 1 {
-		// {"Records":[...]} of S3 or SQS notifications, not a log file.
-		r.setFormat(FormatNotRecords)
+	} else if got := r.expand(r.buf[s:e], off, f, false, nil, 0); got != f && got != FormatUnknown && r.elems == 1 && r.inRecords && r.format == FormatLogFile && r.values <= 1 {
+		// {"Records":[...]} of S3 or SQS notifications, not a log file, or
+		// of SQS messages or Kinesis records (Lambda's events) that carry
+		// EventBridge events or CloudWatch Logs data: the format is that of
+		// what they carry.
+		r.format = got
 	}
 	return nil, nil, false
 }
