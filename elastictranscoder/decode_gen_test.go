@@ -40,7 +40,7 @@ func TestCreateJobLowerCaseKeys(t *testing.T) {
 
 	out, err := ev.Request.MarshalJSON()
 	require.NoError(t, err)
-	require.Contains(t, string(out), `"PipelineId":"1234-pipeline-example"`, "the model's member names are written")
+	require.Contains(t, string(out), `"pipelineId":"1234-pipeline-example"`, "the member names are written as CloudTrail writes them")
 	for _, pair := range [][2]string{{req, string(out)}} {
 		diff, err := typedtest.JSONDiff([]byte(pair[0]), []byte(pair[1]))
 		require.NoError(t, err)

@@ -20,14 +20,14 @@ import (
 type Artwork struct {
 	// The format of album art, if any. Valid formats are .jpg and .png.
 	//
-	// AlbumArtFormat is the "AlbumArtFormat" member: a string.
-	AlbumArtFormat *string `json:"AlbumArtFormat,omitempty"`
+	// AlbumArtFormat is the "albumArtFormat" member: a string.
+	AlbumArtFormat *string `json:"albumArtFormat,omitempty"`
 
 	// The encryption settings, if any, that you want Elastic Transcoder to apply to
 	// your artwork.
 	//
-	// Encryption is the "Encryption" member: an Encryption structure.
-	Encryption *Encryption `json:"Encryption,omitempty"`
+	// Encryption is the "encryption" member: an Encryption structure.
+	Encryption *Encryption `json:"encryption,omitempty"`
 
 	// The name of the file to be used as album art. To determine which Amazon S3
 	// bucket contains the specified file, Elastic Transcoder checks the pipeline
@@ -38,30 +38,30 @@ type Artwork struct {
 	// prefix in the key. If the file isn't in the specified bucket, Elastic
 	// Transcoder returns an error.
 	//
-	// InputKey is the "InputKey" member: a string; length 1 to 1024.
-	InputKey *string `json:"InputKey,omitempty"`
+	// InputKey is the "inputKey" member: a string; length 1 to 1024.
+	InputKey *string `json:"inputKey,omitempty"`
 
 	// The maximum height of the output album art in pixels. If you specify auto,
 	// Elastic Transcoder uses 600 as the default value. If you specify a numeric
 	// value, enter an even integer between 32 and 3072, inclusive.
 	//
-	// MaxHeight is the "MaxHeight" member: a string.
-	MaxHeight *string `json:"MaxHeight,omitempty"`
+	// MaxHeight is the "maxHeight" member: a string.
+	MaxHeight *string `json:"maxHeight,omitempty"`
 
 	// The maximum width of the output album art in pixels. If you specify auto,
 	// Elastic Transcoder uses 600 as the default value. If you specify a numeric
 	// value, enter an even integer between 32 and 4096, inclusive.
 	//
-	// MaxWidth is the "MaxWidth" member: a string.
-	MaxWidth *string `json:"MaxWidth,omitempty"`
+	// MaxWidth is the "maxWidth" member: a string.
+	MaxWidth *string `json:"maxWidth,omitempty"`
 
 	// When you set PaddingPolicy to Pad, Elastic Transcoder may add white bars to
 	// the top and bottom and/or left and right sides of the output album art to
 	// make the total size of the output art match the values that you specified for
 	// MaxWidth and MaxHeight.
 	//
-	// PaddingPolicy is the "PaddingPolicy" member: a string.
-	PaddingPolicy *string `json:"PaddingPolicy,omitempty"`
+	// PaddingPolicy is the "paddingPolicy" member: a string.
+	PaddingPolicy *string `json:"paddingPolicy,omitempty"`
 
 	// Specify one of the following values to control scaling of the output album
 	// art:
@@ -89,8 +89,8 @@ type Artwork struct {
 	//     MaxWidth and MaxHeight without dropping below either value. If you
 	//     specify this option, Elastic Transcoder does not scale the art up.
 	//
-	// SizingPolicy is the "SizingPolicy" member: a string.
-	SizingPolicy *string `json:"SizingPolicy,omitempty"`
+	// SizingPolicy is the "sizingPolicy" member: a string.
+	SizingPolicy *string `json:"sizingPolicy,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -130,8 +130,8 @@ type AudioCodecOptions struct {
 	//
 	// The most common bit depth is 24.
 	//
-	// BitDepth is the "BitDepth" member: a string.
-	BitDepth *string `json:"BitDepth,omitempty"`
+	// BitDepth is the "bitDepth" member: a string.
+	BitDepth *string `json:"bitDepth,omitempty"`
 
 	// You can only choose an audio bit order when you specify pcm for the value of
 	// Audio:Codec.
@@ -140,8 +140,8 @@ type AudioCodecOptions struct {
 	//
 	// The supported value is LittleEndian.
 	//
-	// BitOrder is the "BitOrder" member: a string.
-	BitOrder *string `json:"BitOrder,omitempty"`
+	// BitOrder is the "bitOrder" member: a string.
+	BitOrder *string `json:"bitOrder,omitempty"`
 
 	// You can only choose an audio profile when you specify AAC for the value of
 	// Audio:Codec.
@@ -164,8 +164,8 @@ type AudioCodecOptions struct {
 	// Transcoder automatically updated your presets to use AAC-LC. You can change
 	// the value as required.
 	//
-	// Profile is the "Profile" member: a string.
-	Profile *string `json:"Profile,omitempty"`
+	// Profile is the "profile" member: a string.
+	Profile *string `json:"profile,omitempty"`
 
 	// You can only choose whether an audio sample is signed when you specify pcm
 	// for the value of Audio:Codec.
@@ -175,8 +175,8 @@ type AudioCodecOptions struct {
 	//
 	// The supported value is Signed.
 	//
-	// Signed is the "Signed" member: a string.
-	Signed *string `json:"Signed,omitempty"`
+	// Signed is the "signed" member: a string.
+	Signed *string `json:"signed,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -285,14 +285,14 @@ type AudioParameters struct {
 	//     with one channel each, plus MOS tracks until there are eight tracks in
 	//     all
 	//
-	// AudioPackingMode is the "AudioPackingMode" member: a string.
-	AudioPackingMode *string `json:"AudioPackingMode,omitempty"`
+	// AudioPackingMode is the "audioPackingMode" member: a string.
+	AudioPackingMode *string `json:"audioPackingMode,omitempty"`
 
 	// The bit rate of the audio stream in the output file, in kilobits/second.
 	// Enter an integer between 64 and 320, inclusive.
 	//
-	// BitRate is the "BitRate" member: a string.
-	BitRate *string `json:"BitRate,omitempty"`
+	// BitRate is the "bitRate" member: a string.
+	BitRate *string `json:"bitRate,omitempty"`
 
 	// The number of audio channels in the output file. The following values are
 	// valid:
@@ -318,14 +318,14 @@ type AudioParameters struct {
 	// For more information about how Elastic Transcoder organizes channels and
 	// tracks, see Audio:AudioPackingMode.
 	//
-	// Channels is the "Channels" member: a string.
-	Channels *string `json:"Channels,omitempty"`
+	// Channels is the "channels" member: a string.
+	Channels *string `json:"channels,omitempty"`
 
 	// The audio codec for the output file. Valid values include aac, flac, mp2,
 	// mp3, pcm, and vorbis.
 	//
-	// Codec is the "Codec" member: a string.
-	Codec *string `json:"Codec,omitempty"`
+	// Codec is the "codec" member: a string.
+	Codec *string `json:"codec,omitempty"`
 
 	// If you specified AAC for Audio:Codec, this is the AAC compression profile to
 	// use. Valid values include:
@@ -335,8 +335,8 @@ type AudioParameters struct {
 	// If you specify auto, Elastic Transcoder chooses a profile based on the bit
 	// rate of the output file.
 	//
-	// CodecOptions is the "CodecOptions" member: an AudioCodecOptions structure.
-	CodecOptions *AudioCodecOptions `json:"CodecOptions,omitempty"`
+	// CodecOptions is the "codecOptions" member: an AudioCodecOptions structure.
+	CodecOptions *AudioCodecOptions `json:"codecOptions,omitempty"`
 
 	// The sample rate of the audio stream in the output file, in Hertz. Valid
 	// values include:
@@ -346,8 +346,8 @@ type AudioParameters struct {
 	// If you specify auto, Elastic Transcoder automatically detects the sample
 	// rate.
 	//
-	// SampleRate is the "SampleRate" member: a string.
-	SampleRate *string `json:"SampleRate,omitempty"`
+	// SampleRate is the "sampleRate" member: a string.
+	SampleRate *string `json:"sampleRate,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -381,8 +381,8 @@ type CancelJobRequest struct {
 	// To get a list of the jobs (including their jobId) that have a status of
 	// Submitted, use the ListJobsByStatus API action.
 	//
-	// Id is the "Id" member: a string, required.
-	Id *string `json:"Id,omitempty"`
+	// Id is the "id" member: a string, required.
+	Id *string `json:"id,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -442,8 +442,8 @@ type CaptionFormat struct {
 	// The encryption settings, if any, that you want Elastic Transcoder to apply to
 	// your caption formats.
 	//
-	// Encryption is the "Encryption" member: an Encryption structure.
-	Encryption *Encryption `json:"Encryption,omitempty"`
+	// Encryption is the "encryption" member: an Encryption structure.
+	Encryption *Encryption `json:"encryption,omitempty"`
 
 	// The format you specify determines whether Elastic Transcoder generates an
 	// embedded or sidecar caption for this output.
@@ -462,8 +462,8 @@ type CaptionFormat struct {
 	//   - Non-FMP4 outputs: All sidecar types
 	//   - fmp4 captions have an extension of .ismt
 	//
-	// Format is the "Format" member: a string.
-	Format *string `json:"Format,omitempty"`
+	// Format is the "format" member: a string.
+	Format *string `json:"format,omitempty"`
 
 	// The prefix for caption filenames, in the form description-{language}, where:
 	//
@@ -481,8 +481,8 @@ type CaptionFormat struct {
 	// "Sydney-{language}-sunrise", and the language of the captions is English
 	// (en), the name of the first caption file is be Sydney-en-sunrise00000.srt.
 	//
-	// Pattern is the "Pattern" member: a string.
-	Pattern *string `json:"Pattern,omitempty"`
+	// Pattern is the "pattern" member: a string.
+	Pattern *string `json:"pattern,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -515,21 +515,21 @@ type CaptionSource struct {
 	// your caption sources, or that you want Elastic Transcoder to apply to your
 	// caption sources.
 	//
-	// Encryption is the "Encryption" member: an Encryption structure.
-	Encryption *Encryption `json:"Encryption,omitempty"`
+	// Encryption is the "encryption" member: an Encryption structure.
+	Encryption *Encryption `json:"encryption,omitempty"`
 
 	// The name of the sidecar caption file that you want Elastic Transcoder to
 	// include in the output file.
 	//
-	// Key is the "Key" member: a string; length 1 to 1024.
-	Key *string `json:"Key,omitempty"`
+	// Key is the "key" member: a string; length 1 to 1024.
+	Key *string `json:"key,omitempty"`
 
 	// The label of the caption shown in the player when choosing a language. We
 	// recommend that you put the caption language name here, in the language of the
 	// captions.
 	//
-	// Label is the "Label" member: a string; length 1 to 40.
-	Label *string `json:"Label,omitempty"`
+	// Label is the "label" member: a string; length 1 to 40.
+	Label *string `json:"label,omitempty"`
 
 	// A string that specifies the language of the caption. If you specified
 	// multiple inputs with captions, the caption language must match in order to be
@@ -541,8 +541,8 @@ type CaptionSource struct {
 	// For more information on ISO language codes and language names, see the List
 	// of ISO 639-1 codes.
 	//
-	// Language is the "Language" member: a string; length 1 to 255.
-	Language *string `json:"Language,omitempty"`
+	// Language is the "language" member: a string; length 1 to 255.
+	Language *string `json:"language,omitempty"`
 
 	// For clip generation or captions that do not start at the same time as the
 	// associated video file, the TimeOffset tells Elastic Transcoder how much of
@@ -550,8 +550,8 @@ type CaptionSource struct {
 	//
 	// Specify the TimeOffset in the form [+-]SS.sss or [+-]HH:mm:SS.ss.
 	//
-	// TimeOffset is the "TimeOffset" member: a string.
-	TimeOffset *string `json:"TimeOffset,omitempty"`
+	// TimeOffset is the "timeOffset" member: a string.
+	TimeOffset *string `json:"timeOffset,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -582,18 +582,18 @@ type Captions struct {
 	// The array of file formats for the output captions. If you leave this value
 	// blank, Elastic Transcoder returns an error.
 	//
-	// CaptionFormats is the "CaptionFormats" member: a list of CaptionFormat
+	// CaptionFormats is the "captionFormats" member: a list of CaptionFormat
 	// structure; length 0 to 4.
-	CaptionFormats []CaptionFormat `json:"CaptionFormats,omitempty"`
+	CaptionFormats []CaptionFormat `json:"captionFormats,omitempty"`
 
 	// Source files for the input sidecar captions used during the transcoding
 	// process. To omit all sidecar captions, leave CaptionSources blank.
 	//
-	// CaptionSources is the "CaptionSources" member: a list of CaptionSource
+	// CaptionSources is the "captionSources" member: a list of CaptionSource
 	// structure; length 0 to 20.
 	//
 	// Deprecated: the model marks it as deprecated.
-	CaptionSources []CaptionSource `json:"CaptionSources,omitempty"`
+	CaptionSources []CaptionSource `json:"captionSources,omitempty"`
 
 	// A policy that determines how Elastic Transcoder handles the existence of
 	// multiple captions.
@@ -613,10 +613,10 @@ type Captions struct {
 	//
 	// MergePolicy cannot be null.
 	//
-	// MergePolicy is the "MergePolicy" member: a string.
+	// MergePolicy is the "mergePolicy" member: a string.
 	//
 	// Deprecated: the model marks it as deprecated.
-	MergePolicy *string `json:"MergePolicy,omitempty"`
+	MergePolicy *string `json:"mergePolicy,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -649,8 +649,8 @@ func (v *Captions) UnmarshalCloudTrail(data []byte) error {
 type Clip struct {
 	// Settings that determine when a clip begins and how long it lasts.
 	//
-	// TimeSpan is the "TimeSpan" member: a TimeSpan structure.
-	TimeSpan *TimeSpan `json:"TimeSpan,omitempty"`
+	// TimeSpan is the "timeSpan" member: a TimeSpan structure.
+	TimeSpan *TimeSpan `json:"timeSpan,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -684,8 +684,8 @@ type CreateJobOutput struct {
 	// each output. Settings for each artwork must be defined in the job for the
 	// current output.
 	//
-	// AlbumArt is the "AlbumArt" member: a JobAlbumArt structure.
-	AlbumArt *JobAlbumArt `json:"AlbumArt,omitempty"`
+	// AlbumArt is the "albumArt" member: a JobAlbumArt structure.
+	AlbumArt *JobAlbumArt `json:"albumArt,omitempty"`
 
 	// You can configure Elastic Transcoder to transcode captions, or subtitles,
 	// from one format to another. All captions must be in UTF-8. Elastic Transcoder
@@ -724,8 +724,8 @@ type CreateJobOutput struct {
 	// For more information on sidecar files, see the Extensible Metadata Platform
 	// and Sidecar file Wikipedia pages.
 	//
-	// Captions is the "Captions" member: a Captions structure.
-	Captions *Captions `json:"Captions,omitempty"`
+	// Captions is the "captions" member: a Captions structure.
+	Captions *Captions `json:"captions,omitempty"`
 
 	// You can create an output file that contains an excerpt from the input file.
 	// This excerpt, called a clip, can come from the beginning, middle, or end of
@@ -733,40 +733,40 @@ type CreateJobOutput struct {
 	// an output file. For the current release, you can only specify settings for a
 	// single clip per output file. The Composition object cannot be null.
 	//
-	// Composition is the "Composition" member: a list of Clip structure.
+	// Composition is the "composition" member: a list of Clip structure.
 	//
 	// Deprecated: the model marks it as deprecated.
-	Composition []Clip `json:"Composition,omitempty"`
+	Composition []Clip `json:"composition,omitempty"`
 
 	// You can specify encryption settings for any output files that you want to use
 	// for a transcoding job. This includes the output file and any watermarks,
 	// thumbnails, album art, or captions that you want to use. You must specify
 	// encryption settings for each file individually.
 	//
-	// Encryption is the "Encryption" member: an Encryption structure.
-	Encryption *Encryption `json:"Encryption,omitempty"`
+	// Encryption is the "encryption" member: an Encryption structure.
+	Encryption *Encryption `json:"encryption,omitempty"`
 
 	// The name to assign to the transcoded file. Elastic Transcoder saves the file
 	// in the Amazon S3 bucket specified by the OutputBucket object in the pipeline
 	// that is specified by the pipeline ID. If a file with the specified name
 	// already exists in the output bucket, the job fails.
 	//
-	// Key is the "Key" member: a string; length 1 to 255.
-	Key *string `json:"Key,omitempty"`
+	// Key is the "key" member: a string; length 1 to 255.
+	Key *string `json:"key,omitempty"`
 
 	// The Id of the preset to use for this job. The preset determines the audio,
 	// video, and thumbnail settings that Elastic Transcoder uses for transcoding.
 	//
-	// PresetId is the "PresetId" member: a string.
-	PresetId *string `json:"PresetId,omitempty"`
+	// PresetId is the "presetId" member: a string.
+	PresetId *string `json:"presetId,omitempty"`
 
 	// The number of degrees clockwise by which you want Elastic Transcoder to
 	// rotate the output relative to the input. Enter one of the following values:
 	// auto, 0, 90, 180, 270. The value auto generally works only if the file that
 	// you're transcoding contains rotation metadata.
 	//
-	// Rotate is the "Rotate" member: a string.
-	Rotate *string `json:"Rotate,omitempty"`
+	// Rotate is the "rotate" member: a string.
+	Rotate *string `json:"rotate,omitempty"`
 
 	// Important: (Outputs in Fragmented MP4 or MPEG-TS format only.
 	//
@@ -787,15 +787,15 @@ type CreateJobOutput struct {
 	// playlist for this job, include it in the OutputKeys of the associated
 	// playlist.
 	//
-	// SegmentDuration is the "SegmentDuration" member: a string.
-	SegmentDuration *string `json:"SegmentDuration,omitempty"`
+	// SegmentDuration is the "segmentDuration" member: a string.
+	SegmentDuration *string `json:"segmentDuration,omitempty"`
 
 	// The encryption settings, if any, that you want Elastic Transcoder to apply to
 	// your thumbnail.
 	//
-	// ThumbnailEncryption is the "ThumbnailEncryption" member: an Encryption
+	// ThumbnailEncryption is the "thumbnailEncryption" member: an Encryption
 	// structure.
-	ThumbnailEncryption *Encryption `json:"ThumbnailEncryption,omitempty"`
+	ThumbnailEncryption *Encryption `json:"thumbnailEncryption,omitempty"`
 
 	// Whether you want Elastic Transcoder to create thumbnails for your videos and,
 	// if so, how you want Elastic Transcoder to name the files.
@@ -826,16 +826,16 @@ type CreateJobOutput struct {
 	// the PresetID value of CreateJobOutput. Elastic Transcoder also appends the
 	// applicable file name extension.
 	//
-	// ThumbnailPattern is the "ThumbnailPattern" member: a string.
-	ThumbnailPattern *string `json:"ThumbnailPattern,omitempty"`
+	// ThumbnailPattern is the "thumbnailPattern" member: a string.
+	ThumbnailPattern *string `json:"thumbnailPattern,omitempty"`
 
 	// Information about the watermarks that you want Elastic Transcoder to add to
 	// the video during transcoding. You can specify up to four watermarks for each
 	// output. Settings for each watermark must be defined in the preset for the
 	// current output.
 	//
-	// Watermarks is the "Watermarks" member: a list of JobWatermark structure.
-	Watermarks []JobWatermark `json:"Watermarks,omitempty"`
+	// Watermarks is the "watermarks" member: a list of JobWatermark structure.
+	Watermarks []JobWatermark `json:"watermarks,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -867,15 +867,15 @@ type CreateJobPlaylist struct {
 	// The format of the output playlist. Valid formats include HLSv3, HLSv4, and
 	// Smooth.
 	//
-	// Format is the "Format" member: a string.
-	Format *string `json:"Format,omitempty"`
+	// Format is the "format" member: a string.
+	Format *string `json:"format,omitempty"`
 
 	// The HLS content protection settings, if any, that you want Elastic Transcoder
 	// to apply to the output files associated with this playlist.
 	//
-	// HlsContentProtection is the "HlsContentProtection" member: a
+	// HlsContentProtection is the "hlsContentProtection" member: a
 	// HlsContentProtection structure.
-	HlsContentProtection *HlsContentProtection `json:"HlsContentProtection,omitempty"`
+	HlsContentProtection *HlsContentProtection `json:"hlsContentProtection,omitempty"`
 
 	// The name that you want Elastic Transcoder to assign to the master playlist,
 	// for example, nyc-vacation.m3u8. If the name includes a / character, the
@@ -888,8 +888,8 @@ type CreateJobPlaylist struct {
 	// Smooth playlists). If you include a file extension in Name, the file name
 	// will have two extensions.
 	//
-	// Name is the "Name" member: a string; length 1 to 255.
-	Name *string `json:"Name,omitempty"`
+	// Name is the "name" member: a string; length 1 to 255.
+	Name *string `json:"name,omitempty"`
 
 	// For each output in this job that you want to include in a master playlist,
 	// the value of the Outputs:Key object.
@@ -919,14 +919,14 @@ type CreateJobPlaylist struct {
 	// Video:FrameRate to Video:KeyframesMaxDist ratio must be the same for all
 	// outputs.
 	//
-	// OutputKeys is the "OutputKeys" member: a list of string; length 0 to 30.
-	OutputKeys []string `json:"OutputKeys,omitempty"`
+	// OutputKeys is the "outputKeys" member: a list of string; length 0 to 30.
+	OutputKeys []string `json:"outputKeys,omitempty"`
 
 	// The DRM settings, if any, that you want Elastic Transcoder to apply to the
 	// output files associated with this playlist.
 	//
-	// PlayReadyDrm is the "PlayReadyDrm" member: a PlayReadyDrm structure.
-	PlayReadyDrm *PlayReadyDrm `json:"PlayReadyDrm,omitempty"`
+	// PlayReadyDrm is the "playReadyDrm" member: a PlayReadyDrm structure.
+	PlayReadyDrm *PlayReadyDrm `json:"playReadyDrm,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -958,44 +958,44 @@ type CreateJobRequest struct {
 	// A section of the request body that provides information about the file that
 	// is being transcoded.
 	//
-	// Input is the "Input" member: a JobInput structure.
-	Input *JobInput `json:"Input,omitempty"`
+	// Input is the "input" member: a JobInput structure.
+	Input *JobInput `json:"input,omitempty"`
 
 	// A section of the request body that provides information about the files that
 	// are being transcoded.
 	//
-	// Inputs is the "Inputs" member: a list of JobInput structure; length 0 to 200.
-	Inputs []JobInput `json:"Inputs,omitempty"`
+	// Inputs is the "inputs" member: a list of JobInput structure; length 0 to 200.
+	Inputs []JobInput `json:"inputs,omitempty"`
 
 	// A section of the request body that provides information about the transcoded
 	// (target) file. We strongly recommend that you use the Outputs syntax instead
 	// of the Output syntax.
 	//
-	// Output is the "Output" member: a CreateJobOutput structure.
-	Output *CreateJobOutput `json:"Output,omitempty"`
+	// Output is the "output" member: a CreateJobOutput structure.
+	Output *CreateJobOutput `json:"output,omitempty"`
 
 	// The value, if any, that you want Elastic Transcoder to prepend to the names
 	// of all files that this job creates, including output files, thumbnails, and
 	// playlists.
 	//
-	// OutputKeyPrefix is the "OutputKeyPrefix" member: a string; length 1 to 255.
-	OutputKeyPrefix *string `json:"OutputKeyPrefix,omitempty"`
+	// OutputKeyPrefix is the "outputKeyPrefix" member: a string; length 1 to 255.
+	OutputKeyPrefix *string `json:"outputKeyPrefix,omitempty"`
 
 	// A section of the request body that provides information about the transcoded
 	// (target) files. We recommend that you use the Outputs syntax instead of the
 	// Output syntax.
 	//
-	// Outputs is the "Outputs" member: a list of CreateJobOutput structure; length
+	// Outputs is the "outputs" member: a list of CreateJobOutput structure; length
 	// 0 to 30.
-	Outputs []CreateJobOutput `json:"Outputs,omitempty"`
+	Outputs []CreateJobOutput `json:"outputs,omitempty"`
 
 	// The Id of the pipeline that you want Elastic Transcoder to use for
 	// transcoding. The pipeline determines several settings, including the Amazon
 	// S3 bucket from which Elastic Transcoder gets the files to transcode and the
 	// bucket into which Elastic Transcoder puts the transcoded files.
 	//
-	// PipelineId is the "PipelineId" member: a string, required.
-	PipelineId *string `json:"PipelineId,omitempty"`
+	// PipelineId is the "pipelineId" member: a string, required.
+	PipelineId *string `json:"pipelineId,omitempty"`
 
 	// If you specify a preset in PresetId for which the value of Container is fmp4
 	// (Fragmented MP4) or ts (MPEG-TS), Playlists contains information about the
@@ -1003,17 +1003,17 @@ type CreateJobRequest struct {
 	//
 	// The maximum number of master playlists in a job is 30.
 	//
-	// Playlists is the "Playlists" member: a list of CreateJobPlaylist structure;
+	// Playlists is the "playlists" member: a list of CreateJobPlaylist structure;
 	// length 0 to 30.
-	Playlists []CreateJobPlaylist `json:"Playlists,omitempty"`
+	Playlists []CreateJobPlaylist `json:"playlists,omitempty"`
 
 	// User-defined metadata that you want to associate with an Elastic Transcoder
 	// job. You specify metadata in key/value pairs, and you can add up to 10
 	// key/value pairs per job. Elastic Transcoder does not guarantee that key/value
 	// pairs are returned in the same order in which you specify them.
 	//
-	// UserMetadata is the "UserMetadata" member: a map to string.
-	UserMetadata map[string]string `json:"UserMetadata,omitempty"`
+	// UserMetadata is the "userMetadata" member: a map to string.
+	UserMetadata map[string]string `json:"userMetadata,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -1045,8 +1045,8 @@ type CreateJobResponse struct {
 	// A section of the response body that provides information about the job that
 	// is created.
 	//
-	// Job is the "Job" member: a Job structure.
-	Job *Job `json:"Job,omitempty"`
+	// Job is the "job" member: a Job structure.
+	Job *Job `json:"job,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -1084,8 +1084,8 @@ type CreatePipelineRequest struct {
 	// you want to use a non-default AWS-KMS key, or if you are using an
 	// Encryption:Mode of aes-cbc-pkcs7, aes-ctr, or aes-gcm.
 	//
-	// AwsKmsKeyArn is the "AwsKmsKeyArn" member: a string; length 0 to 255.
-	AwsKmsKeyArn *string `json:"AwsKmsKeyArn,omitempty"`
+	// AwsKmsKeyArn is the "awsKmsKeyArn" member: a string; length 0 to 255.
+	AwsKmsKeyArn *string `json:"awsKmsKeyArn,omitempty"`
 
 	// The optional ContentConfig object specifies information about the Amazon S3
 	// bucket in which you want Elastic Transcoder to save transcoded files and
@@ -1141,23 +1141,23 @@ type CreatePipelineRequest struct {
 	//     that you want Elastic Transcoder to assign to the video files and
 	//     playlists that it stores in your Amazon S3 bucket.
 	//
-	// ContentConfig is the "ContentConfig" member: a PipelineOutputConfig
+	// ContentConfig is the "contentConfig" member: a PipelineOutputConfig
 	// structure.
-	ContentConfig *PipelineOutputConfig `json:"ContentConfig,omitempty"`
+	ContentConfig *PipelineOutputConfig `json:"contentConfig,omitempty"`
 
 	// The Amazon S3 bucket in which you saved the media files that you want to
 	// transcode.
 	//
-	// InputBucket is the "InputBucket" member: a string, required.
-	InputBucket *string `json:"InputBucket,omitempty"`
+	// InputBucket is the "inputBucket" member: a string, required.
+	InputBucket *string `json:"inputBucket,omitempty"`
 
 	// The name of the pipeline. We recommend that the name be unique within the AWS
 	// account, but uniqueness is not enforced.
 	//
 	// Constraints: Maximum 40 characters.
 	//
-	// Name is the "Name" member: a string, required; length 1 to 40.
-	Name *string `json:"Name,omitempty"`
+	// Name is the "name" member: a string, required; length 1 to 40.
+	Name *string `json:"name,omitempty"`
 
 	// The Amazon Simple Notification Service (Amazon SNS) topic that you want to
 	// notify to report job status.
@@ -1182,8 +1182,8 @@ type CreatePipelineRequest struct {
 	//     job in this pipeline. This is the ARN that Amazon SNS returned when you
 	//     created the topic.
 	//
-	// Notifications is the "Notifications" member: a Notifications structure.
-	Notifications *Notifications `json:"Notifications,omitempty"`
+	// Notifications is the "notifications" member: a Notifications structure.
+	Notifications *Notifications `json:"notifications,omitempty"`
 
 	// The Amazon S3 bucket in which you want Elastic Transcoder to save the
 	// transcoded files. (Use this, or use ContentConfig:Bucket plus
@@ -1208,14 +1208,14 @@ type CreatePipelineRequest struct {
 	// class, omit OutputBucket and specify values for ContentConfig and
 	// ThumbnailConfig instead.
 	//
-	// OutputBucket is the "OutputBucket" member: a string.
-	OutputBucket *string `json:"OutputBucket,omitempty"`
+	// OutputBucket is the "outputBucket" member: a string.
+	OutputBucket *string `json:"outputBucket,omitempty"`
 
 	// The IAM Amazon Resource Name (ARN) for the role that you want Elastic
 	// Transcoder to use to create the pipeline.
 	//
-	// Role is the "Role" member: a string, required.
-	Role *string `json:"Role,omitempty"`
+	// Role is the "role" member: a string, required.
+	Role *string `json:"role,omitempty"`
 
 	// The ThumbnailConfig object specifies several values, including the Amazon S3
 	// bucket in which you want Elastic Transcoder to save thumbnail files, which
@@ -1264,9 +1264,9 @@ type CreatePipelineRequest struct {
 	//     that you want Elastic Transcoder to assign to the thumbnails that it
 	//     stores in your Amazon S3 bucket.
 	//
-	// ThumbnailConfig is the "ThumbnailConfig" member: a PipelineOutputConfig
+	// ThumbnailConfig is the "thumbnailConfig" member: a PipelineOutputConfig
 	// structure.
-	ThumbnailConfig *PipelineOutputConfig `json:"ThumbnailConfig,omitempty"`
+	ThumbnailConfig *PipelineOutputConfig `json:"thumbnailConfig,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -1299,8 +1299,8 @@ type CreatePipelineResponse struct {
 	// A section of the response body that provides information about the pipeline
 	// that is created.
 	//
-	// Pipeline is the "Pipeline" member: a Pipeline structure.
-	Pipeline *Pipeline `json:"Pipeline,omitempty"`
+	// Pipeline is the "pipeline" member: a Pipeline structure.
+	Pipeline *Pipeline `json:"pipeline,omitempty"`
 
 	// Elastic Transcoder returns a warning if the resources used by your pipeline
 	// are not in the same region as the pipeline.
@@ -1309,8 +1309,8 @@ type CreatePipelineResponse struct {
 	// SNS notification topics, and AWS KMS key, reduces processing time and
 	// prevents cross-regional charges.
 	//
-	// Warnings is the "Warnings" member: a list of Warning structure.
-	Warnings []Warning `json:"Warnings,omitempty"`
+	// Warnings is the "warnings" member: a list of Warning structure.
+	Warnings []Warning `json:"warnings,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -1341,36 +1341,36 @@ func (v *CreatePipelineResponse) UnmarshalCloudTrail(data []byte) error {
 type CreatePresetRequest struct {
 	// A section of the request body that specifies the audio parameters.
 	//
-	// Audio is the "Audio" member: an AudioParameters structure.
-	Audio *AudioParameters `json:"Audio,omitempty"`
+	// Audio is the "audio" member: an AudioParameters structure.
+	Audio *AudioParameters `json:"audio,omitempty"`
 
 	// The container type for the output file. Valid values include flac, flv, fmp4,
 	// gif, mp3, mp4, mpg, mxf, oga, ogg, ts, and webm.
 	//
-	// Container is the "Container" member: a string, required.
-	Container *string `json:"Container,omitempty"`
+	// Container is the "container" member: a string, required.
+	Container *string `json:"container,omitempty"`
 
 	// A description of the preset.
 	//
-	// Description is the "Description" member: a string; length 0 to 255.
-	Description *string `json:"Description,omitempty"`
+	// Description is the "description" member: a string; length 0 to 255.
+	Description *string `json:"description,omitempty"`
 
 	// The name of the preset. We recommend that the name be unique within the AWS
 	// account, but uniqueness is not enforced.
 	//
-	// Name is the "Name" member: a string, required; length 1 to 40.
-	Name *string `json:"Name,omitempty"`
+	// Name is the "name" member: a string, required; length 1 to 40.
+	Name *string `json:"name,omitempty"`
 
 	// A section of the request body that specifies the thumbnail parameters, if
 	// any.
 	//
-	// Thumbnails is the "Thumbnails" member: a Thumbnails structure.
-	Thumbnails *Thumbnails `json:"Thumbnails,omitempty"`
+	// Thumbnails is the "thumbnails" member: a Thumbnails structure.
+	Thumbnails *Thumbnails `json:"thumbnails,omitempty"`
 
 	// A section of the request body that specifies the video parameters.
 	//
-	// Video is the "Video" member: a VideoParameters structure.
-	Video *VideoParameters `json:"Video,omitempty"`
+	// Video is the "video" member: a VideoParameters structure.
+	Video *VideoParameters `json:"video,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -1402,16 +1402,16 @@ type CreatePresetResponse struct {
 	// A section of the response body that provides information about the preset
 	// that is created.
 	//
-	// Preset is the "Preset" member: a Preset structure.
-	Preset *Preset `json:"Preset,omitempty"`
+	// Preset is the "preset" member: a Preset structure.
+	Preset *Preset `json:"preset,omitempty"`
 
 	// If the preset settings don't comply with the standards for the video codec
 	// but Elastic Transcoder created the preset, this message explains the reason
 	// the preset settings don't meet the standard. Elastic Transcoder created the
 	// preset because the settings might produce acceptable output.
 	//
-	// Warning is the "Warning" member: a string.
-	Warning *string `json:"Warning,omitempty"`
+	// Warning is the "warning" member: a string.
+	Warning *string `json:"warning,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -1442,8 +1442,8 @@ func (v *CreatePresetResponse) UnmarshalCloudTrail(data []byte) error {
 type DeletePipelineRequest struct {
 	// The identifier of the pipeline that you want to delete.
 	//
-	// Id is the "Id" member: a string, required.
-	Id *string `json:"Id,omitempty"`
+	// Id is the "id" member: a string, required.
+	Id *string `json:"id,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -1501,8 +1501,8 @@ func (v *DeletePipelineResponse) UnmarshalCloudTrail(data []byte) error {
 type DeletePresetRequest struct {
 	// The identifier of the preset for which you want to get detailed information.
 	//
-	// Id is the "Id" member: a string, required.
-	Id *string `json:"Id,omitempty"`
+	// Id is the "id" member: a string, required.
+	Id *string `json:"id,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -1561,28 +1561,28 @@ func (v *DeletePresetResponse) UnmarshalCloudTrail(data []byte) error {
 type DetectedProperties struct {
 	// The detected duration of the input file, in milliseconds.
 	//
-	// DurationMillis is the "DurationMillis" member: a long.
-	DurationMillis *int64 `json:"DurationMillis,omitempty"`
+	// DurationMillis is the "durationMillis" member: a long.
+	DurationMillis *int64 `json:"durationMillis,omitempty"`
 
 	// The detected file size of the input file, in bytes.
 	//
-	// FileSize is the "FileSize" member: a long.
-	FileSize *int64 `json:"FileSize,omitempty"`
+	// FileSize is the "fileSize" member: a long.
+	FileSize *int64 `json:"fileSize,omitempty"`
 
 	// The detected frame rate of the input file, in frames per second.
 	//
-	// FrameRate is the "FrameRate" member: a string.
-	FrameRate *string `json:"FrameRate,omitempty"`
+	// FrameRate is the "frameRate" member: a string.
+	FrameRate *string `json:"frameRate,omitempty"`
 
 	// The detected height of the input file, in pixels.
 	//
-	// Height is the "Height" member: an integer.
-	Height *int32 `json:"Height,omitempty"`
+	// Height is the "height" member: an integer.
+	Height *int32 `json:"height,omitempty"`
 
 	// The detected width of the input file, in pixels.
 	//
-	// Width is the "Width" member: an integer.
-	Width *int32 `json:"Width,omitempty"`
+	// Width is the "width" member: an integer.
+	Width *int32 `json:"width,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -1620,9 +1620,9 @@ type Encryption struct {
 	// initialization vector must be base64-encoded, and it must be exactly 16 bytes
 	// long before being base64-encoded.
 	//
-	// InitializationVector is the "InitializationVector" member: a string; length 0
+	// InitializationVector is the "initializationVector" member: a string; length 0
 	// to 255.
-	InitializationVector *string `json:"InitializationVector,omitempty"`
+	InitializationVector *string `json:"initializationVector,omitempty"`
 
 	// The data encryption key that you want Elastic Transcoder to use to encrypt
 	// your output file, or that was used to encrypt your input file. The key must
@@ -1633,8 +1633,8 @@ type Encryption struct {
 	//
 	// The key must also be encrypted by using the Amazon Key Management Service.
 	//
-	// Key is the "Key" member: a string.
-	Key *string `json:"Key,omitempty"`
+	// Key is the "key" member: a string.
+	Key *string `json:"key,omitempty"`
 
 	// The MD5 digest of the key that you used to encrypt your input file, or that
 	// you want Elastic Transcoder to use to encrypt your output file. Elastic
@@ -1642,8 +1642,8 @@ type Encryption struct {
 	// corrupted in transit. The key MD5 must be base64-encoded, and it must be
 	// exactly 16 bytes long before being base64-encoded.
 	//
-	// KeyMd5 is the "KeyMd5" member: a string.
-	KeyMd5 *string `json:"KeyMd5,omitempty"`
+	// KeyMd5 is the "keyMd5" member: a string.
+	KeyMd5 *string `json:"keyMd5,omitempty"`
 
 	// The specific server-side encryption mode that you want Elastic Transcoder to
 	// use when decrypting your input files or encrypting your output files. Elastic
@@ -1675,8 +1675,8 @@ type Encryption struct {
 	// safely manage your encryption keys. If you lose them, you won't be able to
 	// unencrypt your data.
 	//
-	// Mode is the "Mode" member: a string.
-	Mode *string `json:"Mode,omitempty"`
+	// Mode is the "mode" member: a string.
+	Mode *string `json:"mode,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -1714,9 +1714,9 @@ type HlsContentProtection struct {
 	// output files. The initialization vector must be base64-encoded, and it must
 	// be exactly 16 bytes before being base64-encoded.
 	//
-	// InitializationVector is the "InitializationVector" member: a string; length 0
+	// InitializationVector is the "initializationVector" member: a string; length 0
 	// to 255.
-	InitializationVector *string `json:"InitializationVector,omitempty"`
+	InitializationVector *string `json:"initializationVector,omitempty"`
 
 	// If you want Elastic Transcoder to generate a key for you, leave this field
 	// blank.
@@ -1727,8 +1727,8 @@ type HlsContentProtection struct {
 	//
 	// 128, 192, or 256.
 	//
-	// Key is the "Key" member: a string.
-	Key *string `json:"Key,omitempty"`
+	// Key is the "key" member: a string.
+	Key *string `json:"key,omitempty"`
 
 	// If Elastic Transcoder is generating your key for you, you must leave this
 	// field blank.
@@ -1738,24 +1738,24 @@ type HlsContentProtection struct {
 	// to make sure your key was not corrupted in transit. The key MD5 must be
 	// base64-encoded, and it must be exactly 16 bytes before being base64- encoded.
 	//
-	// KeyMd5 is the "KeyMd5" member: a string.
-	KeyMd5 *string `json:"KeyMd5,omitempty"`
+	// KeyMd5 is the "keyMd5" member: a string.
+	KeyMd5 *string `json:"keyMd5,omitempty"`
 
 	// Specify whether you want Elastic Transcoder to write your HLS license key to
 	// an Amazon S3 bucket. If you choose WithVariantPlaylists,
 	// LicenseAcquisitionUrl must be left blank and Elastic Transcoder writes your
 	// data key into the same bucket as the associated playlist.
 	//
-	// KeyStoragePolicy is the "KeyStoragePolicy" member: a string.
-	KeyStoragePolicy *string `json:"KeyStoragePolicy,omitempty"`
+	// KeyStoragePolicy is the "keyStoragePolicy" member: a string.
+	KeyStoragePolicy *string `json:"keyStoragePolicy,omitempty"`
 
 	// The location of the license key required to decrypt your HLS playlist. The
 	// URL must be an absolute path, and is referenced in the URI attribute of the
 	// EXT-X-KEY metadata tag in the playlist file.
 	//
-	// LicenseAcquisitionUrl is the "LicenseAcquisitionUrl" member: a string; length
+	// LicenseAcquisitionUrl is the "licenseAcquisitionUrl" member: a string; length
 	// 0 to 512.
-	LicenseAcquisitionUrl *string `json:"LicenseAcquisitionUrl,omitempty"`
+	LicenseAcquisitionUrl *string `json:"licenseAcquisitionUrl,omitempty"`
 
 	// The content protection method for your output. The only valid value is:
 	// aes-128.
@@ -1763,8 +1763,8 @@ type HlsContentProtection struct {
 	// This value is written into the method attribute of the EXT-X-KEY metadata tag
 	// in the output playlist.
 	//
-	// Method is the "Method" member: a string.
-	Method *string `json:"Method,omitempty"`
+	// Method is the "method" member: a string.
+	Method *string `json:"method,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -1795,9 +1795,9 @@ type InputCaptions struct {
 	// Source files for the input sidecar captions used during the transcoding
 	// process. To omit all sidecar captions, leave CaptionSources blank.
 	//
-	// CaptionSources is the "CaptionSources" member: a list of CaptionSource
+	// CaptionSources is the "captionSources" member: a list of CaptionSource
 	// structure; length 0 to 20.
-	CaptionSources []CaptionSource `json:"CaptionSources,omitempty"`
+	CaptionSources []CaptionSource `json:"captionSources,omitempty"`
 
 	// A policy that determines how Elastic Transcoder handles the existence of
 	// multiple captions.
@@ -1817,8 +1817,8 @@ type InputCaptions struct {
 	//
 	// MergePolicy cannot be null.
 	//
-	// MergePolicy is the "MergePolicy" member: a string.
-	MergePolicy *string `json:"MergePolicy,omitempty"`
+	// MergePolicy is the "mergePolicy" member: a string.
+	MergePolicy *string `json:"mergePolicy,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -1849,27 +1849,27 @@ func (v *InputCaptions) UnmarshalCloudTrail(data []byte) error {
 type Job struct {
 	// The Amazon Resource Name (ARN) for the job.
 	//
-	// Arn is the "Arn" member: a string.
-	Arn *string `json:"Arn,omitempty"`
+	// Arn is the "arn" member: a string.
+	Arn *string `json:"arn,omitempty"`
 
 	// The identifier that Elastic Transcoder assigned to the job. You use this
 	// value to get settings for the job or to delete the job.
 	//
-	// Id is the "Id" member: a string.
-	Id *string `json:"Id,omitempty"`
+	// Id is the "id" member: a string.
+	Id *string `json:"id,omitempty"`
 
 	// A section of the request or response body that provides information about the
 	// file that is being transcoded.
 	//
-	// Input is the "Input" member: a JobInput structure.
-	Input *JobInput `json:"Input,omitempty"`
+	// Input is the "input" member: a JobInput structure.
+	Input *JobInput `json:"input,omitempty"`
 
 	// Information about the files that you're transcoding. If you specified
 	// multiple files for this job, Elastic Transcoder stitches the files together
 	// to make one output.
 	//
-	// Inputs is the "Inputs" member: a list of JobInput structure; length 0 to 200.
-	Inputs []JobInput `json:"Inputs,omitempty"`
+	// Inputs is the "inputs" member: a list of JobInput structure; length 0 to 200.
+	Inputs []JobInput `json:"inputs,omitempty"`
 
 	// If you specified one output for a job, information about that output. If you
 	// specified multiple outputs for a job, the Output object lists information
@@ -1881,16 +1881,16 @@ type Job struct {
 	// A section of the request or response body that provides information about the
 	// transcoded (target) file.
 	//
-	// Output is the "Output" member: a JobOutput structure.
-	Output *JobOutput `json:"Output,omitempty"`
+	// Output is the "output" member: a JobOutput structure.
+	Output *JobOutput `json:"output,omitempty"`
 
 	// The value, if any, that you want Elastic Transcoder to prepend to the names
 	// of all files that this job creates, including output files, thumbnails, and
 	// playlists. We recommend that you add a / or some other delimiter to the end
 	// of the OutputKeyPrefix.
 	//
-	// OutputKeyPrefix is the "OutputKeyPrefix" member: a string; length 1 to 255.
-	OutputKeyPrefix *string `json:"OutputKeyPrefix,omitempty"`
+	// OutputKeyPrefix is the "outputKeyPrefix" member: a string; length 1 to 255.
+	OutputKeyPrefix *string `json:"outputKeyPrefix,omitempty"`
 
 	// Information about the output files. We recommend that you use the Outputs
 	// syntax for all jobs, even when you want Elastic Transcoder to transcode a
@@ -1900,16 +1900,16 @@ type Job struct {
 	// If you specify more than one output for a job, Elastic Transcoder creates the
 	// files for each output in the order in which you specify them in the job.
 	//
-	// Outputs is the "Outputs" member: a list of JobOutput structure.
-	Outputs []JobOutput `json:"Outputs,omitempty"`
+	// Outputs is the "outputs" member: a list of JobOutput structure.
+	Outputs []JobOutput `json:"outputs,omitempty"`
 
 	// The Id of the pipeline that you want Elastic Transcoder to use for
 	// transcoding. The pipeline determines several settings, including the Amazon
 	// S3 bucket from which Elastic Transcoder gets the files to transcode and the
 	// bucket into which Elastic Transcoder puts the transcoded files.
 	//
-	// PipelineId is the "PipelineId" member: a string.
-	PipelineId *string `json:"PipelineId,omitempty"`
+	// PipelineId is the "pipelineId" member: a string.
+	PipelineId *string `json:"pipelineId,omitempty"`
 
 	// Important: Outputs in Fragmented MP4 or MPEG-TS format only.
 	//
@@ -1919,18 +1919,18 @@ type Job struct {
 	//
 	// The maximum number of master playlists in a job is 30.
 	//
-	// Playlists is the "Playlists" member: a list of Playlist structure.
-	Playlists []Playlist `json:"Playlists,omitempty"`
+	// Playlists is the "playlists" member: a list of Playlist structure.
+	Playlists []Playlist `json:"playlists,omitempty"`
 
 	// The status of the job: Submitted, Progressing, Complete, Canceled, or Error.
 	//
-	// Status is the "Status" member: a string.
-	Status *string `json:"Status,omitempty"`
+	// Status is the "status" member: a string.
+	Status *string `json:"status,omitempty"`
 
 	// Details about the timing of a job.
 	//
-	// Timing is the "Timing" member: a Timing structure.
-	Timing *Timing `json:"Timing,omitempty"`
+	// Timing is the "timing" member: a Timing structure.
+	Timing *Timing `json:"timing,omitempty"`
 
 	// User-defined metadata that you want to associate with an Elastic Transcoder
 	// job. You specify metadata in key/value pairs, and you can add up to 10
@@ -1944,8 +1944,8 @@ type Job struct {
 	//   - Space
 	//   - The following symbols: _.:/=+-%@
 	//
-	// UserMetadata is the "UserMetadata" member: a map to string.
-	UserMetadata map[string]string `json:"UserMetadata,omitempty"`
+	// UserMetadata is the "userMetadata" member: a map to string.
+	UserMetadata map[string]string `json:"userMetadata,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -1976,8 +1976,8 @@ type JobAlbumArt struct {
 	// The file to be used as album art. There can be multiple artworks associated
 	// with an audio file, to a maximum of 20. Valid formats are .jpg and .png
 	//
-	// Artwork is the "Artwork" member: a list of Artwork structure.
-	Artwork []Artwork `json:"Artwork,omitempty"`
+	// Artwork is the "artwork" member: a list of Artwork structure.
+	Artwork []Artwork `json:"artwork,omitempty"`
 
 	// A policy that determines how Elastic Transcoder handles the existence of
 	// multiple album artwork files.
@@ -1990,8 +1990,8 @@ type JobAlbumArt struct {
 	//     uses that artwork for the output. If the original input does not contain
 	//     artwork, Elastic Transcoder uses the specified album art file.
 	//
-	// MergePolicy is the "MergePolicy" member: a string.
-	MergePolicy *string `json:"MergePolicy,omitempty"`
+	// MergePolicy is the "mergePolicy" member: a string.
+	MergePolicy *string `json:"mergePolicy,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -2029,8 +2029,8 @@ type JobInput struct {
 	// If you specify a value other than auto, Elastic Transcoder disables automatic
 	// detection of the aspect ratio.
 	//
-	// AspectRatio is the "AspectRatio" member: a string.
-	AspectRatio *string `json:"AspectRatio,omitempty"`
+	// AspectRatio is the "aspectRatio" member: a string.
+	AspectRatio *string `json:"aspectRatio,omitempty"`
 
 	// The container type for the input file. If you want Elastic Transcoder to
 	// automatically detect the container type of the input file, specify auto. If
@@ -2040,21 +2040,21 @@ type JobInput struct {
 	// 3gp, aac, asf, avi, divx, flv, m4a, mkv, mov, mp3, mp4, mpeg, mpeg-ps,
 	// mpeg-ts, mxf, ogg, vob, wav, webm
 	//
-	// Container is the "Container" member: a string.
-	Container *string `json:"Container,omitempty"`
+	// Container is the "container" member: a string.
+	Container *string `json:"container,omitempty"`
 
 	// The detected properties of the input file.
 	//
-	// DetectedProperties is the "DetectedProperties" member: a DetectedProperties
+	// DetectedProperties is the "detectedProperties" member: a DetectedProperties
 	// structure.
-	DetectedProperties *DetectedProperties `json:"DetectedProperties,omitempty"`
+	DetectedProperties *DetectedProperties `json:"detectedProperties,omitempty"`
 
 	// The encryption settings, if any, that are used for decrypting your input
 	// files. If your input file is encrypted, you must specify the mode that
 	// Elastic Transcoder uses to decrypt your file.
 	//
-	// Encryption is the "Encryption" member: an Encryption structure.
-	Encryption *Encryption `json:"Encryption,omitempty"`
+	// Encryption is the "encryption" member: an Encryption structure.
+	Encryption *Encryption `json:"encryption,omitempty"`
 
 	// The frame rate of the input file. If you want Elastic Transcoder to
 	// automatically detect the frame rate of the input file, specify auto. If you
@@ -2066,8 +2066,8 @@ type JobInput struct {
 	// If you specify a value other than auto, Elastic Transcoder disables automatic
 	// detection of the frame rate.
 	//
-	// FrameRate is the "FrameRate" member: a string.
-	FrameRate *string `json:"FrameRate,omitempty"`
+	// FrameRate is the "frameRate" member: a string.
+	FrameRate *string `json:"frameRate,omitempty"`
 
 	// You can configure Elastic Transcoder to transcode captions, or subtitles,
 	// from one format to another. All captions must be in UTF-8. Elastic Transcoder
@@ -2106,8 +2106,8 @@ type JobInput struct {
 	// For more information on sidecar files, see the Extensible Metadata Platform
 	// and Sidecar file Wikipedia pages.
 	//
-	// InputCaptions is the "InputCaptions" member: an InputCaptions structure.
-	InputCaptions *InputCaptions `json:"InputCaptions,omitempty"`
+	// InputCaptions is the "inputCaptions" member: an InputCaptions structure.
+	InputCaptions *InputCaptions `json:"inputCaptions,omitempty"`
 
 	// Whether the input file is interlaced. If you want Elastic Transcoder to
 	// automatically detect whether the input file is interlaced, specify auto. If
@@ -2119,8 +2119,8 @@ type JobInput struct {
 	// If you specify a value other than auto, Elastic Transcoder disables automatic
 	// detection of interlacing.
 	//
-	// Interlaced is the "Interlaced" member: a string.
-	Interlaced *string `json:"Interlaced,omitempty"`
+	// Interlaced is the "interlaced" member: a string.
+	Interlaced *string `json:"interlaced,omitempty"`
 
 	// The name of the file to transcode. Elsewhere in the body of the JSON block is
 	// the the ID of the pipeline to use for processing the job. The InputBucket
@@ -2131,19 +2131,19 @@ type JobInput struct {
 	// prefix in the key. If the file isn't in the specified bucket, Elastic
 	// Transcoder returns an error.
 	//
-	// Key is the "Key" member: a string; length 1 to 1024.
-	Key *string `json:"Key,omitempty"`
+	// Key is the "key" member: a string; length 1 to 1024.
+	Key *string `json:"key,omitempty"`
 
 	// This value must be auto, which causes Elastic Transcoder to automatically
 	// detect the resolution of the input file.
 	//
-	// Resolution is the "Resolution" member: a string.
-	Resolution *string `json:"Resolution,omitempty"`
+	// Resolution is the "resolution" member: a string.
+	Resolution *string `json:"resolution,omitempty"`
 
 	// Settings for clipping an input. Each input can have different clip settings.
 	//
-	// TimeSpan is the "TimeSpan" member: a TimeSpan structure.
-	TimeSpan *TimeSpan `json:"TimeSpan,omitempty"`
+	// TimeSpan is the "timeSpan" member: a TimeSpan structure.
+	TimeSpan *TimeSpan `json:"timeSpan,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -2178,17 +2178,17 @@ func (v *JobInput) UnmarshalCloudTrail(data []byte) error {
 type JobOutput struct {
 	// The album art to be associated with the output file, if any.
 	//
-	// AlbumArt is the "AlbumArt" member: a JobAlbumArt structure.
-	AlbumArt *JobAlbumArt `json:"AlbumArt,omitempty"`
+	// AlbumArt is the "albumArt" member: a JobAlbumArt structure.
+	AlbumArt *JobAlbumArt `json:"albumArt,omitempty"`
 
 	// If Elastic Transcoder used a preset with a ColorSpaceConversionMode to
 	// transcode the output file, the AppliedColorSpaceConversion parameter shows
 	// the conversion used. If no ColorSpaceConversionMode was defined in the
 	// preset, this parameter is not be included in the job response.
 	//
-	// AppliedColorSpaceConversion is the "AppliedColorSpaceConversion" member: a
+	// AppliedColorSpaceConversion is the "appliedColorSpaceConversion" member: a
 	// string.
-	AppliedColorSpaceConversion *string `json:"AppliedColorSpaceConversion,omitempty"`
+	AppliedColorSpaceConversion *string `json:"appliedColorSpaceConversion,omitempty"`
 
 	// You can configure Elastic Transcoder to transcode captions, or subtitles,
 	// from one format to another. All captions must be in UTF-8. Elastic Transcoder
@@ -2227,8 +2227,8 @@ type JobOutput struct {
 	// For more information on sidecar files, see the Extensible Metadata Platform
 	// and Sidecar file Wikipedia pages.
 	//
-	// Captions is the "Captions" member: a Captions structure.
-	Captions *Captions `json:"Captions,omitempty"`
+	// Captions is the "captions" member: a Captions structure.
+	Captions *Captions `json:"captions,omitempty"`
 
 	// You can create an output file that contains an excerpt from the input file.
 	// This excerpt, called a clip, can come from the beginning, middle, or end of
@@ -2236,56 +2236,56 @@ type JobOutput struct {
 	// an output file. For the current release, you can only specify settings for a
 	// single clip per output file. The Composition object cannot be null.
 	//
-	// Composition is the "Composition" member: a list of Clip structure.
+	// Composition is the "composition" member: a list of Clip structure.
 	//
 	// Deprecated: the model marks it as deprecated.
-	Composition []Clip `json:"Composition,omitempty"`
+	Composition []Clip `json:"composition,omitempty"`
 
 	// Duration of the output file, in seconds.
 	//
-	// Duration is the "Duration" member: a long.
-	Duration *int64 `json:"Duration,omitempty"`
+	// Duration is the "duration" member: a long.
+	Duration *int64 `json:"duration,omitempty"`
 
 	// Duration of the output file, in milliseconds.
 	//
-	// DurationMillis is the "DurationMillis" member: a long.
-	DurationMillis *int64 `json:"DurationMillis,omitempty"`
+	// DurationMillis is the "durationMillis" member: a long.
+	DurationMillis *int64 `json:"durationMillis,omitempty"`
 
 	// The encryption settings, if any, that you want Elastic Transcoder to apply to
 	// your output files. If you choose to use encryption, you must specify a mode
 	// to use. If you choose not to use encryption, Elastic Transcoder writes an
 	// unencrypted file to your Amazon S3 bucket.
 	//
-	// Encryption is the "Encryption" member: an Encryption structure.
-	Encryption *Encryption `json:"Encryption,omitempty"`
+	// Encryption is the "encryption" member: an Encryption structure.
+	Encryption *Encryption `json:"encryption,omitempty"`
 
 	// File size of the output file, in bytes.
 	//
-	// FileSize is the "FileSize" member: a long.
-	FileSize *int64 `json:"FileSize,omitempty"`
+	// FileSize is the "fileSize" member: a long.
+	FileSize *int64 `json:"fileSize,omitempty"`
 
 	// Frame rate of the output file, in frames per second.
 	//
-	// FrameRate is the "FrameRate" member: a string.
-	FrameRate *string `json:"FrameRate,omitempty"`
+	// FrameRate is the "frameRate" member: a string.
+	FrameRate *string `json:"frameRate,omitempty"`
 
 	// Height of the output file, in pixels.
 	//
-	// Height is the "Height" member: an integer.
-	Height *int32 `json:"Height,omitempty"`
+	// Height is the "height" member: an integer.
+	Height *int32 `json:"height,omitempty"`
 
 	// A sequential counter, starting with 1, that identifies an output among the
 	// outputs from the current job. In the Output syntax, this value is always 1.
 	//
-	// Id is the "Id" member: a string.
-	Id *string `json:"Id,omitempty"`
+	// Id is the "id" member: a string.
+	Id *string `json:"id,omitempty"`
 
 	// The name to assign to the transcoded file. Elastic Transcoder saves the file
 	// in the Amazon S3 bucket specified by the OutputBucket object in the pipeline
 	// that is specified by the pipeline ID.
 	//
-	// Key is the "Key" member: a string; length 1 to 255.
-	Key *string `json:"Key,omitempty"`
+	// Key is the "key" member: a string; length 1 to 255.
+	Key *string `json:"key,omitempty"`
 
 	// The value of the Id object for the preset that you want to use for this job.
 	// The preset determines the audio, video, and thumbnail settings that Elastic
@@ -2294,8 +2294,8 @@ type JobOutput struct {
 	// created the preset. You can also use the Elastic Transcoder system presets,
 	// which you can get with ListPresets.
 	//
-	// PresetId is the "PresetId" member: a string.
-	PresetId *string `json:"PresetId,omitempty"`
+	// PresetId is the "presetId" member: a string.
+	PresetId *string `json:"presetId,omitempty"`
 
 	// The number of degrees clockwise by which you want Elastic Transcoder to
 	// rotate the output relative to the input. Enter one of the following values:
@@ -2305,8 +2305,8 @@ type JobOutput struct {
 	// The value auto generally works only if the file that you're transcoding
 	// contains rotation metadata.
 	//
-	// Rotate is the "Rotate" member: a string.
-	Rotate *string `json:"Rotate,omitempty"`
+	// Rotate is the "rotate" member: a string.
+	Rotate *string `json:"rotate,omitempty"`
 
 	// Important: (Outputs in Fragmented MP4 or MPEG-TS format only.
 	//
@@ -2327,8 +2327,8 @@ type JobOutput struct {
 	// playlist for this job, include it in the OutputKeys of the associated
 	// playlist.
 	//
-	// SegmentDuration is the "SegmentDuration" member: a string.
-	SegmentDuration *string `json:"SegmentDuration,omitempty"`
+	// SegmentDuration is the "segmentDuration" member: a string.
+	SegmentDuration *string `json:"segmentDuration,omitempty"`
 
 	// The status of one output in a job. If you specified only one output for the
 	// job, Outputs:Status is always the same as Job:Status. If you specified more
@@ -2350,20 +2350,20 @@ type JobOutput struct {
 	// The value of Status is one of the following: Submitted, Progressing,
 	// Complete, Canceled, or Error.
 	//
-	// Status is the "Status" member: a string.
-	Status *string `json:"Status,omitempty"`
+	// Status is the "status" member: a string.
+	Status *string `json:"status,omitempty"`
 
 	// Information that further explains Status.
 	//
-	// StatusDetail is the "StatusDetail" member: a string; length 0 to 255.
-	StatusDetail *string `json:"StatusDetail,omitempty"`
+	// StatusDetail is the "statusDetail" member: a string; length 0 to 255.
+	StatusDetail *string `json:"statusDetail,omitempty"`
 
 	// The encryption settings, if any, that you want Elastic Transcoder to apply to
 	// your thumbnail.
 	//
-	// ThumbnailEncryption is the "ThumbnailEncryption" member: an Encryption
+	// ThumbnailEncryption is the "thumbnailEncryption" member: an Encryption
 	// structure.
-	ThumbnailEncryption *Encryption `json:"ThumbnailEncryption,omitempty"`
+	ThumbnailEncryption *Encryption `json:"thumbnailEncryption,omitempty"`
 
 	// Whether you want Elastic Transcoder to create thumbnails for your videos and,
 	// if so, how you want Elastic Transcoder to name the files.
@@ -2394,8 +2394,8 @@ type JobOutput struct {
 	// the PresetID value of CreateJobOutput. Elastic Transcoder also appends the
 	// applicable file name extension.
 	//
-	// ThumbnailPattern is the "ThumbnailPattern" member: a string.
-	ThumbnailPattern *string `json:"ThumbnailPattern,omitempty"`
+	// ThumbnailPattern is the "thumbnailPattern" member: a string.
+	ThumbnailPattern *string `json:"thumbnailPattern,omitempty"`
 
 	// Information about the watermarks that you want Elastic Transcoder to add to
 	// the video during transcoding. You can specify up to four watermarks for each
@@ -2410,13 +2410,13 @@ type JobOutput struct {
 	// first one, the third one covers the second, and the fourth one covers the
 	// third.
 	//
-	// Watermarks is the "Watermarks" member: a list of JobWatermark structure.
-	Watermarks []JobWatermark `json:"Watermarks,omitempty"`
+	// Watermarks is the "watermarks" member: a list of JobWatermark structure.
+	Watermarks []JobWatermark `json:"watermarks,omitempty"`
 
 	// Specifies the width of the output file in pixels.
 	//
-	// Width is the "Width" member: an integer.
-	Width *int32 `json:"Width,omitempty"`
+	// Width is the "width" member: an integer.
+	Width *int32 `json:"width,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -2448,8 +2448,8 @@ type JobWatermark struct {
 	// The encryption settings, if any, that you want Elastic Transcoder to apply to
 	// your watermarks.
 	//
-	// Encryption is the "Encryption" member: an Encryption structure.
-	Encryption *Encryption `json:"Encryption,omitempty"`
+	// Encryption is the "encryption" member: an Encryption structure.
+	Encryption *Encryption `json:"encryption,omitempty"`
 
 	// The name of the .png or .jpg file that you want to use for the watermark. To
 	// determine which Amazon S3 bucket contains the specified file, Elastic
@@ -2460,17 +2460,17 @@ type JobWatermark struct {
 	// the prefix in the key. If the file isn't in the specified bucket, Elastic
 	// Transcoder returns an error.
 	//
-	// InputKey is the "InputKey" member: a string; length 1 to 1024.
-	InputKey *string `json:"InputKey,omitempty"`
+	// InputKey is the "inputKey" member: a string; length 1 to 1024.
+	InputKey *string `json:"inputKey,omitempty"`
 
 	// The ID of the watermark settings that Elastic Transcoder uses to add
 	// watermarks to the video during transcoding. The settings are in the preset
 	// specified by Preset for the current output. In that preset, the value of
 	// Watermarks Id tells Elastic Transcoder which settings to use.
 	//
-	// PresetWatermarkId is the "PresetWatermarkId" member: a string; length 1
+	// PresetWatermarkId is the "presetWatermarkId" member: a string; length 1
 	// to 40.
-	PresetWatermarkId *string `json:"PresetWatermarkId,omitempty"`
+	PresetWatermarkId *string `json:"presetWatermarkId,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -2503,19 +2503,19 @@ type ListJobsByPipelineRequest struct {
 	// submitted, enter true. To list jobs in reverse chronological order, enter
 	// false.
 	//
-	// Ascending is the "Ascending" member: a string.
-	Ascending *string `json:"Ascending,omitempty"`
+	// Ascending is the "ascending" member: a string.
+	Ascending *string `json:"ascending,omitempty"`
 
 	// When Elastic Transcoder returns more than one page of results, use pageToken
 	// in subsequent GET requests to get each successive page of results.
 	//
-	// PageToken is the "PageToken" member: a string.
-	PageToken *string `json:"PageToken,omitempty"`
+	// PageToken is the "pageToken" member: a string.
+	PageToken *string `json:"pageToken,omitempty"`
 
 	// The ID of the pipeline for which you want to get job information.
 	//
-	// PipelineId is the "PipelineId" member: a string, required.
-	PipelineId *string `json:"PipelineId,omitempty"`
+	// PipelineId is the "pipelineId" member: a string, required.
+	PipelineId *string `json:"pipelineId,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -2546,15 +2546,15 @@ func (v *ListJobsByPipelineRequest) UnmarshalCloudTrail(data []byte) error {
 type ListJobsByPipelineResponse struct {
 	// An array of Job objects that are in the specified pipeline.
 	//
-	// Jobs is the "Jobs" member: a list of Job structure.
-	Jobs []Job `json:"Jobs,omitempty"`
+	// Jobs is the "jobs" member: a list of Job structure.
+	Jobs []Job `json:"jobs,omitempty"`
 
 	// A value that you use to access the second and subsequent pages of results, if
 	// any. When the jobs in the specified pipeline fit on one page or when you've
 	// reached the last page of results, the value of NextPageToken is null.
 	//
-	// NextPageToken is the "NextPageToken" member: a string.
-	NextPageToken *string `json:"NextPageToken,omitempty"`
+	// NextPageToken is the "nextPageToken" member: a string.
+	NextPageToken *string `json:"nextPageToken,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -2587,21 +2587,21 @@ type ListJobsByStatusRequest struct {
 	// submitted, enter true. To list jobs in reverse chronological order, enter
 	// false.
 	//
-	// Ascending is the "Ascending" member: a string.
-	Ascending *string `json:"Ascending,omitempty"`
+	// Ascending is the "ascending" member: a string.
+	Ascending *string `json:"ascending,omitempty"`
 
 	// When Elastic Transcoder returns more than one page of results, use pageToken
 	// in subsequent GET requests to get each successive page of results.
 	//
-	// PageToken is the "PageToken" member: a string.
-	PageToken *string `json:"PageToken,omitempty"`
+	// PageToken is the "pageToken" member: a string.
+	PageToken *string `json:"pageToken,omitempty"`
 
 	// To get information about all of the jobs associated with the current AWS
 	// account that have a given status, specify the following status: Submitted,
 	// Progressing, Complete, Canceled, or Error.
 	//
-	// Status is the "Status" member: a string, required.
-	Status *string `json:"Status,omitempty"`
+	// Status is the "status" member: a string, required.
+	Status *string `json:"status,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -2632,15 +2632,15 @@ func (v *ListJobsByStatusRequest) UnmarshalCloudTrail(data []byte) error {
 type ListJobsByStatusResponse struct {
 	// An array of Job objects that have the specified status.
 	//
-	// Jobs is the "Jobs" member: a list of Job structure.
-	Jobs []Job `json:"Jobs,omitempty"`
+	// Jobs is the "jobs" member: a list of Job structure.
+	Jobs []Job `json:"jobs,omitempty"`
 
 	// A value that you use to access the second and subsequent pages of results, if
 	// any. When the jobs in the specified pipeline fit on one page or when you've
 	// reached the last page of results, the value of NextPageToken is null.
 	//
-	// NextPageToken is the "NextPageToken" member: a string.
-	NextPageToken *string `json:"NextPageToken,omitempty"`
+	// NextPageToken is the "nextPageToken" member: a string.
+	NextPageToken *string `json:"nextPageToken,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -2673,14 +2673,14 @@ type ListPipelinesRequest struct {
 	// created, enter true. To list pipelines in reverse chronological order, enter
 	// false.
 	//
-	// Ascending is the "Ascending" member: a string.
-	Ascending *string `json:"Ascending,omitempty"`
+	// Ascending is the "ascending" member: a string.
+	Ascending *string `json:"ascending,omitempty"`
 
 	// When Elastic Transcoder returns more than one page of results, use pageToken
 	// in subsequent GET requests to get each successive page of results.
 	//
-	// PageToken is the "PageToken" member: a string.
-	PageToken *string `json:"PageToken,omitempty"`
+	// PageToken is the "pageToken" member: a string.
+	PageToken *string `json:"pageToken,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -2713,13 +2713,13 @@ type ListPipelinesResponse struct {
 	// any. When the pipelines fit on one page or when you've reached the last page
 	// of results, the value of NextPageToken is null.
 	//
-	// NextPageToken is the "NextPageToken" member: a string.
-	NextPageToken *string `json:"NextPageToken,omitempty"`
+	// NextPageToken is the "nextPageToken" member: a string.
+	NextPageToken *string `json:"nextPageToken,omitempty"`
 
 	// An array of Pipeline objects.
 	//
-	// Pipelines is the "Pipelines" member: a list of Pipeline structure.
-	Pipelines []Pipeline `json:"Pipelines,omitempty"`
+	// Pipelines is the "pipelines" member: a list of Pipeline structure.
+	Pipelines []Pipeline `json:"pipelines,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -2752,14 +2752,14 @@ type ListPresetsRequest struct {
 	// created, enter true. To list presets in reverse chronological order, enter
 	// false.
 	//
-	// Ascending is the "Ascending" member: a string.
-	Ascending *string `json:"Ascending,omitempty"`
+	// Ascending is the "ascending" member: a string.
+	Ascending *string `json:"ascending,omitempty"`
 
 	// When Elastic Transcoder returns more than one page of results, use pageToken
 	// in subsequent GET requests to get each successive page of results.
 	//
-	// PageToken is the "PageToken" member: a string.
-	PageToken *string `json:"PageToken,omitempty"`
+	// PageToken is the "pageToken" member: a string.
+	PageToken *string `json:"pageToken,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -2792,13 +2792,13 @@ type ListPresetsResponse struct {
 	// any. When the presets fit on one page or when you've reached the last page of
 	// results, the value of NextPageToken is null.
 	//
-	// NextPageToken is the "NextPageToken" member: a string.
-	NextPageToken *string `json:"NextPageToken,omitempty"`
+	// NextPageToken is the "nextPageToken" member: a string.
+	NextPageToken *string `json:"nextPageToken,omitempty"`
 
 	// An array of Preset objects.
 	//
-	// Presets is the "Presets" member: a list of Preset structure.
-	Presets []Preset `json:"Presets,omitempty"`
+	// Presets is the "presets" member: a list of Preset structure.
+	Presets []Preset `json:"presets,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -2833,26 +2833,26 @@ type Notifications struct {
 	// The Amazon SNS topic that you want to notify when Elastic Transcoder has
 	// finished processing the job.
 	//
-	// Completed is the "Completed" member: a string.
-	Completed *string `json:"Completed,omitempty"`
+	// Completed is the "completed" member: a string.
+	Completed *string `json:"completed,omitempty"`
 
 	// The Amazon SNS topic that you want to notify when Elastic Transcoder
 	// encounters an error condition.
 	//
-	// Error is the "Error" member: a string.
-	Error *string `json:"Error,omitempty"`
+	// Error is the "error" member: a string.
+	Error *string `json:"error,omitempty"`
 
 	// The Amazon Simple Notification Service (Amazon SNS) topic that you want to
 	// notify when Elastic Transcoder has started to process the job.
 	//
-	// Progressing is the "Progressing" member: a string.
-	Progressing *string `json:"Progressing,omitempty"`
+	// Progressing is the "progressing" member: a string.
+	Progressing *string `json:"progressing,omitempty"`
 
 	// The Amazon SNS topic that you want to notify when Elastic Transcoder
 	// encounters a warning condition.
 	//
-	// Warning is the "Warning" member: a string.
-	Warning *string `json:"Warning,omitempty"`
+	// Warning is the "warning" member: a string.
+	Warning *string `json:"warning,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -2892,8 +2892,8 @@ type Permission struct {
 	//   - FULL_CONTROL: The grantee has READ, READ_ACP, and WRITE_ACP permissions
 	//     for the thumbnails that Elastic Transcoder adds to the Amazon S3 bucket.
 	//
-	// Access is the "Access" member: a list of string; length 0 to 30.
-	Access []string `json:"Access,omitempty"`
+	// Access is the "access" member: a list of string; length 0 to 30.
+	Access []string `json:"access,omitempty"`
 
 	// The AWS user or group that you want to have access to transcoded files and
 	// playlists. To identify the user or group, you can specify the canonical user
@@ -2901,8 +2901,8 @@ type Permission struct {
 	// distribution, the registered email address of an AWS account, or a predefined
 	// Amazon S3 group.
 	//
-	// Grantee is the "Grantee" member: a string; length 1 to 255.
-	Grantee *string `json:"Grantee,omitempty"`
+	// Grantee is the "grantee" member: a string; length 1 to 255.
+	Grantee *string `json:"grantee,omitempty"`
 
 	// The type of value that appears in the Grantee object:
 	//
@@ -2913,8 +2913,8 @@ type Permission struct {
 	//   - Group: One of the following predefined Amazon S3 groups: AllUsers,
 	//     AuthenticatedUsers, or LogDelivery.
 	//
-	// GranteeType is the "GranteeType" member: a string.
-	GranteeType *string `json:"GranteeType,omitempty"`
+	// GranteeType is the "granteeType" member: a string.
+	GranteeType *string `json:"granteeType,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -2944,8 +2944,8 @@ func (v *Permission) UnmarshalCloudTrail(data []byte) error {
 type Pipeline struct {
 	// The Amazon Resource Name (ARN) for the pipeline.
 	//
-	// Arn is the "Arn" member: a string.
-	Arn *string `json:"Arn,omitempty"`
+	// Arn is the "arn" member: a string.
+	Arn *string `json:"arn,omitempty"`
 
 	// The AWS Key Management Service (AWS KMS) key that you want to use with this
 	// pipeline.
@@ -2956,8 +2956,8 @@ type Pipeline struct {
 	// you want to use a non-default AWS-KMS key, or if you are using an
 	// Encryption:Mode of aes-cbc-pkcs7, aes-ctr, or aes-gcm.
 	//
-	// AwsKmsKeyArn is the "AwsKmsKeyArn" member: a string; length 0 to 255.
-	AwsKmsKeyArn *string `json:"AwsKmsKeyArn,omitempty"`
+	// AwsKmsKeyArn is the "awsKmsKeyArn" member: a string; length 0 to 255.
+	AwsKmsKeyArn *string `json:"awsKmsKeyArn,omitempty"`
 
 	// Information about the Amazon S3 bucket in which you want Elastic Transcoder
 	// to save transcoded files and playlists. Either you specify both ContentConfig
@@ -2990,31 +2990,31 @@ type Pipeline struct {
 	//     that you want Elastic Transcoder to assign to the video files and
 	//     playlists that it stores in your Amazon S3 bucket.
 	//
-	// ContentConfig is the "ContentConfig" member: a PipelineOutputConfig
+	// ContentConfig is the "contentConfig" member: a PipelineOutputConfig
 	// structure.
-	ContentConfig *PipelineOutputConfig `json:"ContentConfig,omitempty"`
+	ContentConfig *PipelineOutputConfig `json:"contentConfig,omitempty"`
 
 	// The identifier for the pipeline. You use this value to identify the pipeline
 	// in which you want to perform a variety of operations, such as creating a job
 	// or a preset.
 	//
-	// Id is the "Id" member: a string.
-	Id *string `json:"Id,omitempty"`
+	// Id is the "id" member: a string.
+	Id *string `json:"id,omitempty"`
 
 	// The Amazon S3 bucket from which Elastic Transcoder gets media files for
 	// transcoding and the graphics files, if any, that you want to use for
 	// watermarks.
 	//
-	// InputBucket is the "InputBucket" member: a string.
-	InputBucket *string `json:"InputBucket,omitempty"`
+	// InputBucket is the "inputBucket" member: a string.
+	InputBucket *string `json:"inputBucket,omitempty"`
 
 	// The name of the pipeline. We recommend that the name be unique within the AWS
 	// account, but uniqueness is not enforced.
 	//
 	// Constraints: Maximum 40 characters
 	//
-	// Name is the "Name" member: a string; length 1 to 40.
-	Name *string `json:"Name,omitempty"`
+	// Name is the "name" member: a string; length 1 to 40.
+	Name *string `json:"name,omitempty"`
 
 	// The Amazon Simple Notification Service (Amazon SNS) topic that you want to
 	// notify to report job status.
@@ -3032,29 +3032,29 @@ type Pipeline struct {
 	//   - Error (optional): The Amazon SNS topic that you want to notify when
 	//     Elastic Transcoder encounters an error condition.
 	//
-	// Notifications is the "Notifications" member: a Notifications structure.
-	Notifications *Notifications `json:"Notifications,omitempty"`
+	// Notifications is the "notifications" member: a Notifications structure.
+	Notifications *Notifications `json:"notifications,omitempty"`
 
 	// The Amazon S3 bucket in which you want Elastic Transcoder to save transcoded
 	// files, thumbnails, and playlists. Either you specify this value, or you
 	// specify both ContentConfig and ThumbnailConfig.
 	//
-	// OutputBucket is the "OutputBucket" member: a string.
-	OutputBucket *string `json:"OutputBucket,omitempty"`
+	// OutputBucket is the "outputBucket" member: a string.
+	OutputBucket *string `json:"outputBucket,omitempty"`
 
 	// The IAM Amazon Resource Name (ARN) for the role that Elastic Transcoder uses
 	// to transcode jobs for this pipeline.
 	//
-	// Role is the "Role" member: a string.
-	Role *string `json:"Role,omitempty"`
+	// Role is the "role" member: a string.
+	Role *string `json:"role,omitempty"`
 
 	// The current status of the pipeline:
 	//
 	//   - Active: The pipeline is processing jobs.
 	//   - Paused: The pipeline is not currently processing jobs.
 	//
-	// Status is the "Status" member: a string.
-	Status *string `json:"Status,omitempty"`
+	// Status is the "status" member: a string.
+	Status *string `json:"status,omitempty"`
 
 	// Information about the Amazon S3 bucket in which you want Elastic Transcoder
 	// to save thumbnail files. Either you specify both ContentConfig and
@@ -3088,9 +3088,9 @@ type Pipeline struct {
 	//     that you want Elastic Transcoder to assign to the thumbnails that it
 	//     stores in your Amazon S3 bucket.
 	//
-	// ThumbnailConfig is the "ThumbnailConfig" member: a PipelineOutputConfig
+	// ThumbnailConfig is the "thumbnailConfig" member: a PipelineOutputConfig
 	// structure.
-	ThumbnailConfig *PipelineOutputConfig `json:"ThumbnailConfig,omitempty"`
+	ThumbnailConfig *PipelineOutputConfig `json:"thumbnailConfig,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -3137,8 +3137,8 @@ type PipelineOutputConfig struct {
 	// class, omit OutputBucket and specify values for ContentConfig and
 	// ThumbnailConfig instead.
 	//
-	// Bucket is the "Bucket" member: a string.
-	Bucket *string `json:"Bucket,omitempty"`
+	// Bucket is the "bucket" member: a string.
+	Bucket *string `json:"bucket,omitempty"`
 
 	// Optional. The Permissions object specifies which users and/or predefined
 	// Amazon S3 groups you want to have access to transcoded files and playlists,
@@ -3154,16 +3154,16 @@ type PipelineOutputConfig struct {
 	// transcoded files and playlists to the owner of the role specified by Role,
 	// and grants no other permissions to any other user or group.
 	//
-	// Permissions is the "Permissions" member: a list of Permission structure;
+	// Permissions is the "permissions" member: a list of Permission structure;
 	// length 0 to 30.
-	Permissions []Permission `json:"Permissions,omitempty"`
+	Permissions []Permission `json:"permissions,omitempty"`
 
 	// The Amazon S3 storage class, Standard or ReducedRedundancy, that you want
 	// Elastic Transcoder to assign to the video files and playlists that it stores
 	// in your Amazon S3 bucket.
 	//
-	// StorageClass is the "StorageClass" member: a string.
-	StorageClass *string `json:"StorageClass,omitempty"`
+	// StorageClass is the "storageClass" member: a string.
+	StorageClass *string `json:"storageClass,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -3200,8 +3200,8 @@ type PlayReadyDrm struct {
 	// The type of DRM, if any, that you want Elastic Transcoder to apply to the
 	// output files associated with this playlist.
 	//
-	// Format is the "Format" member: a string.
-	Format *string `json:"Format,omitempty"`
+	// Format is the "format" member: a string.
+	Format *string `json:"format,omitempty"`
 
 	// The series of random bits created by a random bit generator, unique for every
 	// encryption operation, that you want Elastic Transcoder to use to encrypt your
@@ -3209,9 +3209,9 @@ type PlayReadyDrm struct {
 	// exactly 8 bytes long before being base64-encoded. If no initialization vector
 	// is provided, Elastic Transcoder generates one for you.
 	//
-	// InitializationVector is the "InitializationVector" member: a string; length 0
+	// InitializationVector is the "initializationVector" member: a string; length 0
 	// to 255.
-	InitializationVector *string `json:"InitializationVector,omitempty"`
+	InitializationVector *string `json:"initializationVector,omitempty"`
 
 	// The DRM key for your file, provided by your DRM license provider. The key
 	// must be base64-encoded, and it must be one of the following bit lengths
@@ -3221,8 +3221,8 @@ type PlayReadyDrm struct {
 	//
 	// The key must also be encrypted by using AWS KMS.
 	//
-	// Key is the "Key" member: a string.
-	Key *string `json:"Key,omitempty"`
+	// Key is the "key" member: a string.
+	Key *string `json:"key,omitempty"`
 
 	// The ID for your DRM key, so that your DRM license provider knows which key to
 	// provide.
@@ -3232,16 +3232,16 @@ type PlayReadyDrm struct {
 	// are unsure whether your license server provides your key ID in big or little
 	// endian, check with your DRM provider.
 	//
-	// KeyId is the "KeyId" member: a string.
-	KeyId *string `json:"KeyId,omitempty"`
+	// KeyId is the "keyId" member: a string.
+	KeyId *string `json:"keyId,omitempty"`
 
 	// The MD5 digest of the key used for DRM on your file, and that you want
 	// Elastic Transcoder to use as a checksum to make sure your key was not
 	// corrupted in transit. The key MD5 must be base64-encoded, and it must be
 	// exactly 16 bytes before being base64-encoded.
 	//
-	// KeyMd5 is the "KeyMd5" member: a string.
-	KeyMd5 *string `json:"KeyMd5,omitempty"`
+	// KeyMd5 is the "keyMd5" member: a string.
+	KeyMd5 *string `json:"keyMd5,omitempty"`
 
 	// The location of the license key required to play DRM content. The URL must be
 	// an absolute path, and is referenced by the PlayReady header. The PlayReady
@@ -3250,9 +3250,9 @@ type PlayReadyDrm struct {
 	// tags for HLS playlist outputs. An example URL looks like this:
 	// https://www.example.com/exampleKey/
 	//
-	// LicenseAcquisitionUrl is the "LicenseAcquisitionUrl" member: a string; length
+	// LicenseAcquisitionUrl is the "licenseAcquisitionUrl" member: a string; length
 	// 1 to 512.
-	LicenseAcquisitionUrl *string `json:"LicenseAcquisitionUrl,omitempty"`
+	LicenseAcquisitionUrl *string `json:"licenseAcquisitionUrl,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -3288,15 +3288,15 @@ type Playlist struct {
 	// The format of the output playlist. Valid formats include HLSv3, HLSv4, and
 	// Smooth.
 	//
-	// Format is the "Format" member: a string.
-	Format *string `json:"Format,omitempty"`
+	// Format is the "format" member: a string.
+	Format *string `json:"format,omitempty"`
 
 	// The HLS content protection settings, if any, that you want Elastic Transcoder
 	// to apply to the output files associated with this playlist.
 	//
-	// HlsContentProtection is the "HlsContentProtection" member: a
+	// HlsContentProtection is the "hlsContentProtection" member: a
 	// HlsContentProtection structure.
-	HlsContentProtection *HlsContentProtection `json:"HlsContentProtection,omitempty"`
+	HlsContentProtection *HlsContentProtection `json:"hlsContentProtection,omitempty"`
 
 	// The name that you want Elastic Transcoder to assign to the master playlist,
 	// for example, nyc-vacation.m3u8. If the name includes a / character, the
@@ -3309,8 +3309,8 @@ type Playlist struct {
 	// Smooth playlists). If you include a file extension in Name, the file name
 	// will have two extensions.
 	//
-	// Name is the "Name" member: a string; length 1 to 255.
-	Name *string `json:"Name,omitempty"`
+	// Name is the "name" member: a string; length 1 to 255.
+	Name *string `json:"name,omitempty"`
 
 	// For each output in this job that you want to include in a master playlist,
 	// the value of the Outputs:Key object.
@@ -3340,24 +3340,24 @@ type Playlist struct {
 	// Video:FrameRate to Video:KeyframesMaxDist ratio must be the same for all
 	// outputs.
 	//
-	// OutputKeys is the "OutputKeys" member: a list of string; length 0 to 30.
-	OutputKeys []string `json:"OutputKeys,omitempty"`
+	// OutputKeys is the "outputKeys" member: a list of string; length 0 to 30.
+	OutputKeys []string `json:"outputKeys,omitempty"`
 
 	// The DRM settings, if any, that you want Elastic Transcoder to apply to the
 	// output files associated with this playlist.
 	//
-	// PlayReadyDrm is the "PlayReadyDrm" member: a PlayReadyDrm structure.
-	PlayReadyDrm *PlayReadyDrm `json:"PlayReadyDrm,omitempty"`
+	// PlayReadyDrm is the "playReadyDrm" member: a PlayReadyDrm structure.
+	PlayReadyDrm *PlayReadyDrm `json:"playReadyDrm,omitempty"`
 
 	// The status of the job with which the playlist is associated.
 	//
-	// Status is the "Status" member: a string.
-	Status *string `json:"Status,omitempty"`
+	// Status is the "status" member: a string.
+	Status *string `json:"status,omitempty"`
 
 	// Information that further explains the status.
 	//
-	// StatusDetail is the "StatusDetail" member: a string; length 0 to 255.
-	StatusDetail *string `json:"StatusDetail,omitempty"`
+	// StatusDetail is the "statusDetail" member: a string; length 0 to 255.
+	StatusDetail *string `json:"statusDetail,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -3392,54 +3392,54 @@ func (v *Playlist) UnmarshalCloudTrail(data []byte) error {
 type Preset struct {
 	// The Amazon Resource Name (ARN) for the preset.
 	//
-	// Arn is the "Arn" member: a string.
-	Arn *string `json:"Arn,omitempty"`
+	// Arn is the "arn" member: a string.
+	Arn *string `json:"arn,omitempty"`
 
 	// A section of the response body that provides information about the audio
 	// preset values.
 	//
-	// Audio is the "Audio" member: an AudioParameters structure.
-	Audio *AudioParameters `json:"Audio,omitempty"`
+	// Audio is the "audio" member: an AudioParameters structure.
+	Audio *AudioParameters `json:"audio,omitempty"`
 
 	// The container type for the output file. Valid values include flac, flv, fmp4,
 	// gif, mp3, mp4, mpg, mxf, oga, ogg, ts, and webm.
 	//
-	// Container is the "Container" member: a string.
-	Container *string `json:"Container,omitempty"`
+	// Container is the "container" member: a string.
+	Container *string `json:"container,omitempty"`
 
 	// A description of the preset.
 	//
-	// Description is the "Description" member: a string; length 0 to 255.
-	Description *string `json:"Description,omitempty"`
+	// Description is the "description" member: a string; length 0 to 255.
+	Description *string `json:"description,omitempty"`
 
 	// Identifier for the new preset. You use this value to get settings for the
 	// preset or to delete it.
 	//
-	// Id is the "Id" member: a string.
-	Id *string `json:"Id,omitempty"`
+	// Id is the "id" member: a string.
+	Id *string `json:"id,omitempty"`
 
 	// The name of the preset.
 	//
-	// Name is the "Name" member: a string; length 1 to 40.
-	Name *string `json:"Name,omitempty"`
+	// Name is the "name" member: a string; length 1 to 40.
+	Name *string `json:"name,omitempty"`
 
 	// A section of the response body that provides information about the thumbnail
 	// preset values, if any.
 	//
-	// Thumbnails is the "Thumbnails" member: a Thumbnails structure.
-	Thumbnails *Thumbnails `json:"Thumbnails,omitempty"`
+	// Thumbnails is the "thumbnails" member: a Thumbnails structure.
+	Thumbnails *Thumbnails `json:"thumbnails,omitempty"`
 
 	// Whether the preset is a default preset provided by Elastic Transcoder
 	// (System) or a preset that you have defined (Custom).
 	//
-	// Type is the "Type" member: a string.
-	Type *string `json:"Type,omitempty"`
+	// Type is the "type" member: a string.
+	Type *string `json:"type,omitempty"`
 
 	// A section of the response body that provides information about the video
 	// preset values.
 	//
-	// Video is the "Video" member: a VideoParameters structure.
-	Video *VideoParameters `json:"Video,omitempty"`
+	// Video is the "video" member: a VideoParameters structure.
+	Video *VideoParameters `json:"video,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -3490,8 +3490,8 @@ type PresetWatermark struct {
 	//     of the video.
 	//   - Center: The watermark is centered between the left and right borders.
 	//
-	// HorizontalAlign is the "HorizontalAlign" member: a string.
-	HorizontalAlign *string `json:"HorizontalAlign,omitempty"`
+	// HorizontalAlign is the "horizontalAlign" member: a string.
+	HorizontalAlign *string `json:"horizontalAlign,omitempty"`
 
 	// The amount by which you want the horizontal position of the watermark to be
 	// offset from the position specified by HorizontalAlign:
@@ -3514,14 +3514,14 @@ type PresetWatermark struct {
 	// Use the value of Target to specify whether you want to include the black bars
 	// that are added by Elastic Transcoder, if any, in the offset calculation.
 	//
-	// HorizontalOffset is the "HorizontalOffset" member: a string.
-	HorizontalOffset *string `json:"HorizontalOffset,omitempty"`
+	// HorizontalOffset is the "horizontalOffset" member: a string.
+	HorizontalOffset *string `json:"horizontalOffset,omitempty"`
 
 	// A unique identifier for the settings for one watermark. The value of Id can
 	// be up to 40 characters long.
 	//
-	// Id is the "Id" member: a string; length 1 to 40.
-	Id *string `json:"Id,omitempty"`
+	// Id is the "id" member: a string; length 1 to 40.
+	Id *string `json:"id,omitempty"`
 
 	// The maximum height of the watermark in one of the following formats:
 	//
@@ -3535,8 +3535,8 @@ type PresetWatermark struct {
 	// If you specify the value in pixels, it must be less than or equal to the
 	// value of MaxHeight.
 	//
-	// MaxHeight is the "MaxHeight" member: a string.
-	MaxHeight *string `json:"MaxHeight,omitempty"`
+	// MaxHeight is the "maxHeight" member: a string.
+	MaxHeight *string `json:"maxHeight,omitempty"`
 
 	// The maximum width of the watermark in one of the following formats:
 	//
@@ -3548,8 +3548,8 @@ type PresetWatermark struct {
 	//     calculation. If you specify the value in pixels, it must be less than or
 	//     equal to the value of MaxWidth.
 	//
-	// MaxWidth is the "MaxWidth" member: a string.
-	MaxWidth *string `json:"MaxWidth,omitempty"`
+	// MaxWidth is the "maxWidth" member: a string.
+	MaxWidth *string `json:"maxWidth,omitempty"`
 
 	// A percentage that indicates how much you want a watermark to obscure the
 	// video in the location where it appears. Valid values are 0 (the watermark is
@@ -3561,8 +3561,8 @@ type PresetWatermark struct {
 	// specified a value of 0 for Opacity. The .jpg file format doesn't support
 	// transparency.
 	//
-	// Opacity is the "Opacity" member: a string.
-	Opacity *string `json:"Opacity,omitempty"`
+	// Opacity is the "opacity" member: a string.
+	Opacity *string `json:"opacity,omitempty"`
 
 	// A value that controls scaling of the watermark:
 	//
@@ -3578,8 +3578,8 @@ type PresetWatermark struct {
 	//     MaxWidth and MaxHeight without exceeding either value. If you specify
 	//     this option, Elastic Transcoder does not scale the watermark up.
 	//
-	// SizingPolicy is the "SizingPolicy" member: a string.
-	SizingPolicy *string `json:"SizingPolicy,omitempty"`
+	// SizingPolicy is the "sizingPolicy" member: a string.
+	SizingPolicy *string `json:"sizingPolicy,omitempty"`
 
 	// A value that determines how Elastic Transcoder interprets values that you
 	// specified for HorizontalOffset, VerticalOffset, MaxWidth, and MaxHeight:
@@ -3595,8 +3595,8 @@ type PresetWatermark struct {
 	//     a percentage, are calculated based on the borders of the video including
 	//     black bars added by Elastic Transcoder, if any.
 	//
-	// Target is the "Target" member: a string.
-	Target *string `json:"Target,omitempty"`
+	// Target is the "target" member: a string.
+	Target *string `json:"target,omitempty"`
 
 	// The vertical position of the watermark unless you specify a non-zero value
 	// for VerticalOffset:
@@ -3607,8 +3607,8 @@ type PresetWatermark struct {
 	//     border of the video.
 	//   - Center: The watermark is centered between the top and bottom borders.
 	//
-	// VerticalAlign is the "VerticalAlign" member: a string.
-	VerticalAlign *string `json:"VerticalAlign,omitempty"`
+	// VerticalAlign is the "verticalAlign" member: a string.
+	VerticalAlign *string `json:"verticalAlign,omitempty"`
 
 	// VerticalOffset.
 	//
@@ -3636,8 +3636,8 @@ type PresetWatermark struct {
 	// include the black bars that are added by Elastic Transcoder, if any, in the
 	// offset calculation.
 	//
-	// VerticalOffset is the "VerticalOffset" member: a string.
-	VerticalOffset *string `json:"VerticalOffset,omitempty"`
+	// VerticalOffset is the "verticalOffset" member: a string.
+	VerticalOffset *string `json:"verticalOffset,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -3667,8 +3667,8 @@ func (v *PresetWatermark) UnmarshalCloudTrail(data []byte) error {
 type ReadJobRequest struct {
 	// The identifier of the job for which you want to get detailed information.
 	//
-	// Id is the "Id" member: a string, required.
-	Id *string `json:"Id,omitempty"`
+	// Id is the "id" member: a string, required.
+	Id *string `json:"id,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -3699,8 +3699,8 @@ func (v *ReadJobRequest) UnmarshalCloudTrail(data []byte) error {
 type ReadJobResponse struct {
 	// A section of the response body that provides information about the job.
 	//
-	// Job is the "Job" member: a Job structure.
-	Job *Job `json:"Job,omitempty"`
+	// Job is the "job" member: a Job structure.
+	Job *Job `json:"job,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -3731,8 +3731,8 @@ func (v *ReadJobResponse) UnmarshalCloudTrail(data []byte) error {
 type ReadPipelineRequest struct {
 	// The identifier of the pipeline to read.
 	//
-	// Id is the "Id" member: a string, required.
-	Id *string `json:"Id,omitempty"`
+	// Id is the "id" member: a string, required.
+	Id *string `json:"id,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -3763,8 +3763,8 @@ func (v *ReadPipelineRequest) UnmarshalCloudTrail(data []byte) error {
 type ReadPipelineResponse struct {
 	// A section of the response body that provides information about the pipeline.
 	//
-	// Pipeline is the "Pipeline" member: a Pipeline structure.
-	Pipeline *Pipeline `json:"Pipeline,omitempty"`
+	// Pipeline is the "pipeline" member: a Pipeline structure.
+	Pipeline *Pipeline `json:"pipeline,omitempty"`
 
 	// Elastic Transcoder returns a warning if the resources used by your pipeline
 	// are not in the same region as the pipeline.
@@ -3773,8 +3773,8 @@ type ReadPipelineResponse struct {
 	// SNS notification topics, and AWS KMS key, reduces processing time and
 	// prevents cross-regional charges.
 	//
-	// Warnings is the "Warnings" member: a list of Warning structure.
-	Warnings []Warning `json:"Warnings,omitempty"`
+	// Warnings is the "warnings" member: a list of Warning structure.
+	Warnings []Warning `json:"warnings,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -3805,8 +3805,8 @@ func (v *ReadPipelineResponse) UnmarshalCloudTrail(data []byte) error {
 type ReadPresetRequest struct {
 	// The identifier of the preset for which you want to get detailed information.
 	//
-	// Id is the "Id" member: a string, required.
-	Id *string `json:"Id,omitempty"`
+	// Id is the "id" member: a string, required.
+	Id *string `json:"id,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -3837,8 +3837,8 @@ func (v *ReadPresetRequest) UnmarshalCloudTrail(data []byte) error {
 type ReadPresetResponse struct {
 	// A section of the response body that provides information about the preset.
 	//
-	// Preset is the "Preset" member: a Preset structure.
-	Preset *Preset `json:"Preset,omitempty"`
+	// Preset is the "preset" member: a Preset structure.
+	Preset *Preset `json:"preset,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -3872,26 +3872,26 @@ type TestRoleRequest struct {
 	// The Amazon S3 bucket that contains media files to be transcoded. The action
 	// attempts to read from this bucket.
 	//
-	// InputBucket is the "InputBucket" member: a string, required.
-	InputBucket *string `json:"InputBucket,omitempty"`
+	// InputBucket is the "inputBucket" member: a string, required.
+	InputBucket *string `json:"inputBucket,omitempty"`
 
 	// The Amazon S3 bucket that Elastic Transcoder writes transcoded media files
 	// to. The action attempts to read from this bucket.
 	//
-	// OutputBucket is the "OutputBucket" member: a string, required.
-	OutputBucket *string `json:"OutputBucket,omitempty"`
+	// OutputBucket is the "outputBucket" member: a string, required.
+	OutputBucket *string `json:"outputBucket,omitempty"`
 
 	// The IAM Amazon Resource Name (ARN) for the role that you want Elastic
 	// Transcoder to test.
 	//
-	// Role is the "Role" member: a string, required.
-	Role *string `json:"Role,omitempty"`
+	// Role is the "role" member: a string, required.
+	Role *string `json:"role,omitempty"`
 
 	// The ARNs of one or more Amazon Simple Notification Service (Amazon SNS)
 	// topics that you want the action to send a test notification to.
 	//
-	// Topics is the "Topics" member: a list of string, required; length 0 to 30.
-	Topics []string `json:"Topics,omitempty"`
+	// Topics is the "topics" member: a list of string, required; length 0 to 30.
+	Topics []string `json:"topics,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -3925,14 +3925,14 @@ type TestRoleResponse struct {
 	// If the Success element contains false, this value is an array of one or more
 	// error messages that were generated during the test process.
 	//
-	// Messages is the "Messages" member: a list of string.
-	Messages []string `json:"Messages,omitempty"`
+	// Messages is the "messages" member: a list of string.
+	Messages []string `json:"messages,omitempty"`
 
 	// If the operation is successful, this value is true; otherwise, the value is
 	// false.
 	//
-	// Success is the "Success" member: a string.
-	Success *string `json:"Success,omitempty"`
+	// Success is the "success" member: a string.
+	Success *string `json:"success,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -3972,44 +3972,44 @@ type Thumbnails struct {
 	// If you specify auto, Elastic Transcoder tries to preserve the aspect ratio of
 	// the video in the output file.
 	//
-	// AspectRatio is the "AspectRatio" member: a string.
-	AspectRatio *string `json:"AspectRatio,omitempty"`
+	// AspectRatio is the "aspectRatio" member: a string.
+	AspectRatio *string `json:"aspectRatio,omitempty"`
 
 	// The format of thumbnails, if any. Valid values are jpg and png.
 	//
 	// You specify whether you want Elastic Transcoder to create thumbnails when you
 	// create a job.
 	//
-	// Format is the "Format" member: a string.
-	Format *string `json:"Format,omitempty"`
+	// Format is the "format" member: a string.
+	Format *string `json:"format,omitempty"`
 
 	// The approximate number of seconds between thumbnails. Specify an integer
 	// value.
 	//
-	// Interval is the "Interval" member: a string.
-	Interval *string `json:"Interval,omitempty"`
+	// Interval is the "interval" member: a string.
+	Interval *string `json:"interval,omitempty"`
 
 	// The maximum height of thumbnails in pixels. If you specify auto, Elastic
 	// Transcoder uses 1080 (Full HD) as the default value. If you specify a numeric
 	// value, enter an even integer between 32 and 3072.
 	//
-	// MaxHeight is the "MaxHeight" member: a string.
-	MaxHeight *string `json:"MaxHeight,omitempty"`
+	// MaxHeight is the "maxHeight" member: a string.
+	MaxHeight *string `json:"maxHeight,omitempty"`
 
 	// The maximum width of thumbnails in pixels. If you specify auto, Elastic
 	// Transcoder uses 1920 (Full HD) as the default value. If you specify a numeric
 	// value, enter an even integer between 32 and 4096.
 	//
-	// MaxWidth is the "MaxWidth" member: a string.
-	MaxWidth *string `json:"MaxWidth,omitempty"`
+	// MaxWidth is the "maxWidth" member: a string.
+	MaxWidth *string `json:"maxWidth,omitempty"`
 
 	// When you set PaddingPolicy to Pad, Elastic Transcoder may add black bars to
 	// the top and bottom and/or left and right sides of thumbnails to make the
 	// total size of the thumbnails match the values that you specified for
 	// thumbnail MaxWidth and MaxHeight settings.
 	//
-	// PaddingPolicy is the "PaddingPolicy" member: a string.
-	PaddingPolicy *string `json:"PaddingPolicy,omitempty"`
+	// PaddingPolicy is the "paddingPolicy" member: a string.
+	PaddingPolicy *string `json:"paddingPolicy,omitempty"`
 
 	// Important: To better control resolution and aspect ratio of thumbnails, we
 	// recommend that you use the values MaxWidth, MaxHeight, SizingPolicy, and
@@ -4021,8 +4021,8 @@ type Thumbnails struct {
 	// exceed the width and height that you specified in the Video:Resolution
 	// object.
 	//
-	// Resolution is the "Resolution" member: a string.
-	Resolution *string `json:"Resolution,omitempty"`
+	// Resolution is the "resolution" member: a string.
+	Resolution *string `json:"resolution,omitempty"`
 
 	// Specify one of the following values to control scaling of thumbnails:
 	//
@@ -4050,8 +4050,8 @@ type Thumbnails struct {
 	//     MaxWidth and MaxHeight without dropping below either value. If you
 	//     specify this option, Elastic Transcoder does not scale thumbnails up.
 	//
-	// SizingPolicy is the "SizingPolicy" member: a string.
-	SizingPolicy *string `json:"SizingPolicy,omitempty"`
+	// SizingPolicy is the "sizingPolicy" member: a string.
+	SizingPolicy *string `json:"sizingPolicy,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -4087,16 +4087,16 @@ type TimeSpan struct {
 	// If you specify a value longer than the duration of the input file, Elastic
 	// Transcoder transcodes the file and returns a warning message.
 	//
-	// Duration is the "Duration" member: a string.
-	Duration *string `json:"Duration,omitempty"`
+	// Duration is the "duration" member: a string.
+	Duration *string `json:"duration,omitempty"`
 
 	// The place in the input file where you want a clip to start. The format can be
 	// either HH:mm:ss.SSS (maximum value: 23:59:59.999; SSS is thousandths of a
 	// second) or sssss.SSS (maximum value: 86399.999). If you don't specify a
 	// value, Elastic Transcoder starts at the beginning of the input file.
 	//
-	// StartTime is the "StartTime" member: a string.
-	StartTime *string `json:"StartTime,omitempty"`
+	// StartTime is the "startTime" member: a string.
+	StartTime *string `json:"startTime,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -4126,18 +4126,18 @@ func (v *TimeSpan) UnmarshalCloudTrail(data []byte) error {
 type Timing struct {
 	// The time the job finished transcoding, in epoch milliseconds.
 	//
-	// FinishTimeMillis is the "FinishTimeMillis" member: a long.
-	FinishTimeMillis *int64 `json:"FinishTimeMillis,omitempty"`
+	// FinishTimeMillis is the "finishTimeMillis" member: a long.
+	FinishTimeMillis *int64 `json:"finishTimeMillis,omitempty"`
 
 	// The time the job began transcoding, in epoch milliseconds.
 	//
-	// StartTimeMillis is the "StartTimeMillis" member: a long.
-	StartTimeMillis *int64 `json:"StartTimeMillis,omitempty"`
+	// StartTimeMillis is the "startTimeMillis" member: a long.
+	StartTimeMillis *int64 `json:"startTimeMillis,omitempty"`
 
 	// The time the job was submitted to Elastic Transcoder, in epoch milliseconds.
 	//
-	// SubmitTimeMillis is the "SubmitTimeMillis" member: a long.
-	SubmitTimeMillis *int64 `json:"SubmitTimeMillis,omitempty"`
+	// SubmitTimeMillis is the "submitTimeMillis" member: a long.
+	SubmitTimeMillis *int64 `json:"submitTimeMillis,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -4169,8 +4169,8 @@ type UpdatePipelineNotificationsRequest struct {
 	// The identifier of the pipeline for which you want to change notification
 	// settings.
 	//
-	// Id is the "Id" member: a string, required.
-	Id *string `json:"Id,omitempty"`
+	// Id is the "id" member: a string, required.
+	Id *string `json:"id,omitempty"`
 
 	// The topic ARN for the Amazon Simple Notification Service (Amazon SNS) topic
 	// that you want to notify to report job status.
@@ -4192,9 +4192,9 @@ type UpdatePipelineNotificationsRequest struct {
 	//     when Elastic Transcoder encounters an error condition. This is the ARN
 	//     that Amazon SNS returned when you created the topic.
 	//
-	// Notifications is the "Notifications" member: a Notifications structure,
+	// Notifications is the "notifications" member: a Notifications structure,
 	// required.
-	Notifications *Notifications `json:"Notifications,omitempty"`
+	Notifications *Notifications `json:"notifications,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -4226,8 +4226,8 @@ type UpdatePipelineNotificationsResponse struct {
 	// A section of the response body that provides information about the pipeline
 	// associated with this notification.
 	//
-	// Pipeline is the "Pipeline" member: a Pipeline structure.
-	Pipeline *Pipeline `json:"Pipeline,omitempty"`
+	// Pipeline is the "pipeline" member: a Pipeline structure.
+	Pipeline *Pipeline `json:"pipeline,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -4265,8 +4265,8 @@ type UpdatePipelineRequest struct {
 	// you want to use a non-default AWS-KMS key, or if you are using an
 	// Encryption:Mode of aes-cbc-pkcs7, aes-ctr, or aes-gcm.
 	//
-	// AwsKmsKeyArn is the "AwsKmsKeyArn" member: a string; length 0 to 255.
-	AwsKmsKeyArn *string `json:"AwsKmsKeyArn,omitempty"`
+	// AwsKmsKeyArn is the "awsKmsKeyArn" member: a string; length 0 to 255.
+	AwsKmsKeyArn *string `json:"awsKmsKeyArn,omitempty"`
 
 	// The optional ContentConfig object specifies information about the Amazon S3
 	// bucket in which you want Elastic Transcoder to save transcoded files and
@@ -4322,28 +4322,28 @@ type UpdatePipelineRequest struct {
 	//     that you want Elastic Transcoder to assign to the video files and
 	//     playlists that it stores in your Amazon S3 bucket.
 	//
-	// ContentConfig is the "ContentConfig" member: a PipelineOutputConfig
+	// ContentConfig is the "contentConfig" member: a PipelineOutputConfig
 	// structure.
-	ContentConfig *PipelineOutputConfig `json:"ContentConfig,omitempty"`
+	ContentConfig *PipelineOutputConfig `json:"contentConfig,omitempty"`
 
 	// The ID of the pipeline that you want to update.
 	//
-	// Id is the "Id" member: a string, required.
-	Id *string `json:"Id,omitempty"`
+	// Id is the "id" member: a string, required.
+	Id *string `json:"id,omitempty"`
 
 	// The Amazon S3 bucket in which you saved the media files that you want to
 	// transcode and the graphics that you want to use as watermarks.
 	//
-	// InputBucket is the "InputBucket" member: a string.
-	InputBucket *string `json:"InputBucket,omitempty"`
+	// InputBucket is the "inputBucket" member: a string.
+	InputBucket *string `json:"inputBucket,omitempty"`
 
 	// The name of the pipeline. We recommend that the name be unique within the AWS
 	// account, but uniqueness is not enforced.
 	//
 	// Constraints: Maximum 40 characters
 	//
-	// Name is the "Name" member: a string; length 1 to 40.
-	Name *string `json:"Name,omitempty"`
+	// Name is the "name" member: a string; length 1 to 40.
+	Name *string `json:"name,omitempty"`
 
 	// The topic ARN for the Amazon Simple Notification Service (Amazon SNS) topic
 	// that you want to notify to report job status.
@@ -4365,14 +4365,14 @@ type UpdatePipelineRequest struct {
 	//     when Elastic Transcoder encounters an error condition. This is the ARN
 	//     that Amazon SNS returned when you created the topic.
 	//
-	// Notifications is the "Notifications" member: a Notifications structure.
-	Notifications *Notifications `json:"Notifications,omitempty"`
+	// Notifications is the "notifications" member: a Notifications structure.
+	Notifications *Notifications `json:"notifications,omitempty"`
 
 	// The IAM Amazon Resource Name (ARN) for the role that you want Elastic
 	// Transcoder to use to transcode jobs for this pipeline.
 	//
-	// Role is the "Role" member: a string.
-	Role *string `json:"Role,omitempty"`
+	// Role is the "role" member: a string.
+	Role *string `json:"role,omitempty"`
 
 	// The ThumbnailConfig object specifies several values, including the Amazon S3
 	// bucket in which you want Elastic Transcoder to save thumbnail files, which
@@ -4421,9 +4421,9 @@ type UpdatePipelineRequest struct {
 	//     that you want Elastic Transcoder to assign to the thumbnails that it
 	//     stores in your Amazon S3 bucket.
 	//
-	// ThumbnailConfig is the "ThumbnailConfig" member: a PipelineOutputConfig
+	// ThumbnailConfig is the "thumbnailConfig" member: a PipelineOutputConfig
 	// structure.
-	ThumbnailConfig *PipelineOutputConfig `json:"ThumbnailConfig,omitempty"`
+	ThumbnailConfig *PipelineOutputConfig `json:"thumbnailConfig,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -4455,8 +4455,8 @@ func (v *UpdatePipelineRequest) UnmarshalCloudTrail(data []byte) error {
 type UpdatePipelineResponse struct {
 	// The pipeline updated by this UpdatePipelineResponse call.
 	//
-	// Pipeline is the "Pipeline" member: a Pipeline structure.
-	Pipeline *Pipeline `json:"Pipeline,omitempty"`
+	// Pipeline is the "pipeline" member: a Pipeline structure.
+	Pipeline *Pipeline `json:"pipeline,omitempty"`
 
 	// Elastic Transcoder returns a warning if the resources used by your pipeline
 	// are not in the same region as the pipeline.
@@ -4465,8 +4465,8 @@ type UpdatePipelineResponse struct {
 	// SNS notification topics, and AWS KMS key, reduces processing time and
 	// prevents cross-regional charges.
 	//
-	// Warnings is the "Warnings" member: a list of Warning structure.
-	Warnings []Warning `json:"Warnings,omitempty"`
+	// Warnings is the "warnings" member: a list of Warning structure.
+	Warnings []Warning `json:"warnings,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -4497,16 +4497,16 @@ func (v *UpdatePipelineResponse) UnmarshalCloudTrail(data []byte) error {
 type UpdatePipelineStatusRequest struct {
 	// The identifier of the pipeline to update.
 	//
-	// Id is the "Id" member: a string, required.
-	Id *string `json:"Id,omitempty"`
+	// Id is the "id" member: a string, required.
+	Id *string `json:"id,omitempty"`
 
 	// The desired status of the pipeline:
 	//
 	//   - Active: The pipeline is processing jobs.
 	//   - Paused: The pipeline is not currently processing jobs.
 	//
-	// Status is the "Status" member: a string, required.
-	Status *string `json:"Status,omitempty"`
+	// Status is the "status" member: a string, required.
+	Status *string `json:"status,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -4538,8 +4538,8 @@ func (v *UpdatePipelineStatusRequest) UnmarshalCloudTrail(data []byte) error {
 type UpdatePipelineStatusResponse struct {
 	// A section of the response body that provides information about the pipeline.
 	//
-	// Pipeline is the "Pipeline" member: a Pipeline structure.
-	Pipeline *Pipeline `json:"Pipeline,omitempty"`
+	// Pipeline is the "pipeline" member: a Pipeline structure.
+	Pipeline *Pipeline `json:"pipeline,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -4586,8 +4586,8 @@ type VideoParameters struct {
 	// the sides) or letterboxing (black bars on the top and bottom) to maintain the
 	// aspect ratio of the active region of the video.
 	//
-	// AspectRatio is the "AspectRatio" member: a string.
-	AspectRatio *string `json:"AspectRatio,omitempty"`
+	// AspectRatio is the "aspectRatio" member: a string.
+	AspectRatio *string `json:"aspectRatio,omitempty"`
 
 	// The bit rate of the video stream in the output file, in kilobits/second.
 	// Valid values depend on the values of Level and Profile. If you specify auto,
@@ -4611,16 +4611,16 @@ type VideoParameters struct {
 	//   - 4 - 20000 : 25000
 	//   - 4.1 - 50000 : 62500
 	//
-	// BitRate is the "BitRate" member: a string.
-	BitRate *string `json:"BitRate,omitempty"`
+	// BitRate is the "bitRate" member: a string.
+	BitRate *string `json:"bitRate,omitempty"`
 
 	// The video codec for the output file. Valid values include gif, H.264, mpeg2,
 	// vp8, and vp9. You can only specify vp8 and vp9 when the container type is
 	// webm, gif when the container type is gif, and mpeg2 when the container type
 	// is mpg.
 	//
-	// Codec is the "Codec" member: a string.
-	Codec *string `json:"Codec,omitempty"`
+	// Codec is the "codec" member: a string.
+	Codec *string `json:"codec,omitempty"`
 
 	// Profile (H.264/VP8/VP9 Only)
 	//
@@ -4749,13 +4749,13 @@ type VideoParameters struct {
 	// The number of times you want the output gif to loop. Valid values include
 	// Infinite and integers between 0 and 100, inclusive.
 	//
-	// CodecOptions is the "CodecOptions" member: a map to string; length 0 to 30.
-	CodecOptions map[string]string `json:"CodecOptions,omitempty"`
+	// CodecOptions is the "codecOptions" member: a map to string; length 0 to 30.
+	CodecOptions map[string]string `json:"codecOptions,omitempty"`
 
 	// The value that Elastic Transcoder adds to the metadata in the output file.
 	//
-	// DisplayAspectRatio is the "DisplayAspectRatio" member: a string.
-	DisplayAspectRatio *string `json:"DisplayAspectRatio,omitempty"`
+	// DisplayAspectRatio is the "displayAspectRatio" member: a string.
+	DisplayAspectRatio *string `json:"displayAspectRatio,omitempty"`
 
 	// Applicable only when the value of Video:Codec is one of H.264, MPEG2, or VP8.
 	//
@@ -4768,8 +4768,8 @@ type VideoParameters struct {
 	//
 	// Important: FixedGOP must be set to true for fmp4 containers.
 	//
-	// FixedGOP is the "FixedGOP" member: a string.
-	FixedGOP *string `json:"FixedGOP,omitempty"`
+	// FixedGOP is the "fixedGOP" member: a string.
+	FixedGOP *string `json:"fixedGOP,omitempty"`
 
 	// The frames per second for the video stream in the output file. Valid values
 	// include:
@@ -4808,8 +4808,8 @@ type VideoParameters struct {
 	//   - 4 - 62914560
 	//   - 4.1 - 62914560
 	//
-	// FrameRate is the "FrameRate" member: a string.
-	FrameRate *string `json:"FrameRate,omitempty"`
+	// FrameRate is the "frameRate" member: a string.
+	FrameRate *string `json:"frameRate,omitempty"`
 
 	// Applicable only when the value of Video:Codec is one of H.264, MPEG2, or VP8.
 	//
@@ -4832,8 +4832,8 @@ type VideoParameters struct {
 	// Alternately, this can be achieved by setting FrameRate to auto and having the
 	// same values for MaxFrameRate and KeyframesMaxDist.
 	//
-	// KeyframesMaxDist is the "KeyframesMaxDist" member: a string.
-	KeyframesMaxDist *string `json:"KeyframesMaxDist,omitempty"`
+	// KeyframesMaxDist is the "keyframesMaxDist" member: a string.
+	KeyframesMaxDist *string `json:"keyframesMaxDist,omitempty"`
 
 	// If you specify auto for FrameRate, Elastic Transcoder uses the frame rate of
 	// the input video for the frame rate of the output video. Specify the maximum
@@ -4841,30 +4841,30 @@ type VideoParameters struct {
 	// input video is greater than the desired maximum frame rate of the output
 	// video. Valid values include: 10, 15, 23.97, 24, 25, 29.97, 30, 60.
 	//
-	// MaxFrameRate is the "MaxFrameRate" member: a string.
-	MaxFrameRate *string `json:"MaxFrameRate,omitempty"`
+	// MaxFrameRate is the "maxFrameRate" member: a string.
+	MaxFrameRate *string `json:"maxFrameRate,omitempty"`
 
 	// The maximum height of the output video in pixels. If you specify auto,
 	// Elastic Transcoder uses 1080 (Full HD) as the default value. If you specify a
 	// numeric value, enter an even integer between 96 and 3072.
 	//
-	// MaxHeight is the "MaxHeight" member: a string.
-	MaxHeight *string `json:"MaxHeight,omitempty"`
+	// MaxHeight is the "maxHeight" member: a string.
+	MaxHeight *string `json:"maxHeight,omitempty"`
 
 	// The maximum width of the output video in pixels. If you specify auto, Elastic
 	// Transcoder uses 1920 (Full HD) as the default value. If you specify a numeric
 	// value, enter an even integer between 128 and 4096.
 	//
-	// MaxWidth is the "MaxWidth" member: a string.
-	MaxWidth *string `json:"MaxWidth,omitempty"`
+	// MaxWidth is the "maxWidth" member: a string.
+	MaxWidth *string `json:"maxWidth,omitempty"`
 
 	// When you set PaddingPolicy to Pad, Elastic Transcoder may add black bars to
 	// the top and bottom and/or left and right sides of the output video to make
 	// the total size of the output video match the values that you specified for
 	// MaxWidth and MaxHeight.
 	//
-	// PaddingPolicy is the "PaddingPolicy" member: a string.
-	PaddingPolicy *string `json:"PaddingPolicy,omitempty"`
+	// PaddingPolicy is the "paddingPolicy" member: a string.
+	PaddingPolicy *string `json:"paddingPolicy,omitempty"`
 
 	// Important: To better control resolution and aspect ratio of output videos, we
 	// recommend that you use the values MaxWidth, MaxHeight, SizingPolicy,
@@ -4905,8 +4905,8 @@ type VideoParameters struct {
 	//   - 4 - 2097152
 	//   - 4.1 - 2097152
 	//
-	// Resolution is the "Resolution" member: a string.
-	Resolution *string `json:"Resolution,omitempty"`
+	// Resolution is the "resolution" member: a string.
+	Resolution *string `json:"resolution,omitempty"`
 
 	// Specify one of the following values to control scaling of the output video:
 	//
@@ -4933,8 +4933,8 @@ type VideoParameters struct {
 	//     MaxWidth and MaxHeight without dropping below either value. If you
 	//     specify this option, Elastic Transcoder does not scale the video up.
 	//
-	// SizingPolicy is the "SizingPolicy" member: a string.
-	SizingPolicy *string `json:"SizingPolicy,omitempty"`
+	// SizingPolicy is the "sizingPolicy" member: a string.
+	SizingPolicy *string `json:"sizingPolicy,omitempty"`
 
 	// Settings for the size, location, and opacity of graphics that you want
 	// Elastic Transcoder to overlay over videos that are transcoded using this
@@ -4951,8 +4951,8 @@ type VideoParameters struct {
 	// settings in the preset, which allows you to use the same preset for up to
 	// four watermarks that have different dimensions.
 	//
-	// Watermarks is the "Watermarks" member: a list of PresetWatermark structure.
-	Watermarks []PresetWatermark `json:"Watermarks,omitempty"`
+	// Watermarks is the "watermarks" member: a list of PresetWatermark structure.
+	Watermarks []PresetWatermark `json:"watermarks,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -4987,16 +4987,16 @@ func (v *VideoParameters) UnmarshalCloudTrail(data []byte) error {
 type Warning struct {
 	// The code of the cross-regional warning.
 	//
-	// Code is the "Code" member: a string.
-	Code *string `json:"Code,omitempty"`
+	// Code is the "code" member: a string.
+	Code *string `json:"code,omitempty"`
 
 	// The message explaining what resources are in a different region from the
 	// pipeline.
 	//
 	// Note: AWS KMS keys must be in the same region as the pipeline.
 	//
-	// Message is the "Message" member: a string.
-	Message *string `json:"Message,omitempty"`
+	// Message is the "message" member: a string.
+	Message *string `json:"message,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later

@@ -2433,8 +2433,8 @@ func (v *BurninDestinationSettings) UnmarshalCloudTrail(data []byte) error {
 type CancelJobRequest struct {
 	// The Job ID of the job to be cancelled.
 	//
-	// Id is the "Id" member: a string, required.
-	Id *string `json:"Id,omitempty"`
+	// Id is the "id" member: a string, required.
+	Id *string `json:"id,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -5345,8 +5345,8 @@ func (v *Deinterlacer) UnmarshalCloudTrail(data []byte) error {
 type DeleteJobTemplateRequest struct {
 	// The name of the job template to be deleted.
 	//
-	// Name is the "Name" member: a string, required.
-	Name *string `json:"Name,omitempty"`
+	// Name is the "name" member: a string, required.
+	Name *string `json:"name,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -5450,8 +5450,8 @@ func (v *DeletePolicyResponse) UnmarshalCloudTrail(data []byte) error {
 type DeletePresetRequest struct {
 	// The name of the preset to be deleted.
 	//
-	// Name is the "Name" member: a string, required.
-	Name *string `json:"Name,omitempty"`
+	// Name is the "name" member: a string, required.
+	Name *string `json:"name,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -5505,8 +5505,8 @@ func (v *DeletePresetResponse) UnmarshalCloudTrail(data []byte) error {
 type DeleteQueueRequest struct {
 	// The name of the queue that you want to delete.
 	//
-	// Name is the "Name" member: a string, required.
-	Name *string `json:"Name,omitempty"`
+	// Name is the "name" member: a string, required.
+	Name *string `json:"name,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -5678,8 +5678,8 @@ type DisassociateCertificateRequest struct {
 	// The ARN of the ACM certificate that you want to disassociate from your
 	// MediaConvert resource.
 	//
-	// Arn is the "Arn" member: a string, required.
-	Arn *string `json:"Arn,omitempty"`
+	// Arn is the "arn" member: a string, required.
+	Arn *string `json:"arn,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -7640,8 +7640,8 @@ func (v *FrameRate) UnmarshalCloudTrail(data []byte) error {
 type GetJobRequest struct {
 	// the job ID of the job.
 	//
-	// Id is the "Id" member: a string, required.
-	Id *string `json:"Id,omitempty"`
+	// Id is the "id" member: a string, required.
+	Id *string `json:"id,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -7701,8 +7701,8 @@ func (v *GetJobResponse) UnmarshalCloudTrail(data []byte) error {
 type GetJobTemplateRequest struct {
 	// The name of the job template.
 	//
-	// Name is the "Name" member: a string, required.
-	Name *string `json:"Name,omitempty"`
+	// Name is the "name" member: a string, required.
+	Name *string `json:"name,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -7762,8 +7762,8 @@ func (v *GetJobTemplateResponse) UnmarshalCloudTrail(data []byte) error {
 type GetJobsQueryResultsRequest struct {
 	// The ID of the jobs query.
 	//
-	// Id is the "Id" member: a string, required.
-	Id *string `json:"Id,omitempty"`
+	// Id is the "id" member: a string, required.
+	Id *string `json:"id,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -7889,8 +7889,8 @@ func (v *GetPolicyResponse) UnmarshalCloudTrail(data []byte) error {
 type GetPresetRequest struct {
 	// The name of the preset.
 	//
-	// Name is the "Name" member: a string, required.
-	Name *string `json:"Name,omitempty"`
+	// Name is the "name" member: a string, required.
+	Name *string `json:"name,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -7950,8 +7950,8 @@ func (v *GetPresetResponse) UnmarshalCloudTrail(data []byte) error {
 type GetQueueRequest struct {
 	// The name of the queue that you want information about.
 	//
-	// Name is the "Name" member: a string, required.
-	Name *string `json:"Name,omitempty"`
+	// Name is the "name" member: a string, required.
+	Name *string `json:"name,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -12263,33 +12263,33 @@ type ListJobTemplatesRequest struct {
 	// Optionally, specify a job template category to limit responses to only job
 	// templates from that category.
 	//
-	// Category is the "Category" member: a string.
-	Category *string `json:"Category,omitempty"`
+	// Category is the "category" member: a string.
+	Category *string `json:"category,omitempty"`
 
 	// Optional. When you request a list of job templates, you can choose to list
 	// them alphabetically by NAME or chronologically by CREATION_DATE. If you don't
 	// specify, the service will list them by name.
 	//
-	// ListBy is the "ListBy" member: a JobTemplateListBy value.
-	ListBy JobTemplateListBy `json:"ListBy,omitempty"`
+	// ListBy is the "listBy" member: a JobTemplateListBy value.
+	ListBy JobTemplateListBy `json:"listBy,omitempty"`
 
 	// Optional. Number of job templates, up to twenty, that will be returned at one
 	// time.
 	//
-	// MaxResults is the "MaxResults" member: an integer; range 1 to 20.
-	MaxResults *int32 `json:"MaxResults,omitempty"`
+	// MaxResults is the "maxResults" member: an integer; range 1 to 20.
+	MaxResults *int32 `json:"maxResults,omitempty"`
 
 	// Use this string, provided with the response to a previous request, to request
 	// the next batch of job templates.
 	//
-	// NextToken is the "NextToken" member: a string.
-	NextToken *string `json:"NextToken,omitempty"`
+	// NextToken is the "nextToken" member: a string.
+	NextToken *string `json:"nextToken,omitempty"`
 
 	// Optional. When you request lists of resources, you can specify whether they
 	// are sorted in ASCENDING or DESCENDING order. Default varies by resource.
 	//
-	// Order is the "Order" member: an Order value.
-	Order Order `json:"Order,omitempty"`
+	// Order is the "order" member: an Order value.
+	Order Order `json:"order,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -12353,31 +12353,31 @@ func (v *ListJobTemplatesResponse) UnmarshalCloudTrail(data []byte) error {
 type ListJobsRequest struct {
 	// Optional. Number of jobs, up to twenty, that will be returned at one time.
 	//
-	// MaxResults is the "MaxResults" member: an integer; range 1 to 20.
-	MaxResults *int32 `json:"MaxResults,omitempty"`
+	// MaxResults is the "maxResults" member: an integer; range 1 to 20.
+	MaxResults *int32 `json:"maxResults,omitempty"`
 
 	// Optional. Use this string, provided with the response to a previous request,
 	// to request the next batch of jobs.
 	//
-	// NextToken is the "NextToken" member: a string.
-	NextToken *string `json:"NextToken,omitempty"`
+	// NextToken is the "nextToken" member: a string.
+	NextToken *string `json:"nextToken,omitempty"`
 
 	// Optional. When you request lists of resources, you can specify whether they
 	// are sorted in ASCENDING or DESCENDING order. Default varies by resource.
 	//
-	// Order is the "Order" member: an Order value.
-	Order Order `json:"Order,omitempty"`
+	// Order is the "order" member: an Order value.
+	Order Order `json:"order,omitempty"`
 
 	// Optional. Provide a queue name to get back only jobs from that queue.
 	//
-	// Queue is the "Queue" member: a string.
-	Queue *string `json:"Queue,omitempty"`
+	// Queue is the "queue" member: a string.
+	Queue *string `json:"queue,omitempty"`
 
 	// Optional. A job's status can be SUBMITTED, PROGRESSING, COMPLETE, CANCELED,
 	// or ERROR.
 	//
-	// Status is the "Status" member: a JobStatus value.
-	Status JobStatus `json:"Status,omitempty"`
+	// Status is the "status" member: a JobStatus value.
+	Status JobStatus `json:"status,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -12442,32 +12442,32 @@ type ListPresetsRequest struct {
 	// Optionally, specify a preset category to limit responses to only presets from
 	// that category.
 	//
-	// Category is the "Category" member: a string.
-	Category *string `json:"Category,omitempty"`
+	// Category is the "category" member: a string.
+	Category *string `json:"category,omitempty"`
 
 	// Optional. When you request a list of presets, you can choose to list them
 	// alphabetically by NAME or chronologically by CREATION_DATE. If you don't
 	// specify, the service will list them by name.
 	//
-	// ListBy is the "ListBy" member: a PresetListBy value.
-	ListBy PresetListBy `json:"ListBy,omitempty"`
+	// ListBy is the "listBy" member: a PresetListBy value.
+	ListBy PresetListBy `json:"listBy,omitempty"`
 
 	// Optional. Number of presets, up to twenty, that will be returned at one time
 	//
-	// MaxResults is the "MaxResults" member: an integer; range 1 to 20.
-	MaxResults *int32 `json:"MaxResults,omitempty"`
+	// MaxResults is the "maxResults" member: an integer; range 1 to 20.
+	MaxResults *int32 `json:"maxResults,omitempty"`
 
 	// Use this string, provided with the response to a previous request, to request
 	// the next batch of presets.
 	//
-	// NextToken is the "NextToken" member: a string.
-	NextToken *string `json:"NextToken,omitempty"`
+	// NextToken is the "nextToken" member: a string.
+	NextToken *string `json:"nextToken,omitempty"`
 
 	// Optional. When you request lists of resources, you can specify whether they
 	// are sorted in ASCENDING or DESCENDING order. Default varies by resource.
 	//
-	// Order is the "Order" member: an Order value.
-	Order Order `json:"Order,omitempty"`
+	// Order is the "order" member: an Order value.
+	Order Order `json:"order,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -12533,25 +12533,25 @@ type ListQueuesRequest struct {
 	// alphabetically by NAME or chronologically by CREATION_DATE. If you don't
 	// specify, the service will list them by creation date.
 	//
-	// ListBy is the "ListBy" member: a QueueListBy value.
-	ListBy QueueListBy `json:"ListBy,omitempty"`
+	// ListBy is the "listBy" member: a QueueListBy value.
+	ListBy QueueListBy `json:"listBy,omitempty"`
 
 	// Optional. Number of queues, up to twenty, that will be returned at one time.
 	//
-	// MaxResults is the "MaxResults" member: an integer; range 1 to 20.
-	MaxResults *int32 `json:"MaxResults,omitempty"`
+	// MaxResults is the "maxResults" member: an integer; range 1 to 20.
+	MaxResults *int32 `json:"maxResults,omitempty"`
 
 	// Use this string, provided with the response to a previous request, to request
 	// the next batch of queues.
 	//
-	// NextToken is the "NextToken" member: a string.
-	NextToken *string `json:"NextToken,omitempty"`
+	// NextToken is the "nextToken" member: a string.
+	NextToken *string `json:"nextToken,omitempty"`
 
 	// Optional. When you request lists of resources, you can specify whether they
 	// are sorted in ASCENDING or DESCENDING order. Default varies by resource.
 	//
-	// Order is the "Order" member: an Order value.
-	Order Order `json:"Order,omitempty"`
+	// Order is the "order" member: an Order value.
+	Order Order `json:"order,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -12630,8 +12630,8 @@ type ListTagsForResourceRequest struct {
 	// The Amazon Resource Name (ARN) of the resource that you want to list tags
 	// for. To get the ARN, send a GET request with the resource name.
 	//
-	// Arn is the "Arn" member: a string, required.
-	Arn *string `json:"Arn,omitempty"`
+	// Arn is the "arn" member: a string, required.
+	Arn *string `json:"arn,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -12692,14 +12692,14 @@ type ListVersionsRequest struct {
 	// Optional. Number of valid Job engine versions, up to twenty, that will be
 	// returned at one time.
 	//
-	// MaxResults is the "MaxResults" member: an integer; range 1 to 20.
-	MaxResults *int32 `json:"MaxResults,omitempty"`
+	// MaxResults is the "maxResults" member: an integer; range 1 to 20.
+	MaxResults *int32 `json:"maxResults,omitempty"`
 
 	// Optional. Use this string, provided with the response to a previous request,
 	// to request the next batch of Job engine versions.
 	//
-	// NextToken is the "NextToken" member: a string.
-	NextToken *string `json:"NextToken,omitempty"`
+	// NextToken is the "nextToken" member: a string.
+	NextToken *string `json:"nextToken,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -17030,37 +17030,37 @@ type SearchJobsRequest struct {
 	// Optional. Provide your input file URL or your partial input file name. The
 	// maximum length for an input file is 300 characters.
 	//
-	// InputFile is the "InputFile" member: a string.
-	InputFile *string `json:"InputFile,omitempty"`
+	// InputFile is the "inputFile" member: a string.
+	InputFile *string `json:"inputFile,omitempty"`
 
 	// Optional. Number of jobs, up to twenty, that will be returned at one time.
 	//
-	// MaxResults is the "MaxResults" member: an integer; range 1 to 20.
-	MaxResults *int32 `json:"MaxResults,omitempty"`
+	// MaxResults is the "maxResults" member: an integer; range 1 to 20.
+	MaxResults *int32 `json:"maxResults,omitempty"`
 
 	// Optional. Use this string, provided with the response to a previous request,
 	// to request the next batch of jobs.
 	//
-	// NextToken is the "NextToken" member: a string.
-	NextToken *string `json:"NextToken,omitempty"`
+	// NextToken is the "nextToken" member: a string.
+	NextToken *string `json:"nextToken,omitempty"`
 
 	// Optional. When you request lists of resources, you can specify whether they
 	// are sorted in ASCENDING or DESCENDING order. Default varies by resource.
 	//
-	// Order is the "Order" member: an Order value.
-	Order Order `json:"Order,omitempty"`
+	// Order is the "order" member: an Order value.
+	Order Order `json:"order,omitempty"`
 
 	// Optional. Provide a queue name, or a queue ARN, to return only jobs from that
 	// queue.
 	//
-	// Queue is the "Queue" member: a string.
-	Queue *string `json:"Queue,omitempty"`
+	// Queue is the "queue" member: a string.
+	Queue *string `json:"queue,omitempty"`
 
 	// Optional. A job's status can be SUBMITTED, PROGRESSING, COMPLETE, CANCELED,
 	// or ERROR.
 	//
-	// Status is the "Status" member: a JobStatus value.
-	Status JobStatus `json:"Status,omitempty"`
+	// Status is the "status" member: a JobStatus value.
+	Status JobStatus `json:"status,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -18150,8 +18150,8 @@ type UntagResourceRequest struct {
 	// The Amazon Resource Name (ARN) of the resource that you want to remove tags
 	// from. To get the ARN, send a GET request with the resource name.
 	//
-	// Arn is the "Arn" member: a string, required.
-	Arn *string `json:"Arn,omitempty"`
+	// Arn is the "arn" member: a string, required.
+	Arn *string `json:"arn,omitempty"`
 
 	// The keys of the tags that you want to remove from the resource.
 	//
@@ -18235,8 +18235,8 @@ type UpdateJobTemplateRequest struct {
 
 	// The name of the job template you are modifying.
 	//
-	// Name is the "Name" member: a string, required.
-	Name *string `json:"Name,omitempty"`
+	// Name is the "name" member: a string, required.
+	Name *string `json:"name,omitempty"`
 
 	// Specify the relative priority for this job. In any given queue, the service
 	// begins processing the job with the highest value first. When more than one
@@ -18336,8 +18336,8 @@ type UpdatePresetRequest struct {
 
 	// The name of the preset you are modifying.
 	//
-	// Name is the "Name" member: a string, required.
-	Name *string `json:"Name,omitempty"`
+	// Name is the "name" member: a string, required.
+	Name *string `json:"name,omitempty"`
 
 	// Settings for preset.
 	//
@@ -18423,8 +18423,8 @@ type UpdateQueueRequest struct {
 
 	// The name of the queue that you are modifying.
 	//
-	// Name is the "Name" member: a string, required.
-	Name *string `json:"Name,omitempty"`
+	// Name is the "name" member: a string, required.
+	Name *string `json:"name,omitempty"`
 
 	// The new details of your pricing plan for your reserved queue. When you set up
 	// a new pricing plan to replace an expired one, you enter into another 12-month

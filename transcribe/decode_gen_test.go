@@ -38,17 +38,17 @@ func TestLowerCaseKeys(t *testing.T) {
 	require.Equal(t, time.Date(2023, 11, 2, 0, 59, 45, 0, time.UTC), job.GetCreationTime().Time)
 	require.Equal(t, time.UnixMilli(1698886785712).UTC(), job.GetStartTime().Time)
 
-	// Encoding writes the model's member names, and values written in
-	// another form ("2", "true") as written, under their names as written.
+	// Encoding writes the member names as CloudTrail does, and values
+	// written in another form ("2", "true") as written.
 	out, err := ev.Request.MarshalJSON()
 	require.NoError(t, err)
-	require.Equal(t, `{"LanguageCode":"en-US","Media":{"MediaFileUri":"s3://media-input.example.com/calls/0001.flac"},"MediaFormat":"flac",`+
-		`"Settings":{"maxSpeakerLabels":"2","showSpeakerLabels":"true"},"TranscriptionJobName":"support-call-0001"}`, string(out))
+	require.Equal(t, `{"languageCode":"en-US","media":{"mediaFileUri":"s3://media-input.example.com/calls/0001.flac"},"mediaFormat":"flac",`+
+		`"settings":{"maxSpeakerLabels":"2","showSpeakerLabels":"true"},"transcriptionJobName":"support-call-0001"}`, string(out))
 	// Changed values are written anew.
 	*ev.Request.Settings.MaxSpeakerLabels = 3
 	out, err = ev.Request.MarshalJSON()
 	require.NoError(t, err)
-	require.Contains(t, string(out), `"Settings":{"MaxSpeakerLabels":3,"showSpeakerLabels":"true"}`)
+	require.Contains(t, string(out), `"settings":{"maxSpeakerLabels":3,"showSpeakerLabels":"true"}`)
 	*ev.Request.Settings.MaxSpeakerLabels = 2
 	out, err = ev.Request.MarshalJSON()
 	require.NoError(t, err)
@@ -91,7 +91,7 @@ func TestRuleUnion(t *testing.T) {
 
 	out, err := rules[0].(json.Marshaler).MarshalJSON()
 	require.NoError(t, err)
-	require.Equal(t, `{"InterruptionFilter":{"Negate":false,"ParticipantRole":"AGENT","Threshold":10000}}`, string(out))
+	require.Equal(t, `{"interruptionFilter":{"negate":false,"participantRole":"AGENT","threshold":10000}}`, string(out))
 	out, err = unknown.MarshalJSON()
 	require.NoError(t, err)
 	require.Equal(t, `{"FutureFilter":{"x":1}}`, string(out))

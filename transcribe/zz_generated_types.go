@@ -32,29 +32,29 @@ type AbsoluteTimeRange struct {
 	// specified criteria in your audio. If you include EndTime in your request, you
 	// must also include StartTime.
 	//
-	// EndTime is the "EndTime" member: a long; range 0 to 14400000.
-	EndTime *int64 `json:"EndTime,omitempty"`
+	// EndTime is the "endTime" member: a long; range 0 to 14400000.
+	EndTime *int64 `json:"endTime,omitempty"`
 
 	// The time, in milliseconds, from the start of your media file until the
 	// specified value. Amazon Transcribe searches for your specified criteria in
 	// this time segment.
 	//
-	// First is the "First" member: a long; range 0 to 14400000.
-	First *int64 `json:"First,omitempty"`
+	// First is the "first" member: a long; range 0 to 14400000.
+	First *int64 `json:"first,omitempty"`
 
 	// The time, in milliseconds, from the specified value until the end of your
 	// media file. Amazon Transcribe searches for your specified criteria in this
 	// time segment.
 	//
-	// Last is the "Last" member: a long; range 0 to 14400000.
-	Last *int64 `json:"Last,omitempty"`
+	// Last is the "last" member: a long; range 0 to 14400000.
+	Last *int64 `json:"last,omitempty"`
 
 	// The time, in milliseconds, when Amazon Transcribe starts searching for the
 	// specified criteria in your audio. If you include StartTime in your request,
 	// you must also include EndTime.
 	//
-	// StartTime is the "StartTime" member: a long; range 0 to 14400000.
-	StartTime *int64 `json:"StartTime,omitempty"`
+	// StartTime is the "startTime" member: a long; range 0 to 14400000.
+	StartTime *int64 `json:"startTime,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -98,16 +98,16 @@ type CallAnalyticsJob struct {
 	// Provides detailed information about a call analytics job, including
 	// information about skipped analytics features.
 	//
-	// CallAnalyticsJobDetails is the "CallAnalyticsJobDetails" member: a
+	// CallAnalyticsJobDetails is the "callAnalyticsJobDetails" member: a
 	// CallAnalyticsJobDetails structure.
-	CallAnalyticsJobDetails *CallAnalyticsJobDetails `json:"CallAnalyticsJobDetails,omitempty"`
+	CallAnalyticsJobDetails *CallAnalyticsJobDetails `json:"callAnalyticsJobDetails,omitempty"`
 
 	// The name of the Call Analytics job. Job names are case sensitive and must be
 	// unique within an Amazon Web Services account.
 	//
-	// CallAnalyticsJobName is the "CallAnalyticsJobName" member: a string; length 1
+	// CallAnalyticsJobName is the "callAnalyticsJobName" member: a string; length 1
 	// to 200.
-	CallAnalyticsJobName *string `json:"CallAnalyticsJobName,omitempty"`
+	CallAnalyticsJobName *string `json:"callAnalyticsJobName,omitempty"`
 
 	// Provides the status of the specified Call Analytics job.
 	//
@@ -116,15 +116,15 @@ type CallAnalyticsJob struct {
 	// if you requested transcript redaction). If the status is FAILED,
 	// FailureReason provides details on why your transcription job failed.
 	//
-	// CallAnalyticsJobStatus is the "CallAnalyticsJobStatus" member: a
+	// CallAnalyticsJobStatus is the "callAnalyticsJobStatus" member: a
 	// CallAnalyticsJobStatus value.
-	CallAnalyticsJobStatus CallAnalyticsJobStatus `json:"CallAnalyticsJobStatus,omitempty"`
+	CallAnalyticsJobStatus CallAnalyticsJobStatus `json:"callAnalyticsJobStatus,omitempty"`
 
 	// Indicates which speaker is on which channel.
 	//
-	// ChannelDefinitions is the "ChannelDefinitions" member: a list of
+	// ChannelDefinitions is the "channelDefinitions" member: a list of
 	// ChannelDefinition structure; length 2 to 2.
-	ChannelDefinitions []ChannelDefinition `json:"ChannelDefinitions,omitempty"`
+	ChannelDefinitions []ChannelDefinition `json:"channelDefinitions,omitempty"`
 
 	// The date and time the specified Call Analytics job finished processing.
 	//
@@ -132,8 +132,8 @@ type CallAnalyticsJob struct {
 	// 2022-05-04T12:33:13.922000-07:00 represents a transcription job that started
 	// processing at 12:33 PM UTC-7 on May 4, 2022.
 	//
-	// CompletionTime is the "CompletionTime" member: a timestamp.
-	CompletionTime *cloudtrail.Time `json:"CompletionTime,omitempty"`
+	// CompletionTime is the "completionTime" member: a timestamp.
+	CompletionTime *cloudtrail.Time `json:"completionTime,omitempty"`
 
 	// The date and time the specified Call Analytics job request was made.
 	//
@@ -141,14 +141,14 @@ type CallAnalyticsJob struct {
 	// 2022-05-04T12:32:58.761000-07:00 represents a transcription job that started
 	// processing at 12:32 PM UTC-7 on May 4, 2022.
 	//
-	// CreationTime is the "CreationTime" member: a timestamp.
-	CreationTime *cloudtrail.Time `json:"CreationTime,omitempty"`
+	// CreationTime is the "creationTime" member: a timestamp.
+	CreationTime *cloudtrail.Time `json:"creationTime,omitempty"`
 
 	// The Amazon Resource Name (ARN) you included in your request.
 	//
-	// DataAccessRoleArn is the "DataAccessRoleArn" member: a string; length 20
+	// DataAccessRoleArn is the "dataAccessRoleArn" member: a string; length 20
 	// to 2048.
-	DataAccessRoleArn *string `json:"DataAccessRoleArn,omitempty"`
+	DataAccessRoleArn *string `json:"dataAccessRoleArn,omitempty"`
 
 	// If CallAnalyticsJobStatus is FAILED, FailureReason contains information about
 	// why the Call Analytics job request failed.
@@ -178,8 +178,8 @@ type CallAnalyticsJob struct {
 	//     more information, refer to Service quotas
 	//     (https://docs.aws.amazon.com/general/latest/gr/transcribe.html#limits-amazon-transcribe).
 	//
-	// FailureReason is the "FailureReason" member: a string.
-	FailureReason *string `json:"FailureReason,omitempty"`
+	// FailureReason is the "failureReason" member: a string.
+	FailureReason *string `json:"failureReason,omitempty"`
 
 	// The confidence score associated with the language identified in your media
 	// file.
@@ -188,8 +188,8 @@ type CallAnalyticsJob struct {
 	// higher probability that the identified language correctly matches the
 	// language spoken in your media.
 	//
-	// IdentifiedLanguageScore is the "IdentifiedLanguageScore" member: a float.
-	IdentifiedLanguageScore *float32 `json:"IdentifiedLanguageScore,omitempty"`
+	// IdentifiedLanguageScore is the "identifiedLanguageScore" member: a float.
+	IdentifiedLanguageScore *float32 `json:"identifiedLanguageScore,omitempty"`
 
 	// The language code used to create your Call Analytics job. For a list of
 	// supported languages and their associated language codes, refer to the
@@ -203,32 +203,32 @@ type CallAnalyticsJob struct {
 	// several language codes and Amazon Transcribe chooses the closest match for
 	// your transcription.
 	//
-	// LanguageCode is the "LanguageCode" member: a LanguageCode value.
-	LanguageCode LanguageCode `json:"LanguageCode,omitempty"`
+	// LanguageCode is the "languageCode" member: a LanguageCode value.
+	LanguageCode LanguageCode `json:"languageCode,omitempty"`
 
 	// Provides the Amazon S3 location of the media file you used in your Call
 	// Analytics request.
 	//
-	// Media is the "Media" member: a Media structure.
-	Media *Media `json:"Media,omitempty"`
+	// Media is the "media" member: a Media structure.
+	Media *Media `json:"media,omitempty"`
 
 	// The format of the input media file.
 	//
-	// MediaFormat is the "MediaFormat" member: a MediaFormat value.
-	MediaFormat MediaFormat `json:"MediaFormat,omitempty"`
+	// MediaFormat is the "mediaFormat" member: a MediaFormat value.
+	MediaFormat MediaFormat `json:"mediaFormat,omitempty"`
 
 	// The sample rate, in hertz, of the audio track in your input media file.
 	//
-	// MediaSampleRateHertz is the "MediaSampleRateHertz" member: an integer; range
+	// MediaSampleRateHertz is the "mediaSampleRateHertz" member: an integer; range
 	// 8000 to 48000.
-	MediaSampleRateHertz *int32 `json:"MediaSampleRateHertz,omitempty"`
+	MediaSampleRateHertz *int32 `json:"mediaSampleRateHertz,omitempty"`
 
 	// Provides information on any additional settings that were included in your
 	// request. Additional settings include content redaction and language
 	// identification settings.
 	//
-	// Settings is the "Settings" member: a CallAnalyticsJobSettings structure.
-	Settings *CallAnalyticsJobSettings `json:"Settings,omitempty"`
+	// Settings is the "settings" member: a CallAnalyticsJobSettings structure.
+	Settings *CallAnalyticsJobSettings `json:"settings,omitempty"`
 
 	// The date and time the specified Call Analytics job began processing.
 	//
@@ -236,17 +236,17 @@ type CallAnalyticsJob struct {
 	// 2022-05-04T12:32:58.789000-07:00 represents a transcription job that started
 	// processing at 12:32 PM UTC-7 on May 4, 2022.
 	//
-	// StartTime is the "StartTime" member: a timestamp.
-	StartTime *cloudtrail.Time `json:"StartTime,omitempty"`
+	// StartTime is the "startTime" member: a timestamp.
+	StartTime *cloudtrail.Time `json:"startTime,omitempty"`
 
 	// The tags, each in the form of a key:value pair, assigned to the specified
 	// call analytics job.
 	//
-	// Tags is the "Tags" member: a list of Tag structure; length 1 to 200.
-	Tags []Tag `json:"Tags,omitempty"`
+	// Tags is the "tags" member: a list of Tag structure; length 1 to 200.
+	Tags []Tag `json:"tags,omitempty"`
 
-	// Transcript is the "Transcript" member: a Transcript structure.
-	Transcript *Transcript `json:"Transcript,omitempty"`
+	// Transcript is the "transcript" member: a Transcript structure.
+	Transcript *Transcript `json:"transcript,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -282,9 +282,9 @@ type CallAnalyticsJobDetails struct {
 	// This array lists all the analytics features that were skipped, along with
 	// their corresponding reason code and message.
 	//
-	// Skipped is the "Skipped" member: a list of CallAnalyticsSkippedFeature
+	// Skipped is the "skipped" member: a list of CallAnalyticsSkippedFeature
 	// structure.
-	Skipped []CallAnalyticsSkippedFeature `json:"Skipped,omitempty"`
+	Skipped []CallAnalyticsSkippedFeature `json:"skipped,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -315,9 +315,9 @@ func (v *CallAnalyticsJobDetails) UnmarshalCloudTrail(data []byte) error {
 // redaction, automatic language identification; allows you to apply custom
 // language models, custom vocabulary filters, and custom vocabularies.
 type CallAnalyticsJobSettings struct {
-	// ContentRedaction is the "ContentRedaction" member: a ContentRedaction
+	// ContentRedaction is the "contentRedaction" member: a ContentRedaction
 	// structure.
-	ContentRedaction *ContentRedaction `json:"ContentRedaction,omitempty"`
+	ContentRedaction *ContentRedaction `json:"contentRedaction,omitempty"`
 
 	// If using automatic language identification in your request and you want to
 	// apply a custom language model, a custom vocabulary, or a custom vocabulary
@@ -347,9 +347,9 @@ type CallAnalyticsJobSettings struct {
 	// languages and language-specific features
 	// (https://docs.aws.amazon.com/transcribe/latest/dg/supported-languages.html).
 	//
-	// LanguageIdSettings is the "LanguageIdSettings" member: a map to
+	// LanguageIdSettings is the "languageIdSettings" member: a map to
 	// LanguageIdSettings structure; length 1 to 5.
-	LanguageIdSettings map[LanguageCode]LanguageIdSettings `json:"LanguageIdSettings,omitempty"`
+	LanguageIdSettings map[LanguageCode]LanguageIdSettings `json:"languageIdSettings,omitempty"`
 
 	// The name of the custom language model you want to use when processing your
 	// Call Analytics job. Note that custom language model names are case sensitive.
@@ -359,9 +359,9 @@ type CallAnalyticsJobSettings struct {
 	// match, the custom language model isn't applied. There are no errors or
 	// warnings associated with a language mismatch.
 	//
-	// LanguageModelName is the "LanguageModelName" member: a string; length 1
+	// LanguageModelName is the "languageModelName" member: a string; length 1
 	// to 200.
-	LanguageModelName *string `json:"LanguageModelName,omitempty"`
+	LanguageModelName *string `json:"languageModelName,omitempty"`
 
 	// You can specify two or more language codes that represent the languages you
 	// think may be present in your media. Including more than five is not
@@ -382,15 +382,15 @@ type CallAnalyticsJobSettings struct {
 	// af-south-1, your media file must be encoded at a sample rate of 16,000 Hz or
 	// higher.
 	//
-	// LanguageOptions is the "LanguageOptions" member: a list of LanguageCode
+	// LanguageOptions is the "languageOptions" member: a list of LanguageCode
 	// value; length at least 1.
-	LanguageOptions []LanguageCode `json:"LanguageOptions,omitempty"`
+	LanguageOptions []LanguageCode `json:"languageOptions,omitempty"`
 
 	// Contains GenerateAbstractiveSummary, which is a required parameter if you
 	// want to enable Generative call summarization in your Call Analytics request.
 	//
-	// Summarization is the "Summarization" member: a Summarization structure.
-	Summarization *Summarization `json:"Summarization,omitempty"`
+	// Summarization is the "summarization" member: a Summarization structure.
+	Summarization *Summarization `json:"summarization,omitempty"`
 
 	// Specify how you want your custom vocabulary filter applied to your
 	// transcript.
@@ -401,9 +401,9 @@ type CallAnalyticsJobSettings struct {
 	//
 	// To flag words without changing them, choose tag.
 	//
-	// VocabularyFilterMethod is the "VocabularyFilterMethod" member: a
+	// VocabularyFilterMethod is the "vocabularyFilterMethod" member: a
 	// VocabularyFilterMethod value.
-	VocabularyFilterMethod VocabularyFilterMethod `json:"VocabularyFilterMethod,omitempty"`
+	VocabularyFilterMethod VocabularyFilterMethod `json:"vocabularyFilterMethod,omitempty"`
 
 	// The name of the custom vocabulary filter you want to include in your Call
 	// Analytics transcription request. Custom vocabulary filter names are case
@@ -412,15 +412,15 @@ type CallAnalyticsJobSettings struct {
 	// Note that if you include VocabularyFilterName in your request, you must also
 	// include VocabularyFilterMethod.
 	//
-	// VocabularyFilterName is the "VocabularyFilterName" member: a string; length 1
+	// VocabularyFilterName is the "vocabularyFilterName" member: a string; length 1
 	// to 200.
-	VocabularyFilterName *string `json:"VocabularyFilterName,omitempty"`
+	VocabularyFilterName *string `json:"vocabularyFilterName,omitempty"`
 
 	// The name of the custom vocabulary you want to include in your Call Analytics
 	// transcription request. Custom vocabulary names are case sensitive.
 	//
-	// VocabularyName is the "VocabularyName" member: a string; length 1 to 200.
-	VocabularyName *string `json:"VocabularyName,omitempty"`
+	// VocabularyName is the "vocabularyName" member: a string; length 1 to 200.
+	VocabularyName *string `json:"vocabularyName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -452,16 +452,16 @@ type CallAnalyticsJobSummary struct {
 	// Provides detailed information about a call analytics job, including
 	// information about skipped analytics features.
 	//
-	// CallAnalyticsJobDetails is the "CallAnalyticsJobDetails" member: a
+	// CallAnalyticsJobDetails is the "callAnalyticsJobDetails" member: a
 	// CallAnalyticsJobDetails structure.
-	CallAnalyticsJobDetails *CallAnalyticsJobDetails `json:"CallAnalyticsJobDetails,omitempty"`
+	CallAnalyticsJobDetails *CallAnalyticsJobDetails `json:"callAnalyticsJobDetails,omitempty"`
 
 	// The name of the Call Analytics job. Job names are case sensitive and must be
 	// unique within an Amazon Web Services account.
 	//
-	// CallAnalyticsJobName is the "CallAnalyticsJobName" member: a string; length 1
+	// CallAnalyticsJobName is the "callAnalyticsJobName" member: a string; length 1
 	// to 200.
-	CallAnalyticsJobName *string `json:"CallAnalyticsJobName,omitempty"`
+	CallAnalyticsJobName *string `json:"callAnalyticsJobName,omitempty"`
 
 	// Provides the status of your Call Analytics job.
 	//
@@ -470,9 +470,9 @@ type CallAnalyticsJobSummary struct {
 	// if you requested transcript redaction). If the status is FAILED,
 	// FailureReason provides details on why your transcription job failed.
 	//
-	// CallAnalyticsJobStatus is the "CallAnalyticsJobStatus" member: a
+	// CallAnalyticsJobStatus is the "callAnalyticsJobStatus" member: a
 	// CallAnalyticsJobStatus value.
-	CallAnalyticsJobStatus CallAnalyticsJobStatus `json:"CallAnalyticsJobStatus,omitempty"`
+	CallAnalyticsJobStatus CallAnalyticsJobStatus `json:"callAnalyticsJobStatus,omitempty"`
 
 	// The date and time the specified Call Analytics job finished processing.
 	//
@@ -480,8 +480,8 @@ type CallAnalyticsJobSummary struct {
 	// 2022-05-04T12:33:13.922000-07:00 represents a transcription job that started
 	// processing at 12:33 PM UTC-7 on May 4, 2022.
 	//
-	// CompletionTime is the "CompletionTime" member: a timestamp.
-	CompletionTime *cloudtrail.Time `json:"CompletionTime,omitempty"`
+	// CompletionTime is the "completionTime" member: a timestamp.
+	CompletionTime *cloudtrail.Time `json:"completionTime,omitempty"`
 
 	// The date and time the specified Call Analytics job request was made.
 	//
@@ -489,20 +489,20 @@ type CallAnalyticsJobSummary struct {
 	// 2022-05-04T12:32:58.761000-07:00 represents a transcription job that started
 	// processing at 12:32 PM UTC-7 on May 4, 2022.
 	//
-	// CreationTime is the "CreationTime" member: a timestamp.
-	CreationTime *cloudtrail.Time `json:"CreationTime,omitempty"`
+	// CreationTime is the "creationTime" member: a timestamp.
+	CreationTime *cloudtrail.Time `json:"creationTime,omitempty"`
 
 	// If CallAnalyticsJobStatus is FAILED, FailureReason contains information about
 	// why the Call Analytics job failed. See also: Common Errors
 	// (https://docs.aws.amazon.com/transcribe/latest/APIReference/CommonErrors.html).
 	//
-	// FailureReason is the "FailureReason" member: a string.
-	FailureReason *string `json:"FailureReason,omitempty"`
+	// FailureReason is the "failureReason" member: a string.
+	FailureReason *string `json:"failureReason,omitempty"`
 
 	// The language code used to create your Call Analytics transcription.
 	//
-	// LanguageCode is the "LanguageCode" member: a LanguageCode value.
-	LanguageCode LanguageCode `json:"LanguageCode,omitempty"`
+	// LanguageCode is the "languageCode" member: a LanguageCode value.
+	LanguageCode LanguageCode `json:"languageCode,omitempty"`
 
 	// The date and time your Call Analytics job began processing.
 	//
@@ -510,8 +510,8 @@ type CallAnalyticsJobSummary struct {
 	// 2022-05-04T12:32:58.789000-07:00 represents a transcription job that started
 	// processing at 12:32 PM UTC-7 on May 4, 2022.
 	//
-	// StartTime is the "StartTime" member: a timestamp.
-	StartTime *cloudtrail.Time `json:"StartTime,omitempty"`
+	// StartTime is the "startTime" member: a timestamp.
+	StartTime *cloudtrail.Time `json:"startTime,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -552,21 +552,21 @@ type CallAnalyticsSkippedFeature struct {
 	// Indicates the type of analytics feature that was skipped during the analysis
 	// of a call analytics job.
 	//
-	// Feature is the "Feature" member: a CallAnalyticsFeature value.
-	Feature CallAnalyticsFeature `json:"Feature,omitempty"`
+	// Feature is the "feature" member: a CallAnalyticsFeature value.
+	Feature CallAnalyticsFeature `json:"feature,omitempty"`
 
 	// Contains additional information or a message explaining why a specific
 	// analytics feature was skipped during the analysis of a call analytics job.
 	//
-	// Message is the "Message" member: a string.
-	Message *string `json:"Message,omitempty"`
+	// Message is the "message" member: a string.
+	Message *string `json:"message,omitempty"`
 
 	// Provides a code indicating the reason why a specific analytics feature was
 	// skipped during the analysis of a call analytics job.
 	//
-	// ReasonCode is the "ReasonCode" member: a CallAnalyticsSkippedReasonCode
+	// ReasonCode is the "reasonCode" member: a CallAnalyticsSkippedReasonCode
 	// value.
-	ReasonCode CallAnalyticsSkippedReasonCode `json:"ReasonCode,omitempty"`
+	ReasonCode CallAnalyticsSkippedReasonCode `json:"reasonCode,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -599,43 +599,43 @@ type CategoryProperties struct {
 	// The name of the Call Analytics category. Category names are case sensitive
 	// and must be unique within an Amazon Web Services account.
 	//
-	// CategoryName is the "CategoryName" member: a string; length 1 to 200.
-	CategoryName *string `json:"CategoryName,omitempty"`
+	// CategoryName is the "categoryName" member: a string; length 1 to 200.
+	CategoryName *string `json:"categoryName,omitempty"`
 
 	// The date and time the specified Call Analytics category was created.
 	//
 	// Timestamps are in the format YYYY-MM-DD'T'HH:MM:SS.SSSSSS-UTC. For example,
 	// 2022-05-04T12:32:58.761000-07:00 represents 12:32 PM UTC-7 on May 4, 2022.
 	//
-	// CreateTime is the "CreateTime" member: a timestamp.
-	CreateTime *cloudtrail.Time `json:"CreateTime,omitempty"`
+	// CreateTime is the "createTime" member: a timestamp.
+	CreateTime *cloudtrail.Time `json:"createTime,omitempty"`
 
 	// The input type associated with the specified category. POST_CALL refers to a
 	// category that is applied to batch transcriptions; REAL_TIME refers to a
 	// category that is applied to streaming transcriptions.
 	//
-	// InputType is the "InputType" member: an InputType value.
-	InputType InputType `json:"InputType,omitempty"`
+	// InputType is the "inputType" member: an InputType value.
+	InputType InputType `json:"inputType,omitempty"`
 
 	// The date and time the specified Call Analytics category was last updated.
 	//
 	// Timestamps are in the format YYYY-MM-DD'T'HH:MM:SS.SSSSSS-UTC. For example,
 	// 2022-05-05T12:45:32.691000-07:00 represents 12:45 PM UTC-7 on May 5, 2022.
 	//
-	// LastUpdateTime is the "LastUpdateTime" member: a timestamp.
-	LastUpdateTime *cloudtrail.Time `json:"LastUpdateTime,omitempty"`
+	// LastUpdateTime is the "lastUpdateTime" member: a timestamp.
+	LastUpdateTime *cloudtrail.Time `json:"lastUpdateTime,omitempty"`
 
 	// The rules used to define a Call Analytics category. Each category can have
 	// between 1 and 20 rules.
 	//
-	// Rules is the "Rules" member: a list of Rule union; length 1 to 20.
-	Rules []Rule `json:"Rules,omitempty"`
+	// Rules is the "rules" member: a list of Rule union; length 1 to 20.
+	Rules []Rule `json:"rules,omitempty"`
 
 	// The tags, each in the form of a key:value pair, assigned to the specified
 	// call analytics category.
 	//
-	// Tags is the "Tags" member: a list of Tag structure; length 1 to 200.
-	Tags []Tag `json:"Tags,omitempty"`
+	// Tags is the "tags" member: a list of Tag structure; length 1 to 200.
+	Tags []Tag `json:"tags,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -668,14 +668,14 @@ func (v *CategoryProperties) UnmarshalCloudTrail(data []byte) error {
 type ChannelDefinition struct {
 	// Specify the audio channel you want to define.
 	//
-	// ChannelId is the "ChannelId" member: an integer; range 0 to 1.
-	ChannelId *int32 `json:"ChannelId,omitempty"`
+	// ChannelId is the "channelId" member: an integer; range 0 to 1.
+	ChannelId *int32 `json:"channelId,omitempty"`
 
 	// Specify the speaker you want to define. Omitting this parameter is equivalent
 	// to specifying both participants.
 	//
-	// ParticipantRole is the "ParticipantRole" member: a ParticipantRole value.
-	ParticipantRole ParticipantRole `json:"ParticipantRole,omitempty"`
+	// ParticipantRole is the "participantRole" member: a ParticipantRole value.
+	ParticipantRole ParticipantRole `json:"participantRole,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -708,14 +708,14 @@ func (v *ChannelDefinition) UnmarshalCloudTrail(data []byte) error {
 type ClinicalNoteGenerationResult struct {
 	// Holds the Amazon S3 URI for the output Clinical Note.
 	//
-	// ClinicalNoteOutputLocation is the "ClinicalNoteOutputLocation" member: a
+	// ClinicalNoteOutputLocation is the "clinicalNoteOutputLocation" member: a
 	// string; length 1 to 2000.
-	ClinicalNoteOutputLocation *string `json:"ClinicalNoteOutputLocation,omitempty"`
+	ClinicalNoteOutputLocation *string `json:"clinicalNoteOutputLocation,omitempty"`
 
 	// If ClinicalNoteGenerationResult is FAILED, information about why it failed.
 	//
-	// FailureReason is the "FailureReason" member: a string.
-	FailureReason *string `json:"FailureReason,omitempty"`
+	// FailureReason is the "failureReason" member: a string.
+	FailureReason *string `json:"failureReason,omitempty"`
 
 	// The status of the clinical note generation.
 	//
@@ -732,14 +732,14 @@ type ClinicalNoteGenerationResult struct {
 	// specified in ClinicalNoteOutputLocation and TranscriptOutputLocation. If the
 	// status is FAILED, FailureReason provides details about the failure.
 	//
-	// Status is the "Status" member: a ClinicalNoteGenerationStatus value.
-	Status ClinicalNoteGenerationStatus `json:"Status,omitempty"`
+	// Status is the "status" member: a ClinicalNoteGenerationStatus value.
+	Status ClinicalNoteGenerationStatus `json:"status,omitempty"`
 
 	// Holds the Amazon S3 URI for the output Transcript.
 	//
-	// TranscriptOutputLocation is the "TranscriptOutputLocation" member: a string;
+	// TranscriptOutputLocation is the "transcriptOutputLocation" member: a string;
 	// length 1 to 2000.
-	TranscriptOutputLocation *string `json:"TranscriptOutputLocation,omitempty"`
+	TranscriptOutputLocation *string `json:"transcriptOutputLocation,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -789,8 +789,8 @@ type ClinicalNoteGenerationSettings struct {
 	//   - PHYSICAL_SOAP: Physical health focused documentation format. Examples of
 	//     sections include Subjective, Objective, Assessment, and Plan.
 	//
-	// NoteTemplate is the "NoteTemplate" member: a MedicalScribeNoteTemplate value.
-	NoteTemplate MedicalScribeNoteTemplate `json:"NoteTemplate,omitempty"`
+	// NoteTemplate is the "noteTemplate" member: a MedicalScribeNoteTemplate value.
+	NoteTemplate MedicalScribeNoteTemplate `json:"noteTemplate,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -827,9 +827,9 @@ type ContentRedaction struct {
 	// you can select ALL. If you do not include PiiEntityTypes in your request, all
 	// PII is redacted.
 	//
-	// PiiEntityTypes is the "PiiEntityTypes" member: a list of PiiEntityType value;
+	// PiiEntityTypes is the "piiEntityTypes" member: a list of PiiEntityType value;
 	// length 0 to 11.
-	PiiEntityTypes []PiiEntityType `json:"PiiEntityTypes,omitempty"`
+	PiiEntityTypes []PiiEntityType `json:"piiEntityTypes,omitempty"`
 
 	// Specify if you want only a redacted transcript, or if you want a redacted and
 	// an unredacted transcript.
@@ -840,17 +840,17 @@ type ContentRedaction struct {
 	// When you choose redacted_and_unredacted Amazon Transcribe creates a redacted
 	// and an unredacted transcript (as two separate files).
 	//
-	// RedactionOutput is the "RedactionOutput" member: a RedactionOutput value,
+	// RedactionOutput is the "redactionOutput" member: a RedactionOutput value,
 	// required.
-	RedactionOutput RedactionOutput `json:"RedactionOutput,omitempty"`
+	RedactionOutput RedactionOutput `json:"redactionOutput,omitempty"`
 
 	// Specify the category of information you want to redact; PII (personally
 	// identifiable information) is the only valid value. You can use PiiEntityTypes
 	// to choose which types of PII you want to redact. If you do not include
 	// PiiEntityTypes in your request, all PII is redacted.
 	//
-	// RedactionType is the "RedactionType" member: a RedactionType value, required.
-	RedactionType RedactionType `json:"RedactionType,omitempty"`
+	// RedactionType is the "redactionType" member: a RedactionType value, required.
+	RedactionType RedactionType `json:"redactionType,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -884,9 +884,9 @@ type CreateCallAnalyticsCategoryRequest struct {
 	//
 	// Category names are case sensitive.
 	//
-	// CategoryName is the "CategoryName" member: a string, required; length 1
+	// CategoryName is the "categoryName" member: a string, required; length 1
 	// to 200.
-	CategoryName *string `json:"CategoryName,omitempty"`
+	CategoryName *string `json:"categoryName,omitempty"`
 
 	// Choose whether you want to create a real-time or a post-call category for
 	// your Call Analytics transcription.
@@ -902,8 +902,8 @@ type CreateCallAnalyticsCategoryRequest struct {
 	// If you do not include InputType, your category is created as a post-call
 	// category by default.
 	//
-	// InputType is the "InputType" member: an InputType value.
-	InputType InputType `json:"InputType,omitempty"`
+	// InputType is the "inputType" member: an InputType value.
+	InputType InputType `json:"inputType,omitempty"`
 
 	// Rules define a Call Analytics category. When creating a new category, you
 	// must create between 1 and 20 rules for that category. For each rule, you
@@ -911,8 +911,8 @@ type CreateCallAnalyticsCategoryRequest struct {
 	// you can choose a sentiment filter that detects if a customer's sentiment was
 	// positive during the last 30 seconds of the call.
 	//
-	// Rules is the "Rules" member: a list of Rule union, required; length 1 to 20.
-	Rules []Rule `json:"Rules,omitempty"`
+	// Rules is the "rules" member: a list of Rule union, required; length 1 to 20.
+	Rules []Rule `json:"rules,omitempty"`
 
 	// Adds one or more custom tags, each in the form of a key:value pair, to a new
 	// call analytics category at the time you start this new job.
@@ -920,8 +920,8 @@ type CreateCallAnalyticsCategoryRequest struct {
 	// To learn more about using tags with Amazon Transcribe, refer to Tagging
 	// resources (https://docs.aws.amazon.com/transcribe/latest/dg/tagging.html).
 	//
-	// Tags is the "Tags" member: a list of Tag structure; length 1 to 200.
-	Tags []Tag `json:"Tags,omitempty"`
+	// Tags is the "tags" member: a list of Tag structure; length 1 to 200.
+	Tags []Tag `json:"tags,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -951,9 +951,9 @@ type CreateCallAnalyticsCategoryResponse struct {
 	// Provides you with the properties of your new category, including its
 	// associated rules.
 	//
-	// CategoryProperties is the "CategoryProperties" member: a CategoryProperties
+	// CategoryProperties is the "categoryProperties" member: a CategoryProperties
 	// structure.
-	CategoryProperties *CategoryProperties `json:"CategoryProperties,omitempty"`
+	CategoryProperties *CategoryProperties `json:"categoryProperties,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -988,8 +988,8 @@ type CreateLanguageModelRequest struct {
 	// greater, choose WideBand. To transcribe audio with a sample rate less than
 	// 16,000 Hz, choose NarrowBand.
 	//
-	// BaseModelName is the "BaseModelName" member: a BaseModelName value, required.
-	BaseModelName BaseModelName `json:"BaseModelName,omitempty"`
+	// BaseModelName is the "baseModelName" member: a BaseModelName value, required.
+	BaseModelName BaseModelName `json:"baseModelName,omitempty"`
 
 	// Contains the Amazon S3 location of the training data you want to use to
 	// create a new custom language model, and permissions to access this location.
@@ -1002,9 +1002,9 @@ type CreateLanguageModelRequest struct {
 	// specify different Amazon S3 locations for training and tuning data, the ARN
 	// you use must have permissions to access both locations.
 	//
-	// InputDataConfig is the "InputDataConfig" member: an InputDataConfig
+	// InputDataConfig is the "inputDataConfig" member: an InputDataConfig
 	// structure, required.
-	InputDataConfig *InputDataConfig `json:"InputDataConfig,omitempty"`
+	InputDataConfig *InputDataConfig `json:"inputDataConfig,omitempty"`
 
 	// The language code that represents the language of your model. Each custom
 	// language model must contain terms in only one language, and the language you
@@ -1022,8 +1022,8 @@ type CreateLanguageModelRequest struct {
 	// using US English (en-US), you can only apply this model to files that contain
 	// English audio.
 	//
-	// LanguageCode is the "LanguageCode" member: a CLMLanguageCode value, required.
-	LanguageCode CLMLanguageCode `json:"LanguageCode,omitempty"`
+	// LanguageCode is the "languageCode" member: a CLMLanguageCode value, required.
+	LanguageCode CLMLanguageCode `json:"languageCode,omitempty"`
 
 	// A unique name, chosen by you, for your custom language model.
 	//
@@ -1032,8 +1032,8 @@ type CreateLanguageModelRequest struct {
 	// model with the same name as an existing custom language model, you get a
 	// ConflictException error.
 	//
-	// ModelName is the "ModelName" member: a string, required; length 1 to 200.
-	ModelName *string `json:"ModelName,omitempty"`
+	// ModelName is the "modelName" member: a string, required; length 1 to 200.
+	ModelName *string `json:"modelName,omitempty"`
 
 	// Adds one or more custom tags, each in the form of a key:value pair, to a new
 	// custom language model at the time you create this new model.
@@ -1041,8 +1041,8 @@ type CreateLanguageModelRequest struct {
 	// To learn more about using tags with Amazon Transcribe, refer to Tagging
 	// resources (https://docs.aws.amazon.com/transcribe/latest/dg/tagging.html).
 	//
-	// Tags is the "Tags" member: a list of Tag structure; length 1 to 200.
-	Tags []Tag `json:"Tags,omitempty"`
+	// Tags is the "tags" member: a list of Tag structure; length 1 to 200.
+	Tags []Tag `json:"tags,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -1072,32 +1072,32 @@ type CreateLanguageModelResponse struct {
 	// The Amazon Transcribe standard language model, or base model, you specified
 	// when creating your custom language model.
 	//
-	// BaseModelName is the "BaseModelName" member: a BaseModelName value.
-	BaseModelName BaseModelName `json:"BaseModelName,omitempty"`
+	// BaseModelName is the "baseModelName" member: a BaseModelName value.
+	BaseModelName BaseModelName `json:"baseModelName,omitempty"`
 
 	// Lists your data access role ARN (Amazon Resource Name) and the Amazon S3
 	// locations you provided for your training (S3Uri) and tuning (TuningDataS3Uri)
 	// data.
 	//
-	// InputDataConfig is the "InputDataConfig" member: an InputDataConfig
+	// InputDataConfig is the "inputDataConfig" member: an InputDataConfig
 	// structure.
-	InputDataConfig *InputDataConfig `json:"InputDataConfig,omitempty"`
+	InputDataConfig *InputDataConfig `json:"inputDataConfig,omitempty"`
 
 	// The language code you selected for your custom language model.
 	//
-	// LanguageCode is the "LanguageCode" member: a CLMLanguageCode value.
-	LanguageCode CLMLanguageCode `json:"LanguageCode,omitempty"`
+	// LanguageCode is the "languageCode" member: a CLMLanguageCode value.
+	LanguageCode CLMLanguageCode `json:"languageCode,omitempty"`
 
 	// The name of your custom language model.
 	//
-	// ModelName is the "ModelName" member: a string; length 1 to 200.
-	ModelName *string `json:"ModelName,omitempty"`
+	// ModelName is the "modelName" member: a string; length 1 to 200.
+	ModelName *string `json:"modelName,omitempty"`
 
 	// The status of your custom language model. When the status displays as
 	// COMPLETED, your model is ready to use.
 	//
-	// ModelStatus is the "ModelStatus" member: a ModelStatus value.
-	ModelStatus ModelStatus `json:"ModelStatus,omitempty"`
+	// ModelStatus is the "modelStatus" member: a ModelStatus value.
+	ModelStatus ModelStatus `json:"modelStatus,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -1128,8 +1128,8 @@ type CreateMedicalVocabularyRequest struct {
 	// vocabulary. US English (en-US) is the only language supported with Amazon
 	// Transcribe Medical.
 	//
-	// LanguageCode is the "LanguageCode" member: a LanguageCode value, required.
-	LanguageCode LanguageCode `json:"LanguageCode,omitempty"`
+	// LanguageCode is the "languageCode" member: a LanguageCode value, required.
+	LanguageCode LanguageCode `json:"languageCode,omitempty"`
 
 	// Adds one or more custom tags, each in the form of a key:value pair, to a new
 	// custom medical vocabulary at the time you create this new custom vocabulary.
@@ -1137,8 +1137,8 @@ type CreateMedicalVocabularyRequest struct {
 	// To learn more about using tags with Amazon Transcribe, refer to Tagging
 	// resources (https://docs.aws.amazon.com/transcribe/latest/dg/tagging.html).
 	//
-	// Tags is the "Tags" member: a list of Tag structure; length 1 to 200.
-	Tags []Tag `json:"Tags,omitempty"`
+	// Tags is the "tags" member: a list of Tag structure; length 1 to 200.
+	Tags []Tag `json:"tags,omitempty"`
 
 	// The Amazon S3 location (URI) of the text file that contains your custom
 	// medical vocabulary. The URI must be in the same Amazon Web Services Region as
@@ -1146,9 +1146,9 @@ type CreateMedicalVocabularyRequest struct {
 	//
 	// Here's an example URI path: s3://DOC-EXAMPLE-BUCKET/my-vocab-file.txt
 	//
-	// VocabularyFileUri is the "VocabularyFileUri" member: a string, required;
+	// VocabularyFileUri is the "vocabularyFileUri" member: a string, required;
 	// length 1 to 2000.
-	VocabularyFileUri *string `json:"VocabularyFileUri,omitempty"`
+	VocabularyFileUri *string `json:"vocabularyFileUri,omitempty"`
 
 	// A unique name, chosen by you, for your new custom medical vocabulary.
 	//
@@ -1157,9 +1157,9 @@ type CreateMedicalVocabularyRequest struct {
 	// vocabulary with the same name as an existing custom medical vocabulary, you
 	// get a ConflictException error.
 	//
-	// VocabularyName is the "VocabularyName" member: a string, required; length 1
+	// VocabularyName is the "vocabularyName" member: a string, required; length 1
 	// to 200.
-	VocabularyName *string `json:"VocabularyName,omitempty"`
+	VocabularyName *string `json:"vocabularyName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -1190,34 +1190,34 @@ type CreateMedicalVocabularyResponse struct {
 	// the medical transcription job request failed. See also: Common Errors
 	// (https://docs.aws.amazon.com/transcribe/latest/APIReference/CommonErrors.html).
 	//
-	// FailureReason is the "FailureReason" member: a string.
-	FailureReason *string `json:"FailureReason,omitempty"`
+	// FailureReason is the "failureReason" member: a string.
+	FailureReason *string `json:"failureReason,omitempty"`
 
 	// The language code you selected for your custom medical vocabulary. US English
 	// (en-US) is the only language supported with Amazon Transcribe Medical.
 	//
-	// LanguageCode is the "LanguageCode" member: a LanguageCode value.
-	LanguageCode LanguageCode `json:"LanguageCode,omitempty"`
+	// LanguageCode is the "languageCode" member: a LanguageCode value.
+	LanguageCode LanguageCode `json:"languageCode,omitempty"`
 
 	// The date and time you created your custom medical vocabulary.
 	//
 	// Timestamps are in the format YYYY-MM-DD'T'HH:MM:SS.SSSSSS-UTC. For example,
 	// 2022-05-04T12:32:58.761000-07:00 represents 12:32 PM UTC-7 on May 4, 2022.
 	//
-	// LastModifiedTime is the "LastModifiedTime" member: a timestamp.
-	LastModifiedTime *cloudtrail.Time `json:"LastModifiedTime,omitempty"`
+	// LastModifiedTime is the "lastModifiedTime" member: a timestamp.
+	LastModifiedTime *cloudtrail.Time `json:"lastModifiedTime,omitempty"`
 
 	// The name you chose for your custom medical vocabulary.
 	//
-	// VocabularyName is the "VocabularyName" member: a string; length 1 to 200.
-	VocabularyName *string `json:"VocabularyName,omitempty"`
+	// VocabularyName is the "vocabularyName" member: a string; length 1 to 200.
+	VocabularyName *string `json:"vocabularyName,omitempty"`
 
 	// The processing state of your custom medical vocabulary. If the state is
 	// READY, you can use the custom vocabulary in a StartMedicalTranscriptionJob
 	// request.
 	//
-	// VocabularyState is the "VocabularyState" member: a VocabularyState value.
-	VocabularyState VocabularyState `json:"VocabularyState,omitempty"`
+	// VocabularyState is the "vocabularyState" member: a VocabularyState value.
+	VocabularyState VocabularyState `json:"vocabularyState,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -1257,9 +1257,9 @@ type CreateVocabularyFilterRequest struct {
 	// For more information, see IAM ARNs
 	// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-arns).
 	//
-	// DataAccessRoleArn is the "DataAccessRoleArn" member: a string; length 20
+	// DataAccessRoleArn is the "dataAccessRoleArn" member: a string; length 20
 	// to 2048.
-	DataAccessRoleArn *string `json:"DataAccessRoleArn,omitempty"`
+	DataAccessRoleArn *string `json:"dataAccessRoleArn,omitempty"`
 
 	// The language code that represents the language of the entries in your
 	// vocabulary filter. Each custom vocabulary filter must contain terms in only
@@ -1275,8 +1275,8 @@ type CreateVocabularyFilterRequest struct {
 	// (https://docs.aws.amazon.com/transcribe/latest/dg/supported-languages.html)
 	// table.
 	//
-	// LanguageCode is the "LanguageCode" member: a LanguageCode value, required.
-	LanguageCode LanguageCode `json:"LanguageCode,omitempty"`
+	// LanguageCode is the "languageCode" member: a LanguageCode value, required.
+	LanguageCode LanguageCode `json:"languageCode,omitempty"`
 
 	// Adds one or more custom tags, each in the form of a key:value pair, to a new
 	// custom vocabulary filter at the time you create this new vocabulary filter.
@@ -1284,8 +1284,8 @@ type CreateVocabularyFilterRequest struct {
 	// To learn more about using tags with Amazon Transcribe, refer to Tagging
 	// resources (https://docs.aws.amazon.com/transcribe/latest/dg/tagging.html).
 	//
-	// Tags is the "Tags" member: a list of Tag structure; length 1 to 200.
-	Tags []Tag `json:"Tags,omitempty"`
+	// Tags is the "tags" member: a list of Tag structure; length 1 to 200.
+	Tags []Tag `json:"tags,omitempty"`
 
 	// The Amazon S3 location of the text file that contains your custom vocabulary
 	// filter terms. The URI must be located in the same Amazon Web Services Region
@@ -1296,9 +1296,9 @@ type CreateVocabularyFilterRequest struct {
 	// Note that if you include VocabularyFilterFileUri in your request, you cannot
 	// use Words; you must choose one or the other.
 	//
-	// VocabularyFilterFileUri is the "VocabularyFilterFileUri" member: a string;
+	// VocabularyFilterFileUri is the "vocabularyFilterFileUri" member: a string;
 	// length 1 to 2000.
-	VocabularyFilterFileUri *string `json:"VocabularyFilterFileUri,omitempty"`
+	VocabularyFilterFileUri *string `json:"vocabularyFilterFileUri,omitempty"`
 
 	// A unique name, chosen by you, for your new custom vocabulary filter.
 	//
@@ -1307,9 +1307,9 @@ type CreateVocabularyFilterRequest struct {
 	// filter with the same name as an existing custom vocabulary filter, you get a
 	// ConflictException error.
 	//
-	// VocabularyFilterName is the "VocabularyFilterName" member: a string,
+	// VocabularyFilterName is the "vocabularyFilterName" member: a string,
 	// required; length 1 to 200.
-	VocabularyFilterName *string `json:"VocabularyFilterName,omitempty"`
+	VocabularyFilterName *string `json:"vocabularyFilterName,omitempty"`
 
 	// Use this parameter if you want to create your custom vocabulary filter by
 	// including all desired terms, as comma-separated values, within your request.
@@ -1326,8 +1326,8 @@ type CreateVocabularyFilterRequest struct {
 	// Vocabularies (https://docs.aws.amazon.com/transcribe/latest/dg/charsets.html)
 	// to get the character set for your language.
 	//
-	// Words is the "Words" member: a list of string; length at least 1.
-	Words []string `json:"Words,omitempty"`
+	// Words is the "words" member: a list of string; length at least 1.
+	Words []string `json:"words,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -1356,22 +1356,22 @@ func (v *CreateVocabularyFilterRequest) UnmarshalCloudTrail(data []byte) error {
 type CreateVocabularyFilterResponse struct {
 	// The language code you selected for your custom vocabulary filter.
 	//
-	// LanguageCode is the "LanguageCode" member: a LanguageCode value.
-	LanguageCode LanguageCode `json:"LanguageCode,omitempty"`
+	// LanguageCode is the "languageCode" member: a LanguageCode value.
+	LanguageCode LanguageCode `json:"languageCode,omitempty"`
 
 	// The date and time you created your custom vocabulary filter.
 	//
 	// Timestamps are in the format YYYY-MM-DD'T'HH:MM:SS.SSSSSS-UTC. For example,
 	// 2022-05-04T12:32:58.761000-07:00 represents 12:32 PM UTC-7 on May 4, 2022.
 	//
-	// LastModifiedTime is the "LastModifiedTime" member: a timestamp.
-	LastModifiedTime *cloudtrail.Time `json:"LastModifiedTime,omitempty"`
+	// LastModifiedTime is the "lastModifiedTime" member: a timestamp.
+	LastModifiedTime *cloudtrail.Time `json:"lastModifiedTime,omitempty"`
 
 	// The name you chose for your custom vocabulary filter.
 	//
-	// VocabularyFilterName is the "VocabularyFilterName" member: a string; length 1
+	// VocabularyFilterName is the "vocabularyFilterName" member: a string; length 1
 	// to 200.
-	VocabularyFilterName *string `json:"VocabularyFilterName,omitempty"`
+	VocabularyFilterName *string `json:"vocabularyFilterName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -1410,9 +1410,9 @@ type CreateVocabularyRequest struct {
 	// For more information, see IAM ARNs
 	// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-arns).
 	//
-	// DataAccessRoleArn is the "DataAccessRoleArn" member: a string; length 20
+	// DataAccessRoleArn is the "dataAccessRoleArn" member: a string; length 20
 	// to 2048.
-	DataAccessRoleArn *string `json:"DataAccessRoleArn,omitempty"`
+	DataAccessRoleArn *string `json:"dataAccessRoleArn,omitempty"`
 
 	// The language code that represents the language of the entries in your custom
 	// vocabulary. Each custom vocabulary must contain terms in only one language.
@@ -1427,8 +1427,8 @@ type CreateVocabularyRequest struct {
 	// (https://docs.aws.amazon.com/transcribe/latest/dg/supported-languages.html)
 	// table.
 	//
-	// LanguageCode is the "LanguageCode" member: a LanguageCode value, required.
-	LanguageCode LanguageCode `json:"LanguageCode,omitempty"`
+	// LanguageCode is the "languageCode" member: a LanguageCode value, required.
+	LanguageCode LanguageCode `json:"languageCode,omitempty"`
 
 	// Use this parameter if you want to create your custom vocabulary by including
 	// all desired terms, as comma-separated values, within your request. The other
@@ -1445,8 +1445,8 @@ type CreateVocabularyRequest struct {
 	// Vocabularies (https://docs.aws.amazon.com/transcribe/latest/dg/charsets.html)
 	// to get the character set for your language.
 	//
-	// Phrases is the "Phrases" member: a list of string.
-	Phrases []string `json:"Phrases,omitempty"`
+	// Phrases is the "phrases" member: a list of string.
+	Phrases []string `json:"phrases,omitempty"`
 
 	// Adds one or more custom tags, each in the form of a key:value pair, to a new
 	// custom vocabulary at the time you create this new custom vocabulary.
@@ -1454,8 +1454,8 @@ type CreateVocabularyRequest struct {
 	// To learn more about using tags with Amazon Transcribe, refer to Tagging
 	// resources (https://docs.aws.amazon.com/transcribe/latest/dg/tagging.html).
 	//
-	// Tags is the "Tags" member: a list of Tag structure; length 1 to 200.
-	Tags []Tag `json:"Tags,omitempty"`
+	// Tags is the "tags" member: a list of Tag structure; length 1 to 200.
+	Tags []Tag `json:"tags,omitempty"`
 
 	// The Amazon S3 location of the text file that contains your custom vocabulary.
 	// The URI must be located in the same Amazon Web Services Region as the
@@ -1466,9 +1466,9 @@ type CreateVocabularyRequest struct {
 	// Note that if you include VocabularyFileUri in your request, you cannot use
 	// the Phrases flag; you must choose one or the other.
 	//
-	// VocabularyFileUri is the "VocabularyFileUri" member: a string; length 1
+	// VocabularyFileUri is the "vocabularyFileUri" member: a string; length 1
 	// to 2000.
-	VocabularyFileUri *string `json:"VocabularyFileUri,omitempty"`
+	VocabularyFileUri *string `json:"vocabularyFileUri,omitempty"`
 
 	// A unique name, chosen by you, for your new custom vocabulary.
 	//
@@ -1477,9 +1477,9 @@ type CreateVocabularyRequest struct {
 	// with the same name as an existing custom vocabulary, you get a
 	// ConflictException error.
 	//
-	// VocabularyName is the "VocabularyName" member: a string, required; length 1
+	// VocabularyName is the "vocabularyName" member: a string, required; length 1
 	// to 200.
-	VocabularyName *string `json:"VocabularyName,omitempty"`
+	VocabularyName *string `json:"vocabularyName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -1510,32 +1510,32 @@ type CreateVocabularyResponse struct {
 	// the custom vocabulary request failed. See also: Common Errors
 	// (https://docs.aws.amazon.com/transcribe/latest/APIReference/CommonErrors.html).
 	//
-	// FailureReason is the "FailureReason" member: a string.
-	FailureReason *string `json:"FailureReason,omitempty"`
+	// FailureReason is the "failureReason" member: a string.
+	FailureReason *string `json:"failureReason,omitempty"`
 
 	// The language code you selected for your custom vocabulary.
 	//
-	// LanguageCode is the "LanguageCode" member: a LanguageCode value.
-	LanguageCode LanguageCode `json:"LanguageCode,omitempty"`
+	// LanguageCode is the "languageCode" member: a LanguageCode value.
+	LanguageCode LanguageCode `json:"languageCode,omitempty"`
 
 	// The date and time you created your custom vocabulary.
 	//
 	// Timestamps are in the format YYYY-MM-DD'T'HH:MM:SS.SSSSSS-UTC. For example,
 	// 2022-05-04T12:32:58.761000-07:00 represents 12:32 PM UTC-7 on May 4, 2022.
 	//
-	// LastModifiedTime is the "LastModifiedTime" member: a timestamp.
-	LastModifiedTime *cloudtrail.Time `json:"LastModifiedTime,omitempty"`
+	// LastModifiedTime is the "lastModifiedTime" member: a timestamp.
+	LastModifiedTime *cloudtrail.Time `json:"lastModifiedTime,omitempty"`
 
 	// The name you chose for your custom vocabulary.
 	//
-	// VocabularyName is the "VocabularyName" member: a string; length 1 to 200.
-	VocabularyName *string `json:"VocabularyName,omitempty"`
+	// VocabularyName is the "vocabularyName" member: a string; length 1 to 200.
+	VocabularyName *string `json:"vocabularyName,omitempty"`
 
 	// The processing state of your custom vocabulary. If the state is READY, you
 	// can use the custom vocabulary in a StartTranscriptionJob request.
 	//
-	// VocabularyState is the "VocabularyState" member: a VocabularyState value.
-	VocabularyState VocabularyState `json:"VocabularyState,omitempty"`
+	// VocabularyState is the "vocabularyState" member: a VocabularyState value.
+	VocabularyState VocabularyState `json:"vocabularyState,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -1565,9 +1565,9 @@ type DeleteCallAnalyticsCategoryRequest struct {
 	// The name of the Call Analytics category you want to delete. Category names
 	// are case sensitive.
 	//
-	// CategoryName is the "CategoryName" member: a string, required; length 1
+	// CategoryName is the "categoryName" member: a string, required; length 1
 	// to 200.
-	CategoryName *string `json:"CategoryName,omitempty"`
+	CategoryName *string `json:"categoryName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -1622,9 +1622,9 @@ type DeleteCallAnalyticsJobRequest struct {
 	// The name of the Call Analytics job you want to delete. Job names are case
 	// sensitive.
 	//
-	// CallAnalyticsJobName is the "CallAnalyticsJobName" member: a string,
+	// CallAnalyticsJobName is the "callAnalyticsJobName" member: a string,
 	// required; length 1 to 200.
-	CallAnalyticsJobName *string `json:"CallAnalyticsJobName,omitempty"`
+	CallAnalyticsJobName *string `json:"callAnalyticsJobName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -1679,8 +1679,8 @@ type DeleteLanguageModelRequest struct {
 	// The name of the custom language model you want to delete. Model names are
 	// case sensitive.
 	//
-	// ModelName is the "ModelName" member: a string, required; length 1 to 200.
-	ModelName *string `json:"ModelName,omitempty"`
+	// ModelName is the "modelName" member: a string, required; length 1 to 200.
+	ModelName *string `json:"modelName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -1736,9 +1736,9 @@ type DeleteMedicalScribeJobRequest struct {
 	// The name of the Medical Scribe job you want to delete. Job names are case
 	// sensitive.
 	//
-	// MedicalScribeJobName is the "MedicalScribeJobName" member: a string,
+	// MedicalScribeJobName is the "medicalScribeJobName" member: a string,
 	// required; length 1 to 200.
-	MedicalScribeJobName *string `json:"MedicalScribeJobName,omitempty"`
+	MedicalScribeJobName *string `json:"medicalScribeJobName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -1794,9 +1794,9 @@ type DeleteMedicalTranscriptionJobRequest struct {
 	// The name of the medical transcription job you want to delete. Job names are
 	// case sensitive.
 	//
-	// MedicalTranscriptionJobName is the "MedicalTranscriptionJobName" member: a
+	// MedicalTranscriptionJobName is the "medicalTranscriptionJobName" member: a
 	// string, required; length 1 to 200.
-	MedicalTranscriptionJobName *string `json:"MedicalTranscriptionJobName,omitempty"`
+	MedicalTranscriptionJobName *string `json:"medicalTranscriptionJobName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -1852,9 +1852,9 @@ type DeleteMedicalVocabularyRequest struct {
 	// The name of the custom medical vocabulary you want to delete. Custom medical
 	// vocabulary names are case sensitive.
 	//
-	// VocabularyName is the "VocabularyName" member: a string, required; length 1
+	// VocabularyName is the "vocabularyName" member: a string, required; length 1
 	// to 200.
-	VocabularyName *string `json:"VocabularyName,omitempty"`
+	VocabularyName *string `json:"vocabularyName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -1910,9 +1910,9 @@ type DeleteTranscriptionJobRequest struct {
 	// The name of the transcription job you want to delete. Job names are case
 	// sensitive.
 	//
-	// TranscriptionJobName is the "TranscriptionJobName" member: a string,
+	// TranscriptionJobName is the "transcriptionJobName" member: a string,
 	// required; length 1 to 200.
-	TranscriptionJobName *string `json:"TranscriptionJobName,omitempty"`
+	TranscriptionJobName *string `json:"transcriptionJobName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -1968,9 +1968,9 @@ type DeleteVocabularyFilterRequest struct {
 	// The name of the custom vocabulary filter you want to delete. Custom
 	// vocabulary filter names are case sensitive.
 	//
-	// VocabularyFilterName is the "VocabularyFilterName" member: a string,
+	// VocabularyFilterName is the "vocabularyFilterName" member: a string,
 	// required; length 1 to 200.
-	VocabularyFilterName *string `json:"VocabularyFilterName,omitempty"`
+	VocabularyFilterName *string `json:"vocabularyFilterName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -2026,9 +2026,9 @@ type DeleteVocabularyRequest struct {
 	// The name of the custom vocabulary you want to delete. Custom vocabulary names
 	// are case sensitive.
 	//
-	// VocabularyName is the "VocabularyName" member: a string, required; length 1
+	// VocabularyName is the "vocabularyName" member: a string, required; length 1
 	// to 200.
-	VocabularyName *string `json:"VocabularyName,omitempty"`
+	VocabularyName *string `json:"vocabularyName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -2084,8 +2084,8 @@ type DescribeLanguageModelRequest struct {
 	// The name of the custom language model you want information about. Model names
 	// are case sensitive.
 	//
-	// ModelName is the "ModelName" member: a string, required; length 1 to 200.
-	ModelName *string `json:"ModelName,omitempty"`
+	// ModelName is the "modelName" member: a string, required; length 1 to 200.
+	ModelName *string `json:"modelName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -2123,8 +2123,8 @@ type DescribeLanguageModelResponse struct {
 	// successful, you can use this DescribeLanguageModel to help identify the
 	// reason for this failure.
 	//
-	// LanguageModel is the "LanguageModel" member: a LanguageModel structure.
-	LanguageModel *LanguageModel `json:"LanguageModel,omitempty"`
+	// LanguageModel is the "languageModel" member: a LanguageModel structure.
+	LanguageModel *LanguageModel `json:"languageModel,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -2154,9 +2154,9 @@ type GetCallAnalyticsCategoryRequest struct {
 	// The name of the Call Analytics category you want information about. Category
 	// names are case sensitive.
 	//
-	// CategoryName is the "CategoryName" member: a string, required; length 1
+	// CategoryName is the "categoryName" member: a string, required; length 1
 	// to 200.
-	CategoryName *string `json:"CategoryName,omitempty"`
+	CategoryName *string `json:"categoryName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -2186,9 +2186,9 @@ type GetCallAnalyticsCategoryResponse struct {
 	// Provides you with the properties of the Call Analytics category you specified
 	// in your GetCallAnalyticsCategory request.
 	//
-	// CategoryProperties is the "CategoryProperties" member: a CategoryProperties
+	// CategoryProperties is the "categoryProperties" member: a CategoryProperties
 	// structure.
-	CategoryProperties *CategoryProperties `json:"CategoryProperties,omitempty"`
+	CategoryProperties *CategoryProperties `json:"categoryProperties,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -2218,9 +2218,9 @@ type GetCallAnalyticsJobRequest struct {
 	// The name of the Call Analytics job you want information about. Job names are
 	// case sensitive.
 	//
-	// CallAnalyticsJobName is the "CallAnalyticsJobName" member: a string,
+	// CallAnalyticsJobName is the "callAnalyticsJobName" member: a string,
 	// required; length 1 to 200.
-	CallAnalyticsJobName *string `json:"CallAnalyticsJobName,omitempty"`
+	CallAnalyticsJobName *string `json:"callAnalyticsJobName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -2250,9 +2250,9 @@ type GetCallAnalyticsJobResponse struct {
 	// Provides detailed information about the specified Call Analytics job,
 	// including job status and, if applicable, failure reason.
 	//
-	// CallAnalyticsJob is the "CallAnalyticsJob" member: a CallAnalyticsJob
+	// CallAnalyticsJob is the "callAnalyticsJob" member: a CallAnalyticsJob
 	// structure.
-	CallAnalyticsJob *CallAnalyticsJob `json:"CallAnalyticsJob,omitempty"`
+	CallAnalyticsJob *CallAnalyticsJob `json:"callAnalyticsJob,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -2282,9 +2282,9 @@ type GetMedicalScribeJobRequest struct {
 	// The name of the Medical Scribe job you want information about. Job names are
 	// case sensitive.
 	//
-	// MedicalScribeJobName is the "MedicalScribeJobName" member: a string,
+	// MedicalScribeJobName is the "medicalScribeJobName" member: a string,
 	// required; length 1 to 200.
-	MedicalScribeJobName *string `json:"MedicalScribeJobName,omitempty"`
+	MedicalScribeJobName *string `json:"medicalScribeJobName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -2314,9 +2314,9 @@ type GetMedicalScribeJobResponse struct {
 	// Provides detailed information about the specified Medical Scribe job,
 	// including job status and, if applicable, failure reason.
 	//
-	// MedicalScribeJob is the "MedicalScribeJob" member: a MedicalScribeJob
+	// MedicalScribeJob is the "medicalScribeJob" member: a MedicalScribeJob
 	// structure.
-	MedicalScribeJob *MedicalScribeJob `json:"MedicalScribeJob,omitempty"`
+	MedicalScribeJob *MedicalScribeJob `json:"medicalScribeJob,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -2346,8 +2346,8 @@ type GetMedicalScribeStreamRequest struct {
 	// The identifier of the HealthScribe streaming session you want information
 	// about.
 	//
-	// SessionId is the "SessionId" member: a string, required; length 36 to 36.
-	SessionId *string `json:"SessionId,omitempty"`
+	// SessionId is the "sessionId" member: a string, required; length 36 to 36.
+	SessionId *string `json:"sessionId,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -2376,9 +2376,9 @@ func (v *GetMedicalScribeStreamRequest) UnmarshalCloudTrail(data []byte) error {
 type GetMedicalScribeStreamResponse struct {
 	// Provides details about a HealthScribe streaming session.
 	//
-	// MedicalScribeStreamDetails is the "MedicalScribeStreamDetails" member: a
+	// MedicalScribeStreamDetails is the "medicalScribeStreamDetails" member: a
 	// MedicalScribeStreamDetails structure.
-	MedicalScribeStreamDetails *MedicalScribeStreamDetails `json:"MedicalScribeStreamDetails,omitempty"`
+	MedicalScribeStreamDetails *MedicalScribeStreamDetails `json:"medicalScribeStreamDetails,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -2408,9 +2408,9 @@ type GetMedicalTranscriptionJobRequest struct {
 	// The name of the medical transcription job you want information about. Job
 	// names are case sensitive.
 	//
-	// MedicalTranscriptionJobName is the "MedicalTranscriptionJobName" member: a
+	// MedicalTranscriptionJobName is the "medicalTranscriptionJobName" member: a
 	// string, required; length 1 to 200.
-	MedicalTranscriptionJobName *string `json:"MedicalTranscriptionJobName,omitempty"`
+	MedicalTranscriptionJobName *string `json:"medicalTranscriptionJobName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -2440,9 +2440,9 @@ type GetMedicalTranscriptionJobResponse struct {
 	// Provides detailed information about the specified medical transcription job,
 	// including job status and, if applicable, failure reason.
 	//
-	// MedicalTranscriptionJob is the "MedicalTranscriptionJob" member: a
+	// MedicalTranscriptionJob is the "medicalTranscriptionJob" member: a
 	// MedicalTranscriptionJob structure.
-	MedicalTranscriptionJob *MedicalTranscriptionJob `json:"MedicalTranscriptionJob,omitempty"`
+	MedicalTranscriptionJob *MedicalTranscriptionJob `json:"medicalTranscriptionJob,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -2472,9 +2472,9 @@ type GetMedicalVocabularyRequest struct {
 	// The name of the custom medical vocabulary you want information about. Custom
 	// medical vocabulary names are case sensitive.
 	//
-	// VocabularyName is the "VocabularyName" member: a string, required; length 1
+	// VocabularyName is the "vocabularyName" member: a string, required; length 1
 	// to 200.
-	VocabularyName *string `json:"VocabularyName,omitempty"`
+	VocabularyName *string `json:"vocabularyName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -2504,41 +2504,41 @@ type GetMedicalVocabularyResponse struct {
 	// The Amazon S3 location where the specified custom medical vocabulary is
 	// stored; use this URI to view or download the custom vocabulary.
 	//
-	// DownloadUri is the "DownloadUri" member: a string; length 1 to 2000.
-	DownloadUri *string `json:"DownloadUri,omitempty"`
+	// DownloadUri is the "downloadUri" member: a string; length 1 to 2000.
+	DownloadUri *string `json:"downloadUri,omitempty"`
 
 	// If VocabularyState is FAILED, FailureReason contains information about why
 	// the custom medical vocabulary request failed. See also: Common Errors
 	// (https://docs.aws.amazon.com/transcribe/latest/APIReference/CommonErrors.html).
 	//
-	// FailureReason is the "FailureReason" member: a string.
-	FailureReason *string `json:"FailureReason,omitempty"`
+	// FailureReason is the "failureReason" member: a string.
+	FailureReason *string `json:"failureReason,omitempty"`
 
 	// The language code you selected for your custom medical vocabulary. US English
 	// (en-US) is the only language supported with Amazon Transcribe Medical.
 	//
-	// LanguageCode is the "LanguageCode" member: a LanguageCode value.
-	LanguageCode LanguageCode `json:"LanguageCode,omitempty"`
+	// LanguageCode is the "languageCode" member: a LanguageCode value.
+	LanguageCode LanguageCode `json:"languageCode,omitempty"`
 
 	// The date and time the specified custom medical vocabulary was last modified.
 	//
 	// Timestamps are in the format YYYY-MM-DD'T'HH:MM:SS.SSSSSS-UTC. For example,
 	// 2022-05-04T12:32:58.761000-07:00 represents 12:32 PM UTC-7 on May 4, 2022.
 	//
-	// LastModifiedTime is the "LastModifiedTime" member: a timestamp.
-	LastModifiedTime *cloudtrail.Time `json:"LastModifiedTime,omitempty"`
+	// LastModifiedTime is the "lastModifiedTime" member: a timestamp.
+	LastModifiedTime *cloudtrail.Time `json:"lastModifiedTime,omitempty"`
 
 	// The name of the custom medical vocabulary you requested information about.
 	//
-	// VocabularyName is the "VocabularyName" member: a string; length 1 to 200.
-	VocabularyName *string `json:"VocabularyName,omitempty"`
+	// VocabularyName is the "vocabularyName" member: a string; length 1 to 200.
+	VocabularyName *string `json:"vocabularyName,omitempty"`
 
 	// The processing state of your custom medical vocabulary. If the state is
 	// READY, you can use the custom vocabulary in a StartMedicalTranscriptionJob
 	// request.
 	//
-	// VocabularyState is the "VocabularyState" member: a VocabularyState value.
-	VocabularyState VocabularyState `json:"VocabularyState,omitempty"`
+	// VocabularyState is the "vocabularyState" member: a VocabularyState value.
+	VocabularyState VocabularyState `json:"vocabularyState,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -2568,9 +2568,9 @@ type GetTranscriptionJobRequest struct {
 	// The name of the transcription job you want information about. Job names are
 	// case sensitive.
 	//
-	// TranscriptionJobName is the "TranscriptionJobName" member: a string,
+	// TranscriptionJobName is the "transcriptionJobName" member: a string,
 	// required; length 1 to 200.
-	TranscriptionJobName *string `json:"TranscriptionJobName,omitempty"`
+	TranscriptionJobName *string `json:"transcriptionJobName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -2600,9 +2600,9 @@ type GetTranscriptionJobResponse struct {
 	// Provides detailed information about the specified transcription job,
 	// including job status and, if applicable, failure reason.
 	//
-	// TranscriptionJob is the "TranscriptionJob" member: a TranscriptionJob
+	// TranscriptionJob is the "transcriptionJob" member: a TranscriptionJob
 	// structure.
-	TranscriptionJob *TranscriptionJob `json:"TranscriptionJob,omitempty"`
+	TranscriptionJob *TranscriptionJob `json:"transcriptionJob,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -2632,9 +2632,9 @@ type GetVocabularyFilterRequest struct {
 	// The name of the custom vocabulary filter you want information about. Custom
 	// vocabulary filter names are case sensitive.
 	//
-	// VocabularyFilterName is the "VocabularyFilterName" member: a string,
+	// VocabularyFilterName is the "vocabularyFilterName" member: a string,
 	// required; length 1 to 200.
-	VocabularyFilterName *string `json:"VocabularyFilterName,omitempty"`
+	VocabularyFilterName *string `json:"vocabularyFilterName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -2664,27 +2664,27 @@ type GetVocabularyFilterResponse struct {
 	// The Amazon S3 location where the custom vocabulary filter is stored; use this
 	// URI to view or download the custom vocabulary filter.
 	//
-	// DownloadUri is the "DownloadUri" member: a string; length 1 to 2000.
-	DownloadUri *string `json:"DownloadUri,omitempty"`
+	// DownloadUri is the "downloadUri" member: a string; length 1 to 2000.
+	DownloadUri *string `json:"downloadUri,omitempty"`
 
 	// The language code you selected for your custom vocabulary filter.
 	//
-	// LanguageCode is the "LanguageCode" member: a LanguageCode value.
-	LanguageCode LanguageCode `json:"LanguageCode,omitempty"`
+	// LanguageCode is the "languageCode" member: a LanguageCode value.
+	LanguageCode LanguageCode `json:"languageCode,omitempty"`
 
 	// The date and time the specified custom vocabulary filter was last modified.
 	//
 	// Timestamps are in the format YYYY-MM-DD'T'HH:MM:SS.SSSSSS-UTC. For example,
 	// 2022-05-04T12:32:58.761000-07:00 represents 12:32 PM UTC-7 on May 4, 2022.
 	//
-	// LastModifiedTime is the "LastModifiedTime" member: a timestamp.
-	LastModifiedTime *cloudtrail.Time `json:"LastModifiedTime,omitempty"`
+	// LastModifiedTime is the "lastModifiedTime" member: a timestamp.
+	LastModifiedTime *cloudtrail.Time `json:"lastModifiedTime,omitempty"`
 
 	// The name of the custom vocabulary filter you requested information about.
 	//
-	// VocabularyFilterName is the "VocabularyFilterName" member: a string; length 1
+	// VocabularyFilterName is the "vocabularyFilterName" member: a string; length 1
 	// to 200.
-	VocabularyFilterName *string `json:"VocabularyFilterName,omitempty"`
+	VocabularyFilterName *string `json:"vocabularyFilterName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -2714,9 +2714,9 @@ type GetVocabularyRequest struct {
 	// The name of the custom vocabulary you want information about. Custom
 	// vocabulary names are case sensitive.
 	//
-	// VocabularyName is the "VocabularyName" member: a string, required; length 1
+	// VocabularyName is the "vocabularyName" member: a string, required; length 1
 	// to 200.
-	VocabularyName *string `json:"VocabularyName,omitempty"`
+	VocabularyName *string `json:"vocabularyName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -2746,39 +2746,39 @@ type GetVocabularyResponse struct {
 	// The Amazon S3 location where the custom vocabulary is stored; use this URI to
 	// view or download the custom vocabulary.
 	//
-	// DownloadUri is the "DownloadUri" member: a string; length 1 to 2000.
-	DownloadUri *string `json:"DownloadUri,omitempty"`
+	// DownloadUri is the "downloadUri" member: a string; length 1 to 2000.
+	DownloadUri *string `json:"downloadUri,omitempty"`
 
 	// If VocabularyState is FAILED, FailureReason contains information about why
 	// the custom vocabulary request failed. See also: Common Errors
 	// (https://docs.aws.amazon.com/transcribe/latest/APIReference/CommonErrors.html).
 	//
-	// FailureReason is the "FailureReason" member: a string.
-	FailureReason *string `json:"FailureReason,omitempty"`
+	// FailureReason is the "failureReason" member: a string.
+	FailureReason *string `json:"failureReason,omitempty"`
 
 	// The language code you selected for your custom vocabulary.
 	//
-	// LanguageCode is the "LanguageCode" member: a LanguageCode value.
-	LanguageCode LanguageCode `json:"LanguageCode,omitempty"`
+	// LanguageCode is the "languageCode" member: a LanguageCode value.
+	LanguageCode LanguageCode `json:"languageCode,omitempty"`
 
 	// The date and time the specified custom vocabulary was last modified.
 	//
 	// Timestamps are in the format YYYY-MM-DD'T'HH:MM:SS.SSSSSS-UTC. For example,
 	// 2022-05-04T12:32:58.761000-07:00 represents 12:32 PM UTC-7 on May 4, 2022.
 	//
-	// LastModifiedTime is the "LastModifiedTime" member: a timestamp.
-	LastModifiedTime *cloudtrail.Time `json:"LastModifiedTime,omitempty"`
+	// LastModifiedTime is the "lastModifiedTime" member: a timestamp.
+	LastModifiedTime *cloudtrail.Time `json:"lastModifiedTime,omitempty"`
 
 	// The name of the custom vocabulary you requested information about.
 	//
-	// VocabularyName is the "VocabularyName" member: a string; length 1 to 200.
-	VocabularyName *string `json:"VocabularyName,omitempty"`
+	// VocabularyName is the "vocabularyName" member: a string; length 1 to 200.
+	VocabularyName *string `json:"vocabularyName,omitempty"`
 
 	// The processing state of your custom vocabulary. If the state is READY, you
 	// can use the custom vocabulary in a StartTranscriptionJob request.
 	//
-	// VocabularyState is the "VocabularyState" member: a VocabularyState value.
-	VocabularyState VocabularyState `json:"VocabularyState,omitempty"`
+	// VocabularyState is the "vocabularyState" member: a VocabularyState value.
+	VocabularyState VocabularyState `json:"vocabularyState,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -2822,25 +2822,25 @@ type InputDataConfig struct {
 	// For more information, see IAM ARNs
 	// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-arns).
 	//
-	// DataAccessRoleArn is the "DataAccessRoleArn" member: a string, required;
+	// DataAccessRoleArn is the "dataAccessRoleArn" member: a string, required;
 	// length 20 to 2048.
-	DataAccessRoleArn *string `json:"DataAccessRoleArn,omitempty"`
+	DataAccessRoleArn *string `json:"dataAccessRoleArn,omitempty"`
 
 	// The Amazon S3 location (URI) of the text files you want to use to train your
 	// custom language model.
 	//
 	// Here's an example URI path: s3://DOC-EXAMPLE-BUCKET/my-model-training-data/
 	//
-	// S3Uri is the "S3Uri" member: a string, required; length 1 to 2000.
-	S3Uri *string `json:"S3Uri,omitempty"`
+	// S3Uri is the "s3Uri" member: a string, required; length 1 to 2000.
+	S3Uri *string `json:"s3Uri,omitempty"`
 
 	// The Amazon S3 location (URI) of the text files you want to use to tune your
 	// custom language model.
 	//
 	// Here's an example URI path: s3://DOC-EXAMPLE-BUCKET/my-model-tuning-data/
 	//
-	// TuningDataS3Uri is the "TuningDataS3Uri" member: a string; length 1 to 2000.
-	TuningDataS3Uri *string `json:"TuningDataS3Uri,omitempty"`
+	// TuningDataS3Uri is the "tuningDataS3Uri" member: a string; length 1 to 2000.
+	TuningDataS3Uri *string `json:"tuningDataS3Uri,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -2883,34 +2883,34 @@ type InterruptionFilter struct {
 	// Makes it possible to specify a time range (in milliseconds) in your audio,
 	// during which you want to search for an interruption. See for more detail.
 	//
-	// AbsoluteTimeRange is the "AbsoluteTimeRange" member: an AbsoluteTimeRange
+	// AbsoluteTimeRange is the "absoluteTimeRange" member: an AbsoluteTimeRange
 	// structure.
-	AbsoluteTimeRange *AbsoluteTimeRange `json:"AbsoluteTimeRange,omitempty"`
+	AbsoluteTimeRange *AbsoluteTimeRange `json:"absoluteTimeRange,omitempty"`
 
 	// Set to TRUE to flag speech that does not contain interruptions. Set to FALSE
 	// to flag speech that contains interruptions.
 	//
-	// Negate is the "Negate" member: a boolean.
-	Negate *bool `json:"Negate,omitempty"`
+	// Negate is the "negate" member: a boolean.
+	Negate *bool `json:"negate,omitempty"`
 
 	// Specify the interrupter that you want to flag. Omitting this parameter is
 	// equivalent to specifying both participants.
 	//
-	// ParticipantRole is the "ParticipantRole" member: a ParticipantRole value.
-	ParticipantRole ParticipantRole `json:"ParticipantRole,omitempty"`
+	// ParticipantRole is the "participantRole" member: a ParticipantRole value.
+	ParticipantRole ParticipantRole `json:"participantRole,omitempty"`
 
 	// Makes it possible to specify a time range (in percentage) in your media file,
 	// during which you want to search for an interruption. See for more detail.
 	//
-	// RelativeTimeRange is the "RelativeTimeRange" member: a RelativeTimeRange
+	// RelativeTimeRange is the "relativeTimeRange" member: a RelativeTimeRange
 	// structure.
-	RelativeTimeRange *RelativeTimeRange `json:"RelativeTimeRange,omitempty"`
+	RelativeTimeRange *RelativeTimeRange `json:"relativeTimeRange,omitempty"`
 
 	// Specify the duration of the interruptions in milliseconds. For example, you
 	// can flag speech that contains more than 10,000 milliseconds of interruptions.
 	//
-	// Threshold is the "Threshold" member: a long; range 0 to 14400000.
-	Threshold *int64 `json:"Threshold,omitempty"`
+	// Threshold is the "threshold" member: a long; range 0 to 14400000.
+	Threshold *int64 `json:"threshold,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -2954,8 +2954,8 @@ type JobExecutionSettings struct {
 	// If you include AllowDeferredExecution in your request, you must also include
 	// DataAccessRoleArn.
 	//
-	// AllowDeferredExecution is the "AllowDeferredExecution" member: a boolean.
-	AllowDeferredExecution *bool `json:"AllowDeferredExecution,omitempty"`
+	// AllowDeferredExecution is the "allowDeferredExecution" member: a boolean.
+	AllowDeferredExecution *bool `json:"allowDeferredExecution,omitempty"`
 
 	// The Amazon Resource Name (ARN) of an IAM role that has permissions to access
 	// the Amazon S3 bucket that contains your input files. If the role that you
@@ -2970,9 +2970,9 @@ type JobExecutionSettings struct {
 	// Note that if you include DataAccessRoleArn in your request, you must also
 	// include AllowDeferredExecution.
 	//
-	// DataAccessRoleArn is the "DataAccessRoleArn" member: a string; length 20
+	// DataAccessRoleArn is the "dataAccessRoleArn" member: a string; length 20
 	// to 2048.
-	DataAccessRoleArn *string `json:"DataAccessRoleArn,omitempty"`
+	DataAccessRoleArn *string `json:"dataAccessRoleArn,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -3006,13 +3006,13 @@ type LanguageCodeItem struct {
 	// Provides the total time, in seconds, each identified language is spoken in
 	// your media.
 	//
-	// DurationInSeconds is the "DurationInSeconds" member: a float.
-	DurationInSeconds *float32 `json:"DurationInSeconds,omitempty"`
+	// DurationInSeconds is the "durationInSeconds" member: a float.
+	DurationInSeconds *float32 `json:"durationInSeconds,omitempty"`
 
 	// Provides the language code for each language identified in your media.
 	//
-	// LanguageCode is the "LanguageCode" member: a LanguageCode value.
-	LanguageCode LanguageCode `json:"LanguageCode,omitempty"`
+	// LanguageCode is the "languageCode" member: a LanguageCode value.
+	LanguageCode LanguageCode `json:"languageCode,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -3074,9 +3074,9 @@ type LanguageIdSettings struct {
 	// match, the custom language model isn't applied. There are no errors or
 	// warnings associated with a language mismatch.
 	//
-	// LanguageModelName is the "LanguageModelName" member: a string; length 1
+	// LanguageModelName is the "languageModelName" member: a string; length 1
 	// to 200.
-	LanguageModelName *string `json:"LanguageModelName,omitempty"`
+	LanguageModelName *string `json:"languageModelName,omitempty"`
 
 	// The name of the custom vocabulary filter you want to use when processing your
 	// transcription job. Custom vocabulary filter names are case sensitive.
@@ -3089,9 +3089,9 @@ type LanguageIdSettings struct {
 	// Note that if you include VocabularyFilterName in your request, you must also
 	// include VocabularyFilterMethod.
 	//
-	// VocabularyFilterName is the "VocabularyFilterName" member: a string; length 1
+	// VocabularyFilterName is the "vocabularyFilterName" member: a string; length 1
 	// to 200.
-	VocabularyFilterName *string `json:"VocabularyFilterName,omitempty"`
+	VocabularyFilterName *string `json:"vocabularyFilterName,omitempty"`
 
 	// The name of the custom vocabulary you want to use when processing your
 	// transcription job. Custom vocabulary names are case sensitive.
@@ -3101,8 +3101,8 @@ type LanguageIdSettings struct {
 	// match, the custom vocabulary isn't applied. There are no errors or warnings
 	// associated with a language mismatch.
 	//
-	// VocabularyName is the "VocabularyName" member: a string; length 1 to 200.
-	VocabularyName *string `json:"VocabularyName,omitempty"`
+	// VocabularyName is the "vocabularyName" member: a string; length 1 to 200.
+	VocabularyName *string `json:"vocabularyName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -3142,31 +3142,31 @@ type LanguageModel struct {
 	// The Amazon Transcribe standard language model, or base model, used to create
 	// your custom language model.
 	//
-	// BaseModelName is the "BaseModelName" member: a BaseModelName value.
-	BaseModelName BaseModelName `json:"BaseModelName,omitempty"`
+	// BaseModelName is the "baseModelName" member: a BaseModelName value.
+	BaseModelName BaseModelName `json:"baseModelName,omitempty"`
 
 	// The date and time the specified custom language model was created.
 	//
 	// Timestamps are in the format YYYY-MM-DD'T'HH:MM:SS.SSSSSS-UTC. For example,
 	// 2022-05-04T12:32:58.761000-07:00 represents 12:32 PM UTC-7 on May 4, 2022.
 	//
-	// CreateTime is the "CreateTime" member: a timestamp.
-	CreateTime *cloudtrail.Time `json:"CreateTime,omitempty"`
+	// CreateTime is the "createTime" member: a timestamp.
+	CreateTime *cloudtrail.Time `json:"createTime,omitempty"`
 
 	// If ModelStatus is FAILED, FailureReason contains information about why the
 	// custom language model request failed. See also: Common Errors
 	// (https://docs.aws.amazon.com/transcribe/latest/APIReference/CommonErrors.html).
 	//
-	// FailureReason is the "FailureReason" member: a string.
-	FailureReason *string `json:"FailureReason,omitempty"`
+	// FailureReason is the "failureReason" member: a string.
+	FailureReason *string `json:"failureReason,omitempty"`
 
 	// The Amazon S3 location of the input files used to train and tune your custom
 	// language model, in addition to the data access role ARN (Amazon Resource
 	// Name) that has permissions to access these data.
 	//
-	// InputDataConfig is the "InputDataConfig" member: an InputDataConfig
+	// InputDataConfig is the "inputDataConfig" member: an InputDataConfig
 	// structure.
-	InputDataConfig *InputDataConfig `json:"InputDataConfig,omitempty"`
+	InputDataConfig *InputDataConfig `json:"inputDataConfig,omitempty"`
 
 	// The language code used to create your custom language model. Each custom
 	// language model must contain terms in only one language, and the language you
@@ -3179,30 +3179,30 @@ type LanguageModel struct {
 	// table. Note that US English (en-US) is the only language supported with
 	// Amazon Transcribe Medical.
 	//
-	// LanguageCode is the "LanguageCode" member: a CLMLanguageCode value.
-	LanguageCode CLMLanguageCode `json:"LanguageCode,omitempty"`
+	// LanguageCode is the "languageCode" member: a CLMLanguageCode value.
+	LanguageCode CLMLanguageCode `json:"languageCode,omitempty"`
 
 	// The date and time the specified custom language model was last modified.
 	//
 	// Timestamps are in the format YYYY-MM-DD'T'HH:MM:SS.SSSSSS-UTC. For example,
 	// 2022-05-04T12:32:58.761000-07:00 represents 12:32 PM UTC-7 on May 4, 2022.
 	//
-	// LastModifiedTime is the "LastModifiedTime" member: a timestamp.
-	LastModifiedTime *cloudtrail.Time `json:"LastModifiedTime,omitempty"`
+	// LastModifiedTime is the "lastModifiedTime" member: a timestamp.
+	LastModifiedTime *cloudtrail.Time `json:"lastModifiedTime,omitempty"`
 
 	// A unique name, chosen by you, for your custom language model.
 	//
 	// This name is case sensitive, cannot contain spaces, and must be unique within
 	// an Amazon Web Services account.
 	//
-	// ModelName is the "ModelName" member: a string; length 1 to 200.
-	ModelName *string `json:"ModelName,omitempty"`
+	// ModelName is the "modelName" member: a string; length 1 to 200.
+	ModelName *string `json:"modelName,omitempty"`
 
 	// The status of the specified custom language model. When the status displays
 	// as COMPLETED the model is ready for use.
 	//
-	// ModelStatus is the "ModelStatus" member: a ModelStatus value.
-	ModelStatus ModelStatus `json:"ModelStatus,omitempty"`
+	// ModelStatus is the "modelStatus" member: a ModelStatus value.
+	ModelStatus ModelStatus `json:"modelStatus,omitempty"`
 
 	// Shows if a more current base model is available for use with the specified
 	// custom language model.
@@ -3216,8 +3216,8 @@ type LanguageModel struct {
 	// using the new base model. Base model upgrades for existing custom language
 	// models are not supported.
 	//
-	// UpgradeAvailability is the "UpgradeAvailability" member: a boolean.
-	UpgradeAvailability *bool `json:"UpgradeAvailability,omitempty"`
+	// UpgradeAvailability is the "upgradeAvailability" member: a boolean.
+	UpgradeAvailability *bool `json:"upgradeAvailability,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -3249,8 +3249,8 @@ type ListCallAnalyticsCategoriesRequest struct {
 	// actual results are returned. If you do not specify a value, a default of 5 is
 	// used.
 	//
-	// MaxResults is the "MaxResults" member: an integer; range 1 to 100.
-	MaxResults *int32 `json:"MaxResults,omitempty"`
+	// MaxResults is the "maxResults" member: an integer; range 1 to 100.
+	MaxResults *int32 `json:"maxResults,omitempty"`
 
 	// If your ListCallAnalyticsCategories request returns more results than can be
 	// displayed, NextToken is displayed in the response with an associated string.
@@ -3258,8 +3258,8 @@ type ListCallAnalyticsCategoriesRequest struct {
 	// including NextToken with the value of the copied string. Repeat as needed to
 	// view all your results.
 	//
-	// NextToken is the "NextToken" member: a string; length 0 to 8192.
-	NextToken *string `json:"NextToken,omitempty"`
+	// NextToken is the "nextToken" member: a string; length 0 to 8192.
+	NextToken *string `json:"nextToken,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -3289,9 +3289,9 @@ type ListCallAnalyticsCategoriesResponse struct {
 	// Provides detailed information about your Call Analytics categories, including
 	// all the rules associated with each category.
 	//
-	// Categories is the "Categories" member: a list of CategoryProperties
+	// Categories is the "categories" member: a list of CategoryProperties
 	// structure.
-	Categories []CategoryProperties `json:"Categories,omitempty"`
+	Categories []CategoryProperties `json:"categories,omitempty"`
 
 	// If NextToken is present in your response, it indicates that not all results
 	// are displayed. To view the next set of results, copy the string associated
@@ -3299,8 +3299,8 @@ type ListCallAnalyticsCategoriesResponse struct {
 	// again including NextToken with the value of the copied string. Repeat as
 	// needed to view all your results.
 	//
-	// NextToken is the "NextToken" member: a string; length 0 to 8192.
-	NextToken *string `json:"NextToken,omitempty"`
+	// NextToken is the "nextToken" member: a string; length 0 to 8192.
+	NextToken *string `json:"nextToken,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -3330,15 +3330,15 @@ type ListCallAnalyticsJobsRequest struct {
 	// Returns only the Call Analytics jobs that contain the specified string. The
 	// search is not case sensitive.
 	//
-	// JobNameContains is the "JobNameContains" member: a string; length 1 to 200.
-	JobNameContains *string `json:"JobNameContains,omitempty"`
+	// JobNameContains is the "jobNameContains" member: a string; length 1 to 200.
+	JobNameContains *string `json:"jobNameContains,omitempty"`
 
 	// The maximum number of Call Analytics jobs to return in each page of results.
 	// If there are fewer results than the value that you specify, only the actual
 	// results are returned. If you do not specify a value, a default of 5 is used.
 	//
-	// MaxResults is the "MaxResults" member: an integer; range 1 to 100.
-	MaxResults *int32 `json:"MaxResults,omitempty"`
+	// MaxResults is the "maxResults" member: an integer; range 1 to 100.
+	MaxResults *int32 `json:"maxResults,omitempty"`
 
 	// If your ListCallAnalyticsJobs request returns more results than can be
 	// displayed, NextToken is displayed in the response with an associated string.
@@ -3346,15 +3346,15 @@ type ListCallAnalyticsJobsRequest struct {
 	// including NextToken with the value of the copied string. Repeat as needed to
 	// view all your results.
 	//
-	// NextToken is the "NextToken" member: a string; length 0 to 8192.
-	NextToken *string `json:"NextToken,omitempty"`
+	// NextToken is the "nextToken" member: a string; length 0 to 8192.
+	NextToken *string `json:"nextToken,omitempty"`
 
 	// Returns only Call Analytics jobs with the specified status. Jobs are ordered
 	// by creation date, with the newest job first. If you do not include Status,
 	// all Call Analytics jobs are returned.
 	//
-	// Status is the "Status" member: a CallAnalyticsJobStatus value.
-	Status CallAnalyticsJobStatus `json:"Status,omitempty"`
+	// Status is the "status" member: a CallAnalyticsJobStatus value.
+	Status CallAnalyticsJobStatus `json:"status,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -3383,9 +3383,9 @@ func (v *ListCallAnalyticsJobsRequest) UnmarshalCloudTrail(data []byte) error {
 type ListCallAnalyticsJobsResponse struct {
 	// Provides a summary of information about each result.
 	//
-	// CallAnalyticsJobSummaries is the "CallAnalyticsJobSummaries" member: a list
+	// CallAnalyticsJobSummaries is the "callAnalyticsJobSummaries" member: a list
 	// of CallAnalyticsJobSummary structure.
-	CallAnalyticsJobSummaries []CallAnalyticsJobSummary `json:"CallAnalyticsJobSummaries,omitempty"`
+	CallAnalyticsJobSummaries []CallAnalyticsJobSummary `json:"callAnalyticsJobSummaries,omitempty"`
 
 	// If NextToken is present in your response, it indicates that not all results
 	// are displayed. To view the next set of results, copy the string associated
@@ -3393,14 +3393,14 @@ type ListCallAnalyticsJobsResponse struct {
 	// again including NextToken with the value of the copied string. Repeat as
 	// needed to view all your results.
 	//
-	// NextToken is the "NextToken" member: a string; length 0 to 8192.
-	NextToken *string `json:"NextToken,omitempty"`
+	// NextToken is the "nextToken" member: a string; length 0 to 8192.
+	NextToken *string `json:"nextToken,omitempty"`
 
 	// Lists all Call Analytics jobs that have the status specified in your request.
 	// Jobs are ordered by creation date, with the newest job first.
 	//
-	// Status is the "Status" member: a CallAnalyticsJobStatus value.
-	Status CallAnalyticsJobStatus `json:"Status,omitempty"`
+	// Status is the "status" member: a CallAnalyticsJobStatus value.
+	Status CallAnalyticsJobStatus `json:"status,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -3432,14 +3432,14 @@ type ListLanguageModelsRequest struct {
 	// actual results are returned. If you do not specify a value, a default of 5 is
 	// used.
 	//
-	// MaxResults is the "MaxResults" member: an integer; range 1 to 100.
-	MaxResults *int32 `json:"MaxResults,omitempty"`
+	// MaxResults is the "maxResults" member: an integer; range 1 to 100.
+	MaxResults *int32 `json:"maxResults,omitempty"`
 
 	// Returns only the custom language models that contain the specified string.
 	// The search is not case sensitive.
 	//
-	// NameContains is the "NameContains" member: a string; length 1 to 200.
-	NameContains *string `json:"NameContains,omitempty"`
+	// NameContains is the "nameContains" member: a string; length 1 to 200.
+	NameContains *string `json:"nameContains,omitempty"`
 
 	// If your ListLanguageModels request returns more results than can be
 	// displayed, NextToken is displayed in the response with an associated string.
@@ -3447,15 +3447,15 @@ type ListLanguageModelsRequest struct {
 	// including NextToken with the value of the copied string. Repeat as needed to
 	// view all your results.
 	//
-	// NextToken is the "NextToken" member: a string; length 0 to 8192.
-	NextToken *string `json:"NextToken,omitempty"`
+	// NextToken is the "nextToken" member: a string; length 0 to 8192.
+	NextToken *string `json:"nextToken,omitempty"`
 
 	// Returns only custom language models with the specified status. Language
 	// models are ordered by creation date, with the newest model first. If you do
 	// not include StatusEquals, all custom language models are returned.
 	//
-	// StatusEquals is the "StatusEquals" member: a ModelStatus value.
-	StatusEquals ModelStatus `json:"StatusEquals,omitempty" cloudtrail:"         statusequals"`
+	// StatusEquals is the "statusEquals" member: a ModelStatus value.
+	StatusEquals ModelStatus `json:"statusEquals,omitempty" cloudtrail:"         statusequals"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -3485,8 +3485,8 @@ type ListLanguageModelsResponse struct {
 	// Provides information about the custom language models that match the criteria
 	// specified in your request.
 	//
-	// Models is the "Models" member: a list of LanguageModel structure.
-	Models []LanguageModel `json:"Models,omitempty"`
+	// Models is the "models" member: a list of LanguageModel structure.
+	Models []LanguageModel `json:"models,omitempty"`
 
 	// If NextToken is present in your response, it indicates that not all results
 	// are displayed. To view the next set of results, copy the string associated
@@ -3494,8 +3494,8 @@ type ListLanguageModelsResponse struct {
 	// again including NextToken with the value of the copied string. Repeat as
 	// needed to view all your results.
 	//
-	// NextToken is the "NextToken" member: a string; length 0 to 8192.
-	NextToken *string `json:"NextToken,omitempty"`
+	// NextToken is the "nextToken" member: a string; length 0 to 8192.
+	NextToken *string `json:"nextToken,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -3525,15 +3525,15 @@ type ListMedicalScribeJobsRequest struct {
 	// Returns only the Medical Scribe jobs that contain the specified string. The
 	// search is not case sensitive.
 	//
-	// JobNameContains is the "JobNameContains" member: a string; length 1 to 200.
-	JobNameContains *string `json:"JobNameContains,omitempty"`
+	// JobNameContains is the "jobNameContains" member: a string; length 1 to 200.
+	JobNameContains *string `json:"jobNameContains,omitempty"`
 
 	// The maximum number of Medical Scribe jobs to return in each page of results.
 	// If there are fewer results than the value that you specify, only the actual
 	// results are returned. If you do not specify a value, a default of 5 is used.
 	//
-	// MaxResults is the "MaxResults" member: an integer; range 1 to 100.
-	MaxResults *int32 `json:"MaxResults,omitempty"`
+	// MaxResults is the "maxResults" member: an integer; range 1 to 100.
+	MaxResults *int32 `json:"maxResults,omitempty"`
 
 	// If your ListMedicalScribeJobs request returns more results than can be
 	// displayed, NextToken is displayed in the response with an associated string.
@@ -3541,15 +3541,15 @@ type ListMedicalScribeJobsRequest struct {
 	// including NextToken with the value of the copied string. Repeat as needed to
 	// view all your results.
 	//
-	// NextToken is the "NextToken" member: a string; length 0 to 8192.
-	NextToken *string `json:"NextToken,omitempty"`
+	// NextToken is the "nextToken" member: a string; length 0 to 8192.
+	NextToken *string `json:"nextToken,omitempty"`
 
 	// Returns only Medical Scribe jobs with the specified status. Jobs are ordered
 	// by creation date, with the newest job first. If you do not include Status,
 	// all Medical Scribe jobs are returned.
 	//
-	// Status is the "Status" member: a MedicalScribeJobStatus value.
-	Status MedicalScribeJobStatus `json:"Status,omitempty"`
+	// Status is the "status" member: a MedicalScribeJobStatus value.
+	Status MedicalScribeJobStatus `json:"status,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -3578,9 +3578,9 @@ func (v *ListMedicalScribeJobsRequest) UnmarshalCloudTrail(data []byte) error {
 type ListMedicalScribeJobsResponse struct {
 	// Provides a summary of information about each result.
 	//
-	// MedicalScribeJobSummaries is the "MedicalScribeJobSummaries" member: a list
+	// MedicalScribeJobSummaries is the "medicalScribeJobSummaries" member: a list
 	// of MedicalScribeJobSummary structure.
-	MedicalScribeJobSummaries []MedicalScribeJobSummary `json:"MedicalScribeJobSummaries,omitempty"`
+	MedicalScribeJobSummaries []MedicalScribeJobSummary `json:"medicalScribeJobSummaries,omitempty"`
 
 	// If NextToken is present in your response, it indicates that not all results
 	// are displayed. To view the next set of results, copy the string associated
@@ -3588,14 +3588,14 @@ type ListMedicalScribeJobsResponse struct {
 	// again including NextToken with the value of the copied string. Repeat as
 	// needed to view all your results.
 	//
-	// NextToken is the "NextToken" member: a string; length 0 to 8192.
-	NextToken *string `json:"NextToken,omitempty"`
+	// NextToken is the "nextToken" member: a string; length 0 to 8192.
+	NextToken *string `json:"nextToken,omitempty"`
 
 	// Lists all Medical Scribe jobs that have the status specified in your request.
 	// Jobs are ordered by creation date, with the newest job first.
 	//
-	// Status is the "Status" member: a MedicalScribeJobStatus value.
-	Status MedicalScribeJobStatus `json:"Status,omitempty"`
+	// Status is the "status" member: a MedicalScribeJobStatus value.
+	Status MedicalScribeJobStatus `json:"status,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -3625,16 +3625,16 @@ type ListMedicalTranscriptionJobsRequest struct {
 	// Returns only the medical transcription jobs that contain the specified
 	// string. The search is not case sensitive.
 	//
-	// JobNameContains is the "JobNameContains" member: a string; length 1 to 200.
-	JobNameContains *string `json:"JobNameContains,omitempty"`
+	// JobNameContains is the "jobNameContains" member: a string; length 1 to 200.
+	JobNameContains *string `json:"jobNameContains,omitempty"`
 
 	// The maximum number of medical transcription jobs to return in each page of
 	// results. If there are fewer results than the value that you specify, only the
 	// actual results are returned. If you do not specify a value, a default of 5 is
 	// used.
 	//
-	// MaxResults is the "MaxResults" member: an integer; range 1 to 100.
-	MaxResults *int32 `json:"MaxResults,omitempty"`
+	// MaxResults is the "maxResults" member: an integer; range 1 to 100.
+	MaxResults *int32 `json:"maxResults,omitempty"`
 
 	// If your ListMedicalTranscriptionJobs request returns more results than can be
 	// displayed, NextToken is displayed in the response with an associated string.
@@ -3642,15 +3642,15 @@ type ListMedicalTranscriptionJobsRequest struct {
 	// including NextToken with the value of the copied string. Repeat as needed to
 	// view all your results.
 	//
-	// NextToken is the "NextToken" member: a string; length 0 to 8192.
-	NextToken *string `json:"NextToken,omitempty"`
+	// NextToken is the "nextToken" member: a string; length 0 to 8192.
+	NextToken *string `json:"nextToken,omitempty"`
 
 	// Returns only medical transcription jobs with the specified status. Jobs are
 	// ordered by creation date, with the newest job first. If you do not include
 	// Status, all medical transcription jobs are returned.
 	//
-	// Status is the "Status" member: a TranscriptionJobStatus value.
-	Status TranscriptionJobStatus `json:"Status,omitempty"`
+	// Status is the "status" member: a TranscriptionJobStatus value.
+	Status TranscriptionJobStatus `json:"status,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -3679,9 +3679,9 @@ func (v *ListMedicalTranscriptionJobsRequest) UnmarshalCloudTrail(data []byte) e
 type ListMedicalTranscriptionJobsResponse struct {
 	// Provides a summary of information about each result.
 	//
-	// MedicalTranscriptionJobSummaries is the "MedicalTranscriptionJobSummaries"
+	// MedicalTranscriptionJobSummaries is the "medicalTranscriptionJobSummaries"
 	// member: a list of MedicalTranscriptionJobSummary structure.
-	MedicalTranscriptionJobSummaries []MedicalTranscriptionJobSummary `json:"MedicalTranscriptionJobSummaries,omitempty"`
+	MedicalTranscriptionJobSummaries []MedicalTranscriptionJobSummary `json:"medicalTranscriptionJobSummaries,omitempty"`
 
 	// If NextToken is present in your response, it indicates that not all results
 	// are displayed. To view the next set of results, copy the string associated
@@ -3689,14 +3689,14 @@ type ListMedicalTranscriptionJobsResponse struct {
 	// again including NextToken with the value of the copied string. Repeat as
 	// needed to view all your results.
 	//
-	// NextToken is the "NextToken" member: a string; length 0 to 8192.
-	NextToken *string `json:"NextToken,omitempty"`
+	// NextToken is the "nextToken" member: a string; length 0 to 8192.
+	NextToken *string `json:"nextToken,omitempty"`
 
 	// Lists all medical transcription jobs that have the status specified in your
 	// request. Jobs are ordered by creation date, with the newest job first.
 	//
-	// Status is the "Status" member: a TranscriptionJobStatus value.
-	Status TranscriptionJobStatus `json:"Status,omitempty"`
+	// Status is the "status" member: a TranscriptionJobStatus value.
+	Status TranscriptionJobStatus `json:"status,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -3728,14 +3728,14 @@ type ListMedicalVocabulariesRequest struct {
 	// actual results are returned. If you do not specify a value, a default of 5 is
 	// used.
 	//
-	// MaxResults is the "MaxResults" member: an integer; range 1 to 100.
-	MaxResults *int32 `json:"MaxResults,omitempty"`
+	// MaxResults is the "maxResults" member: an integer; range 1 to 100.
+	MaxResults *int32 `json:"maxResults,omitempty"`
 
 	// Returns only the custom medical vocabularies that contain the specified
 	// string. The search is not case sensitive.
 	//
-	// NameContains is the "NameContains" member: a string; length 1 to 200.
-	NameContains *string `json:"NameContains,omitempty"`
+	// NameContains is the "nameContains" member: a string; length 1 to 200.
+	NameContains *string `json:"nameContains,omitempty"`
 
 	// If your ListMedicalVocabularies request returns more results than can be
 	// displayed, NextToken is displayed in the response with an associated string.
@@ -3743,16 +3743,16 @@ type ListMedicalVocabulariesRequest struct {
 	// including NextToken with the value of the copied string. Repeat as needed to
 	// view all your results.
 	//
-	// NextToken is the "NextToken" member: a string; length 0 to 8192.
-	NextToken *string `json:"NextToken,omitempty"`
+	// NextToken is the "nextToken" member: a string; length 0 to 8192.
+	NextToken *string `json:"nextToken,omitempty"`
 
 	// Returns only custom medical vocabularies with the specified state. Custom
 	// vocabularies are ordered by creation date, with the newest vocabulary first.
 	// If you do not include StateEquals, all custom medical vocabularies are
 	// returned.
 	//
-	// StateEquals is the "StateEquals" member: a VocabularyState value.
-	StateEquals VocabularyState `json:"StateEquals,omitempty"`
+	// StateEquals is the "stateEquals" member: a VocabularyState value.
+	StateEquals VocabularyState `json:"stateEquals,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -3785,22 +3785,22 @@ type ListMedicalVocabulariesResponse struct {
 	// again including NextToken with the value of the copied string. Repeat as
 	// needed to view all your results.
 	//
-	// NextToken is the "NextToken" member: a string; length 0 to 8192.
-	NextToken *string `json:"NextToken,omitempty"`
+	// NextToken is the "nextToken" member: a string; length 0 to 8192.
+	NextToken *string `json:"nextToken,omitempty"`
 
 	// Lists all custom medical vocabularies that have the status specified in your
 	// request. Custom vocabularies are ordered by creation date, with the newest
 	// vocabulary first.
 	//
-	// Status is the "Status" member: a VocabularyState value.
-	Status VocabularyState `json:"Status,omitempty"`
+	// Status is the "status" member: a VocabularyState value.
+	Status VocabularyState `json:"status,omitempty"`
 
 	// Provides information about the custom medical vocabularies that match the
 	// criteria specified in your request.
 	//
-	// Vocabularies is the "Vocabularies" member: a list of VocabularyInfo
+	// Vocabularies is the "vocabularies" member: a list of VocabularyInfo
 	// structure.
-	Vocabularies []VocabularyInfo `json:"Vocabularies,omitempty"`
+	Vocabularies []VocabularyInfo `json:"vocabularies,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -3838,9 +3838,9 @@ type ListTagsForResourceRequest struct {
 	// medical-transcription-job, vocabulary, medical-vocabulary, vocabulary-filter,
 	// and language-model.
 	//
-	// ResourceArn is the "ResourceArn" member: a string, required; length 1
+	// ResourceArn is the "resourceArn" member: a string, required; length 1
 	// to 1011.
-	ResourceArn *string `json:"ResourceArn,omitempty"`
+	ResourceArn *string `json:"resourceArn,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -3869,14 +3869,14 @@ func (v *ListTagsForResourceRequest) UnmarshalCloudTrail(data []byte) error {
 type ListTagsForResourceResponse struct {
 	// The Amazon Resource Name (ARN) specified in your request.
 	//
-	// ResourceArn is the "ResourceArn" member: a string; length 1 to 1011.
-	ResourceArn *string `json:"ResourceArn,omitempty"`
+	// ResourceArn is the "resourceArn" member: a string; length 1 to 1011.
+	ResourceArn *string `json:"resourceArn,omitempty"`
 
 	// Lists all tags associated with the given transcription job, vocabulary,
 	// model, or resource.
 	//
-	// Tags is the "Tags" member: a list of Tag structure; length 1 to 200.
-	Tags []Tag `json:"Tags,omitempty"`
+	// Tags is the "tags" member: a list of Tag structure; length 1 to 200.
+	Tags []Tag `json:"tags,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -3906,15 +3906,15 @@ type ListTranscriptionJobsRequest struct {
 	// Returns only the transcription jobs that contain the specified string. The
 	// search is not case sensitive.
 	//
-	// JobNameContains is the "JobNameContains" member: a string; length 1 to 200.
-	JobNameContains *string `json:"JobNameContains,omitempty"`
+	// JobNameContains is the "jobNameContains" member: a string; length 1 to 200.
+	JobNameContains *string `json:"jobNameContains,omitempty"`
 
 	// The maximum number of transcription jobs to return in each page of results.
 	// If there are fewer results than the value that you specify, only the actual
 	// results are returned. If you do not specify a value, a default of 5 is used.
 	//
-	// MaxResults is the "MaxResults" member: an integer; range 1 to 100.
-	MaxResults *int32 `json:"MaxResults,omitempty"`
+	// MaxResults is the "maxResults" member: an integer; range 1 to 100.
+	MaxResults *int32 `json:"maxResults,omitempty"`
 
 	// If your ListTranscriptionJobs request returns more results than can be
 	// displayed, NextToken is displayed in the response with an associated string.
@@ -3922,15 +3922,15 @@ type ListTranscriptionJobsRequest struct {
 	// including NextToken with the value of the copied string. Repeat as needed to
 	// view all your results.
 	//
-	// NextToken is the "NextToken" member: a string; length 0 to 8192.
-	NextToken *string `json:"NextToken,omitempty"`
+	// NextToken is the "nextToken" member: a string; length 0 to 8192.
+	NextToken *string `json:"nextToken,omitempty"`
 
 	// Returns only transcription jobs with the specified status. Jobs are ordered
 	// by creation date, with the newest job first. If you do not include Status,
 	// all transcription jobs are returned.
 	//
-	// Status is the "Status" member: a TranscriptionJobStatus value.
-	Status TranscriptionJobStatus `json:"Status,omitempty"`
+	// Status is the "status" member: a TranscriptionJobStatus value.
+	Status TranscriptionJobStatus `json:"status,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -3963,20 +3963,20 @@ type ListTranscriptionJobsResponse struct {
 	// again including NextToken with the value of the copied string. Repeat as
 	// needed to view all your results.
 	//
-	// NextToken is the "NextToken" member: a string; length 0 to 8192.
-	NextToken *string `json:"NextToken,omitempty"`
+	// NextToken is the "nextToken" member: a string; length 0 to 8192.
+	NextToken *string `json:"nextToken,omitempty"`
 
 	// Lists all transcription jobs that have the status specified in your request.
 	// Jobs are ordered by creation date, with the newest job first.
 	//
-	// Status is the "Status" member: a TranscriptionJobStatus value.
-	Status TranscriptionJobStatus `json:"Status,omitempty"`
+	// Status is the "status" member: a TranscriptionJobStatus value.
+	Status TranscriptionJobStatus `json:"status,omitempty"`
 
 	// Provides a summary of information about each result.
 	//
-	// TranscriptionJobSummaries is the "TranscriptionJobSummaries" member: a list
+	// TranscriptionJobSummaries is the "transcriptionJobSummaries" member: a list
 	// of TranscriptionJobSummary structure.
-	TranscriptionJobSummaries []TranscriptionJobSummary `json:"TranscriptionJobSummaries,omitempty"`
+	TranscriptionJobSummaries []TranscriptionJobSummary `json:"transcriptionJobSummaries,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -4007,14 +4007,14 @@ type ListVocabulariesRequest struct {
 	// If there are fewer results than the value that you specify, only the actual
 	// results are returned. If you do not specify a value, a default of 5 is used.
 	//
-	// MaxResults is the "MaxResults" member: an integer; range 1 to 100.
-	MaxResults *int32 `json:"MaxResults,omitempty"`
+	// MaxResults is the "maxResults" member: an integer; range 1 to 100.
+	MaxResults *int32 `json:"maxResults,omitempty"`
 
 	// Returns only the custom vocabularies that contain the specified string. The
 	// search is not case sensitive.
 	//
-	// NameContains is the "NameContains" member: a string; length 1 to 200.
-	NameContains *string `json:"NameContains,omitempty"`
+	// NameContains is the "nameContains" member: a string; length 1 to 200.
+	NameContains *string `json:"nameContains,omitempty"`
 
 	// If your ListVocabularies request returns more results than can be displayed,
 	// NextToken is displayed in the response with an associated string. To get the
@@ -4022,15 +4022,15 @@ type ListVocabulariesRequest struct {
 	// NextToken with the value of the copied string. Repeat as needed to view all
 	// your results.
 	//
-	// NextToken is the "NextToken" member: a string; length 0 to 8192.
-	NextToken *string `json:"NextToken,omitempty"`
+	// NextToken is the "nextToken" member: a string; length 0 to 8192.
+	NextToken *string `json:"nextToken,omitempty"`
 
 	// Returns only custom vocabularies with the specified state. Vocabularies are
 	// ordered by creation date, with the newest vocabulary first. If you do not
 	// include StateEquals, all custom medical vocabularies are returned.
 	//
-	// StateEquals is the "StateEquals" member: a VocabularyState value.
-	StateEquals VocabularyState `json:"StateEquals,omitempty"`
+	// StateEquals is the "stateEquals" member: a VocabularyState value.
+	StateEquals VocabularyState `json:"stateEquals,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -4063,21 +4063,21 @@ type ListVocabulariesResponse struct {
 	// again including NextToken with the value of the copied string. Repeat as
 	// needed to view all your results.
 	//
-	// NextToken is the "NextToken" member: a string; length 0 to 8192.
-	NextToken *string `json:"NextToken,omitempty"`
+	// NextToken is the "nextToken" member: a string; length 0 to 8192.
+	NextToken *string `json:"nextToken,omitempty"`
 
 	// Lists all custom vocabularies that have the status specified in your request.
 	// Vocabularies are ordered by creation date, with the newest vocabulary first.
 	//
-	// Status is the "Status" member: a VocabularyState value.
-	Status VocabularyState `json:"Status,omitempty"`
+	// Status is the "status" member: a VocabularyState value.
+	Status VocabularyState `json:"status,omitempty"`
 
 	// Provides information about the custom vocabularies that match the criteria
 	// specified in your request.
 	//
-	// Vocabularies is the "Vocabularies" member: a list of VocabularyInfo
+	// Vocabularies is the "vocabularies" member: a list of VocabularyInfo
 	// structure.
-	Vocabularies []VocabularyInfo `json:"Vocabularies,omitempty"`
+	Vocabularies []VocabularyInfo `json:"vocabularies,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -4109,14 +4109,14 @@ type ListVocabularyFiltersRequest struct {
 	// actual results are returned. If you do not specify a value, a default of 5 is
 	// used.
 	//
-	// MaxResults is the "MaxResults" member: an integer; range 1 to 100.
-	MaxResults *int32 `json:"MaxResults,omitempty"`
+	// MaxResults is the "maxResults" member: an integer; range 1 to 100.
+	MaxResults *int32 `json:"maxResults,omitempty"`
 
 	// Returns only the custom vocabulary filters that contain the specified string.
 	// The search is not case sensitive.
 	//
-	// NameContains is the "NameContains" member: a string; length 1 to 200.
-	NameContains *string `json:"NameContains,omitempty"`
+	// NameContains is the "nameContains" member: a string; length 1 to 200.
+	NameContains *string `json:"nameContains,omitempty"`
 
 	// If your ListVocabularyFilters request returns more results than can be
 	// displayed, NextToken is displayed in the response with an associated string.
@@ -4124,8 +4124,8 @@ type ListVocabularyFiltersRequest struct {
 	// including NextToken with the value of the copied string. Repeat as needed to
 	// view all your results.
 	//
-	// NextToken is the "NextToken" member: a string; length 0 to 8192.
-	NextToken *string `json:"NextToken,omitempty"`
+	// NextToken is the "nextToken" member: a string; length 0 to 8192.
+	NextToken *string `json:"nextToken,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -4158,15 +4158,15 @@ type ListVocabularyFiltersResponse struct {
 	// again including NextToken with the value of the copied string. Repeat as
 	// needed to view all your results.
 	//
-	// NextToken is the "NextToken" member: a string; length 0 to 8192.
-	NextToken *string `json:"NextToken,omitempty"`
+	// NextToken is the "nextToken" member: a string; length 0 to 8192.
+	NextToken *string `json:"nextToken,omitempty"`
 
 	// Provides information about the custom vocabulary filters that match the
 	// criteria specified in your request.
 	//
-	// VocabularyFilters is the "VocabularyFilters" member: a list of
+	// VocabularyFilters is the "vocabularyFilters" member: a list of
 	// VocabularyFilterInfo structure.
-	VocabularyFilters []VocabularyFilterInfo `json:"VocabularyFilters,omitempty"`
+	VocabularyFilters []VocabularyFilterInfo `json:"vocabularyFilters,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -4209,8 +4209,8 @@ type Media struct {
 	// in the same Amazon Web Services Region where you're making your transcription
 	// request.
 	//
-	// MediaFileUri is the "MediaFileUri" member: a string; length 1 to 2000.
-	MediaFileUri *string `json:"MediaFileUri,omitempty"`
+	// MediaFileUri is the "mediaFileUri" member: a string; length 1 to 2000.
+	MediaFileUri *string `json:"mediaFileUri,omitempty"`
 
 	// The Amazon S3 location of the media file you want to redact. For example:
 	//
@@ -4225,9 +4225,9 @@ type Media struct {
 	// a redacted transcript. It is only supported for Call Analytics
 	// (StartCallAnalyticsJob) transcription requests.
 	//
-	// RedactedMediaFileUri is the "RedactedMediaFileUri" member: a string; length 1
+	// RedactedMediaFileUri is the "redactedMediaFileUri" member: a string; length 1
 	// to 2000.
-	RedactedMediaFileUri *string `json:"RedactedMediaFileUri,omitempty"`
+	RedactedMediaFileUri *string `json:"redactedMediaFileUri,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -4259,15 +4259,15 @@ func (v *Media) UnmarshalCloudTrail(data []byte) error {
 type MedicalScribeChannelDefinition struct {
 	// Specify the audio channel you want to define.
 	//
-	// ChannelId is the "ChannelId" member: an integer, required; range 0 to 1.
-	ChannelId *int32 `json:"ChannelId,omitempty"`
+	// ChannelId is the "channelId" member: an integer, required; range 0 to 1.
+	ChannelId *int32 `json:"channelId,omitempty"`
 
 	// Specify the participant that you want to flag. The options are CLINICIAN and
 	// PATIENT
 	//
-	// ParticipantRole is the "ParticipantRole" member: a
+	// ParticipantRole is the "participantRole" member: a
 	// MedicalScribeParticipantRole value, required.
-	ParticipantRole MedicalScribeParticipantRole `json:"ParticipantRole,omitempty"`
+	ParticipantRole MedicalScribeParticipantRole `json:"participantRole,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -4299,9 +4299,9 @@ func (v *MedicalScribeChannelDefinition) UnmarshalCloudTrail(data []byte) error 
 type MedicalScribeContext struct {
 	// Contains patient-specific information.
 	//
-	// PatientContext is the "PatientContext" member: a MedicalScribePatientContext
+	// PatientContext is the "patientContext" member: a MedicalScribePatientContext
 	// structure.
-	PatientContext *MedicalScribePatientContext `json:"PatientContext,omitempty"`
+	PatientContext *MedicalScribePatientContext `json:"patientContext,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -4349,9 +4349,9 @@ type MedicalScribeEncryptionSettings struct {
 	// (https://docs.aws.amazon.com/transcribe/latest/dg/symmetric-asymmetric.html)
 	// .
 	//
-	// KmsEncryptionContext is the "KmsEncryptionContext" member: a map to string;
+	// KmsEncryptionContext is the "kmsEncryptionContext" member: a map to string;
 	// length 1 to 10.
-	KmsEncryptionContext map[string]string `json:"KmsEncryptionContext,omitempty"`
+	KmsEncryptionContext map[string]string `json:"kmsEncryptionContext,omitempty"`
 
 	// The ID of the KMS key you want to use for your streaming session. You can
 	// specify its KMS key ID, key Amazon Resource Name (ARN), alias name, or alias
@@ -4375,8 +4375,8 @@ type MedicalScribeEncryptionSettings struct {
 	// (https://docs.aws.amazon.com/kms/latest/APIReference/API_ListAliases.html)
 	// API operation.
 	//
-	// KmsKeyId is the "KmsKeyId" member: a string, required; length 1 to 2048.
-	KmsKeyId *string `json:"KmsKeyId,omitempty"`
+	// KmsKeyId is the "kmsKeyId" member: a string, required; length 1 to 2048.
+	KmsKeyId *string `json:"kmsKeyId,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -4418,9 +4418,9 @@ type MedicalScribeJob struct {
 	// ChannelDefinition in the list to 1 (to indicate the second channel) and
 	// ParticipantRole to PATIENT (to indicate that it's the patient speaking).
 	//
-	// ChannelDefinitions is the "ChannelDefinitions" member: a list of
+	// ChannelDefinitions is the "channelDefinitions" member: a list of
 	// MedicalScribeChannelDefinition structure; length 2 to 2.
-	ChannelDefinitions []MedicalScribeChannelDefinition `json:"ChannelDefinitions,omitempty"`
+	ChannelDefinitions []MedicalScribeChannelDefinition `json:"channelDefinitions,omitempty"`
 
 	// The date and time the specified Medical Scribe job finished processing.
 	//
@@ -4428,8 +4428,8 @@ type MedicalScribeJob struct {
 	// 2022-05-04T12:32:58.761000-07:00 represents a Medical Scribe job that
 	// finished processing at 12:32 PM UTC-7 on May 4, 2022.
 	//
-	// CompletionTime is the "CompletionTime" member: a timestamp.
-	CompletionTime *cloudtrail.Time `json:"CompletionTime,omitempty"`
+	// CompletionTime is the "completionTime" member: a timestamp.
+	CompletionTime *cloudtrail.Time `json:"completionTime,omitempty"`
 
 	// The date and time the specified Medical Scribe job request was made.
 	//
@@ -4437,8 +4437,8 @@ type MedicalScribeJob struct {
 	// 2022-05-04T12:32:58.761000-07:00 represents a Medical Scribe job that started
 	// processing at 12:32 PM UTC-7 on May 4, 2022.
 	//
-	// CreationTime is the "CreationTime" member: a timestamp.
-	CreationTime *cloudtrail.Time `json:"CreationTime,omitempty"`
+	// CreationTime is the "creationTime" member: a timestamp.
+	CreationTime *cloudtrail.Time `json:"creationTime,omitempty"`
 
 	// The Amazon Resource Name (ARN) of an IAM role that has permissions to access
 	// the Amazon S3 bucket that contains your input files, write to the output
@@ -4452,39 +4452,39 @@ type MedicalScribeJob struct {
 	// For more information, see IAM ARNs
 	// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-arns).
 	//
-	// DataAccessRoleArn is the "DataAccessRoleArn" member: a string; length 20
+	// DataAccessRoleArn is the "dataAccessRoleArn" member: a string; length 20
 	// to 2048.
-	DataAccessRoleArn *string `json:"DataAccessRoleArn,omitempty"`
+	DataAccessRoleArn *string `json:"dataAccessRoleArn,omitempty"`
 
 	// If MedicalScribeJobStatus is FAILED, FailureReason contains information about
 	// why the transcription job failed. See also: Common Errors
 	// (https://docs.aws.amazon.com/transcribe/latest/APIReference/CommonErrors.html).
 	//
-	// FailureReason is the "FailureReason" member: a string.
-	FailureReason *string `json:"FailureReason,omitempty"`
+	// FailureReason is the "failureReason" member: a string.
+	FailureReason *string `json:"failureReason,omitempty"`
 
 	// The language code used to create your Medical Scribe job. US English (en-US)
 	// is the only supported language for Medical Scribe jobs.
 	//
-	// LanguageCode is the "LanguageCode" member: a MedicalScribeLanguageCode value.
-	LanguageCode MedicalScribeLanguageCode `json:"LanguageCode,omitempty"`
+	// LanguageCode is the "languageCode" member: a MedicalScribeLanguageCode value.
+	LanguageCode MedicalScribeLanguageCode `json:"languageCode,omitempty"`
 
-	// Media is the "Media" member: a Media structure.
-	Media *Media `json:"Media,omitempty"`
+	// Media is the "media" member: a Media structure.
+	Media *Media `json:"media,omitempty"`
 
 	// Indicates whether the MedicalScribeContext object was provided when the
 	// Medical Scribe job was started.
 	//
-	// MedicalScribeContextProvided is the "MedicalScribeContextProvided" member: a
+	// MedicalScribeContextProvided is the "medicalScribeContextProvided" member: a
 	// boolean.
-	MedicalScribeContextProvided *bool `json:"MedicalScribeContextProvided,omitempty"`
+	MedicalScribeContextProvided *bool `json:"medicalScribeContextProvided,omitempty"`
 
 	// The name of the Medical Scribe job. Job names are case sensitive and must be
 	// unique within an Amazon Web Services account.
 	//
-	// MedicalScribeJobName is the "MedicalScribeJobName" member: a string; length 1
+	// MedicalScribeJobName is the "medicalScribeJobName" member: a string; length 1
 	// to 200.
-	MedicalScribeJobName *string `json:"MedicalScribeJobName,omitempty"`
+	MedicalScribeJobName *string `json:"medicalScribeJobName,omitempty"`
 
 	// Provides the status of the specified Medical Scribe job.
 	//
@@ -4492,17 +4492,17 @@ type MedicalScribeJob struct {
 	// at the location specified in MedicalScribeOutput If the status is FAILED,
 	// FailureReason provides details on why your Medical Scribe job failed.
 	//
-	// MedicalScribeJobStatus is the "MedicalScribeJobStatus" member: a
+	// MedicalScribeJobStatus is the "medicalScribeJobStatus" member: a
 	// MedicalScribeJobStatus value.
-	MedicalScribeJobStatus MedicalScribeJobStatus `json:"MedicalScribeJobStatus,omitempty"`
+	MedicalScribeJobStatus MedicalScribeJobStatus `json:"medicalScribeJobStatus,omitempty"`
 
 	// The location of the output of your Medical Scribe job. ClinicalDocumentUri
 	// holds the Amazon S3 URI for the Clinical Document and TranscriptFileUri holds
 	// the Amazon S3 URI for the Transcript.
 	//
-	// MedicalScribeOutput is the "MedicalScribeOutput" member: a
+	// MedicalScribeOutput is the "medicalScribeOutput" member: a
 	// MedicalScribeOutput structure.
-	MedicalScribeOutput *MedicalScribeOutput `json:"MedicalScribeOutput,omitempty"`
+	MedicalScribeOutput *MedicalScribeOutput `json:"medicalScribeOutput,omitempty"`
 
 	// Makes it possible to control how your Medical Scribe job is processed using a
 	// MedicalScribeSettings object. Specify ChannelIdentification if
@@ -4514,8 +4514,8 @@ type MedicalScribeJob struct {
 	// VocabularyFilterName. VocabularyFilterMethod must be specified if
 	// VocabularyFilterName is set.
 	//
-	// Settings is the "Settings" member: a MedicalScribeSettings structure.
-	Settings *MedicalScribeSettings `json:"Settings,omitempty"`
+	// Settings is the "settings" member: a MedicalScribeSettings structure.
+	Settings *MedicalScribeSettings `json:"settings,omitempty"`
 
 	// The date and time your Medical Scribe job began processing.
 	//
@@ -4523,8 +4523,8 @@ type MedicalScribeJob struct {
 	// 2022-05-04T12:32:58.789000-07:00 represents a Medical Scribe job that started
 	// processing at 12:32 PM UTC-7 on May 4, 2022.
 	//
-	// StartTime is the "StartTime" member: a timestamp.
-	StartTime *cloudtrail.Time `json:"StartTime,omitempty"`
+	// StartTime is the "startTime" member: a timestamp.
+	StartTime *cloudtrail.Time `json:"startTime,omitempty"`
 
 	// Adds one or more custom tags, each in the form of a key:value pair, to the
 	// Medical Scribe job.
@@ -4532,8 +4532,8 @@ type MedicalScribeJob struct {
 	// To learn more about using tags with Amazon Transcribe, refer to Tagging
 	// resources (https://docs.aws.amazon.com/transcribe/latest/dg/tagging.html).
 	//
-	// Tags is the "Tags" member: a list of Tag structure; length 1 to 200.
-	Tags []Tag `json:"Tags,omitempty"`
+	// Tags is the "tags" member: a list of Tag structure; length 1 to 200.
+	Tags []Tag `json:"tags,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -4568,8 +4568,8 @@ type MedicalScribeJobSummary struct {
 	// 2022-05-04T12:32:58.761000-07:00 represents a Medical Scribe job that
 	// finished processing at 12:32 PM UTC-7 on May 4, 2022.
 	//
-	// CompletionTime is the "CompletionTime" member: a timestamp.
-	CompletionTime *cloudtrail.Time `json:"CompletionTime,omitempty"`
+	// CompletionTime is the "completionTime" member: a timestamp.
+	CompletionTime *cloudtrail.Time `json:"completionTime,omitempty"`
 
 	// The date and time the specified Medical Scribe job request was made.
 	//
@@ -4577,28 +4577,28 @@ type MedicalScribeJobSummary struct {
 	// 2022-05-04T12:32:58.761000-07:00 represents a Medical Scribe job that started
 	// processing at 12:32 PM UTC-7 on May 4, 2022.
 	//
-	// CreationTime is the "CreationTime" member: a timestamp.
-	CreationTime *cloudtrail.Time `json:"CreationTime,omitempty"`
+	// CreationTime is the "creationTime" member: a timestamp.
+	CreationTime *cloudtrail.Time `json:"creationTime,omitempty"`
 
 	// If MedicalScribeJobStatus is FAILED, FailureReason contains information about
 	// why the transcription job failed. See also: Common Errors
 	// (https://docs.aws.amazon.com/transcribe/latest/APIReference/CommonErrors.html).
 	//
-	// FailureReason is the "FailureReason" member: a string.
-	FailureReason *string `json:"FailureReason,omitempty"`
+	// FailureReason is the "failureReason" member: a string.
+	FailureReason *string `json:"failureReason,omitempty"`
 
 	// The language code used to create your Medical Scribe job. US English (en-US)
 	// is the only supported language for Medical Scribe jobs.
 	//
-	// LanguageCode is the "LanguageCode" member: a MedicalScribeLanguageCode value.
-	LanguageCode MedicalScribeLanguageCode `json:"LanguageCode,omitempty"`
+	// LanguageCode is the "languageCode" member: a MedicalScribeLanguageCode value.
+	LanguageCode MedicalScribeLanguageCode `json:"languageCode,omitempty"`
 
 	// The name of the Medical Scribe job. Job names are case sensitive and must be
 	// unique within an Amazon Web Services account.
 	//
-	// MedicalScribeJobName is the "MedicalScribeJobName" member: a string; length 1
+	// MedicalScribeJobName is the "medicalScribeJobName" member: a string; length 1
 	// to 200.
-	MedicalScribeJobName *string `json:"MedicalScribeJobName,omitempty"`
+	MedicalScribeJobName *string `json:"medicalScribeJobName,omitempty"`
 
 	// Provides the status of the specified Medical Scribe job.
 	//
@@ -4606,9 +4606,9 @@ type MedicalScribeJobSummary struct {
 	// at the location specified in MedicalScribeOutput If the status is FAILED,
 	// FailureReason provides details on why your Medical Scribe job failed.
 	//
-	// MedicalScribeJobStatus is the "MedicalScribeJobStatus" member: a
+	// MedicalScribeJobStatus is the "medicalScribeJobStatus" member: a
 	// MedicalScribeJobStatus value.
-	MedicalScribeJobStatus MedicalScribeJobStatus `json:"MedicalScribeJobStatus,omitempty"`
+	MedicalScribeJobStatus MedicalScribeJobStatus `json:"medicalScribeJobStatus,omitempty"`
 
 	// The date and time your Medical Scribe job began processing.
 	//
@@ -4616,8 +4616,8 @@ type MedicalScribeJobSummary struct {
 	// 2022-05-04T12:32:58.789000-07:00 represents a Medical Scribe job that started
 	// processing at 12:32 PM UTC-7 on May 4, 2022.
 	//
-	// StartTime is the "StartTime" member: a timestamp.
-	StartTime *cloudtrail.Time `json:"StartTime,omitempty"`
+	// StartTime is the "startTime" member: a timestamp.
+	StartTime *cloudtrail.Time `json:"startTime,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -4650,15 +4650,15 @@ func (v *MedicalScribeJobSummary) UnmarshalCloudTrail(data []byte) error {
 type MedicalScribeOutput struct {
 	// Holds the Amazon S3 URI for the Clinical Document.
 	//
-	// ClinicalDocumentUri is the "ClinicalDocumentUri" member: a string, required;
+	// ClinicalDocumentUri is the "clinicalDocumentUri" member: a string, required;
 	// length 1 to 2000.
-	ClinicalDocumentUri *string `json:"ClinicalDocumentUri,omitempty"`
+	ClinicalDocumentUri *string `json:"clinicalDocumentUri,omitempty"`
 
 	// Holds the Amazon S3 URI for the Transcript.
 	//
-	// TranscriptFileUri is the "TranscriptFileUri" member: a string, required;
+	// TranscriptFileUri is the "transcriptFileUri" member: a string, required;
 	// length 1 to 2000.
-	TranscriptFileUri *string `json:"TranscriptFileUri,omitempty"`
+	TranscriptFileUri *string `json:"transcriptFileUri,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -4691,8 +4691,8 @@ type MedicalScribePatientContext struct {
 	// The patient's preferred pronouns that the user wants to provide as a context
 	// for clinical note generation.
 	//
-	// Pronouns is the "Pronouns" member: a Pronouns value.
-	Pronouns Pronouns `json:"Pronouns,omitempty"`
+	// Pronouns is the "pronouns" member: a Pronouns value.
+	Pronouns Pronouns `json:"pronouns,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -4724,9 +4724,9 @@ func (v *MedicalScribePatientContext) UnmarshalCloudTrail(data []byte) error {
 type MedicalScribePostStreamAnalyticsResult struct {
 	// Provides the Clinical Note Generation result for post-stream analytics.
 	//
-	// ClinicalNoteGenerationResult is the "ClinicalNoteGenerationResult" member: a
+	// ClinicalNoteGenerationResult is the "clinicalNoteGenerationResult" member: a
 	// ClinicalNoteGenerationResult structure.
-	ClinicalNoteGenerationResult *ClinicalNoteGenerationResult `json:"ClinicalNoteGenerationResult,omitempty"`
+	ClinicalNoteGenerationResult *ClinicalNoteGenerationResult `json:"clinicalNoteGenerationResult,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -4758,9 +4758,9 @@ func (v *MedicalScribePostStreamAnalyticsResult) UnmarshalCloudTrail(data []byte
 type MedicalScribePostStreamAnalyticsSettings struct {
 	// Specify settings for the post-stream clinical note generation.
 	//
-	// ClinicalNoteGenerationSettings is the "ClinicalNoteGenerationSettings"
+	// ClinicalNoteGenerationSettings is the "clinicalNoteGenerationSettings"
 	// member: a StreamingClinicalNoteGenerationSettings structure, required.
-	ClinicalNoteGenerationSettings *StreamingClinicalNoteGenerationSettings `json:"ClinicalNoteGenerationSettings,omitempty"`
+	ClinicalNoteGenerationSettings *StreamingClinicalNoteGenerationSettings `json:"clinicalNoteGenerationSettings,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -4805,14 +4805,14 @@ type MedicalScribeSettings struct {
 	// For more information, see Transcribing multi-channel audio
 	// (https://docs.aws.amazon.com/transcribe/latest/dg/channel-id.html).
 	//
-	// ChannelIdentification is the "ChannelIdentification" member: a boolean.
-	ChannelIdentification *bool `json:"ChannelIdentification,omitempty"`
+	// ChannelIdentification is the "channelIdentification" member: a boolean.
+	ChannelIdentification *bool `json:"channelIdentification,omitempty"`
 
 	// Specify settings for the clinical note generation.
 	//
-	// ClinicalNoteGenerationSettings is the "ClinicalNoteGenerationSettings"
+	// ClinicalNoteGenerationSettings is the "clinicalNoteGenerationSettings"
 	// member: a ClinicalNoteGenerationSettings structure.
-	ClinicalNoteGenerationSettings *ClinicalNoteGenerationSettings `json:"ClinicalNoteGenerationSettings,omitempty"`
+	ClinicalNoteGenerationSettings *ClinicalNoteGenerationSettings `json:"clinicalNoteGenerationSettings,omitempty"`
 
 	// Specify the maximum number of speakers you want to partition in your media.
 	//
@@ -4822,8 +4822,8 @@ type MedicalScribeSettings struct {
 	// If you specify the MaxSpeakerLabels field, you must set the ShowSpeakerLabels
 	// field to true.
 	//
-	// MaxSpeakerLabels is the "MaxSpeakerLabels" member: an integer; range 2 to 30.
-	MaxSpeakerLabels *int32 `json:"MaxSpeakerLabels,omitempty"`
+	// MaxSpeakerLabels is the "maxSpeakerLabels" member: an integer; range 2 to 30.
+	MaxSpeakerLabels *int32 `json:"maxSpeakerLabels,omitempty"`
 
 	// Enables speaker partitioning (diarization) in your Medical Scribe output.
 	// Speaker partitioning labels the speech from individual speakers in your media
@@ -4835,8 +4835,8 @@ type MedicalScribeSettings struct {
 	// For more information, see Partitioning speakers (diarization)
 	// (https://docs.aws.amazon.com/transcribe/latest/dg/diarization.html).
 	//
-	// ShowSpeakerLabels is the "ShowSpeakerLabels" member: a boolean.
-	ShowSpeakerLabels *bool `json:"ShowSpeakerLabels,omitempty"`
+	// ShowSpeakerLabels is the "showSpeakerLabels" member: a boolean.
+	ShowSpeakerLabels *bool `json:"showSpeakerLabels,omitempty"`
 
 	// Specify how you want your custom vocabulary filter applied to your
 	// transcript.
@@ -4847,9 +4847,9 @@ type MedicalScribeSettings struct {
 	//
 	// To flag words without changing them, choose tag.
 	//
-	// VocabularyFilterMethod is the "VocabularyFilterMethod" member: a
+	// VocabularyFilterMethod is the "vocabularyFilterMethod" member: a
 	// VocabularyFilterMethod value.
-	VocabularyFilterMethod VocabularyFilterMethod `json:"VocabularyFilterMethod,omitempty"`
+	VocabularyFilterMethod VocabularyFilterMethod `json:"vocabularyFilterMethod,omitempty"`
 
 	// The name of the custom vocabulary filter you want to include in your Medical
 	// Scribe request. Custom vocabulary filter names are case sensitive.
@@ -4857,15 +4857,15 @@ type MedicalScribeSettings struct {
 	// Note that if you include VocabularyFilterName in your request, you must also
 	// include VocabularyFilterMethod.
 	//
-	// VocabularyFilterName is the "VocabularyFilterName" member: a string; length 1
+	// VocabularyFilterName is the "vocabularyFilterName" member: a string; length 1
 	// to 200.
-	VocabularyFilterName *string `json:"VocabularyFilterName,omitempty"`
+	VocabularyFilterName *string `json:"vocabularyFilterName,omitempty"`
 
 	// The name of the custom vocabulary you want to include in your Medical Scribe
 	// request. Custom vocabulary names are case sensitive.
 	//
-	// VocabularyName is the "VocabularyName" member: a string; length 1 to 200.
-	VocabularyName *string `json:"VocabularyName,omitempty"`
+	// VocabularyName is the "vocabularyName" member: a string; length 1 to 200.
+	VocabularyName *string `json:"vocabularyName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -4896,73 +4896,73 @@ func (v *MedicalScribeSettings) UnmarshalCloudTrail(data []byte) error {
 type MedicalScribeStreamDetails struct {
 	// The Channel Definitions of the HealthScribe streaming session.
 	//
-	// ChannelDefinitions is the "ChannelDefinitions" member: a list of
+	// ChannelDefinitions is the "channelDefinitions" member: a list of
 	// MedicalScribeChannelDefinition structure; length 2 to 2.
-	ChannelDefinitions []MedicalScribeChannelDefinition `json:"ChannelDefinitions,omitempty"`
+	ChannelDefinitions []MedicalScribeChannelDefinition `json:"channelDefinitions,omitempty"`
 
 	// The Encryption Settings of the HealthScribe streaming session.
 	//
-	// EncryptionSettings is the "EncryptionSettings" member: a
+	// EncryptionSettings is the "encryptionSettings" member: a
 	// MedicalScribeEncryptionSettings structure.
-	EncryptionSettings *MedicalScribeEncryptionSettings `json:"EncryptionSettings,omitempty"`
+	EncryptionSettings *MedicalScribeEncryptionSettings `json:"encryptionSettings,omitempty"`
 
 	// The Language Code of the HealthScribe streaming session.
 	//
-	// LanguageCode is the "LanguageCode" member: a MedicalScribeLanguageCode value.
-	LanguageCode MedicalScribeLanguageCode `json:"LanguageCode,omitempty"`
+	// LanguageCode is the "languageCode" member: a MedicalScribeLanguageCode value.
+	LanguageCode MedicalScribeLanguageCode `json:"languageCode,omitempty"`
 
 	// The Media Encoding of the HealthScribe streaming session.
 	//
-	// MediaEncoding is the "MediaEncoding" member: a MedicalScribeMediaEncoding
+	// MediaEncoding is the "mediaEncoding" member: a MedicalScribeMediaEncoding
 	// value.
-	MediaEncoding MedicalScribeMediaEncoding `json:"MediaEncoding,omitempty"`
+	MediaEncoding MedicalScribeMediaEncoding `json:"mediaEncoding,omitempty"`
 
 	// The sample rate (in hertz) of the HealthScribe streaming session.
 	//
-	// MediaSampleRateHertz is the "MediaSampleRateHertz" member: an integer; range
+	// MediaSampleRateHertz is the "mediaSampleRateHertz" member: an integer; range
 	// 16000 to 48000.
-	MediaSampleRateHertz *int32 `json:"MediaSampleRateHertz,omitempty"`
+	MediaSampleRateHertz *int32 `json:"mediaSampleRateHertz,omitempty"`
 
 	// Indicates whether the MedicalScribeContext object was provided when the
 	// stream was started.
 	//
-	// MedicalScribeContextProvided is the "MedicalScribeContextProvided" member: a
+	// MedicalScribeContextProvided is the "medicalScribeContextProvided" member: a
 	// boolean.
-	MedicalScribeContextProvided *bool `json:"MedicalScribeContextProvided,omitempty"`
+	MedicalScribeContextProvided *bool `json:"medicalScribeContextProvided,omitempty"`
 
 	// The result of post-stream analytics for the HealthScribe streaming session.
 	//
-	// PostStreamAnalyticsResult is the "PostStreamAnalyticsResult" member: a
+	// PostStreamAnalyticsResult is the "postStreamAnalyticsResult" member: a
 	// MedicalScribePostStreamAnalyticsResult structure.
-	PostStreamAnalyticsResult *MedicalScribePostStreamAnalyticsResult `json:"PostStreamAnalyticsResult,omitempty"`
+	PostStreamAnalyticsResult *MedicalScribePostStreamAnalyticsResult `json:"postStreamAnalyticsResult,omitempty"`
 
 	// The post-stream analytics settings of the HealthScribe streaming session.
 	//
-	// PostStreamAnalyticsSettings is the "PostStreamAnalyticsSettings" member: a
+	// PostStreamAnalyticsSettings is the "postStreamAnalyticsSettings" member: a
 	// MedicalScribePostStreamAnalyticsSettings structure.
-	PostStreamAnalyticsSettings *MedicalScribePostStreamAnalyticsSettings `json:"PostStreamAnalyticsSettings,omitempty"`
+	PostStreamAnalyticsSettings *MedicalScribePostStreamAnalyticsSettings `json:"postStreamAnalyticsSettings,omitempty"`
 
 	// The Amazon Resource Name (ARN) of the role used in the HealthScribe streaming
 	// session.
 	//
-	// ResourceAccessRoleArn is the "ResourceAccessRoleArn" member: a string; length
+	// ResourceAccessRoleArn is the "resourceAccessRoleArn" member: a string; length
 	// 20 to 2048.
-	ResourceAccessRoleArn *string `json:"ResourceAccessRoleArn,omitempty"`
+	ResourceAccessRoleArn *string `json:"resourceAccessRoleArn,omitempty"`
 
 	// The identifier of the HealthScribe streaming session.
 	//
-	// SessionId is the "SessionId" member: a string; length 36 to 36.
-	SessionId *string `json:"SessionId,omitempty"`
+	// SessionId is the "sessionId" member: a string; length 36 to 36.
+	SessionId *string `json:"sessionId,omitempty"`
 
 	// The date and time when the HealthScribe streaming session was created.
 	//
-	// StreamCreatedAt is the "StreamCreatedAt" member: a timestamp.
-	StreamCreatedAt *cloudtrail.Time `json:"StreamCreatedAt,omitempty"`
+	// StreamCreatedAt is the "streamCreatedAt" member: a timestamp.
+	StreamCreatedAt *cloudtrail.Time `json:"streamCreatedAt,omitempty"`
 
 	// The date and time when the HealthScribe streaming session was ended.
 	//
-	// StreamEndedAt is the "StreamEndedAt" member: a timestamp.
-	StreamEndedAt *cloudtrail.Time `json:"StreamEndedAt,omitempty"`
+	// StreamEndedAt is the "streamEndedAt" member: a timestamp.
+	StreamEndedAt *cloudtrail.Time `json:"streamEndedAt,omitempty"`
 
 	// The streaming status of the HealthScribe streaming session.
 	//
@@ -4979,26 +4979,26 @@ type MedicalScribeStreamDetails struct {
 	// MedicalScribePostStreamAnalyticsResult. For example, you can view the status
 	// of the ClinicalNoteGenerationResult.
 	//
-	// StreamStatus is the "StreamStatus" member: a MedicalScribeStreamStatus value.
-	StreamStatus MedicalScribeStreamStatus `json:"StreamStatus,omitempty"`
+	// StreamStatus is the "streamStatus" member: a MedicalScribeStreamStatus value.
+	StreamStatus MedicalScribeStreamStatus `json:"streamStatus,omitempty"`
 
 	// The method of the vocabulary filter for the HealthScribe streaming session.
 	//
-	// VocabularyFilterMethod is the "VocabularyFilterMethod" member: a
+	// VocabularyFilterMethod is the "vocabularyFilterMethod" member: a
 	// MedicalScribeVocabularyFilterMethod value.
-	VocabularyFilterMethod MedicalScribeVocabularyFilterMethod `json:"VocabularyFilterMethod,omitempty"`
+	VocabularyFilterMethod MedicalScribeVocabularyFilterMethod `json:"vocabularyFilterMethod,omitempty"`
 
 	// The name of the vocabulary filter used for the HealthScribe streaming session
 	// .
 	//
-	// VocabularyFilterName is the "VocabularyFilterName" member: a string; length 1
+	// VocabularyFilterName is the "vocabularyFilterName" member: a string; length 1
 	// to 200.
-	VocabularyFilterName *string `json:"VocabularyFilterName,omitempty"`
+	VocabularyFilterName *string `json:"vocabularyFilterName,omitempty"`
 
 	// The vocabulary name of the HealthScribe streaming session.
 	//
-	// VocabularyName is the "VocabularyName" member: a string; length 1 to 200.
-	VocabularyName *string `json:"VocabularyName,omitempty"`
+	// VocabularyName is the "vocabularyName" member: a string; length 1 to 200.
+	VocabularyName *string `json:"vocabularyName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -5032,9 +5032,9 @@ type MedicalTranscript struct {
 	// Note that this is the Amazon S3 location you specified in your request using
 	// the OutputBucketName parameter.
 	//
-	// TranscriptFileUri is the "TranscriptFileUri" member: a string; length 1
+	// TranscriptFileUri is the "transcriptFileUri" member: a string; length 1
 	// to 2000.
-	TranscriptFileUri *string `json:"TranscriptFileUri,omitempty"`
+	TranscriptFileUri *string `json:"transcriptFileUri,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -5076,15 +5076,15 @@ type MedicalTranscriptionJob struct {
 	// 2022-05-04T12:33:13.922000-07:00 represents a transcription job that started
 	// processing at 12:33 PM UTC-7 on May 4, 2022.
 	//
-	// CompletionTime is the "CompletionTime" member: a timestamp.
-	CompletionTime *cloudtrail.Time `json:"CompletionTime,omitempty"`
+	// CompletionTime is the "completionTime" member: a timestamp.
+	CompletionTime *cloudtrail.Time `json:"completionTime,omitempty"`
 
 	// Indicates whether content identification was enabled for your transcription
 	// request.
 	//
-	// ContentIdentificationType is the "ContentIdentificationType" member: a
+	// ContentIdentificationType is the "contentIdentificationType" member: a
 	// MedicalContentIdentificationType value.
-	ContentIdentificationType MedicalContentIdentificationType `json:"ContentIdentificationType,omitempty"`
+	ContentIdentificationType MedicalContentIdentificationType `json:"contentIdentificationType,omitempty"`
 
 	// The date and time the specified medical transcription job request was made.
 	//
@@ -5092,8 +5092,8 @@ type MedicalTranscriptionJob struct {
 	// 2022-05-04T12:32:58.761000-07:00 represents a transcription job that started
 	// processing at 12:32 PM UTC-7 on May 4, 2022.
 	//
-	// CreationTime is the "CreationTime" member: a timestamp.
-	CreationTime *cloudtrail.Time `json:"CreationTime,omitempty"`
+	// CreationTime is the "creationTime" member: a timestamp.
+	CreationTime *cloudtrail.Time `json:"creationTime,omitempty"`
 
 	// If TranscriptionJobStatus is FAILED, FailureReason contains information about
 	// why the transcription job request failed.
@@ -5123,48 +5123,48 @@ type MedicalTranscriptionJob struct {
 	//     more information, refer to Service quotas
 	//     (https://docs.aws.amazon.com/general/latest/gr/transcribe.html#limits-amazon-transcribe).
 	//
-	// FailureReason is the "FailureReason" member: a string.
-	FailureReason *string `json:"FailureReason,omitempty"`
+	// FailureReason is the "failureReason" member: a string.
+	FailureReason *string `json:"failureReason,omitempty"`
 
 	// The language code used to create your medical transcription job. US English
 	// (en-US) is the only supported language for medical transcriptions.
 	//
-	// LanguageCode is the "LanguageCode" member: a LanguageCode value.
-	LanguageCode LanguageCode `json:"LanguageCode,omitempty"`
+	// LanguageCode is the "languageCode" member: a LanguageCode value.
+	LanguageCode LanguageCode `json:"languageCode,omitempty"`
 
-	// Media is the "Media" member: a Media structure.
-	Media *Media `json:"Media,omitempty"`
+	// Media is the "media" member: a Media structure.
+	Media *Media `json:"media,omitempty"`
 
 	// The format of the input media file.
 	//
-	// MediaFormat is the "MediaFormat" member: a MediaFormat value.
-	MediaFormat MediaFormat `json:"MediaFormat,omitempty"`
+	// MediaFormat is the "mediaFormat" member: a MediaFormat value.
+	MediaFormat MediaFormat `json:"mediaFormat,omitempty"`
 
 	// The sample rate, in hertz, of the audio track in your input media file.
 	//
-	// MediaSampleRateHertz is the "MediaSampleRateHertz" member: an integer; range
+	// MediaSampleRateHertz is the "mediaSampleRateHertz" member: an integer; range
 	// 16000 to 48000.
-	MediaSampleRateHertz *int32 `json:"MediaSampleRateHertz,omitempty"`
+	MediaSampleRateHertz *int32 `json:"mediaSampleRateHertz,omitempty"`
 
 	// The name of the medical transcription job. Job names are case sensitive and
 	// must be unique within an Amazon Web Services account.
 	//
-	// MedicalTranscriptionJobName is the "MedicalTranscriptionJobName" member: a
+	// MedicalTranscriptionJobName is the "medicalTranscriptionJobName" member: a
 	// string; length 1 to 200.
-	MedicalTranscriptionJobName *string `json:"MedicalTranscriptionJobName,omitempty"`
+	MedicalTranscriptionJobName *string `json:"medicalTranscriptionJobName,omitempty"`
 
 	// Provides information on any additional settings that were included in your
 	// request. Additional settings include channel identification, alternative
 	// transcriptions, speaker partitioning, custom vocabularies, and custom
 	// vocabulary filters.
 	//
-	// Settings is the "Settings" member: a MedicalTranscriptionSetting structure.
-	Settings *MedicalTranscriptionSetting `json:"Settings,omitempty"`
+	// Settings is the "settings" member: a MedicalTranscriptionSetting structure.
+	Settings *MedicalTranscriptionSetting `json:"settings,omitempty"`
 
 	// Describes the medical specialty represented in your media.
 	//
-	// Specialty is the "Specialty" member: a Specialty value.
-	Specialty Specialty `json:"Specialty,omitempty"`
+	// Specialty is the "specialty" member: a Specialty value.
+	Specialty Specialty `json:"specialty,omitempty"`
 
 	// The date and time the specified medical transcription job began processing.
 	//
@@ -5172,19 +5172,19 @@ type MedicalTranscriptionJob struct {
 	// 2022-05-04T12:32:58.789000-07:00 represents a transcription job that started
 	// processing at 12:32 PM UTC-7 on May 4, 2022.
 	//
-	// StartTime is the "StartTime" member: a timestamp.
-	StartTime *cloudtrail.Time `json:"StartTime,omitempty"`
+	// StartTime is the "startTime" member: a timestamp.
+	StartTime *cloudtrail.Time `json:"startTime,omitempty"`
 
 	// The tags, each in the form of a key:value pair, assigned to the specified
 	// medical transcription job.
 	//
-	// Tags is the "Tags" member: a list of Tag structure; length 1 to 200.
-	Tags []Tag `json:"Tags,omitempty"`
+	// Tags is the "tags" member: a list of Tag structure; length 1 to 200.
+	Tags []Tag `json:"tags,omitempty"`
 
 	// Provides you with the Amazon S3 URI you can use to access your transcript.
 	//
-	// Transcript is the "Transcript" member: a MedicalTranscript structure.
-	Transcript *MedicalTranscript `json:"Transcript,omitempty"`
+	// Transcript is the "transcript" member: a MedicalTranscript structure.
+	Transcript *MedicalTranscript `json:"transcript,omitempty"`
 
 	// Provides the status of the specified medical transcription job.
 	//
@@ -5192,15 +5192,15 @@ type MedicalTranscriptionJob struct {
 	// at the location specified in TranscriptFileUri. If the status is FAILED,
 	// FailureReason provides details on why your transcription job failed.
 	//
-	// TranscriptionJobStatus is the "TranscriptionJobStatus" member: a
+	// TranscriptionJobStatus is the "transcriptionJobStatus" member: a
 	// TranscriptionJobStatus value.
-	TranscriptionJobStatus TranscriptionJobStatus `json:"TranscriptionJobStatus,omitempty"`
+	TranscriptionJobStatus TranscriptionJobStatus `json:"transcriptionJobStatus,omitempty"`
 
 	// Indicates whether the input media is a dictation or a conversation, as
 	// specified in the StartMedicalTranscriptionJob request.
 	//
-	// Type is the "Type" member: a Type value.
-	Type Type `json:"Type,omitempty"`
+	// Type is the "type" member: a Type value.
+	Type Type `json:"type,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -5236,16 +5236,16 @@ type MedicalTranscriptionJobSummary struct {
 	// 2022-05-04T12:33:13.922000-07:00 represents a transcription job that started
 	// processing at 12:33 PM UTC-7 on May 4, 2022.
 	//
-	// CompletionTime is the "CompletionTime" member: a timestamp.
-	CompletionTime *cloudtrail.Time `json:"CompletionTime,omitempty"`
+	// CompletionTime is the "completionTime" member: a timestamp.
+	CompletionTime *cloudtrail.Time `json:"completionTime,omitempty"`
 
 	// Labels all personal health information (PHI) identified in your transcript.
 	// For more information, see Identifying personal health information (PHI) in a
 	// transcription (https://docs.aws.amazon.com/transcribe/latest/dg/phi-id.html).
 	//
-	// ContentIdentificationType is the "ContentIdentificationType" member: a
+	// ContentIdentificationType is the "contentIdentificationType" member: a
 	// MedicalContentIdentificationType value.
-	ContentIdentificationType MedicalContentIdentificationType `json:"ContentIdentificationType,omitempty"`
+	ContentIdentificationType MedicalContentIdentificationType `json:"contentIdentificationType,omitempty"`
 
 	// The date and time the specified medical transcription job request was made.
 	//
@@ -5253,28 +5253,28 @@ type MedicalTranscriptionJobSummary struct {
 	// 2022-05-04T12:32:58.761000-07:00 represents a transcription job that started
 	// processing at 12:32 PM UTC-7 on May 4, 2022.
 	//
-	// CreationTime is the "CreationTime" member: a timestamp.
-	CreationTime *cloudtrail.Time `json:"CreationTime,omitempty"`
+	// CreationTime is the "creationTime" member: a timestamp.
+	CreationTime *cloudtrail.Time `json:"creationTime,omitempty"`
 
 	// If TranscriptionJobStatus is FAILED, FailureReason contains information about
 	// why the transcription job failed. See also: Common Errors
 	// (https://docs.aws.amazon.com/transcribe/latest/APIReference/CommonErrors.html).
 	//
-	// FailureReason is the "FailureReason" member: a string.
-	FailureReason *string `json:"FailureReason,omitempty"`
+	// FailureReason is the "failureReason" member: a string.
+	FailureReason *string `json:"failureReason,omitempty"`
 
 	// The language code used to create your medical transcription. US English
 	// (en-US) is the only supported language for medical transcriptions.
 	//
-	// LanguageCode is the "LanguageCode" member: a LanguageCode value.
-	LanguageCode LanguageCode `json:"LanguageCode,omitempty"`
+	// LanguageCode is the "languageCode" member: a LanguageCode value.
+	LanguageCode LanguageCode `json:"languageCode,omitempty"`
 
 	// The name of the medical transcription job. Job names are case sensitive and
 	// must be unique within an Amazon Web Services account.
 	//
-	// MedicalTranscriptionJobName is the "MedicalTranscriptionJobName" member: a
+	// MedicalTranscriptionJobName is the "medicalTranscriptionJobName" member: a
 	// string; length 1 to 200.
-	MedicalTranscriptionJobName *string `json:"MedicalTranscriptionJobName,omitempty"`
+	MedicalTranscriptionJobName *string `json:"medicalTranscriptionJobName,omitempty"`
 
 	// Indicates where the specified medical transcription output is stored.
 	//
@@ -5287,14 +5287,14 @@ type MedicalTranscriptionJobSummary struct {
 	// bucket. To access a transcript stored in a service-managed bucket, use the
 	// URI shown in the TranscriptFileUri field.
 	//
-	// OutputLocationType is the "OutputLocationType" member: an OutputLocationType
+	// OutputLocationType is the "outputLocationType" member: an OutputLocationType
 	// value.
-	OutputLocationType OutputLocationType `json:"OutputLocationType,omitempty"`
+	OutputLocationType OutputLocationType `json:"outputLocationType,omitempty"`
 
 	// Provides the medical specialty represented in your media.
 	//
-	// Specialty is the "Specialty" member: a Specialty value.
-	Specialty Specialty `json:"Specialty,omitempty"`
+	// Specialty is the "specialty" member: a Specialty value.
+	Specialty Specialty `json:"specialty,omitempty"`
 
 	// The date and time your medical transcription job began processing.
 	//
@@ -5302,8 +5302,8 @@ type MedicalTranscriptionJobSummary struct {
 	// 2022-05-04T12:32:58.789000-07:00 represents a transcription job that started
 	// processing at 12:32 PM UTC-7 on May 4, 2022.
 	//
-	// StartTime is the "StartTime" member: a timestamp.
-	StartTime *cloudtrail.Time `json:"StartTime,omitempty"`
+	// StartTime is the "startTime" member: a timestamp.
+	StartTime *cloudtrail.Time `json:"startTime,omitempty"`
 
 	// Provides the status of your medical transcription job.
 	//
@@ -5311,15 +5311,15 @@ type MedicalTranscriptionJobSummary struct {
 	// at the location specified in TranscriptFileUri. If the status is FAILED,
 	// FailureReason provides details on why your transcription job failed.
 	//
-	// TranscriptionJobStatus is the "TranscriptionJobStatus" member: a
+	// TranscriptionJobStatus is the "transcriptionJobStatus" member: a
 	// TranscriptionJobStatus value.
-	TranscriptionJobStatus TranscriptionJobStatus `json:"TranscriptionJobStatus,omitempty"`
+	TranscriptionJobStatus TranscriptionJobStatus `json:"transcriptionJobStatus,omitempty"`
 
 	// Indicates whether the input media is a dictation or a conversation, as
 	// specified in the StartMedicalTranscriptionJob request.
 	//
-	// Type is the "Type" member: a Type value.
-	Type Type `json:"Type,omitempty"`
+	// Type is the "type" member: a Type value.
+	Type Type `json:"type,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -5362,8 +5362,8 @@ type MedicalTranscriptionSetting struct {
 	// For more information, see Transcribing multi-channel audio
 	// (https://docs.aws.amazon.com/transcribe/latest/dg/channel-id.html).
 	//
-	// ChannelIdentification is the "ChannelIdentification" member: a boolean.
-	ChannelIdentification *bool `json:"ChannelIdentification,omitempty"`
+	// ChannelIdentification is the "channelIdentification" member: a boolean.
+	ChannelIdentification *bool `json:"channelIdentification,omitempty"`
 
 	// Indicate the maximum number of alternative transcriptions you want Amazon
 	// Transcribe Medical to include in your transcript.
@@ -5378,8 +5378,8 @@ type MedicalTranscriptionSetting struct {
 	// For more information, see Alternative transcriptions
 	// (https://docs.aws.amazon.com/transcribe/latest/dg/how-alternatives.html).
 	//
-	// MaxAlternatives is the "MaxAlternatives" member: an integer; range 2 to 10.
-	MaxAlternatives *int32 `json:"MaxAlternatives,omitempty"`
+	// MaxAlternatives is the "maxAlternatives" member: an integer; range 2 to 10.
+	MaxAlternatives *int32 `json:"maxAlternatives,omitempty"`
 
 	// Specify the maximum number of speakers you want to partition in your media.
 	//
@@ -5389,8 +5389,8 @@ type MedicalTranscriptionSetting struct {
 	// If you specify the MaxSpeakerLabels field, you must set the ShowSpeakerLabels
 	// field to true.
 	//
-	// MaxSpeakerLabels is the "MaxSpeakerLabels" member: an integer; range 2 to 30.
-	MaxSpeakerLabels *int32 `json:"MaxSpeakerLabels,omitempty"`
+	// MaxSpeakerLabels is the "maxSpeakerLabels" member: an integer; range 2 to 30.
+	MaxSpeakerLabels *int32 `json:"maxSpeakerLabels,omitempty"`
 
 	// To include alternative transcriptions within your transcription output,
 	// include ShowAlternatives in your transcription request.
@@ -5402,8 +5402,8 @@ type MedicalTranscriptionSetting struct {
 	// For more information, see Alternative transcriptions
 	// (https://docs.aws.amazon.com/transcribe/latest/dg/how-alternatives.html).
 	//
-	// ShowAlternatives is the "ShowAlternatives" member: a boolean.
-	ShowAlternatives *bool `json:"ShowAlternatives,omitempty"`
+	// ShowAlternatives is the "showAlternatives" member: a boolean.
+	ShowAlternatives *bool `json:"showAlternatives,omitempty"`
 
 	// Enables speaker partitioning (diarization) in your transcription output.
 	// Speaker partitioning labels the speech from individual speakers in your media
@@ -5415,8 +5415,8 @@ type MedicalTranscriptionSetting struct {
 	// For more information, see Partitioning speakers (diarization)
 	// (https://docs.aws.amazon.com/transcribe/latest/dg/diarization.html).
 	//
-	// ShowSpeakerLabels is the "ShowSpeakerLabels" member: a boolean.
-	ShowSpeakerLabels *bool `json:"ShowSpeakerLabels,omitempty"`
+	// ShowSpeakerLabels is the "showSpeakerLabels" member: a boolean.
+	ShowSpeakerLabels *bool `json:"showSpeakerLabels,omitempty"`
 
 	// The name of the custom vocabulary you want to use when processing your
 	// medical transcription job. Custom vocabulary names are case sensitive.
@@ -5427,8 +5427,8 @@ type MedicalTranscriptionSetting struct {
 	// associated with a language mismatch. US English (en-US) is the only valid
 	// language for Amazon Transcribe Medical.
 	//
-	// VocabularyName is the "VocabularyName" member: a string; length 1 to 200.
-	VocabularyName *string `json:"VocabularyName,omitempty"`
+	// VocabularyName is the "vocabularyName" member: a string; length 1 to 200.
+	VocabularyName *string `json:"vocabularyName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -5469,9 +5469,9 @@ type ModelSettings struct {
 	// match, the custom language model isn't applied. There are no errors or
 	// warnings associated with a language mismatch.
 	//
-	// LanguageModelName is the "LanguageModelName" member: a string; length 1
+	// LanguageModelName is the "languageModelName" member: a string; length 1
 	// to 200.
-	LanguageModelName *string `json:"LanguageModelName,omitempty"`
+	LanguageModelName *string `json:"languageModelName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -5512,29 +5512,29 @@ type NonTalkTimeFilter struct {
 	// Makes it possible to specify a time range (in milliseconds) in your audio,
 	// during which you want to search for a period of silence. See for more detail.
 	//
-	// AbsoluteTimeRange is the "AbsoluteTimeRange" member: an AbsoluteTimeRange
+	// AbsoluteTimeRange is the "absoluteTimeRange" member: an AbsoluteTimeRange
 	// structure.
-	AbsoluteTimeRange *AbsoluteTimeRange `json:"AbsoluteTimeRange,omitempty"`
+	AbsoluteTimeRange *AbsoluteTimeRange `json:"absoluteTimeRange,omitempty"`
 
 	// Set to TRUE to flag periods of speech. Set to FALSE to flag periods of
 	// silence
 	//
-	// Negate is the "Negate" member: a boolean.
-	Negate *bool `json:"Negate,omitempty"`
+	// Negate is the "negate" member: a boolean.
+	Negate *bool `json:"negate,omitempty"`
 
 	// Makes it possible to specify a time range (in percentage) in your media file,
 	// during which you want to search for a period of silence. See for more detail.
 	//
-	// RelativeTimeRange is the "RelativeTimeRange" member: a RelativeTimeRange
+	// RelativeTimeRange is the "relativeTimeRange" member: a RelativeTimeRange
 	// structure.
-	RelativeTimeRange *RelativeTimeRange `json:"RelativeTimeRange,omitempty"`
+	RelativeTimeRange *RelativeTimeRange `json:"relativeTimeRange,omitempty"`
 
 	// Specify the duration, in milliseconds, of the period of silence that you want
 	// to flag. For example, you can flag a silent period that lasts 30,000
 	// milliseconds.
 	//
-	// Threshold is the "Threshold" member: a long; range 0 to 14400000.
-	Threshold *int64 `json:"Threshold,omitempty"`
+	// Threshold is the "threshold" member: a long; range 0 to 14400000.
+	Threshold *int64 `json:"threshold,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -5579,29 +5579,29 @@ type RelativeTimeRange struct {
 	// specified criteria in your media file. If you include EndPercentage in your
 	// request, you must also include StartPercentage.
 	//
-	// EndPercentage is the "EndPercentage" member: an integer; range 0 to 100.
-	EndPercentage *int32 `json:"EndPercentage,omitempty"`
+	// EndPercentage is the "endPercentage" member: an integer; range 0 to 100.
+	EndPercentage *int32 `json:"endPercentage,omitempty"`
 
 	// The time, in percentage, from the start of your media file until the
 	// specified value. Amazon Transcribe searches for your specified criteria in
 	// this time segment.
 	//
-	// First is the "First" member: an integer; range 0 to 100.
-	First *int32 `json:"First,omitempty"`
+	// First is the "first" member: an integer; range 0 to 100.
+	First *int32 `json:"first,omitempty"`
 
 	// The time, in percentage, from the specified value until the end of your media
 	// file. Amazon Transcribe searches for your specified criteria in this time
 	// segment.
 	//
-	// Last is the "Last" member: an integer; range 0 to 100.
-	Last *int32 `json:"Last,omitempty"`
+	// Last is the "last" member: an integer; range 0 to 100.
+	Last *int32 `json:"last,omitempty"`
 
 	// The time, in percentage, when Amazon Transcribe starts searching for the
 	// specified criteria in your media file. If you include StartPercentage in your
 	// request, you must also include EndPercentage.
 	//
-	// StartPercentage is the "StartPercentage" member: an integer; range 0 to 100.
-	StartPercentage *int32 `json:"StartPercentage,omitempty"`
+	// StartPercentage is the "startPercentage" member: an integer; range 0 to 100.
+	StartPercentage *int32 `json:"startPercentage,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -5654,7 +5654,7 @@ type Rule interface {
 // transcription output. Refer to for more detail.
 type RuleMemberInterruptionFilter struct {
 	// Value is the member's value: an InterruptionFilter structure.
-	Value InterruptionFilter `json:"InterruptionFilter"`
+	Value InterruptionFilter `json:"interruptionFilter"`
 }
 
 func (*RuleMemberInterruptionFilter) isRule() {}
@@ -5671,7 +5671,7 @@ func (v *RuleMemberInterruptionFilter) MarshalJSON() ([]byte, error) {
 // transcription output. Refer to for more detail.
 type RuleMemberNonTalkTimeFilter struct {
 	// Value is the member's value: a NonTalkTimeFilter structure.
-	Value NonTalkTimeFilter `json:"NonTalkTimeFilter"`
+	Value NonTalkTimeFilter `json:"nonTalkTimeFilter"`
 }
 
 func (*RuleMemberNonTalkTimeFilter) isRule() {}
@@ -5687,7 +5687,7 @@ func (v *RuleMemberNonTalkTimeFilter) MarshalJSON() ([]byte, error) {
 // transcription output. Refer to for more detail.
 type RuleMemberSentimentFilter struct {
 	// Value is the member's value: a SentimentFilter structure.
-	Value SentimentFilter `json:"SentimentFilter"`
+	Value SentimentFilter `json:"sentimentFilter"`
 }
 
 func (*RuleMemberSentimentFilter) isRule() {}
@@ -5703,7 +5703,7 @@ func (v *RuleMemberSentimentFilter) MarshalJSON() ([]byte, error) {
 // Analytics transcription output. Refer to for more detail.
 type RuleMemberTranscriptFilter struct {
 	// Value is the member's value: a TranscriptFilter structure.
-	Value TranscriptFilter `json:"TranscriptFilter"`
+	Value TranscriptFilter `json:"transcriptFilter"`
 }
 
 func (*RuleMemberTranscriptFilter) isRule() {}
@@ -5737,35 +5737,35 @@ type SentimentFilter struct {
 	// during which you want to search for the specified sentiments. See for more
 	// detail.
 	//
-	// AbsoluteTimeRange is the "AbsoluteTimeRange" member: an AbsoluteTimeRange
+	// AbsoluteTimeRange is the "absoluteTimeRange" member: an AbsoluteTimeRange
 	// structure.
-	AbsoluteTimeRange *AbsoluteTimeRange `json:"AbsoluteTimeRange,omitempty"`
+	AbsoluteTimeRange *AbsoluteTimeRange `json:"absoluteTimeRange,omitempty"`
 
 	// Set to TRUE to flag the sentiments that you didn't include in your request.
 	// Set to FALSE to flag the sentiments that you specified in your request.
 	//
-	// Negate is the "Negate" member: a boolean.
-	Negate *bool `json:"Negate,omitempty"`
+	// Negate is the "negate" member: a boolean.
+	Negate *bool `json:"negate,omitempty"`
 
 	// Specify the participant that you want to flag. Omitting this parameter is
 	// equivalent to specifying both participants.
 	//
-	// ParticipantRole is the "ParticipantRole" member: a ParticipantRole value.
-	ParticipantRole ParticipantRole `json:"ParticipantRole,omitempty"`
+	// ParticipantRole is the "participantRole" member: a ParticipantRole value.
+	ParticipantRole ParticipantRole `json:"participantRole,omitempty"`
 
 	// Makes it possible to specify a time range (in percentage) in your media file,
 	// during which you want to search for the specified sentiments. See for more
 	// detail.
 	//
-	// RelativeTimeRange is the "RelativeTimeRange" member: a RelativeTimeRange
+	// RelativeTimeRange is the "relativeTimeRange" member: a RelativeTimeRange
 	// structure.
-	RelativeTimeRange *RelativeTimeRange `json:"RelativeTimeRange,omitempty"`
+	RelativeTimeRange *RelativeTimeRange `json:"relativeTimeRange,omitempty"`
 
 	// Specify the sentiments that you want to flag.
 	//
-	// Sentiments is the "Sentiments" member: a list of SentimentValue value,
+	// Sentiments is the "sentiments" member: a list of SentimentValue value,
 	// required; length 1 to 1.
-	Sentiments []SentimentValue `json:"Sentiments,omitempty"`
+	Sentiments []SentimentValue `json:"sentiments,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -5803,8 +5803,8 @@ type Settings struct {
 	// For more information, see Transcribing multi-channel audio
 	// (https://docs.aws.amazon.com/transcribe/latest/dg/channel-id.html).
 	//
-	// ChannelIdentification is the "ChannelIdentification" member: a boolean.
-	ChannelIdentification *bool `json:"ChannelIdentification,omitempty"`
+	// ChannelIdentification is the "channelIdentification" member: a boolean.
+	ChannelIdentification *bool `json:"channelIdentification,omitempty"`
 
 	// Indicate the maximum number of alternative transcriptions you want Amazon
 	// Transcribe to include in your transcript.
@@ -5819,8 +5819,8 @@ type Settings struct {
 	// For more information, see Alternative transcriptions
 	// (https://docs.aws.amazon.com/transcribe/latest/dg/how-alternatives.html).
 	//
-	// MaxAlternatives is the "MaxAlternatives" member: an integer; range 2 to 10.
-	MaxAlternatives *int32 `json:"MaxAlternatives,omitempty"`
+	// MaxAlternatives is the "maxAlternatives" member: an integer; range 2 to 10.
+	MaxAlternatives *int32 `json:"maxAlternatives,omitempty"`
 
 	// Specify the maximum number of speakers you want to partition in your media.
 	//
@@ -5830,8 +5830,8 @@ type Settings struct {
 	// If you specify the MaxSpeakerLabels field, you must set the ShowSpeakerLabels
 	// field to true.
 	//
-	// MaxSpeakerLabels is the "MaxSpeakerLabels" member: an integer; range 2 to 30.
-	MaxSpeakerLabels *int32 `json:"MaxSpeakerLabels,omitempty"`
+	// MaxSpeakerLabels is the "maxSpeakerLabels" member: an integer; range 2 to 30.
+	MaxSpeakerLabels *int32 `json:"maxSpeakerLabels,omitempty"`
 
 	// To include alternative transcriptions within your transcription output,
 	// include ShowAlternatives in your transcription request.
@@ -5847,8 +5847,8 @@ type Settings struct {
 	// For more information, see Alternative transcriptions
 	// (https://docs.aws.amazon.com/transcribe/latest/dg/how-alternatives.html).
 	//
-	// ShowAlternatives is the "ShowAlternatives" member: a boolean.
-	ShowAlternatives *bool `json:"ShowAlternatives,omitempty"`
+	// ShowAlternatives is the "showAlternatives" member: a boolean.
+	ShowAlternatives *bool `json:"showAlternatives,omitempty"`
 
 	// Enables speaker partitioning (diarization) in your transcription output.
 	// Speaker partitioning labels the speech from individual speakers in your media
@@ -5860,8 +5860,8 @@ type Settings struct {
 	// For more information, see Partitioning speakers (diarization)
 	// (https://docs.aws.amazon.com/transcribe/latest/dg/diarization.html).
 	//
-	// ShowSpeakerLabels is the "ShowSpeakerLabels" member: a boolean.
-	ShowSpeakerLabels *bool `json:"ShowSpeakerLabels,omitempty"`
+	// ShowSpeakerLabels is the "showSpeakerLabels" member: a boolean.
+	ShowSpeakerLabels *bool `json:"showSpeakerLabels,omitempty"`
 
 	// Specify how you want your custom vocabulary filter applied to your
 	// transcript.
@@ -5872,9 +5872,9 @@ type Settings struct {
 	//
 	// To flag words without changing them, choose tag.
 	//
-	// VocabularyFilterMethod is the "VocabularyFilterMethod" member: a
+	// VocabularyFilterMethod is the "vocabularyFilterMethod" member: a
 	// VocabularyFilterMethod value.
-	VocabularyFilterMethod VocabularyFilterMethod `json:"VocabularyFilterMethod,omitempty"`
+	VocabularyFilterMethod VocabularyFilterMethod `json:"vocabularyFilterMethod,omitempty"`
 
 	// The name of the custom vocabulary filter you want to use in your
 	// transcription job request. This name is case sensitive, cannot contain
@@ -5883,16 +5883,16 @@ type Settings struct {
 	// Note that if you include VocabularyFilterName in your request, you must also
 	// include VocabularyFilterMethod.
 	//
-	// VocabularyFilterName is the "VocabularyFilterName" member: a string; length 1
+	// VocabularyFilterName is the "vocabularyFilterName" member: a string; length 1
 	// to 200.
-	VocabularyFilterName *string `json:"VocabularyFilterName,omitempty"`
+	VocabularyFilterName *string `json:"vocabularyFilterName,omitempty"`
 
 	// The name of the custom vocabulary you want to use in your transcription job
 	// request. This name is case sensitive, cannot contain spaces, and must be
 	// unique within an Amazon Web Services account.
 	//
-	// VocabularyName is the "VocabularyName" member: a string; length 1 to 200.
-	VocabularyName *string `json:"VocabularyName,omitempty"`
+	// VocabularyName is the "vocabularyName" member: a string; length 1 to 200.
+	VocabularyName *string `json:"vocabularyName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -5925,18 +5925,18 @@ type StartCallAnalyticsJobRequest struct {
 	// an Amazon Web Services account. If you try to create a new job with the same
 	// name as an existing job, you get a ConflictException error.
 	//
-	// CallAnalyticsJobName is the "CallAnalyticsJobName" member: a string,
+	// CallAnalyticsJobName is the "callAnalyticsJobName" member: a string,
 	// required; length 1 to 200.
-	CallAnalyticsJobName *string `json:"CallAnalyticsJobName,omitempty"`
+	CallAnalyticsJobName *string `json:"callAnalyticsJobName,omitempty"`
 
 	// Makes it possible to specify which speaker is on which channel. For example,
 	// if your agent is the first participant to speak, you would set ChannelId to 0
 	// (to indicate the first channel) and ParticipantRole to AGENT (to indicate
 	// that it's the agent speaking).
 	//
-	// ChannelDefinitions is the "ChannelDefinitions" member: a list of
+	// ChannelDefinitions is the "channelDefinitions" member: a list of
 	// ChannelDefinition structure; length 2 to 2.
-	ChannelDefinitions []ChannelDefinition `json:"ChannelDefinitions,omitempty"`
+	ChannelDefinitions []ChannelDefinition `json:"channelDefinitions,omitempty"`
 
 	// The Amazon Resource Name (ARN) of an IAM role that has permissions to access
 	// the Amazon S3 bucket that contains your input files. If the role that you
@@ -5950,15 +5950,15 @@ type StartCallAnalyticsJobRequest struct {
 	// For more information, see IAM ARNs
 	// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-arns).
 	//
-	// DataAccessRoleArn is the "DataAccessRoleArn" member: a string; length 20
+	// DataAccessRoleArn is the "dataAccessRoleArn" member: a string; length 20
 	// to 2048.
-	DataAccessRoleArn *string `json:"DataAccessRoleArn,omitempty"`
+	DataAccessRoleArn *string `json:"dataAccessRoleArn,omitempty"`
 
 	// Describes the Amazon S3 location of the media file you want to use in your
 	// Call Analytics request.
 	//
-	// Media is the "Media" member: a Media structure, required.
-	Media *Media `json:"Media,omitempty"`
+	// Media is the "media" member: a Media structure, required.
+	Media *Media `json:"media,omitempty"`
 
 	// The Amazon Resource Name (ARN) of a KMS key that you want to use to encrypt
 	// your Call Analytics output.
@@ -5976,9 +5976,9 @@ type StartCallAnalyticsJobRequest struct {
 	// DataAccessRoleArn request parameter (if present) must have permission to use
 	// the specified KMS key.
 	//
-	// OutputEncryptionKMSKeyId is the "OutputEncryptionKMSKeyId" member: a string;
+	// OutputEncryptionKMSKeyId is the "outputEncryptionKMSKeyId" member: a string;
 	// length 1 to 2048.
-	OutputEncryptionKMSKeyId *string `json:"OutputEncryptionKMSKeyId,omitempty"`
+	OutputEncryptionKMSKeyId *string `json:"outputEncryptionKMSKeyId,omitempty"`
 
 	// The Amazon S3 location where you want your Call Analytics transcription
 	// output stored. You can use any of the following formats to specify the output
@@ -6000,15 +6000,15 @@ type StartCallAnalyticsJobRequest struct {
 	// service-managed Amazon S3 bucket and you are provided with a URI to access
 	// your transcript.
 	//
-	// OutputLocation is the "OutputLocation" member: a string; length 1 to 2000.
-	OutputLocation *string `json:"OutputLocation,omitempty"`
+	// OutputLocation is the "outputLocation" member: a string; length 1 to 2000.
+	OutputLocation *string `json:"outputLocation,omitempty"`
 
 	// Specify additional optional settings in your request, including content
 	// redaction; allows you to apply custom language models, vocabulary filters,
 	// and custom vocabularies to your Call Analytics job.
 	//
-	// Settings is the "Settings" member: a CallAnalyticsJobSettings structure.
-	Settings *CallAnalyticsJobSettings `json:"Settings,omitempty"`
+	// Settings is the "settings" member: a CallAnalyticsJobSettings structure.
+	Settings *CallAnalyticsJobSettings `json:"settings,omitempty"`
 
 	// Adds one or more custom tags, each in the form of a key:value pair, to a new
 	// call analytics job at the time you start this new job.
@@ -6016,8 +6016,8 @@ type StartCallAnalyticsJobRequest struct {
 	// To learn more about using tags with Amazon Transcribe, refer to Tagging
 	// resources (https://docs.aws.amazon.com/transcribe/latest/dg/tagging.html).
 	//
-	// Tags is the "Tags" member: a list of Tag structure; length 1 to 200.
-	Tags []Tag `json:"Tags,omitempty"`
+	// Tags is the "tags" member: a list of Tag structure; length 1 to 200.
+	Tags []Tag `json:"tags,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -6047,9 +6047,9 @@ type StartCallAnalyticsJobResponse struct {
 	// Provides detailed information about the current Call Analytics job, including
 	// job status and, if applicable, failure reason.
 	//
-	// CallAnalyticsJob is the "CallAnalyticsJob" member: a CallAnalyticsJob
+	// CallAnalyticsJob is the "callAnalyticsJob" member: a CallAnalyticsJob
 	// structure.
-	CallAnalyticsJob *CallAnalyticsJob `json:"CallAnalyticsJob,omitempty"`
+	CallAnalyticsJob *CallAnalyticsJob `json:"callAnalyticsJob,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -6090,9 +6090,9 @@ type StartCallAnalyticsStreamTranscriptionRequest struct {
 	// information
 	// (https://docs.aws.amazon.com/transcribe/latest/dg/pii-redaction.html).
 	//
-	// ContentIdentificationType is the "ContentIdentificationType" member: a
+	// ContentIdentificationType is the "contentIdentificationType" member: a
 	// ContentIdentificationType value.
-	ContentIdentificationType ContentIdentificationType `json:"ContentIdentificationType,omitempty" cloudtrail:"x-amzn-transcribe-content-identification-type,content-identification-type"`
+	ContentIdentificationType ContentIdentificationType `json:"contentIdentificationType,omitempty" cloudtrail:"x-amzn-transcribe-content-identification-type,content-identification-type"`
 
 	// Redacts all personally identifiable information (PII) identified in your
 	// transcript.
@@ -6108,18 +6108,18 @@ type StartCallAnalyticsStreamTranscriptionRequest struct {
 	// information
 	// (https://docs.aws.amazon.com/transcribe/latest/dg/pii-redaction.html).
 	//
-	// ContentRedactionType is the "ContentRedactionType" member: a
+	// ContentRedactionType is the "contentRedactionType" member: a
 	// ContentRedactionType value.
-	ContentRedactionType ContentRedactionType `json:"ContentRedactionType,omitempty" cloudtrail:"x-amzn-transcribe-content-redaction-type,content-redaction-type"`
+	ContentRedactionType ContentRedactionType `json:"contentRedactionType,omitempty" cloudtrail:"x-amzn-transcribe-content-redaction-type,content-redaction-type"`
 
 	// Enables partial result stabilization for your transcription. Partial result
 	// stabilization can reduce latency in your output, but may impact accuracy. For
 	// more information, see Partial-result stabilization
 	// (https://docs.aws.amazon.com/transcribe/latest/dg/streaming.html#streaming-partial-result-stabilization).
 	//
-	// EnablePartialResultsStabilization is the "EnablePartialResultsStabilization"
+	// EnablePartialResultsStabilization is the "enablePartialResultsStabilization"
 	// member: a boolean.
-	EnablePartialResultsStabilization *bool `json:"EnablePartialResultsStabilization,omitempty" cloudtrail:"x-amzn-transcribe-enable-partial-results-stabilization,enable-partial-results-stabilization"`
+	EnablePartialResultsStabilization *bool `json:"enablePartialResultsStabilization,omitempty" cloudtrail:"x-amzn-transcribe-enable-partial-results-stabilization,enable-partial-results-stabilization"`
 
 	// Enables automatic language identification for your Call Analytics
 	// transcription.
@@ -6135,8 +6135,8 @@ type StartCallAnalyticsStreamTranscriptionRequest struct {
 	// Note that you must include either LanguageCode or IdentifyLanguage in your
 	// request. If you include both parameters, your transcription job fails.
 	//
-	// IdentifyLanguage is the "IdentifyLanguage" member: a boolean.
-	IdentifyLanguage *bool `json:"IdentifyLanguage,omitempty" cloudtrail:"x-amzn-transcribe-identify-language,identify-language"`
+	// IdentifyLanguage is the "identifyLanguage" member: a boolean.
+	IdentifyLanguage *bool `json:"identifyLanguage,omitempty" cloudtrail:"x-amzn-transcribe-identify-language,identify-language"`
 
 	// Specify the language code that represents the language spoken in your audio.
 	//
@@ -6145,8 +6145,8 @@ type StartCallAnalyticsStreamTranscriptionRequest struct {
 	// (https://docs.aws.amazon.com/transcribe/latest/dg/supported-languages.html)
 	// table.
 	//
-	// LanguageCode is the "LanguageCode" member: a CallAnalyticsLanguageCode value.
-	LanguageCode CallAnalyticsLanguageCode `json:"LanguageCode,omitempty" cloudtrail:"x-amzn-transcribe-language-code,language-code"`
+	// LanguageCode is the "languageCode" member: a CallAnalyticsLanguageCode value.
+	LanguageCode CallAnalyticsLanguageCode `json:"languageCode,omitempty" cloudtrail:"x-amzn-transcribe-language-code,language-code"`
 
 	// Specify the name of the custom language model that you want to use when
 	// processing your transcription. Note that language model names are case
@@ -6160,9 +6160,9 @@ type StartCallAnalyticsStreamTranscriptionRequest struct {
 	// For more information, see Custom language models
 	// (https://docs.aws.amazon.com/transcribe/latest/dg/custom-language-models.html).
 	//
-	// LanguageModelName is the "LanguageModelName" member: a string; length 1
+	// LanguageModelName is the "languageModelName" member: a string; length 1
 	// to 200.
-	LanguageModelName *string `json:"LanguageModelName,omitempty" cloudtrail:"x-amzn-transcribe-language-model-name,language-model-name"`
+	LanguageModelName *string `json:"languageModelName,omitempty" cloudtrail:"x-amzn-transcribe-language-model-name,language-model-name"`
 
 	// Specify two or more language codes that represent the languages you think may
 	// be present in your media.
@@ -6181,8 +6181,8 @@ type StartCallAnalyticsStreamTranscriptionRequest struct {
 	// Important: You can only include one language dialect per language per stream.
 	// For example, you cannot include en-US and en-AU in the same request.
 	//
-	// LanguageOptions is the "LanguageOptions" member: a string; length 1 to 200.
-	LanguageOptions *string `json:"LanguageOptions,omitempty" cloudtrail:"x-amzn-transcribe-language-options,language-options"`
+	// LanguageOptions is the "languageOptions" member: a string; length 1 to 200.
+	LanguageOptions *string `json:"languageOptions,omitempty" cloudtrail:"x-amzn-transcribe-language-options,language-options"`
 
 	// Specify the encoding of your input audio. Supported formats are:
 	//
@@ -6194,17 +6194,17 @@ type StartCallAnalyticsStreamTranscriptionRequest struct {
 	// For more information, see Media formats
 	// (https://docs.aws.amazon.com/transcribe/latest/dg/how-input.html#how-input-audio).
 	//
-	// MediaEncoding is the "MediaEncoding" member: a MediaEncoding value, required.
-	MediaEncoding MediaEncoding `json:"MediaEncoding,omitempty" cloudtrail:"x-amzn-transcribe-media-encoding,media-encoding"`
+	// MediaEncoding is the "mediaEncoding" member: a MediaEncoding value, required.
+	MediaEncoding MediaEncoding `json:"mediaEncoding,omitempty" cloudtrail:"x-amzn-transcribe-media-encoding,media-encoding"`
 
 	// The sample rate of the input audio (in hertz). Low-quality audio, such as
 	// telephone audio, is typically around 8,000 Hz. High-quality audio typically
 	// ranges from 16,000 Hz to 48,000 Hz. Note that the sample rate you specify
 	// must match that of your audio.
 	//
-	// MediaSampleRateHertz is the "MediaSampleRateHertz" member: an integer,
+	// MediaSampleRateHertz is the "mediaSampleRateHertz" member: an integer,
 	// required; range 8000 to 48000.
-	MediaSampleRateHertz *int32 `json:"MediaSampleRateHertz,omitempty" cloudtrail:"x-amzn-transcribe-sample-rate,sample-rate"`
+	MediaSampleRateHertz *int32 `json:"mediaSampleRateHertz,omitempty" cloudtrail:"x-amzn-transcribe-sample-rate,sample-rate"`
 
 	// Specify the level of stability to use when you enable partial results
 	// stabilization (EnablePartialResultsStabilization).
@@ -6215,9 +6215,9 @@ type StartCallAnalyticsStreamTranscriptionRequest struct {
 	// For more information, see Partial-result stabilization
 	// (https://docs.aws.amazon.com/transcribe/latest/dg/streaming.html#streaming-partial-result-stabilization).
 	//
-	// PartialResultsStability is the "PartialResultsStability" member: a
+	// PartialResultsStability is the "partialResultsStability" member: a
 	// PartialResultsStability value.
-	PartialResultsStability PartialResultsStability `json:"PartialResultsStability,omitempty" cloudtrail:"x-amzn-transcribe-partial-results-stability,partial-results-stability"`
+	PartialResultsStability PartialResultsStability `json:"partialResultsStability,omitempty" cloudtrail:"x-amzn-transcribe-partial-results-stability,partial-results-stability"`
 
 	// Specify which types of personally identifiable information (PII) you want to
 	// redact in your transcript. You can include as many types as you'd like, or
@@ -6234,8 +6234,8 @@ type StartCallAnalyticsStreamTranscriptionRequest struct {
 	// request, but do not include PiiEntityTypes, all PII is redacted or
 	// identified.
 	//
-	// PiiEntityTypes is the "PiiEntityTypes" member: a string; length 1 to 300.
-	PiiEntityTypes *string `json:"PiiEntityTypes,omitempty" cloudtrail:"x-amzn-transcribe-pii-entity-types,pii-entity-types"`
+	// PiiEntityTypes is the "piiEntityTypes" member: a string; length 1 to 300.
+	PiiEntityTypes *string `json:"piiEntityTypes,omitempty" cloudtrail:"x-amzn-transcribe-pii-entity-types,pii-entity-types"`
 
 	// Specify a preferred language from the subset of languages codes you specified
 	// in LanguageOptions.
@@ -6243,16 +6243,16 @@ type StartCallAnalyticsStreamTranscriptionRequest struct {
 	// You can only use this parameter if you've included IdentifyLanguage and
 	// LanguageOptions in your request.
 	//
-	// PreferredLanguage is the "PreferredLanguage" member: a
+	// PreferredLanguage is the "preferredLanguage" member: a
 	// CallAnalyticsLanguageCode value.
-	PreferredLanguage CallAnalyticsLanguageCode `json:"PreferredLanguage,omitempty" cloudtrail:"x-amzn-transcribe-preferred-language,preferred-language"`
+	PreferredLanguage CallAnalyticsLanguageCode `json:"preferredLanguage,omitempty" cloudtrail:"x-amzn-transcribe-preferred-language,preferred-language"`
 
 	// Specify a name for your Call Analytics transcription session. If you don't
 	// include this parameter in your request, Amazon Transcribe generates an ID and
 	// returns it in the response.
 	//
-	// SessionId is the "SessionId" member: a string; length 36 to 36.
-	SessionId *string `json:"SessionId,omitempty" cloudtrail:"x-amzn-transcribe-session-id,session-id"`
+	// SessionId is the "sessionId" member: a string; length 36 to 36.
+	SessionId *string `json:"sessionId,omitempty" cloudtrail:"x-amzn-transcribe-session-id,session-id"`
 
 	// Specify how you want your vocabulary filter applied to your transcript.
 	//
@@ -6262,9 +6262,9 @@ type StartCallAnalyticsStreamTranscriptionRequest struct {
 	//
 	// To flag words without changing them, choose tag.
 	//
-	// VocabularyFilterMethod is the "VocabularyFilterMethod" member: a
+	// VocabularyFilterMethod is the "vocabularyFilterMethod" member: a
 	// VocabularyFilterMethod value.
-	VocabularyFilterMethod VocabularyFilterMethod `json:"VocabularyFilterMethod,omitempty" cloudtrail:"x-amzn-transcribe-vocabulary-filter-method,vocabulary-filter-method"`
+	VocabularyFilterMethod VocabularyFilterMethod `json:"vocabularyFilterMethod,omitempty" cloudtrail:"x-amzn-transcribe-vocabulary-filter-method,vocabulary-filter-method"`
 
 	// Specify the name of the custom vocabulary filter that you want to use when
 	// processing your transcription. Note that vocabulary filter names are case
@@ -6277,9 +6277,9 @@ type StartCallAnalyticsStreamTranscriptionRequest struct {
 	// For more information, see Using vocabulary filtering with unwanted words
 	// (https://docs.aws.amazon.com/transcribe/latest/dg/vocabulary-filtering.html).
 	//
-	// VocabularyFilterName is the "VocabularyFilterName" member: a string; length 1
+	// VocabularyFilterName is the "vocabularyFilterName" member: a string; length 1
 	// to 200.
-	VocabularyFilterName *string `json:"VocabularyFilterName,omitempty" cloudtrail:"x-amzn-transcribe-vocabulary-filter-name,vocabulary-filter-name"`
+	VocabularyFilterName *string `json:"vocabularyFilterName,omitempty" cloudtrail:"x-amzn-transcribe-vocabulary-filter-name,vocabulary-filter-name"`
 
 	// Specify the names of the custom vocabulary filters that you want to use when
 	// processing your Call Analytics transcription. Note that vocabulary filter
@@ -6295,9 +6295,9 @@ type StartCallAnalyticsStreamTranscriptionRequest struct {
 	// For more information, see Using vocabulary filtering with unwanted words
 	// (https://docs.aws.amazon.com/transcribe/latest/dg/vocabulary-filtering.html).
 	//
-	// VocabularyFilterNames is the "VocabularyFilterNames" member: a string; length
+	// VocabularyFilterNames is the "vocabularyFilterNames" member: a string; length
 	// 1 to 3000.
-	VocabularyFilterNames *string `json:"VocabularyFilterNames,omitempty" cloudtrail:"x-amzn-transcribe-vocabulary-filter-names,vocabulary-filter-names"`
+	VocabularyFilterNames *string `json:"vocabularyFilterNames,omitempty" cloudtrail:"x-amzn-transcribe-vocabulary-filter-names,vocabulary-filter-names"`
 
 	// Specify the name of the custom vocabulary that you want to use when
 	// processing your transcription. Note that vocabulary names are case sensitive.
@@ -6309,8 +6309,8 @@ type StartCallAnalyticsStreamTranscriptionRequest struct {
 	// For more information, see Custom vocabularies
 	// (https://docs.aws.amazon.com/transcribe/latest/dg/custom-vocabulary.html).
 	//
-	// VocabularyName is the "VocabularyName" member: a string; length 1 to 200.
-	VocabularyName *string `json:"VocabularyName,omitempty" cloudtrail:"x-amzn-transcribe-vocabulary-name,vocabulary-name"`
+	// VocabularyName is the "vocabularyName" member: a string; length 1 to 200.
+	VocabularyName *string `json:"vocabularyName,omitempty" cloudtrail:"x-amzn-transcribe-vocabulary-name,vocabulary-name"`
 
 	// Specify the names of the custom vocabularies that you want to use when
 	// processing your Call Analytics transcription. Note that vocabulary names are
@@ -6327,8 +6327,8 @@ type StartCallAnalyticsStreamTranscriptionRequest struct {
 	// For more information, see Custom vocabularies
 	// (https://docs.aws.amazon.com/transcribe/latest/dg/custom-vocabulary.html).
 	//
-	// VocabularyNames is the "VocabularyNames" member: a string; length 1 to 3000.
-	VocabularyNames *string `json:"VocabularyNames,omitempty" cloudtrail:"x-amzn-transcribe-vocabulary-names,vocabulary-names"`
+	// VocabularyNames is the "vocabularyNames" member: a string; length 1 to 3000.
+	VocabularyNames *string `json:"vocabularyNames,omitempty" cloudtrail:"x-amzn-transcribe-vocabulary-names,vocabulary-names"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -6358,119 +6358,119 @@ type StartCallAnalyticsStreamTranscriptionResponse struct {
 	// Shows whether content identification was enabled for your Call Analytics
 	// transcription.
 	//
-	// ContentIdentificationType is the "ContentIdentificationType" member: a
+	// ContentIdentificationType is the "contentIdentificationType" member: a
 	// ContentIdentificationType value.
-	ContentIdentificationType ContentIdentificationType `json:"ContentIdentificationType,omitempty" cloudtrail:"x-amzn-transcribe-content-identification-type,content-identification-type"`
+	ContentIdentificationType ContentIdentificationType `json:"contentIdentificationType,omitempty" cloudtrail:"x-amzn-transcribe-content-identification-type,content-identification-type"`
 
 	// Shows whether content redaction was enabled for your Call Analytics
 	// transcription.
 	//
-	// ContentRedactionType is the "ContentRedactionType" member: a
+	// ContentRedactionType is the "contentRedactionType" member: a
 	// ContentRedactionType value.
-	ContentRedactionType ContentRedactionType `json:"ContentRedactionType,omitempty" cloudtrail:"x-amzn-transcribe-content-redaction-type,content-redaction-type"`
+	ContentRedactionType ContentRedactionType `json:"contentRedactionType,omitempty" cloudtrail:"x-amzn-transcribe-content-redaction-type,content-redaction-type"`
 
 	// Shows whether partial results stabilization was enabled for your Call
 	// Analytics transcription.
 	//
-	// EnablePartialResultsStabilization is the "EnablePartialResultsStabilization"
+	// EnablePartialResultsStabilization is the "enablePartialResultsStabilization"
 	// member: a boolean.
-	EnablePartialResultsStabilization *bool `json:"EnablePartialResultsStabilization,omitempty" cloudtrail:"x-amzn-transcribe-enable-partial-results-stabilization,enable-partial-results-stabilization"`
+	EnablePartialResultsStabilization *bool `json:"enablePartialResultsStabilization,omitempty" cloudtrail:"x-amzn-transcribe-enable-partial-results-stabilization,enable-partial-results-stabilization"`
 
 	// Shows whether automatic language identification was enabled for your Call
 	// Analytics transcription.
 	//
-	// IdentifyLanguage is the "IdentifyLanguage" member: a boolean.
-	IdentifyLanguage *bool `json:"IdentifyLanguage,omitempty" cloudtrail:"x-amzn-transcribe-identify-language,identify-language"`
+	// IdentifyLanguage is the "identifyLanguage" member: a boolean.
+	IdentifyLanguage *bool `json:"identifyLanguage,omitempty" cloudtrail:"x-amzn-transcribe-identify-language,identify-language"`
 
 	// Provides the language code that you specified in your Call Analytics request.
 	//
-	// LanguageCode is the "LanguageCode" member: a CallAnalyticsLanguageCode value.
-	LanguageCode CallAnalyticsLanguageCode `json:"LanguageCode,omitempty" cloudtrail:"x-amzn-transcribe-language-code,language-code"`
+	// LanguageCode is the "languageCode" member: a CallAnalyticsLanguageCode value.
+	LanguageCode CallAnalyticsLanguageCode `json:"languageCode,omitempty" cloudtrail:"x-amzn-transcribe-language-code,language-code"`
 
 	// Provides the name of the custom language model that you specified in your
 	// Call Analytics request.
 	//
-	// LanguageModelName is the "LanguageModelName" member: a string; length 1
+	// LanguageModelName is the "languageModelName" member: a string; length 1
 	// to 200.
-	LanguageModelName *string `json:"LanguageModelName,omitempty" cloudtrail:"x-amzn-transcribe-language-model-name,language-model-name"`
+	LanguageModelName *string `json:"languageModelName,omitempty" cloudtrail:"x-amzn-transcribe-language-model-name,language-model-name"`
 
 	// Provides the language codes that you specified in your Call Analytics
 	// request.
 	//
-	// LanguageOptions is the "LanguageOptions" member: a string; length 1 to 200.
-	LanguageOptions *string `json:"LanguageOptions,omitempty" cloudtrail:"x-amzn-transcribe-language-options,language-options"`
+	// LanguageOptions is the "languageOptions" member: a string; length 1 to 200.
+	LanguageOptions *string `json:"languageOptions,omitempty" cloudtrail:"x-amzn-transcribe-language-options,language-options"`
 
 	// Provides the media encoding you specified in your Call Analytics request.
 	//
-	// MediaEncoding is the "MediaEncoding" member: a MediaEncoding value.
-	MediaEncoding MediaEncoding `json:"MediaEncoding,omitempty" cloudtrail:"x-amzn-transcribe-media-encoding,media-encoding"`
+	// MediaEncoding is the "mediaEncoding" member: a MediaEncoding value.
+	MediaEncoding MediaEncoding `json:"mediaEncoding,omitempty" cloudtrail:"x-amzn-transcribe-media-encoding,media-encoding"`
 
 	// Provides the sample rate that you specified in your Call Analytics request.
 	//
-	// MediaSampleRateHertz is the "MediaSampleRateHertz" member: an integer; range
+	// MediaSampleRateHertz is the "mediaSampleRateHertz" member: an integer; range
 	// 8000 to 48000.
-	MediaSampleRateHertz *int32 `json:"MediaSampleRateHertz,omitempty" cloudtrail:"x-amzn-transcribe-sample-rate,sample-rate"`
+	MediaSampleRateHertz *int32 `json:"mediaSampleRateHertz,omitempty" cloudtrail:"x-amzn-transcribe-sample-rate,sample-rate"`
 
 	// Provides the stabilization level used for your transcription.
 	//
-	// PartialResultsStability is the "PartialResultsStability" member: a
+	// PartialResultsStability is the "partialResultsStability" member: a
 	// PartialResultsStability value.
-	PartialResultsStability PartialResultsStability `json:"PartialResultsStability,omitempty" cloudtrail:"x-amzn-transcribe-partial-results-stability,partial-results-stability"`
+	PartialResultsStability PartialResultsStability `json:"partialResultsStability,omitempty" cloudtrail:"x-amzn-transcribe-partial-results-stability,partial-results-stability"`
 
 	// Lists the PII entity types you specified in your Call Analytics request.
 	//
-	// PiiEntityTypes is the "PiiEntityTypes" member: a string; length 1 to 300.
-	PiiEntityTypes *string `json:"PiiEntityTypes,omitempty" cloudtrail:"x-amzn-transcribe-pii-entity-types,pii-entity-types"`
+	// PiiEntityTypes is the "piiEntityTypes" member: a string; length 1 to 300.
+	PiiEntityTypes *string `json:"piiEntityTypes,omitempty" cloudtrail:"x-amzn-transcribe-pii-entity-types,pii-entity-types"`
 
 	// Provides the preferred language that you specified in your Call Analytics
 	// request.
 	//
-	// PreferredLanguage is the "PreferredLanguage" member: a
+	// PreferredLanguage is the "preferredLanguage" member: a
 	// CallAnalyticsLanguageCode value.
-	PreferredLanguage CallAnalyticsLanguageCode `json:"PreferredLanguage,omitempty" cloudtrail:"x-amzn-transcribe-preferred-language,preferred-language"`
+	PreferredLanguage CallAnalyticsLanguageCode `json:"preferredLanguage,omitempty" cloudtrail:"x-amzn-transcribe-preferred-language,preferred-language"`
 
 	// Provides the identifier for your real-time Call Analytics request.
 	//
-	// RequestId is the "RequestId" member: a string.
-	RequestId *string `json:"RequestId,omitempty" cloudtrail:"x-amzn-request-id"`
+	// RequestId is the "requestId" member: a string.
+	RequestId *string `json:"requestId,omitempty" cloudtrail:"x-amzn-request-id"`
 
 	// Provides the identifier for your Call Analytics transcription session.
 	//
-	// SessionId is the "SessionId" member: a string; length 36 to 36.
-	SessionId *string `json:"SessionId,omitempty" cloudtrail:"x-amzn-transcribe-session-id,session-id"`
+	// SessionId is the "sessionId" member: a string; length 36 to 36.
+	SessionId *string `json:"sessionId,omitempty" cloudtrail:"x-amzn-transcribe-session-id,session-id"`
 
 	// Provides the vocabulary filtering method used in your Call Analytics
 	// transcription.
 	//
-	// VocabularyFilterMethod is the "VocabularyFilterMethod" member: a
+	// VocabularyFilterMethod is the "vocabularyFilterMethod" member: a
 	// VocabularyFilterMethod value.
-	VocabularyFilterMethod VocabularyFilterMethod `json:"VocabularyFilterMethod,omitempty" cloudtrail:"x-amzn-transcribe-vocabulary-filter-method,vocabulary-filter-method"`
+	VocabularyFilterMethod VocabularyFilterMethod `json:"vocabularyFilterMethod,omitempty" cloudtrail:"x-amzn-transcribe-vocabulary-filter-method,vocabulary-filter-method"`
 
 	// Provides the name of the custom vocabulary filter that you specified in your
 	// Call Analytics request.
 	//
-	// VocabularyFilterName is the "VocabularyFilterName" member: a string; length 1
+	// VocabularyFilterName is the "vocabularyFilterName" member: a string; length 1
 	// to 200.
-	VocabularyFilterName *string `json:"VocabularyFilterName,omitempty" cloudtrail:"x-amzn-transcribe-vocabulary-filter-name,vocabulary-filter-name"`
+	VocabularyFilterName *string `json:"vocabularyFilterName,omitempty" cloudtrail:"x-amzn-transcribe-vocabulary-filter-name,vocabulary-filter-name"`
 
 	// Provides the names of the custom vocabulary filters that you specified in
 	// your Call Analytics request.
 	//
-	// VocabularyFilterNames is the "VocabularyFilterNames" member: a string; length
+	// VocabularyFilterNames is the "vocabularyFilterNames" member: a string; length
 	// 1 to 3000.
-	VocabularyFilterNames *string `json:"VocabularyFilterNames,omitempty" cloudtrail:"x-amzn-transcribe-vocabulary-filter-names,vocabulary-filter-names"`
+	VocabularyFilterNames *string `json:"vocabularyFilterNames,omitempty" cloudtrail:"x-amzn-transcribe-vocabulary-filter-names,vocabulary-filter-names"`
 
 	// Provides the name of the custom vocabulary that you specified in your Call
 	// Analytics request.
 	//
-	// VocabularyName is the "VocabularyName" member: a string; length 1 to 200.
-	VocabularyName *string `json:"VocabularyName,omitempty" cloudtrail:"x-amzn-transcribe-vocabulary-name,vocabulary-name"`
+	// VocabularyName is the "vocabularyName" member: a string; length 1 to 200.
+	VocabularyName *string `json:"vocabularyName,omitempty" cloudtrail:"x-amzn-transcribe-vocabulary-name,vocabulary-name"`
 
 	// Provides the names of the custom vocabularies that you specified in your Call
 	// Analytics request.
 	//
-	// VocabularyNames is the "VocabularyNames" member: a string; length 1 to 3000.
-	VocabularyNames *string `json:"VocabularyNames,omitempty" cloudtrail:"x-amzn-transcribe-vocabulary-names,vocabulary-names"`
+	// VocabularyNames is the "vocabularyNames" member: a string; length 1 to 3000.
+	VocabularyNames *string `json:"vocabularyNames,omitempty" cloudtrail:"x-amzn-transcribe-vocabulary-names,vocabulary-names"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -6505,9 +6505,9 @@ type StartMedicalScribeJobRequest struct {
 	// ChannelDefinition in the list to 1 (to indicate the second channel) and
 	// ParticipantRole to PATIENT (to indicate that it's the patient speaking).
 	//
-	// ChannelDefinitions is the "ChannelDefinitions" member: a list of
+	// ChannelDefinitions is the "channelDefinitions" member: a list of
 	// MedicalScribeChannelDefinition structure; length 2 to 2.
-	ChannelDefinitions []MedicalScribeChannelDefinition `json:"ChannelDefinitions,omitempty"`
+	ChannelDefinitions []MedicalScribeChannelDefinition `json:"channelDefinitions,omitempty"`
 
 	// The Amazon Resource Name (ARN) of an IAM role that has permissions to access
 	// the Amazon S3 bucket that contains your input files, write to the output
@@ -6521,9 +6521,9 @@ type StartMedicalScribeJobRequest struct {
 	// For more information, see IAM ARNs
 	// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-arns).
 	//
-	// DataAccessRoleArn is the "DataAccessRoleArn" member: a string, required;
+	// DataAccessRoleArn is the "dataAccessRoleArn" member: a string, required;
 	// length 20 to 2048.
-	DataAccessRoleArn *string `json:"DataAccessRoleArn,omitempty"`
+	DataAccessRoleArn *string `json:"dataAccessRoleArn,omitempty"`
 
 	// A map of plain text, non-secret key:value pairs, known as encryption context
 	// pairs, that provide an added layer of security for your data. For more
@@ -6532,19 +6532,19 @@ type StartMedicalScribeJobRequest struct {
 	// and Asymmetric keys in KMS
 	// (https://docs.aws.amazon.com/transcribe/latest/dg/symmetric-asymmetric.html).
 	//
-	// KMSEncryptionContext is the "KMSEncryptionContext" member: a map to string;
+	// KMSEncryptionContext is the "kmsEncryptionContext" member: a map to string;
 	// length 1 to 10.
-	KMSEncryptionContext map[string]string `json:"KMSEncryptionContext,omitempty"`
+	KMSEncryptionContext map[string]string `json:"kmsEncryptionContext,omitempty"`
 
-	// Media is the "Media" member: a Media structure, required.
-	Media *Media `json:"Media,omitempty"`
+	// Media is the "media" member: a Media structure, required.
+	Media *Media `json:"media,omitempty"`
 
 	// The MedicalScribeContext object that contains contextual information which is
 	// used during clinical note generation to add relevant context to the note.
 	//
-	// MedicalScribeContext is the "MedicalScribeContext" member: a
+	// MedicalScribeContext is the "medicalScribeContext" member: a
 	// MedicalScribeContext structure.
-	MedicalScribeContext *MedicalScribeContext `json:"MedicalScribeContext,omitempty"`
+	MedicalScribeContext *MedicalScribeContext `json:"medicalScribeContext,omitempty"`
 
 	// A unique name, chosen by you, for your Medical Scribe job.
 	//
@@ -6552,9 +6552,9 @@ type StartMedicalScribeJobRequest struct {
 	// an Amazon Web Services account. If you try to create a new job with the same
 	// name as an existing job, you get a ConflictException error.
 	//
-	// MedicalScribeJobName is the "MedicalScribeJobName" member: a string,
+	// MedicalScribeJobName is the "medicalScribeJobName" member: a string,
 	// required; length 1 to 200.
-	MedicalScribeJobName *string `json:"MedicalScribeJobName,omitempty"`
+	MedicalScribeJobName *string `json:"medicalScribeJobName,omitempty"`
 
 	// The name of the Amazon S3 bucket where you want your Medical Scribe output
 	// stored. Do not include the S3:// prefix of the specified bucket.
@@ -6566,9 +6566,9 @@ type StartMedicalScribeJobRequest struct {
 	// User Roles
 	// (https://docs.aws.amazon.com/transcribe/latest/dg/security_iam_id-based-policy-examples.html#auth-role-iam-user).
 	//
-	// OutputBucketName is the "OutputBucketName" member: a string, required; length
+	// OutputBucketName is the "outputBucketName" member: a string, required; length
 	// 0 to 64.
-	OutputBucketName *string `json:"OutputBucketName,omitempty"`
+	OutputBucketName *string `json:"outputBucketName,omitempty"`
 
 	// The Amazon Resource Name (ARN) of a KMS key that you want to use to encrypt
 	// your Medical Scribe output.
@@ -6586,9 +6586,9 @@ type StartMedicalScribeJobRequest struct {
 	// DataAccessRoleArn request parameter (if present) must have permission to use
 	// the specified KMS key.
 	//
-	// OutputEncryptionKMSKeyId is the "OutputEncryptionKMSKeyId" member: a string;
+	// OutputEncryptionKMSKeyId is the "outputEncryptionKMSKeyId" member: a string;
 	// length 1 to 2048.
-	OutputEncryptionKMSKeyId *string `json:"OutputEncryptionKMSKeyId,omitempty"`
+	OutputEncryptionKMSKeyId *string `json:"outputEncryptionKMSKeyId,omitempty"`
 
 	// Makes it possible to control how your Medical Scribe job is processed using a
 	// MedicalScribeSettings object. Specify ChannelIdentification if
@@ -6600,9 +6600,9 @@ type StartMedicalScribeJobRequest struct {
 	// VocabularyFilterName. VocabularyFilterMethod must be specified if
 	// VocabularyFilterName is set.
 	//
-	// Settings is the "Settings" member: a MedicalScribeSettings structure,
+	// Settings is the "settings" member: a MedicalScribeSettings structure,
 	// required.
-	Settings *MedicalScribeSettings `json:"Settings,omitempty"`
+	Settings *MedicalScribeSettings `json:"settings,omitempty"`
 
 	// Adds one or more custom tags, each in the form of a key:value pair, to the
 	// Medical Scribe job.
@@ -6610,8 +6610,8 @@ type StartMedicalScribeJobRequest struct {
 	// To learn more about using tags with Amazon Transcribe, refer to Tagging
 	// resources (https://docs.aws.amazon.com/transcribe/latest/dg/tagging.html).
 	//
-	// Tags is the "Tags" member: a list of Tag structure; length 1 to 200.
-	Tags []Tag `json:"Tags,omitempty"`
+	// Tags is the "tags" member: a list of Tag structure; length 1 to 200.
+	Tags []Tag `json:"tags,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -6641,9 +6641,9 @@ type StartMedicalScribeJobResponse struct {
 	// Provides detailed information about the current Medical Scribe job, including
 	// job status and, if applicable, failure reason.
 	//
-	// MedicalScribeJob is the "MedicalScribeJob" member: a MedicalScribeJob
+	// MedicalScribeJob is the "medicalScribeJob" member: a MedicalScribeJob
 	// structure.
-	MedicalScribeJob *MedicalScribeJob `json:"MedicalScribeJob,omitempty"`
+	MedicalScribeJob *MedicalScribeJob `json:"medicalScribeJob,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -6672,9 +6672,9 @@ func (v *StartMedicalScribeJobResponse) UnmarshalCloudTrail(data []byte) error {
 type StartMedicalScribeStreamRequest struct {
 	// Specify the language code for your HealthScribe streaming session.
 	//
-	// LanguageCode is the "LanguageCode" member: a MedicalScribeLanguageCode value,
+	// LanguageCode is the "languageCode" member: a MedicalScribeLanguageCode value,
 	// required.
-	LanguageCode MedicalScribeLanguageCode `json:"LanguageCode,omitempty" cloudtrail:"x-amzn-transcribe-language-code,language-code"`
+	LanguageCode MedicalScribeLanguageCode `json:"languageCode,omitempty" cloudtrail:"x-amzn-transcribe-language-code,language-code"`
 
 	// Specify the encoding used for the input audio.
 	//
@@ -6688,24 +6688,24 @@ type StartMedicalScribeStreamRequest struct {
 	// For more information, see Media formats
 	// (https://docs.aws.amazon.com/transcribe/latest/dg/how-input.html#how-input-audio).
 	//
-	// MediaEncoding is the "MediaEncoding" member: a MedicalScribeMediaEncoding
+	// MediaEncoding is the "mediaEncoding" member: a MedicalScribeMediaEncoding
 	// value, required.
-	MediaEncoding MedicalScribeMediaEncoding `json:"MediaEncoding,omitempty" cloudtrail:"x-amzn-transcribe-media-encoding,media-encoding"`
+	MediaEncoding MedicalScribeMediaEncoding `json:"mediaEncoding,omitempty" cloudtrail:"x-amzn-transcribe-media-encoding,media-encoding"`
 
 	// Specify the sample rate of the input audio (in hertz). Amazon Web Services
 	// HealthScribe supports a range from 16,000 Hz to 48,000 Hz. The sample rate
 	// you specify must match that of your audio.
 	//
-	// MediaSampleRateHertz is the "MediaSampleRateHertz" member: an integer,
+	// MediaSampleRateHertz is the "mediaSampleRateHertz" member: an integer,
 	// required; range 16000 to 48000.
-	MediaSampleRateHertz *int32 `json:"MediaSampleRateHertz,omitempty" cloudtrail:"x-amzn-transcribe-sample-rate,sample-rate"`
+	MediaSampleRateHertz *int32 `json:"mediaSampleRateHertz,omitempty" cloudtrail:"x-amzn-transcribe-sample-rate,sample-rate"`
 
 	// Specify an identifier for your streaming session (in UUID format). If you
 	// don't include a SessionId in your request, Amazon Web Services HealthScribe
 	// generates an ID and returns it in the response.
 	//
-	// SessionId is the "SessionId" member: a string; length 36 to 36.
-	SessionId *string `json:"SessionId,omitempty" cloudtrail:"x-amzn-transcribe-session-id,session-id"`
+	// SessionId is the "sessionId" member: a string; length 36 to 36.
+	SessionId *string `json:"sessionId,omitempty" cloudtrail:"x-amzn-transcribe-session-id,session-id"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -6735,35 +6735,35 @@ type StartMedicalScribeStreamResponse struct {
 	// The Language Code that you specified in your request. Same as provided in the
 	// StartMedicalScribeStreamRequest.
 	//
-	// LanguageCode is the "LanguageCode" member: a MedicalScribeLanguageCode value.
-	LanguageCode MedicalScribeLanguageCode `json:"LanguageCode,omitempty" cloudtrail:"x-amzn-transcribe-language-code,language-code"`
+	// LanguageCode is the "languageCode" member: a MedicalScribeLanguageCode value.
+	LanguageCode MedicalScribeLanguageCode `json:"languageCode,omitempty" cloudtrail:"x-amzn-transcribe-language-code,language-code"`
 
 	// The Media Encoding you specified in your request. Same as provided in the
 	// StartMedicalScribeStreamRequest
 	//
-	// MediaEncoding is the "MediaEncoding" member: a MedicalScribeMediaEncoding
+	// MediaEncoding is the "mediaEncoding" member: a MedicalScribeMediaEncoding
 	// value.
-	MediaEncoding MedicalScribeMediaEncoding `json:"MediaEncoding,omitempty" cloudtrail:"x-amzn-transcribe-media-encoding,media-encoding"`
+	MediaEncoding MedicalScribeMediaEncoding `json:"mediaEncoding,omitempty" cloudtrail:"x-amzn-transcribe-media-encoding,media-encoding"`
 
 	// The sample rate (in hertz) that you specified in your request. Same as
 	// provided in the StartMedicalScribeStreamRequest
 	//
-	// MediaSampleRateHertz is the "MediaSampleRateHertz" member: an integer; range
+	// MediaSampleRateHertz is the "mediaSampleRateHertz" member: an integer; range
 	// 16000 to 48000.
-	MediaSampleRateHertz *int32 `json:"MediaSampleRateHertz,omitempty" cloudtrail:"x-amzn-transcribe-sample-rate,sample-rate"`
+	MediaSampleRateHertz *int32 `json:"mediaSampleRateHertz,omitempty" cloudtrail:"x-amzn-transcribe-sample-rate,sample-rate"`
 
 	// The unique identifier for your streaming request.
 	//
-	// RequestId is the "RequestId" member: a string.
-	RequestId *string `json:"RequestId,omitempty" cloudtrail:"x-amzn-request-id"`
+	// RequestId is the "requestId" member: a string.
+	RequestId *string `json:"requestId,omitempty" cloudtrail:"x-amzn-request-id"`
 
 	// The identifier (in UUID format) for your streaming session.
 	//
 	// If you already started streaming, this is same ID as the one you specified in
 	// your initial StartMedicalScribeStreamRequest.
 	//
-	// SessionId is the "SessionId" member: a string; length 36 to 36.
-	SessionId *string `json:"SessionId,omitempty" cloudtrail:"x-amzn-transcribe-session-id,session-id"`
+	// SessionId is the "sessionId" member: a string; length 36 to 36.
+	SessionId *string `json:"sessionId,omitempty" cloudtrail:"x-amzn-transcribe-session-id,session-id"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -6798,9 +6798,9 @@ type StartMedicalStreamTranscriptionRequest struct {
 	// For more information, see Identifying personal health information (PHI) in a
 	// transcription (https://docs.aws.amazon.com/transcribe/latest/dg/phi-id.html).
 	//
-	// ContentIdentificationType is the "ContentIdentificationType" member: a
+	// ContentIdentificationType is the "contentIdentificationType" member: a
 	// MedicalContentIdentificationType value.
-	ContentIdentificationType MedicalContentIdentificationType `json:"ContentIdentificationType,omitempty" cloudtrail:"x-amzn-transcribe-content-identification-type,content-identification-type"`
+	ContentIdentificationType MedicalContentIdentificationType `json:"contentIdentificationType,omitempty" cloudtrail:"x-amzn-transcribe-content-identification-type,content-identification-type"`
 
 	// Enables channel identification in multi-channel audio.
 	//
@@ -6817,17 +6817,17 @@ type StartMedicalStreamTranscriptionRequest struct {
 	// For more information, see Transcribing multi-channel audio
 	// (https://docs.aws.amazon.com/transcribe/latest/dg/channel-id.html).
 	//
-	// EnableChannelIdentification is the "EnableChannelIdentification" member: a
+	// EnableChannelIdentification is the "enableChannelIdentification" member: a
 	// boolean.
-	EnableChannelIdentification *bool `json:"EnableChannelIdentification,omitempty" cloudtrail:"x-amzn-transcribe-enable-channel-identification,enable-channel-identification"`
+	EnableChannelIdentification *bool `json:"enableChannelIdentification,omitempty" cloudtrail:"x-amzn-transcribe-enable-channel-identification,enable-channel-identification"`
 
 	// Specify the language code that represents the language spoken in your audio.
 	//
 	// Important: Amazon Transcribe Medical only supports US English (en-US).
 	//
-	// LanguageCode is the "LanguageCode" member: a StreamingLanguageCode value,
+	// LanguageCode is the "languageCode" member: a StreamingLanguageCode value,
 	// required.
-	LanguageCode StreamingLanguageCode `json:"LanguageCode,omitempty" cloudtrail:"x-amzn-transcribe-language-code,language-code"`
+	LanguageCode StreamingLanguageCode `json:"languageCode,omitempty" cloudtrail:"x-amzn-transcribe-language-code,language-code"`
 
 	// Specify the encoding used for the input audio. Supported formats are:
 	//
@@ -6839,16 +6839,16 @@ type StartMedicalStreamTranscriptionRequest struct {
 	// For more information, see Media formats
 	// (https://docs.aws.amazon.com/transcribe/latest/dg/how-input.html#how-input-audio).
 	//
-	// MediaEncoding is the "MediaEncoding" member: a MediaEncoding value, required.
-	MediaEncoding MediaEncoding `json:"MediaEncoding,omitempty" cloudtrail:"x-amzn-transcribe-media-encoding,media-encoding"`
+	// MediaEncoding is the "mediaEncoding" member: a MediaEncoding value, required.
+	MediaEncoding MediaEncoding `json:"mediaEncoding,omitempty" cloudtrail:"x-amzn-transcribe-media-encoding,media-encoding"`
 
 	// The sample rate of the input audio (in hertz). Amazon Transcribe Medical
 	// supports a range from 16,000 Hz to 48,000 Hz. Note that the sample rate you
 	// specify must match that of your audio.
 	//
-	// MediaSampleRateHertz is the "MediaSampleRateHertz" member: an integer,
+	// MediaSampleRateHertz is the "mediaSampleRateHertz" member: an integer,
 	// required; range 8000 to 48000.
-	MediaSampleRateHertz *int32 `json:"MediaSampleRateHertz,omitempty" cloudtrail:"x-amzn-transcribe-sample-rate,sample-rate"`
+	MediaSampleRateHertz *int32 `json:"mediaSampleRateHertz,omitempty" cloudtrail:"x-amzn-transcribe-sample-rate,sample-rate"`
 
 	// Specify the number of channels in your audio stream. This value must be 2, as
 	// only two channels are supported. If your audio doesn't contain multiple
@@ -6857,16 +6857,16 @@ type StartMedicalStreamTranscriptionRequest struct {
 	// If you include NumberOfChannels in your request, you must also include
 	// EnableChannelIdentification.
 	//
-	// NumberOfChannels is the "NumberOfChannels" member: an integer; range at
+	// NumberOfChannels is the "numberOfChannels" member: an integer; range at
 	// least 2.
-	NumberOfChannels *int32 `json:"NumberOfChannels,omitempty" cloudtrail:"x-amzn-transcribe-number-of-channels,number-of-channels"`
+	NumberOfChannels *int32 `json:"numberOfChannels,omitempty" cloudtrail:"x-amzn-transcribe-number-of-channels,number-of-channels"`
 
 	// Specify a name for your transcription session. If you don't include this
 	// parameter in your request, Amazon Transcribe Medical generates an ID and
 	// returns it in the response.
 	//
-	// SessionId is the "SessionId" member: a string; length 36 to 36.
-	SessionId *string `json:"SessionId,omitempty" cloudtrail:"x-amzn-transcribe-session-id,session-id"`
+	// SessionId is the "sessionId" member: a string; length 36 to 36.
+	SessionId *string `json:"sessionId,omitempty" cloudtrail:"x-amzn-transcribe-session-id,session-id"`
 
 	// Enables speaker partitioning (diarization) in your transcription output.
 	// Speaker partitioning labels the speech from individual speakers in your media
@@ -6875,26 +6875,26 @@ type StartMedicalStreamTranscriptionRequest struct {
 	// For more information, see Partitioning speakers (diarization)
 	// (https://docs.aws.amazon.com/transcribe/latest/dg/diarization.html).
 	//
-	// ShowSpeakerLabel is the "ShowSpeakerLabel" member: a boolean.
-	ShowSpeakerLabel *bool `json:"ShowSpeakerLabel,omitempty" cloudtrail:"x-amzn-transcribe-show-speaker-label,show-speaker-label"`
+	// ShowSpeakerLabel is the "showSpeakerLabel" member: a boolean.
+	ShowSpeakerLabel *bool `json:"showSpeakerLabel,omitempty" cloudtrail:"x-amzn-transcribe-show-speaker-label,show-speaker-label"`
 
 	// Specify the medical specialty contained in your audio.
 	//
-	// Specialty is the "Specialty" member: a StreamingSpecialty value, required.
-	Specialty StreamingSpecialty `json:"Specialty,omitempty" cloudtrail:"x-amzn-transcribe-specialty"`
+	// Specialty is the "specialty" member: a StreamingSpecialty value, required.
+	Specialty StreamingSpecialty `json:"specialty,omitempty" cloudtrail:"x-amzn-transcribe-specialty"`
 
 	// Specify the type of input audio. For example, choose DICTATION for a provider
 	// dictating patient notes and CONVERSATION for a dialogue between a patient and
 	// a medical professional.
 	//
-	// Type is the "Type" member: a Type value, required.
-	Type Type `json:"Type,omitempty" cloudtrail:"x-amzn-transcribe-type"`
+	// Type is the "type" member: a Type value, required.
+	Type Type `json:"type,omitempty" cloudtrail:"x-amzn-transcribe-type"`
 
 	// Specify the name of the custom vocabulary that you want to use when
 	// processing your transcription. Note that vocabulary names are case sensitive.
 	//
-	// VocabularyName is the "VocabularyName" member: a string; length 1 to 200.
-	VocabularyName *string `json:"VocabularyName,omitempty" cloudtrail:"x-amzn-transcribe-vocabulary-name,vocabulary-name"`
+	// VocabularyName is the "vocabularyName" member: a string; length 1 to 200.
+	VocabularyName *string `json:"vocabularyName,omitempty" cloudtrail:"x-amzn-transcribe-vocabulary-name,vocabulary-name"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -6923,69 +6923,69 @@ func (v *StartMedicalStreamTranscriptionRequest) UnmarshalCloudTrail(data []byte
 type StartMedicalStreamTranscriptionResponse struct {
 	// Shows whether content identification was enabled for your transcription.
 	//
-	// ContentIdentificationType is the "ContentIdentificationType" member: a
+	// ContentIdentificationType is the "contentIdentificationType" member: a
 	// MedicalContentIdentificationType value.
-	ContentIdentificationType MedicalContentIdentificationType `json:"ContentIdentificationType,omitempty" cloudtrail:"x-amzn-transcribe-content-identification-type,content-identification-type"`
+	ContentIdentificationType MedicalContentIdentificationType `json:"contentIdentificationType,omitempty" cloudtrail:"x-amzn-transcribe-content-identification-type,content-identification-type"`
 
 	// Shows whether channel identification was enabled for your transcription.
 	//
-	// EnableChannelIdentification is the "EnableChannelIdentification" member: a
+	// EnableChannelIdentification is the "enableChannelIdentification" member: a
 	// boolean.
-	EnableChannelIdentification *bool `json:"EnableChannelIdentification,omitempty" cloudtrail:"x-amzn-transcribe-enable-channel-identification,enable-channel-identification"`
+	EnableChannelIdentification *bool `json:"enableChannelIdentification,omitempty" cloudtrail:"x-amzn-transcribe-enable-channel-identification,enable-channel-identification"`
 
 	// Provides the language code that you specified in your request. This must be
 	// en-US.
 	//
-	// LanguageCode is the "LanguageCode" member: a StreamingLanguageCode value.
-	LanguageCode StreamingLanguageCode `json:"LanguageCode,omitempty" cloudtrail:"x-amzn-transcribe-language-code,language-code"`
+	// LanguageCode is the "languageCode" member: a StreamingLanguageCode value.
+	LanguageCode StreamingLanguageCode `json:"languageCode,omitempty" cloudtrail:"x-amzn-transcribe-language-code,language-code"`
 
 	// Provides the media encoding you specified in your request.
 	//
-	// MediaEncoding is the "MediaEncoding" member: a MediaEncoding value.
-	MediaEncoding MediaEncoding `json:"MediaEncoding,omitempty" cloudtrail:"x-amzn-transcribe-media-encoding,media-encoding"`
+	// MediaEncoding is the "mediaEncoding" member: a MediaEncoding value.
+	MediaEncoding MediaEncoding `json:"mediaEncoding,omitempty" cloudtrail:"x-amzn-transcribe-media-encoding,media-encoding"`
 
 	// Provides the sample rate that you specified in your request.
 	//
-	// MediaSampleRateHertz is the "MediaSampleRateHertz" member: an integer; range
+	// MediaSampleRateHertz is the "mediaSampleRateHertz" member: an integer; range
 	// 8000 to 48000.
-	MediaSampleRateHertz *int32 `json:"MediaSampleRateHertz,omitempty" cloudtrail:"x-amzn-transcribe-sample-rate,sample-rate"`
+	MediaSampleRateHertz *int32 `json:"mediaSampleRateHertz,omitempty" cloudtrail:"x-amzn-transcribe-sample-rate,sample-rate"`
 
 	// Provides the number of channels that you specified in your request.
 	//
-	// NumberOfChannels is the "NumberOfChannels" member: an integer; range at
+	// NumberOfChannels is the "numberOfChannels" member: an integer; range at
 	// least 2.
-	NumberOfChannels *int32 `json:"NumberOfChannels,omitempty" cloudtrail:"x-amzn-transcribe-number-of-channels,number-of-channels"`
+	NumberOfChannels *int32 `json:"numberOfChannels,omitempty" cloudtrail:"x-amzn-transcribe-number-of-channels,number-of-channels"`
 
 	// Provides the identifier for your streaming request.
 	//
-	// RequestId is the "RequestId" member: a string.
-	RequestId *string `json:"RequestId,omitempty" cloudtrail:"x-amzn-request-id"`
+	// RequestId is the "requestId" member: a string.
+	RequestId *string `json:"requestId,omitempty" cloudtrail:"x-amzn-request-id"`
 
 	// Provides the identifier for your transcription session.
 	//
-	// SessionId is the "SessionId" member: a string; length 36 to 36.
-	SessionId *string `json:"SessionId,omitempty" cloudtrail:"x-amzn-transcribe-session-id,session-id"`
+	// SessionId is the "sessionId" member: a string; length 36 to 36.
+	SessionId *string `json:"sessionId,omitempty" cloudtrail:"x-amzn-transcribe-session-id,session-id"`
 
 	// Shows whether speaker partitioning was enabled for your transcription.
 	//
-	// ShowSpeakerLabel is the "ShowSpeakerLabel" member: a boolean.
-	ShowSpeakerLabel *bool `json:"ShowSpeakerLabel,omitempty" cloudtrail:"x-amzn-transcribe-show-speaker-label,show-speaker-label"`
+	// ShowSpeakerLabel is the "showSpeakerLabel" member: a boolean.
+	ShowSpeakerLabel *bool `json:"showSpeakerLabel,omitempty" cloudtrail:"x-amzn-transcribe-show-speaker-label,show-speaker-label"`
 
 	// Provides the medical specialty that you specified in your request.
 	//
-	// Specialty is the "Specialty" member: a StreamingSpecialty value.
-	Specialty StreamingSpecialty `json:"Specialty,omitempty" cloudtrail:"x-amzn-transcribe-specialty"`
+	// Specialty is the "specialty" member: a StreamingSpecialty value.
+	Specialty StreamingSpecialty `json:"specialty,omitempty" cloudtrail:"x-amzn-transcribe-specialty"`
 
 	// Provides the type of audio you specified in your request.
 	//
-	// Type is the "Type" member: a Type value.
-	Type Type `json:"Type,omitempty" cloudtrail:"x-amzn-transcribe-type"`
+	// Type is the "type" member: a Type value.
+	Type Type `json:"type,omitempty" cloudtrail:"x-amzn-transcribe-type"`
 
 	// Provides the name of the custom vocabulary that you specified in your
 	// request.
 	//
-	// VocabularyName is the "VocabularyName" member: a string; length 1 to 200.
-	VocabularyName *string `json:"VocabularyName,omitempty" cloudtrail:"x-amzn-transcribe-vocabulary-name,vocabulary-name"`
+	// VocabularyName is the "vocabularyName" member: a string; length 1 to 200.
+	VocabularyName *string `json:"vocabularyName,omitempty" cloudtrail:"x-amzn-transcribe-vocabulary-name,vocabulary-name"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -7016,9 +7016,9 @@ type StartMedicalTranscriptionJobRequest struct {
 	// For more information, see Identifying personal health information (PHI) in a
 	// transcription (https://docs.aws.amazon.com/transcribe/latest/dg/phi-id.html).
 	//
-	// ContentIdentificationType is the "ContentIdentificationType" member: a
+	// ContentIdentificationType is the "contentIdentificationType" member: a
 	// MedicalContentIdentificationType value.
-	ContentIdentificationType MedicalContentIdentificationType `json:"ContentIdentificationType,omitempty"`
+	ContentIdentificationType MedicalContentIdentificationType `json:"contentIdentificationType,omitempty"`
 
 	// A map of plain text, non-secret key:value pairs, known as encryption context
 	// pairs, that provide an added layer of security for your data. For more
@@ -7027,25 +7027,25 @@ type StartMedicalTranscriptionJobRequest struct {
 	// and Asymmetric keys in KMS
 	// (https://docs.aws.amazon.com/transcribe/latest/dg/symmetric-asymmetric.html).
 	//
-	// KMSEncryptionContext is the "KMSEncryptionContext" member: a map to string;
+	// KMSEncryptionContext is the "kmsEncryptionContext" member: a map to string;
 	// length 1 to 10.
-	KMSEncryptionContext map[string]string `json:"KMSEncryptionContext,omitempty"`
+	KMSEncryptionContext map[string]string `json:"kmsEncryptionContext,omitempty"`
 
 	// The language code that represents the language spoken in the input media
 	// file. US English (en-US) is the only valid value for medical transcription
 	// jobs. Any other value you enter for language code results in a
 	// BadRequestException error.
 	//
-	// LanguageCode is the "LanguageCode" member: a LanguageCode value, required.
-	LanguageCode LanguageCode `json:"LanguageCode,omitempty"`
+	// LanguageCode is the "languageCode" member: a LanguageCode value, required.
+	LanguageCode LanguageCode `json:"languageCode,omitempty"`
 
-	// Media is the "Media" member: a Media structure, required.
-	Media *Media `json:"Media,omitempty"`
+	// Media is the "media" member: a Media structure, required.
+	Media *Media `json:"media,omitempty"`
 
 	// Specify the format of your input media file.
 	//
-	// MediaFormat is the "MediaFormat" member: a MediaFormat value.
-	MediaFormat MediaFormat `json:"MediaFormat,omitempty"`
+	// MediaFormat is the "mediaFormat" member: a MediaFormat value.
+	MediaFormat MediaFormat `json:"mediaFormat,omitempty"`
 
 	// The sample rate, in hertz, of the audio track in your input media file.
 	//
@@ -7056,9 +7056,9 @@ type StartMedicalTranscriptionJobRequest struct {
 	// most cases, it's advised to omit MediaSampleRateHertz and let Amazon
 	// Transcribe Medical determine the sample rate.
 	//
-	// MediaSampleRateHertz is the "MediaSampleRateHertz" member: an integer; range
+	// MediaSampleRateHertz is the "mediaSampleRateHertz" member: an integer; range
 	// 16000 to 48000.
-	MediaSampleRateHertz *int32 `json:"MediaSampleRateHertz,omitempty"`
+	MediaSampleRateHertz *int32 `json:"mediaSampleRateHertz,omitempty"`
 
 	// A unique name, chosen by you, for your medical transcription job. The name
 	// that you specify is also used as the default name of your transcription
@@ -7069,9 +7069,9 @@ type StartMedicalTranscriptionJobRequest struct {
 	// an Amazon Web Services account. If you try to create a new job with the same
 	// name as an existing job, you get a ConflictException error.
 	//
-	// MedicalTranscriptionJobName is the "MedicalTranscriptionJobName" member: a
+	// MedicalTranscriptionJobName is the "medicalTranscriptionJobName" member: a
 	// string, required; length 1 to 200.
-	MedicalTranscriptionJobName *string `json:"MedicalTranscriptionJobName,omitempty"`
+	MedicalTranscriptionJobName *string `json:"medicalTranscriptionJobName,omitempty"`
 
 	// The name of the Amazon S3 bucket where you want your medical transcription
 	// output stored. Do not include the S3:// prefix of the specified bucket.
@@ -7091,9 +7091,9 @@ type StartMedicalTranscriptionJobRequest struct {
 	// Required for IAM User Roles
 	// (https://docs.aws.amazon.com/transcribe/latest/dg/security_iam_id-based-policy-examples.html#auth-role-iam-user).
 	//
-	// OutputBucketName is the "OutputBucketName" member: a string, required; length
+	// OutputBucketName is the "outputBucketName" member: a string, required; length
 	// 0 to 64.
-	OutputBucketName *string `json:"OutputBucketName,omitempty"`
+	OutputBucketName *string `json:"outputBucketName,omitempty"`
 
 	// The Amazon Resource Name (ARN) of a KMS key that you want to use to encrypt
 	// your medical transcription output.
@@ -7111,9 +7111,9 @@ type StartMedicalTranscriptionJobRequest struct {
 	// DataAccessRoleArn request parameter (if present) must have permission to use
 	// the specified KMS key.
 	//
-	// OutputEncryptionKMSKeyId is the "OutputEncryptionKMSKeyId" member: a string;
+	// OutputEncryptionKMSKeyId is the "outputEncryptionKMSKeyId" member: a string;
 	// length 1 to 2048.
-	OutputEncryptionKMSKeyId *string `json:"OutputEncryptionKMSKeyId,omitempty"`
+	OutputEncryptionKMSKeyId *string `json:"outputEncryptionKMSKeyId,omitempty"`
 
 	// Use in combination with OutputBucketName to specify the output location of
 	// your transcript and, optionally, a unique name for your output file. The
@@ -7142,22 +7142,22 @@ type StartMedicalTranscriptionJobRequest struct {
 	// If you specify the name of an Amazon S3 bucket sub-folder that doesn't exist,
 	// one is created for you.
 	//
-	// OutputKey is the "OutputKey" member: a string; length 1 to 1024.
-	OutputKey *string `json:"OutputKey,omitempty"`
+	// OutputKey is the "outputKey" member: a string; length 1 to 1024.
+	OutputKey *string `json:"outputKey,omitempty"`
 
 	// Specify additional optional settings in your request, including channel
 	// identification, alternative transcriptions, and speaker partitioning. You can
 	// use that to apply custom vocabularies to your transcription job.
 	//
-	// Settings is the "Settings" member: a MedicalTranscriptionSetting structure.
-	Settings *MedicalTranscriptionSetting `json:"Settings,omitempty"`
+	// Settings is the "settings" member: a MedicalTranscriptionSetting structure.
+	Settings *MedicalTranscriptionSetting `json:"settings,omitempty"`
 
 	// Specify the predominant medical specialty represented in your media. For
 	// batch transcriptions, PRIMARYCARE is the only valid value. If you require
 	// additional specialties, refer to .
 	//
-	// Specialty is the "Specialty" member: a Specialty value, required.
-	Specialty Specialty `json:"Specialty,omitempty"`
+	// Specialty is the "specialty" member: a Specialty value, required.
+	Specialty Specialty `json:"specialty,omitempty"`
 
 	// Adds one or more custom tags, each in the form of a key:value pair, to a new
 	// medical transcription job at the time you start this new job.
@@ -7165,8 +7165,8 @@ type StartMedicalTranscriptionJobRequest struct {
 	// To learn more about using tags with Amazon Transcribe, refer to Tagging
 	// resources (https://docs.aws.amazon.com/transcribe/latest/dg/tagging.html).
 	//
-	// Tags is the "Tags" member: a list of Tag structure; length 1 to 200.
-	Tags []Tag `json:"Tags,omitempty"`
+	// Tags is the "tags" member: a list of Tag structure; length 1 to 200.
+	Tags []Tag `json:"tags,omitempty"`
 
 	// Specify whether your input media contains only one person (DICTATION) or
 	// contains a conversation between two people (CONVERSATION).
@@ -7175,8 +7175,8 @@ type StartMedicalTranscriptionJobRequest struct {
 	// transcribe voice memos; CONVERSATION could be used for transcribing the
 	// doctor-patient dialogue during the patient's office visit.
 	//
-	// Type is the "Type" member: a Type value, required.
-	Type Type `json:"Type,omitempty"`
+	// Type is the "type" member: a Type value, required.
+	Type Type `json:"type,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -7206,9 +7206,9 @@ type StartMedicalTranscriptionJobResponse struct {
 	// Provides detailed information about the current medical transcription job,
 	// including job status and, if applicable, failure reason.
 	//
-	// MedicalTranscriptionJob is the "MedicalTranscriptionJob" member: a
+	// MedicalTranscriptionJob is the "medicalTranscriptionJob" member: a
 	// MedicalTranscriptionJob structure.
-	MedicalTranscriptionJob *MedicalTranscriptionJob `json:"MedicalTranscriptionJob,omitempty"`
+	MedicalTranscriptionJob *MedicalTranscriptionJob `json:"medicalTranscriptionJob,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -7249,9 +7249,9 @@ type StartStreamTranscriptionRequest struct {
 	// information
 	// (https://docs.aws.amazon.com/transcribe/latest/dg/pii-redaction.html).
 	//
-	// ContentIdentificationType is the "ContentIdentificationType" member: a
+	// ContentIdentificationType is the "contentIdentificationType" member: a
 	// ContentIdentificationType value.
-	ContentIdentificationType ContentIdentificationType `json:"ContentIdentificationType,omitempty" cloudtrail:"x-amzn-transcribe-content-identification-type,content-identification-type"`
+	ContentIdentificationType ContentIdentificationType `json:"contentIdentificationType,omitempty" cloudtrail:"x-amzn-transcribe-content-identification-type,content-identification-type"`
 
 	// Redacts all personally identifiable information (PII) identified in your
 	// transcript.
@@ -7267,9 +7267,9 @@ type StartStreamTranscriptionRequest struct {
 	// information
 	// (https://docs.aws.amazon.com/transcribe/latest/dg/pii-redaction.html).
 	//
-	// ContentRedactionType is the "ContentRedactionType" member: a
+	// ContentRedactionType is the "contentRedactionType" member: a
 	// ContentRedactionType value.
-	ContentRedactionType ContentRedactionType `json:"ContentRedactionType,omitempty" cloudtrail:"x-amzn-transcribe-content-redaction-type,content-redaction-type"`
+	ContentRedactionType ContentRedactionType `json:"contentRedactionType,omitempty" cloudtrail:"x-amzn-transcribe-content-redaction-type,content-redaction-type"`
 
 	// Enables channel identification in multi-channel audio.
 	//
@@ -7286,18 +7286,18 @@ type StartStreamTranscriptionRequest struct {
 	// For more information, see Transcribing multi-channel audio
 	// (https://docs.aws.amazon.com/transcribe/latest/dg/channel-id.html).
 	//
-	// EnableChannelIdentification is the "EnableChannelIdentification" member: a
+	// EnableChannelIdentification is the "enableChannelIdentification" member: a
 	// boolean.
-	EnableChannelIdentification *bool `json:"EnableChannelIdentification,omitempty" cloudtrail:"x-amzn-transcribe-enable-channel-identification,enable-channel-identification"`
+	EnableChannelIdentification *bool `json:"enableChannelIdentification,omitempty" cloudtrail:"x-amzn-transcribe-enable-channel-identification,enable-channel-identification"`
 
 	// Enables partial result stabilization for your transcription. Partial result
 	// stabilization can reduce latency in your output, but may impact accuracy. For
 	// more information, see Partial-result stabilization
 	// (https://docs.aws.amazon.com/transcribe/latest/dg/streaming.html#streaming-partial-result-stabilization).
 	//
-	// EnablePartialResultsStabilization is the "EnablePartialResultsStabilization"
+	// EnablePartialResultsStabilization is the "enablePartialResultsStabilization"
 	// member: a boolean.
-	EnablePartialResultsStabilization *bool `json:"EnablePartialResultsStabilization,omitempty" cloudtrail:"x-amzn-transcribe-enable-partial-results-stabilization,enable-partial-results-stabilization"`
+	EnablePartialResultsStabilization *bool `json:"enablePartialResultsStabilization,omitempty" cloudtrail:"x-amzn-transcribe-enable-partial-results-stabilization,enable-partial-results-stabilization"`
 
 	// Enables automatic language identification for your transcription.
 	//
@@ -7319,8 +7319,8 @@ type StartStreamTranscriptionRequest struct {
 	// Streaming language identification can't be combined with custom language
 	// models or redaction.
 	//
-	// IdentifyLanguage is the "IdentifyLanguage" member: a boolean.
-	IdentifyLanguage *bool `json:"IdentifyLanguage,omitempty" cloudtrail:"x-amzn-transcribe-identify-language,identify-language"`
+	// IdentifyLanguage is the "identifyLanguage" member: a boolean.
+	IdentifyLanguage *bool `json:"identifyLanguage,omitempty" cloudtrail:"x-amzn-transcribe-identify-language,identify-language"`
 
 	// Enables automatic multi-language identification in your transcription job
 	// request. Use this parameter if your stream contains more than one language.
@@ -7337,9 +7337,9 @@ type StartStreamTranscriptionRequest struct {
 	// IdentifyMultipleLanguages in your request. If you include more than one of
 	// these parameters, your transcription job fails.
 	//
-	// IdentifyMultipleLanguages is the "IdentifyMultipleLanguages" member: a
+	// IdentifyMultipleLanguages is the "identifyMultipleLanguages" member: a
 	// boolean.
-	IdentifyMultipleLanguages *bool `json:"IdentifyMultipleLanguages,omitempty" cloudtrail:"x-amzn-transcribe-identify-multiple-languages,identify-multiple-languages"`
+	IdentifyMultipleLanguages *bool `json:"identifyMultipleLanguages,omitempty" cloudtrail:"x-amzn-transcribe-identify-multiple-languages,identify-multiple-languages"`
 
 	// Specify the language code that represents the language spoken in your audio.
 	//
@@ -7351,8 +7351,8 @@ type StartStreamTranscriptionRequest struct {
 	// (https://docs.aws.amazon.com/transcribe/latest/dg/supported-languages.html)
 	// table.
 	//
-	// LanguageCode is the "LanguageCode" member: a StreamingLanguageCode value.
-	LanguageCode StreamingLanguageCode `json:"LanguageCode,omitempty" cloudtrail:"x-amzn-transcribe-language-code,language-code"`
+	// LanguageCode is the "languageCode" member: a StreamingLanguageCode value.
+	LanguageCode StreamingLanguageCode `json:"languageCode,omitempty" cloudtrail:"x-amzn-transcribe-language-code,language-code"`
 
 	// Specify the name of the custom language model that you want to use when
 	// processing your transcription. Note that language model names are case
@@ -7366,9 +7366,9 @@ type StartStreamTranscriptionRequest struct {
 	// For more information, see Custom language models
 	// (https://docs.aws.amazon.com/transcribe/latest/dg/custom-language-models.html).
 	//
-	// LanguageModelName is the "LanguageModelName" member: a string; length 1
+	// LanguageModelName is the "languageModelName" member: a string; length 1
 	// to 200.
-	LanguageModelName *string `json:"LanguageModelName,omitempty" cloudtrail:"x-amzn-transcribe-language-model-name,language-model-name"`
+	LanguageModelName *string `json:"languageModelName,omitempty" cloudtrail:"x-amzn-transcribe-language-model-name,language-model-name"`
 
 	// Specify two or more language codes that represent the languages you think may
 	// be present in your media; including more than five is not recommended.
@@ -7387,8 +7387,8 @@ type StartStreamTranscriptionRequest struct {
 	// Important: You can only include one language dialect per language per stream.
 	// For example, you cannot include en-US and en-AU in the same request.
 	//
-	// LanguageOptions is the "LanguageOptions" member: a string; length 1 to 200.
-	LanguageOptions *string `json:"LanguageOptions,omitempty" cloudtrail:"x-amzn-transcribe-language-options,language-options"`
+	// LanguageOptions is the "languageOptions" member: a string; length 1 to 200.
+	LanguageOptions *string `json:"languageOptions,omitempty" cloudtrail:"x-amzn-transcribe-language-options,language-options"`
 
 	// Specify the encoding of your input audio. Supported formats are:
 	//
@@ -7400,17 +7400,17 @@ type StartStreamTranscriptionRequest struct {
 	// For more information, see Media formats
 	// (https://docs.aws.amazon.com/transcribe/latest/dg/how-input.html#how-input-audio).
 	//
-	// MediaEncoding is the "MediaEncoding" member: a MediaEncoding value, required.
-	MediaEncoding MediaEncoding `json:"MediaEncoding,omitempty" cloudtrail:"x-amzn-transcribe-media-encoding,media-encoding"`
+	// MediaEncoding is the "mediaEncoding" member: a MediaEncoding value, required.
+	MediaEncoding MediaEncoding `json:"mediaEncoding,omitempty" cloudtrail:"x-amzn-transcribe-media-encoding,media-encoding"`
 
 	// The sample rate of the input audio (in hertz). Low-quality audio, such as
 	// telephone audio, is typically around 8,000 Hz. High-quality audio typically
 	// ranges from 16,000 Hz to 48,000 Hz. Note that the sample rate you specify
 	// must match that of your audio.
 	//
-	// MediaSampleRateHertz is the "MediaSampleRateHertz" member: an integer,
+	// MediaSampleRateHertz is the "mediaSampleRateHertz" member: an integer,
 	// required; range 8000 to 48000.
-	MediaSampleRateHertz *int32 `json:"MediaSampleRateHertz,omitempty" cloudtrail:"x-amzn-transcribe-sample-rate,sample-rate"`
+	MediaSampleRateHertz *int32 `json:"mediaSampleRateHertz,omitempty" cloudtrail:"x-amzn-transcribe-sample-rate,sample-rate"`
 
 	// Specify the number of channels in your audio stream. This value must be 2, as
 	// only two channels are supported. If your audio doesn't contain multiple
@@ -7419,9 +7419,9 @@ type StartStreamTranscriptionRequest struct {
 	// If you include NumberOfChannels in your request, you must also include
 	// EnableChannelIdentification.
 	//
-	// NumberOfChannels is the "NumberOfChannels" member: an integer; range at
+	// NumberOfChannels is the "numberOfChannels" member: an integer; range at
 	// least 2.
-	NumberOfChannels *int32 `json:"NumberOfChannels,omitempty" cloudtrail:"x-amzn-transcribe-number-of-channels,number-of-channels"`
+	NumberOfChannels *int32 `json:"numberOfChannels,omitempty" cloudtrail:"x-amzn-transcribe-number-of-channels,number-of-channels"`
 
 	// Specify the level of stability to use when you enable partial results
 	// stabilization (EnablePartialResultsStabilization).
@@ -7432,9 +7432,9 @@ type StartStreamTranscriptionRequest struct {
 	// For more information, see Partial-result stabilization
 	// (https://docs.aws.amazon.com/transcribe/latest/dg/streaming.html#streaming-partial-result-stabilization).
 	//
-	// PartialResultsStability is the "PartialResultsStability" member: a
+	// PartialResultsStability is the "partialResultsStability" member: a
 	// PartialResultsStability value.
-	PartialResultsStability PartialResultsStability `json:"PartialResultsStability,omitempty" cloudtrail:"x-amzn-transcribe-partial-results-stability,partial-results-stability"`
+	PartialResultsStability PartialResultsStability `json:"partialResultsStability,omitempty" cloudtrail:"x-amzn-transcribe-partial-results-stability,partial-results-stability"`
 
 	// Specify which types of personally identifiable information (PII) you want to
 	// redact in your transcript. You can include as many types as you'd like, or
@@ -7452,8 +7452,8 @@ type StartStreamTranscriptionRequest struct {
 	// request, but do not include PiiEntityTypes, all PII is redacted or
 	// identified.
 	//
-	// PiiEntityTypes is the "PiiEntityTypes" member: a string; length 1 to 300.
-	PiiEntityTypes *string `json:"PiiEntityTypes,omitempty" cloudtrail:"x-amzn-transcribe-pii-entity-types,pii-entity-types"`
+	// PiiEntityTypes is the "piiEntityTypes" member: a string; length 1 to 300.
+	PiiEntityTypes *string `json:"piiEntityTypes,omitempty" cloudtrail:"x-amzn-transcribe-pii-entity-types,pii-entity-types"`
 
 	// Specify a preferred language from the subset of languages codes you specified
 	// in LanguageOptions.
@@ -7461,16 +7461,16 @@ type StartStreamTranscriptionRequest struct {
 	// You can only use this parameter if you've included IdentifyLanguage and
 	// LanguageOptions in your request.
 	//
-	// PreferredLanguage is the "PreferredLanguage" member: a StreamingLanguageCode
+	// PreferredLanguage is the "preferredLanguage" member: a StreamingLanguageCode
 	// value.
-	PreferredLanguage StreamingLanguageCode `json:"PreferredLanguage,omitempty" cloudtrail:"x-amzn-transcribe-preferred-language,preferred-language"`
+	PreferredLanguage StreamingLanguageCode `json:"preferredLanguage,omitempty" cloudtrail:"x-amzn-transcribe-preferred-language,preferred-language"`
 
 	// Specify a name for your transcription session. If you don't include this
 	// parameter in your request, Amazon Transcribe generates an ID and returns it
 	// in the response.
 	//
-	// SessionId is the "SessionId" member: a string; length 36 to 36.
-	SessionId *string `json:"SessionId,omitempty" cloudtrail:"x-amzn-transcribe-session-id,session-id"`
+	// SessionId is the "sessionId" member: a string; length 36 to 36.
+	SessionId *string `json:"sessionId,omitempty" cloudtrail:"x-amzn-transcribe-session-id,session-id"`
 
 	// Specify the time window, in minutes, during which your transcription session
 	// can be resumed, measured from the stream start time. This optional parameter
@@ -7480,9 +7480,9 @@ type StartStreamTranscriptionRequest struct {
 	// SessionResumeWindow of 30 minutes, you can reconnect to the session as many
 	// times as you want until 1:30 PM.
 	//
-	// SessionResumeWindow is the "SessionResumeWindow" member: an integer; range 1
+	// SessionResumeWindow is the "sessionResumeWindow" member: an integer; range 1
 	// to 300.
-	SessionResumeWindow *int32 `json:"SessionResumeWindow,omitempty" cloudtrail:"x-amzn-transcribe-session-resume-window,session-resume-window"`
+	SessionResumeWindow *int32 `json:"sessionResumeWindow,omitempty" cloudtrail:"x-amzn-transcribe-session-resume-window,session-resume-window"`
 
 	// Enables speaker partitioning (diarization) in your transcription output.
 	// Speaker partitioning labels the speech from individual speakers in your media
@@ -7491,8 +7491,8 @@ type StartStreamTranscriptionRequest struct {
 	// For more information, see Partitioning speakers (diarization)
 	// (https://docs.aws.amazon.com/transcribe/latest/dg/diarization.html).
 	//
-	// ShowSpeakerLabel is the "ShowSpeakerLabel" member: a boolean.
-	ShowSpeakerLabel *bool `json:"ShowSpeakerLabel,omitempty" cloudtrail:"x-amzn-transcribe-show-speaker-label,show-speaker-label"`
+	// ShowSpeakerLabel is the "showSpeakerLabel" member: a boolean.
+	ShowSpeakerLabel *bool `json:"showSpeakerLabel,omitempty" cloudtrail:"x-amzn-transcribe-show-speaker-label,show-speaker-label"`
 
 	// Specify how you want your vocabulary filter applied to your transcript.
 	//
@@ -7502,9 +7502,9 @@ type StartStreamTranscriptionRequest struct {
 	//
 	// To flag words without changing them, choose tag.
 	//
-	// VocabularyFilterMethod is the "VocabularyFilterMethod" member: a
+	// VocabularyFilterMethod is the "vocabularyFilterMethod" member: a
 	// VocabularyFilterMethod value.
-	VocabularyFilterMethod VocabularyFilterMethod `json:"VocabularyFilterMethod,omitempty" cloudtrail:"x-amzn-transcribe-vocabulary-filter-method,vocabulary-filter-method"`
+	VocabularyFilterMethod VocabularyFilterMethod `json:"vocabularyFilterMethod,omitempty" cloudtrail:"x-amzn-transcribe-vocabulary-filter-method,vocabulary-filter-method"`
 
 	// Specify the name of the custom vocabulary filter that you want to use when
 	// processing your transcription. Note that vocabulary filter names are case
@@ -7522,9 +7522,9 @@ type StartStreamTranscriptionRequest struct {
 	// For more information, see Using vocabulary filtering with unwanted words
 	// (https://docs.aws.amazon.com/transcribe/latest/dg/vocabulary-filtering.html).
 	//
-	// VocabularyFilterName is the "VocabularyFilterName" member: a string; length 1
+	// VocabularyFilterName is the "vocabularyFilterName" member: a string; length 1
 	// to 200.
-	VocabularyFilterName *string `json:"VocabularyFilterName,omitempty" cloudtrail:"x-amzn-transcribe-vocabulary-filter-name,vocabulary-filter-name"`
+	VocabularyFilterName *string `json:"vocabularyFilterName,omitempty" cloudtrail:"x-amzn-transcribe-vocabulary-filter-name,vocabulary-filter-name"`
 
 	// Specify the names of the custom vocabulary filters that you want to use when
 	// processing your transcription. Note that vocabulary filter names are case
@@ -7541,9 +7541,9 @@ type StartStreamTranscriptionRequest struct {
 	// For more information, see Using vocabulary filtering with unwanted words
 	// (https://docs.aws.amazon.com/transcribe/latest/dg/vocabulary-filtering.html).
 	//
-	// VocabularyFilterNames is the "VocabularyFilterNames" member: a string; length
+	// VocabularyFilterNames is the "vocabularyFilterNames" member: a string; length
 	// 1 to 3000.
-	VocabularyFilterNames *string `json:"VocabularyFilterNames,omitempty" cloudtrail:"x-amzn-transcribe-vocabulary-filter-names,vocabulary-filter-names"`
+	VocabularyFilterNames *string `json:"vocabularyFilterNames,omitempty" cloudtrail:"x-amzn-transcribe-vocabulary-filter-names,vocabulary-filter-names"`
 
 	// Specify the name of the custom vocabulary that you want to use when
 	// processing your transcription. Note that vocabulary names are case sensitive.
@@ -7560,8 +7560,8 @@ type StartStreamTranscriptionRequest struct {
 	// For more information, see Custom vocabularies
 	// (https://docs.aws.amazon.com/transcribe/latest/dg/custom-vocabulary.html).
 	//
-	// VocabularyName is the "VocabularyName" member: a string; length 1 to 200.
-	VocabularyName *string `json:"VocabularyName,omitempty" cloudtrail:"x-amzn-transcribe-vocabulary-name,vocabulary-name"`
+	// VocabularyName is the "vocabularyName" member: a string; length 1 to 200.
+	VocabularyName *string `json:"vocabularyName,omitempty" cloudtrail:"x-amzn-transcribe-vocabulary-name,vocabulary-name"`
 
 	// Specify the names of the custom vocabularies that you want to use when
 	// processing your transcription. Note that vocabulary names are case sensitive.
@@ -7577,8 +7577,8 @@ type StartStreamTranscriptionRequest struct {
 	// For more information, see Custom vocabularies
 	// (https://docs.aws.amazon.com/transcribe/latest/dg/custom-vocabulary.html).
 	//
-	// VocabularyNames is the "VocabularyNames" member: a string; length 1 to 3000.
-	VocabularyNames *string `json:"VocabularyNames,omitempty" cloudtrail:"x-amzn-transcribe-vocabulary-names,vocabulary-names"`
+	// VocabularyNames is the "vocabularyNames" member: a string; length 1 to 3000.
+	VocabularyNames *string `json:"vocabularyNames,omitempty" cloudtrail:"x-amzn-transcribe-vocabulary-names,vocabulary-names"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -7607,146 +7607,146 @@ func (v *StartStreamTranscriptionRequest) UnmarshalCloudTrail(data []byte) error
 type StartStreamTranscriptionResponse struct {
 	// Shows whether content identification was enabled for your transcription.
 	//
-	// ContentIdentificationType is the "ContentIdentificationType" member: a
+	// ContentIdentificationType is the "contentIdentificationType" member: a
 	// ContentIdentificationType value.
-	ContentIdentificationType ContentIdentificationType `json:"ContentIdentificationType,omitempty" cloudtrail:"x-amzn-transcribe-content-identification-type,content-identification-type"`
+	ContentIdentificationType ContentIdentificationType `json:"contentIdentificationType,omitempty" cloudtrail:"x-amzn-transcribe-content-identification-type,content-identification-type"`
 
 	// Shows whether content redaction was enabled for your transcription.
 	//
-	// ContentRedactionType is the "ContentRedactionType" member: a
+	// ContentRedactionType is the "contentRedactionType" member: a
 	// ContentRedactionType value.
-	ContentRedactionType ContentRedactionType `json:"ContentRedactionType,omitempty" cloudtrail:"x-amzn-transcribe-content-redaction-type,content-redaction-type"`
+	ContentRedactionType ContentRedactionType `json:"contentRedactionType,omitempty" cloudtrail:"x-amzn-transcribe-content-redaction-type,content-redaction-type"`
 
 	// Shows whether channel identification was enabled for your transcription.
 	//
-	// EnableChannelIdentification is the "EnableChannelIdentification" member: a
+	// EnableChannelIdentification is the "enableChannelIdentification" member: a
 	// boolean.
-	EnableChannelIdentification *bool `json:"EnableChannelIdentification,omitempty" cloudtrail:"x-amzn-transcribe-enable-channel-identification,enable-channel-identification"`
+	EnableChannelIdentification *bool `json:"enableChannelIdentification,omitempty" cloudtrail:"x-amzn-transcribe-enable-channel-identification,enable-channel-identification"`
 
 	// Shows whether partial results stabilization was enabled for your
 	// transcription.
 	//
-	// EnablePartialResultsStabilization is the "EnablePartialResultsStabilization"
+	// EnablePartialResultsStabilization is the "enablePartialResultsStabilization"
 	// member: a boolean.
-	EnablePartialResultsStabilization *bool `json:"EnablePartialResultsStabilization,omitempty" cloudtrail:"x-amzn-transcribe-enable-partial-results-stabilization,enable-partial-results-stabilization"`
+	EnablePartialResultsStabilization *bool `json:"enablePartialResultsStabilization,omitempty" cloudtrail:"x-amzn-transcribe-enable-partial-results-stabilization,enable-partial-results-stabilization"`
 
 	// Shows whether automatic language identification was enabled for your
 	// transcription.
 	//
-	// IdentifyLanguage is the "IdentifyLanguage" member: a boolean.
-	IdentifyLanguage *bool `json:"IdentifyLanguage,omitempty" cloudtrail:"x-amzn-transcribe-identify-language,identify-language"`
+	// IdentifyLanguage is the "identifyLanguage" member: a boolean.
+	IdentifyLanguage *bool `json:"identifyLanguage,omitempty" cloudtrail:"x-amzn-transcribe-identify-language,identify-language"`
 
 	// Shows whether automatic multi-language identification was enabled for your
 	// transcription.
 	//
-	// IdentifyMultipleLanguages is the "IdentifyMultipleLanguages" member: a
+	// IdentifyMultipleLanguages is the "identifyMultipleLanguages" member: a
 	// boolean.
-	IdentifyMultipleLanguages *bool `json:"IdentifyMultipleLanguages,omitempty" cloudtrail:"x-amzn-transcribe-identify-multiple-languages,identify-multiple-languages"`
+	IdentifyMultipleLanguages *bool `json:"identifyMultipleLanguages,omitempty" cloudtrail:"x-amzn-transcribe-identify-multiple-languages,identify-multiple-languages"`
 
 	// Provides the language code that you specified in your request.
 	//
-	// LanguageCode is the "LanguageCode" member: a StreamingLanguageCode value.
-	LanguageCode StreamingLanguageCode `json:"LanguageCode,omitempty" cloudtrail:"x-amzn-transcribe-language-code,language-code"`
+	// LanguageCode is the "languageCode" member: a StreamingLanguageCode value.
+	LanguageCode StreamingLanguageCode `json:"languageCode,omitempty" cloudtrail:"x-amzn-transcribe-language-code,language-code"`
 
 	// Provides the name of the custom language model that you specified in your
 	// request.
 	//
-	// LanguageModelName is the "LanguageModelName" member: a string; length 1
+	// LanguageModelName is the "languageModelName" member: a string; length 1
 	// to 200.
-	LanguageModelName *string `json:"LanguageModelName,omitempty" cloudtrail:"x-amzn-transcribe-language-model-name,language-model-name"`
+	LanguageModelName *string `json:"languageModelName,omitempty" cloudtrail:"x-amzn-transcribe-language-model-name,language-model-name"`
 
 	// Provides the language codes that you specified in your request.
 	//
-	// LanguageOptions is the "LanguageOptions" member: a string; length 1 to 200.
-	LanguageOptions *string `json:"LanguageOptions,omitempty" cloudtrail:"x-amzn-transcribe-language-options,language-options"`
+	// LanguageOptions is the "languageOptions" member: a string; length 1 to 200.
+	LanguageOptions *string `json:"languageOptions,omitempty" cloudtrail:"x-amzn-transcribe-language-options,language-options"`
 
 	// Provides the media encoding you specified in your request.
 	//
-	// MediaEncoding is the "MediaEncoding" member: a MediaEncoding value.
-	MediaEncoding MediaEncoding `json:"MediaEncoding,omitempty" cloudtrail:"x-amzn-transcribe-media-encoding,media-encoding"`
+	// MediaEncoding is the "mediaEncoding" member: a MediaEncoding value.
+	MediaEncoding MediaEncoding `json:"mediaEncoding,omitempty" cloudtrail:"x-amzn-transcribe-media-encoding,media-encoding"`
 
 	// Provides the sample rate that you specified in your request.
 	//
-	// MediaSampleRateHertz is the "MediaSampleRateHertz" member: an integer; range
+	// MediaSampleRateHertz is the "mediaSampleRateHertz" member: an integer; range
 	// 8000 to 48000.
-	MediaSampleRateHertz *int32 `json:"MediaSampleRateHertz,omitempty" cloudtrail:"x-amzn-transcribe-sample-rate,sample-rate"`
+	MediaSampleRateHertz *int32 `json:"mediaSampleRateHertz,omitempty" cloudtrail:"x-amzn-transcribe-sample-rate,sample-rate"`
 
 	// Provides the number of channels that you specified in your request.
 	//
-	// NumberOfChannels is the "NumberOfChannels" member: an integer; range at
+	// NumberOfChannels is the "numberOfChannels" member: an integer; range at
 	// least 2.
-	NumberOfChannels *int32 `json:"NumberOfChannels,omitempty" cloudtrail:"x-amzn-transcribe-number-of-channels,number-of-channels"`
+	NumberOfChannels *int32 `json:"numberOfChannels,omitempty" cloudtrail:"x-amzn-transcribe-number-of-channels,number-of-channels"`
 
 	// Provides the stabilization level used for your transcription.
 	//
-	// PartialResultsStability is the "PartialResultsStability" member: a
+	// PartialResultsStability is the "partialResultsStability" member: a
 	// PartialResultsStability value.
-	PartialResultsStability PartialResultsStability `json:"PartialResultsStability,omitempty" cloudtrail:"x-amzn-transcribe-partial-results-stability,partial-results-stability"`
+	PartialResultsStability PartialResultsStability `json:"partialResultsStability,omitempty" cloudtrail:"x-amzn-transcribe-partial-results-stability,partial-results-stability"`
 
 	// Lists the PII entity types you specified in your request.
 	//
-	// PiiEntityTypes is the "PiiEntityTypes" member: a string; length 1 to 300.
-	PiiEntityTypes *string `json:"PiiEntityTypes,omitempty" cloudtrail:"x-amzn-transcribe-pii-entity-types,pii-entity-types"`
+	// PiiEntityTypes is the "piiEntityTypes" member: a string; length 1 to 300.
+	PiiEntityTypes *string `json:"piiEntityTypes,omitempty" cloudtrail:"x-amzn-transcribe-pii-entity-types,pii-entity-types"`
 
 	// Provides the preferred language that you specified in your request.
 	//
-	// PreferredLanguage is the "PreferredLanguage" member: a StreamingLanguageCode
+	// PreferredLanguage is the "preferredLanguage" member: a StreamingLanguageCode
 	// value.
-	PreferredLanguage StreamingLanguageCode `json:"PreferredLanguage,omitempty" cloudtrail:"x-amzn-transcribe-preferred-language,preferred-language"`
+	PreferredLanguage StreamingLanguageCode `json:"preferredLanguage,omitempty" cloudtrail:"x-amzn-transcribe-preferred-language,preferred-language"`
 
 	// Provides the identifier for your streaming request.
 	//
-	// RequestId is the "RequestId" member: a string.
-	RequestId *string `json:"RequestId,omitempty" cloudtrail:"x-amzn-request-id"`
+	// RequestId is the "requestId" member: a string.
+	RequestId *string `json:"requestId,omitempty" cloudtrail:"x-amzn-request-id"`
 
 	// Provides the identifier for your transcription session.
 	//
-	// SessionId is the "SessionId" member: a string; length 36 to 36.
-	SessionId *string `json:"SessionId,omitempty" cloudtrail:"x-amzn-transcribe-session-id,session-id"`
+	// SessionId is the "sessionId" member: a string; length 36 to 36.
+	SessionId *string `json:"sessionId,omitempty" cloudtrail:"x-amzn-transcribe-session-id,session-id"`
 
 	// Provides the session resume window, in minutes, that you specified in your
 	// request.
 	//
-	// SessionResumeWindow is the "SessionResumeWindow" member: an integer; range 1
+	// SessionResumeWindow is the "sessionResumeWindow" member: an integer; range 1
 	// to 300.
-	SessionResumeWindow *int32 `json:"SessionResumeWindow,omitempty" cloudtrail:"x-amzn-transcribe-session-resume-window,session-resume-window"`
+	SessionResumeWindow *int32 `json:"sessionResumeWindow,omitempty" cloudtrail:"x-amzn-transcribe-session-resume-window,session-resume-window"`
 
 	// Shows whether speaker partitioning was enabled for your transcription.
 	//
-	// ShowSpeakerLabel is the "ShowSpeakerLabel" member: a boolean.
-	ShowSpeakerLabel *bool `json:"ShowSpeakerLabel,omitempty" cloudtrail:"x-amzn-transcribe-show-speaker-label,show-speaker-label"`
+	// ShowSpeakerLabel is the "showSpeakerLabel" member: a boolean.
+	ShowSpeakerLabel *bool `json:"showSpeakerLabel,omitempty" cloudtrail:"x-amzn-transcribe-show-speaker-label,show-speaker-label"`
 
 	// Provides the vocabulary filtering method used in your transcription.
 	//
-	// VocabularyFilterMethod is the "VocabularyFilterMethod" member: a
+	// VocabularyFilterMethod is the "vocabularyFilterMethod" member: a
 	// VocabularyFilterMethod value.
-	VocabularyFilterMethod VocabularyFilterMethod `json:"VocabularyFilterMethod,omitempty" cloudtrail:"x-amzn-transcribe-vocabulary-filter-method,vocabulary-filter-method"`
+	VocabularyFilterMethod VocabularyFilterMethod `json:"vocabularyFilterMethod,omitempty" cloudtrail:"x-amzn-transcribe-vocabulary-filter-method,vocabulary-filter-method"`
 
 	// Provides the name of the custom vocabulary filter that you specified in your
 	// request.
 	//
-	// VocabularyFilterName is the "VocabularyFilterName" member: a string; length 1
+	// VocabularyFilterName is the "vocabularyFilterName" member: a string; length 1
 	// to 200.
-	VocabularyFilterName *string `json:"VocabularyFilterName,omitempty" cloudtrail:"x-amzn-transcribe-vocabulary-filter-name,vocabulary-filter-name"`
+	VocabularyFilterName *string `json:"vocabularyFilterName,omitempty" cloudtrail:"x-amzn-transcribe-vocabulary-filter-name,vocabulary-filter-name"`
 
 	// Provides the names of the custom vocabulary filters that you specified in
 	// your request.
 	//
-	// VocabularyFilterNames is the "VocabularyFilterNames" member: a string; length
+	// VocabularyFilterNames is the "vocabularyFilterNames" member: a string; length
 	// 1 to 3000.
-	VocabularyFilterNames *string `json:"VocabularyFilterNames,omitempty" cloudtrail:"x-amzn-transcribe-vocabulary-filter-names,vocabulary-filter-names"`
+	VocabularyFilterNames *string `json:"vocabularyFilterNames,omitempty" cloudtrail:"x-amzn-transcribe-vocabulary-filter-names,vocabulary-filter-names"`
 
 	// Provides the name of the custom vocabulary that you specified in your
 	// request.
 	//
-	// VocabularyName is the "VocabularyName" member: a string; length 1 to 200.
-	VocabularyName *string `json:"VocabularyName,omitempty" cloudtrail:"x-amzn-transcribe-vocabulary-name,vocabulary-name"`
+	// VocabularyName is the "vocabularyName" member: a string; length 1 to 200.
+	VocabularyName *string `json:"vocabularyName,omitempty" cloudtrail:"x-amzn-transcribe-vocabulary-name,vocabulary-name"`
 
 	// Provides the names of the custom vocabularies that you specified in your
 	// request.
 	//
-	// VocabularyNames is the "VocabularyNames" member: a string; length 1 to 3000.
-	VocabularyNames *string `json:"VocabularyNames,omitempty" cloudtrail:"x-amzn-transcribe-vocabulary-names,vocabulary-names"`
+	// VocabularyNames is the "vocabularyNames" member: a string; length 1 to 3000.
+	VocabularyNames *string `json:"vocabularyNames,omitempty" cloudtrail:"x-amzn-transcribe-vocabulary-names,vocabulary-names"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -7780,9 +7780,9 @@ type StartTranscriptionJobRequest struct {
 	// redact. If you do not include PiiEntityTypes in your request, all PII is
 	// redacted.
 	//
-	// ContentRedaction is the "ContentRedaction" member: a ContentRedaction
+	// ContentRedaction is the "contentRedaction" member: a ContentRedaction
 	// structure.
-	ContentRedaction *ContentRedaction `json:"ContentRedaction,omitempty"`
+	ContentRedaction *ContentRedaction `json:"contentRedaction,omitempty"`
 
 	// Enables automatic language identification in your transcription job request.
 	// Use this parameter if your media file contains only one language. If your
@@ -7803,8 +7803,8 @@ type StartTranscriptionJobRequest struct {
 	// IdentifyMultipleLanguages in your request. If you include more than one of
 	// these parameters, your transcription job fails.
 	//
-	// IdentifyLanguage is the "IdentifyLanguage" member: a boolean.
-	IdentifyLanguage *bool `json:"IdentifyLanguage,omitempty"`
+	// IdentifyLanguage is the "identifyLanguage" member: a boolean.
+	IdentifyLanguage *bool `json:"identifyLanguage,omitempty"`
 
 	// Enables automatic multi-language identification in your transcription job
 	// request. Use this parameter if your media file contains more than one
@@ -7826,9 +7826,9 @@ type StartTranscriptionJobRequest struct {
 	// IdentifyMultipleLanguages in your request. If you include more than one of
 	// these parameters, your transcription job fails.
 	//
-	// IdentifyMultipleLanguages is the "IdentifyMultipleLanguages" member: a
+	// IdentifyMultipleLanguages is the "identifyMultipleLanguages" member: a
 	// boolean.
-	IdentifyMultipleLanguages *bool `json:"IdentifyMultipleLanguages,omitempty"`
+	IdentifyMultipleLanguages *bool `json:"identifyMultipleLanguages,omitempty"`
 
 	// Makes it possible to control how your transcription job is processed.
 	// Currently, the only JobExecutionSettings modification you can choose is
@@ -7837,9 +7837,9 @@ type StartTranscriptionJobRequest struct {
 	// If you include JobExecutionSettings in your request, you must also include
 	// the sub-parameters: AllowDeferredExecution and DataAccessRoleArn.
 	//
-	// JobExecutionSettings is the "JobExecutionSettings" member: a
+	// JobExecutionSettings is the "jobExecutionSettings" member: a
 	// JobExecutionSettings structure.
-	JobExecutionSettings *JobExecutionSettings `json:"JobExecutionSettings,omitempty"`
+	JobExecutionSettings *JobExecutionSettings `json:"jobExecutionSettings,omitempty"`
 
 	// A map of plain text, non-secret key:value pairs, known as encryption context
 	// pairs, that provide an added layer of security for your data. For more
@@ -7848,9 +7848,9 @@ type StartTranscriptionJobRequest struct {
 	// and Asymmetric keys in KMS
 	// (https://docs.aws.amazon.com/transcribe/latest/dg/symmetric-asymmetric.html).
 	//
-	// KMSEncryptionContext is the "KMSEncryptionContext" member: a map to string;
+	// KMSEncryptionContext is the "kmsEncryptionContext" member: a map to string;
 	// length 1 to 10.
-	KMSEncryptionContext map[string]string `json:"KMSEncryptionContext,omitempty"`
+	KMSEncryptionContext map[string]string `json:"kmsEncryptionContext,omitempty"`
 
 	// The language code that represents the language spoken in the input media
 	// file.
@@ -7874,8 +7874,8 @@ type StartTranscriptionJobRequest struct {
 	// Town, af-south-1), your media file must be encoded at a sample rate of 16,000
 	// Hz or higher.
 	//
-	// LanguageCode is the "LanguageCode" member: a LanguageCode value.
-	LanguageCode LanguageCode `json:"LanguageCode,omitempty"`
+	// LanguageCode is the "languageCode" member: a LanguageCode value.
+	LanguageCode LanguageCode `json:"languageCode,omitempty"`
 
 	// If using automatic language identification in your request and you want to
 	// apply a custom language model, a custom vocabulary, or a custom vocabulary
@@ -7905,9 +7905,9 @@ type StartTranscriptionJobRequest struct {
 	// not want to use automatic language identification, use instead the parameter
 	// with the VocabularyName or VocabularyFilterName (or both) sub-parameter.
 	//
-	// LanguageIdSettings is the "LanguageIdSettings" member: a map to
+	// LanguageIdSettings is the "languageIdSettings" member: a map to
 	// LanguageIdSettings structure; length 1 to 5.
-	LanguageIdSettings map[LanguageCode]LanguageIdSettings `json:"LanguageIdSettings,omitempty"`
+	LanguageIdSettings map[LanguageCode]LanguageIdSettings `json:"languageIdSettings,omitempty"`
 
 	// You can specify two or more language codes that represent the languages you
 	// think may be present in your media. Including more than five is not
@@ -7926,20 +7926,20 @@ type StartTranscriptionJobRequest struct {
 	// Town) af-south-1, your media file must be encoded at a sample rate of 16,000
 	// Hz or higher.
 	//
-	// LanguageOptions is the "LanguageOptions" member: a list of LanguageCode
+	// LanguageOptions is the "languageOptions" member: a list of LanguageCode
 	// value; length at least 1.
-	LanguageOptions []LanguageCode `json:"LanguageOptions,omitempty"`
+	LanguageOptions []LanguageCode `json:"languageOptions,omitempty"`
 
 	// Describes the Amazon S3 location of the media file you want to use in your
 	// request.
 	//
-	// Media is the "Media" member: a Media structure, required.
-	Media *Media `json:"Media,omitempty"`
+	// Media is the "media" member: a Media structure, required.
+	Media *Media `json:"media,omitempty"`
 
 	// Specify the format of your input media file.
 	//
-	// MediaFormat is the "MediaFormat" member: a MediaFormat value.
-	MediaFormat MediaFormat `json:"MediaFormat,omitempty"`
+	// MediaFormat is the "mediaFormat" member: a MediaFormat value.
+	MediaFormat MediaFormat `json:"mediaFormat,omitempty"`
 
 	// The sample rate, in hertz, of the audio track in your input media file.
 	//
@@ -7949,9 +7949,9 @@ type StartTranscriptionJobRequest struct {
 	// and the value detected, your job fails. In most cases, you can omit
 	// MediaSampleRateHertz and let Amazon Transcribe determine the sample rate.
 	//
-	// MediaSampleRateHertz is the "MediaSampleRateHertz" member: an integer; range
+	// MediaSampleRateHertz is the "mediaSampleRateHertz" member: an integer; range
 	// 8000 to 48000.
-	MediaSampleRateHertz *int32 `json:"MediaSampleRateHertz,omitempty"`
+	MediaSampleRateHertz *int32 `json:"mediaSampleRateHertz,omitempty"`
 
 	// Specify the custom language model you want to include with your transcription
 	// job. If you include ModelSettings in your request, you must include the
@@ -7960,8 +7960,8 @@ type StartTranscriptionJobRequest struct {
 	// For more information, see Custom language models
 	// (https://docs.aws.amazon.com/transcribe/latest/dg/custom-language-models.html).
 	//
-	// ModelSettings is the "ModelSettings" member: a ModelSettings structure.
-	ModelSettings *ModelSettings `json:"ModelSettings,omitempty"`
+	// ModelSettings is the "modelSettings" member: a ModelSettings structure.
+	ModelSettings *ModelSettings `json:"modelSettings,omitempty"`
 
 	// The name of the Amazon S3 bucket where you want your transcription output
 	// stored. Do not include the S3:// prefix of the specified bucket.
@@ -7985,8 +7985,8 @@ type StartTranscriptionJobRequest struct {
 	// service-managed Amazon S3 bucket and you are provided with a URI to access
 	// your transcript.
 	//
-	// OutputBucketName is the "OutputBucketName" member: a string; length 0 to 64.
-	OutputBucketName *string `json:"OutputBucketName,omitempty"`
+	// OutputBucketName is the "outputBucketName" member: a string; length 0 to 64.
+	OutputBucketName *string `json:"outputBucketName,omitempty"`
 
 	// The Amazon Resource Name (ARN) of a KMS key that you want to use to encrypt
 	// your transcription output.
@@ -8004,9 +8004,9 @@ type StartTranscriptionJobRequest struct {
 	// DataAccessRoleArn request parameter (if present) must have permission to use
 	// the specified KMS key.
 	//
-	// OutputEncryptionKMSKeyId is the "OutputEncryptionKMSKeyId" member: a string;
+	// OutputEncryptionKMSKeyId is the "outputEncryptionKMSKeyId" member: a string;
 	// length 1 to 2048.
-	OutputEncryptionKMSKeyId *string `json:"OutputEncryptionKMSKeyId,omitempty"`
+	OutputEncryptionKMSKeyId *string `json:"outputEncryptionKMSKeyId,omitempty"`
 
 	// Use in combination with OutputBucketName to specify the output location of
 	// your transcript and, optionally, a unique name for your output file. The
@@ -8034,8 +8034,8 @@ type StartTranscriptionJobRequest struct {
 	// If you specify the name of an Amazon S3 bucket sub-folder that doesn't exist,
 	// one is created for you.
 	//
-	// OutputKey is the "OutputKey" member: a string; length 1 to 1024.
-	OutputKey *string `json:"OutputKey,omitempty"`
+	// OutputKey is the "outputKey" member: a string; length 1 to 1024.
+	OutputKey *string `json:"outputKey,omitempty"`
 
 	// Specify additional optional settings in your request, including channel
 	// identification, alternative transcriptions, speaker partitioning. You can use
@@ -8051,14 +8051,14 @@ type StartTranscriptionJobRequest struct {
 	// vocabulary filter, use instead the parameter with the LanguageModelName,
 	// VocabularyName or VocabularyFilterName sub-parameters.
 	//
-	// Settings is the "Settings" member: a Settings structure.
-	Settings *Settings `json:"Settings,omitempty"`
+	// Settings is the "settings" member: a Settings structure.
+	Settings *Settings `json:"settings,omitempty"`
 
 	// Produces subtitle files for your input media. You can specify WebVTT (*.vtt)
 	// and SubRip (*.srt) formats.
 	//
-	// Subtitles is the "Subtitles" member: a Subtitles structure.
-	Subtitles *Subtitles `json:"Subtitles,omitempty"`
+	// Subtitles is the "subtitles" member: a Subtitles structure.
+	Subtitles *Subtitles `json:"subtitles,omitempty"`
 
 	// Adds one or more custom tags, each in the form of a key:value pair, to a new
 	// transcription job at the time you start this new job.
@@ -8066,8 +8066,8 @@ type StartTranscriptionJobRequest struct {
 	// To learn more about using tags with Amazon Transcribe, refer to Tagging
 	// resources (https://docs.aws.amazon.com/transcribe/latest/dg/tagging.html).
 	//
-	// Tags is the "Tags" member: a list of Tag structure; length 1 to 200.
-	Tags []Tag `json:"Tags,omitempty"`
+	// Tags is the "tags" member: a list of Tag structure; length 1 to 200.
+	Tags []Tag `json:"tags,omitempty"`
 
 	// Enables toxic speech detection in your transcript. If you include
 	// ToxicityDetection in your request, you must also include ToxicityCategories.
@@ -8076,9 +8076,9 @@ type StartTranscriptionJobRequest struct {
 	// see Detecting toxic speech
 	// (https://docs.aws.amazon.com/transcribe/latest/dg/toxic-language.html).
 	//
-	// ToxicityDetection is the "ToxicityDetection" member: a list of
+	// ToxicityDetection is the "toxicityDetection" member: a list of
 	// ToxicityDetectionSettings structure; length 1 to 1.
-	ToxicityDetection []ToxicityDetectionSettings `json:"ToxicityDetection,omitempty"`
+	ToxicityDetection []ToxicityDetectionSettings `json:"toxicityDetection,omitempty"`
 
 	// A unique name, chosen by you, for your transcription job. The name that you
 	// specify is also used as the default name of your transcription output file.
@@ -8089,9 +8089,9 @@ type StartTranscriptionJobRequest struct {
 	// an Amazon Web Services account. If you try to create a new job with the same
 	// name as an existing job, you get a ConflictException error.
 	//
-	// TranscriptionJobName is the "TranscriptionJobName" member: a string,
+	// TranscriptionJobName is the "transcriptionJobName" member: a string,
 	// required; length 1 to 200.
-	TranscriptionJobName *string `json:"TranscriptionJobName,omitempty"`
+	TranscriptionJobName *string `json:"transcriptionJobName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -8121,9 +8121,9 @@ type StartTranscriptionJobResponse struct {
 	// Provides detailed information about the current transcription job, including
 	// job status and, if applicable, failure reason.
 	//
-	// TranscriptionJob is the "TranscriptionJob" member: a TranscriptionJob
+	// TranscriptionJob is the "transcriptionJob" member: a TranscriptionJob
 	// structure.
-	TranscriptionJob *TranscriptionJob `json:"TranscriptionJob,omitempty"`
+	TranscriptionJob *TranscriptionJob `json:"transcriptionJob,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -8174,8 +8174,8 @@ type StreamingClinicalNoteGenerationSettings struct {
 	//   - PHYSICAL_SOAP: Physical health focused documentation format. Examples of
 	//     sections include Subjective, Objective, Assessment, and Plan.
 	//
-	// NoteTemplate is the "NoteTemplate" member: a MedicalScribeNoteTemplate value.
-	NoteTemplate MedicalScribeNoteTemplate `json:"NoteTemplate,omitempty"`
+	// NoteTemplate is the "noteTemplate" member: a MedicalScribeNoteTemplate value.
+	NoteTemplate MedicalScribeNoteTemplate `json:"noteTemplate,omitempty"`
 
 	// The name of the Amazon S3 bucket where you want the output of Amazon Web
 	// Services HealthScribe post-stream analytics stored. Don't include the S3://
@@ -8192,9 +8192,9 @@ type StreamingClinicalNoteGenerationSettings struct {
 	// (https://docs.aws.amazon.com/transcribe/latest/dg/security_iam_id-based-policy-examples.html#auth-role-iam-user)
 	// .
 	//
-	// OutputBucketName is the "OutputBucketName" member: a string, required; length
+	// OutputBucketName is the "outputBucketName" member: a string, required; length
 	// 0 to 64.
-	OutputBucketName *string `json:"OutputBucketName,omitempty"`
+	OutputBucketName *string `json:"outputBucketName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -8231,8 +8231,8 @@ type Subtitles struct {
 	// Specify the output format for your subtitle file; if you select both WebVTT
 	// (vtt) and SubRip (srt) formats, two output files are generated.
 	//
-	// Formats is the "Formats" member: a list of SubtitleFormat value.
-	Formats []SubtitleFormat `json:"Formats,omitempty"`
+	// Formats is the "formats" member: a list of SubtitleFormat value.
+	Formats []SubtitleFormat `json:"formats,omitempty"`
 
 	// Specify the starting value that is assigned to the first subtitle segment.
 	//
@@ -8240,8 +8240,8 @@ type Subtitles struct {
 	// more widely used standard of 1. If you're uncertain which value to use, we
 	// recommend choosing 1, as this may improve compatibility with other services.
 	//
-	// OutputStartIndex is the "OutputStartIndex" member: an integer; range 0 to 1.
-	OutputStartIndex *int32 `json:"OutputStartIndex,omitempty"`
+	// OutputStartIndex is the "outputStartIndex" member: an integer; range 0 to 1.
+	OutputStartIndex *int32 `json:"outputStartIndex,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -8273,14 +8273,14 @@ type SubtitlesOutput struct {
 	// Provides the format of your subtitle files. If your request included both
 	// WebVTT (vtt) and SubRip (srt) formats, both formats are shown.
 	//
-	// Formats is the "Formats" member: a list of SubtitleFormat value.
-	Formats []SubtitleFormat `json:"Formats,omitempty"`
+	// Formats is the "formats" member: a list of SubtitleFormat value.
+	Formats []SubtitleFormat `json:"formats,omitempty"`
 
 	// Provides the start index value for your subtitle files. If you did not
 	// specify a value in your request, the default value of 0 is used.
 	//
-	// OutputStartIndex is the "OutputStartIndex" member: an integer; range 0 to 1.
-	OutputStartIndex *int32 `json:"OutputStartIndex,omitempty"`
+	// OutputStartIndex is the "outputStartIndex" member: an integer; range 0 to 1.
+	OutputStartIndex *int32 `json:"outputStartIndex,omitempty"`
 
 	// The Amazon S3 location of your transcript. You can use this URI to access or
 	// download your subtitle file. Your subtitle file is stored in the same
@@ -8300,8 +8300,8 @@ type SubtitlesOutput struct {
 	// 15 minutes. If you get an AccesDenied error, you can get a new temporary URI
 	// by running a GetTranscriptionJob or ListTranscriptionJob request.
 	//
-	// SubtitleFileUris is the "SubtitleFileUris" member: a list of string.
-	SubtitleFileUris []string `json:"SubtitleFileUris,omitempty"`
+	// SubtitleFileUris is the "subtitleFileUris" member: a list of string.
+	SubtitleFileUris []string `json:"subtitleFileUris,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -8338,9 +8338,9 @@ type Summarization struct {
 	// For more information, see Enabling generative call summarization
 	// (https://docs.aws.amazon.com/transcribe/latest/dg/tca-enable-summarization.html).
 	//
-	// GenerateAbstractiveSummary is the "GenerateAbstractiveSummary" member: a
+	// GenerateAbstractiveSummary is the "generateAbstractiveSummary" member: a
 	// boolean, required.
-	GenerateAbstractiveSummary *bool `json:"GenerateAbstractiveSummary,omitempty"`
+	GenerateAbstractiveSummary *bool `json:"generateAbstractiveSummary,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -8378,8 +8378,8 @@ type Tag struct {
 	// The first part of a key:value pair that forms a tag associated with a given
 	// resource. For example, in the tag Department:Sales, the key is 'Department'.
 	//
-	// Key is the "Key" member: a string, required; length 1 to 128.
-	Key *string `json:"Key,omitempty"`
+	// Key is the "key" member: a string, required; length 1 to 128.
+	Key *string `json:"key,omitempty"`
 
 	// The second part of a key:value pair that forms a tag associated with a given
 	// resource. For example, in the tag Department:Sales, the value is 'Sales'.
@@ -8388,8 +8388,8 @@ type Tag struct {
 	// set the value of a tag to null. Omitting the tag value is the same as using
 	// an empty string.
 	//
-	// Value is the "Value" member: a string, required; length 0 to 256.
-	Value *string `json:"Value,omitempty"`
+	// Value is the "value" member: a string, required; length 0 to 256.
+	Value *string `json:"value,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -8426,9 +8426,9 @@ type TagResourceRequest struct {
 	// medical-transcription-job, vocabulary, medical-vocabulary, vocabulary-filter,
 	// and language-model.
 	//
-	// ResourceArn is the "ResourceArn" member: a string, required; length 1
+	// ResourceArn is the "resourceArn" member: a string, required; length 1
 	// to 1011.
-	ResourceArn *string `json:"ResourceArn,omitempty"`
+	ResourceArn *string `json:"resourceArn,omitempty"`
 
 	// Adds one or more custom tags, each in the form of a key:value pair, to the
 	// specified resource.
@@ -8436,9 +8436,9 @@ type TagResourceRequest struct {
 	// To learn more about using tags with Amazon Transcribe, refer to Tagging
 	// resources (https://docs.aws.amazon.com/transcribe/latest/dg/tagging.html).
 	//
-	// Tags is the "Tags" member: a list of Tag structure, required; length 1
+	// Tags is the "tags" member: a list of Tag structure, required; length 1
 	// to 200.
-	Tags []Tag `json:"Tags,omitempty"`
+	Tags []Tag `json:"tags,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -8497,9 +8497,9 @@ type ToxicityDetectionSettings struct {
 	// include ToxicityCategories. The only accepted value for this parameter is
 	// ALL.
 	//
-	// ToxicityCategories is the "ToxicityCategories" member: a list of
+	// ToxicityCategories is the "toxicityCategories" member: a list of
 	// ToxicityCategory value, required; length 1 to 1.
-	ToxicityCategories []ToxicityCategory `json:"ToxicityCategories,omitempty"`
+	ToxicityCategories []ToxicityCategory `json:"toxicityCategories,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -8543,9 +8543,9 @@ type Transcript struct {
 	// 15 minutes. If you get an AccesDenied error, you can get a new temporary URI
 	// by running a GetTranscriptionJob or ListTranscriptionJob request.
 	//
-	// RedactedTranscriptFileUri is the "RedactedTranscriptFileUri" member: a
+	// RedactedTranscriptFileUri is the "redactedTranscriptFileUri" member: a
 	// string; length 1 to 2000.
-	RedactedTranscriptFileUri *string `json:"RedactedTranscriptFileUri,omitempty"`
+	RedactedTranscriptFileUri *string `json:"redactedTranscriptFileUri,omitempty"`
 
 	// The Amazon S3 location of your transcript. You can use this URI to access or
 	// download your transcript.
@@ -8563,9 +8563,9 @@ type Transcript struct {
 	// 15 minutes. If you get an AccesDenied error, you can get a new temporary URI
 	// by running a GetTranscriptionJob or ListTranscriptionJob request.
 	//
-	// TranscriptFileUri is the "TranscriptFileUri" member: a string; length 1
+	// TranscriptFileUri is the "transcriptFileUri" member: a string; length 1
 	// to 2000.
-	TranscriptFileUri *string `json:"TranscriptFileUri,omitempty"`
+	TranscriptFileUri *string `json:"transcriptFileUri,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -8610,36 +8610,36 @@ type TranscriptFilter struct {
 	// during which you want to search for the specified key words or phrases. See
 	// for more detail.
 	//
-	// AbsoluteTimeRange is the "AbsoluteTimeRange" member: an AbsoluteTimeRange
+	// AbsoluteTimeRange is the "absoluteTimeRange" member: an AbsoluteTimeRange
 	// structure.
-	AbsoluteTimeRange *AbsoluteTimeRange `json:"AbsoluteTimeRange,omitempty"`
+	AbsoluteTimeRange *AbsoluteTimeRange `json:"absoluteTimeRange,omitempty"`
 
 	// Set to TRUE to flag the absence of the phrase that you specified in your
 	// request. Set to FALSE to flag the presence of the phrase that you specified
 	// in your request.
 	//
-	// Negate is the "Negate" member: a boolean.
-	Negate *bool `json:"Negate,omitempty"`
+	// Negate is the "negate" member: a boolean.
+	Negate *bool `json:"negate,omitempty"`
 
 	// Specify the participant that you want to flag. Omitting this parameter is
 	// equivalent to specifying both participants.
 	//
-	// ParticipantRole is the "ParticipantRole" member: a ParticipantRole value.
-	ParticipantRole ParticipantRole `json:"ParticipantRole,omitempty"`
+	// ParticipantRole is the "participantRole" member: a ParticipantRole value.
+	ParticipantRole ParticipantRole `json:"participantRole,omitempty"`
 
 	// Makes it possible to specify a time range (in percentage) in your media file,
 	// during which you want to search for the specified key words or phrases. See
 	// for more detail.
 	//
-	// RelativeTimeRange is the "RelativeTimeRange" member: a RelativeTimeRange
+	// RelativeTimeRange is the "relativeTimeRange" member: a RelativeTimeRange
 	// structure.
-	RelativeTimeRange *RelativeTimeRange `json:"RelativeTimeRange,omitempty"`
+	RelativeTimeRange *RelativeTimeRange `json:"relativeTimeRange,omitempty"`
 
 	// Specify the phrases that you want to flag.
 	//
-	// Targets is the "Targets" member: a list of string, required; length at
+	// Targets is the "targets" member: a list of string, required; length at
 	// least 1.
-	Targets []string `json:"Targets,omitempty"`
+	Targets []string `json:"targets,omitempty"`
 
 	// Flag the presence or absence of an exact match to the phrases that you
 	// specify. For example, if you specify the phrase "speak to a manager" as your
@@ -8649,9 +8649,9 @@ type TranscriptFilter struct {
 	// says "speak to the manager", instead of "speak to a manager", your content is
 	// not flagged.
 	//
-	// TranscriptFilterType is the "TranscriptFilterType" member: a
+	// TranscriptFilterType is the "transcriptFilterType" member: a
 	// TranscriptFilterType value, required.
-	TranscriptFilterType TranscriptFilterType `json:"TranscriptFilterType,omitempty"`
+	TranscriptFilterType TranscriptFilterType `json:"transcriptFilterType,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -8694,14 +8694,14 @@ type TranscriptionJob struct {
 	// 2022-05-04T12:33:13.922000-07:00 represents a transcription job that started
 	// processing at 12:33 PM UTC-7 on May 4, 2022.
 	//
-	// CompletionTime is the "CompletionTime" member: a timestamp.
-	CompletionTime *cloudtrail.Time `json:"CompletionTime,omitempty"`
+	// CompletionTime is the "completionTime" member: a timestamp.
+	CompletionTime *cloudtrail.Time `json:"completionTime,omitempty"`
 
 	// Indicates whether redaction was enabled in your transcript.
 	//
-	// ContentRedaction is the "ContentRedaction" member: a ContentRedaction
+	// ContentRedaction is the "contentRedaction" member: a ContentRedaction
 	// structure.
-	ContentRedaction *ContentRedaction `json:"ContentRedaction,omitempty"`
+	ContentRedaction *ContentRedaction `json:"contentRedaction,omitempty"`
 
 	// The date and time the specified transcription job request was made.
 	//
@@ -8709,8 +8709,8 @@ type TranscriptionJob struct {
 	// 2022-05-04T12:32:58.761000-07:00 represents a transcription job that started
 	// processing at 12:32 PM UTC-7 on May 4, 2022.
 	//
-	// CreationTime is the "CreationTime" member: a timestamp.
-	CreationTime *cloudtrail.Time `json:"CreationTime,omitempty"`
+	// CreationTime is the "creationTime" member: a timestamp.
+	CreationTime *cloudtrail.Time `json:"creationTime,omitempty"`
 
 	// If TranscriptionJobStatus is FAILED, FailureReason contains information about
 	// why the transcription job request failed.
@@ -8740,8 +8740,8 @@ type TranscriptionJob struct {
 	//     more information, refer to Service quotas
 	//     (https://docs.aws.amazon.com/general/latest/gr/transcribe.html#limits-amazon-transcribe).
 	//
-	// FailureReason is the "FailureReason" member: a string.
-	FailureReason *string `json:"FailureReason,omitempty"`
+	// FailureReason is the "failureReason" member: a string.
+	FailureReason *string `json:"failureReason,omitempty"`
 
 	// The confidence score associated with the language identified in your media
 	// file.
@@ -8750,88 +8750,88 @@ type TranscriptionJob struct {
 	// higher probability that the identified language correctly matches the
 	// language spoken in your media.
 	//
-	// IdentifiedLanguageScore is the "IdentifiedLanguageScore" member: a float.
-	IdentifiedLanguageScore *float32 `json:"IdentifiedLanguageScore,omitempty"`
+	// IdentifiedLanguageScore is the "identifiedLanguageScore" member: a float.
+	IdentifiedLanguageScore *float32 `json:"identifiedLanguageScore,omitempty"`
 
 	// Indicates whether automatic language identification was enabled (TRUE) for
 	// the specified transcription job.
 	//
-	// IdentifyLanguage is the "IdentifyLanguage" member: a boolean.
-	IdentifyLanguage *bool `json:"IdentifyLanguage,omitempty"`
+	// IdentifyLanguage is the "identifyLanguage" member: a boolean.
+	IdentifyLanguage *bool `json:"identifyLanguage,omitempty"`
 
 	// Indicates whether automatic multi-language identification was enabled (TRUE)
 	// for the specified transcription job.
 	//
-	// IdentifyMultipleLanguages is the "IdentifyMultipleLanguages" member: a
+	// IdentifyMultipleLanguages is the "identifyMultipleLanguages" member: a
 	// boolean.
-	IdentifyMultipleLanguages *bool `json:"IdentifyMultipleLanguages,omitempty"`
+	IdentifyMultipleLanguages *bool `json:"identifyMultipleLanguages,omitempty"`
 
 	// Provides information about how your transcription job was processed. This
 	// parameter shows if your request was queued and what data access role was
 	// used.
 	//
-	// JobExecutionSettings is the "JobExecutionSettings" member: a
+	// JobExecutionSettings is the "jobExecutionSettings" member: a
 	// JobExecutionSettings structure.
-	JobExecutionSettings *JobExecutionSettings `json:"JobExecutionSettings,omitempty"`
+	JobExecutionSettings *JobExecutionSettings `json:"jobExecutionSettings,omitempty"`
 
 	// The language code used to create your transcription job. This parameter is
 	// used with single-language identification. For multi-language identification
 	// requests, refer to the plural version of this parameter, LanguageCodes.
 	//
-	// LanguageCode is the "LanguageCode" member: a LanguageCode value.
-	LanguageCode LanguageCode `json:"LanguageCode,omitempty"`
+	// LanguageCode is the "languageCode" member: a LanguageCode value.
+	LanguageCode LanguageCode `json:"languageCode,omitempty"`
 
 	// The language codes used to create your transcription job. This parameter is
 	// used with multi-language identification. For single-language identification
 	// requests, refer to the singular version of this parameter, LanguageCode.
 	//
-	// LanguageCodes is the "LanguageCodes" member: a list of LanguageCodeItem
+	// LanguageCodes is the "languageCodes" member: a list of LanguageCodeItem
 	// structure.
-	LanguageCodes []LanguageCodeItem `json:"LanguageCodes,omitempty"`
+	LanguageCodes []LanguageCodeItem `json:"languageCodes,omitempty"`
 
 	// Provides the name and language of all custom language models, custom
 	// vocabularies, and custom vocabulary filters that you included in your
 	// request.
 	//
-	// LanguageIdSettings is the "LanguageIdSettings" member: a map to
+	// LanguageIdSettings is the "languageIdSettings" member: a map to
 	// LanguageIdSettings structure; length 1 to 5.
-	LanguageIdSettings map[LanguageCode]LanguageIdSettings `json:"LanguageIdSettings,omitempty"`
+	LanguageIdSettings map[LanguageCode]LanguageIdSettings `json:"languageIdSettings,omitempty"`
 
 	// Provides the language codes you specified in your request.
 	//
-	// LanguageOptions is the "LanguageOptions" member: a list of LanguageCode
+	// LanguageOptions is the "languageOptions" member: a list of LanguageCode
 	// value; length at least 1.
-	LanguageOptions []LanguageCode `json:"LanguageOptions,omitempty"`
+	LanguageOptions []LanguageCode `json:"languageOptions,omitempty"`
 
 	// Provides the Amazon S3 location of the media file you used in your request.
 	//
-	// Media is the "Media" member: a Media structure.
-	Media *Media `json:"Media,omitempty"`
+	// Media is the "media" member: a Media structure.
+	Media *Media `json:"media,omitempty"`
 
 	// The format of the input media file.
 	//
-	// MediaFormat is the "MediaFormat" member: a MediaFormat value.
-	MediaFormat MediaFormat `json:"MediaFormat,omitempty"`
+	// MediaFormat is the "mediaFormat" member: a MediaFormat value.
+	MediaFormat MediaFormat `json:"mediaFormat,omitempty"`
 
 	// The sample rate, in hertz, of the audio track in your input media file.
 	//
-	// MediaSampleRateHertz is the "MediaSampleRateHertz" member: an integer; range
+	// MediaSampleRateHertz is the "mediaSampleRateHertz" member: an integer; range
 	// 8000 to 48000.
-	MediaSampleRateHertz *int32 `json:"MediaSampleRateHertz,omitempty"`
+	MediaSampleRateHertz *int32 `json:"mediaSampleRateHertz,omitempty"`
 
 	// Provides information on the custom language model you included in your
 	// request.
 	//
-	// ModelSettings is the "ModelSettings" member: a ModelSettings structure.
-	ModelSettings *ModelSettings `json:"ModelSettings,omitempty"`
+	// ModelSettings is the "modelSettings" member: a ModelSettings structure.
+	ModelSettings *ModelSettings `json:"modelSettings,omitempty"`
 
 	// Provides information on any additional settings that were included in your
 	// request. Additional settings include channel identification, alternative
 	// transcriptions, speaker partitioning, custom vocabularies, and custom
 	// vocabulary filters.
 	//
-	// Settings is the "Settings" member: a Settings structure.
-	Settings *Settings `json:"Settings,omitempty"`
+	// Settings is the "settings" member: a Settings structure.
+	Settings *Settings `json:"settings,omitempty"`
 
 	// The date and time the specified transcription job began processing.
 	//
@@ -8839,38 +8839,38 @@ type TranscriptionJob struct {
 	// 2022-05-04T12:32:58.789000-07:00 represents a transcription job that started
 	// processing at 12:32 PM UTC-7 on May 4, 2022.
 	//
-	// StartTime is the "StartTime" member: a timestamp.
-	StartTime *cloudtrail.Time `json:"StartTime,omitempty"`
+	// StartTime is the "startTime" member: a timestamp.
+	StartTime *cloudtrail.Time `json:"startTime,omitempty"`
 
 	// Indicates whether subtitles were generated with your transcription.
 	//
-	// Subtitles is the "Subtitles" member: a SubtitlesOutput structure.
-	Subtitles *SubtitlesOutput `json:"Subtitles,omitempty"`
+	// Subtitles is the "subtitles" member: a SubtitlesOutput structure.
+	Subtitles *SubtitlesOutput `json:"subtitles,omitempty"`
 
 	// The tags, each in the form of a key:value pair, assigned to the specified
 	// transcription job.
 	//
-	// Tags is the "Tags" member: a list of Tag structure; length 1 to 200.
-	Tags []Tag `json:"Tags,omitempty"`
+	// Tags is the "tags" member: a list of Tag structure; length 1 to 200.
+	Tags []Tag `json:"tags,omitempty"`
 
 	// Provides information about the toxicity detection settings applied to your
 	// transcription.
 	//
-	// ToxicityDetection is the "ToxicityDetection" member: a list of
+	// ToxicityDetection is the "toxicityDetection" member: a list of
 	// ToxicityDetectionSettings structure; length 1 to 1.
-	ToxicityDetection []ToxicityDetectionSettings `json:"ToxicityDetection,omitempty"`
+	ToxicityDetection []ToxicityDetectionSettings `json:"toxicityDetection,omitempty"`
 
 	// Provides you with the Amazon S3 URI you can use to access your transcript.
 	//
-	// Transcript is the "Transcript" member: a Transcript structure.
-	Transcript *Transcript `json:"Transcript,omitempty"`
+	// Transcript is the "transcript" member: a Transcript structure.
+	Transcript *Transcript `json:"transcript,omitempty"`
 
 	// The name of the transcription job. Job names are case sensitive and must be
 	// unique within an Amazon Web Services account.
 	//
-	// TranscriptionJobName is the "TranscriptionJobName" member: a string; length 1
+	// TranscriptionJobName is the "transcriptionJobName" member: a string; length 1
 	// to 200.
-	TranscriptionJobName *string `json:"TranscriptionJobName,omitempty"`
+	TranscriptionJobName *string `json:"transcriptionJobName,omitempty"`
 
 	// Provides the status of the specified transcription job.
 	//
@@ -8879,9 +8879,9 @@ type TranscriptionJob struct {
 	// if you requested transcript redaction). If the status is FAILED,
 	// FailureReason provides details on why your transcription job failed.
 	//
-	// TranscriptionJobStatus is the "TranscriptionJobStatus" member: a
+	// TranscriptionJobStatus is the "transcriptionJobStatus" member: a
 	// TranscriptionJobStatus value.
-	TranscriptionJobStatus TranscriptionJobStatus `json:"TranscriptionJobStatus,omitempty"`
+	TranscriptionJobStatus TranscriptionJobStatus `json:"transcriptionJobStatus,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -8916,14 +8916,14 @@ type TranscriptionJobSummary struct {
 	// 2022-05-04T12:33:13.922000-07:00 represents a transcription job that started
 	// processing at 12:33 PM UTC-7 on May 4, 2022.
 	//
-	// CompletionTime is the "CompletionTime" member: a timestamp.
-	CompletionTime *cloudtrail.Time `json:"CompletionTime,omitempty"`
+	// CompletionTime is the "completionTime" member: a timestamp.
+	CompletionTime *cloudtrail.Time `json:"completionTime,omitempty"`
 
 	// The content redaction settings of the transcription job.
 	//
-	// ContentRedaction is the "ContentRedaction" member: a ContentRedaction
+	// ContentRedaction is the "contentRedaction" member: a ContentRedaction
 	// structure.
-	ContentRedaction *ContentRedaction `json:"ContentRedaction,omitempty"`
+	ContentRedaction *ContentRedaction `json:"contentRedaction,omitempty"`
 
 	// The date and time the specified transcription job request was made.
 	//
@@ -8931,15 +8931,15 @@ type TranscriptionJobSummary struct {
 	// 2022-05-04T12:32:58.761000-07:00 represents a transcription job that started
 	// processing at 12:32 PM UTC-7 on May 4, 2022.
 	//
-	// CreationTime is the "CreationTime" member: a timestamp.
-	CreationTime *cloudtrail.Time `json:"CreationTime,omitempty"`
+	// CreationTime is the "creationTime" member: a timestamp.
+	CreationTime *cloudtrail.Time `json:"creationTime,omitempty"`
 
 	// If TranscriptionJobStatus is FAILED, FailureReason contains information about
 	// why the transcription job failed. See also: Common Errors
 	// (https://docs.aws.amazon.com/transcribe/latest/APIReference/CommonErrors.html).
 	//
-	// FailureReason is the "FailureReason" member: a string.
-	FailureReason *string `json:"FailureReason,omitempty"`
+	// FailureReason is the "failureReason" member: a string.
+	FailureReason *string `json:"failureReason,omitempty"`
 
 	// The confidence score associated with the language identified in your media
 	// file.
@@ -8948,37 +8948,37 @@ type TranscriptionJobSummary struct {
 	// higher probability that the identified language correctly matches the
 	// language spoken in your media.
 	//
-	// IdentifiedLanguageScore is the "IdentifiedLanguageScore" member: a float.
-	IdentifiedLanguageScore *float32 `json:"IdentifiedLanguageScore,omitempty"`
+	// IdentifiedLanguageScore is the "identifiedLanguageScore" member: a float.
+	IdentifiedLanguageScore *float32 `json:"identifiedLanguageScore,omitempty"`
 
 	// Indicates whether automatic language identification was enabled (TRUE) for
 	// the specified transcription job.
 	//
-	// IdentifyLanguage is the "IdentifyLanguage" member: a boolean.
-	IdentifyLanguage *bool `json:"IdentifyLanguage,omitempty"`
+	// IdentifyLanguage is the "identifyLanguage" member: a boolean.
+	IdentifyLanguage *bool `json:"identifyLanguage,omitempty"`
 
 	// Indicates whether automatic multi-language identification was enabled (TRUE)
 	// for the specified transcription job.
 	//
-	// IdentifyMultipleLanguages is the "IdentifyMultipleLanguages" member: a
+	// IdentifyMultipleLanguages is the "identifyMultipleLanguages" member: a
 	// boolean.
-	IdentifyMultipleLanguages *bool `json:"IdentifyMultipleLanguages,omitempty"`
+	IdentifyMultipleLanguages *bool `json:"identifyMultipleLanguages,omitempty"`
 
 	// The language code used to create your transcription.
 	//
-	// LanguageCode is the "LanguageCode" member: a LanguageCode value.
-	LanguageCode LanguageCode `json:"LanguageCode,omitempty"`
+	// LanguageCode is the "languageCode" member: a LanguageCode value.
+	LanguageCode LanguageCode `json:"languageCode,omitempty"`
 
 	// The language codes used to create your transcription job. This parameter is
 	// used with multi-language identification. For single-language identification,
 	// the singular version of this parameter, LanguageCode, is present.
 	//
-	// LanguageCodes is the "LanguageCodes" member: a list of LanguageCodeItem
+	// LanguageCodes is the "languageCodes" member: a list of LanguageCodeItem
 	// structure.
-	LanguageCodes []LanguageCodeItem `json:"LanguageCodes,omitempty"`
+	LanguageCodes []LanguageCodeItem `json:"languageCodes,omitempty"`
 
-	// ModelSettings is the "ModelSettings" member: a ModelSettings structure.
-	ModelSettings *ModelSettings `json:"ModelSettings,omitempty"`
+	// ModelSettings is the "modelSettings" member: a ModelSettings structure.
+	ModelSettings *ModelSettings `json:"modelSettings,omitempty"`
 
 	// Indicates where the specified transcription output is stored.
 	//
@@ -8991,9 +8991,9 @@ type TranscriptionJobSummary struct {
 	// bucket. To access a transcript stored in a service-managed bucket, use the
 	// URI shown in the TranscriptFileUri or RedactedTranscriptFileUri field.
 	//
-	// OutputLocationType is the "OutputLocationType" member: an OutputLocationType
+	// OutputLocationType is the "outputLocationType" member: an OutputLocationType
 	// value.
-	OutputLocationType OutputLocationType `json:"OutputLocationType,omitempty"`
+	OutputLocationType OutputLocationType `json:"outputLocationType,omitempty"`
 
 	// The date and time your transcription job began processing.
 	//
@@ -9001,22 +9001,22 @@ type TranscriptionJobSummary struct {
 	// 2022-05-04T12:32:58.789000-07:00 represents a transcription job that started
 	// processing at 12:32 PM UTC-7 on May 4, 2022.
 	//
-	// StartTime is the "StartTime" member: a timestamp.
-	StartTime *cloudtrail.Time `json:"StartTime,omitempty"`
+	// StartTime is the "startTime" member: a timestamp.
+	StartTime *cloudtrail.Time `json:"startTime,omitempty"`
 
 	// Indicates whether toxicity detection was enabled for the specified
 	// transcription job.
 	//
-	// ToxicityDetection is the "ToxicityDetection" member: a list of
+	// ToxicityDetection is the "toxicityDetection" member: a list of
 	// ToxicityDetectionSettings structure; length 1 to 1.
-	ToxicityDetection []ToxicityDetectionSettings `json:"ToxicityDetection,omitempty"`
+	ToxicityDetection []ToxicityDetectionSettings `json:"toxicityDetection,omitempty"`
 
 	// The name of the transcription job. Job names are case sensitive and must be
 	// unique within an Amazon Web Services account.
 	//
-	// TranscriptionJobName is the "TranscriptionJobName" member: a string; length 1
+	// TranscriptionJobName is the "transcriptionJobName" member: a string; length 1
 	// to 200.
-	TranscriptionJobName *string `json:"TranscriptionJobName,omitempty"`
+	TranscriptionJobName *string `json:"transcriptionJobName,omitempty"`
 
 	// Provides the status of your transcription job.
 	//
@@ -9025,9 +9025,9 @@ type TranscriptionJobSummary struct {
 	// if you requested transcript redaction). If the status is FAILED,
 	// FailureReason provides details on why your transcription job failed.
 	//
-	// TranscriptionJobStatus is the "TranscriptionJobStatus" member: a
+	// TranscriptionJobStatus is the "transcriptionJobStatus" member: a
 	// TranscriptionJobStatus value.
-	TranscriptionJobStatus TranscriptionJobStatus `json:"TranscriptionJobStatus,omitempty"`
+	TranscriptionJobStatus TranscriptionJobStatus `json:"transcriptionJobStatus,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -9065,14 +9065,14 @@ type UntagResourceRequest struct {
 	// medical-transcription-job, vocabulary, medical-vocabulary, vocabulary-filter,
 	// and language-model.
 	//
-	// ResourceArn is the "ResourceArn" member: a string, required; length 1
+	// ResourceArn is the "resourceArn" member: a string, required; length 1
 	// to 1011.
-	ResourceArn *string `json:"ResourceArn,omitempty"`
+	ResourceArn *string `json:"resourceArn,omitempty"`
 
 	// Removes the specified tag keys from the specified Amazon Transcribe resource.
 	//
-	// TagKeys is the "TagKeys" member: a list of string, required; length 1 to 200.
-	TagKeys []string `json:"TagKeys,omitempty"`
+	// TagKeys is the "tagKeys" member: a list of string, required; length 1 to 200.
+	TagKeys []string `json:"tagKeys,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -9127,24 +9127,24 @@ type UpdateCallAnalyticsCategoryRequest struct {
 	// The name of the Call Analytics category you want to update. Category names
 	// are case sensitive.
 	//
-	// CategoryName is the "CategoryName" member: a string, required; length 1
+	// CategoryName is the "categoryName" member: a string, required; length 1
 	// to 200.
-	CategoryName *string `json:"CategoryName,omitempty"`
+	CategoryName *string `json:"categoryName,omitempty"`
 
 	// Choose whether you want to update a real-time or a post-call category. The
 	// input type you specify must match the input type specified when the category
 	// was created. For example, if you created a category with the POST_CALL input
 	// type, you must use POST_CALL as the input type when updating this category.
 	//
-	// InputType is the "InputType" member: an InputType value.
-	InputType InputType `json:"InputType,omitempty"`
+	// InputType is the "inputType" member: an InputType value.
+	InputType InputType `json:"inputType,omitempty"`
 
 	// The rules used for the updated Call Analytics category. The rules you provide
 	// in this field replace the ones that are currently being used in the specified
 	// category.
 	//
-	// Rules is the "Rules" member: a list of Rule union, required; length 1 to 20.
-	Rules []Rule `json:"Rules,omitempty"`
+	// Rules is the "rules" member: a list of Rule union, required; length 1 to 20.
+	Rules []Rule `json:"rules,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -9174,9 +9174,9 @@ type UpdateCallAnalyticsCategoryResponse struct {
 	// Provides you with the properties of the Call Analytics category you specified
 	// in your UpdateCallAnalyticsCategory request.
 	//
-	// CategoryProperties is the "CategoryProperties" member: a CategoryProperties
+	// CategoryProperties is the "categoryProperties" member: a CategoryProperties
 	// structure.
-	CategoryProperties *CategoryProperties `json:"CategoryProperties,omitempty"`
+	CategoryProperties *CategoryProperties `json:"categoryProperties,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -9207,8 +9207,8 @@ type UpdateMedicalVocabularyRequest struct {
 	// vocabulary you want to update. US English (en-US) is the only language
 	// supported with Amazon Transcribe Medical.
 	//
-	// LanguageCode is the "LanguageCode" member: a LanguageCode value, required.
-	LanguageCode LanguageCode `json:"LanguageCode,omitempty"`
+	// LanguageCode is the "languageCode" member: a LanguageCode value, required.
+	LanguageCode LanguageCode `json:"languageCode,omitempty"`
 
 	// The Amazon S3 location of the text file that contains your custom medical
 	// vocabulary. The URI must be located in the same Amazon Web Services Region as
@@ -9216,16 +9216,16 @@ type UpdateMedicalVocabularyRequest struct {
 	//
 	// Here's an example URI path: s3://DOC-EXAMPLE-BUCKET/my-vocab-file.txt
 	//
-	// VocabularyFileUri is the "VocabularyFileUri" member: a string, required;
+	// VocabularyFileUri is the "vocabularyFileUri" member: a string, required;
 	// length 1 to 2000.
-	VocabularyFileUri *string `json:"VocabularyFileUri,omitempty"`
+	VocabularyFileUri *string `json:"vocabularyFileUri,omitempty"`
 
 	// The name of the custom medical vocabulary you want to update. Custom medical
 	// vocabulary names are case sensitive.
 	//
-	// VocabularyName is the "VocabularyName" member: a string, required; length 1
+	// VocabularyName is the "vocabularyName" member: a string, required; length 1
 	// to 200.
-	VocabularyName *string `json:"VocabularyName,omitempty"`
+	VocabularyName *string `json:"vocabularyName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -9255,28 +9255,28 @@ type UpdateMedicalVocabularyResponse struct {
 	// The language code you selected for your custom medical vocabulary. US English
 	// (en-US) is the only language supported with Amazon Transcribe Medical.
 	//
-	// LanguageCode is the "LanguageCode" member: a LanguageCode value.
-	LanguageCode LanguageCode `json:"LanguageCode,omitempty"`
+	// LanguageCode is the "languageCode" member: a LanguageCode value.
+	LanguageCode LanguageCode `json:"languageCode,omitempty"`
 
 	// The date and time the specified custom medical vocabulary was last updated.
 	//
 	// Timestamps are in the format YYYY-MM-DD'T'HH:MM:SS.SSSSSS-UTC. For example,
 	// 2022-05-04T12:32:58.761000-07:00 represents 12:32 PM UTC-7 on May 4, 2022.
 	//
-	// LastModifiedTime is the "LastModifiedTime" member: a timestamp.
-	LastModifiedTime *cloudtrail.Time `json:"LastModifiedTime,omitempty"`
+	// LastModifiedTime is the "lastModifiedTime" member: a timestamp.
+	LastModifiedTime *cloudtrail.Time `json:"lastModifiedTime,omitempty"`
 
 	// The name of the updated custom medical vocabulary.
 	//
-	// VocabularyName is the "VocabularyName" member: a string; length 1 to 200.
-	VocabularyName *string `json:"VocabularyName,omitempty"`
+	// VocabularyName is the "vocabularyName" member: a string; length 1 to 200.
+	VocabularyName *string `json:"vocabularyName,omitempty"`
 
 	// The processing state of your custom medical vocabulary. If the state is
 	// READY, you can use the custom vocabulary in a StartMedicalTranscriptionJob
 	// request.
 	//
-	// VocabularyState is the "VocabularyState" member: a VocabularyState value.
-	VocabularyState VocabularyState `json:"VocabularyState,omitempty"`
+	// VocabularyState is the "vocabularyState" member: a VocabularyState value.
+	VocabularyState VocabularyState `json:"vocabularyState,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -9316,9 +9316,9 @@ type UpdateVocabularyFilterRequest struct {
 	// For more information, see IAM ARNs
 	// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-arns).
 	//
-	// DataAccessRoleArn is the "DataAccessRoleArn" member: a string; length 20
+	// DataAccessRoleArn is the "dataAccessRoleArn" member: a string; length 20
 	// to 2048.
-	DataAccessRoleArn *string `json:"DataAccessRoleArn,omitempty"`
+	DataAccessRoleArn *string `json:"dataAccessRoleArn,omitempty"`
 
 	// The Amazon S3 location of the text file that contains your custom vocabulary
 	// filter terms. The URI must be located in the same Amazon Web Services Region
@@ -9329,16 +9329,16 @@ type UpdateVocabularyFilterRequest struct {
 	// Note that if you include VocabularyFilterFileUri in your request, you cannot
 	// use Words; you must choose one or the other.
 	//
-	// VocabularyFilterFileUri is the "VocabularyFilterFileUri" member: a string;
+	// VocabularyFilterFileUri is the "vocabularyFilterFileUri" member: a string;
 	// length 1 to 2000.
-	VocabularyFilterFileUri *string `json:"VocabularyFilterFileUri,omitempty"`
+	VocabularyFilterFileUri *string `json:"vocabularyFilterFileUri,omitempty"`
 
 	// The name of the custom vocabulary filter you want to update. Custom
 	// vocabulary filter names are case sensitive.
 	//
-	// VocabularyFilterName is the "VocabularyFilterName" member: a string,
+	// VocabularyFilterName is the "vocabularyFilterName" member: a string,
 	// required; length 1 to 200.
-	VocabularyFilterName *string `json:"VocabularyFilterName,omitempty"`
+	VocabularyFilterName *string `json:"vocabularyFilterName,omitempty"`
 
 	// Use this parameter if you want to update your custom vocabulary filter by
 	// including all desired terms, as comma-separated values, within your request.
@@ -9355,8 +9355,8 @@ type UpdateVocabularyFilterRequest struct {
 	// Vocabularies (https://docs.aws.amazon.com/transcribe/latest/dg/charsets.html)
 	// to get the character set for your language.
 	//
-	// Words is the "Words" member: a list of string; length at least 1.
-	Words []string `json:"Words,omitempty"`
+	// Words is the "words" member: a list of string; length at least 1.
+	Words []string `json:"words,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -9385,22 +9385,22 @@ func (v *UpdateVocabularyFilterRequest) UnmarshalCloudTrail(data []byte) error {
 type UpdateVocabularyFilterResponse struct {
 	// The language code you selected for your custom vocabulary filter.
 	//
-	// LanguageCode is the "LanguageCode" member: a LanguageCode value.
-	LanguageCode LanguageCode `json:"LanguageCode,omitempty"`
+	// LanguageCode is the "languageCode" member: a LanguageCode value.
+	LanguageCode LanguageCode `json:"languageCode,omitempty"`
 
 	// The date and time the specified custom vocabulary filter was last updated.
 	//
 	// Timestamps are in the format YYYY-MM-DD'T'HH:MM:SS.SSSSSS-UTC. For example,
 	// 2022-05-04T12:32:58.761000-07:00 represents 12:32 PM UTC-7 on May 4, 2022.
 	//
-	// LastModifiedTime is the "LastModifiedTime" member: a timestamp.
-	LastModifiedTime *cloudtrail.Time `json:"LastModifiedTime,omitempty"`
+	// LastModifiedTime is the "lastModifiedTime" member: a timestamp.
+	LastModifiedTime *cloudtrail.Time `json:"lastModifiedTime,omitempty"`
 
 	// The name of the updated custom vocabulary filter.
 	//
-	// VocabularyFilterName is the "VocabularyFilterName" member: a string; length 1
+	// VocabularyFilterName is the "vocabularyFilterName" member: a string; length 1
 	// to 200.
-	VocabularyFilterName *string `json:"VocabularyFilterName,omitempty"`
+	VocabularyFilterName *string `json:"vocabularyFilterName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -9439,9 +9439,9 @@ type UpdateVocabularyRequest struct {
 	// For more information, see IAM ARNs
 	// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-arns).
 	//
-	// DataAccessRoleArn is the "DataAccessRoleArn" member: a string; length 20
+	// DataAccessRoleArn is the "dataAccessRoleArn" member: a string; length 20
 	// to 2048.
-	DataAccessRoleArn *string `json:"DataAccessRoleArn,omitempty"`
+	DataAccessRoleArn *string `json:"dataAccessRoleArn,omitempty"`
 
 	// The language code that represents the language of the entries in the custom
 	// vocabulary you want to update. Each custom vocabulary must contain terms in
@@ -9457,8 +9457,8 @@ type UpdateVocabularyRequest struct {
 	// (https://docs.aws.amazon.com/transcribe/latest/dg/supported-languages.html)
 	// table.
 	//
-	// LanguageCode is the "LanguageCode" member: a LanguageCode value, required.
-	LanguageCode LanguageCode `json:"LanguageCode,omitempty"`
+	// LanguageCode is the "languageCode" member: a LanguageCode value, required.
+	LanguageCode LanguageCode `json:"languageCode,omitempty"`
 
 	// Use this parameter if you want to update your custom vocabulary by including
 	// all desired terms, as comma-separated values, within your request. The other
@@ -9475,8 +9475,8 @@ type UpdateVocabularyRequest struct {
 	// Vocabularies (https://docs.aws.amazon.com/transcribe/latest/dg/charsets.html)
 	// to get the character set for your language.
 	//
-	// Phrases is the "Phrases" member: a list of string.
-	Phrases []string `json:"Phrases,omitempty"`
+	// Phrases is the "phrases" member: a list of string.
+	Phrases []string `json:"phrases,omitempty"`
 
 	// The Amazon S3 location of the text file that contains your custom vocabulary.
 	// The URI must be located in the same Amazon Web Services Region as the
@@ -9487,16 +9487,16 @@ type UpdateVocabularyRequest struct {
 	// Note that if you include VocabularyFileUri in your request, you cannot use
 	// the Phrases flag; you must choose one or the other.
 	//
-	// VocabularyFileUri is the "VocabularyFileUri" member: a string; length 1
+	// VocabularyFileUri is the "vocabularyFileUri" member: a string; length 1
 	// to 2000.
-	VocabularyFileUri *string `json:"VocabularyFileUri,omitempty"`
+	VocabularyFileUri *string `json:"vocabularyFileUri,omitempty"`
 
 	// The name of the custom vocabulary you want to update. Custom vocabulary names
 	// are case sensitive.
 	//
-	// VocabularyName is the "VocabularyName" member: a string, required; length 1
+	// VocabularyName is the "vocabularyName" member: a string, required; length 1
 	// to 200.
-	VocabularyName *string `json:"VocabularyName,omitempty"`
+	VocabularyName *string `json:"vocabularyName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -9525,27 +9525,27 @@ func (v *UpdateVocabularyRequest) UnmarshalCloudTrail(data []byte) error {
 type UpdateVocabularyResponse struct {
 	// The language code you selected for your custom vocabulary.
 	//
-	// LanguageCode is the "LanguageCode" member: a LanguageCode value.
-	LanguageCode LanguageCode `json:"LanguageCode,omitempty"`
+	// LanguageCode is the "languageCode" member: a LanguageCode value.
+	LanguageCode LanguageCode `json:"languageCode,omitempty"`
 
 	// The date and time the specified custom vocabulary was last updated.
 	//
 	// Timestamps are in the format YYYY-MM-DD'T'HH:MM:SS.SSSSSS-UTC. For example,
 	// 2022-05-04T12:32:58.761000-07:00 represents 12:32 PM UTC-7 on May 4, 2022.
 	//
-	// LastModifiedTime is the "LastModifiedTime" member: a timestamp.
-	LastModifiedTime *cloudtrail.Time `json:"LastModifiedTime,omitempty"`
+	// LastModifiedTime is the "lastModifiedTime" member: a timestamp.
+	LastModifiedTime *cloudtrail.Time `json:"lastModifiedTime,omitempty"`
 
 	// The name of the updated custom vocabulary.
 	//
-	// VocabularyName is the "VocabularyName" member: a string; length 1 to 200.
-	VocabularyName *string `json:"VocabularyName,omitempty"`
+	// VocabularyName is the "vocabularyName" member: a string; length 1 to 200.
+	VocabularyName *string `json:"vocabularyName,omitempty"`
 
 	// The processing state of your custom vocabulary. If the state is READY, you
 	// can use the custom vocabulary in a StartTranscriptionJob request.
 	//
-	// VocabularyState is the "VocabularyState" member: a VocabularyState value.
-	VocabularyState VocabularyState `json:"VocabularyState,omitempty"`
+	// VocabularyState is the "vocabularyState" member: a VocabularyState value.
+	VocabularyState VocabularyState `json:"vocabularyState,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -9589,24 +9589,24 @@ type VocabularyFilterInfo struct {
 	// (https://docs.aws.amazon.com/transcribe/latest/dg/supported-languages.html)
 	// table.
 	//
-	// LanguageCode is the "LanguageCode" member: a LanguageCode value.
-	LanguageCode LanguageCode `json:"LanguageCode,omitempty"`
+	// LanguageCode is the "languageCode" member: a LanguageCode value.
+	LanguageCode LanguageCode `json:"languageCode,omitempty"`
 
 	// The date and time the specified custom vocabulary filter was last modified.
 	//
 	// Timestamps are in the format YYYY-MM-DD'T'HH:MM:SS.SSSSSS-UTC. For example,
 	// 2022-05-04T12:32:58.761000-07:00 represents 12:32 PM UTC-7 on May 4, 2022.
 	//
-	// LastModifiedTime is the "LastModifiedTime" member: a timestamp.
-	LastModifiedTime *cloudtrail.Time `json:"LastModifiedTime,omitempty"`
+	// LastModifiedTime is the "lastModifiedTime" member: a timestamp.
+	LastModifiedTime *cloudtrail.Time `json:"lastModifiedTime,omitempty"`
 
 	// A unique name, chosen by you, for your custom vocabulary filter. This name is
 	// case sensitive, cannot contain spaces, and must be unique within an Amazon
 	// Web Services account.
 	//
-	// VocabularyFilterName is the "VocabularyFilterName" member: a string; length 1
+	// VocabularyFilterName is the "vocabularyFilterName" member: a string; length 1
 	// to 200.
-	VocabularyFilterName *string `json:"VocabularyFilterName,omitempty"`
+	VocabularyFilterName *string `json:"vocabularyFilterName,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later
@@ -9644,29 +9644,29 @@ type VocabularyInfo struct {
 	// using US English (en-US), you can only apply this custom vocabulary to files
 	// that contain English audio.
 	//
-	// LanguageCode is the "LanguageCode" member: a LanguageCode value.
-	LanguageCode LanguageCode `json:"LanguageCode,omitempty"`
+	// LanguageCode is the "languageCode" member: a LanguageCode value.
+	LanguageCode LanguageCode `json:"languageCode,omitempty"`
 
 	// The date and time the specified custom vocabulary was last modified.
 	//
 	// Timestamps are in the format YYYY-MM-DD'T'HH:MM:SS.SSSSSS-UTC. For example,
 	// 2022-05-04T12:32:58.761000-07:00 represents 12:32 PM UTC-7 on May 4, 2022.
 	//
-	// LastModifiedTime is the "LastModifiedTime" member: a timestamp.
-	LastModifiedTime *cloudtrail.Time `json:"LastModifiedTime,omitempty"`
+	// LastModifiedTime is the "lastModifiedTime" member: a timestamp.
+	LastModifiedTime *cloudtrail.Time `json:"lastModifiedTime,omitempty"`
 
 	// A unique name, chosen by you, for your custom vocabulary. This name is case
 	// sensitive, cannot contain spaces, and must be unique within an Amazon Web
 	// Services account.
 	//
-	// VocabularyName is the "VocabularyName" member: a string; length 1 to 200.
-	VocabularyName *string `json:"VocabularyName,omitempty"`
+	// VocabularyName is the "vocabularyName" member: a string; length 1 to 200.
+	VocabularyName *string `json:"vocabularyName,omitempty"`
 
 	// The processing state of your custom vocabulary. If the state is READY, you
 	// can use the custom vocabulary in a StartTranscriptionJob request.
 	//
-	// VocabularyState is the "VocabularyState" member: a VocabularyState value.
-	VocabularyState VocabularyState `json:"VocabularyState,omitempty"`
+	// VocabularyState is the "vocabularyState" member: a VocabularyState value.
+	VocabularyState VocabularyState `json:"vocabularyState,omitempty"`
 
 	// UnknownMembers keeps what the typed fields cannot hold: members
 	// the model does not have, values that did not convert, nulls, later

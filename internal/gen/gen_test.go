@@ -150,6 +150,12 @@ func TestGeneratedFilesUpToDate(t *testing.T) {
 		require.NoError(t, err)
 		require.Len(t, generated, len(files), "%s has stale generated files: run go generate ./...", pkg)
 	}
+	for path, data := range first.data {
+		onDisk, err := os.ReadFile(filepath.Join(root, path))
+		require.NoError(t, err, "%s: run go generate ./...", path)
+		require.True(t, bytes.Equal(onDisk, data), "%s is stale: run go generate ./...", path)
+	}
+	require.Len(t, first.data, 2, "the fixtures and the examples of the test kit")
 	readme, err := os.ReadFile(filepath.Join(root, "README.md"))
 	require.NoError(t, err)
 	require.Equal(t, string(first.readme), string(readme), "the README's table of services is stale: run go generate ./...")

@@ -1,6 +1,9 @@
 // Command gen generates the typed service packages (one per entry of the
 // list in services.go) from the AWS Smithy 2.0 JSON AST models, the list of
-// them in internal/services, and the table of them in the README.
+// them in internal/services, the table of them in the README, and the data
+// of the test kit cloudtrail/cloudtrailtest: a fixture of every operation
+// made from the models and the example records of testdata/ (see
+// fixtures.go).
 //
 // go generate ./... runs it, from internal/services/generate.go:
 //
@@ -69,20 +72,27 @@ func run(models, root string) error {
 			return err
 		}
 	}
+	for _, path := range sortedKeys(out.data) {
+		if err := writeIfChanged(filepath.Join(root, path), out.data[path]); err != nil {
+			return err
+		}
+	}
 	return writeIfChanged(filepath.Join(root, "README.md"), out.readme)
 }
 
 // outputs is everything the generator writes: the files of each package
-// directory (relative to the module root), and the README.
+// directory (relative to the module root), the data files of the test kit
+// (by their paths relative to the module root), and the README.
 type outputs struct {
 	packages map[string]map[string][]byte
+	data     map[string][]byte
 	readme   []byte
 }
 
 // generateAll generates every service package, internal/services and the
 // README's table of services, in memory.
 func generateAll(models, root string) (*outputs, error) {
-	out := &outputs{packages: map[string]map[string][]byte{}}
+	out := &outputs{packages: map[string]map[string][]byte{}, data: map[string][]byte{}}
 	var plans []*plan
 	for _, s := range services {
 		p, files, err := generatePackage(s, models, filepath.Join(root, s.Package))
@@ -97,6 +107,14 @@ func generateAll(models, root string) (*outputs, error) {
 		return nil, err
 	}
 	out.packages[filepath.Join("internal", "services")] = map[string][]byte{"zz_generated_services.go": list}
+	fixtures, _, err := fixturesFile(plans)
+	if err != nil {
+		return nil, err
+	}
+	out.data[filepath.Join(kitDir, fixturesFileName)] = fixtures
+	if out.data[filepath.Join(kitDir, examplesFileName)], err = examplesFile(root); err != nil {
+		return nil, err
+	}
 	readme, err := os.ReadFile(filepath.Join(root, "README.md"))
 	if err != nil {
 		return nil, err

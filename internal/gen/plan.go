@@ -31,6 +31,9 @@ type modelFile struct {
 	arnNS    string // the ARN namespace, such as "transcribe"
 	prefix   string // prefixes the Go names of shapes that clash with an earlier model's
 	constant string // Go name of its event source constant
+	// lowerCamel says CloudTrail writes the service's member names with a
+	// lower-case first word (see service.LowerCamelKeys).
+	lowerCamel bool
 }
 
 type opInfo struct {
@@ -92,7 +95,7 @@ func loadModels(s service, dir string) ([]*modelFile, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", file, err)
 		}
-		mf := &modelFile{file: file, m: m, svc: svc}
+		mf := &modelFile{file: file, m: m, svc: svc, lowerCamel: s.LowerCamelKeys}
 		var awsSvc struct {
 			SdkID                 string `json:"sdkId"`
 			CloudTrailEventSource string `json:"cloudTrailEventSource"`
@@ -398,13 +401,36 @@ func (p *plan) ioType(r *ref, mf *modelFile, names *namer, op, suffix, what stri
 	return t
 }
 
-// wireName is the key a member is written with: its jsonName under
-// restJson1, else its name.
+// wireName is the key a member is written with, as CloudTrail writes it:
+// its jsonName under restJson1, else its name; with a lower-case first
+// word for the services whose records have them so.
 func wireName(mf *modelFile, name string, sm *member) string {
+	key := name
 	if jn, ok := traitString(sm.Traits, "smithy.api#jsonName"); ok && jn != "" && mf.protocol == "restJson1" {
-		return jn
+		key = jn
 	}
-	return name
+	if mf.lowerCamel {
+		key = lowerCamel(key)
+	}
+	return key
+}
+
+// lowerCamel lowers the first word of a member name, an initialism as a
+// whole: "TranscriptionJobName" gives "transcriptionJobName",
+// "KMSEncryptionContext" "kmsEncryptionContext" and "Id" "id".
+func lowerCamel(name string) string {
+	b := []byte(name)
+	for i := range b {
+		if b[i] < 'A' || b[i] > 'Z' {
+			break
+		}
+		// The last capital of an initialism starts the next word.
+		if i > 0 && i+1 < len(b) && b[i+1] >= 'a' && b[i+1] <= 'z' {
+			break
+		}
+		b[i] += 'a' - 'A'
+	}
+	return string(b)
 }
 
 // matchKeys are the keys, besides the wire name, that name a member in

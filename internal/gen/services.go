@@ -7,21 +7,24 @@ package main
 // table of the README.
 var services = []service{
 	{
-		Package: "mediaconvert",
-		Models:  []string{"mediaconvert"},
-		Example: example{"CreateJob", "ev.Request.GetSettings().GetOutputGroups()"},
+		Package:        "mediaconvert",
+		Models:         []string{"mediaconvert"},
+		Example:        example{"CreateJob", "ev.Request.GetSettings().GetOutputGroups()"},
+		LowerCamelKeys: true,
 	},
 	{
-		Package: "elastictranscoder",
-		Models:  []string{"elastictranscoder"},
-		Example: example{"CreateJob", "ev.Request.GetOutputs()"},
+		Package:        "elastictranscoder",
+		Models:         []string{"elastictranscoder"},
+		Example:        example{"CreateJob", "ev.Request.GetOutputs()"},
+		LowerCamelKeys: true,
 		Note: "Amazon Elastic Transcoder is archival: AWS ended its support on 13 November 2025, " +
 			"and the package is for the historic logs that remain.",
 	},
 	{
-		Package: "transcribe",
-		Models:  []string{"transcribe", "transcribe-streaming"},
-		Example: example{"StartTranscriptionJob", "ev.Request.GetMedia().GetMediaFileUri()"},
+		Package:        "transcribe",
+		Models:         []string{"transcribe", "transcribe-streaming"},
+		Example:        example{"StartTranscriptionJob", "ev.Request.GetMedia().GetMediaFileUri()"},
+		LowerCamelKeys: true,
 		// CloudTrail logs the WebSocket forms of the streaming calls under
 		// names of their own.
 		Aliases: map[string][]string{
@@ -67,6 +70,14 @@ type service struct {
 	Aliases map[string][]string
 	// Note is a paragraph of the package documentation about the service.
 	Note string
+	// LowerCamelKeys says CloudTrail writes the member names of the
+	// service's requests and responses with a lower-case first word
+	// ("transcriptionJobName" for the model's TranscriptionJobName), as
+	// it does for most services; the typed values encode them so. Without
+	// it, the keys are the model's (MediaTailor's records have
+	// "VideoContentSourceUrl"). Decoding matches keys in any case either
+	// way.
+	LowerCamelKeys bool
 }
 
 // example is an operation and an expression on its typed event ev.

@@ -96,13 +96,16 @@ func CheckShapes(t *testing.T, m *Model, generated []GeneratedShape) {
 			require.Equal(t, reflect.Struct, typ.Kind(), g.ID)
 			require.True(t, reflect.PointerTo(typ).Implements(marshalerType), "%s has no MarshalJSON", typ)
 			require.Equal(t, len(s.Members)+1, typ.NumField(), "%s: fields", typ)
+			// The keys are the model's, or with a lower-case first word
+			// where CloudTrail writes them so: they match without regard
+			// to case.
 			tags := map[string]reflect.StructField{}
 			for i := range typ.NumField() {
 				f := typ.Field(i)
-				tags[f.Tag.Get("json")] = f
+				tags[strings.ToLower(f.Tag.Get("json"))] = f
 			}
 			for name, wireName := range s.Members {
-				f, ok := tags[wireName+",omitempty"]
+				f, ok := tags[strings.ToLower(wireName)+",omitempty"]
 				require.True(t, ok, "%s: no field for member %s (%q)", typ, name, wireName)
 				require.True(t, strings.EqualFold(strings.TrimRight(f.Name, "_"), name), "%s: field %s for member %s", typ, f.Name, name)
 				if !hasGetter(typ, f) {
