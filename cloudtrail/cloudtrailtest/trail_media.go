@@ -385,9 +385,8 @@ func (g *trailGen) elastictranscoder(ev *trailEvent) {
 	id := strconv.FormatInt(g.now.UnixMilli(), 10) + "-" + string(g.appendID(nil, "", 6))
 	pipeline := strconv.FormatInt(g.now.Add(-90*24*time.Hour).UnixMilli(), 10) + "-abc123"
 	in := "source/" + g.pick(trailObjectNames)
-	job := func(w *trailJW) {
-		w.kobj("job")
-		w.kobj("output")
+	// output writes the members of the job's one output.
+	output := func(w *trailJW) {
 		w.ks("rotate", "auto")
 		w.ks("presetId", "1351620000001-000010")
 		w.ks("thumbnailPattern", "")
@@ -397,6 +396,11 @@ func (g *trailGen) elastictranscoder(ev *trailEvent) {
 		w.ks("key", "output/"+id+".mp4")
 		w.ks("status", "Submitted")
 		w.close('}')
+	}
+	job := func(w *trailJW) {
+		w.kobj("job")
+		w.kobj("output")
+		output(w)
 		w.ks("status", "Submitted")
 		w.karr("playlists")
 		w.close(']')
@@ -404,15 +408,7 @@ func (g *trailGen) elastictranscoder(ev *trailEvent) {
 		w.ks("id", id)
 		w.karr("outputs")
 		w.open('{')
-		w.ks("rotate", "auto")
-		w.ks("presetId", "1351620000001-000010")
-		w.ks("thumbnailPattern", "")
-		w.karr("watermarks")
-		w.close(']')
-		w.ks("id", "1")
-		w.ks("key", "output/"+id+".mp4")
-		w.ks("status", "Submitted")
-		w.close('}')
+		output(w)
 		w.close(']')
 		w.ks("pipelineId", pipeline)
 		w.kobj("input")
