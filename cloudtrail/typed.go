@@ -186,3 +186,9 @@ func isIndexElem(elem string) bool {
 	}
 	return true
 }
+
+// Ptr returns a pointer to v, for the optional fields of the typed
+// packages, which are pointers (as aws.String is for the AWS SDK):
+//
+//	req := &mediaconvert.CreateJobRequest{Role: cloudtrail.Ptr("arn:aws:iam::111122223333:role/MediaConvert")}
+func Ptr[T any](v T) *T { return &v }

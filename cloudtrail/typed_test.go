@@ -237,3 +237,10 @@ func TestRawMembersGetFoldsASCIIOnly(t *testing.T) {
 		require.Equal(t, tt.want, found, "RawMembers{%q}.Get(%q)", tt.a, tt.b)
 	}
 }
+
+func TestPtr(t *testing.T) {
+	s := cloudtrail.Ptr("x")
+	require.Equal(t, "x", *s)
+	require.NotSame(t, s, cloudtrail.Ptr("x"))
+	require.Equal(t, int32(5), *cloudtrail.Ptr[int32](5))
+}

@@ -253,6 +253,20 @@ func TestOptions(t *testing.T) {
 	require.Contains(t, diff, "AWSRegion")
 	require.Contains(t, diff, `"eu-west-1"`)
 	require.NotEmpty(t, cmp.Diff(pretty, (*cloudtrail.Event)(nil), cloudtrailtest.Options()...))
+	// A change deep inside requestParameters is named by its path, and
+	// the diff shows only it.
+	deep := cloudtrailtest.Fixture(mediaconvert.EventSource, "CreateJob")
+	edited := cloudtrailtest.Fixture(mediaconvert.EventSource, "CreateJob", cloudtrailtest.WithEdit(func(e *cloudtrail.Event) {
+		e.RequestParameters = json.RawMessage(strings.Replace(string(e.RequestParameters), `"s3://amzn-s3-demo-bucket/`, `"s3://changed-bucket/`, 1))
+	}))
+	diff = cmp.Diff(deep, edited, cloudtrailtest.Options()...)
+	require.Contains(t, diff, `RequestParameters`)
+	require.Contains(t, diff, `"s3://changed-bucket/`)
+	require.Less(t, len(diff), 3000, diff)
+	// Numbers compare by value; the text of numbers a float64 does not
+	// hold is kept.
+	require.Empty(t, cmp.Diff(json.RawMessage(`{"a":90,"b":[1e2]}`), json.RawMessage(`{"b":[100.0],"a":90.0}`), cloudtrailtest.Options()...))
+	require.NotEmpty(t, cmp.Diff(json.RawMessage(`123456789012345678901`), json.RawMessage(`123456789012345678902`), cloudtrailtest.Options()...))
 }
 
 // decode decodes e into its typed event T, with no errors.

@@ -15,8 +15,8 @@ import (
 // user; the response is MediaConvert's answer to the request.
 func ExampleNewEvent() {
 	req := &mediaconvert.CreateJobRequest{
-		Role:     ptr("arn:aws:iam::111122223333:role/MediaConvert_Default_Role"),
-		Settings: &mediaconvert.JobSettings{Inputs: []mediaconvert.Input{{FileInput: ptr("s3://amzn-s3-demo-bucket/in/clip.mov")}}},
+		Role:     cloudtrail.Ptr("arn:aws:iam::111122223333:role/MediaConvert_Default_Role"),
+		Settings: &mediaconvert.JobSettings{Inputs: []mediaconvert.Input{{FileInput: cloudtrail.Ptr("s3://amzn-s3-demo-bucket/in/clip.mov")}}},
 	}
 	e := cloudtrailtest.NewEvent(req, nil,
 		cloudtrailtest.WithIdentity(cloudtrailtest.IdentityCenterUser),
@@ -33,7 +33,7 @@ func ExampleNewEvent() {
 
 // A failed call, with a change to the envelope.
 func ExampleWithEdit() {
-	e := cloudtrailtest.NewEvent(&mediaconvert.GetJobRequest{Id: ptr("1712252725875-defhgi")}, nil,
+	e := cloudtrailtest.NewEvent(&mediaconvert.GetJobRequest{Id: cloudtrail.Ptr("1712252725875-defhgi")}, nil,
 		cloudtrailtest.WithError("NotFoundException", "Job not found"),
 		cloudtrailtest.WithEdit(func(e *cloudtrail.Event) { e.SourceIPAddress = "198.51.100.7" }))
 	fmt.Println(e.EventName, e.ErrorCode, e.SourceIPAddress, *e.ReadOnly)
@@ -45,7 +45,7 @@ func ExampleWithEdit() {
 // same record read from another container, written compact, with its times
 // as numbers or strings, compares equal.
 func ExampleOptions() {
-	sent := cloudtrailtest.NewEvent(&mediaconvert.GetQueueRequest{Name: ptr("Default")}, nil)
+	sent := cloudtrailtest.NewEvent(&mediaconvert.GetQueueRequest{Name: cloudtrail.Ptr("Default")}, nil)
 	received, _ := cloudtrail.Parse(sent.Raw())
 	received.Delivery = &cloudtrail.Delivery{Format: cloudtrail.FormatEventBridge}
 	fmt.Printf("%q\n", cmp.Diff(sent, received, cloudtrailtest.Options()...))

@@ -38,8 +38,12 @@ type TrailConfig struct {
 	// text to write (before compression): records are added until it is
 	// reached.
 	Bytes int64
-	// MediaFraction is the share of media events, from 0 to 1. Zero means
-	// DefaultMediaFraction; a negative value means no media events.
+	// MediaFraction is the share of media events, from 0 to 1: each
+	// record is one with this chance, so the share of a trail is close to
+	// it, not exact (a test counts them with a reader). Media events are
+	// those of MediaConvert, Transcribe (transcribe.amazonaws.com),
+	// Elastic Transcoder and MediaTailor. Zero means DefaultMediaFraction;
+	// a negative value means no media events.
 	MediaFraction float64
 	// Gzip compresses the output, as CloudTrail does in S3.
 	Gzip bool

@@ -2,6 +2,7 @@ package jsonscan
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 )
 
@@ -148,4 +149,23 @@ func equalObject(a []byte, i int, b []byte, j int, depth int) bool {
 func hasKey(m map[string]int, k string) bool {
 	_, ok := m[k]
 	return ok
+}
+
+// CanonicalNumber returns a text of the valid JSON number num that is the
+// same for all texts of the same value: "0", or the sign, "0.", the
+// significant digits and the exponent, such as "0.15e4" for 1500, 1.5e3
+// and 1500.0.
+func CanonicalNumber(num []byte) string {
+	d := decimalOf(num)
+	if d.digits == "" {
+		return "0"
+	}
+	sign := ""
+	if d.neg {
+		sign = "-"
+	}
+	if d.exp == -1<<62 {
+		return d.digits // an exponent too long to hold: the text as it is
+	}
+	return sign + "0." + d.digits + "e" + strconv.FormatInt(d.exp, 10)
 }

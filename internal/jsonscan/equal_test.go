@@ -53,3 +53,12 @@ func TestEqualDeep(t *testing.T) {
 	other := strings.Repeat("[", 100000) + "1" + strings.Repeat("]", 100000)
 	require.False(t, Equal([]byte(deep), []byte(other)))
 }
+
+func TestCanonicalNumber(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"1500", "0.15e4"}, {"1.5e3", "0.15e4"}, {"1500.00", "0.15e4"}, {"-0.0015", "-0.15e-2"},
+		{"0", "0"}, {"-0.0e9", "0"}, {"123456789012345678901", "0.123456789012345678901e21"},
+	} {
+		require.Equal(t, tt.want, CanonicalNumber([]byte(tt.in)), tt.in)
+	}
+}
