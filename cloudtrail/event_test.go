@@ -579,37 +579,46 @@ func TestActor(t *testing.T) {
 		{
 			name:   "Identity Center permission set, console session",
 			record: "records/transcribe/StartMedicalTranscriptionJob.json",
-			want: cloudtrail.Actor{Kind: cloudtrail.ActorRole, Name: "AWSReservedSSO_ClinicalData_fedcba9876543210",
+			// The permission set's session is named after the person.
+			want: cloudtrail.Actor{Kind: cloudtrail.ActorIdentityCenterUser, Name: "ana.silva@example.com",
 				ARN:       "arn:aws:iam::123456789012:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_ClinicalData_fedcba9876543210",
-				AccountID: "123456789012", Session: "ana.silva@example.com"},
-			wantString: "role/AWSReservedSSO_ClinicalData_fedcba9876543210 (session ana.silva@example.com)",
+				AccountID: "123456789012", Role: "AWSReservedSSO_ClinicalData_fedcba9876543210"},
+			wantString: "identitycenter/ana.silva@example.com (role AWSReservedSSO_ClinicalData_fedcba9876543210)",
 		},
 		{
 			name:       "Identity Center user with onBehalfOf and userName",
 			record:     `{"type":"AssumedRole","principalId":"AROA3EXAMPLESSOROLE1:jdoe","arn":"arn:aws:sts::123456789012:assumed-role/AWSReservedSSO_MediaEngineers_0123456789abcdef/jdoe","accountId":"123456789012","userName":"jdoe@example.com","sessionContext":{"sessionIssuer":{"type":"Role","arn":"arn:aws:iam::123456789012:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_MediaEngineers_0123456789abcdef","accountId":"123456789012","userName":"AWSReservedSSO_MediaEngineers_0123456789abcdef"}},"onBehalfOf":{"userId":"906744c8-7041-70a4-8d6f-2b1e3example","identityStoreArn":"arn:aws:identitystore::123456789012:identitystore/d-9067642ac7"}}`,
-			want:       cloudtrail.Actor{Kind: cloudtrail.ActorIdentityCenterUser, Name: "jdoe@example.com", ARN: "arn:aws:iam::123456789012:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_MediaEngineers_0123456789abcdef", AccountID: "123456789012"},
-			wantString: "identitycenter/jdoe@example.com",
+			want: cloudtrail.Actor{Kind: cloudtrail.ActorIdentityCenterUser, Name: "jdoe@example.com", ARN: "arn:aws:iam::123456789012:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_MediaEngineers_0123456789abcdef", AccountID: "123456789012",
+				UserID: "906744c8-7041-70a4-8d6f-2b1e3example", Role: "AWSReservedSSO_MediaEngineers_0123456789abcdef"},
+			wantString: "identitycenter/jdoe@example.com (role AWSReservedSSO_MediaEngineers_0123456789abcdef)",
 		},
 		{
 			// An identity-enhanced role session logs the user in
 			// onBehalfOf only; there is no userName.
 			name:   "Identity Center user with onBehalfOf only",
 			record: "records/mediaconvert/CreatePreset.json",
-			want: cloudtrail.Actor{Kind: cloudtrail.ActorIdentityCenterUser, Name: "906744c8-7041-70a4-8d6f-2b1e3example",
+			// The session name names the person; the user id is kept.
+			want: cloudtrail.Actor{Kind: cloudtrail.ActorIdentityCenterUser, Name: "jdoe@example.com",
 				ARN:       "arn:aws:iam::123456789012:role/aws-reserved/sso.amazonaws.com/us-east-1/AWSReservedSSO_MediaEngineers_0123456789abcdef",
-				AccountID: "123456789012"},
-			wantString: "identitycenter/906744c8-7041-70a4-8d6f-2b1e3example",
+				AccountID: "123456789012", UserID: "906744c8-7041-70a4-8d6f-2b1e3example", Role: "AWSReservedSSO_MediaEngineers_0123456789abcdef"},
+			wantString: "identitycenter/jdoe@example.com (role AWSReservedSSO_MediaEngineers_0123456789abcdef)",
 		},
 		{
 			name:       "IdentityCenterUser identity type",
 			record:     `{"type":"IdentityCenterUser","accountId":"123456789012","onBehalfOf":{"userId":"544894e8-80c1-707f-60e3-3ba6510dfac1","identityStoreArn":"arn:aws:identitystore::123456789012:identitystore/d-9067642ac7"},"credentialId":"EXAMPLEVHULjJdTUdPJfofVa1sufHDoj7aYcOYcxFVllWR_Whr1fEXAMPLE"}`,
-			want:       cloudtrail.Actor{Kind: cloudtrail.ActorIdentityCenterUser, Name: "544894e8-80c1-707f-60e3-3ba6510dfac1", AccountID: "123456789012"},
+			want:       cloudtrail.Actor{Kind: cloudtrail.ActorIdentityCenterUser, Name: "544894e8-80c1-707f-60e3-3ba6510dfac1", AccountID: "123456789012", UserID: "544894e8-80c1-707f-60e3-3ba6510dfac1"},
 			wantString: "identitycenter/544894e8-80c1-707f-60e3-3ba6510dfac1",
+		},
+		{
+			name:       "Identity Center session with a source identity only",
+			record:     `{"type":"AssumedRole","arn":"arn:aws:sts::123456789012:assumed-role/AWSReservedSSO_Ops_0a1b","sessionContext":{"sessionIssuer":{"type":"Role","userName":"AWSReservedSSO_Ops_0a1b"},"sourceIdentity":"kim@example.com"},"onBehalfOf":{"userId":"u-9"}}`,
+			want:       cloudtrail.Actor{Kind: cloudtrail.ActorIdentityCenterUser, Name: "kim@example.com", ARN: "arn:aws:sts::123456789012:assumed-role/AWSReservedSSO_Ops_0a1b", UserID: "u-9", Role: "AWSReservedSSO_Ops_0a1b"},
+			wantString: "identitycenter/kim@example.com (role AWSReservedSSO_Ops_0a1b)",
 		},
 		{
 			name:       "IdentityCenterUser identity type with userName",
 			record:     `{"type":"IdentityCenterUser","accountId":"123456789012","userName":"jdoe","onBehalfOf":{"userId":"544894e8-80c1-707f-60e3-3ba6510dfac1"}}`,
-			want:       cloudtrail.Actor{Kind: cloudtrail.ActorIdentityCenterUser, Name: "jdoe", AccountID: "123456789012"},
+			want:       cloudtrail.Actor{Kind: cloudtrail.ActorIdentityCenterUser, Name: "jdoe", AccountID: "123456789012", UserID: "544894e8-80c1-707f-60e3-3ba6510dfac1"},
 			wantString: "identitycenter/jdoe",
 		},
 		{

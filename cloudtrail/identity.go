@@ -20,23 +20,32 @@ const (
 
 // Actor answers "who did this" for a record, whatever the identity type.
 type Actor struct {
-	Kind ActorKind
+	Kind ActorKind `json:"kind,omitempty"`
 	// Name is the most useful name of the actor: the IAM user name, the
 	// role name behind an assumed-role session, the Identity Center user
-	// name or id, the invoking service ("s3.amazonaws.com"), or "root".
-	Name string
+	// (see UserIdentity.Actor), the invoking service ("s3.amazonaws.com"),
+	// or "root".
+	Name string `json:"name,omitempty"`
 	// ARN is the ARN of the actor where there is one: the user's ARN, the
 	// role's ARN (not the session's), the root user's ARN.
-	ARN string
+	ARN string `json:"arn,omitempty"`
 	// AccountID is the account the actor belongs to.
-	AccountID string
+	AccountID string `json:"accountId,omitempty"`
 	// Session is the session name of an assumed-role session, such as the
 	// user or program that assumed the role; empty for other kinds.
-	Session string
+	Session string `json:"session,omitempty"`
+	// UserID is the IAM Identity Center user's id in its identity store
+	// (onBehalfOf.userId), for an Identity Center user.
+	UserID string `json:"userId,omitempty"`
+	// Role is the permission set's role (AWSReservedSSO_...) an Identity
+	// Center user's session used, when the record says.
+	Role string `json:"role,omitempty"`
 }
 
 // String returns the actor as one short text: "role/Admin (session alice)",
-// "user/alice", "service s3.amazonaws.com", "root".
+// "user/alice", "identitycenter/alice@example.com (role
+// AWSReservedSSO_MediaOps_0123456789abcdef)", "identitycenter/<user id>"
+// when the record names no one, "service s3.amazonaws.com", "root".
 func (a Actor) String() string {
 	switch a.Kind {
 	case ActorRoot:
@@ -51,6 +60,9 @@ func (a Actor) String() string {
 	case ActorFederatedUser:
 		return "federated/" + a.Name
 	case ActorIdentityCenterUser:
+		if a.Role != "" {
+			return "identitycenter/" + a.Name + " (role " + a.Role + ")"
+		}
 		return "identitycenter/" + a.Name
 	case ActorWebIdentity:
 		return "webidentity/" + a.Name
@@ -76,6 +88,19 @@ func (e *Event) Actor() Actor {
 // Actor answers "who did this": the IAM user, the role behind an
 // assumed-role session, the IAM Identity Center user, the invoking service,
 // and so on. It is safe to call on a nil UserIdentity.
+//
+// Names come from the record in this order. An IAM user is its userName,
+// else the last part of its ARN: userName is the name IAM knows the user
+// by, where the ARN's last part may follow a path. A role is the session
+// issuer's userName (the role's name), else the role in the session's
+// ARN; the session name is Session. An IAM Identity Center user, whether
+// the identity is of type IdentityCenterUser or a session of a permission
+// set's role (AWSReservedSSO_..., with or without onBehalfOf), is named
+// after the person: the userName when the record has one that is not the
+// role's, else the session name (Identity Center names a permission set's
+// session after the user who signed in, such as alice@example.com), else
+// the sessionContext's sourceIdentity, else the identity store's user id
+// (UserID), which names no one readable but is all some records carry.
 func (u *UserIdentity) Actor() Actor {
 	if u == nil {
 		return Actor{}
@@ -112,8 +137,11 @@ func (u *UserIdentity) Actor() Actor {
 	case "IdentityCenterUser":
 		a.Kind = ActorIdentityCenterUser
 		a.Name = u.UserName
-		if a.Name == "" && u.OnBehalfOf != nil {
-			a.Name = u.OnBehalfOf.UserID
+		if u.OnBehalfOf != nil {
+			a.UserID = u.OnBehalfOf.UserID
+		}
+		if a.Name == "" {
+			a.Name = a.UserID
 		}
 		a.ARN = u.ARN
 	case "WebIdentityUser", "SAMLUser":
@@ -141,15 +169,38 @@ func (u *UserIdentity) Actor() Actor {
 		}
 		a.ARN = u.ARN
 	}
-	// A call made through IAM Identity Center on behalf of a user names
-	// that user, whatever role carried it.
-	if u.OnBehalfOf != nil && u.OnBehalfOf.UserID != "" && a.Kind == ActorRole {
-		a.Kind, a.Name, a.Session = ActorIdentityCenterUser, u.UserName, ""
-		if a.Name == "" {
-			a.Name = u.OnBehalfOf.UserID
+	// A call made through IAM Identity Center names the person, whatever
+	// role carried it: a session of a permission set's role
+	// (AWSReservedSSO_...), or one on behalf of an Identity Center user.
+	onBehalf := u.OnBehalfOf != nil && u.OnBehalfOf.UserID != ""
+	if a.Kind == ActorRole && (onBehalf || strings.HasPrefix(a.Name, "AWSReservedSSO_")) {
+		a.Kind, a.Role = ActorIdentityCenterUser, a.Name
+		if onBehalf {
+			a.UserID = u.OnBehalfOf.UserID
 		}
+		a.Name = identityCenterName(u, a.Session, a.UserID)
+		a.Session = ""
 	}
 	return a
+}
+
+// identityCenterName names the person behind an Identity Center session:
+// userName when the record has one that is not the role's (CloudTrail
+// writes the person's user name there for identity-enhanced sessions),
+// else the session name (Identity Center names a permission set's session
+// after the user who signed in, such as alice@example.com), else the
+// sourceIdentity, else the identity store's user id.
+func identityCenterName(u *UserIdentity, session, userID string) string {
+	if u.UserName != "" && !strings.HasPrefix(u.UserName, "AWSReservedSSO_") {
+		return u.UserName
+	}
+	if session != "" {
+		return session
+	}
+	if u.SessionContext != nil && u.SessionContext.SourceIdentity != "" {
+		return u.SessionContext.SourceIdentity
+	}
+	return userID
 }
 
 // issuer returns the session issuer, or an empty one.

@@ -81,7 +81,9 @@ func TestRealWorldEnvelope(t *testing.T) {
 				"sessionContext":{"sessionIssuer":{"type":"Role","principalId":"AROAEXAMPLE","arn":"arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_Admin_0123","accountId":"111122223333","userName":"AWSReservedSSO_Admin_0123"},"attributes":{"creationDate":"2024-03-01T09:00:00Z","mfaAuthenticated":"false"}},
 				"onBehalfOf":{"userId":"u-1","identityStoreArn":"arn:aws:identitystore::111122223333:identitystore/d-1"},"inScopeOf":{"issuerType":"AWS::SSO","credentialsIssuedTo":"arn:x"}},` + at + `}`,
 			check: func(t *testing.T, e *cloudtrail.Event) {
-				require.Equal(t, "identitycenter/u-1", e.Actor().String())
+				// The session names the person who signed in.
+				require.Equal(t, "identitycenter/alice (role AWSReservedSSO_Admin_0123)", e.Actor().String())
+				require.Equal(t, "u-1", e.Actor().UserID)
 				require.Equal(t, "AWS::SSO", e.UserIdentity.InScopeOf.IssuerType)
 				require.Equal(t, time.Date(2024, 3, 1, 9, 0, 0, 0, time.UTC), e.UserIdentity.SessionContext.Attributes.CreationDate)
 				require.False(t, *e.UserIdentity.SessionContext.Attributes.MFAAuthenticated)
