@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/klauspost/compress/gzip"
@@ -69,8 +70,15 @@ func FuzzReader(f *testing.F) {
 		for _, e := range filtered {
 			src := CanonicalEventSource(e.EventSource)
 			if src == "" {
-				// An Insights event: the source is that of its insight.
-				src = CanonicalEventSource(e.Get("insightDetails.eventSource").String())
+				// An Insights event: the source is that of its insight,
+				// whose key matches without regard to case.
+				e.Get("insightDetails").ForEach(func(k, v gjson.Result) bool {
+					if strings.EqualFold(k.String(), "eventSource") {
+						src = CanonicalEventSource(v.String())
+						return false
+					}
+					return true
+				})
 			}
 			if src != "mediaconvert.amazonaws.com" && src != "s3.amazonaws.com" {
 				t.Fatalf("the filter let %q through", e.EventSource)
