@@ -1,6 +1,8 @@
 package cloudtrail
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 
@@ -49,7 +51,6 @@ type FieldError struct {
 	Err error
 }
 
-// Error implements error.
 // Equal reports whether e and o report the same value the same way: the
 // same path, the same JSON value, the same wanted type and the same cause
 // (by its message). go-cmp uses it, so that cmp.Diff of typed events
@@ -67,6 +68,7 @@ func (e *FieldError) Equal(o *FieldError) bool {
 	return e.Err.Error() == o.Err.Error()
 }
 
+// Error implements error.
 func (e *FieldError) Error() string {
 	raw := e.Raw
 	if len(raw) > 64 {
@@ -88,6 +90,27 @@ func (e *FieldError) Unwrap() []error {
 		return []error{ErrConvert}
 	}
 	return []error{e.Err, ErrConvert}
+}
+
+// MarshalJSON implements json.Marshaler: the error as an object of
+// strings, {"path", "raw", "want", "error"}, where raw is the JSON value as
+// it was in the record, written as a string, want is left out when empty,
+// and error is the cause's message ("not a number", "value does not
+// convert"). FieldErrors, a slice of them, encodes as the array.
+func (e *FieldError) MarshalJSON() ([]byte, error) {
+	if e == nil {
+		return []byte("null"), nil
+	}
+	cause := ErrConvert.Error()
+	if e.Err != nil {
+		cause = e.Err.Error()
+	}
+	return marshalJSON(struct {
+		Path  string `json:"path"`
+		Raw   string `json:"raw"`
+		Want  string `json:"want,omitzero"`
+		Error string `json:"error"`
+	}{e.Path, e.Raw, e.Want, cause})
 }
 
 // FieldErrors is a list of field errors that is itself an error.
@@ -122,10 +145,12 @@ func (fe FieldErrors) Unwrap() []error {
 // leave their fields unset and are listed in Errors; the rest of the event is
 // decoded all the same.
 //
-// Encoding a Typed with encoding/json gives the record as it was read (the
-// embedded Event's MarshalJSON), compacted as encoding/json compacts every
-// Marshaler's output; Raw gives the bytes exactly. Encode Request and
-// Response to write the typed values.
+// Encoding a Typed with encoding/json gives the record as it was read, the
+// embedded Event's MarshalJSON: every member, userIdentity's access key id
+// included, compacted as encoding/json compacts every Marshaler's output
+// (Raw gives the bytes exactly). TypedJSON writes the typed view instead:
+// the event's EventRef, Request, Response and Errors. Logging a Typed with
+// log/slog writes a short group (see LogValue), neither of these.
 type Typed[Req, Resp any] struct {
 	*Event // the envelope, with the record's raw bytes
 
@@ -154,6 +179,41 @@ func (t *Typed[Req, Resp]) Envelope() *Event {
 		return nil
 	}
 	return t.Event
+}
+
+// TypedJSON returns the typed view of the event as JSON, where
+// json.Marshal gives the record:
+//
+//	{"event": {...}, "request": {...}, "response": {...}, "errors": [...]}
+//
+// event is the EventRef of the embedded Event (Event.Ref), request and
+// response are Request and Response as their MarshalJSON writes them (the
+// members as CloudTrail spells them, values as written, UnknownMembers
+// kept), and errors is Errors (see FieldError.MarshalJSON). A member whose
+// value is nil or empty is left out. Characters such as <, > and & are
+// written as they are, not escaped for HTML.
+func (t *Typed[Req, Resp]) TypedJSON() ([]byte, error) {
+	if t == nil {
+		return []byte("null"), nil
+	}
+	return marshalJSON(struct {
+		Event    EventRef    `json:"event,omitzero"`
+		Request  *Req        `json:"request,omitzero"`
+		Response *Resp       `json:"response,omitzero"`
+		Errors   FieldErrors `json:"errors,omitempty"`
+	}{t.Event.Ref(), t.Request, t.Response, t.Errors})
+}
+
+// marshalJSON encodes v as json.Marshal does, but without escaping <, >
+// and & for HTML, so that URLs and messages read as written.
+func marshalJSON(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }
 
 // TypedEvent is what every typed value returned by Decode implements.

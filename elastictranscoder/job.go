@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"slices"
 	"time"
+
+	"github.com/mediatrail/mediatrail/cloudtrail"
 )
 
 // The job statuses that Elastic Transcoder reports, as it spells them.
@@ -19,33 +21,44 @@ const (
 //
 // Elastic Transcoder is archival (see EndOfSupport): AWS ended its support
 // on 13 November 2025, so these summaries come from historic logs only.
+//
+// It encodes to JSON with camelCase names, leaving out what is empty or
+// zero.
 type JobSummary struct {
-	ID         string // the job id, such as "1412018849233-f2czlr"
-	ARN        string // the job ARN
-	PipelineID string // the pipeline that ran the job
+	ID         string `json:"id,omitzero"`         // the job id, such as "1412018849233-f2czlr"
+	ARN        string `json:"arn,omitzero"`        // the job ARN
+	PipelineID string `json:"pipelineId,omitzero"` // the pipeline that ran the job
 
 	// Status is Submitted, Progressing, Complete, Canceled or Error (see
 	// the Status constants); empty when the record does not show it.
-	Status string
+	Status string `json:"status,omitzero"`
 
-	InputKey        string // the S3 key of the (first) input file
-	OutputKeyPrefix string // the prefix of the output keys, if any
+	InputKey        string `json:"inputKey,omitzero"`        // the S3 key of the (first) input file
+	OutputKeyPrefix string `json:"outputKeyPrefix,omitzero"` // the prefix of the output keys, if any
 
-	SubmittedAt time.Time // when the job was submitted; zero when not shown
-	StartedAt   time.Time // when the job started; zero when not shown
-	FinishedAt  time.Time // when the job finished; zero when not shown
+	SubmittedAt time.Time `json:"submittedAt,omitzero"` // when the job was submitted; zero when not shown
+	StartedAt   time.Time `json:"startedAt,omitzero"`   // when the job started; zero when not shown
+	FinishedAt  time.Time `json:"finishedAt,omitzero"`  // when the job finished; zero when not shown
 
-	Outputs []OutputSummary // the job's outputs, in order
+	Outputs []OutputSummary `json:"outputs,omitzero"` // the job's outputs, in order
+
+	// Event is the event that showed the job (for a list, the list call),
+	// as JobSummaries fills it; it is zero for (*Job).Summary, which has
+	// no event.
+	Event cloudtrail.EventRef `json:"event,omitzero"`
 }
 
 // OutputSummary summarizes one output of an Elastic Transcoder job.
 type OutputSummary struct {
-	ID       string // the output's id in the job, such as "1"
-	Key      string // the S3 key of the output file
-	PresetID string // the preset the output was made with
-	Status   string // the output's own status; empty when not shown
+	ID       string `json:"id,omitzero"`       // the output's id in the job, such as "1"
+	Key      string `json:"key,omitzero"`      // the S3 key of the output file
+	PresetID string `json:"presetId,omitzero"` // the preset the output was made with
+	Status   string `json:"status,omitzero"`   // the output's own status; empty when not shown
 
-	Width, Height int // the output's resolution in pixels; 0 when not shown
+	// Width and Height are the output's resolution in pixels; 0 when not
+	// shown.
+	Width  int `json:"width,omitzero"`
+	Height int `json:"height,omitzero"`
 }
 
 // PresetIDs returns the ids of the presets the job's outputs use, in order
@@ -125,8 +138,30 @@ func (j *Job) Summary() JobSummary {
 //   - ListJobsByPipeline and ListJobsByStatus: the jobs listed, which
 //     CloudTrail usually leaves out of the record.
 //
-// For any other value, nil included, it returns nil.
+// Each summary's Event is the event v was decoded from. For any other
+// value, nil included, it returns nil.
 func JobSummaries(v any) []JobSummary {
+	return withEvent(jobSummaries(v), v, func(s *JobSummary, ref cloudtrail.EventRef) { s.Event = ref })
+}
+
+// withEvent sets the Event of each summary of list, with set, to the
+// EventRef of the typed event v, and returns list.
+func withEvent[S any](list []S, v any, set func(*S, cloudtrail.EventRef)) []S {
+	if len(list) == 0 {
+		return list
+	}
+	var ref cloudtrail.EventRef
+	if te, ok := v.(cloudtrail.TypedEvent); ok {
+		ref = te.Envelope().Ref()
+	}
+	for i := range list {
+		set(&list[i], ref)
+	}
+	return list
+}
+
+// jobSummaries returns the jobs of JobSummaries, without their Event.
+func jobSummaries(v any) []JobSummary {
 	switch ev := v.(type) {
 	case *CreateJobEvent:
 		if ev == nil {
@@ -223,15 +258,21 @@ func summarizeJobs(jobs []Job) []JobSummary {
 
 // PipelineSummary is what a record tells about one Elastic Transcoder
 // pipeline, the queue that jobs ran in. Like every Elastic Transcoder
-// summary, it comes from historic logs (see EndOfSupport).
+// summary, it comes from historic logs (see EndOfSupport). It encodes to
+// JSON with camelCase names, leaving out what is empty or zero.
 type PipelineSummary struct {
-	ID           string // the pipeline id, such as "1412018848038-nkomx0"
-	ARN          string // the pipeline ARN
-	Name         string // the pipeline name
-	Status       string // Active or Paused; empty when not shown
-	InputBucket  string // the S3 bucket of the input files
-	OutputBucket string // the S3 bucket of the output files, when set for the whole pipeline
-	Role         string // the IAM role the pipeline ran as
+	ID           string `json:"id,omitzero"`           // the pipeline id, such as "1412018848038-nkomx0"
+	ARN          string `json:"arn,omitzero"`          // the pipeline ARN
+	Name         string `json:"name,omitzero"`         // the pipeline name
+	Status       string `json:"status,omitzero"`       // Active or Paused; empty when not shown
+	InputBucket  string `json:"inputBucket,omitzero"`  // the S3 bucket of the input files
+	OutputBucket string `json:"outputBucket,omitzero"` // the S3 bucket of the output files, when set for the whole pipeline
+	Role         string `json:"role,omitzero"`         // the IAM role the pipeline ran as
+
+	// Event is the event that showed the pipeline (for a list, the list
+	// call), as PipelineSummaries fills it; it is zero for
+	// (*Pipeline).Summary, which has no event.
+	Event cloudtrail.EventRef `json:"event,omitzero"`
 }
 
 // Summary returns what p tells about the pipeline. It is safe to call on a
@@ -259,8 +300,15 @@ func (p *Pipeline) Summary() PipelineSummary {
 // as returned by cloudtrail.Decode, shows: the pipeline created (from the
 // request when the response leaves it out), read back, updated, paused or
 // activated, the id of the pipeline deleted, and the pipelines listed. For
-// any other value, nil included, it returns nil.
+// any other value, nil included, it returns nil. Each summary's Event is the
+// event v was decoded from.
 func PipelineSummaries(v any) []PipelineSummary {
+	return withEvent(pipelineSummaries(v), v, func(s *PipelineSummary, ref cloudtrail.EventRef) { s.Event = ref })
+}
+
+// pipelineSummaries returns the pipelines of PipelineSummaries, without
+// their Event.
+func pipelineSummaries(v any) []PipelineSummary {
 	switch ev := v.(type) {
 	case *CreatePipelineEvent:
 		if ev == nil {
@@ -337,21 +385,27 @@ func pipelineOrID(p *Pipeline, id, status string) []PipelineSummary {
 
 // PresetSummary is what a record tells about one Elastic Transcoder
 // preset, the output settings that jobs referred to. Like every Elastic
-// Transcoder summary, it comes from historic logs (see EndOfSupport).
+// Transcoder summary, it comes from historic logs (see EndOfSupport). It
+// encodes to JSON with camelCase names, leaving out what is empty or zero.
 type PresetSummary struct {
-	ID          string // the preset id, such as "1351620000001-000010"
-	ARN         string // the preset ARN
-	Name        string // the preset name
-	Description string // the preset description
-	Type        string // System or Custom; empty when not shown
-	Container   string // the container, such as "mp4", "ts" or "webm"
+	ID          string `json:"id,omitzero"`          // the preset id, such as "1351620000001-000010"
+	ARN         string `json:"arn,omitzero"`         // the preset ARN
+	Name        string `json:"name,omitzero"`        // the preset name
+	Description string `json:"description,omitzero"` // the preset description
+	Type        string `json:"type,omitzero"`        // System or Custom; empty when not shown
+	Container   string `json:"container,omitzero"`   // the container, such as "mp4", "ts" or "webm"
 
-	VideoCodec   string // the video codec, such as "H.264", "vp8" or "mpeg2"
-	VideoBitRate string // the video bit rate in kbit/s, or "auto"
-	Resolution   string // the video resolution: "1280x720" or "auto", or MaxWidth x MaxHeight
+	VideoCodec   string `json:"videoCodec,omitzero"`   // the video codec, such as "H.264", "vp8" or "mpeg2"
+	VideoBitRate string `json:"videoBitRate,omitzero"` // the video bit rate in kbit/s, or "auto"
+	Resolution   string `json:"resolution,omitzero"`   // the video resolution: "1280x720" or "auto", or MaxWidth x MaxHeight
 
-	AudioCodec   string // the audio codec, such as "AAC", "mp3" or "flac"
-	AudioBitRate string // the audio bit rate in kbit/s
+	AudioCodec   string `json:"audioCodec,omitzero"`   // the audio codec, such as "AAC", "mp3" or "flac"
+	AudioBitRate string `json:"audioBitRate,omitzero"` // the audio bit rate in kbit/s
+
+	// Event is the event that showed the preset (for a list, the list
+	// call), as PresetSummaries fills it; it is zero for
+	// (*Preset).Summary, which has no event.
+	Event cloudtrail.EventRef `json:"event,omitzero"`
 }
 
 // Summary returns what p tells about the preset. It is safe to call on a
@@ -392,8 +446,14 @@ func presetSummary(id, arn, name, description, typ, container string, video *Vid
 // returned by cloudtrail.Decode, shows: the preset created (from the
 // request when the response leaves it out), read back, the id of the preset
 // deleted, and the presets listed. For any other value, nil included, it
-// returns nil.
+// returns nil. Each summary's Event is the event v was decoded from.
 func PresetSummaries(v any) []PresetSummary {
+	return withEvent(presetSummaries(v), v, func(s *PresetSummary, ref cloudtrail.EventRef) { s.Event = ref })
+}
+
+// presetSummaries returns the presets of PresetSummaries, without their
+// Event.
+func presetSummaries(v any) []PresetSummary {
 	switch ev := v.(type) {
 	case *CreatePresetEvent:
 		if ev == nil {

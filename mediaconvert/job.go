@@ -3,46 +3,56 @@ package mediaconvert
 import (
 	"strconv"
 	"time"
+
+	"github.com/mediatrail/mediatrail/cloudtrail"
 )
 
 // JobSummary is what a record tells about one MediaConvert job: who it is,
 // where it runs, how far it got, and what it produces.
+//
+// It encodes to JSON with camelCase names, leaving out what is empty or
+// zero.
 type JobSummary struct {
-	ID          string    // the job id, such as "1510714652428-jyvx95"
-	ARN         string    // the job ARN
-	Status      JobStatus // SUBMITTED, PROGRESSING, COMPLETE, CANCELED or ERROR; empty when not shown
-	Queue       string    // the queue ARN or name
-	Role        string    // the IAM role the job runs as
-	JobTemplate string    // the job template the job was made from, if any
+	ID          string    `json:"id,omitzero"`          // the job id, such as "1510714652428-jyvx95"
+	ARN         string    `json:"arn,omitzero"`         // the job ARN
+	Status      JobStatus `json:"status,omitzero"`      // SUBMITTED, PROGRESSING, COMPLETE, CANCELED or ERROR; empty when not shown
+	Queue       string    `json:"queue,omitzero"`       // the queue ARN or name
+	Role        string    `json:"role,omitzero"`        // the IAM role the job runs as
+	JobTemplate string    `json:"jobTemplate,omitzero"` // the job template the job was made from, if any
 
-	CreatedAt  time.Time // when the job was created; zero when not shown
-	StartedAt  time.Time // when the job started to transcode; zero when not shown
-	FinishedAt time.Time // when the job finished; zero when not shown
+	CreatedAt  time.Time `json:"createdAt,omitzero"`  // when the job was created; zero when not shown
+	StartedAt  time.Time `json:"startedAt,omitzero"`  // when the job started to transcode; zero when not shown
+	FinishedAt time.Time `json:"finishedAt,omitzero"` // when the job finished; zero when not shown
 
 	// ErrorMessage is the job's error message, for a job in status ERROR.
-	ErrorMessage string
+	ErrorMessage string `json:"errorMessage,omitzero"`
 
 	// Outputs summarizes the output groups of the job's settings, in order.
-	Outputs []OutputGroupSummary
+	Outputs []OutputGroupSummary `json:"outputs,omitzero"`
+
+	// Event is the event that showed the job (for a list, the list call),
+	// as JobSummaries fills it; it is zero for (*Job).Summary, which has
+	// no event.
+	Event cloudtrail.EventRef `json:"event,omitzero"`
 }
 
 // OutputGroupSummary summarizes one output group of job or job template
 // settings.
 type OutputGroupSummary struct {
-	Name       string // the group's name, such as "File Group"
-	CustomName string // the group's custom name, such as "web-mp4"
+	Name       string `json:"name,omitzero"`       // the group's name, such as "File Group"
+	CustomName string `json:"customName,omitzero"` // the group's custom name, such as "web-mp4"
 
 	// Type is the group type as the settings give it, such as
 	// OutputGroupTypeHlsGroupSettings. When the settings have no type, it is
 	// inferred from the group settings that are present.
-	Type OutputGroupType
+	Type OutputGroupType `json:"type,omitzero"`
 
 	// Destination is the S3 location the group writes to, such as
 	// "s3://bucket/prefix/"; empty when the settings give none (a job
 	// template, say, leaves it to the job).
-	Destination string
+	Destination string `json:"destination,omitzero"`
 
-	Outputs []OutputSummary // the group's outputs, in order
+	Outputs []OutputSummary `json:"outputs,omitzero"` // the group's outputs, in order
 }
 
 // Kind returns a short name of the group type: "file", "HLS", "DASH",
@@ -73,26 +83,27 @@ func GroupKind(t OutputGroupType) string {
 
 // OutputSummary summarizes one output of an output group.
 type OutputSummary struct {
-	NameModifier string        // appended to the output's file names, such as "_1080p"
-	Preset       string        // the output preset, if the output uses one
-	Container    ContainerType // such as ContainerTypeMp4; empty when not set
-	VideoCodec   VideoCodec    // such as VideoCodecH264; empty for an output without video
+	NameModifier string        `json:"nameModifier,omitzero"` // appended to the output's file names, such as "_1080p"
+	Preset       string        `json:"preset,omitzero"`       // the output preset, if the output uses one
+	Container    ContainerType `json:"container,omitzero"`    // such as ContainerTypeMp4; empty when not set
+	VideoCodec   VideoCodec    `json:"videoCodec,omitzero"`   // such as VideoCodecH264; empty for an output without video
 
 	// Width and Height are the video resolution in pixels; 0 when the
 	// settings leave it to follow the input.
-	Width, Height int
+	Width  int `json:"width,omitzero"`
+	Height int `json:"height,omitzero"`
 
 	// RateControlMode is the video rate control mode, such as "CBR", "VBR"
 	// or "QVBR"; empty when the codec has none or it is not set.
-	RateControlMode string
+	RateControlMode string `json:"rateControlMode,omitzero"`
 
 	// Bitrate is the video bitrate in bits per second: the target bitrate
 	// for CBR and VBR, and the maximum bitrate for QVBR (where the codec
 	// settings give no single bitrate). It is 0 when the settings give
 	// none.
-	Bitrate int64
+	Bitrate int64 `json:"bitrate,omitzero"`
 
-	AudioCodecs []AudioCodec // the codec of each audio track, in order
+	AudioCodecs []AudioCodec `json:"audioCodecs,omitzero"` // the codec of each audio track, in order
 }
 
 // Resolution returns the video resolution as "1920x1080", or "" when the
@@ -144,19 +155,25 @@ func (s *JobTemplateSettings) OutputGroupSummaries() []OutputGroupSummary {
 	return summarizeGroups(s.GetOutputGroups())
 }
 
-// JobTemplateSummary is what a record tells about one job template.
+// JobTemplateSummary is what a record tells about one job template. It
+// encodes to JSON with camelCase names, leaving out what is empty or zero.
 type JobTemplateSummary struct {
-	Name        string    // the template name
-	ARN         string    // the template ARN
-	Category    string    // the template category
-	Description string    // the template description
-	Queue       string    // the default queue of jobs made from the template
-	Type        Type      // SYSTEM or CUSTOM; empty when not shown
-	CreatedAt   time.Time // when the template was created; zero when not shown
-	LastUpdated time.Time // when the template last changed; zero when not shown
+	Name        string    `json:"name,omitzero"`        // the template name
+	ARN         string    `json:"arn,omitzero"`         // the template ARN
+	Category    string    `json:"category,omitzero"`    // the template category
+	Description string    `json:"description,omitzero"` // the template description
+	Queue       string    `json:"queue,omitzero"`       // the default queue of jobs made from the template
+	Type        Type      `json:"type,omitzero"`        // SYSTEM or CUSTOM; empty when not shown
+	CreatedAt   time.Time `json:"createdAt,omitzero"`   // when the template was created; zero when not shown
+	LastUpdated time.Time `json:"lastUpdated,omitzero"` // when the template last changed; zero when not shown
 
 	// Outputs summarizes the output groups of the template's settings.
-	Outputs []OutputGroupSummary
+	Outputs []OutputGroupSummary `json:"outputs,omitzero"`
+
+	// Event is the event that showed the template (for a list, the list
+	// call), as JobTemplateSummaries fills it; it is zero for
+	// (*JobTemplate).Summary, which has no event.
+	Event cloudtrail.EventRef `json:"event,omitzero"`
 }
 
 // Summary returns what t tells about the job template. It is safe to call
@@ -190,8 +207,21 @@ func (t *JobTemplate) Summary() JobTemplateSummary {
 //     succeeded;
 //   - ListJobs and SearchJobs: the jobs listed.
 //
-// For any other value, nil included, it returns nil.
+// Each summary's Event is the event v was decoded from. For any other
+// value, nil included, it returns nil.
 func JobSummaries(v any) []JobSummary {
+	out := jobSummaries(v)
+	if len(out) > 0 {
+		ref := eventRef(v)
+		for i := range out {
+			out[i].Event = ref
+		}
+	}
+	return out
+}
+
+// jobSummaries returns the jobs of JobSummaries, without their Event.
+func jobSummaries(v any) []JobSummary {
 	switch ev := v.(type) {
 	case *CreateJobEvent:
 		if ev == nil {
@@ -237,8 +267,30 @@ func JobSummaries(v any) []JobSummary {
 // as returned by cloudtrail.Decode, shows: the template created, read back
 // or updated (for CreateJobTemplate and UpdateJobTemplate, the request's
 // settings where the response leaves them out), the name of the template
-// deleted, and the templates listed. For any other value it returns nil.
+// deleted, and the templates listed. Each summary's Event is the event v
+// was decoded from. For any other value it returns nil.
 func JobTemplateSummaries(v any) []JobTemplateSummary {
+	out := jobTemplateSummaries(v)
+	if len(out) > 0 {
+		ref := eventRef(v)
+		for i := range out {
+			out[i].Event = ref
+		}
+	}
+	return out
+}
+
+// eventRef returns the EventRef of the typed event v.
+func eventRef(v any) cloudtrail.EventRef {
+	if te, ok := v.(cloudtrail.TypedEvent); ok {
+		return te.Envelope().Ref()
+	}
+	return cloudtrail.EventRef{}
+}
+
+// jobTemplateSummaries returns the templates of JobTemplateSummaries,
+// without their Event.
+func jobTemplateSummaries(v any) []JobTemplateSummary {
 	switch ev := v.(type) {
 	case *CreateJobTemplateEvent:
 		if ev == nil {

@@ -158,7 +158,7 @@ func TestJobs(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			v := decodeRecord(t, tt.event, tt.req, tt.resp, tt.errorCode)
-			if diff := cmp.Diff(tt.want, JobSummaries(v)); diff != "" {
+			if diff := cmp.Diff(tt.want, withoutEvent(JobSummaries(v))); diff != "" {
 				t.Errorf("Jobs (-want +got):\n%s", diff)
 			}
 		})
@@ -224,7 +224,7 @@ func TestJobTemplates(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			v := decodeRecord(t, tt.event, tt.req, tt.resp, "")
-			if diff := cmp.Diff(tt.want, JobTemplateSummaries(v)); diff != "" {
+			if diff := cmp.Diff(tt.want, withoutEvent(JobTemplateSummaries(v))); diff != "" {
 				t.Errorf("JobTemplates (-want +got):\n%s", diff)
 			}
 		})
@@ -256,7 +256,7 @@ func TestNilSafety(t *testing.T) {
 	// empty summaries, not a panic.
 	v := decodeRecord(t, "GetJob", `{"id": "x"}`, `{"job": {"id": "x", "settings": {"outputGroups": [{"name": "bare", "outputs": [{}]}]}}}`, "")
 	want := []JobSummary{{ID: "x", Outputs: []OutputGroupSummary{{Name: "bare", Outputs: []OutputSummary{{}}}}}}
-	if diff := cmp.Diff(want, JobSummaries(v)); diff != "" {
+	if diff := cmp.Diff(want, withoutEvent(JobSummaries(v))); diff != "" {
 		t.Errorf("Jobs (-want +got):\n%s", diff)
 	}
 }

@@ -132,7 +132,7 @@ func TestSeedValues(t *testing.T) {
 					}},
 				}},
 			}}
-			if diff := cmp.Diff(want, JobSummaries(ev)); diff != "" {
+			if diff := cmp.Diff(want, withoutEvent(JobSummaries(ev))); diff != "" {
 				t.Errorf("Jobs (-want +got):\n%s", diff)
 			}
 		},
@@ -176,7 +176,7 @@ func TestSeedValues(t *testing.T) {
 			require.Equal(t, InputRotateDegree0, input.GetVideoSelector().GetRotate())
 
 			want := []JobSummary{job2024}
-			if diff := cmp.Diff(want, JobSummaries(ev)); diff != "" {
+			if diff := cmp.Diff(want, withoutEvent(JobSummaries(ev))); diff != "" {
 				t.Errorf("Jobs (-want +got):\n%s", diff)
 			}
 		},
@@ -226,7 +226,7 @@ func TestSeedValues(t *testing.T) {
 			want.Status = JobStatusComplete
 			want.StartedAt = time.Unix(1712252727, 0).UTC()
 			want.FinishedAt = time.Unix(1712252789, 0).UTC()
-			if diff := cmp.Diff([]JobSummary{want}, JobSummaries(ev)); diff != "" {
+			if diff := cmp.Diff([]JobSummary{want}, withoutEvent(JobSummaries(ev))); diff != "" {
 				t.Errorf("Jobs (-want +got):\n%s", diff)
 			}
 		},
@@ -236,7 +236,7 @@ func TestSeedValues(t *testing.T) {
 			require.Equal(t, watcher, ev.Actor().String())
 			require.Equal(t, "1712254170455-q8rmbs", ev.Request.GetId())
 			require.Nil(t, ev.Response)
-			require.Equal(t, []JobSummary{{ID: "1712254170455-q8rmbs", Status: JobStatusCanceled}}, JobSummaries(ev))
+			require.Equal(t, []JobSummary{{ID: "1712254170455-q8rmbs", Status: JobStatusCanceled}}, withoutEvent(JobSummaries(ev)))
 		},
 		"records/mediaconvert/ListJobs.json": func(t *testing.T, v any) {
 			ev, ok := v.(*ListJobsEvent)
@@ -260,7 +260,7 @@ func TestSeedValues(t *testing.T) {
 			require.Equal(t, HlsSegmentControlSegmentedFiles, hls.GetSegmentControl())
 			require.Equal(t, HlsDirectoryStructureSingleDirectory, hls.GetDirectoryStructure())
 			require.Equal(t, AccelerationModeDisabled, ev.Response.GetJobTemplate().GetAccelerationSettings().GetMode())
-			if diff := cmp.Diff([]JobTemplateSummary{ladderTemplate}, JobTemplateSummaries(ev)); diff != "" {
+			if diff := cmp.Diff([]JobTemplateSummary{ladderTemplate}, withoutEvent(JobTemplateSummaries(ev))); diff != "" {
 				t.Errorf("JobTemplates (-want +got):\n%s", diff)
 			}
 			require.Nil(t, JobSummaries(ev))
@@ -277,14 +277,14 @@ func TestSeedValues(t *testing.T) {
 			want := ladderTemplate
 			want.Description = "Three-rung HLS ladder, priority 10"
 			want.LastUpdated = time.Unix(1721725371, 0).UTC()
-			if diff := cmp.Diff([]JobTemplateSummary{want}, JobTemplateSummaries(ev)); diff != "" {
+			if diff := cmp.Diff([]JobTemplateSummary{want}, withoutEvent(JobTemplateSummaries(ev))); diff != "" {
 				t.Errorf("JobTemplates (-want +got):\n%s", diff)
 			}
 		},
 		"records/mediaconvert/CreatePreset.json": func(t *testing.T, v any) {
 			ev, ok := v.(*CreatePresetEvent)
 			require.True(t, ok, "%T", v)
-			require.Equal(t, "identitycenter/906744c8-7041-70a4-8d6f-2b1e3example", ev.Actor().String())
+			require.Equal(t, "identitycenter/jdoe@example.com (role AWSReservedSSO_MediaEngineers_0123456789abcdef)", ev.Actor().String())
 			h := ev.Request.GetSettings().GetVideoDescription().GetCodecSettings().GetH264Settings()
 			require.InDelta(t, 2.0, h.GetGopSize(), 0)
 			require.Equal(t, H264GopSizeUnitsSeconds, h.GetGopSizeUnits())

@@ -1,27 +1,35 @@
 package mediatailor
 
+import "github.com/mediatrail/mediatrail/cloudtrail"
+
 // PlaybackSummary is what a record tells about one MediaTailor playback
 // configuration: where the content and the ads come from, and where
-// players start sessions and fetch manifests.
+// players start sessions and fetch manifests. It encodes to JSON with
+// camelCase names, leaving out what is empty.
 type PlaybackSummary struct {
-	Name string // the configuration name
-	ARN  string // the configuration ARN; empty when not shown
+	Name string `json:"name,omitzero"` // the configuration name
+	ARN  string `json:"arn,omitzero"`  // the configuration ARN; empty when not shown
 
-	VideoContentSource string // VideoContentSourceUrl: the origin of the content
-	AdDecisionServer   string // AdDecisionServerUrl: the ad decision server (VAST/VMAP)
+	VideoContentSource string `json:"videoContentSource,omitzero"` // VideoContentSourceUrl: the origin of the content
+	AdDecisionServer   string `json:"adDecisionServer,omitzero"`   // AdDecisionServerUrl: the ad decision server (VAST/VMAP)
 
 	// HLSManifestEndpoint is HlsConfiguration.ManifestEndpointPrefix, where
 	// players fetch HLS manifests.
-	HLSManifestEndpoint string
+	HLSManifestEndpoint string `json:"hlsManifestEndpoint,omitzero"`
 	// DASHManifestEndpoint is DashConfiguration.ManifestEndpointPrefix,
 	// where players fetch DASH manifests.
-	DASHManifestEndpoint string
+	DASHManifestEndpoint string `json:"dashManifestEndpoint,omitzero"`
 	// SessionInitializationEndpoint is SessionInitializationEndpointPrefix,
 	// where players start sessions with client-side reporting.
-	SessionInitializationEndpoint string
+	SessionInitializationEndpoint string `json:"sessionInitializationEndpoint,omitzero"`
 	// PlaybackEndpoint is PlaybackEndpointPrefix, the host of all playback
 	// endpoints of the configuration.
-	PlaybackEndpoint string
+	PlaybackEndpoint string `json:"playbackEndpoint,omitzero"`
+
+	// Event is the event that showed the configuration (for a list, the
+	// list call), as PlaybackSummaries fills it; it is zero for the
+	// Summary methods, which have no event.
+	Event cloudtrail.EventRef `json:"event,omitzero"`
 }
 
 // Summary returns what c tells about the playback configuration. It is safe
@@ -91,8 +99,25 @@ func (r *PutPlaybackConfigurationResponse) Summary() PlaybackSummary {
 //   - ListPlaybackConfigurations: the configurations listed;
 //   - DeletePlaybackConfiguration: the name of the configuration deleted.
 //
-// For any other value, nil included, it returns nil.
+// Each summary's Event is the event v was decoded from. For any other
+// value, nil included, it returns nil.
 func PlaybackSummaries(v any) []PlaybackSummary {
+	out := playbackSummaries(v)
+	if len(out) > 0 {
+		var ref cloudtrail.EventRef
+		if te, ok := v.(cloudtrail.TypedEvent); ok {
+			ref = te.Envelope().Ref()
+		}
+		for i := range out {
+			out[i].Event = ref
+		}
+	}
+	return out
+}
+
+// playbackSummaries returns the configurations of PlaybackSummaries,
+// without their Event.
+func playbackSummaries(v any) []PlaybackSummary {
 	switch ev := v.(type) {
 	case *PutPlaybackConfigurationEvent:
 		if ev == nil {

@@ -2,6 +2,8 @@ package transcribe
 
 import (
 	"time"
+
+	"github.com/mediatrail/mediatrail/cloudtrail"
 )
 
 // JobKind tells which of the Amazon Transcribe batch job families a job
@@ -18,29 +20,35 @@ const (
 
 // JobSummary is what a record tells about one Amazon Transcribe batch job,
 // whatever its family. Jobs are known by their name, which is unique in an
-// account and Region within a family.
+// account and Region within a family. It encodes to JSON with camelCase
+// names, leaving out what is empty or zero.
 type JobSummary struct {
-	Kind JobKind // the job's family
-	Name string  // the job name, such as "support-call-20231102-0001"
+	Kind JobKind `json:"kind,omitzero"` // the job's family
+	Name string  `json:"name,omitzero"` // the job name, such as "support-call-20231102-0001"
 
 	// Status is QUEUED, IN_PROGRESS, FAILED or COMPLETED; empty when the
 	// record does not show it. The statuses of call analytics and medical
 	// scribe jobs have the same values and are given in this type.
-	Status TranscriptionJobStatus
+	Status TranscriptionJobStatus `json:"status,omitzero"`
 
 	// LanguageCode is the language of the media, such as "en-US"; for a
 	// job that identified the language, the first language identified.
-	LanguageCode string
+	LanguageCode string `json:"languageCode,omitzero"`
 
-	MediaURI      string // the S3 URI of the media, such as "s3://bucket/call.flac"
-	MediaFormat   string // the media format, such as "flac"; empty when not shown
-	TranscriptURI string // where the transcript was written; empty until the job completes
+	MediaURI      string `json:"mediaUri,omitzero"`      // the S3 URI of the media, such as "s3://bucket/call.flac"
+	MediaFormat   string `json:"mediaFormat,omitzero"`   // the media format, such as "flac"; empty when not shown
+	TranscriptURI string `json:"transcriptUri,omitzero"` // where the transcript was written; empty until the job completes
 
-	CreatedAt   time.Time // when the job was created; zero when not shown
-	StartedAt   time.Time // when the job started; zero when not shown
-	CompletedAt time.Time // when the job completed or failed; zero when not shown
+	CreatedAt   time.Time `json:"createdAt,omitzero"`   // when the job was created; zero when not shown
+	StartedAt   time.Time `json:"startedAt,omitzero"`   // when the job started; zero when not shown
+	CompletedAt time.Time `json:"completedAt,omitzero"` // when the job completed or failed; zero when not shown
 
-	FailureReason string // why the job failed, for a FAILED job
+	FailureReason string `json:"failureReason,omitzero"` // why the job failed, for a FAILED job
+
+	// Event is the event that showed the job (for a list, the list call),
+	// as JobSummaries fills it; it is zero for the Summary methods, which
+	// have no event.
+	Event cloudtrail.EventRef `json:"event,omitzero"`
 }
 
 // Summary returns what j tells about the job. It is safe to call on a nil
@@ -213,8 +221,24 @@ func (j *MedicalScribeJobSummary) Summary() JobSummary {
 //   - List...Jobs: the jobs listed;
 //   - Delete...Job: the name of the job deleted.
 //
-// For any other value, nil included, it returns nil.
+// Each summary's Event is the event v was decoded from. For any other
+// value, nil included, it returns nil.
 func JobSummaries(v any) []JobSummary {
+	out := jobSummaries(v)
+	if len(out) > 0 {
+		var ref cloudtrail.EventRef
+		if te, ok := v.(cloudtrail.TypedEvent); ok {
+			ref = te.Envelope().Ref()
+		}
+		for i := range out {
+			out[i].Event = ref
+		}
+	}
+	return out
+}
+
+// jobSummaries returns the jobs of JobSummaries, without their Event.
+func jobSummaries(v any) []JobSummary {
 	switch ev := v.(type) {
 	case *StartTranscriptionJobEvent:
 		if ev == nil {

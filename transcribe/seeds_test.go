@@ -56,7 +56,7 @@ func TestSeedValues(t *testing.T) {
 				MediaFormat:  "flac",
 				CreatedAt:    created,
 			}}
-			if diff := cmp.Diff(want, JobSummaries(ev)); diff != "" {
+			if diff := cmp.Diff(want, withoutEvent(JobSummaries(ev))); diff != "" {
 				t.Errorf("Jobs (-want +got):\n%s", diff)
 			}
 		},
@@ -82,7 +82,7 @@ func TestSeedValues(t *testing.T) {
 				TranscriptURI: "https://s3.us-east-1.amazonaws.com/media-output.example.com/transcripts/support-call-20231102-0001.json",
 				CreatedAt:     created,
 			}}
-			if diff := cmp.Diff(want, JobSummaries(ev)); diff != "" {
+			if diff := cmp.Diff(want, withoutEvent(JobSummaries(ev))); diff != "" {
 				t.Errorf("Jobs (-want +got):\n%s", diff)
 			}
 		},
@@ -96,7 +96,7 @@ func TestSeedValues(t *testing.T) {
 			require.Equal(t, "transcripts/", ev.Request.GetOutputKey())
 			want := []JobSummary{{Kind: KindTranscription, Name: "support-call-20240219-0007", LanguageCode: "en-US",
 				MediaURI: "s3://media-input.example.com/calls/support-call-20240219-0007.wav", MediaFormat: "wav"}}
-			if diff := cmp.Diff(want, JobSummaries(ev)); diff != "" {
+			if diff := cmp.Diff(want, withoutEvent(JobSummaries(ev))); diff != "" {
 				t.Errorf("Jobs (-want +got):\n%s", diff)
 			}
 		},
@@ -121,7 +121,7 @@ func TestSeedValues(t *testing.T) {
 				StartedAt:     time.Date(2024, 2, 19, 9, 12, 41, 0, time.UTC),
 				CompletedAt:   time.Date(2024, 2, 19, 9, 13, 19, 0, time.UTC),
 			}}
-			if diff := cmp.Diff(want, JobSummaries(ev)); diff != "" {
+			if diff := cmp.Diff(want, withoutEvent(JobSummaries(ev))); diff != "" {
 				t.Errorf("Jobs (-want +got):\n%s", diff)
 			}
 		},
@@ -146,7 +146,7 @@ func TestSeedValues(t *testing.T) {
 					CreatedAt: utc(java8, "Jul 18, 2019 3:58:02 PM"), StartedAt: utc(java8, "Jul 18, 2019 3:58:03 PM"),
 					CompletedAt: utc(java8, "Jul 18, 2019 3:59:30 PM")},
 			}
-			if diff := cmp.Diff(want, JobSummaries(ev)); diff != "" {
+			if diff := cmp.Diff(want, withoutEvent(JobSummaries(ev))); diff != "" {
 				t.Errorf("Jobs (-want +got):\n%s", diff)
 			}
 		},
@@ -155,12 +155,12 @@ func TestSeedValues(t *testing.T) {
 			require.True(t, ok, "%T", v)
 			require.Equal(t, worker, ev.Actor().String())
 			require.Nil(t, ev.Response)
-			require.Equal(t, []JobSummary{{Kind: KindTranscription, Name: "support-call-20240219-0006"}}, JobSummaries(ev))
+			require.Equal(t, []JobSummary{{Kind: KindTranscription, Name: "support-call-20240219-0006"}}, withoutEvent(JobSummaries(ev)))
 		},
 		"records/transcribe/StartMedicalTranscriptionJob.json": func(t *testing.T, v any) {
 			ev, ok := v.(*StartMedicalTranscriptionJobEvent)
 			require.True(t, ok, "%T", v)
-			require.Equal(t, "role/AWSReservedSSO_ClinicalData_fedcba9876543210 (session ana.silva@example.com)", ev.Actor().String())
+			require.Equal(t, "identitycenter/ana.silva@example.com (role AWSReservedSSO_ClinicalData_fedcba9876543210)", ev.Actor().String())
 			req := ev.Request
 			require.Equal(t, "***", req.GetOutputEncryptionKMSKeyId(), "a redacted string stays as written")
 			require.Equal(t, SpecialtyPrimarycare, req.GetSpecialty())
@@ -171,7 +171,7 @@ func TestSeedValues(t *testing.T) {
 				Status: TranscriptionJobStatusInProgress, LanguageCode: "en-US",
 				MediaURI:    "s3://clinic-audio.example.com/dictations/visit-2024-09-10-dr-lee-0815.m4a",
 				MediaFormat: "m4a", CreatedAt: at, StartedAt: at}}
-			if diff := cmp.Diff(want, JobSummaries(ev)); diff != "" {
+			if diff := cmp.Diff(want, withoutEvent(JobSummaries(ev))); diff != "" {
 				t.Errorf("Jobs (-want +got):\n%s", diff)
 			}
 		},
@@ -193,7 +193,7 @@ func TestSeedValues(t *testing.T) {
 			want := []JobSummary{{Kind: KindCallAnalytics, Name: "contact-7f3e9b12-analytics", Status: TranscriptionJobStatusInProgress,
 				MediaURI:  "s3://media-input.example.com/connect/recordings/2024/06/03/7f3e9b12.wav",
 				CreatedAt: time.UnixMilli(1717417371095).UTC(), StartedAt: time.UnixMilli(1717417371118).UTC()}}
-			if diff := cmp.Diff(want, JobSummaries(ev)); diff != "" {
+			if diff := cmp.Diff(want, withoutEvent(JobSummaries(ev))); diff != "" {
 				t.Errorf("Jobs (-want +got):\n%s", diff)
 			}
 		},

@@ -72,7 +72,7 @@ func TestTable(t *testing.T) {
 		{"MediaConvert", "1712252725875-defhgi", "2024-04-04T17:45:26Z", "role/admin (session example-admin)", "COMPLETE", "file MP4 H_264 1920x1080 5 Mbit/s QVBR AAC -> s3://media-output.example.com/vod/", "COMPLETE when read back 2024-04-04T18:02:14Z"},
 		{"MediaConvert", "1712254170455-q8rmbs", "-", "-", "CANCELED", "-", "cancelled 2024-04-04T18:30:05Z by role/MediaJobWatcherRole (session media-job-watcher)"},
 		{"Transcribe Call Analytics", "contact-7f3e9b12-analytics", "2024-06-03T12:22:51Z", "role/TranscribeWorkerRole (session transcribe-worker)", "IN_PROGRESS", "s3://media-input.example.com/connect/recordings/2024/06/03/7f3e9b12.wav", "no later event"},
-		{"Transcribe Medical", "visit-2024-09-10-dr-lee-0815", "2024-09-10T08:15:47Z", "role/AWSReservedSSO_ClinicalData_fedcba9876543210 (session ana.silva@example.com)", "IN_PROGRESS", "en-US s3://clinic-audio.example.com/dictations/visit-2024-09-10-dr-lee-0815.m4a", "no later event"},
+		{"Transcribe Medical", "visit-2024-09-10-dr-lee-0815", "2024-09-10T08:15:47Z", "identitycenter/ana.silva@example.com (role AWSReservedSSO_ClinicalData_fedcba9876543210)", "IN_PROGRESS", "en-US s3://clinic-audio.example.com/dictations/visit-2024-09-10-dr-lee-0815.m4a", "no later event"},
 	}
 	if diff := cmp.Diff(want, columns(out)); diff != "" {
 		t.Errorf("table (-want +got):\n%s", diff)

@@ -15,10 +15,13 @@
 //
 // It writes a table, one event per line, or JSON Lines with -json, then a
 // summary: the count of events per service and event name, and of errors.
-// The summary goes to standard output after a table, and to standard error
-// after JSON Lines so that the output stays JSON Lines. Problems with the
-// input go to standard error as they are met; the exit status is 1 when an
-// input could not be read to its end, 2 for bad usage.
+// The table's columns are as wide as their widest value; it is written
+// 4096 events at a time, so that memory stays bounded, and a later block
+// is wider only where one of its values is. The summary goes to standard
+// output after a table, and to standard error after JSON Lines so that
+// the output stays JSON Lines. Problems with the input go to standard
+// error as they are met; the exit status is 1 when an input could not be
+// read to its end, 2 for bad usage.
 //
 // Flags:
 //
@@ -235,42 +238,76 @@ type printer interface {
 	flush() error
 }
 
-// table writes events as a table with fixed column widths, so that it can
-// stream: a long value pushes the rest of its line to the right.
+// table writes events as a table whose columns are as wide as their
+// widest value. It holds rows back and writes them a block at a time:
+// when tableBlock rows are waiting, and at the end. Column widths only
+// grow, so a table of up to tableBlock events lines up throughout, and
+// the rows of a later block line up with those above unless one of them
+// is wider than any before; memory stays bounded whatever the input.
 type table struct {
 	w      io.Writer
-	header bool
+	header bool       // the header is among the rows, written or held
+	rows   [][]string // the rows held back, as printed (see cells)
+	widths []int      // the width of each column but the last, in characters
 	err    error
 }
 
+// tableBlock is how many rows a table holds back before it writes them.
+var tableBlock = 4096
+
 func newTable(w io.Writer) *table { return &table{w: w} }
 
-var columns = []struct {
-	name  string
-	width int
-}{{"TIME", 21}, {"SERVICE", 19}, {"EVENT", 29}, {"PRINCIPAL", 46}, {"REGION", 15}, {"ERROR", 25}, {"DETAIL", 0}}
+// columns are the names of the columns; the last, DETAIL, is not padded.
+var columns = []string{"TIME", "SERVICE", "EVENT", "PRINCIPAL", "REGION", "ERROR", "DETAIL"}
 
-func (t *table) line(values ...string) {
-	var b strings.Builder
+// columnGap is the space between two columns.
+const columnGap = "  "
+
+// add holds a row back, its values made printable and empty ones but the
+// last shown as "-", and writes the rows held when there are tableBlock.
+func (t *table) add(values ...string) {
+	row := make([]string, len(values))
 	for i, v := range values {
 		v = printable(v)
-		if i == len(values)-1 {
-			b.WriteString(v)
-			break
-		}
-		if v == "" {
+		if v == "" && i < len(values)-1 {
 			v = "-"
 		}
-		b.WriteString(v)
-		for n := utf8.RuneCountInString(v); n < columns[i].width-1; n++ {
-			b.WriteByte(' ')
+		row[i] = v
+		if i < len(values)-1 {
+			for len(t.widths) <= i {
+				t.widths = append(t.widths, 0)
+			}
+			t.widths[i] = max(t.widths[i], utf8.RuneCountInString(v))
 		}
-		b.WriteByte(' ')
 	}
-	line := strings.TrimRight(b.String(), " ")
-	if _, err := fmt.Fprintln(t.w, line); err != nil && t.err == nil {
-		t.err = err
+	t.rows = append(t.rows, row)
+	if len(t.rows) >= tableBlock {
+		t.write()
 	}
+}
+
+// write writes the rows held back, padded to the column widths.
+func (t *table) write() {
+	var b strings.Builder
+	for _, row := range t.rows {
+		b.Reset()
+		for i, v := range row {
+			b.WriteString(v)
+			if i == len(row)-1 {
+				break
+			}
+			for n := utf8.RuneCountInString(v); n < t.widths[i]; n++ {
+				b.WriteByte(' ')
+			}
+			b.WriteString(columnGap)
+		}
+		line := strings.TrimRight(b.String(), " ")
+		if _, err := fmt.Fprintln(t.w, line); err != nil && t.err == nil {
+			t.err = err
+		}
+	}
+	clear(t.rows)
+	t.rows = t.rows[:0]
 }
 
 // printable returns s with its control characters (line ends, tabs,
@@ -306,24 +343,17 @@ func printable(s string) string {
 func (t *table) print(r row) error {
 	if !t.header {
 		t.header = true
-		names := make([]string, len(columns))
-		for i, c := range columns {
-			names[i] = c.name
-		}
-		t.line(names...)
+		t.add(columns...)
 	}
-	errText := r.Error
-	if errText == "" {
-		errText = "-"
-	}
-	t.line(r.Time, r.Service, r.Event, r.Principal, cmp.Or(r.Region, "-"), errText, r.Detail)
+	t.add(r.Time, r.Service, r.Event, r.Principal, r.Region, r.Error, r.Detail)
 	return t.err
 }
 
 func (t *table) flush() error {
 	if !t.header {
-		t.line("no events")
+		t.add("no events")
 	}
+	t.write()
 	return t.err
 }
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -369,13 +370,113 @@ func TestRealWorldControlCharacters(t *testing.T) {
 	if len(lines) < 3 {
 		t.Fatalf("output:\n%s", stdout)
 	}
-	want := `2024-03-01T10:00:00Z mediaconvert       GetJob                       user/evil\n\x1b[31mname                       us-east-1      -                        job 9 ERROR Bad input:\tno video`
+	want := `2024-03-01T10:00:00Z  mediaconvert  GetJob      user/evil\n\x1b[31mname  us-east-1  -      job 9 ERROR Bad input:\tno video`
 	if lines[1] != want {
 		t.Errorf("line 1:\n got %q\nwant %q", lines[1], want)
 	}
 	// Columns are counted in characters, not bytes; empty ones show "-".
-	want = "2024-03-01T10:01:00Z mediaconvert       ListQueues                   user/José" + strings.Repeat(" ", 37) + "-              -"
+	want = "2024-03-01T10:01:00Z  mediaconvert  ListQueues  user/José" + strings.Repeat(" ", 16) + "-" + strings.Repeat(" ", 10) + "-"
 	if lines[2] != want {
 		t.Errorf("line 2:\n got %q\nwant %q", lines[2], want)
+	}
+}
+
+// TestTableAligned prints rows of any widths: every value starts where its
+// column's name does in the header, counted in characters, and no line
+// ends in spaces.
+func TestTableAligned(t *testing.T) {
+	rows := []row{
+		{Time: "2024-03-01T10:00:00Z", Service: "mediaconvert", Event: "GetJob", Principal: "user/a", Region: "us-east-1", Detail: "job 1"},
+		{Time: "2024-03-01T10:01:00Z", Service: "elastictranscoder", Event: "UpdatePipelineNotifications",
+			Principal: "identitycenter/maria.fernández@example.com (role AWSReservedSSO_MediaOps_0123456789abcdef)",
+			Region:    "ap-southeast-2", Error: "AccessDenied", Detail: "pipeline 1"},
+		{Time: "-", Service: "s3", Event: "GetObject", Principal: "service s3.amazonaws.com", Error: "NoSuchKeyExceptionWithAVeryLongName"},
+		{Time: "2024-03-01T10:02:00Z", Service: "transcribe", Event: "ListVocabularies", Principal: "root", Region: "eu-west-1"},
+	}
+	// All rows in one block, and the last in a block of its own, which
+	// keeps the widths of the first.
+	for _, block := range []int{len(rows) + 1, len(rows)} {
+		t.Run(fmt.Sprint("block ", block), func(t *testing.T) {
+			defer func(n int) { tableBlock = n }(tableBlock)
+			tableBlock = block
+
+			var out bytes.Buffer
+			tab := newTable(&out)
+			for _, r := range rows {
+				if err := tab.print(r); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := tab.flush(); err != nil {
+				t.Fatal(err)
+			}
+			lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+			if len(lines) != len(rows)+1 {
+				t.Fatalf("%d lines:\n%s", len(lines), out.String())
+			}
+			header := []rune(lines[0])
+			var starts []int
+			for _, name := range columns {
+				starts = append(starts, len([]rune(lines[0][:strings.Index(lines[0], name)])))
+			}
+			if starts[0] != 0 || len(header) != starts[len(starts)-1]+len("DETAIL") {
+				t.Fatalf("header %q", lines[0])
+			}
+			for i, r := range rows {
+				line := []rune(lines[i+1])
+				values := []string{r.Time, r.Service, r.Event, r.Principal, cmp.Or(r.Region, "-"), cmp.Or(r.Error, "-"), r.Detail}
+				for j, v := range values {
+					if v == "" { // an empty DETAIL, trimmed
+						if len(line) > starts[j] {
+							t.Errorf("row %d: text where DETAIL is empty: %q", i, lines[i+1])
+						}
+						continue
+					}
+					end := min(starts[j]+len([]rune(v)), len(line))
+					if got := string(line[min(starts[j], end):end]); got != v {
+						t.Errorf("row %d, column %s: %q where %q belongs:\n%s", i, columns[j], got, v, out.String())
+					}
+					if j > 0 && line[starts[j]-1] != ' ' {
+						t.Errorf("row %d: no space before column %s:\n%s", i, columns[j], out.String())
+					}
+				}
+				if strings.HasSuffix(lines[i+1], " ") {
+					t.Errorf("row %d ends in spaces: %q", i, lines[i+1])
+				}
+			}
+			// The widest value sets its column's width, and two spaces
+			// separate the columns.
+			if want := starts[3] + len([]rune(rows[1].Principal)) + 2; starts[4] != want {
+				t.Errorf("REGION starts at %d, want %d:\n%s", starts[4], want, out.String())
+			}
+		})
+	}
+}
+
+// TestTableBlocks checks that a table holds back at most tableBlock rows,
+// and that the columns of a later block are as wide as those above at
+// least.
+func TestTableBlocks(t *testing.T) {
+	defer func(n int) { tableBlock = n }(tableBlock)
+	tableBlock = 3
+
+	var out bytes.Buffer
+	tab := newTable(&out)
+	tab.print(row{Time: "t1", Service: "s", Event: "WideEventName", Principal: "p", Region: "r"})
+	tab.print(row{Time: "t2", Service: "s", Event: "E", Principal: "p", Region: "r"})
+	if got := strings.Count(out.String(), "\n"); got != 3 {
+		t.Fatalf("after a block (header and 2 rows), %d lines written:\n%s", got, out.String())
+	}
+	tab.print(row{Time: "t3", Service: "s", Event: "E", Principal: "p", Region: "r"})
+	if err := tab.flush(); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+	want := "t3    s        E              p          r       -"
+	if len(lines) != 4 || lines[3] != want {
+		t.Errorf("last line %q, want %q:\n%s", lines[len(lines)-1], want, out.String())
+	}
+	if !strings.HasPrefix(lines[0], "TIME  SERVICE  EVENT          PRINCIPAL  REGION  ERROR  DETAIL") {
+		t.Errorf("header %q", lines[0])
 	}
 }
