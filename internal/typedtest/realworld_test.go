@@ -128,8 +128,8 @@ func TestRealWorldTranscribe(t *testing.T) {
 	require.Equal(t, "voc", func() string { l := start.Request.GetLanguageIdSettings()["en-US"]; return l.GetVocabularyName() }())
 	require.Equal(t, "v", start.Request.GetTags()[0].GetValue())
 	at := time.Date(2024, 3, 1, 10, 0, 0, 0, time.UTC)
-	require.Equal(t, []transcribe.JobSummary{{Kind: transcribe.KindTranscription, Name: "j1", Status: "IN_PROGRESS", MediaURI: "s3://b/a.wav", CreatedAt: at, StartedAt: at}},
-		transcribe.JobSummaries(start))
+	require.Equal(t, []transcribe.JobSummary{{Kind: transcribe.KindTranscription, Name: "j1", Status: "IN_PROGRESS", MediaURI: "s3://b/a.wav", CreatedAt: at, StartedAt: at,
+		Event: start.Ref()}}, transcribe.JobSummaries(start))
 
 	v, errs = decodeRealWorld(t, transcribe.EventSource, "GetTranscriptionJob", `{"transcriptionJobName":"j1"}`,
 		`{"transcriptionJob":{"transcriptionJobName":"j1","transcriptionJobStatus":"COMPLETED","languageCodes":[{"languageCode":"es-US","durationInSeconds":12.5}],
