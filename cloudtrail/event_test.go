@@ -586,8 +586,8 @@ func TestActor(t *testing.T) {
 			wantString: "identitycenter/ana.silva@example.com (role AWSReservedSSO_ClinicalData_fedcba9876543210)",
 		},
 		{
-			name:       "Identity Center user with onBehalfOf and userName",
-			record:     `{"type":"AssumedRole","principalId":"AROA3EXAMPLESSOROLE1:jdoe","arn":"arn:aws:sts::123456789012:assumed-role/AWSReservedSSO_MediaEngineers_0123456789abcdef/jdoe","accountId":"123456789012","userName":"jdoe@example.com","sessionContext":{"sessionIssuer":{"type":"Role","arn":"arn:aws:iam::123456789012:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_MediaEngineers_0123456789abcdef","accountId":"123456789012","userName":"AWSReservedSSO_MediaEngineers_0123456789abcdef"}},"onBehalfOf":{"userId":"906744c8-7041-70a4-8d6f-2b1e3example","identityStoreArn":"arn:aws:identitystore::123456789012:identitystore/d-9067642ac7"}}`,
+			name:   "Identity Center user with onBehalfOf and userName",
+			record: `{"type":"AssumedRole","principalId":"AROA3EXAMPLESSOROLE1:jdoe","arn":"arn:aws:sts::123456789012:assumed-role/AWSReservedSSO_MediaEngineers_0123456789abcdef/jdoe","accountId":"123456789012","userName":"jdoe@example.com","sessionContext":{"sessionIssuer":{"type":"Role","arn":"arn:aws:iam::123456789012:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_MediaEngineers_0123456789abcdef","accountId":"123456789012","userName":"AWSReservedSSO_MediaEngineers_0123456789abcdef"}},"onBehalfOf":{"userId":"906744c8-7041-70a4-8d6f-2b1e3example","identityStoreArn":"arn:aws:identitystore::123456789012:identitystore/d-9067642ac7"}}`,
 			want: cloudtrail.Actor{Kind: cloudtrail.ActorIdentityCenterUser, Name: "jdoe@example.com", ARN: "arn:aws:iam::123456789012:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_MediaEngineers_0123456789abcdef", AccountID: "123456789012",
 				UserID: "906744c8-7041-70a4-8d6f-2b1e3example", Role: "AWSReservedSSO_MediaEngineers_0123456789abcdef"},
 			wantString: "identitycenter/jdoe@example.com (role AWSReservedSSO_MediaEngineers_0123456789abcdef)",
