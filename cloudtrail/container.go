@@ -3,6 +3,7 @@ package cloudtrail
 import (
 	"bytes"
 	"encoding/base64"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -81,7 +82,8 @@ const (
 	KindSQSMessage NotRecordsKind = "SQS message"
 	// KindOtherEvent is an EventBridge event that does not come from
 	// CloudTrail, such as "MediaConvert Job State Change"; Detail gives its
-	// detail-type and source.
+	// detail-type and source. With WithServiceEvents, the events of AWS
+	// services are delivered as service events instead.
 	KindOtherEvent NotRecordsKind = "EventBridge event not from CloudTrail"
 )
 
@@ -571,6 +573,10 @@ func (r *Reader) eventBridge(b []byte, m *members, off int64, d *Delivery) Forma
 				return FormatNotRecords
 			}
 		}
+		if r.opt.serviceEvents && isServiceSource(src) {
+			r.serviceEvent(b, m, off, d)
+			return FormatEventBridge
+		}
 		r.push(nil, &NotRecordsError{Kind: KindOtherEvent, Offset: off, Via: via(d), Detail: fmt.Sprintf("detail-type %q from %s", dt, src)})
 		return FormatNotRecords
 	}
@@ -580,6 +586,16 @@ func (r *Reader) eventBridge(b []byte, m *members, off int64, d *Delivery) Forma
 		r.push(nil, &RecordError{Index: idx, Offset: off, Err: fmt.Errorf("%w: the detail of the EventBridge event is JSON %s", ErrNotRecord, kindName(m.detail))})
 		return FormatEventBridge
 	}
+	eb := eventBridgeEnvelope(b, dt, src)
+	nd := cloneDelivery(d)
+	nd.EventBridge = eb
+	r.emitRecord(sub(b, m.detail), r.nest(off, m.detail.Index), FormatEventBridge, nd)
+	return FormatEventBridge
+}
+
+// eventBridgeEnvelope returns the envelope of the EventBridge event b,
+// whose detail-type and source are dt and src.
+func eventBridgeEnvelope(b []byte, dt, src string) *EventBridgeDelivery {
 	root := gjson.ParseBytes(b)
 	eb := &EventBridgeDelivery{
 		Version:    strings.Clone(root.Get("version").String()),
@@ -596,10 +612,53 @@ func (r *Reader) eventBridge(b []byte, m *members, off int64, d *Delivery) Forma
 		eb.Resources = append(eb.Resources, strings.Clone(res.String()))
 		return true
 	})
+	return eb
+}
+
+// isServiceSource reports whether an EventBridge source is that of an AWS
+// service, "aws." and a name, which only AWS services may send.
+func isServiceSource(src string) bool {
+	return len(src) > len("aws.") && strings.HasPrefix(src, "aws.")
+}
+
+// serviceEventType is the eventType of the events WithServiceEvents
+// delivers, as CloudTrail gives the service events it logs itself.
+const serviceEventType = "AwsServiceEvent"
+
+// serviceEvent queues the EventBridge event b, sent by an AWS service
+// itself, as an Event shaped as CloudTrail's own service events (see
+// WithServiceEvents), unless the filter skips it.
+func (r *Reader) serviceEvent(b []byte, m *members, off int64, d *Delivery) {
+	eb := eventBridgeEnvelope(b, m.detailType.String(), m.source.String())
+	source := CanonicalEventSource(eb.Source)
+	if !r.filt.matchFields(source, eb.DetailType) {
+		return
+	}
+	raw := bytes.Clone(b)
+	e := &Event{
+		EventTime:          eb.Time,
+		EventSource:        source,
+		EventName:          eb.DetailType,
+		AWSRegion:          eb.Region,
+		EventID:            eb.ID,
+		EventType:          serviceEventType,
+		RecipientAccountID: eb.Account,
+		UserIdentity:       &UserIdentity{Type: "AWSService", AccountID: eb.Account, InvokedBy: source},
+		raw:                raw,
+	}
+	if s := m.detail.Index; s > 0 && s+len(m.detail.Raw) <= len(raw) && string(raw[s:s+len(m.detail.Raw)]) == m.detail.Raw {
+		e.ServiceEventDetails = json.RawMessage(raw[s : s+len(m.detail.Raw) : s+len(m.detail.Raw)])
+	} else {
+		e.ServiceEventDetails = json.RawMessage(m.detail.Raw)
+	}
+	for _, arn := range eb.Resources {
+		e.Resources = append(e.Resources, Resource{ARN: arn})
+	}
 	nd := cloneDelivery(d)
+	nd.Format, nd.Index, nd.Offset = FormatEventBridge, -1, off
 	nd.EventBridge = eb
-	r.emitRecord(sub(b, m.detail), r.nest(off, m.detail.Index), FormatEventBridge, nd)
-	return FormatEventBridge
+	e.Delivery = nd
+	r.push(e, nil)
 }
 
 // cloudWatchLogs reads a CloudWatch Logs subscription payload.

@@ -89,6 +89,10 @@ func TestContainers(t *testing.T) {
 		{"cloudtrail-notification.json", cloudtrail.FormatNotRecords, false, []string{"not records: " + string(cloudtrail.KindLogFileNotification)}, 0},
 		{"sns-notification.json", cloudtrail.FormatNotRecords, false, []string{"not records: " + string(cloudtrail.KindLogFileNotification)}, 0},
 		{"sqs-lambda-sns.json", cloudtrail.FormatNotRecords, false, []string{"not records: " + string(cloudtrail.KindLogFileNotification)}, 0},
+		// Events the services send themselves; see TestServiceEvents for
+		// them with WithServiceEvents.
+		{"eventbridge-mediaconvert-job-state-change.json", cloudtrail.FormatNotRecords, false, []string{"not records: " + string(cloudtrail.KindOtherEvent)}, 0},
+		{"eventbridge-transcribe-job-state-change.json", cloudtrail.FormatNotRecords, false, []string{"not records: " + string(cloudtrail.KindOtherEvent)}, 0},
 	}
 	seen := map[string]bool{}
 	for _, tc := range tests {

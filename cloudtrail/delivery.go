@@ -14,7 +14,8 @@ type Delivery struct {
 	// Index is the record's index in its input, from 0. It counts every
 	// record the Reader found, those skipped by a filter and those that
 	// failed to decode included, so that it names the same record whatever
-	// the options.
+	// the options. It is -1 for the service events of WithServiceEvents,
+	// which are no records and are not counted.
 	Index int
 	// Offset is the byte offset of the record in the input, after
 	// decompression (and after the rewrite of Lenient). For a record that
@@ -27,7 +28,8 @@ type Delivery struct {
 	Via []string
 
 	// EventBridge holds the members of the EventBridge event whose detail
-	// the record is; nil for other containers.
+	// the record is, or of the service event itself (WithServiceEvents);
+	// nil for other containers.
 	EventBridge *EventBridgeDelivery
 	// CloudWatchLogs holds the members of the CloudWatch Logs subscription
 	// payload and log event the record came in; nil for other containers.
@@ -38,7 +40,9 @@ type Delivery struct {
 }
 
 // EventBridgeDelivery holds the envelope of an EventBridge event whose
-// detail-type is one of the "... via CloudTrail" types.
+// detail-type is one of the "... via CloudTrail" types, or of an event an
+// AWS service sent itself, such as "MediaConvert Job State Change" (see
+// WithServiceEvents).
 type EventBridgeDelivery struct {
 	Version    string    // version, "0"
 	ID         string    // id

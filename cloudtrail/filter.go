@@ -1,15 +1,25 @@
 package cloudtrail
 
-import "github.com/mediatrail/mediatrail/internal/jsonscan"
+import (
+	"strconv"
+	"strings"
 
-// filter selects records by event source and event name from their bytes.
+	"github.com/mediatrail/mediatrail/internal/jsonscan"
+)
+
+// filter selects records by event source and event name, and whether they
+// are changes, from their bytes.
 type filter struct {
 	sources map[string]struct{} // canonical event sources; nil: any
 	names   map[string]struct{} // event names; nil: any
+	changes *Registry           // WithWritesOnly: the registry that tells; nil: any
 }
 
 func newFilter(o *options) filter {
 	var f filter
+	if o.writesOnly {
+		f.changes = DefaultRegistry
+	}
 	if len(o.sources) > 0 {
 		f.sources = make(map[string]struct{}, len(o.sources))
 		for _, s := range o.sources {
@@ -26,7 +36,7 @@ func newFilter(o *options) filter {
 }
 
 // active reports whether the filter skips anything.
-func (f *filter) active() bool { return f.sources != nil || f.names != nil }
+func (f *filter) active() bool { return f.sources != nil || f.names != nil || f.changes != nil }
 
 // matchSourceText reports whether the text of an eventSource string, as
 // written between its quotes, is a wanted source.
@@ -111,6 +121,94 @@ func (f *filter) matchRecord(raw []byte) bool {
 			return false
 		}
 		if _, ok := f.names[s]; !ok {
+			return false
+		}
+	}
+	return f.matchChange(raw)
+}
+
+// matchChange decides WithWritesOnly for the bytes of one record, as
+// Registry.IsWrite decides for the Event the record decodes to: by the
+// first top-level member named readOnly (without regard to ASCII case,
+// like the decoder) when it is a boolean or a string of one, else by the
+// facts of the operation that its eventSource and eventName name. It
+// reads the record's top-level members and decodes none of them but those
+// three.
+func (f *filter) matchChange(raw []byte) bool {
+	if f.changes == nil {
+		return true
+	}
+	i := jsonscan.SkipSpace(raw, 0)
+	if i >= len(raw) || raw[i] != '{' {
+		return false
+	}
+	none := jv{s: -1}
+	src, name, ro := none, none, none
+	for {
+		key, v, ok := nextMember(raw, i)
+		if !ok {
+			break
+		}
+		i = v.e
+		switch {
+		case ro.s < 0 && jsonscan.EqualFold(key, "readOnly"):
+			ro = v
+		case src.s < 0 && jsonscan.EqualFold(key, "eventSource"):
+			src = v
+		case name.s < 0 && jsonscan.EqualFold(key, "eventName"):
+			name = v
+		}
+	}
+	if readOnly, ok := boolValue(raw, ro); ok {
+		return !readOnly
+	}
+	s, ok := envelopeText(raw, src)
+	if !ok {
+		return false
+	}
+	n, ok := envelopeText(raw, name)
+	if !ok {
+		return false
+	}
+	info, ok := f.changes.Info(s, n)
+	return ok && info.IsWrite()
+}
+
+// boolValue reads the boolean member v of raw as the decoder does: a JSON
+// boolean, or a string that strconv.ParseBool takes. It reports false for
+// anything else, which the decoder leaves unset.
+func boolValue(raw []byte, v jv) (bool, bool) {
+	if v.s < 0 || v.s >= len(raw) {
+		return false, false
+	}
+	switch raw[v.s] {
+	case 't':
+		return true, true
+	case 'f':
+		return false, true
+	case '"':
+		if text, ok := envelopeText(raw, v); ok {
+			b, err := strconv.ParseBool(strings.TrimSpace(text))
+			return b, err == nil
+		}
+	}
+	return false, false
+}
+
+// matchFields decides for a service event (see WithServiceEvents), whose
+// canonical event source and event name are known. WithWritesOnly skips
+// it: it is no call.
+func (f *filter) matchFields(source, name string) bool {
+	if f.changes != nil {
+		return false
+	}
+	if f.sources != nil {
+		if _, ok := f.sources[source]; !ok {
+			return false
+		}
+	}
+	if f.names != nil {
+		if _, ok := f.names[name]; !ok {
 			return false
 		}
 	}

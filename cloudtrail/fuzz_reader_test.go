@@ -45,7 +45,8 @@ func gzipBytes(data []byte) []byte {
 // FuzzReader reads any input, plain or gzipped, strict or lenient, and
 // checks that the Reader neither panics nor loops, that every event it
 // gives is valid JSON with a Delivery and a growing index, and that a
-// source filter gives a subset of what reading everything gives.
+// source filter and WithWritesOnly give subsets of what reading everything
+// gives, of the events they select.
 func FuzzReader(f *testing.F) {
 	for _, s := range fuzzSeeds(f) {
 		f.Add(s, false)
@@ -85,6 +86,14 @@ func FuzzReader(f *testing.F) {
 			}
 			if o, ok := byIndex[e.Delivery.Index]; !ok || !bytes.Equal(o.Raw(), e.Raw()) {
 				t.Fatalf("filtered event %d is not among the unfiltered events", e.Delivery.Index)
+			}
+		}
+		for _, e := range fuzzRead(t, data, append(opts, WithWritesOnly())) {
+			if change, known := IsWrite(e); !change || !known {
+				t.Fatalf("WithWritesOnly let event %d through, IsWrite = %v, %v", e.Delivery.Index, change, known)
+			}
+			if o, ok := byIndex[e.Delivery.Index]; !ok || !bytes.Equal(o.Raw(), e.Raw()) {
+				t.Fatalf("changed event %d is not among the unfiltered events", e.Delivery.Index)
 			}
 		}
 	})

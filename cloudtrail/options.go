@@ -37,8 +37,10 @@ type options struct {
 	lenient         bool
 	sources         []string
 	names           []string
+	writesOnly      bool
 	readAhead       bool
 	helpers         bool
+	serviceEvents   bool
 }
 
 func defaultOptions() options {
@@ -144,6 +146,21 @@ func WithEventNames(names ...string) Option {
 	}
 }
 
+// WithWritesOnly makes the Reader deliver only records of calls that
+// change a resource: those for which IsWrite reports a known change. The
+// record's readOnly decides when it has one; otherwise the facts of its
+// operation in the DefaultRegistry do (OperationInfo.IsWrite), so import
+// the service packages. Records that neither tells about (no readOnly, an
+// operation not registered) are skipped, and so are CloudTrail Insights
+// events, which are no calls. Failed calls of changing operations are
+// delivered: test Event.Failed to drop them. The Reader decides from the
+// record's bytes, reading its top-level members without decoding the
+// records it skips. Combined with WithEventSources and WithEventNames, a
+// record must match all of them.
+func WithWritesOnly() Option {
+	return func(o *options) { o.writesOnly = true }
+}
+
 // WithReadAhead sets whether the Reader inflates gzip input on a second
 // goroutine while it splits records on the first (the default: true). On a
 // machine with more than one CPU that nearly doubles the speed of reading
@@ -159,4 +176,43 @@ func WithReadAhead(on bool) Option {
 // in the same order, with the same indices and errors, either way.
 func WithParallel(on bool) Option {
 	return func(o *options) { o.helpers = on }
+}
+
+// WithServiceEvents makes the Reader deliver the events that AWS services
+// send to EventBridge themselves, such as MediaConvert's "MediaConvert Job
+// State Change" or Amazon Transcribe's "Transcribe Job State Change", which
+// carry what CloudTrail never shows: that a job completed or failed, its
+// error code and message, the files it wrote. Without the option they give
+// a *NotRecordsError of kind KindOtherEvent, as any EventBridge event that
+// does not come from CloudTrail.
+//
+// These events are not CloudTrail records. The Reader delivers each as an
+// *Event shaped like the service events CloudTrail logs itself:
+//
+//   - EventType "AwsServiceEvent";
+//   - EventSource the CloudTrail form of the event's source
+//     (CanonicalEventSource("aws.mediaconvert") is
+//     "mediaconvert.amazonaws.com"), EventName its detail-type;
+//   - EventTime its time, AWSRegion its region, RecipientAccountID its
+//     account, EventID its id, Resources its resources (as ARNs);
+//   - UserIdentity of type "AWSService", invoked by the event source, in
+//     the event's account, so that Actor names the service;
+//   - ServiceEventDetails its detail, as written;
+//   - Delivery.Format FormatEventBridge, with Delivery.EventBridge filled
+//     and Delivery.Index -1, since the event is no record: the indices of
+//     records stay the same with the option and without it.
+//
+// The other fields are empty. Raw, MarshalJSON and Get give the EventBridge
+// event as read, not a record: an Event of EventType "AwsServiceEvent" with
+// Delivery.EventBridge set is one of these, and cloudtrail.Decode knows no
+// typed form for it.
+//
+// Only events of AWS services count: their source starts with "aws.".
+// Events of other sources (custom applications, partners) still give a
+// *NotRecordsError, and so do S3 object notifications (KindS3Notification),
+// which point at log files to read. WithEventSources and WithEventNames
+// select service events by source and detail-type; WithWritesOnly skips
+// them, since they are no calls.
+func WithServiceEvents() Option {
+	return func(o *options) { o.serviceEvents = true }
 }

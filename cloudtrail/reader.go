@@ -137,7 +137,10 @@ type item struct {
 //     JSON values, each of which may be any of these containers (such as one
 //     EventBridge event per line, as Firehose writes them);
 //   - an EventBridge event whose detail-type is one of the "... via
-//     CloudTrail" types (the record is its detail);
+//     CloudTrail" types (the record is its detail), and with
+//     WithServiceEvents the events AWS services send to EventBridge
+//     themselves, such as "MediaConvert Job State Change", delivered as
+//     service events (they are no records);
 //   - a CloudWatch Logs subscription payload, plain or in the base64 gzip
 //     form Lambda receives ({"awslogs":{"data":"..."}});
 //   - the output of aws cloudtrail lookup-events ({"Events":[...]}) or a
@@ -1658,7 +1661,15 @@ func (r *Reader) matchScanned(s, e int, v *keyView) bool {
 	if r.filt.names != nil && (v.nameS < 0 || !r.filt.matchNameText(r.buf[v.nameS:v.nameE])) {
 		return false
 	}
-	return true
+	switch {
+	case r.filt.changes == nil:
+		return true
+	case v.ro == roTrue:
+		return false
+	case v.ro == roFalse:
+		return true
+	}
+	return r.filt.matchChange(r.buf[s:e])
 }
 
 // decode decodes a record the Reader owns and fills its Delivery from d.

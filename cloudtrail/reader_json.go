@@ -156,4 +156,7 @@ func (w *memberWalk) note(b []byte, p int, m jsonscan.Member) {
 			w.nameS, w.nameE = m.ValueStart+1, m.ValueEnd-1
 		}
 	}
+	if c&keyReadOnly != 0 && w.ro == 0 {
+		w.ro = readOnlyOf(b[m.ValueStart:m.ValueEnd])
+	}
 }

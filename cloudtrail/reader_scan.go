@@ -2,6 +2,7 @@ package cloudtrail
 
 import (
 	"bytes"
+	"strconv"
 
 	"github.com/mediatrail/mediatrail/internal/jsonscan"
 )
@@ -29,6 +30,7 @@ const (
 	keyRecord                      // another member of CloudTrail records
 	keyContainer                   // a member of a container or of a message that holds no record
 	keyEvents                      // Events, of LookupEvents output
+	keyReadOnly                    // readOnly, for WithWritesOnly
 )
 
 // recordKeys are the classes that make an object a record.
@@ -43,11 +45,13 @@ func keyClass(key []byte) uint8 {
 		return keyName
 	case "Records":
 		return keyRecords | keyContainer
+	case "readOnly":
+		return keyReadOnly | keyRecord
 	case "insightDetails":
 		return keyInsight
 	case "eventVersion", "userIdentity", "eventTime", "awsRegion", "sourceIPAddress",
 		"userAgent", "requestParameters", "responseElements", "additionalEventData",
-		"requestID", "eventID", "readOnly", "resources", "eventType", "apiVersion",
+		"requestID", "eventID", "resources", "eventType", "apiVersion",
 		"managementEvent", "recipientAccountId", "sharedEventID", "vpcEndpointId",
 		"vpcEndpointAccountId", "eventCategory", "tlsDetails", "errorCode",
 		"errorMessage", "sessionCredentialFromConsole", "serviceEventDetails",
@@ -77,6 +81,10 @@ func keyClass(key []byte) uint8 {
 		if jsonscan.EqualFold(string(key), "insightDetails") {
 			return keyInsight
 		}
+	case len("readOnly"):
+		if jsonscan.EqualFold(string(key), "readOnly") {
+			return keyReadOnly
+		}
 	}
 	return 0
 }
@@ -93,6 +101,7 @@ type objScan struct {
 	keyNext  bool // the next top-level string is a member name
 	stopRec  bool // stop at a top-level Records member whose value is an array
 	eventsAt int  // the '[' of a top-level Events array, or -1
+	roAt     int  // after the name of the readOnly member being scanned
 	pending  uint8
 }
 
@@ -112,6 +121,46 @@ type keyView struct {
 	srcE          int
 	nameS         int // eventName text, when found (nameS >= 0)
 	nameE         int
+	// ro is the value of the first readOnly member, as the decoder reads
+	// it: roTrue or roFalse, roOther for a value it leaves unset or that
+	// the scan does not read (a string with escapes), 0 when there is none.
+	ro uint8
+}
+
+// Values of keyView.ro.
+const (
+	roTrue = 1 + iota
+	roFalse
+	roOther
+)
+
+// readOnlyOf reads the text of a readOnly value as the decoder does: a
+// JSON boolean, or a string of one that strconv.ParseBool takes, given
+// with its quotes and without escapes.
+func readOnlyOf(text []byte) uint8 {
+	if len(text) >= 2 && text[0] == '"' && text[len(text)-1] == '"' && bytes.IndexByte(text, '\\') < 0 {
+		text = bytes.TrimSpace(text[1 : len(text)-1])
+		if b, err := strconv.ParseBool(string(text)); err == nil {
+			text = []byte(strconv.FormatBool(b))
+		}
+	}
+	switch string(text) {
+	case "true":
+		return roTrue
+	case "false":
+		return roFalse
+	}
+	return roOther
+}
+
+// readOnlyText is the text of a readOnly value from after the member's
+// name to before what ends it, without the colon and white space.
+func readOnlyText(b []byte, s, e int) []byte {
+	t := bytes.TrimSpace(b[s:e])
+	if len(t) > 0 && t[0] == ':' {
+		t = bytes.TrimSpace(t[1:])
+	}
+	return t
 }
 
 // reset starts the scan of the value whose first byte is at start.
@@ -126,6 +175,7 @@ func (v *objScan) shift(n int) {
 	if v.eventsAt >= 0 {
 		v.eventsAt -= n
 	}
+	v.roAt -= n
 	if v.srcS >= 0 {
 		v.srcS -= n
 		v.srcE -= n
@@ -203,6 +253,8 @@ func (v *objScan) run(b []byte, p int) (int, int) {
 				if depth == 1 {
 					if v.pending&(keySource|keyName) != 0 {
 						v.odd = true // the value was no string
+					} else if v.pending == keyReadOnly {
+						v.ro = readOnlyOf(readOnlyText(b, v.roAt, p-1))
 					}
 					v.keyNext = v.obj
 					v.pending = 0
@@ -223,6 +275,8 @@ func (v *objScan) run(b []byte, p int) (int, int) {
 				if depth <= 0 {
 					if v.pending&(keySource|keyName) != 0 {
 						v.odd = true // the value was no string
+					} else if v.pending == keyReadOnly && depth == 0 {
+						v.ro = readOnlyOf(readOnlyText(b, v.roAt, p-1))
 					}
 					v.depth = 0
 					return p, scanDone
@@ -245,7 +299,13 @@ func (v *objScan) topString(b []byte, s, e int) {
 			v.odd = true
 		}
 		v.mask |= c
-		v.pending = c & (keySource | keyName | keyRecords | keyEvents)
+		v.pending = c & (keySource | keyName | keyRecords | keyEvents | keyReadOnly)
+		if v.pending == keyReadOnly {
+			if v.ro != 0 {
+				v.pending = 0 // the first readOnly counts
+			}
+			v.roAt = e + 1
+		}
 		return
 	}
 	// The first member of a name counts, as in the decoder.
@@ -258,6 +318,8 @@ func (v *objScan) topString(b []byte, s, e int) {
 		if v.nameS < 0 {
 			v.nameS, v.nameE = s, e
 		}
+	case keyReadOnly:
+		v.ro = readOnlyOf(b[s-1 : e+1])
 	}
 	v.pending = 0
 }

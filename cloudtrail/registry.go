@@ -38,11 +38,13 @@ type Operation struct {
 	EventName   string // such as "CreateJob"
 }
 
-// Registry maps operations to their decoders. The zero Registry is empty
-// and ready to use. A Registry is safe for concurrent use.
+// Registry maps operations to their decoders and their facts (see
+// OperationInfo). The zero Registry is empty and ready to use. A Registry
+// is safe for concurrent use.
 type Registry struct {
 	mu       sync.RWMutex
 	decoders map[Operation]DecodeFunc
+	infos    map[Operation]OperationInfo
 }
 
 // DefaultRegistry is the registry that the service packages fill when they

@@ -27,6 +27,9 @@ func Operations() []string {
 // Note: You can only cancel a job that has a status of Submitted. To prevent a
 // pipeline from starting to process a job while you're getting the job
 // identifier, use UpdatePipelineStatus to temporarily pause the pipeline.
+//
+// Operation facts (cloudtrail.Info): kind cancel, from the operation's name;
+// resource Job, from the name; HTTP DELETE; idempotent.
 type CancelJobEvent = cloudtrail.Typed[CancelJobRequest, CancelJobResponse]
 
 // CreateJobEvent is a CreateJob record with its request and response typed.
@@ -38,6 +41,9 @@ type CancelJobEvent = cloudtrail.Typed[CancelJobRequest, CancelJobResponse]
 // output for the Kindle Fire and another output for the Apple iPhone 4s), you
 // currently must use the Elastic Transcoder API to list the jobs (as opposed to
 // the AWS Console).
+//
+// Operation facts (cloudtrail.Info): kind create, from the operation's name;
+// resource Job, from the name; HTTP POST.
 type CreateJobEvent = cloudtrail.Typed[CreateJobRequest, CreateJobResponse]
 
 // CreatePipelineEvent is a CreatePipeline record with its request and response
@@ -45,6 +51,9 @@ type CreateJobEvent = cloudtrail.Typed[CreateJobRequest, CreateJobResponse]
 //
 // The CreatePipeline operation creates a pipeline with settings that you
 // specify.
+//
+// Operation facts (cloudtrail.Info): kind create, from the operation's name;
+// resource Pipeline, from the name; HTTP POST.
 type CreatePipelineEvent = cloudtrail.Typed[CreatePipelineRequest, CreatePipelineResponse]
 
 // CreatePresetEvent is a CreatePreset record with its request and response
@@ -67,6 +76,9 @@ type CreatePipelineEvent = cloudtrail.Typed[CreatePipelineRequest, CreatePipelin
 // information, see the International Telecommunication Union publication
 // Recommendation ITU-T H.264: Advanced video coding for generic audiovisual
 // services.
+//
+// Operation facts (cloudtrail.Info): kind create, from the operation's name;
+// resource Preset, from the name; HTTP POST.
 type CreatePresetEvent = cloudtrail.Typed[CreatePresetRequest, CreatePresetResponse]
 
 // DeletePipelineEvent is a DeletePipeline record with its request and response
@@ -77,6 +89,9 @@ type CreatePresetEvent = cloudtrail.Typed[CreatePresetRequest, CreatePresetRespo
 // You can only delete a pipeline that has never been used or that is not
 // currently in use (doesn't contain any active jobs). If the pipeline is
 // currently in use, DeletePipeline returns an error.
+//
+// Operation facts (cloudtrail.Info): kind delete, from the operation's name;
+// resource Pipeline, from the name; HTTP DELETE; idempotent.
 type DeletePipelineEvent = cloudtrail.Typed[DeletePipelineRequest, DeletePipelineResponse]
 
 // DeletePresetEvent is a DeletePreset record with its request and response
@@ -87,6 +102,9 @@ type DeletePipelineEvent = cloudtrail.Typed[DeletePipelineRequest, DeletePipelin
 //
 // Note: You can't delete the default presets that are included with Elastic
 // Transcoder.
+//
+// Operation facts (cloudtrail.Info): kind delete, from the operation's name;
+// resource Preset, from the name; HTTP DELETE; idempotent.
 type DeletePresetEvent = cloudtrail.Typed[DeletePresetRequest, DeletePresetResponse]
 
 // ListJobsByPipelineEvent is a ListJobsByPipeline record with its request and
@@ -98,6 +116,10 @@ type DeletePresetEvent = cloudtrail.Typed[DeletePresetRequest, DeletePresetRespo
 // Elastic Transcoder returns all of the jobs currently in the specified
 // pipeline. The response body contains one element for each job that satisfies
 // the search criteria.
+//
+// Operation facts (cloudtrail.Info): kind list, from the model's traits
+// (read-only by the HTTP method GET, paginated); resource Job, from the name;
+// HTTP GET; read-only and idempotent.
 type ListJobsByPipelineEvent = cloudtrail.Typed[ListJobsByPipelineRequest, ListJobsByPipelineResponse]
 
 // ListJobsByStatusEvent is a ListJobsByStatus record with its request and
@@ -106,6 +128,10 @@ type ListJobsByPipelineEvent = cloudtrail.Typed[ListJobsByPipelineRequest, ListJ
 // The ListJobsByStatus operation gets a list of jobs that have a specified
 // status. The response body contains one element for each job that satisfies
 // the search criteria.
+//
+// Operation facts (cloudtrail.Info): kind list, from the model's traits
+// (read-only by the HTTP method GET, paginated); resource Job, from the name;
+// HTTP GET; read-only and idempotent.
 type ListJobsByStatusEvent = cloudtrail.Typed[ListJobsByStatusRequest, ListJobsByStatusResponse]
 
 // ListPipelinesEvent is a ListPipelines record with its request and response
@@ -113,28 +139,48 @@ type ListJobsByStatusEvent = cloudtrail.Typed[ListJobsByStatusRequest, ListJobsB
 //
 // The ListPipelines operation gets a list of the pipelines associated with the
 // current AWS account.
+//
+// Operation facts (cloudtrail.Info): kind list, from the model's traits
+// (read-only by the HTTP method GET, paginated); resource Pipeline, from the
+// name; HTTP GET; read-only and idempotent.
 type ListPipelinesEvent = cloudtrail.Typed[ListPipelinesRequest, ListPipelinesResponse]
 
 // ListPresetsEvent is a ListPresets record with its request and response typed.
 //
 // The ListPresets operation gets a list of the default presets included with
 // Elastic Transcoder and the presets that you've added in an AWS region.
+//
+// Operation facts (cloudtrail.Info): kind list, from the model's traits
+// (read-only by the HTTP method GET, paginated); resource Preset, from the
+// name; HTTP GET; read-only and idempotent.
 type ListPresetsEvent = cloudtrail.Typed[ListPresetsRequest, ListPresetsResponse]
 
 // ReadJobEvent is a ReadJob record with its request and response typed.
 //
 // The ReadJob operation returns detailed information about a job.
+//
+// Operation facts (cloudtrail.Info): kind read, from the model's traits
+// (read-only by the HTTP method GET); resource Job, from the name; HTTP GET;
+// read-only and idempotent.
 type ReadJobEvent = cloudtrail.Typed[ReadJobRequest, ReadJobResponse]
 
 // ReadPipelineEvent is a ReadPipeline record with its request and response
 // typed.
 //
 // The ReadPipeline operation gets detailed information about a pipeline.
+//
+// Operation facts (cloudtrail.Info): kind read, from the model's traits
+// (read-only by the HTTP method GET); resource Pipeline, from the name; HTTP
+// GET; read-only and idempotent.
 type ReadPipelineEvent = cloudtrail.Typed[ReadPipelineRequest, ReadPipelineResponse]
 
 // ReadPresetEvent is a ReadPreset record with its request and response typed.
 //
 // The ReadPreset operation gets detailed information about a preset.
+//
+// Operation facts (cloudtrail.Info): kind read, from the model's traits
+// (read-only by the HTTP method GET); resource Preset, from the name; HTTP GET;
+// read-only and idempotent.
 type ReadPresetEvent = cloudtrail.Typed[ReadPresetRequest, ReadPresetResponse]
 
 // TestRoleEvent is a TestRole record with its request and response typed.
@@ -146,6 +192,9 @@ type ReadPresetEvent = cloudtrail.Typed[ReadPresetRequest, ReadPresetResponse]
 // with the transcoding process. The action attempts to assume the specified IAM
 // role, checks read access to the input and output buckets, and tries to send a
 // test notification to Amazon SNS topics that you specify.
+//
+// Operation facts (cloudtrail.Info): kind other, from the operation's name;
+// resource Role, from the name; HTTP POST.
 type TestRoleEvent = cloudtrail.Typed[TestRoleRequest, TestRoleResponse]
 
 // UpdatePipelineEvent is an UpdatePipeline record with its request and response
@@ -157,6 +206,9 @@ type TestRoleEvent = cloudtrail.Typed[TestRoleRequest, TestRoleResponse]
 // immediately. Jobs that you have already submitted and that Elastic Transcoder
 // has not started to process are affected in addition to jobs that you submit
 // after you change settings.
+//
+// Operation facts (cloudtrail.Info): kind update, from the operation's name;
+// resource Pipeline, from the name; HTTP PUT; idempotent.
 type UpdatePipelineEvent = cloudtrail.Typed[UpdatePipelineRequest, UpdatePipelineResponse]
 
 // UpdatePipelineNotificationsEvent is an UpdatePipelineNotifications record
@@ -167,6 +219,9 @@ type UpdatePipelineEvent = cloudtrail.Typed[UpdatePipelineRequest, UpdatePipelin
 //
 // When you update notifications for a pipeline, Elastic Transcoder returns the
 // values that you specified in the request.
+//
+// Operation facts (cloudtrail.Info): kind update, from the operation's name;
+// resource PipelineNotifications, from the name; HTTP POST.
 type UpdatePipelineNotificationsEvent = cloudtrail.Typed[UpdatePipelineNotificationsRequest, UpdatePipelineNotificationsResponse]
 
 // UpdatePipelineStatusEvent is an UpdatePipelineStatus record with its request
@@ -180,29 +235,32 @@ type UpdatePipelineNotificationsEvent = cloudtrail.Typed[UpdatePipelineNotificat
 // them; if you pause the pipeline to which you submitted the jobs, you have
 // more time to get the job IDs for the jobs that you want to cancel, and to
 // send a CancelJob request.
+//
+// Operation facts (cloudtrail.Info): kind update, from the operation's name;
+// resource PipelineStatus, from the name; HTTP POST.
 type UpdatePipelineStatusEvent = cloudtrail.Typed[UpdatePipelineStatusRequest, UpdatePipelineStatusResponse]
 
 // service is what the package registers with cloudtrail when it is imported.
 var service = wire.Service{
 	EventSource: EventSource,
 	Operations: []wire.Operation{
-		{Name: "CancelJob", Event: (*CancelJobEvent)(nil)},
-		{Name: "CreateJob", Event: (*CreateJobEvent)(nil)},
-		{Name: "CreatePipeline", Event: (*CreatePipelineEvent)(nil)},
-		{Name: "CreatePreset", Event: (*CreatePresetEvent)(nil)},
-		{Name: "DeletePipeline", Event: (*DeletePipelineEvent)(nil)},
-		{Name: "DeletePreset", Event: (*DeletePresetEvent)(nil)},
-		{Name: "ListJobsByPipeline", Event: (*ListJobsByPipelineEvent)(nil)},
-		{Name: "ListJobsByStatus", Event: (*ListJobsByStatusEvent)(nil)},
-		{Name: "ListPipelines", Event: (*ListPipelinesEvent)(nil)},
-		{Name: "ListPresets", Event: (*ListPresetsEvent)(nil)},
-		{Name: "ReadJob", Event: (*ReadJobEvent)(nil)},
-		{Name: "ReadPipeline", Event: (*ReadPipelineEvent)(nil)},
-		{Name: "ReadPreset", Event: (*ReadPresetEvent)(nil)},
-		{Name: "TestRole", Event: (*TestRoleEvent)(nil)},
-		{Name: "UpdatePipeline", Event: (*UpdatePipelineEvent)(nil)},
-		{Name: "UpdatePipelineNotifications", Event: (*UpdatePipelineNotificationsEvent)(nil)},
-		{Name: "UpdatePipelineStatus", Event: (*UpdatePipelineStatusEvent)(nil)},
+		{Name: "CancelJob", Event: (*CancelJobEvent)(nil), Idempotent: true, Kind: cloudtrail.OpCancel, Resource: "Job", HTTPMethod: "DELETE"},
+		{Name: "CreateJob", Event: (*CreateJobEvent)(nil), Kind: cloudtrail.OpCreate, Resource: "Job", HTTPMethod: "POST"},
+		{Name: "CreatePipeline", Event: (*CreatePipelineEvent)(nil), Kind: cloudtrail.OpCreate, Resource: "Pipeline", HTTPMethod: "POST"},
+		{Name: "CreatePreset", Event: (*CreatePresetEvent)(nil), Kind: cloudtrail.OpCreate, Resource: "Preset", HTTPMethod: "POST"},
+		{Name: "DeletePipeline", Event: (*DeletePipelineEvent)(nil), Idempotent: true, Kind: cloudtrail.OpDelete, Resource: "Pipeline", HTTPMethod: "DELETE"},
+		{Name: "DeletePreset", Event: (*DeletePresetEvent)(nil), Idempotent: true, Kind: cloudtrail.OpDelete, Resource: "Preset", HTTPMethod: "DELETE"},
+		{Name: "ListJobsByPipeline", Event: (*ListJobsByPipelineEvent)(nil), ReadOnly: true, Idempotent: true, Kind: cloudtrail.OpList, Resource: "Job", HTTPMethod: "GET"},
+		{Name: "ListJobsByStatus", Event: (*ListJobsByStatusEvent)(nil), ReadOnly: true, Idempotent: true, Kind: cloudtrail.OpList, Resource: "Job", HTTPMethod: "GET"},
+		{Name: "ListPipelines", Event: (*ListPipelinesEvent)(nil), ReadOnly: true, Idempotent: true, Kind: cloudtrail.OpList, Resource: "Pipeline", HTTPMethod: "GET"},
+		{Name: "ListPresets", Event: (*ListPresetsEvent)(nil), ReadOnly: true, Idempotent: true, Kind: cloudtrail.OpList, Resource: "Preset", HTTPMethod: "GET"},
+		{Name: "ReadJob", Event: (*ReadJobEvent)(nil), ReadOnly: true, Idempotent: true, Kind: cloudtrail.OpRead, Resource: "Job", HTTPMethod: "GET"},
+		{Name: "ReadPipeline", Event: (*ReadPipelineEvent)(nil), ReadOnly: true, Idempotent: true, Kind: cloudtrail.OpRead, Resource: "Pipeline", HTTPMethod: "GET"},
+		{Name: "ReadPreset", Event: (*ReadPresetEvent)(nil), ReadOnly: true, Idempotent: true, Kind: cloudtrail.OpRead, Resource: "Preset", HTTPMethod: "GET"},
+		{Name: "TestRole", Event: (*TestRoleEvent)(nil), Kind: cloudtrail.OpOther, Resource: "Role", HTTPMethod: "POST"},
+		{Name: "UpdatePipeline", Event: (*UpdatePipelineEvent)(nil), Idempotent: true, Kind: cloudtrail.OpUpdate, Resource: "Pipeline", HTTPMethod: "PUT"},
+		{Name: "UpdatePipelineNotifications", Event: (*UpdatePipelineNotificationsEvent)(nil), Kind: cloudtrail.OpUpdate, Resource: "PipelineNotifications", HTTPMethod: "POST"},
+		{Name: "UpdatePipelineStatus", Event: (*UpdatePipelineStatusEvent)(nil), Kind: cloudtrail.OpUpdate, Resource: "PipelineStatus", HTTPMethod: "POST"},
 	},
 }
 

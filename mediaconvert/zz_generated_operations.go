@@ -25,12 +25,18 @@ func Operations() []string {
 //
 // Associates an AWS Certificate Manager (ACM) Amazon Resource Name (ARN) with
 // AWS Elemental MediaConvert.
+//
+// Operation facts (cloudtrail.Info): kind other, from the operation's name;
+// resource Certificate, from the name; HTTP POST.
 type AssociateCertificateEvent = cloudtrail.Typed[AssociateCertificateRequest, AssociateCertificateResponse]
 
 // CancelJobEvent is a CancelJob record with its request and response typed.
 //
 // Permanently cancel a job. Once you have canceled a job, you can't start it
 // again.
+//
+// Operation facts (cloudtrail.Info): kind cancel, from the operation's name;
+// resource Job, from the name; HTTP DELETE; idempotent.
 type CancelJobEvent = cloudtrail.Typed[CancelJobRequest, CancelJobResponse]
 
 // CreateJobEvent is a CreateJob record with its request and response typed.
@@ -38,6 +44,9 @@ type CancelJobEvent = cloudtrail.Typed[CancelJobRequest, CancelJobResponse]
 // Create a new transcoding job. For information about jobs and job settings,
 // see the User Guide at
 // http://docs.aws.amazon.com/mediaconvert/latest/ug/what-is.html
+//
+// Operation facts (cloudtrail.Info): kind create, from the operation's name;
+// resource Job, from the name; HTTP POST.
 type CreateJobEvent = cloudtrail.Typed[CreateJobRequest, CreateJobResponse]
 
 // CreateJobTemplateEvent is a CreateJobTemplate record with its request and
@@ -45,6 +54,9 @@ type CreateJobEvent = cloudtrail.Typed[CreateJobRequest, CreateJobResponse]
 //
 // Create a new job template. For information about job templates see the User
 // Guide at http://docs.aws.amazon.com/mediaconvert/latest/ug/what-is.html
+//
+// Operation facts (cloudtrail.Info): kind create, from the operation's name;
+// resource JobTemplate, from the name; HTTP POST.
 type CreateJobTemplateEvent = cloudtrail.Typed[CreateJobTemplateRequest, CreateJobTemplateResponse]
 
 // CreatePresetEvent is a CreatePreset record with its request and response
@@ -52,6 +64,9 @@ type CreateJobTemplateEvent = cloudtrail.Typed[CreateJobTemplateRequest, CreateJ
 //
 // Create a new preset. For information about job templates see the User Guide
 // at http://docs.aws.amazon.com/mediaconvert/latest/ug/what-is.html
+//
+// Operation facts (cloudtrail.Info): kind create, from the operation's name;
+// resource Preset, from the name; HTTP POST.
 type CreatePresetEvent = cloudtrail.Typed[CreatePresetRequest, CreatePresetResponse]
 
 // CreateQueueEvent is a CreateQueue record with its request and response typed.
@@ -59,6 +74,9 @@ type CreatePresetEvent = cloudtrail.Typed[CreatePresetRequest, CreatePresetRespo
 // Create a new transcoding queue. For information about queues, see Working
 // With Queues in the User Guide at
 // https://docs.aws.amazon.com/mediaconvert/latest/ug/working-with-queues.html
+//
+// Operation facts (cloudtrail.Info): kind create, from the operation's name;
+// resource Queue, from the name; HTTP POST.
 type CreateQueueEvent = cloudtrail.Typed[CreateQueueRequest, CreateQueueResponse]
 
 // CreateResourceShareEvent is a CreateResourceShare record with its request and
@@ -66,29 +84,44 @@ type CreateQueueEvent = cloudtrail.Typed[CreateQueueRequest, CreateQueueResponse
 //
 // Create a new resource share request for MediaConvert resources with AWS
 // Support.
+//
+// Operation facts (cloudtrail.Info): kind create, from the operation's name;
+// resource ResourceShare, from the name; HTTP POST.
 type CreateResourceShareEvent = cloudtrail.Typed[CreateResourceShareRequest, CreateResourceShareResponse]
 
 // DeleteJobTemplateEvent is a DeleteJobTemplate record with its request and
 // response typed.
 //
 // Permanently delete a job template you have created.
+//
+// Operation facts (cloudtrail.Info): kind delete, from the operation's name;
+// resource JobTemplate, from the name; HTTP DELETE; idempotent.
 type DeleteJobTemplateEvent = cloudtrail.Typed[DeleteJobTemplateRequest, DeleteJobTemplateResponse]
 
 // DeletePolicyEvent is a DeletePolicy record with its request and response
 // typed.
 //
 // Permanently delete a policy that you created.
+//
+// Operation facts (cloudtrail.Info): kind policy, from the operation's name;
+// resource Policy, from the name; HTTP DELETE; idempotent.
 type DeletePolicyEvent = cloudtrail.Typed[DeletePolicyRequest, DeletePolicyResponse]
 
 // DeletePresetEvent is a DeletePreset record with its request and response
 // typed.
 //
 // Permanently delete a preset you have created.
+//
+// Operation facts (cloudtrail.Info): kind delete, from the operation's name;
+// resource Preset, from the name; HTTP DELETE; idempotent.
 type DeletePresetEvent = cloudtrail.Typed[DeletePresetRequest, DeletePresetResponse]
 
 // DeleteQueueEvent is a DeleteQueue record with its request and response typed.
 //
 // Permanently delete a queue you have created.
+//
+// Operation facts (cloudtrail.Info): kind delete, from the operation's name;
+// resource Queue, from the name; HTTP DELETE; idempotent.
 type DeleteQueueEvent = cloudtrail.Typed[DeleteQueueRequest, DeleteQueueResponse]
 
 // DescribeEndpointsEvent is a DescribeEndpoints record with its request and
@@ -98,6 +131,9 @@ type DeleteQueueEvent = cloudtrail.Typed[DeleteQueueRequest, DeleteQueueResponse
 // account API endpoint. Note that DescribeEndpoints is no longer required. We
 // recommend that you send your requests directly to the regional endpoint
 // instead.
+//
+// Operation facts (cloudtrail.Info): kind list, from the operation's name;
+// resource Endpoint, from the name; HTTP POST.
 type DescribeEndpointsEvent = cloudtrail.Typed[DescribeEndpointsRequest, DescribeEndpointsResponse]
 
 // DisassociateCertificateEvent is a DisassociateCertificate record with its
@@ -106,17 +142,28 @@ type DescribeEndpointsEvent = cloudtrail.Typed[DescribeEndpointsRequest, Describ
 // Removes an association between the Amazon Resource Name (ARN) of an AWS
 // Certificate Manager (ACM) certificate and an AWS Elemental MediaConvert
 // resource.
+//
+// Operation facts (cloudtrail.Info): kind other, from the operation's name;
+// resource Certificate, from the name; HTTP DELETE; idempotent.
 type DisassociateCertificateEvent = cloudtrail.Typed[DisassociateCertificateRequest, DisassociateCertificateResponse]
 
 // GetJobEvent is a GetJob record with its request and response typed.
 //
 // Retrieve the JSON for a specific transcoding job.
+//
+// Operation facts (cloudtrail.Info): kind read, from the model's traits
+// (read-only by the HTTP method GET); resource Job, from the name; HTTP GET;
+// read-only and idempotent.
 type GetJobEvent = cloudtrail.Typed[GetJobRequest, GetJobResponse]
 
 // GetJobTemplateEvent is a GetJobTemplate record with its request and response
 // typed.
 //
 // Retrieve the JSON for a specific job template.
+//
+// Operation facts (cloudtrail.Info): kind read, from the model's traits
+// (read-only by the HTTP method GET); resource JobTemplate, from the name; HTTP
+// GET; read-only and idempotent.
 type GetJobTemplateEvent = cloudtrail.Typed[GetJobTemplateRequest, GetJobTemplateResponse]
 
 // GetJobsQueryResultsEvent is a GetJobsQueryResults record with its request and
@@ -124,21 +171,37 @@ type GetJobTemplateEvent = cloudtrail.Typed[GetJobTemplateRequest, GetJobTemplat
 //
 // Retrieve a JSON array of up to twenty of your most recent jobs matched by a
 // jobs query.
+//
+// Operation facts (cloudtrail.Info): kind read, from the model's traits
+// (read-only by the HTTP method GET); resource JobsQueryResults, from the name;
+// HTTP GET; read-only and idempotent.
 type GetJobsQueryResultsEvent = cloudtrail.Typed[GetJobsQueryResultsRequest, GetJobsQueryResultsResponse]
 
 // GetPolicyEvent is a GetPolicy record with its request and response typed.
 //
 // Retrieve the JSON for your policy.
+//
+// Operation facts (cloudtrail.Info): kind read, from the model's traits
+// (read-only by the HTTP method GET); resource Policy, from the name; HTTP GET;
+// read-only and idempotent.
 type GetPolicyEvent = cloudtrail.Typed[GetPolicyRequest, GetPolicyResponse]
 
 // GetPresetEvent is a GetPreset record with its request and response typed.
 //
 // Retrieve the JSON for a specific preset.
+//
+// Operation facts (cloudtrail.Info): kind read, from the model's traits
+// (read-only by the HTTP method GET); resource Preset, from the name; HTTP GET;
+// read-only and idempotent.
 type GetPresetEvent = cloudtrail.Typed[GetPresetRequest, GetPresetResponse]
 
 // GetQueueEvent is a GetQueue record with its request and response typed.
 //
 // Retrieve the JSON for a specific queue.
+//
+// Operation facts (cloudtrail.Info): kind read, from the model's traits
+// (read-only by the HTTP method GET); resource Queue, from the name; HTTP GET;
+// read-only and idempotent.
 type GetQueueEvent = cloudtrail.Typed[GetQueueRequest, GetQueueResponse]
 
 // ListJobTemplatesEvent is a ListJobTemplates record with its request and
@@ -147,6 +210,10 @@ type GetQueueEvent = cloudtrail.Typed[GetQueueRequest, GetQueueResponse]
 // Retrieve a JSON array of up to twenty of your job templates. This will return
 // the templates themselves, not just a list of them. To retrieve the next
 // twenty templates, use the nextToken string returned with the array
+//
+// Operation facts (cloudtrail.Info): kind list, from the model's traits
+// (read-only by the HTTP method GET, paginated); resource JobTemplate, from the
+// name; HTTP GET; read-only and idempotent.
 type ListJobTemplatesEvent = cloudtrail.Typed[ListJobTemplatesRequest, ListJobTemplatesResponse]
 
 // ListJobsEvent is a ListJobs record with its request and response typed.
@@ -155,6 +222,10 @@ type ListJobTemplatesEvent = cloudtrail.Typed[ListJobTemplatesRequest, ListJobTe
 // This array includes in-process, completed, and errored jobs. This will return
 // the jobs themselves, not just a list of the jobs. To retrieve the twenty next
 // most recent jobs, use the nextToken string returned with the array.
+//
+// Operation facts (cloudtrail.Info): kind list, from the model's traits
+// (read-only by the HTTP method GET, paginated); resource Job, from the name;
+// HTTP GET; read-only and idempotent.
 type ListJobsEvent = cloudtrail.Typed[ListJobsRequest, ListJobsResponse]
 
 // ListPresetsEvent is a ListPresets record with its request and response typed.
@@ -162,6 +233,10 @@ type ListJobsEvent = cloudtrail.Typed[ListJobsRequest, ListJobsResponse]
 // Retrieve a JSON array of up to twenty of your presets. This will return the
 // presets themselves, not just a list of them. To retrieve the next twenty
 // presets, use the nextToken string returned with the array.
+//
+// Operation facts (cloudtrail.Info): kind list, from the model's traits
+// (read-only by the HTTP method GET, paginated); resource Preset, from the
+// name; HTTP GET; read-only and idempotent.
 type ListPresetsEvent = cloudtrail.Typed[ListPresetsRequest, ListPresetsResponse]
 
 // ListQueuesEvent is a ListQueues record with its request and response typed.
@@ -169,12 +244,20 @@ type ListPresetsEvent = cloudtrail.Typed[ListPresetsRequest, ListPresetsResponse
 // Retrieve a JSON array of up to twenty of your queues. This will return the
 // queues themselves, not just a list of them. To retrieve the next twenty
 // queues, use the nextToken string returned with the array.
+//
+// Operation facts (cloudtrail.Info): kind list, from the model's traits
+// (read-only by the HTTP method GET, paginated); resource Queue, from the name;
+// HTTP GET; read-only and idempotent.
 type ListQueuesEvent = cloudtrail.Typed[ListQueuesRequest, ListQueuesResponse]
 
 // ListTagsForResourceEvent is a ListTagsForResource record with its request and
 // response typed.
 //
 // Retrieve the tags for a MediaConvert resource.
+//
+// Operation facts (cloudtrail.Info): kind read, from the model's traits
+// (read-only by the HTTP method GET); resource Resource, from the name; HTTP
+// GET; read-only and idempotent.
 type ListTagsForResourceEvent = cloudtrail.Typed[ListTagsForResourceRequest, ListTagsForResourceResponse]
 
 // ListVersionsEvent is a ListVersions record with its request and response
@@ -182,6 +265,10 @@ type ListTagsForResourceEvent = cloudtrail.Typed[ListTagsForResourceRequest, Lis
 //
 // Retrieve a JSON array of all available Job engine versions and the date they
 // expire.
+//
+// Operation facts (cloudtrail.Info): kind list, from the model's traits
+// (read-only by the HTTP method GET, paginated); resource Version, from the
+// name; HTTP GET; read-only and idempotent.
 type ListVersionsEvent = cloudtrail.Typed[ListVersionsRequest, ListVersionsResponse]
 
 // ProbeEvent is a Probe record with its request and response typed.
@@ -191,12 +278,18 @@ type ListVersionsEvent = cloudtrail.Typed[ListVersionsRequest, ListVersionsRespo
 // count, audio layout, captions, and more. You can use this information to
 // learn more about your media files, or to help make decisions while automating
 // your transcoding workflow.
+//
+// Operation facts (cloudtrail.Info): kind other, from the operation's name; no
+// resource, the name being only a verb; HTTP POST.
 type ProbeEvent = cloudtrail.Typed[ProbeRequest, ProbeResponse]
 
 // PutPolicyEvent is a PutPolicy record with its request and response typed.
 //
 // Create or change your policy. For more information about policies, see the
 // user guide at http://docs.aws.amazon.com/mediaconvert/latest/ug/what-is.html
+//
+// Operation facts (cloudtrail.Info): kind policy, from the operation's name;
+// resource Policy, from the name; HTTP PUT; idempotent.
 type PutPolicyEvent = cloudtrail.Typed[PutPolicyRequest, PutPolicyResponse]
 
 // SearchJobsEvent is a SearchJobs record with its request and response typed.
@@ -205,6 +298,10 @@ type PutPolicyEvent = cloudtrail.Typed[PutPolicyRequest, PutPolicyResponse]
 // recent jobs. Optionally filter results further according to input file,
 // queue, or status. To retrieve the twenty next most recent jobs, use the
 // nextToken string returned with the array.
+//
+// Operation facts (cloudtrail.Info): kind list, from the model's traits
+// (read-only by the HTTP method GET, paginated); resource Job, from the name;
+// HTTP GET; read-only and idempotent.
 type SearchJobsEvent = cloudtrail.Typed[SearchJobsRequest, SearchJobsResponse]
 
 // StartJobsQueryEvent is a StartJobsQuery record with its request and response
@@ -213,6 +310,9 @@ type SearchJobsEvent = cloudtrail.Typed[SearchJobsRequest, SearchJobsResponse]
 // Start an asynchronous jobs query using the provided filters. To receive the
 // list of jobs that match your query, call the GetJobsQueryResults API using
 // the query ID returned by this API.
+//
+// Operation facts (cloudtrail.Info): kind start, from the operation's name;
+// resource JobsQuery, from the name; HTTP POST.
 type StartJobsQueryEvent = cloudtrail.Typed[StartJobsQueryRequest, StartJobsQueryResponse]
 
 // TagResourceEvent is a TagResource record with its request and response typed.
@@ -220,6 +320,9 @@ type StartJobsQueryEvent = cloudtrail.Typed[StartJobsQueryRequest, StartJobsQuer
 // Add tags to a MediaConvert queue, preset, or job template. For information
 // about tagging, see the User Guide at
 // https://docs.aws.amazon.com/mediaconvert/latest/ug/tagging-resources.html
+//
+// Operation facts (cloudtrail.Info): kind tag, from the operation's name;
+// resource Resource, from the name; HTTP POST.
 type TagResourceEvent = cloudtrail.Typed[TagResourceRequest, TagResourceResponse]
 
 // UntagResourceEvent is an UntagResource record with its request and response
@@ -228,64 +331,76 @@ type TagResourceEvent = cloudtrail.Typed[TagResourceRequest, TagResourceResponse
 // Remove tags from a MediaConvert queue, preset, or job template. For
 // information about tagging, see the User Guide at
 // https://docs.aws.amazon.com/mediaconvert/latest/ug/tagging-resources.html
+//
+// Operation facts (cloudtrail.Info): kind untag, from the operation's name;
+// resource Resource, from the name; HTTP PUT; idempotent.
 type UntagResourceEvent = cloudtrail.Typed[UntagResourceRequest, UntagResourceResponse]
 
 // UpdateJobTemplateEvent is an UpdateJobTemplate record with its request and
 // response typed.
 //
 // Modify one of your existing job templates.
+//
+// Operation facts (cloudtrail.Info): kind update, from the operation's name;
+// resource JobTemplate, from the name; HTTP PUT; idempotent.
 type UpdateJobTemplateEvent = cloudtrail.Typed[UpdateJobTemplateRequest, UpdateJobTemplateResponse]
 
 // UpdatePresetEvent is an UpdatePreset record with its request and response
 // typed.
 //
 // Modify one of your existing presets.
+//
+// Operation facts (cloudtrail.Info): kind update, from the operation's name;
+// resource Preset, from the name; HTTP PUT; idempotent.
 type UpdatePresetEvent = cloudtrail.Typed[UpdatePresetRequest, UpdatePresetResponse]
 
 // UpdateQueueEvent is an UpdateQueue record with its request and response
 // typed.
 //
 // Modify one of your existing queues.
+//
+// Operation facts (cloudtrail.Info): kind update, from the operation's name;
+// resource Queue, from the name; HTTP PUT; idempotent.
 type UpdateQueueEvent = cloudtrail.Typed[UpdateQueueRequest, UpdateQueueResponse]
 
 // service is what the package registers with cloudtrail when it is imported.
 var service = wire.Service{
 	EventSource: EventSource,
 	Operations: []wire.Operation{
-		{Name: "AssociateCertificate", Event: (*AssociateCertificateEvent)(nil)},
-		{Name: "CancelJob", Event: (*CancelJobEvent)(nil)},
-		{Name: "CreateJob", Event: (*CreateJobEvent)(nil)},
-		{Name: "CreateJobTemplate", Event: (*CreateJobTemplateEvent)(nil)},
-		{Name: "CreatePreset", Event: (*CreatePresetEvent)(nil)},
-		{Name: "CreateQueue", Event: (*CreateQueueEvent)(nil)},
-		{Name: "CreateResourceShare", Event: (*CreateResourceShareEvent)(nil)},
-		{Name: "DeleteJobTemplate", Event: (*DeleteJobTemplateEvent)(nil)},
-		{Name: "DeletePolicy", Event: (*DeletePolicyEvent)(nil)},
-		{Name: "DeletePreset", Event: (*DeletePresetEvent)(nil)},
-		{Name: "DeleteQueue", Event: (*DeleteQueueEvent)(nil)},
-		{Name: "DescribeEndpoints", Event: (*DescribeEndpointsEvent)(nil)},
-		{Name: "DisassociateCertificate", Event: (*DisassociateCertificateEvent)(nil)},
-		{Name: "GetJob", Event: (*GetJobEvent)(nil)},
-		{Name: "GetJobTemplate", Event: (*GetJobTemplateEvent)(nil)},
-		{Name: "GetJobsQueryResults", Event: (*GetJobsQueryResultsEvent)(nil)},
-		{Name: "GetPolicy", Event: (*GetPolicyEvent)(nil)},
-		{Name: "GetPreset", Event: (*GetPresetEvent)(nil)},
-		{Name: "GetQueue", Event: (*GetQueueEvent)(nil)},
-		{Name: "ListJobTemplates", Event: (*ListJobTemplatesEvent)(nil)},
-		{Name: "ListJobs", Event: (*ListJobsEvent)(nil)},
-		{Name: "ListPresets", Event: (*ListPresetsEvent)(nil)},
-		{Name: "ListQueues", Event: (*ListQueuesEvent)(nil)},
-		{Name: "ListTagsForResource", Event: (*ListTagsForResourceEvent)(nil)},
-		{Name: "ListVersions", Event: (*ListVersionsEvent)(nil)},
-		{Name: "Probe", Event: (*ProbeEvent)(nil)},
-		{Name: "PutPolicy", Event: (*PutPolicyEvent)(nil)},
-		{Name: "SearchJobs", Event: (*SearchJobsEvent)(nil)},
-		{Name: "StartJobsQuery", Event: (*StartJobsQueryEvent)(nil)},
-		{Name: "TagResource", Event: (*TagResourceEvent)(nil)},
-		{Name: "UntagResource", Event: (*UntagResourceEvent)(nil)},
-		{Name: "UpdateJobTemplate", Event: (*UpdateJobTemplateEvent)(nil)},
-		{Name: "UpdatePreset", Event: (*UpdatePresetEvent)(nil)},
-		{Name: "UpdateQueue", Event: (*UpdateQueueEvent)(nil)},
+		{Name: "AssociateCertificate", Event: (*AssociateCertificateEvent)(nil), Kind: cloudtrail.OpOther, Resource: "Certificate", HTTPMethod: "POST"},
+		{Name: "CancelJob", Event: (*CancelJobEvent)(nil), Idempotent: true, Kind: cloudtrail.OpCancel, Resource: "Job", HTTPMethod: "DELETE"},
+		{Name: "CreateJob", Event: (*CreateJobEvent)(nil), Kind: cloudtrail.OpCreate, Resource: "Job", HTTPMethod: "POST"},
+		{Name: "CreateJobTemplate", Event: (*CreateJobTemplateEvent)(nil), Kind: cloudtrail.OpCreate, Resource: "JobTemplate", HTTPMethod: "POST"},
+		{Name: "CreatePreset", Event: (*CreatePresetEvent)(nil), Kind: cloudtrail.OpCreate, Resource: "Preset", HTTPMethod: "POST"},
+		{Name: "CreateQueue", Event: (*CreateQueueEvent)(nil), Kind: cloudtrail.OpCreate, Resource: "Queue", HTTPMethod: "POST"},
+		{Name: "CreateResourceShare", Event: (*CreateResourceShareEvent)(nil), Kind: cloudtrail.OpCreate, Resource: "ResourceShare", HTTPMethod: "POST"},
+		{Name: "DeleteJobTemplate", Event: (*DeleteJobTemplateEvent)(nil), Idempotent: true, Kind: cloudtrail.OpDelete, Resource: "JobTemplate", HTTPMethod: "DELETE"},
+		{Name: "DeletePolicy", Event: (*DeletePolicyEvent)(nil), Idempotent: true, Kind: cloudtrail.OpPolicy, Resource: "Policy", HTTPMethod: "DELETE"},
+		{Name: "DeletePreset", Event: (*DeletePresetEvent)(nil), Idempotent: true, Kind: cloudtrail.OpDelete, Resource: "Preset", HTTPMethod: "DELETE"},
+		{Name: "DeleteQueue", Event: (*DeleteQueueEvent)(nil), Idempotent: true, Kind: cloudtrail.OpDelete, Resource: "Queue", HTTPMethod: "DELETE"},
+		{Name: "DescribeEndpoints", Event: (*DescribeEndpointsEvent)(nil), Kind: cloudtrail.OpList, Resource: "Endpoint", HTTPMethod: "POST"},
+		{Name: "DisassociateCertificate", Event: (*DisassociateCertificateEvent)(nil), Idempotent: true, Kind: cloudtrail.OpOther, Resource: "Certificate", HTTPMethod: "DELETE"},
+		{Name: "GetJob", Event: (*GetJobEvent)(nil), ReadOnly: true, Idempotent: true, Kind: cloudtrail.OpRead, Resource: "Job", HTTPMethod: "GET"},
+		{Name: "GetJobTemplate", Event: (*GetJobTemplateEvent)(nil), ReadOnly: true, Idempotent: true, Kind: cloudtrail.OpRead, Resource: "JobTemplate", HTTPMethod: "GET"},
+		{Name: "GetJobsQueryResults", Event: (*GetJobsQueryResultsEvent)(nil), ReadOnly: true, Idempotent: true, Kind: cloudtrail.OpRead, Resource: "JobsQueryResults", HTTPMethod: "GET"},
+		{Name: "GetPolicy", Event: (*GetPolicyEvent)(nil), ReadOnly: true, Idempotent: true, Kind: cloudtrail.OpRead, Resource: "Policy", HTTPMethod: "GET"},
+		{Name: "GetPreset", Event: (*GetPresetEvent)(nil), ReadOnly: true, Idempotent: true, Kind: cloudtrail.OpRead, Resource: "Preset", HTTPMethod: "GET"},
+		{Name: "GetQueue", Event: (*GetQueueEvent)(nil), ReadOnly: true, Idempotent: true, Kind: cloudtrail.OpRead, Resource: "Queue", HTTPMethod: "GET"},
+		{Name: "ListJobTemplates", Event: (*ListJobTemplatesEvent)(nil), ReadOnly: true, Idempotent: true, Kind: cloudtrail.OpList, Resource: "JobTemplate", HTTPMethod: "GET"},
+		{Name: "ListJobs", Event: (*ListJobsEvent)(nil), ReadOnly: true, Idempotent: true, Kind: cloudtrail.OpList, Resource: "Job", HTTPMethod: "GET"},
+		{Name: "ListPresets", Event: (*ListPresetsEvent)(nil), ReadOnly: true, Idempotent: true, Kind: cloudtrail.OpList, Resource: "Preset", HTTPMethod: "GET"},
+		{Name: "ListQueues", Event: (*ListQueuesEvent)(nil), ReadOnly: true, Idempotent: true, Kind: cloudtrail.OpList, Resource: "Queue", HTTPMethod: "GET"},
+		{Name: "ListTagsForResource", Event: (*ListTagsForResourceEvent)(nil), ReadOnly: true, Idempotent: true, Kind: cloudtrail.OpRead, Resource: "Resource", HTTPMethod: "GET"},
+		{Name: "ListVersions", Event: (*ListVersionsEvent)(nil), ReadOnly: true, Idempotent: true, Kind: cloudtrail.OpList, Resource: "Version", HTTPMethod: "GET"},
+		{Name: "Probe", Event: (*ProbeEvent)(nil), Kind: cloudtrail.OpOther, HTTPMethod: "POST"},
+		{Name: "PutPolicy", Event: (*PutPolicyEvent)(nil), Idempotent: true, Kind: cloudtrail.OpPolicy, Resource: "Policy", HTTPMethod: "PUT"},
+		{Name: "SearchJobs", Event: (*SearchJobsEvent)(nil), ReadOnly: true, Idempotent: true, Kind: cloudtrail.OpList, Resource: "Job", HTTPMethod: "GET"},
+		{Name: "StartJobsQuery", Event: (*StartJobsQueryEvent)(nil), Kind: cloudtrail.OpStart, Resource: "JobsQuery", HTTPMethod: "POST"},
+		{Name: "TagResource", Event: (*TagResourceEvent)(nil), Kind: cloudtrail.OpTag, Resource: "Resource", HTTPMethod: "POST"},
+		{Name: "UntagResource", Event: (*UntagResourceEvent)(nil), Idempotent: true, Kind: cloudtrail.OpUntag, Resource: "Resource", HTTPMethod: "PUT"},
+		{Name: "UpdateJobTemplate", Event: (*UpdateJobTemplateEvent)(nil), Idempotent: true, Kind: cloudtrail.OpUpdate, Resource: "JobTemplate", HTTPMethod: "PUT"},
+		{Name: "UpdatePreset", Event: (*UpdatePresetEvent)(nil), Idempotent: true, Kind: cloudtrail.OpUpdate, Resource: "Preset", HTTPMethod: "PUT"},
+		{Name: "UpdateQueue", Event: (*UpdateQueueEvent)(nil), Idempotent: true, Kind: cloudtrail.OpUpdate, Resource: "Queue", HTTPMethod: "PUT"},
 	},
 }
 

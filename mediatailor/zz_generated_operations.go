@@ -24,6 +24,10 @@ func Operations() []string {
 // request and response typed.
 //
 // Configures Amazon CloudWatch log settings for a channel.
+//
+// Operation facts (cloudtrail.Info): kind other, from the operation's name;
+// resource Channel, which the model binds it to (operations of
+// ChannelResource); HTTP PUT; idempotent.
 type ConfigureLogsForChannelEvent = cloudtrail.Typed[ConfigureLogsForChannelRequest, ConfigureLogsForChannelResponse]
 
 // ConfigureLogsForPlaybackConfigurationEvent is a
@@ -32,6 +36,9 @@ type ConfigureLogsForChannelEvent = cloudtrail.Typed[ConfigureLogsForChannelRequ
 //
 // Defines where AWS Elemental MediaTailor sends logs for the playback
 // configuration.
+//
+// Operation facts (cloudtrail.Info): kind other, from the operation's name;
+// resource PlaybackConfiguration, from the name; HTTP PUT; idempotent.
 type ConfigureLogsForPlaybackConfigurationEvent = cloudtrail.Typed[ConfigureLogsForPlaybackConfigurationRequest, ConfigureLogsForPlaybackConfigurationResponse]
 
 // CreateChannelEvent is a CreateChannel record with its request and response
@@ -41,12 +48,19 @@ type ConfigureLogsForPlaybackConfigurationEvent = cloudtrail.Typed[ConfigureLogs
 // with channels
 // (https://docs.aws.amazon.com/mediatailor/latest/ug/channel-assembly-channels.html)
 // in the MediaTailor User Guide.
+//
+// Operation facts (cloudtrail.Info): kind put, as the put operation of the
+// model's resource ChannelResource; resource Channel; HTTP POST; idempotent.
 type CreateChannelEvent = cloudtrail.Typed[CreateChannelRequest, CreateChannelResponse]
 
 // CreateLiveSourceEvent is a CreateLiveSource record with its request and
 // response typed.
 //
 // The live source configuration.
+//
+// Operation facts (cloudtrail.Info): kind put, as the put operation of the
+// model's resource LiveSourceResource; resource LiveSource; HTTP POST;
+// idempotent.
 type CreateLiveSourceEvent = cloudtrail.Typed[CreateLiveSourceRequest, CreateLiveSourceResponse]
 
 // CreatePrefetchScheduleEvent is a CreatePrefetchSchedule record with its
@@ -58,6 +72,10 @@ type CreateLiveSourceEvent = cloudtrail.Typed[CreateLiveSourceRequest, CreateLiv
 // prefetching
 // (https://docs.aws.amazon.com/mediatailor/latest/ug/prefetching-ads.html) in
 // the MediaTailor User Guide.
+//
+// Operation facts (cloudtrail.Info): kind put, as the put operation of the
+// model's resource PrefetchScheduleResource; resource PrefetchSchedule; HTTP
+// POST; idempotent.
 type CreatePrefetchScheduleEvent = cloudtrail.Typed[CreatePrefetchScheduleRequest, CreatePrefetchScheduleResponse]
 
 // CreateProgramEvent is a CreateProgram record with its request and response
@@ -67,6 +85,9 @@ type CreatePrefetchScheduleEvent = cloudtrail.Typed[CreatePrefetchScheduleReques
 // Working with programs
 // (https://docs.aws.amazon.com/mediatailor/latest/ug/channel-assembly-programs.html)
 // in the MediaTailor User Guide.
+//
+// Operation facts (cloudtrail.Info): kind put, as the put operation of the
+// model's resource ProgramResource; resource Program; HTTP POST; idempotent.
 type CreateProgramEvent = cloudtrail.Typed[CreateProgramRequest, CreateProgramResponse]
 
 // CreateSourceLocationEvent is a CreateSourceLocation record with its request
@@ -76,12 +97,20 @@ type CreateProgramEvent = cloudtrail.Typed[CreateProgramRequest, CreateProgramRe
 // more information about source locations, see Working with source locations
 // (https://docs.aws.amazon.com/mediatailor/latest/ug/channel-assembly-source-locations.html)
 // in the MediaTailor User Guide.
+//
+// Operation facts (cloudtrail.Info): kind put, as the put operation of the
+// model's resource SourceLocationResource; resource SourceLocation; HTTP POST;
+// idempotent.
 type CreateSourceLocationEvent = cloudtrail.Typed[CreateSourceLocationRequest, CreateSourceLocationResponse]
 
 // CreateVodSourceEvent is a CreateVodSource record with its request and
 // response typed.
 //
 // The VOD source configuration parameters.
+//
+// Operation facts (cloudtrail.Info): kind put, as the put operation of the
+// model's resource VodSourceResource; resource VodSource; HTTP POST;
+// idempotent.
 type CreateVodSourceEvent = cloudtrail.Typed[CreateVodSourceRequest, CreateVodSourceResponse]
 
 // DeleteChannelEvent is a DeleteChannel record with its request and response
@@ -91,18 +120,30 @@ type CreateVodSourceEvent = cloudtrail.Typed[CreateVodSourceRequest, CreateVodSo
 // with channels
 // (https://docs.aws.amazon.com/mediatailor/latest/ug/channel-assembly-channels.html)
 // in the MediaTailor User Guide.
+//
+// Operation facts (cloudtrail.Info): kind delete, as the delete operation of
+// the model's resource ChannelResource; resource Channel; HTTP DELETE;
+// idempotent.
 type DeleteChannelEvent = cloudtrail.Typed[DeleteChannelRequest, DeleteChannelResponse]
 
 // DeleteChannelPolicyEvent is a DeleteChannelPolicy record with its request and
 // response typed.
 //
 // The channel policy to delete.
+//
+// Operation facts (cloudtrail.Info): kind delete, as the delete operation of
+// the model's resource ChannelPolicy; resource ChannelPolicy; HTTP DELETE;
+// idempotent.
 type DeleteChannelPolicyEvent = cloudtrail.Typed[DeleteChannelPolicyRequest, DeleteChannelPolicyResponse]
 
 // DeleteLiveSourceEvent is a DeleteLiveSource record with its request and
 // response typed.
 //
 // The live source to delete.
+//
+// Operation facts (cloudtrail.Info): kind delete, as the delete operation of
+// the model's resource LiveSourceResource; resource LiveSource; HTTP DELETE;
+// idempotent.
 type DeleteLiveSourceEvent = cloudtrail.Typed[DeleteLiveSourceRequest, DeleteLiveSourceResponse]
 
 // DeletePlaybackConfigurationEvent is a DeletePlaybackConfiguration record with
@@ -111,6 +152,10 @@ type DeleteLiveSourceEvent = cloudtrail.Typed[DeleteLiveSourceRequest, DeleteLiv
 // Deletes a playback configuration. For information about MediaTailor
 // configurations, see Working with configurations in AWS Elemental MediaTailor
 // (https://docs.aws.amazon.com/mediatailor/latest/ug/configurations.html).
+//
+// Operation facts (cloudtrail.Info): kind delete, as the delete operation of
+// the model's resource PlaybackConfigurationResource; resource
+// PlaybackConfiguration; HTTP DELETE; idempotent.
 type DeletePlaybackConfigurationEvent = cloudtrail.Typed[DeletePlaybackConfigurationRequest, DeletePlaybackConfigurationResponse]
 
 // DeletePrefetchScheduleEvent is a DeletePrefetchSchedule record with its
@@ -122,6 +167,10 @@ type DeletePlaybackConfigurationEvent = cloudtrail.Typed[DeletePlaybackConfigura
 // see Using ad prefetching
 // (https://docs.aws.amazon.com/mediatailor/latest/ug/prefetching-ads.html) in
 // the MediaTailor User Guide.
+//
+// Operation facts (cloudtrail.Info): kind delete, as the delete operation of
+// the model's resource PrefetchScheduleResource; resource PrefetchSchedule;
+// HTTP DELETE; idempotent.
 type DeletePrefetchScheduleEvent = cloudtrail.Typed[DeletePrefetchScheduleRequest, DeletePrefetchScheduleResponse]
 
 // DeleteProgramEvent is a DeleteProgram record with its request and response
@@ -131,6 +180,10 @@ type DeletePrefetchScheduleEvent = cloudtrail.Typed[DeletePrefetchScheduleReques
 // Working with programs
 // (https://docs.aws.amazon.com/mediatailor/latest/ug/channel-assembly-programs.html)
 // in the MediaTailor User Guide.
+//
+// Operation facts (cloudtrail.Info): kind delete, as the delete operation of
+// the model's resource ProgramResource; resource Program; HTTP DELETE;
+// idempotent.
 type DeleteProgramEvent = cloudtrail.Typed[DeleteProgramRequest, DeleteProgramResponse]
 
 // DeleteSourceLocationEvent is a DeleteSourceLocation record with its request
@@ -140,12 +193,20 @@ type DeleteProgramEvent = cloudtrail.Typed[DeleteProgramRequest, DeleteProgramRe
 // more information about source locations, see Working with source locations
 // (https://docs.aws.amazon.com/mediatailor/latest/ug/channel-assembly-source-locations.html)
 // in the MediaTailor User Guide.
+//
+// Operation facts (cloudtrail.Info): kind delete, as the delete operation of
+// the model's resource SourceLocationResource; resource SourceLocation; HTTP
+// DELETE; idempotent.
 type DeleteSourceLocationEvent = cloudtrail.Typed[DeleteSourceLocationRequest, DeleteSourceLocationResponse]
 
 // DeleteVodSourceEvent is a DeleteVodSource record with its request and
 // response typed.
 //
 // The video on demand (VOD) source to delete.
+//
+// Operation facts (cloudtrail.Info): kind delete, as the delete operation of
+// the model's resource VodSourceResource; resource VodSource; HTTP DELETE;
+// idempotent.
 type DeleteVodSourceEvent = cloudtrail.Typed[DeleteVodSourceRequest, DeleteVodSourceResponse]
 
 // DescribeChannelEvent is a DescribeChannel record with its request and
@@ -155,12 +216,20 @@ type DeleteVodSourceEvent = cloudtrail.Typed[DeleteVodSourceRequest, DeleteVodSo
 // with channels
 // (https://docs.aws.amazon.com/mediatailor/latest/ug/channel-assembly-channels.html)
 // in the MediaTailor User Guide.
+//
+// Operation facts (cloudtrail.Info): kind read, as the read operation of the
+// model's resource ChannelResource; resource Channel; HTTP GET; read-only and
+// idempotent.
 type DescribeChannelEvent = cloudtrail.Typed[DescribeChannelRequest, DescribeChannelResponse]
 
 // DescribeLiveSourceEvent is a DescribeLiveSource record with its request and
 // response typed.
 //
 // The live source to describe.
+//
+// Operation facts (cloudtrail.Info): kind read, as the read operation of the
+// model's resource LiveSourceResource; resource LiveSource; HTTP GET; read-only
+// and idempotent.
 type DescribeLiveSourceEvent = cloudtrail.Typed[DescribeLiveSourceRequest, DescribeLiveSourceResponse]
 
 // DescribeProgramEvent is a DescribeProgram record with its request and
@@ -170,6 +239,10 @@ type DescribeLiveSourceEvent = cloudtrail.Typed[DescribeLiveSourceRequest, Descr
 // Working with programs
 // (https://docs.aws.amazon.com/mediatailor/latest/ug/channel-assembly-programs.html)
 // in the MediaTailor User Guide.
+//
+// Operation facts (cloudtrail.Info): kind read, as the read operation of the
+// model's resource ProgramResource; resource Program; HTTP GET; read-only and
+// idempotent.
 type DescribeProgramEvent = cloudtrail.Typed[DescribeProgramRequest, DescribeProgramResponse]
 
 // DescribeSourceLocationEvent is a DescribeSourceLocation record with its
@@ -180,6 +253,10 @@ type DescribeProgramEvent = cloudtrail.Typed[DescribeProgramRequest, DescribePro
 // locations
 // (https://docs.aws.amazon.com/mediatailor/latest/ug/channel-assembly-source-locations.html)
 // in the MediaTailor User Guide.
+//
+// Operation facts (cloudtrail.Info): kind read, as the read operation of the
+// model's resource SourceLocationResource; resource SourceLocation; HTTP GET;
+// read-only and idempotent.
 type DescribeSourceLocationEvent = cloudtrail.Typed[DescribeSourceLocationRequest, DescribeSourceLocationResponse]
 
 // DescribeVodSourceEvent is a DescribeVodSource record with its request and
@@ -187,6 +264,10 @@ type DescribeSourceLocationEvent = cloudtrail.Typed[DescribeSourceLocationReques
 //
 // Provides details about a specific video on demand (VOD) source in a specific
 // source location.
+//
+// Operation facts (cloudtrail.Info): kind read, as the read operation of the
+// model's resource VodSourceResource; resource VodSource; HTTP GET; read-only
+// and idempotent.
 type DescribeVodSourceEvent = cloudtrail.Typed[DescribeVodSourceRequest, DescribeVodSourceResponse]
 
 // GetChannelPolicyEvent is a GetChannelPolicy record with its request and
@@ -194,12 +275,20 @@ type DescribeVodSourceEvent = cloudtrail.Typed[DescribeVodSourceRequest, Describ
 //
 // Returns the channel's IAM policy. IAM policies are used to control access to
 // your channel.
+//
+// Operation facts (cloudtrail.Info): kind read, as the read operation of the
+// model's resource ChannelPolicy; resource ChannelPolicy; HTTP GET; read-only
+// and idempotent.
 type GetChannelPolicyEvent = cloudtrail.Typed[GetChannelPolicyRequest, GetChannelPolicyResponse]
 
 // GetChannelScheduleEvent is a GetChannelSchedule record with its request and
 // response typed.
 //
 // Retrieves information about your channel's schedule.
+//
+// Operation facts (cloudtrail.Info): kind list, from the model's traits
+// (readonly, paginated); resource Channel, which the model binds it to
+// (operations of ChannelResource); HTTP GET; read-only and idempotent.
 type GetChannelScheduleEvent = cloudtrail.Typed[GetChannelScheduleRequest, GetChannelScheduleResponse]
 
 // GetPlaybackConfigurationEvent is a GetPlaybackConfiguration record with its
@@ -208,6 +297,10 @@ type GetChannelScheduleEvent = cloudtrail.Typed[GetChannelScheduleRequest, GetCh
 // Retrieves a playback configuration. For information about MediaTailor
 // configurations, see Working with configurations in AWS Elemental MediaTailor
 // (https://docs.aws.amazon.com/mediatailor/latest/ug/configurations.html).
+//
+// Operation facts (cloudtrail.Info): kind read, as the read operation of the
+// model's resource PlaybackConfigurationResource; resource
+// PlaybackConfiguration; HTTP GET; read-only and idempotent.
 type GetPlaybackConfigurationEvent = cloudtrail.Typed[GetPlaybackConfigurationRequest, GetPlaybackConfigurationResponse]
 
 // GetPrefetchScheduleEvent is a GetPrefetchSchedule record with its request and
@@ -219,12 +312,20 @@ type GetPlaybackConfigurationEvent = cloudtrail.Typed[GetPlaybackConfigurationRe
 // Using ad prefetching
 // (https://docs.aws.amazon.com/mediatailor/latest/ug/prefetching-ads.html) in
 // the MediaTailor User Guide.
+//
+// Operation facts (cloudtrail.Info): kind read, as the read operation of the
+// model's resource PrefetchScheduleResource; resource PrefetchSchedule; HTTP
+// GET; read-only and idempotent.
 type GetPrefetchScheduleEvent = cloudtrail.Typed[GetPrefetchScheduleRequest, GetPrefetchScheduleResponse]
 
 // ListAlertsEvent is a ListAlerts record with its request and response typed.
 //
 // Lists the alerts that are associated with a MediaTailor channel assembly
 // resource.
+//
+// Operation facts (cloudtrail.Info): kind list, from the model's traits
+// (readonly, paginated); resource Alert, from the name; HTTP GET; read-only and
+// idempotent.
 type ListAlertsEvent = cloudtrail.Typed[ListAlertsRequest, ListAlertsResponse]
 
 // ListChannelsEvent is a ListChannels record with its request and response
@@ -232,6 +333,10 @@ type ListAlertsEvent = cloudtrail.Typed[ListAlertsRequest, ListAlertsResponse]
 //
 // Retrieves information about the channels that are associated with the current
 // AWS account.
+//
+// Operation facts (cloudtrail.Info): kind list, as the list operation of the
+// model's resource ChannelResource; resource Channel; HTTP GET; read-only and
+// idempotent.
 type ListChannelsEvent = cloudtrail.Typed[ListChannelsRequest, ListChannelsResponse]
 
 // ListLiveSourcesEvent is a ListLiveSources record with its request and
@@ -239,6 +344,10 @@ type ListChannelsEvent = cloudtrail.Typed[ListChannelsRequest, ListChannelsRespo
 //
 // Lists the live sources contained in a source location. A source represents a
 // piece of content.
+//
+// Operation facts (cloudtrail.Info): kind list, as the list operation of the
+// model's resource LiveSourceResource; resource LiveSource; HTTP GET; read-only
+// and idempotent.
 type ListLiveSourcesEvent = cloudtrail.Typed[ListLiveSourcesRequest, ListLiveSourcesResponse]
 
 // ListPlaybackConfigurationsEvent is a ListPlaybackConfigurations record with
@@ -247,12 +356,20 @@ type ListLiveSourcesEvent = cloudtrail.Typed[ListLiveSourcesRequest, ListLiveSou
 // Retrieves existing playback configurations. For information about MediaTailor
 // configurations, see Working with Configurations in AWS Elemental MediaTailor
 // (https://docs.aws.amazon.com/mediatailor/latest/ug/configurations.html).
+//
+// Operation facts (cloudtrail.Info): kind list, as the list operation of the
+// model's resource PlaybackConfigurationResource; resource
+// PlaybackConfiguration; HTTP GET; read-only and idempotent.
 type ListPlaybackConfigurationsEvent = cloudtrail.Typed[ListPlaybackConfigurationsRequest, ListPlaybackConfigurationsResponse]
 
 // ListPrefetchSchedulesEvent is a ListPrefetchSchedules record with its request
 // and response typed.
 //
 // Lists the prefetch schedules for a playback configuration.
+//
+// Operation facts (cloudtrail.Info): kind list, as the list operation of the
+// model's resource PrefetchScheduleResource; resource PrefetchSchedule; HTTP
+// POST; read-only and idempotent.
 type ListPrefetchSchedulesEvent = cloudtrail.Typed[ListPrefetchSchedulesRequest, ListPrefetchSchedulesResponse]
 
 // ListSourceLocationsEvent is a ListSourceLocations record with its request and
@@ -260,6 +377,10 @@ type ListPrefetchSchedulesEvent = cloudtrail.Typed[ListPrefetchSchedulesRequest,
 //
 // Lists the source locations for a channel. A source location defines the host
 // server URL, and contains a list of sources.
+//
+// Operation facts (cloudtrail.Info): kind list, as the list operation of the
+// model's resource SourceLocationResource; resource SourceLocation; HTTP GET;
+// read-only and idempotent.
 type ListSourceLocationsEvent = cloudtrail.Typed[ListSourceLocationsRequest, ListSourceLocationsResponse]
 
 // ListTagsForResourceEvent is a ListTagsForResource record with its request and
@@ -270,6 +391,10 @@ type ListSourceLocationsEvent = cloudtrail.Typed[ListSourceLocationsRequest, Lis
 // access control, and cost tracking. For more information, see Tagging AWS
 // Elemental MediaTailor Resources
 // (https://docs.aws.amazon.com/mediatailor/latest/ug/tagging.html).
+//
+// Operation facts (cloudtrail.Info): kind read, from the model's traits
+// (readonly); resource Resource, from the name; HTTP GET; read-only and
+// idempotent.
 type ListTagsForResourceEvent = cloudtrail.Typed[ListTagsForResourceRequest, ListTagsForResourceResponse]
 
 // ListVodSourcesEvent is a ListVodSources record with its request and response
@@ -277,6 +402,10 @@ type ListTagsForResourceEvent = cloudtrail.Typed[ListTagsForResourceRequest, Lis
 //
 // Lists the VOD sources contained in a source location. A source represents a
 // piece of content.
+//
+// Operation facts (cloudtrail.Info): kind list, as the list operation of the
+// model's resource VodSourceResource; resource VodSource; HTTP GET; read-only
+// and idempotent.
 type ListVodSourcesEvent = cloudtrail.Typed[ListVodSourcesRequest, ListVodSourcesResponse]
 
 // PutChannelPolicyEvent is a PutChannelPolicy record with its request and
@@ -284,6 +413,9 @@ type ListVodSourcesEvent = cloudtrail.Typed[ListVodSourcesRequest, ListVodSource
 //
 // Creates an IAM policy for the channel. IAM policies are used to control
 // access to your channel.
+//
+// Operation facts (cloudtrail.Info): kind put, as the put operation of the
+// model's resource ChannelPolicy; resource ChannelPolicy; HTTP PUT; idempotent.
 type PutChannelPolicyEvent = cloudtrail.Typed[PutChannelPolicyRequest, PutChannelPolicyResponse]
 
 // PutPlaybackConfigurationEvent is a PutPlaybackConfiguration record with its
@@ -292,6 +424,10 @@ type PutChannelPolicyEvent = cloudtrail.Typed[PutChannelPolicyRequest, PutChanne
 // Creates a playback configuration. For information about MediaTailor
 // configurations, see Working with configurations in AWS Elemental MediaTailor
 // (https://docs.aws.amazon.com/mediatailor/latest/ug/configurations.html).
+//
+// Operation facts (cloudtrail.Info): kind put, as the put operation of the
+// model's resource PlaybackConfigurationResource; resource
+// PlaybackConfiguration; HTTP PUT; idempotent.
 type PutPlaybackConfigurationEvent = cloudtrail.Typed[PutPlaybackConfigurationRequest, PutPlaybackConfigurationResponse]
 
 // StartChannelEvent is a StartChannel record with its request and response
@@ -301,6 +437,10 @@ type PutPlaybackConfigurationEvent = cloudtrail.Typed[PutPlaybackConfigurationRe
 // with channels
 // (https://docs.aws.amazon.com/mediatailor/latest/ug/channel-assembly-channels.html)
 // in the MediaTailor User Guide.
+//
+// Operation facts (cloudtrail.Info): kind start, from the operation's name;
+// resource Channel, which the model binds it to (operations of
+// ChannelResource); HTTP PUT; idempotent.
 type StartChannelEvent = cloudtrail.Typed[StartChannelRequest, StartChannelResponse]
 
 // StopChannelEvent is a StopChannel record with its request and response typed.
@@ -309,6 +449,10 @@ type StartChannelEvent = cloudtrail.Typed[StartChannelRequest, StartChannelRespo
 // channels
 // (https://docs.aws.amazon.com/mediatailor/latest/ug/channel-assembly-channels.html)
 // in the MediaTailor User Guide.
+//
+// Operation facts (cloudtrail.Info): kind stop, from the operation's name;
+// resource Channel, which the model binds it to (operations of
+// ChannelResource); HTTP PUT; idempotent.
 type StopChannelEvent = cloudtrail.Typed[StopChannelRequest, StopChannelResponse]
 
 // TagResourceEvent is a TagResource record with its request and response typed.
@@ -317,12 +461,18 @@ type StopChannelEvent = cloudtrail.Typed[StopChannelRequest, StopChannelResponse
 // Amazon resources to help with organization, access control, and cost
 // tracking. For more information, see Tagging AWS Elemental MediaTailor
 // Resources (https://docs.aws.amazon.com/mediatailor/latest/ug/tagging.html).
+//
+// Operation facts (cloudtrail.Info): kind tag, from the operation's name;
+// resource Resource, from the name; HTTP POST.
 type TagResourceEvent = cloudtrail.Typed[TagResourceRequest, TagResourceResponse]
 
 // UntagResourceEvent is an UntagResource record with its request and response
 // typed.
 //
 // The resource to untag.
+//
+// Operation facts (cloudtrail.Info): kind untag, from the operation's name;
+// resource Resource, from the name; HTTP DELETE; idempotent.
 type UntagResourceEvent = cloudtrail.Typed[UntagResourceRequest, UntagResourceResponse]
 
 // UpdateChannelEvent is an UpdateChannel record with its request and response
@@ -332,18 +482,28 @@ type UntagResourceEvent = cloudtrail.Typed[UntagResourceRequest, UntagResourceRe
 // with channels
 // (https://docs.aws.amazon.com/mediatailor/latest/ug/channel-assembly-channels.html)
 // in the MediaTailor User Guide.
+//
+// Operation facts (cloudtrail.Info): kind update, as the update operation of
+// the model's resource ChannelResource; resource Channel; HTTP PUT; idempotent.
 type UpdateChannelEvent = cloudtrail.Typed[UpdateChannelRequest, UpdateChannelResponse]
 
 // UpdateLiveSourceEvent is an UpdateLiveSource record with its request and
 // response typed.
 //
 // Updates a live source's configuration.
+//
+// Operation facts (cloudtrail.Info): kind update, as the update operation of
+// the model's resource LiveSourceResource; resource LiveSource; HTTP PUT;
+// idempotent.
 type UpdateLiveSourceEvent = cloudtrail.Typed[UpdateLiveSourceRequest, UpdateLiveSourceResponse]
 
 // UpdateProgramEvent is an UpdateProgram record with its request and response
 // typed.
 //
 // Updates a program within a channel.
+//
+// Operation facts (cloudtrail.Info): kind update, as the update operation of
+// the model's resource ProgramResource; resource Program; HTTP PUT; idempotent.
 type UpdateProgramEvent = cloudtrail.Typed[UpdateProgramRequest, UpdateProgramResponse]
 
 // UpdateSourceLocationEvent is an UpdateSourceLocation record with its request
@@ -353,62 +513,70 @@ type UpdateProgramEvent = cloudtrail.Typed[UpdateProgramRequest, UpdateProgramRe
 // more information about source locations, see Working with source locations
 // (https://docs.aws.amazon.com/mediatailor/latest/ug/channel-assembly-source-locations.html)
 // in the MediaTailor User Guide.
+//
+// Operation facts (cloudtrail.Info): kind update, as the update operation of
+// the model's resource SourceLocationResource; resource SourceLocation; HTTP
+// PUT; idempotent.
 type UpdateSourceLocationEvent = cloudtrail.Typed[UpdateSourceLocationRequest, UpdateSourceLocationResponse]
 
 // UpdateVodSourceEvent is an UpdateVodSource record with its request and
 // response typed.
 //
 // Updates a VOD source's configuration.
+//
+// Operation facts (cloudtrail.Info): kind update, as the update operation of
+// the model's resource VodSourceResource; resource VodSource; HTTP PUT;
+// idempotent.
 type UpdateVodSourceEvent = cloudtrail.Typed[UpdateVodSourceRequest, UpdateVodSourceResponse]
 
 // service is what the package registers with cloudtrail when it is imported.
 var service = wire.Service{
 	EventSource: EventSource,
 	Operations: []wire.Operation{
-		{Name: "ConfigureLogsForChannel", Event: (*ConfigureLogsForChannelEvent)(nil)},
-		{Name: "ConfigureLogsForPlaybackConfiguration", Event: (*ConfigureLogsForPlaybackConfigurationEvent)(nil)},
-		{Name: "CreateChannel", Event: (*CreateChannelEvent)(nil)},
-		{Name: "CreateLiveSource", Event: (*CreateLiveSourceEvent)(nil)},
-		{Name: "CreatePrefetchSchedule", Event: (*CreatePrefetchScheduleEvent)(nil)},
-		{Name: "CreateProgram", Event: (*CreateProgramEvent)(nil)},
-		{Name: "CreateSourceLocation", Event: (*CreateSourceLocationEvent)(nil)},
-		{Name: "CreateVodSource", Event: (*CreateVodSourceEvent)(nil)},
-		{Name: "DeleteChannel", Event: (*DeleteChannelEvent)(nil)},
-		{Name: "DeleteChannelPolicy", Event: (*DeleteChannelPolicyEvent)(nil)},
-		{Name: "DeleteLiveSource", Event: (*DeleteLiveSourceEvent)(nil)},
-		{Name: "DeletePlaybackConfiguration", Event: (*DeletePlaybackConfigurationEvent)(nil)},
-		{Name: "DeletePrefetchSchedule", Event: (*DeletePrefetchScheduleEvent)(nil)},
-		{Name: "DeleteProgram", Event: (*DeleteProgramEvent)(nil)},
-		{Name: "DeleteSourceLocation", Event: (*DeleteSourceLocationEvent)(nil)},
-		{Name: "DeleteVodSource", Event: (*DeleteVodSourceEvent)(nil)},
-		{Name: "DescribeChannel", Event: (*DescribeChannelEvent)(nil)},
-		{Name: "DescribeLiveSource", Event: (*DescribeLiveSourceEvent)(nil)},
-		{Name: "DescribeProgram", Event: (*DescribeProgramEvent)(nil)},
-		{Name: "DescribeSourceLocation", Event: (*DescribeSourceLocationEvent)(nil)},
-		{Name: "DescribeVodSource", Event: (*DescribeVodSourceEvent)(nil)},
-		{Name: "GetChannelPolicy", Event: (*GetChannelPolicyEvent)(nil)},
-		{Name: "GetChannelSchedule", Event: (*GetChannelScheduleEvent)(nil)},
-		{Name: "GetPlaybackConfiguration", Event: (*GetPlaybackConfigurationEvent)(nil)},
-		{Name: "GetPrefetchSchedule", Event: (*GetPrefetchScheduleEvent)(nil)},
-		{Name: "ListAlerts", Event: (*ListAlertsEvent)(nil)},
-		{Name: "ListChannels", Event: (*ListChannelsEvent)(nil)},
-		{Name: "ListLiveSources", Event: (*ListLiveSourcesEvent)(nil)},
-		{Name: "ListPlaybackConfigurations", Event: (*ListPlaybackConfigurationsEvent)(nil)},
-		{Name: "ListPrefetchSchedules", Event: (*ListPrefetchSchedulesEvent)(nil)},
-		{Name: "ListSourceLocations", Event: (*ListSourceLocationsEvent)(nil)},
-		{Name: "ListTagsForResource", Event: (*ListTagsForResourceEvent)(nil)},
-		{Name: "ListVodSources", Event: (*ListVodSourcesEvent)(nil)},
-		{Name: "PutChannelPolicy", Event: (*PutChannelPolicyEvent)(nil)},
-		{Name: "PutPlaybackConfiguration", Event: (*PutPlaybackConfigurationEvent)(nil)},
-		{Name: "StartChannel", Event: (*StartChannelEvent)(nil)},
-		{Name: "StopChannel", Event: (*StopChannelEvent)(nil)},
-		{Name: "TagResource", Event: (*TagResourceEvent)(nil)},
-		{Name: "UntagResource", Event: (*UntagResourceEvent)(nil)},
-		{Name: "UpdateChannel", Event: (*UpdateChannelEvent)(nil)},
-		{Name: "UpdateLiveSource", Event: (*UpdateLiveSourceEvent)(nil)},
-		{Name: "UpdateProgram", Event: (*UpdateProgramEvent)(nil)},
-		{Name: "UpdateSourceLocation", Event: (*UpdateSourceLocationEvent)(nil)},
-		{Name: "UpdateVodSource", Event: (*UpdateVodSourceEvent)(nil)},
+		{Name: "ConfigureLogsForChannel", Event: (*ConfigureLogsForChannelEvent)(nil), Idempotent: true, Kind: cloudtrail.OpOther, Resource: "Channel", HTTPMethod: "PUT"},
+		{Name: "ConfigureLogsForPlaybackConfiguration", Event: (*ConfigureLogsForPlaybackConfigurationEvent)(nil), Idempotent: true, Kind: cloudtrail.OpOther, Resource: "PlaybackConfiguration", HTTPMethod: "PUT"},
+		{Name: "CreateChannel", Event: (*CreateChannelEvent)(nil), Idempotent: true, Kind: cloudtrail.OpPut, Resource: "Channel", HTTPMethod: "POST"},
+		{Name: "CreateLiveSource", Event: (*CreateLiveSourceEvent)(nil), Idempotent: true, Kind: cloudtrail.OpPut, Resource: "LiveSource", HTTPMethod: "POST"},
+		{Name: "CreatePrefetchSchedule", Event: (*CreatePrefetchScheduleEvent)(nil), Idempotent: true, Kind: cloudtrail.OpPut, Resource: "PrefetchSchedule", HTTPMethod: "POST"},
+		{Name: "CreateProgram", Event: (*CreateProgramEvent)(nil), Idempotent: true, Kind: cloudtrail.OpPut, Resource: "Program", HTTPMethod: "POST"},
+		{Name: "CreateSourceLocation", Event: (*CreateSourceLocationEvent)(nil), Idempotent: true, Kind: cloudtrail.OpPut, Resource: "SourceLocation", HTTPMethod: "POST"},
+		{Name: "CreateVodSource", Event: (*CreateVodSourceEvent)(nil), Idempotent: true, Kind: cloudtrail.OpPut, Resource: "VodSource", HTTPMethod: "POST"},
+		{Name: "DeleteChannel", Event: (*DeleteChannelEvent)(nil), Idempotent: true, Kind: cloudtrail.OpDelete, Resource: "Channel", HTTPMethod: "DELETE"},
+		{Name: "DeleteChannelPolicy", Event: (*DeleteChannelPolicyEvent)(nil), Idempotent: true, Kind: cloudtrail.OpDelete, Resource: "ChannelPolicy", HTTPMethod: "DELETE"},
+		{Name: "DeleteLiveSource", Event: (*DeleteLiveSourceEvent)(nil), Idempotent: true, Kind: cloudtrail.OpDelete, Resource: "LiveSource", HTTPMethod: "DELETE"},
+		{Name: "DeletePlaybackConfiguration", Event: (*DeletePlaybackConfigurationEvent)(nil), Idempotent: true, Kind: cloudtrail.OpDelete, Resource: "PlaybackConfiguration", HTTPMethod: "DELETE"},
+		{Name: "DeletePrefetchSchedule", Event: (*DeletePrefetchScheduleEvent)(nil), Idempotent: true, Kind: cloudtrail.OpDelete, Resource: "PrefetchSchedule", HTTPMethod: "DELETE"},
+		{Name: "DeleteProgram", Event: (*DeleteProgramEvent)(nil), Idempotent: true, Kind: cloudtrail.OpDelete, Resource: "Program", HTTPMethod: "DELETE"},
+		{Name: "DeleteSourceLocation", Event: (*DeleteSourceLocationEvent)(nil), Idempotent: true, Kind: cloudtrail.OpDelete, Resource: "SourceLocation", HTTPMethod: "DELETE"},
+		{Name: "DeleteVodSource", Event: (*DeleteVodSourceEvent)(nil), Idempotent: true, Kind: cloudtrail.OpDelete, Resource: "VodSource", HTTPMethod: "DELETE"},
+		{Name: "DescribeChannel", Event: (*DescribeChannelEvent)(nil), ReadOnly: true, Idempotent: true, Kind: cloudtrail.OpRead, Resource: "Channel", HTTPMethod: "GET"},
+		{Name: "DescribeLiveSource", Event: (*DescribeLiveSourceEvent)(nil), ReadOnly: true, Idempotent: true, Kind: cloudtrail.OpRead, Resource: "LiveSource", HTTPMethod: "GET"},
+		{Name: "DescribeProgram", Event: (*DescribeProgramEvent)(nil), ReadOnly: true, Idempotent: true, Kind: cloudtrail.OpRead, Resource: "Program", HTTPMethod: "GET"},
+		{Name: "DescribeSourceLocation", Event: (*DescribeSourceLocationEvent)(nil), ReadOnly: true, Idempotent: true, Kind: cloudtrail.OpRead, Resource: "SourceLocation", HTTPMethod: "GET"},
+		{Name: "DescribeVodSource", Event: (*DescribeVodSourceEvent)(nil), ReadOnly: true, Idempotent: true, Kind: cloudtrail.OpRead, Resource: "VodSource", HTTPMethod: "GET"},
+		{Name: "GetChannelPolicy", Event: (*GetChannelPolicyEvent)(nil), ReadOnly: true, Idempotent: true, Kind: cloudtrail.OpRead, Resource: "ChannelPolicy", HTTPMethod: "GET"},
+		{Name: "GetChannelSchedule", Event: (*GetChannelScheduleEvent)(nil), ReadOnly: true, Idempotent: true, Kind: cloudtrail.OpList, Resource: "Channel", HTTPMethod: "GET"},
+		{Name: "GetPlaybackConfiguration", Event: (*GetPlaybackConfigurationEvent)(nil), ReadOnly: true, Idempotent: true, Kind: cloudtrail.OpRead, Resource: "PlaybackConfiguration", HTTPMethod: "GET"},
+		{Name: "GetPrefetchSchedule", Event: (*GetPrefetchScheduleEvent)(nil), ReadOnly: true, Idempotent: true, Kind: cloudtrail.OpRead, Resource: "PrefetchSchedule", HTTPMethod: "GET"},
+		{Name: "ListAlerts", Event: (*ListAlertsEvent)(nil), ReadOnly: true, Idempotent: true, Kind: cloudtrail.OpList, Resource: "Alert", HTTPMethod: "GET"},
+		{Name: "ListChannels", Event: (*ListChannelsEvent)(nil), ReadOnly: true, Idempotent: true, Kind: cloudtrail.OpList, Resource: "Channel", HTTPMethod: "GET"},
+		{Name: "ListLiveSources", Event: (*ListLiveSourcesEvent)(nil), ReadOnly: true, Idempotent: true, Kind: cloudtrail.OpList, Resource: "LiveSource", HTTPMethod: "GET"},
+		{Name: "ListPlaybackConfigurations", Event: (*ListPlaybackConfigurationsEvent)(nil), ReadOnly: true, Idempotent: true, Kind: cloudtrail.OpList, Resource: "PlaybackConfiguration", HTTPMethod: "GET"},
+		{Name: "ListPrefetchSchedules", Event: (*ListPrefetchSchedulesEvent)(nil), ReadOnly: true, Idempotent: true, Kind: cloudtrail.OpList, Resource: "PrefetchSchedule", HTTPMethod: "POST"},
+		{Name: "ListSourceLocations", Event: (*ListSourceLocationsEvent)(nil), ReadOnly: true, Idempotent: true, Kind: cloudtrail.OpList, Resource: "SourceLocation", HTTPMethod: "GET"},
+		{Name: "ListTagsForResource", Event: (*ListTagsForResourceEvent)(nil), ReadOnly: true, Idempotent: true, Kind: cloudtrail.OpRead, Resource: "Resource", HTTPMethod: "GET"},
+		{Name: "ListVodSources", Event: (*ListVodSourcesEvent)(nil), ReadOnly: true, Idempotent: true, Kind: cloudtrail.OpList, Resource: "VodSource", HTTPMethod: "GET"},
+		{Name: "PutChannelPolicy", Event: (*PutChannelPolicyEvent)(nil), Idempotent: true, Kind: cloudtrail.OpPut, Resource: "ChannelPolicy", HTTPMethod: "PUT"},
+		{Name: "PutPlaybackConfiguration", Event: (*PutPlaybackConfigurationEvent)(nil), Idempotent: true, Kind: cloudtrail.OpPut, Resource: "PlaybackConfiguration", HTTPMethod: "PUT"},
+		{Name: "StartChannel", Event: (*StartChannelEvent)(nil), Idempotent: true, Kind: cloudtrail.OpStart, Resource: "Channel", HTTPMethod: "PUT"},
+		{Name: "StopChannel", Event: (*StopChannelEvent)(nil), Idempotent: true, Kind: cloudtrail.OpStop, Resource: "Channel", HTTPMethod: "PUT"},
+		{Name: "TagResource", Event: (*TagResourceEvent)(nil), Kind: cloudtrail.OpTag, Resource: "Resource", HTTPMethod: "POST"},
+		{Name: "UntagResource", Event: (*UntagResourceEvent)(nil), Idempotent: true, Kind: cloudtrail.OpUntag, Resource: "Resource", HTTPMethod: "DELETE"},
+		{Name: "UpdateChannel", Event: (*UpdateChannelEvent)(nil), Idempotent: true, Kind: cloudtrail.OpUpdate, Resource: "Channel", HTTPMethod: "PUT"},
+		{Name: "UpdateLiveSource", Event: (*UpdateLiveSourceEvent)(nil), Idempotent: true, Kind: cloudtrail.OpUpdate, Resource: "LiveSource", HTTPMethod: "PUT"},
+		{Name: "UpdateProgram", Event: (*UpdateProgramEvent)(nil), Idempotent: true, Kind: cloudtrail.OpUpdate, Resource: "Program", HTTPMethod: "PUT"},
+		{Name: "UpdateSourceLocation", Event: (*UpdateSourceLocationEvent)(nil), Idempotent: true, Kind: cloudtrail.OpUpdate, Resource: "SourceLocation", HTTPMethod: "PUT"},
+		{Name: "UpdateVodSource", Event: (*UpdateVodSourceEvent)(nil), Idempotent: true, Kind: cloudtrail.OpUpdate, Resource: "VodSource", HTTPMethod: "PUT"},
 	},
 }
 

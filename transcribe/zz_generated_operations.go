@@ -61,6 +61,9 @@ func Operations() []string {
 // (https://docs.aws.amazon.com/transcribe/latest/dg/tca-categories-batch.html)
 // and Creating categories for real-time transcriptions
 // (https://docs.aws.amazon.com/transcribe/latest/dg/tca-categories-stream.html).
+//
+// Operation facts (cloudtrail.Info): kind create, from the operation's name;
+// resource CallAnalyticsCategory, from the name; HTTP POST.
 type CreateCallAnalyticsCategoryEvent = cloudtrail.Typed[CreateCallAnalyticsCategoryRequest, CreateCallAnalyticsCategoryResponse]
 
 // CreateLanguageModelEvent is a CreateLanguageModel record with its request and
@@ -76,6 +79,9 @@ type CreateCallAnalyticsCategoryEvent = cloudtrail.Typed[CreateCallAnalyticsCate
 //     URI)
 //   - The language of your model
 //   - A unique name for your model
+//
+// Operation facts (cloudtrail.Info): kind create, from the operation's name;
+// resource LanguageModel, from the name; HTTP POST.
 type CreateLanguageModelEvent = cloudtrail.Typed[CreateLanguageModelRequest, CreateLanguageModelResponse]
 
 // CreateMedicalVocabularyEvent is a CreateMedicalVocabulary record with its
@@ -97,6 +103,9 @@ type CreateLanguageModelEvent = cloudtrail.Typed[CreateLanguageModelRequest, Cre
 //
 // For more information, see Custom vocabularies
 // (https://docs.aws.amazon.com/transcribe/latest/dg/custom-vocabulary.html).
+//
+// Operation facts (cloudtrail.Info): kind create, from the operation's name;
+// resource MedicalVocabulary, from the name; HTTP POST.
 type CreateMedicalVocabularyEvent = cloudtrail.Typed[CreateMedicalVocabularyRequest, CreateMedicalVocabularyResponse]
 
 // CreateVocabularyEvent is a CreateVocabulary record with its request and
@@ -117,6 +126,9 @@ type CreateMedicalVocabularyEvent = cloudtrail.Typed[CreateMedicalVocabularyRequ
 //
 // For more information, see Custom vocabularies
 // (https://docs.aws.amazon.com/transcribe/latest/dg/custom-vocabulary.html).
+//
+// Operation facts (cloudtrail.Info): kind create, from the operation's name;
+// resource Vocabulary, from the name; HTTP POST.
 type CreateVocabularyEvent = cloudtrail.Typed[CreateVocabularyRequest, CreateVocabularyResponse]
 
 // CreateVocabularyFilterEvent is a CreateVocabularyFilter record with its
@@ -136,6 +148,9 @@ type CreateVocabularyEvent = cloudtrail.Typed[CreateVocabularyRequest, CreateVoc
 //
 // For more information, see Vocabulary filtering
 // (https://docs.aws.amazon.com/transcribe/latest/dg/vocabulary-filtering.html).
+//
+// Operation facts (cloudtrail.Info): kind create, from the operation's name;
+// resource VocabularyFilter, from the name; HTTP POST.
 type CreateVocabularyFilterEvent = cloudtrail.Typed[CreateVocabularyFilterRequest, CreateVocabularyFilterResponse]
 
 // DeleteCallAnalyticsCategoryEvent is a DeleteCallAnalyticsCategory record with
@@ -144,6 +159,9 @@ type CreateVocabularyFilterEvent = cloudtrail.Typed[CreateVocabularyFilterReques
 // Deletes a Call Analytics category. To use this operation, specify the name of
 // the category you want to delete using CategoryName. Category names are case
 // sensitive.
+//
+// Operation facts (cloudtrail.Info): kind delete, from the operation's name;
+// resource CallAnalyticsCategory, from the name; HTTP POST.
 type DeleteCallAnalyticsCategoryEvent = cloudtrail.Typed[DeleteCallAnalyticsCategoryRequest, DeleteCallAnalyticsCategoryResponse]
 
 // DeleteCallAnalyticsJobEvent is a DeleteCallAnalyticsJob record with its
@@ -152,6 +170,9 @@ type DeleteCallAnalyticsCategoryEvent = cloudtrail.Typed[DeleteCallAnalyticsCate
 // Deletes a Call Analytics job. To use this operation, specify the name of the
 // job you want to delete using CallAnalyticsJobName. Job names are case
 // sensitive.
+//
+// Operation facts (cloudtrail.Info): kind delete, from the operation's name;
+// resource CallAnalyticsJob, from the name; HTTP POST.
 type DeleteCallAnalyticsJobEvent = cloudtrail.Typed[DeleteCallAnalyticsJobRequest, DeleteCallAnalyticsJobResponse]
 
 // DeleteLanguageModelEvent is a DeleteLanguageModel record with its request and
@@ -160,6 +181,9 @@ type DeleteCallAnalyticsJobEvent = cloudtrail.Typed[DeleteCallAnalyticsJobReques
 // Deletes a custom language model. To use this operation, specify the name of
 // the language model you want to delete using ModelName. custom language model
 // names are case sensitive.
+//
+// Operation facts (cloudtrail.Info): kind delete, from the operation's name;
+// resource LanguageModel, from the name; HTTP POST.
 type DeleteLanguageModelEvent = cloudtrail.Typed[DeleteLanguageModelRequest, DeleteLanguageModelResponse]
 
 // DeleteMedicalScribeJobEvent is a DeleteMedicalScribeJob record with its
@@ -168,6 +192,9 @@ type DeleteLanguageModelEvent = cloudtrail.Typed[DeleteLanguageModelRequest, Del
 // Deletes a Medical Scribe job. To use this operation, specify the name of the
 // job you want to delete using MedicalScribeJobName. Job names are case
 // sensitive.
+//
+// Operation facts (cloudtrail.Info): kind delete, from the operation's name;
+// resource MedicalScribeJob, from the name; HTTP POST.
 type DeleteMedicalScribeJobEvent = cloudtrail.Typed[DeleteMedicalScribeJobRequest, DeleteMedicalScribeJobResponse]
 
 // DeleteMedicalTranscriptionJobEvent is a DeleteMedicalTranscriptionJob record
@@ -176,6 +203,9 @@ type DeleteMedicalScribeJobEvent = cloudtrail.Typed[DeleteMedicalScribeJobReques
 // Deletes a medical transcription job. To use this operation, specify the name
 // of the job you want to delete using MedicalTranscriptionJobName. Job names
 // are case sensitive.
+//
+// Operation facts (cloudtrail.Info): kind delete, from the operation's name;
+// resource MedicalTranscriptionJob, from the name; HTTP POST.
 type DeleteMedicalTranscriptionJobEvent = cloudtrail.Typed[DeleteMedicalTranscriptionJobRequest, DeleteMedicalTranscriptionJobResponse]
 
 // DeleteMedicalVocabularyEvent is a DeleteMedicalVocabulary record with its
@@ -184,6 +214,9 @@ type DeleteMedicalTranscriptionJobEvent = cloudtrail.Typed[DeleteMedicalTranscri
 // Deletes a custom medical vocabulary. To use this operation, specify the name
 // of the custom vocabulary you want to delete using VocabularyName. Custom
 // vocabulary names are case sensitive.
+//
+// Operation facts (cloudtrail.Info): kind delete, from the operation's name;
+// resource MedicalVocabulary, from the name; HTTP POST.
 type DeleteMedicalVocabularyEvent = cloudtrail.Typed[DeleteMedicalVocabularyRequest, DeleteMedicalVocabularyResponse]
 
 // DeleteTranscriptionJobEvent is a DeleteTranscriptionJob record with its
@@ -192,6 +225,9 @@ type DeleteMedicalVocabularyEvent = cloudtrail.Typed[DeleteMedicalVocabularyRequ
 // Deletes a transcription job. To use this operation, specify the name of the
 // job you want to delete using TranscriptionJobName. Job names are case
 // sensitive.
+//
+// Operation facts (cloudtrail.Info): kind delete, from the operation's name;
+// resource TranscriptionJob, from the name; HTTP POST.
 type DeleteTranscriptionJobEvent = cloudtrail.Typed[DeleteTranscriptionJobRequest, DeleteTranscriptionJobResponse]
 
 // DeleteVocabularyEvent is a DeleteVocabulary record with its request and
@@ -200,6 +236,9 @@ type DeleteTranscriptionJobEvent = cloudtrail.Typed[DeleteTranscriptionJobReques
 // Deletes a custom vocabulary. To use this operation, specify the name of the
 // custom vocabulary you want to delete using VocabularyName. Custom vocabulary
 // names are case sensitive.
+//
+// Operation facts (cloudtrail.Info): kind delete, from the operation's name;
+// resource Vocabulary, from the name; HTTP POST.
 type DeleteVocabularyEvent = cloudtrail.Typed[DeleteVocabularyRequest, DeleteVocabularyResponse]
 
 // DeleteVocabularyFilterEvent is a DeleteVocabularyFilter record with its
@@ -208,6 +247,9 @@ type DeleteVocabularyEvent = cloudtrail.Typed[DeleteVocabularyRequest, DeleteVoc
 // Deletes a custom vocabulary filter. To use this operation, specify the name
 // of the custom vocabulary filter you want to delete using
 // VocabularyFilterName. Custom vocabulary filter names are case sensitive.
+//
+// Operation facts (cloudtrail.Info): kind delete, from the operation's name;
+// resource VocabularyFilter, from the name; HTTP POST.
 type DeleteVocabularyFilterEvent = cloudtrail.Typed[DeleteVocabularyFilterRequest, DeleteVocabularyFilterResponse]
 
 // DescribeLanguageModelEvent is a DescribeLanguageModel record with its request
@@ -223,6 +265,9 @@ type DeleteVocabularyFilterEvent = cloudtrail.Typed[DeleteVocabularyFilterReques
 // If you tried to create a new custom language model and the request wasn't
 // successful, you can use DescribeLanguageModel to help identify the reason for
 // this failure.
+//
+// Operation facts (cloudtrail.Info): kind read, from the operation's name;
+// resource LanguageModel, from the name; HTTP POST.
 type DescribeLanguageModelEvent = cloudtrail.Typed[DescribeLanguageModelRequest, DescribeLanguageModelResponse]
 
 // GetCallAnalyticsCategoryEvent is a GetCallAnalyticsCategory record with its
@@ -231,6 +276,9 @@ type DescribeLanguageModelEvent = cloudtrail.Typed[DescribeLanguageModelRequest,
 // Provides information about the specified Call Analytics category.
 //
 // To get a list of your Call Analytics categories, use the operation.
+//
+// Operation facts (cloudtrail.Info): kind read, from the operation's name;
+// resource CallAnalyticsCategory, from the name; HTTP POST.
 type GetCallAnalyticsCategoryEvent = cloudtrail.Typed[GetCallAnalyticsCategoryRequest, GetCallAnalyticsCategoryResponse]
 
 // GetCallAnalyticsJobEvent is a GetCallAnalyticsJob record with its request and
@@ -251,6 +299,9 @@ type GetCallAnalyticsCategoryEvent = cloudtrail.Typed[GetCallAnalyticsCategoryRe
 // redacted media file at the location specified in RedactedMediaFileUri.
 //
 // To get a list of your Call Analytics jobs, use the operation.
+//
+// Operation facts (cloudtrail.Info): kind read, from the operation's name;
+// resource CallAnalyticsJob, from the name; HTTP POST.
 type GetCallAnalyticsJobEvent = cloudtrail.Typed[GetCallAnalyticsJobRequest, GetCallAnalyticsJobResponse]
 
 // GetMedicalScribeJobEvent is a GetMedicalScribeJob record with its request and
@@ -265,6 +316,9 @@ type GetCallAnalyticsJobEvent = cloudtrail.Typed[GetCallAnalyticsJobRequest, Get
 // on why your Medical Scribe job failed.
 //
 // To get a list of your Medical Scribe jobs, use the operation.
+//
+// Operation facts (cloudtrail.Info): kind read, from the operation's name;
+// resource MedicalScribeJob, from the name; HTTP POST.
 type GetMedicalScribeJobEvent = cloudtrail.Typed[GetMedicalScribeJobRequest, GetMedicalScribeJobResponse]
 
 // GetMedicalScribeStreamEvent is a GetMedicalScribeStream record with its
@@ -275,6 +329,10 @@ type GetMedicalScribeJobEvent = cloudtrail.Typed[GetMedicalScribeJobRequest, Get
 // StreamStatus field in the response. To get the details of post-stream
 // analytics, including its status, check the PostStreamAnalyticsResult field in
 // the response.
+//
+// Operation facts (cloudtrail.Info): kind read, from the model's traits
+// (read-only by the HTTP method GET); resource MedicalScribeStream, from the
+// name; HTTP GET; read-only and idempotent.
 type GetMedicalScribeStreamEvent = cloudtrail.Typed[GetMedicalScribeStreamRequest, GetMedicalScribeStreamResponse]
 
 // GetMedicalTranscriptionJobEvent is a GetMedicalTranscriptionJob record with
@@ -289,6 +347,9 @@ type GetMedicalScribeStreamEvent = cloudtrail.Typed[GetMedicalScribeStreamReques
 // why your transcription job failed.
 //
 // To get a list of your medical transcription jobs, use the operation.
+//
+// Operation facts (cloudtrail.Info): kind read, from the operation's name;
+// resource MedicalTranscriptionJob, from the name; HTTP POST.
 type GetMedicalTranscriptionJobEvent = cloudtrail.Typed[GetMedicalTranscriptionJobRequest, GetMedicalTranscriptionJobResponse]
 
 // GetMedicalVocabularyEvent is a GetMedicalVocabulary record with its request
@@ -302,6 +363,9 @@ type GetMedicalTranscriptionJobEvent = cloudtrail.Typed[GetMedicalTranscriptionJ
 // why your vocabulary failed.
 //
 // To get a list of your custom medical vocabularies, use the operation.
+//
+// Operation facts (cloudtrail.Info): kind read, from the operation's name;
+// resource MedicalVocabulary, from the name; HTTP POST.
 type GetMedicalVocabularyEvent = cloudtrail.Typed[GetMedicalVocabularyRequest, GetMedicalVocabularyResponse]
 
 // GetTranscriptionJobEvent is a GetTranscriptionJob record with its request and
@@ -319,6 +383,9 @@ type GetMedicalVocabularyEvent = cloudtrail.Typed[GetMedicalVocabularyRequest, G
 // location specified in RedactedTranscriptFileUri.
 //
 // To get a list of your transcription jobs, use the operation.
+//
+// Operation facts (cloudtrail.Info): kind read, from the operation's name;
+// resource TranscriptionJob, from the name; HTTP POST.
 type GetTranscriptionJobEvent = cloudtrail.Typed[GetTranscriptionJobRequest, GetTranscriptionJobResponse]
 
 // GetVocabularyEvent is a GetVocabulary record with its request and response
@@ -332,6 +399,9 @@ type GetTranscriptionJobEvent = cloudtrail.Typed[GetTranscriptionJobRequest, Get
 // why your custom vocabulary failed.
 //
 // To get a list of your custom vocabularies, use the operation.
+//
+// Operation facts (cloudtrail.Info): kind read, from the operation's name;
+// resource Vocabulary, from the name; HTTP POST.
 type GetVocabularyEvent = cloudtrail.Typed[GetVocabularyRequest, GetVocabularyResponse]
 
 // GetVocabularyFilterEvent is a GetVocabularyFilter record with its request and
@@ -340,6 +410,9 @@ type GetVocabularyEvent = cloudtrail.Typed[GetVocabularyRequest, GetVocabularyRe
 // Provides information about the specified custom vocabulary filter.
 //
 // To get a list of your custom vocabulary filters, use the operation.
+//
+// Operation facts (cloudtrail.Info): kind read, from the operation's name;
+// resource VocabularyFilter, from the name; HTTP POST.
 type GetVocabularyFilterEvent = cloudtrail.Typed[GetVocabularyFilterRequest, GetVocabularyFilterResponse]
 
 // ListCallAnalyticsCategoriesEvent is a ListCallAnalyticsCategories record with
@@ -350,6 +423,9 @@ type GetVocabularyFilterEvent = cloudtrail.Typed[GetVocabularyFilterRequest, Get
 //
 // To get detailed information about a specific Call Analytics category, use the
 // operation.
+//
+// Operation facts (cloudtrail.Info): kind list, from the operation's name;
+// resource CallAnalyticsCategory, from the name; HTTP POST.
 type ListCallAnalyticsCategoriesEvent = cloudtrail.Typed[ListCallAnalyticsCategoriesRequest, ListCallAnalyticsCategoriesResponse]
 
 // ListCallAnalyticsJobsEvent is a ListCallAnalyticsJobs record with its request
@@ -360,6 +436,9 @@ type ListCallAnalyticsCategoriesEvent = cloudtrail.Typed[ListCallAnalyticsCatego
 //
 // To get detailed information about a specific Call Analytics job, use the
 // operation.
+//
+// Operation facts (cloudtrail.Info): kind list, from the operation's name;
+// resource CallAnalyticsJob, from the name; HTTP POST.
 type ListCallAnalyticsJobsEvent = cloudtrail.Typed[ListCallAnalyticsJobsRequest, ListCallAnalyticsJobsResponse]
 
 // ListLanguageModelsEvent is a ListLanguageModels record with its request and
@@ -370,6 +449,9 @@ type ListCallAnalyticsJobsEvent = cloudtrail.Typed[ListCallAnalyticsJobsRequest,
 //
 // To get detailed information about a specific custom language model, use the
 // operation.
+//
+// Operation facts (cloudtrail.Info): kind list, from the operation's name;
+// resource LanguageModel, from the name; HTTP POST.
 type ListLanguageModelsEvent = cloudtrail.Typed[ListLanguageModelsRequest, ListLanguageModelsResponse]
 
 // ListMedicalScribeJobsEvent is a ListMedicalScribeJobs record with its request
@@ -380,6 +462,9 @@ type ListLanguageModelsEvent = cloudtrail.Typed[ListLanguageModelsRequest, ListL
 //
 // To get detailed information about a specific Medical Scribe job, use the
 // operation.
+//
+// Operation facts (cloudtrail.Info): kind list, from the operation's name;
+// resource MedicalScribeJob, from the name; HTTP POST.
 type ListMedicalScribeJobsEvent = cloudtrail.Typed[ListMedicalScribeJobsRequest, ListMedicalScribeJobsResponse]
 
 // ListMedicalTranscriptionJobsEvent is a ListMedicalTranscriptionJobs record
@@ -391,6 +476,9 @@ type ListMedicalScribeJobsEvent = cloudtrail.Typed[ListMedicalScribeJobsRequest,
 //
 // To get detailed information about a specific medical transcription job, use
 // the operation.
+//
+// Operation facts (cloudtrail.Info): kind list, from the operation's name;
+// resource MedicalTranscriptionJob, from the name; HTTP POST.
 type ListMedicalTranscriptionJobsEvent = cloudtrail.Typed[ListMedicalTranscriptionJobsRequest, ListMedicalTranscriptionJobsResponse]
 
 // ListMedicalVocabulariesEvent is a ListMedicalVocabularies record with its
@@ -402,6 +490,9 @@ type ListMedicalTranscriptionJobsEvent = cloudtrail.Typed[ListMedicalTranscripti
 //
 // To get detailed information about a specific custom medical vocabulary, use
 // the operation.
+//
+// Operation facts (cloudtrail.Info): kind list, from the operation's name;
+// resource MedicalVocabulary, from the name; HTTP POST.
 type ListMedicalVocabulariesEvent = cloudtrail.Typed[ListMedicalVocabulariesRequest, ListMedicalVocabulariesResponse]
 
 // ListTagsForResourceEvent is a ListTagsForResource record with its request and
@@ -412,6 +503,9 @@ type ListMedicalVocabulariesEvent = cloudtrail.Typed[ListMedicalVocabulariesRequ
 //
 // To learn more about using tags with Amazon Transcribe, refer to Tagging
 // resources (https://docs.aws.amazon.com/transcribe/latest/dg/tagging.html).
+//
+// Operation facts (cloudtrail.Info): kind read, from the operation's name;
+// resource Resource, from the name; HTTP POST.
 type ListTagsForResourceEvent = cloudtrail.Typed[ListTagsForResourceRequest, ListTagsForResourceResponse]
 
 // ListTranscriptionJobsEvent is a ListTranscriptionJobs record with its request
@@ -422,6 +516,9 @@ type ListTagsForResourceEvent = cloudtrail.Typed[ListTagsForResourceRequest, Lis
 //
 // To get detailed information about a specific transcription job, use the
 // operation.
+//
+// Operation facts (cloudtrail.Info): kind list, from the operation's name;
+// resource TranscriptionJob, from the name; HTTP POST.
 type ListTranscriptionJobsEvent = cloudtrail.Typed[ListTranscriptionJobsRequest, ListTranscriptionJobsResponse]
 
 // ListVocabulariesEvent is a ListVocabularies record with its request and
@@ -432,6 +529,9 @@ type ListTranscriptionJobsEvent = cloudtrail.Typed[ListTranscriptionJobsRequest,
 //
 // To get detailed information about a specific custom vocabulary, use the
 // operation.
+//
+// Operation facts (cloudtrail.Info): kind list, from the operation's name;
+// resource Vocabulary, from the name; HTTP POST.
 type ListVocabulariesEvent = cloudtrail.Typed[ListVocabulariesRequest, ListVocabulariesResponse]
 
 // ListVocabularyFiltersEvent is a ListVocabularyFilters record with its request
@@ -442,6 +542,9 @@ type ListVocabulariesEvent = cloudtrail.Typed[ListVocabulariesRequest, ListVocab
 //
 // To get detailed information about a specific custom vocabulary filter, use
 // the operation.
+//
+// Operation facts (cloudtrail.Info): kind list, from the operation's name;
+// resource VocabularyFilter, from the name; HTTP POST.
 type ListVocabularyFiltersEvent = cloudtrail.Typed[ListVocabularyFiltersRequest, ListVocabularyFiltersResponse]
 
 // StartCallAnalyticsJobEvent is a StartCallAnalyticsJob record with its request
@@ -493,6 +596,9 @@ type ListVocabularyFiltersEvent = cloudtrail.Typed[ListVocabularyFiltersRequest,
 // the location of your input audio. If you choose to redact your audio, you can
 // find your redacted media at the location specified in the
 // RedactedMediaFileUri field of your response.
+//
+// Operation facts (cloudtrail.Info): kind start, from the operation's name;
+// resource CallAnalyticsJob, from the name; HTTP POST.
 type StartCallAnalyticsJobEvent = cloudtrail.Typed[StartCallAnalyticsJobRequest, StartCallAnalyticsJobResponse]
 
 // StartCallAnalyticsStreamTranscriptionEvent is a
@@ -518,6 +624,9 @@ type StartCallAnalyticsJobEvent = cloudtrail.Typed[StartCallAnalyticsJobRequest,
 // CloudTrail also logs the call as
 // StartCallAnalyticsStreamTranscriptionWebSocket; those records decode to
 // StartCallAnalyticsStreamTranscriptionEvent too.
+//
+// Operation facts (cloudtrail.Info): kind start, from the operation's name;
+// resource CallAnalyticsStreamTranscription, from the name; HTTP POST.
 type StartCallAnalyticsStreamTranscriptionEvent = cloudtrail.Typed[StartCallAnalyticsStreamTranscriptionRequest, StartCallAnalyticsStreamTranscriptionResponse]
 
 // StartMedicalScribeJobEvent is a StartMedicalScribeJob record with its request
@@ -555,6 +664,9 @@ type StartCallAnalyticsStreamTranscriptionEvent = cloudtrail.Typed[StartCallAnal
 //   - ChannelDefinitions: A MedicalScribeChannelDefinitions array should be set
 //     if and only if the ChannelIdentification value of Settings is set to
 //     true.
+//
+// Operation facts (cloudtrail.Info): kind start, from the operation's name;
+// resource MedicalScribeJob, from the name; HTTP POST.
 type StartMedicalScribeJobEvent = cloudtrail.Typed[StartMedicalScribeJobRequest, StartMedicalScribeJobResponse]
 
 // StartMedicalScribeStreamEvent is a StartMedicalScribeStream record with its
@@ -593,6 +705,9 @@ type StartMedicalScribeJobEvent = cloudtrail.Typed[StartMedicalScribeJobRequest,
 // For more information on streaming with Amazon Web Services HealthScribe, see
 // Amazon Web Services HealthScribe
 // (https://docs.aws.amazon.com/transcribe/latest/dg/health-scribe-streaming.html).
+//
+// Operation facts (cloudtrail.Info): kind start, from the operation's name;
+// resource MedicalScribeStream, from the name; HTTP POST.
 type StartMedicalScribeStreamEvent = cloudtrail.Typed[StartMedicalScribeStreamRequest, StartMedicalScribeStreamResponse]
 
 // StartMedicalStreamTranscriptionEvent is a StartMedicalStreamTranscription
@@ -614,6 +729,9 @@ type StartMedicalScribeStreamEvent = cloudtrail.Typed[StartMedicalScribeStreamRe
 //
 // CloudTrail also logs the call as StartMedicalStreamTranscriptionWebSocket;
 // those records decode to StartMedicalStreamTranscriptionEvent too.
+//
+// Operation facts (cloudtrail.Info): kind start, from the operation's name;
+// resource MedicalStreamTranscription, from the name; HTTP POST.
 type StartMedicalStreamTranscriptionEvent = cloudtrail.Typed[StartMedicalStreamTranscriptionRequest, StartMedicalStreamTranscriptionResponse]
 
 // StartMedicalTranscriptionJobEvent is a StartMedicalTranscriptionJob record
@@ -649,6 +767,9 @@ type StartMedicalStreamTranscriptionEvent = cloudtrail.Typed[StartMedicalStreamT
 //     you must also include OutputKey.
 //   - Specialty: This must be PRIMARYCARE.
 //   - Type: Choose whether your audio is a conversation or a dictation.
+//
+// Operation facts (cloudtrail.Info): kind start, from the operation's name;
+// resource MedicalTranscriptionJob, from the name; HTTP POST.
 type StartMedicalTranscriptionJobEvent = cloudtrail.Typed[StartMedicalTranscriptionJobRequest, StartMedicalTranscriptionJobResponse]
 
 // StartStreamTranscriptionEvent is a StartStreamTranscription record with its
@@ -670,6 +791,9 @@ type StartMedicalTranscriptionJobEvent = cloudtrail.Typed[StartMedicalTranscript
 //
 // CloudTrail also logs the call as StartStreamTranscriptionWebSocket; those
 // records decode to StartStreamTranscriptionEvent too.
+//
+// Operation facts (cloudtrail.Info): kind start, from the operation's name;
+// resource StreamTranscription, from the name; HTTP POST.
 type StartStreamTranscriptionEvent = cloudtrail.Typed[StartStreamTranscriptionRequest, StartStreamTranscriptionResponse]
 
 // StartTranscriptionJobEvent is a StartTranscriptionJob record with its request
@@ -700,6 +824,9 @@ type StartStreamTranscriptionEvent = cloudtrail.Typed[StartStreamTranscriptionRe
 //     table. If you do not know the languages spoken in your media, use either
 //     IdentifyLanguage or IdentifyMultipleLanguages and let Amazon Transcribe
 //     identify the languages for you.
+//
+// Operation facts (cloudtrail.Info): kind start, from the operation's name;
+// resource TranscriptionJob, from the name; HTTP POST.
 type StartTranscriptionJobEvent = cloudtrail.Typed[StartTranscriptionJobRequest, StartTranscriptionJobResponse]
 
 // TagResourceEvent is a TagResource record with its request and response typed.
@@ -709,6 +836,9 @@ type StartTranscriptionJobEvent = cloudtrail.Typed[StartTranscriptionJobRequest,
 //
 // To learn more about using tags with Amazon Transcribe, refer to Tagging
 // resources (https://docs.aws.amazon.com/transcribe/latest/dg/tagging.html).
+//
+// Operation facts (cloudtrail.Info): kind tag, from the operation's name;
+// resource Resource, from the name; HTTP POST.
 type TagResourceEvent = cloudtrail.Typed[TagResourceRequest, TagResourceResponse]
 
 // UntagResourceEvent is an UntagResource record with its request and response
@@ -718,6 +848,9 @@ type TagResourceEvent = cloudtrail.Typed[TagResourceRequest, TagResourceResponse
 //
 // If you include UntagResource in your request, you must also include
 // ResourceArn and TagKeys.
+//
+// Operation facts (cloudtrail.Info): kind untag, from the operation's name;
+// resource Resource, from the name; HTTP POST.
 type UntagResourceEvent = cloudtrail.Typed[UntagResourceRequest, UntagResourceResponse]
 
 // UpdateCallAnalyticsCategoryEvent is an UpdateCallAnalyticsCategory record
@@ -729,6 +862,9 @@ type UntagResourceEvent = cloudtrail.Typed[UntagResourceRequest, UntagResourceRe
 // existing category.
 //
 // To create a new category, see .
+//
+// Operation facts (cloudtrail.Info): kind update, from the operation's name;
+// resource CallAnalyticsCategory, from the name; HTTP POST.
 type UpdateCallAnalyticsCategoryEvent = cloudtrail.Typed[UpdateCallAnalyticsCategoryRequest, UpdateCallAnalyticsCategoryResponse]
 
 // UpdateMedicalVocabularyEvent is an UpdateMedicalVocabulary record with its
@@ -737,6 +873,9 @@ type UpdateCallAnalyticsCategoryEvent = cloudtrail.Typed[UpdateCallAnalyticsCate
 // Updates an existing custom medical vocabulary with new values. This operation
 // overwrites all existing information with your new values; you cannot append
 // new terms onto an existing custom vocabulary.
+//
+// Operation facts (cloudtrail.Info): kind update, from the operation's name;
+// resource MedicalVocabulary, from the name; HTTP POST.
 type UpdateMedicalVocabularyEvent = cloudtrail.Typed[UpdateMedicalVocabularyRequest, UpdateMedicalVocabularyResponse]
 
 // UpdateVocabularyEvent is an UpdateVocabulary record with its request and
@@ -745,6 +884,9 @@ type UpdateMedicalVocabularyEvent = cloudtrail.Typed[UpdateMedicalVocabularyRequ
 // Updates an existing custom vocabulary with new values. This operation
 // overwrites all existing information with your new values; you cannot append
 // new terms onto an existing custom vocabulary.
+//
+// Operation facts (cloudtrail.Info): kind update, from the operation's name;
+// resource Vocabulary, from the name; HTTP POST.
 type UpdateVocabularyEvent = cloudtrail.Typed[UpdateVocabularyRequest, UpdateVocabularyResponse]
 
 // UpdateVocabularyFilterEvent is an UpdateVocabularyFilter record with its
@@ -753,60 +895,63 @@ type UpdateVocabularyEvent = cloudtrail.Typed[UpdateVocabularyRequest, UpdateVoc
 // Updates an existing custom vocabulary filter with a new list of words. The
 // new list you provide overwrites all previous entries; you cannot append new
 // terms onto an existing custom vocabulary filter.
+//
+// Operation facts (cloudtrail.Info): kind update, from the operation's name;
+// resource VocabularyFilter, from the name; HTTP POST.
 type UpdateVocabularyFilterEvent = cloudtrail.Typed[UpdateVocabularyFilterRequest, UpdateVocabularyFilterResponse]
 
 // service is what the package registers with cloudtrail when it is imported.
 var service = wire.Service{
 	EventSource: EventSource,
 	Operations: []wire.Operation{
-		{Name: "CreateCallAnalyticsCategory", Event: (*CreateCallAnalyticsCategoryEvent)(nil)},
-		{Name: "CreateLanguageModel", Event: (*CreateLanguageModelEvent)(nil)},
-		{Name: "CreateMedicalVocabulary", Event: (*CreateMedicalVocabularyEvent)(nil)},
-		{Name: "CreateVocabulary", Event: (*CreateVocabularyEvent)(nil)},
-		{Name: "CreateVocabularyFilter", Event: (*CreateVocabularyFilterEvent)(nil)},
-		{Name: "DeleteCallAnalyticsCategory", Event: (*DeleteCallAnalyticsCategoryEvent)(nil)},
-		{Name: "DeleteCallAnalyticsJob", Event: (*DeleteCallAnalyticsJobEvent)(nil)},
-		{Name: "DeleteLanguageModel", Event: (*DeleteLanguageModelEvent)(nil)},
-		{Name: "DeleteMedicalScribeJob", Event: (*DeleteMedicalScribeJobEvent)(nil)},
-		{Name: "DeleteMedicalTranscriptionJob", Event: (*DeleteMedicalTranscriptionJobEvent)(nil)},
-		{Name: "DeleteMedicalVocabulary", Event: (*DeleteMedicalVocabularyEvent)(nil)},
-		{Name: "DeleteTranscriptionJob", Event: (*DeleteTranscriptionJobEvent)(nil)},
-		{Name: "DeleteVocabulary", Event: (*DeleteVocabularyEvent)(nil)},
-		{Name: "DeleteVocabularyFilter", Event: (*DeleteVocabularyFilterEvent)(nil)},
-		{Name: "DescribeLanguageModel", Event: (*DescribeLanguageModelEvent)(nil)},
-		{Name: "GetCallAnalyticsCategory", Event: (*GetCallAnalyticsCategoryEvent)(nil)},
-		{Name: "GetCallAnalyticsJob", Event: (*GetCallAnalyticsJobEvent)(nil)},
-		{Name: "GetMedicalScribeJob", Event: (*GetMedicalScribeJobEvent)(nil)},
-		{Name: "GetMedicalScribeStream", Event: (*GetMedicalScribeStreamEvent)(nil), EventSources: []string{StreamingEventSource}},
-		{Name: "GetMedicalTranscriptionJob", Event: (*GetMedicalTranscriptionJobEvent)(nil)},
-		{Name: "GetMedicalVocabulary", Event: (*GetMedicalVocabularyEvent)(nil)},
-		{Name: "GetTranscriptionJob", Event: (*GetTranscriptionJobEvent)(nil)},
-		{Name: "GetVocabulary", Event: (*GetVocabularyEvent)(nil)},
-		{Name: "GetVocabularyFilter", Event: (*GetVocabularyFilterEvent)(nil)},
-		{Name: "ListCallAnalyticsCategories", Event: (*ListCallAnalyticsCategoriesEvent)(nil)},
-		{Name: "ListCallAnalyticsJobs", Event: (*ListCallAnalyticsJobsEvent)(nil)},
-		{Name: "ListLanguageModels", Event: (*ListLanguageModelsEvent)(nil)},
-		{Name: "ListMedicalScribeJobs", Event: (*ListMedicalScribeJobsEvent)(nil)},
-		{Name: "ListMedicalTranscriptionJobs", Event: (*ListMedicalTranscriptionJobsEvent)(nil)},
-		{Name: "ListMedicalVocabularies", Event: (*ListMedicalVocabulariesEvent)(nil)},
-		{Name: "ListTagsForResource", Event: (*ListTagsForResourceEvent)(nil)},
-		{Name: "ListTranscriptionJobs", Event: (*ListTranscriptionJobsEvent)(nil)},
-		{Name: "ListVocabularies", Event: (*ListVocabulariesEvent)(nil)},
-		{Name: "ListVocabularyFilters", Event: (*ListVocabularyFiltersEvent)(nil)},
-		{Name: "StartCallAnalyticsJob", Event: (*StartCallAnalyticsJobEvent)(nil)},
-		{Name: "StartCallAnalyticsStreamTranscription", Event: (*StartCallAnalyticsStreamTranscriptionEvent)(nil), Aliases: []string{"StartCallAnalyticsStreamTranscriptionWebSocket"}, EventSources: []string{StreamingEventSource}},
-		{Name: "StartMedicalScribeJob", Event: (*StartMedicalScribeJobEvent)(nil)},
-		{Name: "StartMedicalScribeStream", Event: (*StartMedicalScribeStreamEvent)(nil), EventSources: []string{StreamingEventSource}},
-		{Name: "StartMedicalStreamTranscription", Event: (*StartMedicalStreamTranscriptionEvent)(nil), Aliases: []string{"StartMedicalStreamTranscriptionWebSocket"}, EventSources: []string{StreamingEventSource}},
-		{Name: "StartMedicalTranscriptionJob", Event: (*StartMedicalTranscriptionJobEvent)(nil)},
-		{Name: "StartStreamTranscription", Event: (*StartStreamTranscriptionEvent)(nil), Aliases: []string{"StartStreamTranscriptionWebSocket"}, EventSources: []string{StreamingEventSource}},
-		{Name: "StartTranscriptionJob", Event: (*StartTranscriptionJobEvent)(nil)},
-		{Name: "TagResource", Event: (*TagResourceEvent)(nil)},
-		{Name: "UntagResource", Event: (*UntagResourceEvent)(nil)},
-		{Name: "UpdateCallAnalyticsCategory", Event: (*UpdateCallAnalyticsCategoryEvent)(nil)},
-		{Name: "UpdateMedicalVocabulary", Event: (*UpdateMedicalVocabularyEvent)(nil)},
-		{Name: "UpdateVocabulary", Event: (*UpdateVocabularyEvent)(nil)},
-		{Name: "UpdateVocabularyFilter", Event: (*UpdateVocabularyFilterEvent)(nil)},
+		{Name: "CreateCallAnalyticsCategory", Event: (*CreateCallAnalyticsCategoryEvent)(nil), Kind: cloudtrail.OpCreate, Resource: "CallAnalyticsCategory", HTTPMethod: "POST"},
+		{Name: "CreateLanguageModel", Event: (*CreateLanguageModelEvent)(nil), Kind: cloudtrail.OpCreate, Resource: "LanguageModel", HTTPMethod: "POST"},
+		{Name: "CreateMedicalVocabulary", Event: (*CreateMedicalVocabularyEvent)(nil), Kind: cloudtrail.OpCreate, Resource: "MedicalVocabulary", HTTPMethod: "POST"},
+		{Name: "CreateVocabulary", Event: (*CreateVocabularyEvent)(nil), Kind: cloudtrail.OpCreate, Resource: "Vocabulary", HTTPMethod: "POST"},
+		{Name: "CreateVocabularyFilter", Event: (*CreateVocabularyFilterEvent)(nil), Kind: cloudtrail.OpCreate, Resource: "VocabularyFilter", HTTPMethod: "POST"},
+		{Name: "DeleteCallAnalyticsCategory", Event: (*DeleteCallAnalyticsCategoryEvent)(nil), Kind: cloudtrail.OpDelete, Resource: "CallAnalyticsCategory", HTTPMethod: "POST"},
+		{Name: "DeleteCallAnalyticsJob", Event: (*DeleteCallAnalyticsJobEvent)(nil), Kind: cloudtrail.OpDelete, Resource: "CallAnalyticsJob", HTTPMethod: "POST"},
+		{Name: "DeleteLanguageModel", Event: (*DeleteLanguageModelEvent)(nil), Kind: cloudtrail.OpDelete, Resource: "LanguageModel", HTTPMethod: "POST"},
+		{Name: "DeleteMedicalScribeJob", Event: (*DeleteMedicalScribeJobEvent)(nil), Kind: cloudtrail.OpDelete, Resource: "MedicalScribeJob", HTTPMethod: "POST"},
+		{Name: "DeleteMedicalTranscriptionJob", Event: (*DeleteMedicalTranscriptionJobEvent)(nil), Kind: cloudtrail.OpDelete, Resource: "MedicalTranscriptionJob", HTTPMethod: "POST"},
+		{Name: "DeleteMedicalVocabulary", Event: (*DeleteMedicalVocabularyEvent)(nil), Kind: cloudtrail.OpDelete, Resource: "MedicalVocabulary", HTTPMethod: "POST"},
+		{Name: "DeleteTranscriptionJob", Event: (*DeleteTranscriptionJobEvent)(nil), Kind: cloudtrail.OpDelete, Resource: "TranscriptionJob", HTTPMethod: "POST"},
+		{Name: "DeleteVocabulary", Event: (*DeleteVocabularyEvent)(nil), Kind: cloudtrail.OpDelete, Resource: "Vocabulary", HTTPMethod: "POST"},
+		{Name: "DeleteVocabularyFilter", Event: (*DeleteVocabularyFilterEvent)(nil), Kind: cloudtrail.OpDelete, Resource: "VocabularyFilter", HTTPMethod: "POST"},
+		{Name: "DescribeLanguageModel", Event: (*DescribeLanguageModelEvent)(nil), Kind: cloudtrail.OpRead, Resource: "LanguageModel", HTTPMethod: "POST"},
+		{Name: "GetCallAnalyticsCategory", Event: (*GetCallAnalyticsCategoryEvent)(nil), Kind: cloudtrail.OpRead, Resource: "CallAnalyticsCategory", HTTPMethod: "POST"},
+		{Name: "GetCallAnalyticsJob", Event: (*GetCallAnalyticsJobEvent)(nil), Kind: cloudtrail.OpRead, Resource: "CallAnalyticsJob", HTTPMethod: "POST"},
+		{Name: "GetMedicalScribeJob", Event: (*GetMedicalScribeJobEvent)(nil), Kind: cloudtrail.OpRead, Resource: "MedicalScribeJob", HTTPMethod: "POST"},
+		{Name: "GetMedicalScribeStream", Event: (*GetMedicalScribeStreamEvent)(nil), EventSources: []string{StreamingEventSource}, ReadOnly: true, Idempotent: true, Kind: cloudtrail.OpRead, Resource: "MedicalScribeStream", HTTPMethod: "GET"},
+		{Name: "GetMedicalTranscriptionJob", Event: (*GetMedicalTranscriptionJobEvent)(nil), Kind: cloudtrail.OpRead, Resource: "MedicalTranscriptionJob", HTTPMethod: "POST"},
+		{Name: "GetMedicalVocabulary", Event: (*GetMedicalVocabularyEvent)(nil), Kind: cloudtrail.OpRead, Resource: "MedicalVocabulary", HTTPMethod: "POST"},
+		{Name: "GetTranscriptionJob", Event: (*GetTranscriptionJobEvent)(nil), Kind: cloudtrail.OpRead, Resource: "TranscriptionJob", HTTPMethod: "POST"},
+		{Name: "GetVocabulary", Event: (*GetVocabularyEvent)(nil), Kind: cloudtrail.OpRead, Resource: "Vocabulary", HTTPMethod: "POST"},
+		{Name: "GetVocabularyFilter", Event: (*GetVocabularyFilterEvent)(nil), Kind: cloudtrail.OpRead, Resource: "VocabularyFilter", HTTPMethod: "POST"},
+		{Name: "ListCallAnalyticsCategories", Event: (*ListCallAnalyticsCategoriesEvent)(nil), Kind: cloudtrail.OpList, Resource: "CallAnalyticsCategory", HTTPMethod: "POST"},
+		{Name: "ListCallAnalyticsJobs", Event: (*ListCallAnalyticsJobsEvent)(nil), Kind: cloudtrail.OpList, Resource: "CallAnalyticsJob", HTTPMethod: "POST"},
+		{Name: "ListLanguageModels", Event: (*ListLanguageModelsEvent)(nil), Kind: cloudtrail.OpList, Resource: "LanguageModel", HTTPMethod: "POST"},
+		{Name: "ListMedicalScribeJobs", Event: (*ListMedicalScribeJobsEvent)(nil), Kind: cloudtrail.OpList, Resource: "MedicalScribeJob", HTTPMethod: "POST"},
+		{Name: "ListMedicalTranscriptionJobs", Event: (*ListMedicalTranscriptionJobsEvent)(nil), Kind: cloudtrail.OpList, Resource: "MedicalTranscriptionJob", HTTPMethod: "POST"},
+		{Name: "ListMedicalVocabularies", Event: (*ListMedicalVocabulariesEvent)(nil), Kind: cloudtrail.OpList, Resource: "MedicalVocabulary", HTTPMethod: "POST"},
+		{Name: "ListTagsForResource", Event: (*ListTagsForResourceEvent)(nil), Kind: cloudtrail.OpRead, Resource: "Resource", HTTPMethod: "POST"},
+		{Name: "ListTranscriptionJobs", Event: (*ListTranscriptionJobsEvent)(nil), Kind: cloudtrail.OpList, Resource: "TranscriptionJob", HTTPMethod: "POST"},
+		{Name: "ListVocabularies", Event: (*ListVocabulariesEvent)(nil), Kind: cloudtrail.OpList, Resource: "Vocabulary", HTTPMethod: "POST"},
+		{Name: "ListVocabularyFilters", Event: (*ListVocabularyFiltersEvent)(nil), Kind: cloudtrail.OpList, Resource: "VocabularyFilter", HTTPMethod: "POST"},
+		{Name: "StartCallAnalyticsJob", Event: (*StartCallAnalyticsJobEvent)(nil), Kind: cloudtrail.OpStart, Resource: "CallAnalyticsJob", HTTPMethod: "POST"},
+		{Name: "StartCallAnalyticsStreamTranscription", Event: (*StartCallAnalyticsStreamTranscriptionEvent)(nil), Aliases: []string{"StartCallAnalyticsStreamTranscriptionWebSocket"}, EventSources: []string{StreamingEventSource}, Kind: cloudtrail.OpStart, Resource: "CallAnalyticsStreamTranscription", HTTPMethod: "POST"},
+		{Name: "StartMedicalScribeJob", Event: (*StartMedicalScribeJobEvent)(nil), Kind: cloudtrail.OpStart, Resource: "MedicalScribeJob", HTTPMethod: "POST"},
+		{Name: "StartMedicalScribeStream", Event: (*StartMedicalScribeStreamEvent)(nil), EventSources: []string{StreamingEventSource}, Kind: cloudtrail.OpStart, Resource: "MedicalScribeStream", HTTPMethod: "POST"},
+		{Name: "StartMedicalStreamTranscription", Event: (*StartMedicalStreamTranscriptionEvent)(nil), Aliases: []string{"StartMedicalStreamTranscriptionWebSocket"}, EventSources: []string{StreamingEventSource}, Kind: cloudtrail.OpStart, Resource: "MedicalStreamTranscription", HTTPMethod: "POST"},
+		{Name: "StartMedicalTranscriptionJob", Event: (*StartMedicalTranscriptionJobEvent)(nil), Kind: cloudtrail.OpStart, Resource: "MedicalTranscriptionJob", HTTPMethod: "POST"},
+		{Name: "StartStreamTranscription", Event: (*StartStreamTranscriptionEvent)(nil), Aliases: []string{"StartStreamTranscriptionWebSocket"}, EventSources: []string{StreamingEventSource}, Kind: cloudtrail.OpStart, Resource: "StreamTranscription", HTTPMethod: "POST"},
+		{Name: "StartTranscriptionJob", Event: (*StartTranscriptionJobEvent)(nil), Kind: cloudtrail.OpStart, Resource: "TranscriptionJob", HTTPMethod: "POST"},
+		{Name: "TagResource", Event: (*TagResourceEvent)(nil), Kind: cloudtrail.OpTag, Resource: "Resource", HTTPMethod: "POST"},
+		{Name: "UntagResource", Event: (*UntagResourceEvent)(nil), Kind: cloudtrail.OpUntag, Resource: "Resource", HTTPMethod: "POST"},
+		{Name: "UpdateCallAnalyticsCategory", Event: (*UpdateCallAnalyticsCategoryEvent)(nil), Kind: cloudtrail.OpUpdate, Resource: "CallAnalyticsCategory", HTTPMethod: "POST"},
+		{Name: "UpdateMedicalVocabulary", Event: (*UpdateMedicalVocabularyEvent)(nil), Kind: cloudtrail.OpUpdate, Resource: "MedicalVocabulary", HTTPMethod: "POST"},
+		{Name: "UpdateVocabulary", Event: (*UpdateVocabularyEvent)(nil), Kind: cloudtrail.OpUpdate, Resource: "Vocabulary", HTTPMethod: "POST"},
+		{Name: "UpdateVocabularyFilter", Event: (*UpdateVocabularyFilterEvent)(nil), Kind: cloudtrail.OpUpdate, Resource: "VocabularyFilter", HTTPMethod: "POST"},
 	},
 	Unions: []any{
 		(*RuleMemberInterruptionFilter)(nil),

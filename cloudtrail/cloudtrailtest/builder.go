@@ -219,7 +219,9 @@ func serviceName(eventSource string) string {
 // envelope makes the envelope of a call of op.
 func (b *builder) envelope(op cloudtrail.Operation) *cloudtrail.Event {
 	svc := serviceName(op.EventSource)
-	readOnly := readOnlyCall(op.EventName)
+	// CloudTrail marks calls that change nothing read-only.
+	info, _ := cloudtrail.Info(op.EventSource, op.EventName)
+	readOnly := !info.IsWrite()
 	management := true
 	e := &cloudtrail.Event{
 		EventVersion:       DefaultEventVersion,
@@ -249,16 +251,6 @@ func (b *builder) envelope(op cloudtrail.Operation) *cloudtrail.Event {
 	}
 	e.UserIdentity = b.userIdentity()
 	return e
-}
-
-// readOnlyCall tells whether a call only reads, as CloudTrail marks it.
-func readOnlyCall(name string) bool {
-	for _, p := range []string{"Get", "List", "Describe", "Read", "Search"} {
-		if strings.HasPrefix(name, p) {
-			return true
-		}
-	}
-	return false
 }
 
 // builderUsers are the names of the people and roles of the records.

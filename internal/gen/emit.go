@@ -568,7 +568,7 @@ func (p *plan) emitOperations() *writer {
 		if len(o.Aliases) > 0 {
 			aliases = fmt.Sprintf("CloudTrail also logs the call as %s; those records decode to %s too.", strings.Join(o.Aliases, " and "), o.Event)
 		}
-		w.doc("", sentence, modelDoc(o.Shape.Traits), aliases)
+		w.doc("", sentence, modelDoc(o.Shape.Traits), aliases, o.Facts.doc())
 		w.p("type %s = cloudtrail.Typed[%s, %s]\n", o.Event, o.Input.GoName, o.Output.GoName)
 	}
 
@@ -588,7 +588,7 @@ func (p *plan) emitOperations() *writer {
 		if o.Model != p.models[0] && o.Model.source != p.models[0].source {
 			extra += ", EventSources: []string{" + o.Model.constant + "}"
 		}
-		w.p("{Name: %q, Event: (*%s)(nil)%s},", o.Name, o.Event, extra)
+		w.p("{Name: %q, Event: (*%s)(nil)%s%s},", o.Name, o.Event, extra, o.Facts.tableFields())
 	}
 	w.p("},")
 	if p.unknown != "" {

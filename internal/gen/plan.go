@@ -44,6 +44,7 @@ type opInfo struct {
 	Output  *typeInfo
 	Event   string   // Go name of the typed event
 	Aliases []string // further event names
+	Facts   opFacts  // what the model tells of the operation
 }
 
 type typeInfo struct {
@@ -235,9 +236,18 @@ func newPlan(s service, models []*modelFile, hand *declared) (*plan, error) {
 		}
 	}
 	slices.SortFunc(opIDs, func(a, b opRef) int { return strings.Compare(shapeName(a.id), shapeName(b.id)) })
+	binds := map[*modelFile]map[string][]binding{}
+	for _, mf := range models {
+		binds[mf] = mf.m.bindings(mf.svc)
+	}
 	for _, r := range opIDs {
 		op := r.mf.m.Shapes[r.id]
 		o := &opInfo{Name: shapeName(r.id), Model: r.mf, Shape: op, Aliases: s.Aliases[shapeName(r.id)]}
+		facts, err := factsOf(r.mf, r.id, binds[r.mf])
+		if err != nil {
+			return nil, err
+		}
+		o.Facts = facts
 		o.Input = p.ioType(op.Input, r.mf, names, o.Name, "Request", "input")
 		o.Output = p.ioType(op.Output, r.mf, names, o.Name, "Response", "output")
 		p.ops = append(p.ops, o)

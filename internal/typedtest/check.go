@@ -53,6 +53,9 @@ func CheckPackage(t *testing.T, models []string, eventSource string, operations 
 		for _, op := range m.OperationNames() {
 			_, ok := cloudtrail.DefaultRegistry.Lookup(m.EventSource, op)
 			require.True(t, ok, "%s is not registered under %s", op, m.EventSource)
+			info, ok := cloudtrail.Info(m.EventSource, op)
+			require.True(t, ok, "%s has no facts under %s", op, m.EventSource)
+			require.Equal(t, m.Operations[op].Facts.Info(m.EventSource, op), info, "facts of %s", op)
 		}
 		all.Merge(m)
 	}
@@ -151,9 +154,9 @@ func CheckShapes(t *testing.T, m *Model, generated []GeneratedShape) {
 }
 
 // CheckOperations checks that every operation of the model is registered
-// for eventSource in cloudtrail.DefaultRegistry (the Lookup below), listed
-// by operations, and decodes to its typed event with the model's input and
-// output types.
+// for eventSource in cloudtrail.DefaultRegistry (the Lookup below) with the
+// facts the model gives it, listed by operations, and decodes to its typed
+// event with the model's input and output types.
 func CheckOperations(t *testing.T, m *Model, eventSource string, operations []string, generated []GeneratedOperation) {
 	t.Helper()
 	names := m.OperationNames()
@@ -178,6 +181,9 @@ func CheckOperations(t *testing.T, m *Model, eventSource string, operations []st
 
 		fn, ok := cloudtrail.DefaultRegistry.Lookup(eventSource, g.Name)
 		require.True(t, ok, "%s is not registered", g.Name)
+		info, ok := cloudtrail.Info(eventSource, g.Name)
+		require.True(t, ok, "%s has no facts", g.Name)
+		require.Equal(t, op.Facts.Info(eventSource, g.Name), info, "facts of %s", g.Name)
 		v, err := fn(&cloudtrail.Event{
 			EventSource:       eventSource,
 			EventName:         g.Name,

@@ -14,6 +14,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/mediatrail/mediatrail/cloudtrail"
 )
 
 // ModelsDir returns the directory of the Smithy models, as the generator
@@ -60,10 +62,38 @@ type Model struct {
 	Shapes      map[string]*Shape    // the named shapes the operations reach, by id
 }
 
-// Operation is an operation's input and output shape ids; "" for
-// smithy.api#Unit.
+// Operation is an operation's input and output shape ids ("" for
+// smithy.api#Unit) and its facts.
 type Operation struct {
 	Input, Output string
+	Facts         Facts
+}
+
+// Facts are the facts of an operation that the service packages register
+// (cloudtrail.OperationInfo), derived from the model by the rules that
+// cloudtrail.OperationKind and OperationInfo document.
+type Facts struct {
+	ReadOnly, Idempotent bool
+	Kind                 cloudtrail.OperationKind
+	Resource             string
+	HTTPMethod           string
+	// KindFrom is what decided Kind: "binding" (a resource's lifecycle),
+	// "traits" (read-only, and paginated or not) or "name" (its verb).
+	KindFrom string
+}
+
+// Info returns the facts as the registry should hold them for the records
+// of eventSource and eventName.
+func (f Facts) Info(eventSource, eventName string) cloudtrail.OperationInfo {
+	return cloudtrail.OperationInfo{
+		EventSource: eventSource,
+		EventName:   eventName,
+		ReadOnly:    f.ReadOnly,
+		Idempotent:  f.Idempotent,
+		Kind:        f.Kind,
+		Resource:    f.Resource,
+		HTTPMethod:  f.HTTPMethod,
+	}
 }
 
 // Shape is a structure, union, list, map or enum.
@@ -134,21 +164,36 @@ func LoadModel(t testing.TB, service string) *Model {
 		}
 	}
 
-	// Operations: a work list over the service and its resources.
-	queue := []*node{svc}
+	// Operations: a work list over the service and its resources, noting
+	// the resources that bind each operation, lifecycle bindings first.
+	type bound struct{ resource, as string }
+	bindings := map[string][]bound{}
+	opNodes := map[string]*node{}
+	queue := []string{""} // "" is the service
 	seen := map[string]bool{}
 	for len(queue) > 0 {
-		n := queue[0]
+		id := queue[0]
 		queue = queue[1:]
-		refs := slices.Concat(n.Operations, n.CollectionOperations)
-		for _, p := range []*nodeMember{n.Create, n.Put, n.Read, n.Update, n.Delete, n.List} {
+		n := svc
+		if id != "" {
+			n = shapes[id]
+		}
+		type binding struct {
+			ref *nodeMember
+			as  string
+		}
+		var refs []binding
+		for as, p := range map[string]*nodeMember{"create": n.Create, "put": n.Put, "read": n.Read, "update": n.Update, "delete": n.Delete, "list": n.List} {
 			if p != nil {
-				refs = append(refs, *p)
+				refs = append(refs, binding{p, as})
 			}
 		}
+		for _, r := range slices.Concat(n.Operations, n.CollectionOperations) {
+			refs = append(refs, binding{&r, ""})
+		}
 		for _, r := range refs {
-			op := shapes[r.Target]
-			name := r.Target[strings.IndexByte(r.Target, '#')+1:]
+			op := shapes[r.ref.Target]
+			name := r.ref.Target[strings.IndexByte(r.ref.Target, '#')+1:]
 			var o Operation
 			if op.Input != nil && op.Input.Target != "smithy.api#Unit" {
 				o.Input = op.Input.Target
@@ -157,13 +202,35 @@ func LoadModel(t testing.TB, service string) *Model {
 				o.Output = op.Output.Target
 			}
 			m.Operations[name] = o
+			opNodes[name] = op
+			if id != "" {
+				bindings[name] = append(bindings[name], bound{id[strings.IndexByte(id, '#')+1:], r.as})
+			}
 		}
 		for _, r := range n.Resources {
 			if !seen[r.Target] {
 				seen[r.Target] = true
-				queue = append(queue, shapes[r.Target])
+				queue = append(queue, r.Target)
 			}
 		}
+	}
+	for name, o := range m.Operations {
+		bs := bindings[name]
+		slices.SortFunc(bs, func(a, b bound) int {
+			if (a.as == "") != (b.as == "") {
+				if a.as != "" {
+					return -1
+				}
+				return 1
+			}
+			return strings.Compare(a.resource, b.resource)
+		})
+		var resource, as string
+		if len(bs) > 0 {
+			resource, as = bs[0].resource, bs[0].as
+		}
+		o.Facts = deriveFacts(name, opNodes[name].Traits, m.Protocol, resource, as)
+		m.Operations[name] = o
 	}
 
 	// Shapes: another work list from the inputs and outputs.

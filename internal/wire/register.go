@@ -43,10 +43,19 @@ type Operation struct {
 	// EventSources are further event sources its records have, such as the
 	// one of the model it comes from when that is not the package's.
 	EventSources []string
+
+	// The facts of the operation that the generator derives from the
+	// model, registered for every event source and name of the operation
+	// (see cloudtrail.OperationInfo).
+	ReadOnly, Idempotent bool
+	Kind                 cloudtrail.OperationKind
+	Resource             string
+	HTTPMethod           string
 }
 
-// Register registers every operation of s with cloudtrail.Register under
-// each of its event sources and names. It panics when an Event is not a
+// Register registers every operation of s with cloudtrail.Register, and its
+// facts with cloudtrail.DefaultRegistry.RegisterInfo, under each of its
+// event sources and names. It panics when an Event is not a
 // pointer to a cloudtrail.Typed, which is a mistake of the generator.
 func Register(s *Service) {
 	registerUnions(s.Unions, s.UnknownUnion)
@@ -57,6 +66,15 @@ func Register(s *Service) {
 		for _, src := range append([]string{s.EventSource}, o.EventSources...) {
 			for _, name := range append([]string{o.Name}, o.Aliases...) {
 				cloudtrail.Register(src, name, op.decode)
+				cloudtrail.DefaultRegistry.RegisterInfo(cloudtrail.OperationInfo{
+					EventSource: src,
+					EventName:   name,
+					ReadOnly:    o.ReadOnly,
+					Idempotent:  o.Idempotent,
+					Kind:        o.Kind,
+					Resource:    o.Resource,
+					HTTPMethod:  o.HTTPMethod,
+				})
 			}
 		}
 	}
