@@ -39,7 +39,8 @@ type Change struct {
 	// the requested side does for a dropped value), joined as JoinPath
 	// joins them: "settings.outputGroups[0].outputs[0].videoDescription.scalingBehavior".
 	// It is "." when the compared values themselves differ (two different
-	// numbers, say, or invalid JSON).
+	// numbers, say, or invalid JSON). Event.At reads it back:
+	// e.At("requestParameters." + c.Path) for a change of ServiceChanges.
 	Path string
 	Kind ChangeKind
 	// Requested is the requested value as written; nil for ChangeFilled.
@@ -110,7 +111,7 @@ func (d *differ) compare(req, ret []byte, depth int) {
 	if req != nil && ret != nil && bytes.Equal(req, ret) && !mayHoldRedaction(req) {
 		return // the same text, and no redaction in it to report
 	}
-	if req != nil && ret != nil && !isRedaction(req) && !isRedaction(ret) &&
+	if req != nil && ret != nil && !jsonscan.IsRedaction(req) && !jsonscan.IsRedaction(ret) &&
 		(req[0] == '{' || req[0] == '[') && req[0] == ret[0] {
 		switch {
 		case depth >= maxChangeDepth:
@@ -139,7 +140,7 @@ func mayHoldRedaction(v []byte) bool {
 func (d *differ) leaf(req, ret []byte) {
 	switch {
 	case req == nil && ret == nil:
-	case isRedaction(req) || isRedaction(ret):
+	case jsonscan.IsRedaction(req) || jsonscan.IsRedaction(ret):
 		d.add(ChangeRedacted, req, ret)
 	case req == nil:
 		d.add(ChangeFilled, nil, ret)
@@ -364,23 +365,6 @@ func trimJSON(text []byte) []byte {
 // isJSONNull reports whether the trimmed value v is null.
 func isJSONNull(v []byte) bool { return string(v) == "null" }
 
-// isRedaction reports whether the trimmed value v is a string that
-// CloudTrail writes in place of a value it does not show:
-// "HIDDEN_DUE_TO_SECURITY_REASONS", or asterisks ("***").
-func isRedaction(v []byte) bool {
-	if len(v) < 5 || v[0] != '"' || v[len(v)-1] != '"' {
-		return false
-	}
-	s := v[1 : len(v)-1]
-	if bytes.IndexByte(s, '\\') >= 0 {
-		s = []byte(jsonscan.Unescape(s))
-	}
-	if string(s) == "HIDDEN_DUE_TO_SECURITY_REASONS" {
-		return true
-	}
-	return len(s) >= 3 && len(bytes.Trim(s, "*")) == 0
-}
-
 // echoes maps operations to the member of their responseElements that
 // echoes the request; see RegisterEcho.
 var echoes struct {
@@ -453,7 +437,7 @@ func (e *Event) ServiceChanges() ([]Change, bool) {
 		return nil, false
 	}
 	echo := resp
-	if member != "" && !isRedaction(resp) {
+	if member != "" && !jsonscan.IsRedaction(resp) {
 		if echo = objectMember(resp, member); echo == nil || isJSONNull(echo) {
 			return nil, false
 		}

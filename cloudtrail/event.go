@@ -13,6 +13,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 	"unsafe"
 
@@ -460,6 +461,63 @@ func (e *Event) Get(path string) gjson.Result {
 		return gjson.Result{}
 	}
 	return gjson.GetBytes(e.raw, path)
+}
+
+// At returns the value at a path in the notation of FieldError.Path and
+// Change.Path, member names joined by dots and indexes in brackets (see
+// JoinPath), such as "requestParameters.settings.outputGroups[0].name":
+// the paths the library reports read back with it. Get takes gjson's own
+// paths instead, with indexes as members ("settings.outputGroups.0.name").
+func (e *Event) At(path string) gjson.Result {
+	return e.Get(gjsonPath(path))
+}
+
+// gjsonPath turns a path of JoinPath's notation into a gjson path: each
+// element escaped for gjson, joined by dots.
+func gjsonPath(path string) string {
+	var b strings.Builder
+	for i := 0; i < len(path); {
+		var elem string
+		switch {
+		case path[i] == '.':
+			i++
+			continue
+		case strings.HasPrefix(path[i:], `["`):
+			end, esc := jsonscan.StringEnd(path, i+1)
+			if end >= len(path) || path[end] != ']' {
+				elem, i = path[i:], len(path) // no closing bracket: the rest as a name
+				break
+			}
+			elem = path[i+2 : end-1]
+			if esc {
+				elem = jsonscan.Unescape(elem)
+			}
+			i = end + 1
+		case path[i] == '[':
+			end := strings.IndexByte(path[i:], ']')
+			if end < 0 {
+				elem, i = path[i:], len(path)
+				break
+			}
+			elem, i = path[i+1:i+end], i+end+1
+			if b.Len() > 0 {
+				b.WriteByte('.')
+			}
+			b.WriteString(elem) // an index, as gjson writes it
+			continue
+		default:
+			end := strings.IndexAny(path[i:], ".[")
+			if end < 0 {
+				end = len(path) - i
+			}
+			elem, i = path[i:i+end], i+end
+		}
+		if b.Len() > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(gjson.Escape(elem))
+	}
+	return b.String()
 }
 
 // RequestParameter returns the value at a gjson path of requestParameters,

@@ -714,3 +714,19 @@ func actorTestEvent(t *testing.T, record string) *cloudtrail.Event {
 	require.NoError(t, err)
 	return e
 }
+
+func TestEventAt(t *testing.T) {
+	e := mustParse(t, `{"eventName":"CreateJob","requestParameters":{"settings":{"outputGroups":[{"name":"File Group","a.b":{"":"empty"},"x*y":1}]}}}`)
+	tests := []struct{ path, want string }{
+		{"eventName", "CreateJob"},
+		{"requestParameters.settings.outputGroups[0].name", "File Group"},
+		{`requestParameters.settings.outputGroups[0]["a.b"][""]`, "empty"},
+		{"requestParameters.settings.outputGroups[0].x*y", "1"},
+		{cloudtrail.JoinPath(cloudtrail.JoinPath("requestParameters.settings.outputGroups[0]", "a.b"), ""), "empty"},
+		{"requestParameters.settings.outputGroups[1].name", ""},
+		{`requestParameters["unclosed`, ""},
+	}
+	for _, tt := range tests {
+		require.Equal(t, tt.want, e.At(tt.path).String(), tt.path)
+	}
+}

@@ -28,6 +28,10 @@ var (
 	// typed fields, Event.Get, filters and the registry); the FieldError
 	// holds the later value, and Unknown or UnknownMembers keep it.
 	ErrDuplicateMember = errors.New("member comes more than once; the first counts")
+	// ErrRedacted is the cause of a FieldError for a value CloudTrail
+	// redacted ("***", "HIDDEN_DUE_TO_SECURITY_REASONS") where the field
+	// wants another type: the value was never logged, rather than wrong.
+	ErrRedacted = errors.New("value is redacted")
 )
 
 // FieldError reports one value of requestParameters or responseElements that

@@ -3,6 +3,7 @@ package cloudtrailtest
 import (
 	"encoding/json"
 	"fmt"
+	"hash/fnv"
 	"math/rand/v2"
 	"strings"
 	"time"
@@ -50,8 +51,11 @@ type Option func(*builder)
 
 // WithSeed selects the generated parts of the record: its ids, access
 // keys, session and user names, source address and user agent. The same
-// seed (and the same other arguments) gives the same record.
-func WithSeed(seed uint64) Option { return func(b *builder) { b.seed = seed } }
+// seed (and the same other arguments) gives the same record. Without it,
+// the seed is made from the call (operation, time, request, response and
+// the other options), so that different calls get different event ids,
+// request ids and job ids, and the same call the same ones.
+func WithSeed(seed uint64) Option { return func(b *builder) { b.seed, b.seeded = seed, true } }
 
 // WithTime sets the eventTime; the times of a response the kit fills in
 // follow it.
@@ -95,6 +99,7 @@ func WithEdit(edit func(e *cloudtrail.Event)) Option {
 // builder holds what the options set.
 type builder struct {
 	seed                uint64
+	seeded              bool // WithSeed was given
 	time                time.Time
 	region, account     string
 	identity            IdentityKind
@@ -134,10 +139,20 @@ func NewEvent(request, response any, opts ...Option) *cloudtrail.Event {
 	for _, o := range opts {
 		o(b)
 	}
-	b.rng = rand.New(rand.NewPCG(b.seed, 0x6d656469617472)) // "mediatr"
 	op := b.operation(request, response)
 	req := mustJSON("request", request)
 	resp := mustJSON("response", response)
+	if !b.seeded {
+		// Without WithSeed, the seed is the call's own, so that different
+		// calls get different ids and the same call the same ones.
+		h := fnv.New64a()
+		fmt.Fprintf(h, "%s %s %d %s %s %s %s|", op.EventSource, op.EventName, b.time.UnixNano(), b.region, b.account, b.identity, b.errCode)
+		h.Write(req)
+		h.Write([]byte{'|'})
+		h.Write(resp)
+		b.seed = h.Sum64()
+	}
+	b.rng = rand.New(rand.NewPCG(b.seed, 0x6d656469617472)) // "mediatr"
 	e := b.envelope(op)
 	e.RequestParameters = req
 	switch {
@@ -249,18 +264,24 @@ func (b *builder) envelope(op cloudtrail.Operation) *cloudtrail.Event {
 		CipherSuite:              "TLS_AES_128_GCM_SHA256",
 		ClientProvidedHostHeader: fmt.Sprintf("%s.%s.amazonaws.com", svc, b.region),
 	}
-	e.UserIdentity = b.userIdentity()
+	e.UserIdentity = b.userIdentity(svc)
 	return e
 }
 
 // builderUsers are the names of the people and roles of the records.
 var builderUsers = []string{"alice", "bob", "carol", "dave", "erin", "frank"}
 
-// builderRoles are the roles of the assumed-role sessions.
-var builderRoles = []string{"MediaPipelineRole", "TranscodeWorker", "TranscribeWorker", "AdInsertionAdmin"}
+// builderRoles are the roles of the assumed-role sessions, by service.
+var builderRoles = map[string][]string{
+	"mediaconvert":      {"MediaPipelineRole", "VideoTranscodeWorker"},
+	"elastictranscoder": {"MediaPipelineRole", "TranscodeWorker"},
+	"transcribe":        {"TranscribeWorker", "CallAnalyticsPipeline"},
+	"mediatailor":       {"AdInsertionAdmin", "LiveChannelOperator"},
+}
 
-// userIdentity makes the identity of b.identity.
-func (b *builder) userIdentity() *cloudtrail.UserIdentity {
+// userIdentity makes the identity of b.identity for a call of the service
+// svc.
+func (b *builder) userIdentity(svc string) *cloudtrail.UserIdentity {
 	acct := b.account
 	user := builderUsers[b.rng.IntN(len(builderUsers))]
 	mfa := b.identity == Root
@@ -297,7 +318,11 @@ func (b *builder) userIdentity() *cloudtrail.UserIdentity {
 			},
 		}
 	}
-	role := builderRoles[b.rng.IntN(len(builderRoles))]
+	roles := builderRoles[svc]
+	if len(roles) == 0 {
+		roles = []string{"MediaPipelineRole"}
+	}
+	role := roles[b.rng.IntN(len(roles))]
 	roleID := "AROA" + b.key(17)
 	return &cloudtrail.UserIdentity{
 		Type:        "AssumedRole",

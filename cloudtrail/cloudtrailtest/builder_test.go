@@ -300,3 +300,20 @@ func TestNewEventEveryOperation(t *testing.T) {
 		}
 	}
 }
+
+// TestNewEventDefaultSeed checks that without WithSeed different calls get
+// different ids, and the same call the same ones.
+func TestNewEventDefaultSeed(t *testing.T) {
+	a := cloudtrailtest.NewEvent(createJobRequest(), nil)
+	again := cloudtrailtest.NewEvent(createJobRequest(), nil)
+	require.Equal(t, string(a.Raw()), string(again.Raw()))
+
+	other := createJobRequest()
+	other.Role = cloudtrail.Ptr("arn:aws:iam::111122223333:role/Other")
+	b := cloudtrailtest.NewEvent(other, nil)
+	get := cloudtrailtest.NewEvent(&mediaconvert.GetJobRequest{Id: cloudtrail.Ptr("1-abc")}, nil)
+	ids := map[string]bool{a.EventID: true, b.EventID: true, get.EventID: true}
+	require.Len(t, ids, 3, "event ids")
+	require.NotEqual(t, a.RequestID, b.RequestID)
+	require.NotEqual(t, a.ResponseElement("job.id").String(), b.ResponseElement("job.id").String())
+}

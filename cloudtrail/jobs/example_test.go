@@ -62,7 +62,7 @@ func Example() {
 		fmt.Println("  final:", h.Final.Status, h.Final.Outputs)
 	}
 	// Output:
-	// MediaConvert job true submitted by role/AdInsertionAdmin (session alice)
+	// MediaConvert job true submitted by role/MediaPipelineRole (session dave)
 	//   09:30:00 CreateJob Role SUBMITTED queue Default, 1 output group
 	//   09:31:00 GetJob IAMUser PROGRESSING
 	//   09:34:12 MediaConvert Job State Change AWSService COMPLETE 1 output file

@@ -4,7 +4,8 @@
 //
 // A Tracker takes events one by one, in any order, from a
 // cloudtrail.Reader or anywhere else, and keeps for each job (or job-like
-// resource) a History:
+// resource) a History. The package imports the four service packages, so
+// their operations are registered without further imports:
 //
 //   - MediaConvert jobs: CreateJob, GetJob, CancelJob, and the jobs in the
 //     responses of ListJobs, SearchJobs and GetJobsQueryResults;

@@ -574,3 +574,20 @@ func AppendPathName(dst []byte, name string) []byte {
 	}
 	return append(dst, name...)
 }
+
+// IsRedaction reports whether the JSON value v, white space trimmed, is a
+// string that CloudTrail writes in place of a value it does not show:
+// "HIDDEN_DUE_TO_SECURITY_REASONS", or three or more asterisks ("***").
+func IsRedaction[T Text](v T) bool {
+	if len(v) < 5 || v[0] != '"' || v[len(v)-1] != '"' {
+		return false
+	}
+	s := string(v[1 : len(v)-1])
+	if strings.IndexByte(s, '\\') >= 0 {
+		s = Unescape(s)
+	}
+	if s == "HIDDEN_DUE_TO_SECURITY_REASONS" {
+		return true
+	}
+	return len(s) >= 3 && strings.Trim(s, "*") == ""
+}

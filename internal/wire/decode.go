@@ -506,8 +506,12 @@ func (d *decoder) fail(start int, want string, err error) {
 	if d.err != nil {
 		return
 	}
-	if err == nil {
-		err = cloudtrail.ErrConvert
+	if err == nil || err == cloudtrail.ErrNotNumber || err == cloudtrail.ErrNotBoolean || err == cloudtrail.ErrNotBase64 {
+		if jsonscan.IsRedaction(d.s[start:d.pos]) {
+			err = cloudtrail.ErrRedacted
+		} else if err == nil {
+			err = cloudtrail.ErrConvert
+		}
 	}
 	d.errs = append(d.errs, &cloudtrail.FieldError{Path: d.pathString(), Raw: d.s[start:d.pos], Want: want, Err: err})
 }
