@@ -1,339 +1,355 @@
 package main
 
 import (
-	"cmp"
+	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
-	"slices"
 	"strconv"
 	"strings"
-	"text/tabwriter"
+	"sync"
+	"sync/atomic"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/mediatrail/mediatrail/cloudtrail"
+	"github.com/mediatrail/mediatrail/cloudtrail/jobs"
 	"github.com/mediatrail/mediatrail/elastictranscoder"
 	"github.com/mediatrail/mediatrail/mediaconvert"
+	"github.com/mediatrail/mediatrail/mediatailor"
 	"github.com/mediatrail/mediatrail/transcribe"
 )
 
-// The services, as the output names them.
-const (
-	serviceMediaConvert      = "MediaConvert"
-	serviceElasticTranscoder = "Elastic Transcoder"
-	serviceTranscribe        = "Transcribe"
-)
-
-// Job is one job as the logs show it, the element of the -json output.
-type Job struct {
-	Service string `json:"service"`        // MediaConvert, Elastic Transcoder or Transcribe
-	Kind    string `json:"kind,omitempty"` // the Transcribe job family, such as "transcription"
-	ID      string `json:"id"`             // the job id (the job name for Transcribe); empty for a rejected submission
-	ARN     string `json:"arn,omitempty"`
-	Region  string `json:"region,omitempty"`
-
-	SubmittedBy string    `json:"submittedBy,omitempty"` // the actor of the submission, when the logs show it
-	SubmittedAt time.Time `json:"submittedAt,omitzero"`  // the time of the submission event
-
-	// Outputs are the outputs the job was set to produce (transcoding jobs).
-	Outputs []Output `json:"outputs,omitempty"`
-	// PipelineID is the Elastic Transcoder pipeline of the job.
-	PipelineID string `json:"pipelineId,omitempty"`
-	// Input is the input file of the job (Elastic Transcoder).
-	Input string `json:"input,omitempty"`
-	// Language and MediaURI describe a Transcribe job.
-	Language string `json:"language,omitempty"`
-	MediaURI string `json:"mediaUri,omitempty"`
-
-	Status string `json:"status,omitempty"` // the last status the logs show
-	Fate   string `json:"fate"`             // what became of the job, in words
-	Events []Step `json:"events"`           // every event that shows the job, oldest first
+// sources are the event sources read: those of the services whose jobs
+// package jobs follows. The services' own events match them too
+// ("aws.mediaconvert" is mediaconvert.amazonaws.com).
+var sources = []string{
+	mediaconvert.EventSource, elastictranscoder.EventSource,
+	transcribe.EventSource, mediatailor.EventSource,
 }
 
-// Output is one output of a transcoding job.
-type Output struct {
-	GroupType   string   `json:"groupType,omitempty"` // file, HLS, DASH, CMAF or MS Smooth (MediaConvert)
-	Destination string   `json:"destination,omitempty"`
-	Key         string   `json:"key,omitempty"`    // the output key (Elastic Transcoder)
-	Preset      string   `json:"preset,omitempty"` // the preset id or name
-	Container   string   `json:"container,omitempty"`
-	VideoCodec  string   `json:"videoCodec,omitempty"`
-	Resolution  string   `json:"resolution,omitempty"` // such as 1920x1080
-	Bitrate     int64    `json:"bitrate,omitempty"`    // video bits per second (the maximum for QVBR)
-	RateControl string   `json:"rateControl,omitempty"`
-	AudioCodecs []string `json:"audioCodecs,omitempty"`
-}
-
-// Step is one event that shows a job.
-type Step struct {
-	Time   time.Time `json:"time"`
-	Event  string    `json:"event"` // the event name, such as "GetJob"
-	Actor  string    `json:"actor"`
-	Action string    `json:"action"`           // submitted, read, listed, cancelled or deleted
-	Status string    `json:"status,omitempty"` // the job status the event shows
-	Error  string    `json:"error,omitempty"`  // the error code of a call that failed
-}
-
-// sighting is what one event shows of one job, whatever the service.
-type sighting struct {
-	service, kind, id, arn string
-	status                 string
-	outputs                []Output
-	pipelineID, input      string
-	language, mediaURI     string
-}
-
-// jobKey identifies a job across events.
-type jobKey struct{ service, kind, id string }
-
-// eventKey identifies a record, so that a record read twice (from log
-// files that overlap, or a file given twice) counts once.
-type eventKey struct {
-	id, source, name string
-	time             time.Time
-}
-
-// audit collects the jobs of the events it is given.
+// audit reads inputs into a jobs.Tracker, and keeps what the histories do
+// not: the key settings of each submission and the changes the service
+// made to them.
 type audit struct {
-	byKey map[jobKey]*Job
-	list  []*Job
-	seen  map[eventKey]bool
+	cfg     config
+	tracker *jobs.Tracker
+	// subs are the calls that may be submissions (successful Create,
+	// Start and Put calls), by event; a history's Submitted names the one
+	// it is.
+	subs map[subKey]*submission
+
+	stderr io.Writer
+	mu     sync.Mutex // guards stderr, shared with the progress reports
+
+	files       int
+	failed      int // inputs that could not be opened or read to their end
+	badRecords  int // damaged records and damage between them
+	notRecords  int // values that are no records, skipped
+	undecodable int // events of a tracked operation that did not decode
+
+	bytesIn   atomic.Int64 // bytes read from the inputs, compressed or not
+	events    atomic.Int64 // events read
+	histories atomic.Int64 // histories so far
+	current   atomic.Value // the input being read, a string
 }
 
-// add records what e shows of jobs, if anything.
-func (a *audit) add(e *cloudtrail.Event) {
-	if e.EventID != "" {
-		k := eventKey{e.EventID, e.EventSource, e.EventName, e.EventTime}
-		if a.seen[k] {
-			return
-		}
-		if a.seen == nil {
-			a.seen = make(map[eventKey]bool)
-		}
-		a.seen[k] = true
-	}
-	v, err := cloudtrail.Decode(e)
-	if err != nil {
-		return // an operation without a typed form shows no job
-	}
-	for _, s := range sightings(v) {
-		a.see(e, s)
+// subKey identifies a call: event ids are not unique across operations
+// in every trail (documentation examples share them).
+type subKey struct {
+	eventID, operation string
+	time               time.Time
+}
+
+// submission is what jobaudit keeps of a call that may be a submission.
+type submission struct {
+	// settings are the key settings of each job or resource the call
+	// shows, by its id (or name).
+	settings []jobSettings
+	// compared reports that the call's response echoes its request, so
+	// that changes were looked for; changes are the first of them (all
+	// with -json or -changes all), of total.
+	compared bool
+	changes  []change
+	total    int
+}
+
+// jobSettings are the key settings of one job or resource.
+type jobSettings struct {
+	id       string
+	settings []setting
+}
+
+// setting is one key setting of a job, such as the queue or the first
+// output destination.
+type setting struct {
+	Name  string `json:"name"`
+	Value string `json:"value"`
+}
+
+// change is one change the service made to the requested settings, its
+// values as written (copied out of the event).
+type change struct {
+	Path      string          `json:"path"`
+	Kind      string          `json:"kind"` // filled, changed, dropped or redacted
+	Requested json.RawMessage `json:"requested,omitempty"`
+	Returned  json.RawMessage `json:"returned,omitempty"`
+}
+
+func newAudit(cfg config, stderr io.Writer) *audit {
+	// The requestParameters of the submissions are not kept: the key
+	// settings and the changes are taken out of the events as they come.
+	return &audit{
+		cfg:     cfg,
+		tracker: jobs.NewTracker(jobs.WithoutSettings()),
+		subs:    make(map[subKey]*submission),
+		stderr:  stderr,
 	}
 }
 
-// sightings converts the job summaries of a typed event into sightings.
-func sightings(v any) []sighting {
-	var out []sighting
+func (a *audit) warn(format string, args ...any) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	fmt.Fprintf(a.stderr, "jobaudit: "+format+"\n", args...)
+}
+
+// read reads one input to its end.
+func (a *audit) read(name string, in io.Reader) {
+	a.files++
+	a.current.Store(name)
+	opts := []cloudtrail.Option{cloudtrail.WithServiceEvents(), cloudtrail.WithEventSources(sources...)}
+	if a.cfg.lenient {
+		opts = append(opts, cloudtrail.Lenient())
+	}
+	r := cloudtrail.NewReader(&countingReader{r: in, n: &a.bytesIn}, opts...)
+	defer r.Close()
+	for e, err := range r.All() {
+		if err != nil {
+			if nre := (*cloudtrail.NotRecordsError)(nil); errors.As(err, &nre) {
+				a.notRecords++
+				a.warn("%s: skipped: %v", name, err)
+				continue
+			}
+			if err != r.Err() {
+				a.badRecords++
+			}
+			a.warn("%s: %v", name, err)
+			continue
+		}
+		a.events.Add(1)
+		if err := a.tracker.Add(e); err != nil {
+			a.undecodable++
+			a.warn("%s: %v", name, err)
+			continue
+		}
+		a.histories.Store(int64(a.tracker.Len()))
+		a.keepSubmission(e)
+	}
+	if r.Err() != nil {
+		a.failed++
+	}
+}
+
+// keepSubmission keeps the key settings and the service's changes of e
+// when it may be the submission of a job or resource: a successful call
+// that creates one (CreateJob, Start...Job, Create..., Put...).
+func (a *audit) keepSubmission(e *cloudtrail.Event) {
+	if e.EventType == "AwsServiceEvent" || e.Failed() {
+		return
+	}
+	if !strings.HasPrefix(e.EventName, "Create") && !strings.HasPrefix(e.EventName, "Start") && !strings.HasPrefix(e.EventName, "Put") {
+		return
+	}
+	k := subKey{e.EventID, e.EventName, e.EventTime}
+	if _, ok := a.subs[k]; ok {
+		return // the same record again
+	}
+	s := &submission{}
+	if v, err := cloudtrail.Decode(e); err == nil {
+		s.settings = keySettings(e, v)
+	}
+	if changes, ok := e.ServiceChanges(); ok {
+		s.compared, s.total = true, len(changes)
+		keep := len(changes)
+		if !a.cfg.json && a.cfg.changes >= 0 {
+			keep = min(keep, a.cfg.changes)
+		}
+		for _, c := range changes[:keep] {
+			s.changes = append(s.changes, change{
+				Path:      strings.Clone(c.Path),
+				Kind:      string(c.Kind),
+				Requested: compact(c.Requested),
+				Returned:  compact(c.Returned),
+			})
+		}
+	}
+	if len(s.settings) > 0 || s.compared {
+		k.eventID, k.operation = strings.Clone(k.eventID), strings.Clone(k.operation)
+		a.subs[k] = s
+	}
+}
+
+// compact returns a compacted copy of the JSON value v, which may be
+// indented as the record was; nil for none.
+func compact(v json.RawMessage) json.RawMessage {
+	if len(v) == 0 {
+		return nil
+	}
+	var b bytes.Buffer
+	if json.Compact(&b, v) != nil {
+		// No valid JSON (Changes compares such values whole): its text,
+		// as a JSON string.
+		s, _ := json.Marshal(string(v))
+		return s
+	}
+	return b.Bytes()
+}
+
+// submissionOf returns what was kept of the submission of h, and the key
+// settings of h in it; nil when h has no submission or nothing was kept.
+func (a *audit) submissionOf(h *jobs.History) (*submission, []setting) {
+	if h.Submitted == nil {
+		return nil, nil
+	}
+	s := a.subs[subKey{h.Submitted.EventID, h.Submitted.Operation, h.Submitted.Time}]
+	if s == nil {
+		return nil, nil
+	}
+	for _, js := range s.settings {
+		if js.id != "" && (js.id == h.ID || js.id == h.Name) {
+			return s, js.settings
+		}
+	}
+	if len(s.settings) == 1 {
+		return s, s.settings[0].settings
+	}
+	return s, nil
+}
+
+// keySettings returns the key settings of the jobs and resources that the
+// typed event v of e shows, as the services' summaries give them.
+func keySettings(e *cloudtrail.Event, v any) []jobSettings {
+	var out []jobSettings
+	add := func(id string, settings []setting) {
+		var kept []setting
+		for _, s := range settings {
+			if s.Value != "" {
+				kept = append(kept, setting{strings.Clone(s.Name), strings.Clone(s.Value)})
+			}
+		}
+		if len(kept) > 0 {
+			out = append(out, jobSettings{id: strings.Clone(id), settings: kept})
+		}
+	}
 	for _, j := range mediaconvert.JobSummaries(v) {
-		s := sighting{service: serviceMediaConvert, id: j.ID, arn: j.ARN, status: string(j.Status)}
+		settings := []setting{
+			{"queue", j.Queue},
+			{"template", j.JobTemplate},
+			{"role", j.Role},
+			{"input", e.RequestParameter("settings.inputs.0.fileInput").String()},
+		}
 		for _, g := range j.Outputs {
-			for _, o := range g.Outputs {
-				output := Output{
-					GroupType:   g.Kind(),
-					Destination: g.Destination,
-					Preset:      o.Preset,
-					Container:   string(o.Container),
-					VideoCodec:  string(o.VideoCodec),
-					Resolution:  o.Resolution(),
-					Bitrate:     o.Bitrate,
-					RateControl: o.RateControlMode,
-				}
-				for _, c := range o.AudioCodecs {
-					output.AudioCodecs = append(output.AudioCodecs, string(c))
-				}
-				s.outputs = append(s.outputs, output)
-			}
+			settings = append(settings, setting{"output", describeGroup(g)})
 		}
-		out = append(out, s)
-	}
-	for _, j := range elastictranscoder.JobSummaries(v) {
-		s := sighting{service: serviceElasticTranscoder, id: j.ID, arn: j.ARN, status: j.Status,
-			pipelineID: j.PipelineID, input: j.InputKey}
-		for _, o := range j.Outputs {
-			output := Output{Key: o.Key, Preset: o.PresetID}
-			if o.Width > 0 && o.Height > 0 {
-				output.Resolution = strconv.Itoa(o.Width) + "x" + strconv.Itoa(o.Height)
-			}
-			s.outputs = append(s.outputs, output)
-		}
-		out = append(out, s)
+		add(j.ID, settings)
 	}
 	for _, j := range transcribe.JobSummaries(v) {
-		out = append(out, sighting{service: serviceTranscribe, kind: string(j.Kind), id: j.Name,
-			status: string(j.Status), language: j.LanguageCode, mediaURI: j.MediaURI})
+		add(j.Name, []setting{
+			{"language", j.LanguageCode},
+			{"media", j.MediaURI},
+			{"format", j.MediaFormat},
+			{"output", e.RequestParameter("outputBucketName").String()},
+		})
+	}
+	for _, j := range elastictranscoder.JobSummaries(v) {
+		settings := []setting{
+			{"pipeline", j.PipelineID},
+			{"input", j.InputKey},
+			{"prefix", j.OutputKeyPrefix},
+		}
+		for _, o := range j.Outputs {
+			settings = append(settings, setting{"output", describeETOutput(o)})
+		}
+		add(j.ID, settings)
+	}
+	for _, p := range elastictranscoder.PipelineSummaries(v) {
+		add(p.ID, []setting{
+			{"name", p.Name},
+			{"input", p.InputBucket},
+			{"output", p.OutputBucket},
+			{"role", p.Role},
+		})
+	}
+	for _, p := range mediatailor.PlaybackSummaries(v) {
+		add(p.Name, []setting{
+			{"content", p.VideoContentSource},
+			{"ads", p.AdDecisionServer},
+		})
 	}
 	return out
 }
 
-// action names what an operation does to a job.
-func action(eventName string) string {
-	switch {
-	case strings.HasPrefix(eventName, "Create"), strings.HasPrefix(eventName, "Start"):
-		return "submitted"
-	case strings.HasPrefix(eventName, "Cancel"):
-		return "cancelled"
-	case strings.HasPrefix(eventName, "Delete"):
-		return "deleted"
-	case strings.HasPrefix(eventName, "List"), strings.HasPrefix(eventName, "Search"):
-		return "listed"
+// describeGroup describes a MediaConvert output group, such as
+// "file -> s3://bucket/out/: MP4 H_264 1920x1080 5 Mbit/s QVBR AAC".
+func describeGroup(g mediaconvert.OutputGroupSummary) string {
+	var b strings.Builder
+	b.WriteString(cmpOr(g.Kind(), "group"))
+	if g.CustomName != "" {
+		b.WriteString(" " + strconv.Quote(g.CustomName))
 	}
-	return "read"
+	if g.Destination != "" {
+		b.WriteString(" -> " + g.Destination)
+	}
+	for i, o := range g.Outputs {
+		if i == 0 {
+			b.WriteString(": ")
+		} else {
+			b.WriteString("; ")
+		}
+		b.WriteString(describeOutput(o))
+	}
+	return b.String()
 }
 
-// see records one sighting of a job in event e.
-func (a *audit) see(e *cloudtrail.Event, s sighting) {
-	key := jobKey{s.service, s.kind, s.id}
-	if s.id == "" {
-		// A submission that was refused has no id; it is a job of its own,
-		// under a key no id can take.
-		key.id = "\x00refused " + strconv.Itoa(len(a.list))
-	}
-	j := a.byKey[key]
-	if j == nil {
-		if a.byKey == nil {
-			a.byKey = make(map[jobKey]*Job)
-		}
-		j = &Job{Service: s.service, Kind: s.kind, ID: s.id}
-		a.byKey[key] = j
-		a.list = append(a.list, j)
-	}
-	step := Step{
-		Time:   e.EventTime,
-		Event:  e.EventName,
-		Actor:  e.Actor().String(),
-		Action: action(e.EventName),
-		Status: s.status,
-		Error:  e.ErrorCode,
-	}
-	j.Events = append(j.Events, step)
-
-	// What a submission asked for comes first; other events fill the gaps.
-	submission := step.Action == "submitted"
-	if submission && j.SubmittedBy == "" {
-		j.SubmittedBy, j.SubmittedAt = step.Actor, step.Time
-	}
-	fill := func(dst *string, src string) {
-		if src != "" && (*dst == "" || submission) {
-			*dst = src
-		}
-	}
-	fill(&j.ARN, s.arn)
-	fill(&j.Region, e.AWSRegion)
-	fill(&j.PipelineID, s.pipelineID)
-	fill(&j.Input, s.input)
-	fill(&j.Language, s.language)
-	fill(&j.MediaURI, s.mediaURI)
-	if len(s.outputs) > 0 && (len(j.Outputs) == 0 || submission) {
-		j.Outputs = s.outputs
-	}
-}
-
-// jobs returns the jobs seen, each with its events in time order and its
-// last status and fate worked out, ordered by their first event.
-func (a *audit) jobs() []Job {
-	out := make([]Job, 0, len(a.list))
-	for _, j := range a.list {
-		slices.SortStableFunc(j.Events, func(x, y Step) int { return x.Time.Compare(y.Time) })
-		for _, st := range j.Events {
-			if st.Status != "" && st.Error == "" {
-				j.Status = st.Status
-			}
-		}
-		j.Fate = fate(j.Events)
-		out = append(out, *j)
-	}
-	slices.SortStableFunc(out, func(x, y Job) int {
-		return cmp.Or(
-			x.Events[0].Time.Compare(y.Events[0].Time),
-			strings.Compare(x.Service, y.Service),
-			strings.Compare(x.ID, y.ID),
-		)
-	})
-	return out
-}
-
-// fate tells what became of a job: the events after its submission (all of
-// them when the logs do not show the submission), in words.
-func fate(steps []Step) string {
-	var parts []string
-	for _, st := range steps {
-		when := st.Time.UTC().Format(time.RFC3339)
-		switch {
-		case st.Action == "submitted" && st.Error != "":
-			parts = append(parts, "rejected ("+st.Error+")")
-		case st.Action == "submitted":
-			continue
-		case st.Error != "":
-			parts = append(parts, st.Action+" failed ("+st.Error+") "+when+" by "+st.Actor)
-		case st.Action == "cancelled" || st.Action == "deleted":
-			parts = append(parts, st.Action+" "+when+" by "+st.Actor)
-		case st.Status != "":
-			verb := "read back"
-			if st.Action == "listed" {
-				verb = "listed"
-			}
-			parts = append(parts, st.Status+" when "+verb+" "+when)
-		default:
-			parts = append(parts, "read back "+when+" by "+st.Actor+" (no status in the record)")
-		}
-	}
-	if len(parts) == 0 {
-		return "no later event"
-	}
-	return strings.Join(parts, "; ")
-}
-
-// settings describes what a job was set to do, in one line.
-func settings(j Job) string {
-	var parts []string
-	switch j.Service {
-	case serviceTranscribe:
-		for _, p := range []string{j.Language, j.MediaURI} {
-			if p != "" {
-				parts = append(parts, p)
-			}
-		}
-		return strings.Join(parts, " ")
-	case serviceElasticTranscoder:
-		if j.PipelineID != "" {
-			parts = append(parts, "pipeline "+j.PipelineID)
-		}
-		if j.Input != "" {
-			parts = append(parts, "input "+j.Input)
-		}
-	}
-	for _, o := range j.Outputs {
-		parts = append(parts, describeOutput(o))
-	}
-	return strings.Join(parts, "; ")
-}
-
-// describeOutput describes one output, such as
-// "file MP4 H_264 1920x1080 5 Mbit/s QVBR AAC -> s3://bucket/".
-func describeOutput(o Output) string {
+// describeOutput describes one MediaConvert output, such as
+// "MP4 H_264 1920x1080 5 Mbit/s QVBR AAC".
+func describeOutput(o mediaconvert.OutputSummary) string {
 	var words []string
 	add := func(w string) {
 		if w != "" {
 			words = append(words, w)
 		}
 	}
-	add(o.GroupType)
-	add(o.Container)
-	add(o.VideoCodec)
-	add(o.Resolution)
+	add(string(o.Container))
+	add(string(o.VideoCodec))
+	add(o.Resolution())
 	if o.Bitrate > 0 {
 		add(formatBitrate(o.Bitrate))
 	}
-	add(o.RateControl)
-	add(strings.Join(o.AudioCodecs, "+"))
-	add(o.Key)
+	add(o.RateControlMode)
+	var audio []string
+	for _, c := range o.AudioCodecs {
+		audio = append(audio, string(c))
+	}
+	add(strings.Join(audio, "+"))
 	if o.Preset != "" {
 		add("preset " + o.Preset)
 	}
-	if o.Destination != "" {
-		add("-> " + o.Destination)
+	if len(words) == 0 {
+		return "as the input"
+	}
+	return strings.Join(words, " ")
+}
+
+// describeETOutput describes one Elastic Transcoder output, such as
+// "ep042-720p.mp4 1280x720 preset 1592308987154-k3ptqm".
+func describeETOutput(o elastictranscoder.OutputSummary) string {
+	words := []string{cmpOr(o.Key, "-")}
+	if o.Width > 0 && o.Height > 0 {
+		words = append(words, strconv.Itoa(o.Width)+"x"+strconv.Itoa(o.Height))
+	}
+	if o.PresetID != "" {
+		words = append(words, "preset "+o.PresetID)
 	}
 	return strings.Join(words, " ")
 }
@@ -350,79 +366,87 @@ func formatBitrate(bps int64) string {
 	return strconv.FormatInt(bps, 10) + " bit/s"
 }
 
-// writeTable writes the jobs as an aligned table.
-func writeTable(w io.Writer, jobs []Job) error {
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "SERVICE\tJOB\tSUBMITTED\tBY\tSTATUS\tSETTINGS\tFATE")
-	for _, j := range jobs {
-		submitted := "-"
-		if !j.SubmittedAt.IsZero() {
-			submitted = j.SubmittedAt.UTC().Format(time.RFC3339)
-		}
-		cells := []string{serviceName(j), dash(j.ID), submitted, dash(j.SubmittedBy), dash(j.Status), dash(settings(j)), j.Fate}
-		for i, c := range cells {
-			cells[i] = printable(c)
-		}
-		fmt.Fprintln(tw, strings.Join(cells, "\t"))
-	}
-	return tw.Flush()
-}
-
-// printable returns s with its control characters (line ends, tabs,
-// terminal escapes, which records may carry in any string) written as Go
-// escapes, so that each job stays on one line of the table and its text
-// cannot drive the terminal.
-func printable(s string) string {
-	clean := true
-	for _, r := range s {
-		if unicode.IsControl(r) || r == utf8.RuneError || r == '\u2028' || r == '\u2029' {
-			clean = false
-			break
-		}
-	}
-	if clean {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == utf8.RuneError:
-			b.WriteRune('\uFFFD')
-		case unicode.IsControl(r) || r == '\u2028' || r == '\u2029':
-			q := strconv.QuoteRune(r)
-			b.WriteString(q[1 : len(q)-1])
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-// writeJSON writes the jobs as an indented JSON array.
-func writeJSON(w io.Writer, jobs []Job) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(jobs)
-}
-
-// serviceName names the service of a job for the table, telling the
-// Transcribe job families apart by their product names.
-func serviceName(j Job) string {
-	switch transcribe.JobKind(j.Kind) {
-	case transcribe.KindMedicalTranscription:
-		return "Transcribe Medical"
-	case transcribe.KindCallAnalytics:
-		return "Transcribe Call Analytics"
-	case transcribe.KindMedicalScribe:
-		return "Transcribe Medical Scribe"
-	}
-	return dash(j.Service)
-}
-
-// dash returns s, or "-" for an empty s.
-func dash(s string) string {
+// cmpOr returns s, or or when s is empty.
+func cmpOr(s, or string) string {
 	if s == "" {
-		return "-"
+		return or
 	}
 	return s
+}
+
+// summary writes one line that counts what was read, fitted to width
+// (0: not fitted).
+func (a *audit) summary(w io.Writer, width int) {
+	st := a.tracker.Stats()
+	line := fmt.Sprintf("%s from %s in %s", count(a.tracker.Len(), "history", "histories"),
+		count(st.Events, "event", "events"), count(a.files, "input", "inputs"))
+	var notes []string
+	if st.Unattributed > 0 {
+		notes = append(notes, fmt.Sprintf("%d calls named no job (a failed CreateJob makes none)", st.Unattributed))
+	}
+	if n := a.badRecords + a.failed; n > 0 {
+		notes = append(notes, fmt.Sprintf("%d input errors", n))
+	}
+	if a.undecodable > 0 {
+		notes = append(notes, fmt.Sprintf("%d events that did not decode", a.undecodable))
+	}
+	if len(notes) > 0 {
+		line += "; " + strings.Join(notes, "; ")
+	}
+	if width > 0 {
+		line = cut(line, width)
+	}
+	fmt.Fprintln(w, line)
+}
+
+// count writes n with the singular or plural noun.
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
+
+// startProgress reports progress on standard error until the returned
+// function is called.
+func (a *audit) startProgress() (stop func()) {
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	start := time.Now()
+	go func() {
+		defer wg.Done()
+		t := time.NewTicker(progressEvery)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				name, _ := a.current.Load().(string)
+				mb := float64(a.bytesIn.Load()) / 1e6
+				a.mu.Lock()
+				fmt.Fprintf(a.stderr, "jobaudit: %.1f MB read in %s (%.0f MB/s), %d events, %d histories; reading %s\n",
+					mb, time.Since(start).Round(time.Second), mb/time.Since(start).Seconds(),
+					a.events.Load(), a.histories.Load(), printable(name))
+				a.mu.Unlock()
+			}
+		}
+	}()
+	return func() {
+		close(done)
+		wg.Wait()
+	}
+}
+
+// countingReader counts the bytes read through it.
+type countingReader struct {
+	r io.Reader
+	n *atomic.Int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n.Add(int64(n))
+	return n, err
 }

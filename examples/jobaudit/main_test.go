@@ -1,29 +1,39 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
-	"compress/gzip"
 	"encoding/json"
+	"flag"
+	"io"
 	"os"
 	"path/filepath"
-	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
-	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
+
+	"github.com/mediatrail/mediatrail/cloudtrail"
+	"github.com/mediatrail/mediatrail/cloudtrail/cloudtrailtest"
+	"github.com/mediatrail/mediatrail/mediaconvert"
 )
+
+var update = flag.Bool("update", false, "rewrite the golden files of testdata/")
 
 // testdata is the repository's test data, from this directory.
 var testdata = filepath.Join("..", "..", "testdata")
 
-// fixtures are the trails and records the tests read: the three log files,
-// and records that show what became of the jobs they submit.
-var fixtures = []string{
-	filepath.Join(testdata, "trails", "elastictranscoder-log.json"),
-	filepath.Join(testdata, "trails", "transcribe-log.json"),
-	filepath.Join(testdata, "trails", "media-sample.json"),
+// trails is the directory of the README's quick example.
+var trails = filepath.Join(testdata, "trails")
+
+// records are records that show more of the jobs of the trails and of
+// others: reads, cancellations, deletions, lists, failed calls, and the
+// event MediaConvert sent when a job of the trails completed.
+var records = []string{
+	filepath.Join(testdata, "containers", "eventbridge-mediaconvert-job-state-change.json"),
 	filepath.Join(testdata, "records", "mediaconvert", "GetJob.json"),
 	filepath.Join(testdata, "records", "mediaconvert", "CancelJob.json"),
 	filepath.Join(testdata, "records", "elastictranscoder", "ReadJob-AccessDenied.json"),
@@ -37,237 +47,348 @@ var fixtures = []string{
 }
 
 // runJobaudit runs the command and returns its exit status and output.
-func runJobaudit(t *testing.T, stdin string, args ...string) (int, string, string) {
+func runJobaudit(t *testing.T, stdin io.Reader, args ...string) (int, string, string) {
 	t.Helper()
+	if stdin == nil {
+		stdin = strings.NewReader("")
+	}
 	var stdout, stderr bytes.Buffer
-	code := run(args, strings.NewReader(stdin), &stdout, &stderr)
+	code := run(args, stdin, &stdout, &stderr)
 	return code, stdout.String(), stderr.String()
 }
 
-// columns splits the lines of a table into its columns, which the table
-// separates by two spaces or more.
-func columns(table string) [][]string {
-	sep := regexp.MustCompile(` {2,}`)
-	var rows [][]string
-	for _, line := range strings.Split(strings.TrimSuffix(table, "\n"), "\n") {
-		rows = append(rows, sep.Split(line, -1))
+// golden compares got with the file testdata/name, or rewrites the file
+// with -update.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		require.NoError(t, os.MkdirAll("testdata", 0o755))
+		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
+		return
 	}
-	return rows
+	want, err := os.ReadFile(path)
+	require.NoError(t, err, "run go test -update to write the golden files")
+	require.Equal(t, string(want), got, "output differs from %s (go test -update rewrites it)", path)
 }
 
-func TestTable(t *testing.T) {
-	code, out, errs := runJobaudit(t, "", fixtures...)
+// requireFits fails the test when a line of out is wider than width.
+func requireFits(t *testing.T, out string, width int) {
+	t.Helper()
+	require.NotEmpty(t, out)
+	for i, line := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+		require.LessOrEqual(t, utf8.RuneCountInString(line), width, "line %d is wider than %d: %q", i+1, width, line)
+	}
+}
+
+// TestQuickExample is the README's `go run ./examples/jobaudit
+// testdata/trails`.
+func TestQuickExample(t *testing.T) {
+	code, out, errs := runJobaudit(t, nil, "-width", "100", trails)
 	require.Equal(t, 0, code, errs)
 	require.Empty(t, errs)
-	want := [][]string{
-		{"SERVICE", "JOB", "SUBMITTED", "BY", "STATUS", "SETTINGS", "FATE"},
-		{"Elastic Transcoder", "1412018849233-f2czlr", "-", "-", "-", "-", "read back 2014-09-29T19:28:50Z by user/smithj (no status in the record); read failed (AccessDenied) 2021-03-08T14:05:51Z by role/ReadOnlyAuditor (session bob)"},
-		{"Elastic Transcoder", "1234-job-example", "2014-09-29T19:29:02Z", "user/smithj", "Submitted", "pipeline 1234-pipeline-example; input source/audio/cheesytoast.wav; output/testing-toast.mp4 preset 1234-preset-example", "no later event"},
-		{"MediaConvert", "1510714652428-jyvx95", "2017-11-15T02:57:32Z", "user/test user", "SUBMITTED", "DASH MPD H_264 5 Mbit/s CBR AAC -> s3://mediaconvert-testuser/clip01.mp4", "no later event"},
-		{"Elastic Transcoder", "1592378801420-2kq4zj", "-", "-", "Complete", "pipeline 1592307711842-6mfrjw; input episodes/ep042.mov; 1280x720 ep042-720p.mp4 preset 1592308987154-k3ptqm", "Complete when listed 2020-06-17T07:30:12Z"},
-		{"Elastic Transcoder", "1592379097611-v7yq2c", "-", "-", "Canceled", "-", "cancelled 2020-06-17T07:31:45Z by user/ops-jenkins"},
-		{"Transcribe", "support-call-20231102-0001", "2023-11-02T00:59:45Z", "role/TranscribeWorkerRole (session transcribe-worker)", "COMPLETED", "en-US s3://media-input.example.com/calls/support-call-20231102-0001.flac", "COMPLETED when read back 2023-11-02T01:04:12Z"},
-		{"Transcribe", "support-call-20240219-0007", "2024-02-19T09:14:27Z", "role/TranscribeWorkerRole (session transcribe-worker)", "-", "en-US s3://media-input.example.com/calls/support-call-20240219-0007.wav", "rejected (ConflictException)"},
-		{"Transcribe", "support-call-20240219-0006", "-", "-", "COMPLETED", "en-US s3://media-input.example.com/calls/support-call-20240219-0006.wav", "COMPLETED when read back 2024-02-19T09:16:02Z; deleted 2024-02-19T09:20:44Z by role/TranscribeWorkerRole (session transcribe-worker)"},
-		{"MediaConvert", "1712252725875-defhgi", "2024-04-04T17:45:26Z", "role/admin (session example-admin)", "COMPLETE", "file MP4 H_264 1920x1080 5 Mbit/s QVBR AAC -> s3://media-output.example.com/vod/", "COMPLETE when read back 2024-04-04T18:02:14Z"},
-		{"MediaConvert", "1712254170455-q8rmbs", "-", "-", "CANCELED", "-", "cancelled 2024-04-04T18:30:05Z by role/MediaJobWatcherRole (session media-job-watcher)"},
-		{"Transcribe Call Analytics", "contact-7f3e9b12-analytics", "2024-06-03T12:22:51Z", "role/TranscribeWorkerRole (session transcribe-worker)", "IN_PROGRESS", "s3://media-input.example.com/connect/recordings/2024/06/03/7f3e9b12.wav", "no later event"},
-		{"Transcribe Medical", "visit-2024-09-10-dr-lee-0815", "2024-09-10T08:15:47Z", "identitycenter/ana.silva@example.com (role AWSReservedSSO_ClinicalData_fedcba9876543210)", "IN_PROGRESS", "en-US s3://clinic-audio.example.com/dictations/visit-2024-09-10-dr-lee-0815.m4a", "no later event"},
-	}
-	if diff := cmp.Diff(want, columns(out)); diff != "" {
-		t.Errorf("table (-want +got):\n%s", diff)
-	}
+	requireFits(t, out, 100)
+	golden(t, "trails.txt", out)
 }
 
-func TestTableLayout(t *testing.T) {
-	code, out, errs := runJobaudit(t, "", filepath.Join(testdata, "trails", "transcribe-log.json"))
+func TestRecordsGolden(t *testing.T) {
+	code, out, errs := runJobaudit(t, nil, append([]string{"-width", "120"}, append([]string{trails}, records...)...)...)
 	require.Equal(t, 0, code, errs)
+	require.Empty(t, errs)
+	requireFits(t, out, 120)
+	golden(t, "records.txt", out)
+
+	// The job of the trails that MediaConvert reported complete: the
+	// service event counts, and says which file the job wrote.
+	// A read after it shows the job COMPLETE too.
+	require.Contains(t, out, "\n    2024-04-04T17:50:26Z  MediaConvert Job State Change  service mediaconvert.amazona…  COMPLETE   1 output file\n")
+	require.Contains(t, out, "  final      COMPLETE at 2024-04-04T18:02:14Z\n  outputs    s3://media-output.example.com/vod/sample-1080p_1080p.mp4\n")
+	// A failed call is an observation with its error.
+	require.Contains(t, out, "\n    2021-03-08T14:05:51Z  ReadJob  role/ReadOnlyAuditor (session bob)  -  failed: AccessDenied: User: arn:aws:sts::1111…\n")
+}
+
+// asUser makes the kit's record a call of the IAM user name.
+func asUser(name string) cloudtrailtest.Option {
+	return cloudtrailtest.WithEdit(func(e *cloudtrail.Event) {
+		e.UserIdentity = &cloudtrail.UserIdentity{
+			Type: "IAMUser", PrincipalID: "AIDAEXAMPLE" + strings.ToUpper(name), AccountID: "111122223333",
+			ARN: "arn:aws:iam::111122223333:user/" + name, UserName: name,
+		}
+	})
+}
+
+// kitTrail returns a trail made by the kit: a MediaConvert job created
+// (the service filling in its timecode source), read back while it
+// runs, and the event MediaConvert sent when it completed; as JSON Lines.
+func kitTrail(t *testing.T) (id string, data []byte) {
+	t.Helper()
+	start := time.Date(2026, 4, 1, 9, 30, 0, 0, time.UTC)
+	id = "1775035800000-kit001"
+	arn := "arn:aws:mediaconvert:us-west-2:111122223333:jobs/" + id
+	role := cloudtrail.Ptr("arn:aws:iam::111122223333:role/MediaConvert_Default_Role")
+	settings := func(filled bool) *mediaconvert.JobSettings {
+		s := &mediaconvert.JobSettings{
+			Inputs: []mediaconvert.Input{{FileInput: cloudtrail.Ptr("s3://amzn-s3-demo-bucket/in/clip.mov")}},
+			OutputGroups: []mediaconvert.OutputGroup{{OutputGroupSettings: &mediaconvert.OutputGroupSettings{
+				Type:              mediaconvert.OutputGroupTypeFileGroupSettings,
+				FileGroupSettings: &mediaconvert.FileGroupSettings{Destination: cloudtrail.Ptr("s3://amzn-s3-demo-bucket/out/")},
+			}}},
+		}
+		if filled {
+			s.TimecodeConfig = &mediaconvert.TimecodeConfig{Source: mediaconvert.TimecodeSourceZerobased}
+		}
+		return s
+	}
+	create := cloudtrailtest.NewEvent(
+		&mediaconvert.CreateJobRequest{Role: role, Settings: settings(false)},
+		&mediaconvert.CreateJobResponse{Job: &mediaconvert.Job{
+			Id: cloudtrail.Ptr(id), Arn: cloudtrail.Ptr(arn), Role: role, Settings: settings(true),
+			Status: mediaconvert.JobStatusSubmitted,
+			Queue:  cloudtrail.Ptr("arn:aws:mediaconvert:us-west-2:111122223333:queues/Default"),
+		}},
+		cloudtrailtest.WithTime(start), asUser("encoder"))
+	get := cloudtrailtest.NewEvent(&mediaconvert.GetJobRequest{Id: cloudtrail.Ptr(id)},
+		&mediaconvert.GetJobResponse{Job: &mediaconvert.Job{Id: cloudtrail.Ptr(id), Status: mediaconvert.JobStatusProgressing}},
+		cloudtrailtest.WithTime(start.Add(time.Minute)), cloudtrailtest.WithSeed(2), asUser("watcher"))
+
+	complete := `{"version":"0","id":"9e1c2d3e-5a7b-4cf7-a9f1-bf3703467718","detail-type":"MediaConvert Job State Change",` +
+		`"source":"aws.mediaconvert","account":"111122223333","time":"2026-04-01T09:34:12Z","region":"us-west-2",` +
+		`"resources":["` + arn + `"],"detail":{"timestamp":1775036052412,"accountId":"111122223333",` +
+		`"queue":"arn:aws:mediaconvert:us-west-2:111122223333:queues/Default","jobId":"` + id + `","status":"COMPLETE",` +
+		`"userMetadata":{},"outputGroupDetails":[{"outputDetails":[{"outputFilePaths":["s3://amzn-s3-demo-bucket/out/clip.mp4"],` +
+		`"durationInMs":30041}],"type":"FILE_GROUP"}]}}`
+	var service *cloudtrail.Event
+	for e, err := range cloudtrail.NewReader(strings.NewReader(complete), cloudtrail.WithServiceEvents()).All() {
+		require.NoError(t, err)
+		service = e
+	}
+	require.NotNil(t, service)
+	// The completion first: log order is not time order.
+	return id, cloudtrailtest.Encode(cloudtrailtest.JSONLines, service, get, create)
+}
+
+func TestKitTrail(t *testing.T) {
+	id, data := kitTrail(t)
+
+	code, out, errs := runJobaudit(t, bytes.NewReader(data), "-json")
+	require.Equal(t, 0, code, errs)
+	var hs []History
+	for line := range strings.Lines(out) {
+		var h History
+		require.NoError(t, json.Unmarshal([]byte(line), &h), line)
+		hs = append(hs, h)
+	}
+	require.Len(t, hs, 1)
+	h := hs[0]
+	require.Equal(t, "MediaConvert job", h.Kind)
+	require.Equal(t, id, h.ID)
+	require.Equal(t, "COMPLETE", h.Final.Status)
+	require.True(t, h.Final.Terminal)
+	require.Equal(t, []string{"s3://amzn-s3-demo-bucket/out/clip.mp4"}, h.Final.Outputs)
+	require.NotNil(t, h.Submitted)
+	require.Equal(t, "CreateJob", h.Submitted.Operation)
+	require.Equal(t, "user/encoder", h.Submitted.By)
+	require.Contains(t, h.Submitted.Settings, setting{"output", "file -> s3://amzn-s3-demo-bucket/out/"})
+	require.NotNil(t, h.Submitted.Changes)
+	require.Equal(t, []change{{Path: "settings.timecodeConfig", Kind: "filled", Returned: json.RawMessage(`{"source":"ZEROBASED"}`)}}, *h.Submitted.Changes)
+	var ops, statuses []string
+	for _, o := range h.Observations {
+		ops, statuses = append(ops, o.Operation), append(statuses, o.Status)
+	}
+	require.Equal(t, []string{"CreateJob", "GetJob", "MediaConvert Job State Change"}, ops)
+	require.Equal(t, []string{"SUBMITTED", "PROGRESSING", "COMPLETE"}, statuses)
+
+	// The same as text, from a directory: the records in a gzipped log
+	// file, the service's event beside them.
+	dir := t.TempDir()
+	var recs, events []*cloudtrail.Event
+	for e, err := range cloudtrail.NewReader(bytes.NewReader(data), cloudtrail.WithServiceEvents()).All() {
+		require.NoError(t, err)
+		if e.EventType == "AwsServiceEvent" {
+			events = append(events, e)
+		} else {
+			recs = append(recs, e)
+		}
+	}
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "trail.json.gz"), cloudtrailtest.Encode(cloudtrailtest.GzipLogFile, recs...), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "events.json"), cloudtrailtest.Encode(cloudtrailtest.JSONLines, events...), 0o644))
+	code, out, errs = runJobaudit(t, nil, "-width", "100", dir)
+	require.Equal(t, 0, code, errs)
+	requireFits(t, out, 100)
 	want := "" +
-		"SERVICE     JOB                         SUBMITTED             BY                                                     STATUS     SETTINGS                                                                  FATE\n" +
-		"Transcribe  support-call-20231102-0001  2023-11-02T00:59:45Z  role/TranscribeWorkerRole (session transcribe-worker)  COMPLETED  en-US s3://media-input.example.com/calls/support-call-20231102-0001.flac  COMPLETED when read back 2023-11-02T01:04:12Z\n"
+		"MediaConvert job 1775035800000-kit001  111122223333 us-west-2\n" +
+		"  submitted  2026-04-01T09:30:00Z CreateJob by user/encoder\n" +
+		"  queue      queues/Default\n" +
+		"  role       role/MediaConvert_Default_Role\n" +
+		"  input      s3://amzn-s3-demo-bucket/in/clip.mov\n" +
+		"  output     file -> s3://amzn-s3-demo-bucket/out/\n" +
+		"  events\n" +
+		"    2026-04-01T09:30:00Z  CreateJob               user/encoder            SUBMITTED    queue Defaul…\n" +
+		"    2026-04-01T09:31:00Z  GetJob                  user/watcher            PROGRESSING\n" +
+		"    2026-04-01T09:34:12Z  MediaConvert Job Stat…  service mediaconvert.…  COMPLETE     1 output file\n" +
+		"  final      COMPLETE at 2026-04-01T09:34:12Z\n" +
+		"  outputs    s3://amzn-s3-demo-bucket/out/clip.mp4\n" +
+		"  changes    1 to the request, by the service:\n" +
+		"    filled   settings.timecodeConfig: {\"source\":\"ZEROBASED\"}\n" +
+		"1 history from 3 events in 2 inputs\n"
 	require.Equal(t, want, out)
 }
 
-func TestJSON(t *testing.T) {
-	code, out, errs := runJobaudit(t, "", append([]string{"-json"}, fixtures...)...)
-	require.Equal(t, 0, code, errs)
-	var jobs []Job
-	require.NoError(t, json.Unmarshal([]byte(out), &jobs))
+func TestWidth(t *testing.T) {
+	_, kit := kitTrail(t)
+	args := append([]string{"-changes", "all", trails}, records...)
+	args = append(args, "-")
+	for _, width := range []int{60, 40, 100, 160} {
+		code, out, errs := runJobaudit(t, bytes.NewReader(kit), append([]string{"-width", strconv.Itoa(width)}, args...)...)
+		require.Equal(t, 0, code, errs)
+		requireFits(t, out, width)
+		require.Contains(t, out, "…", "width %d cuts values", width)
+	}
 
-	ids := make([]string, 0, len(jobs))
-	byID := make(map[string]Job)
-	for _, j := range jobs {
-		ids = append(ids, j.ID)
-		byID[j.ID] = j
+	// COLUMNS when there is no -width; -width over it; 100 without both
+	// (standard output is no terminal here).
+	t.Setenv("COLUMNS", "72")
+	_, out, _ := runJobaudit(t, nil, trails)
+	requireFits(t, out, 72)
+	_, at72, _ := runJobaudit(t, nil, "-width", "72", trails)
+	require.Equal(t, at72, out)
+	_, out, _ = runJobaudit(t, nil, "-width", "50", trails)
+	requireFits(t, out, 50)
+	t.Setenv("COLUMNS", "")
+	_, out, _ = runJobaudit(t, nil, trails)
+	_, at100, _ := runJobaudit(t, nil, "-width", "100", trails)
+	require.Equal(t, at100, out)
+
+	require.Equal(t, 80, lineWidth(0, "80", io.Discard))
+	require.Equal(t, 50, lineWidth(50, "80", io.Discard))
+	require.Equal(t, defaultWidth, lineWidth(0, "", io.Discard))
+	require.Equal(t, defaultWidth, lineWidth(0, "wide", io.Discard))
+	require.Equal(t, defaultWidth, lineWidth(0, "-3", &bytes.Buffer{}))
+}
+
+func TestJSON(t *testing.T) {
+	code, out, errs := runJobaudit(t, nil, append([]string{"-json", "-changes", "1", trails}, records...)...)
+	require.Equal(t, 0, code, errs)
+	require.Contains(t, errs, "histories from")
+	byID := make(map[string]History) // by id and region
+	var ids []string
+	sc := bufio.NewScanner(strings.NewReader(out))
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		var h History
+		require.NoError(t, json.Unmarshal(sc.Bytes(), &h), sc.Text())
+		ids = append(ids, h.ID)
+		byID[h.ID+" "+h.Region] = h
 	}
 	require.Equal(t, []string{
-		"1412018849233-f2czlr", "1234-job-example", "1510714652428-jyvx95",
-		"1592378801420-2kq4zj", "1592379097611-v7yq2c", "support-call-20231102-0001",
-		"support-call-20240219-0007", "support-call-20240219-0006", "1712252725875-defhgi",
-		"1712254170455-q8rmbs", "contact-7f3e9b12-analytics", "visit-2024-09-10-dr-lee-0815",
+		"1412018849233-f2czlr", "1412018848038-nkomx0", "1234-job-example", "1510714652428-jyvx95",
+		"examplename", "1592378801420-2kq4zj", "1592379097611-v7yq2c", "1412018849233-f2czlr",
+		"support-call-20231102-0001", "support-call-20240219-0007", "support-call-20240219-0006",
+		"1712252725875-defhgi", "1712254170455-q8rmbs", "contact-7f3e9b12-analytics", "visit-2024-09-10-dr-lee-0815",
 	}, ids)
 
-	at := func(s string) time.Time {
-		tm, err := time.Parse(time.RFC3339, s)
-		require.NoError(t, err)
-		return tm
+	// -changes does not limit -json.
+	h := byID["1712252725875-defhgi us-west-2"]
+	require.NotNil(t, h.Submitted)
+	require.Len(t, *h.Submitted.Changes, 60)
+	require.Equal(t, change{
+		Path: "settings.outputGroups[0].outputs[0].containerSettings.mp4Settings.cslgAtom", Kind: "filled",
+		Returned: json.RawMessage(`"INCLUDE"`),
+	}, (*h.Submitted.Changes)[0])
+	require.Equal(t, "role/admin (session example-admin)", h.Submitted.By)
+	require.Equal(t, "COMPLETE", h.Final.Status)
+	require.Equal(t, []string{"s3://media-output.example.com/vod/sample-1080p_1080p.mp4"}, h.Final.Outputs)
+
+	// Changes the service made: a redacted value and a changed one.
+	h = byID["1510714652428-jyvx95 us-west-2"]
+	kinds := []string{}
+	for _, c := range *h.Submitted.Changes {
+		kinds = append(kinds, c.Kind)
 	}
-	want := []Job{
-		{
-			Service:     "MediaConvert",
-			ID:          "1712252725875-defhgi",
-			ARN:         "arn:aws:mediaconvert:us-west-2:111122223333:jobs/1712252725875-defhgi",
-			Region:      "us-west-2",
-			SubmittedBy: "role/admin (session example-admin)",
-			SubmittedAt: at("2024-04-04T17:45:26Z"),
-			Outputs: []Output{{
-				GroupType: "file", Destination: "s3://media-output.example.com/vod/", Container: "MP4",
-				VideoCodec: "H_264", Resolution: "1920x1080", Bitrate: 5000000, RateControl: "QVBR",
-				AudioCodecs: []string{"AAC"},
-			}},
-			Status: "COMPLETE",
-			Fate:   "COMPLETE when read back 2024-04-04T18:02:14Z",
-			Events: []Step{
-				{Time: at("2024-04-04T17:45:26Z"), Event: "CreateJob", Actor: "role/admin (session example-admin)", Action: "submitted", Status: "SUBMITTED"},
-				{Time: at("2024-04-04T18:02:14Z"), Event: "GetJob", Actor: "role/MediaJobWatcherRole (session media-job-watcher)", Action: "read", Status: "COMPLETE"},
-			},
-		},
-		{
-			Service:     "MediaConvert",
-			ID:          "1510714652428-jyvx95",
-			ARN:         "arn:aws:mediaconvert:us-west-2:123456789000:jobs/1510714652428-jyvx95",
-			Region:      "us-west-2",
-			SubmittedBy: "user/test user",
-			SubmittedAt: at("2017-11-15T02:57:32Z"),
-			Outputs: []Output{{
-				GroupType: "DASH", Destination: "s3://mediaconvert-testuser/clip01.mp4", Container: "MPD",
-				VideoCodec: "H_264", Bitrate: 5000000, RateControl: "CBR", AudioCodecs: []string{"AAC"},
-			}},
-			Status: "SUBMITTED",
-			Fate:   "no later event",
-			Events: []Step{{Time: at("2017-11-15T02:57:32Z"), Event: "CreateJob", Actor: "user/test user", Action: "submitted", Status: "SUBMITTED"}},
-		},
-		{
-			Service:     "Elastic Transcoder",
-			ID:          "1234-job-example",
-			ARN:         "arn:aws:elastictranscoder:us-east-2:111122223333:job/1234-job-example",
-			Region:      "us-east-2",
-			SubmittedBy: "user/smithj",
-			SubmittedAt: at("2014-09-29T19:29:02Z"),
-			Outputs:     []Output{{Key: "output/testing-toast.mp4", Preset: "1234-preset-example"}},
-			PipelineID:  "1234-pipeline-example",
-			Input:       "source/audio/cheesytoast.wav",
-			Status:      "Submitted",
-			Fate:        "no later event",
-			Events:      []Step{{Time: at("2014-09-29T19:29:02Z"), Event: "CreateJob", Actor: "user/smithj", Action: "submitted", Status: "Submitted"}},
-		},
-		{
-			Service: "Elastic Transcoder",
-			ID:      "1412018849233-f2czlr",
-			Region:  "us-east-2",
-			Fate:    "read back 2014-09-29T19:28:50Z by user/smithj (no status in the record); read failed (AccessDenied) 2021-03-08T14:05:51Z by role/ReadOnlyAuditor (session bob)",
-			Events: []Step{
-				{Time: at("2014-09-29T19:28:50Z"), Event: "ReadJob", Actor: "user/smithj", Action: "read"},
-				{Time: at("2021-03-08T14:05:51Z"), Event: "ReadJob", Actor: "role/ReadOnlyAuditor (session bob)", Action: "read", Error: "AccessDenied"},
-			},
-		},
-		{
-			Service:  "Transcribe",
-			Kind:     "transcription",
-			ID:       "support-call-20240219-0006",
-			Region:   "us-east-1",
-			Language: "en-US",
-			MediaURI: "s3://media-input.example.com/calls/support-call-20240219-0006.wav",
-			Status:   "COMPLETED",
-			Fate:     "COMPLETED when read back 2024-02-19T09:16:02Z; deleted 2024-02-19T09:20:44Z by role/TranscribeWorkerRole (session transcribe-worker)",
-			Events: []Step{
-				{Time: at("2024-02-19T09:16:02Z"), Event: "GetTranscriptionJob", Actor: "role/TranscribeWorkerRole (session transcribe-worker)", Action: "read", Status: "COMPLETED"},
-				{Time: at("2024-02-19T09:20:44Z"), Event: "DeleteTranscriptionJob", Actor: "role/TranscribeWorkerRole (session transcribe-worker)", Action: "deleted"},
-			},
-		},
-		{
-			Service:     "Transcribe",
-			Kind:        "transcription",
-			ID:          "support-call-20240219-0007",
-			Region:      "us-east-1",
-			SubmittedBy: "role/TranscribeWorkerRole (session transcribe-worker)",
-			SubmittedAt: at("2024-02-19T09:14:27Z"),
-			Language:    "en-US",
-			MediaURI:    "s3://media-input.example.com/calls/support-call-20240219-0007.wav",
-			Fate:        "rejected (ConflictException)",
-			Events: []Step{{Time: at("2024-02-19T09:14:27Z"), Event: "StartTranscriptionJob",
-				Actor: "role/TranscribeWorkerRole (session transcribe-worker)", Action: "submitted", Error: "ConflictException"}},
-		},
-	}
-	for _, w := range want {
-		if diff := cmp.Diff(w, byID[w.ID]); diff != "" {
-			t.Errorf("job %s (-want +got):\n%s", w.ID, diff)
+	require.Equal(t, []string{"changed", "redacted"}, kinds)
+
+	// A failed call is an observation with its error; a job whose
+	// submission is not among the events has none.
+	h = byID["1412018849233-f2czlr us-east-1"]
+	require.Nil(t, h.Submitted)
+	require.Len(t, h.Observations, 1)
+	require.Equal(t, "AccessDenied", h.Observations[0].Error.Code)
+	require.Contains(t, h.Observations[0].Error.Message, "is not authorized")
+	require.Equal(t, "role/ReadOnlyAuditor (session bob)", h.Observations[0].By)
+
+	// A submission refused for a name in use is the name's history, with
+	// no submission and no state.
+	h = byID["support-call-20240219-0007 us-east-1"]
+	require.Nil(t, h.Submitted)
+	require.Equal(t, "ConflictException", h.Observations[0].Error.Code)
+	require.Empty(t, h.Final.Status)
+
+	// A submission whose response echoes its request as it was has no
+	// changes; one that echoes none has no changes member.
+	require.NotNil(t, byID["support-call-20231102-0001 us-east-1"].Submitted.Changes)
+	require.Empty(t, *byID["support-call-20231102-0001 us-east-1"].Submitted.Changes)
+}
+
+func TestChangesFlag(t *testing.T) {
+	file := filepath.Join(trails, "media-sample.json")
+	_, out, _ := runJobaudit(t, nil, "-width", "200", file)
+	require.Contains(t, out, "  changes    60 to the request, by the service:\n")
+	require.Contains(t, out, "    (and 55 more; -changes all)\n")
+
+	_, out, _ = runJobaudit(t, nil, "-width", "200", "-changes", "all", file)
+	require.NotContains(t, out, "more; -changes all")
+	_, js, _ := runJobaudit(t, nil, "-json", file)
+	total := 0
+	for line := range strings.Lines(js) {
+		var h History
+		require.NoError(t, json.Unmarshal([]byte(line), &h))
+		if h.Submitted != nil && h.Submitted.Changes != nil {
+			total += len(*h.Submitted.Changes)
 		}
 	}
+	listed := 0
+	for line := range strings.Lines(out) {
+		for _, kind := range []string{"filled  ", "changed ", "dropped ", "redacted"} {
+			if strings.HasPrefix(line, listIndent+kind) {
+				listed++
+			}
+		}
+	}
+	require.Equal(t, total, listed)
+	require.Greater(t, total, 60)
+
+	_, out, _ = runJobaudit(t, nil, "-width", "200", "-changes", "0", file)
+	require.Contains(t, out, "  changes    60 to the request, by the service:\n    (and 60 more; -changes all)\n")
+
+	for _, bad := range []string{"some", "-1"} {
+		code, _, errs := runJobaudit(t, nil, "-changes", bad, file)
+		require.Equal(t, 2, code)
+		require.Contains(t, errs, "-changes")
+	}
+	code, _, errs := runJobaudit(t, nil, "-width", "-5", file)
+	require.Equal(t, 2, code)
+	require.Contains(t, errs, "-width")
 }
 
 func TestStdin(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join(testdata, "trails", "transcribe-log.json"))
+	file := filepath.Join(trails, "transcribe-log.json")
+	data, err := os.ReadFile(file)
 	require.NoError(t, err)
-	_, want, _ := runJobaudit(t, "", filepath.Join(testdata, "trails", "transcribe-log.json"))
+	_, want, _ := runJobaudit(t, nil, "-width", "100", file)
 	for _, args := range [][]string{nil, {"-"}} {
-		code, out, errs := runJobaudit(t, string(data), args...)
+		code, out, errs := runJobaudit(t, bytes.NewReader(data), append([]string{"-width", "100"}, args...)...)
 		require.Equal(t, 0, code, errs)
 		require.Equal(t, want, out, "args %q", args)
 	}
 }
 
-func TestDirectory(t *testing.T) {
-	dir := t.TempDir()
-	copyFile := func(src, dst string, compress bool) {
-		data, err := os.ReadFile(src)
-		require.NoError(t, err)
-		require.NoError(t, os.MkdirAll(filepath.Dir(dst), 0o755))
-		if compress {
-			var buf bytes.Buffer
-			zw := gzip.NewWriter(&buf)
-			_, err := zw.Write(data)
-			require.NoError(t, err)
-			require.NoError(t, zw.Close())
-			data = buf.Bytes()
-		}
-		require.NoError(t, os.WriteFile(dst, data, 0o644))
-	}
-	copyFile(fixtures[0], filepath.Join(dir, "ets.json"), false)
-	copyFile(fixtures[1], filepath.Join(dir, "2023", "11", "transcribe.json.gz"), true)
-	// Files of other kinds are not read, even when they hold records.
-	copyFile(fixtures[2], filepath.Join(dir, "media-sample.txt"), false)
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "README"), []byte("not a trail"), 0o644))
-
-	code, out, errs := runJobaudit(t, "", dir)
-	require.Equal(t, 0, code, errs)
-	_, want, _ := runJobaudit(t, "", fixtures[0], fixtures[1])
-	require.Equal(t, want, out)
-	require.Len(t, columns(out), 4, "a header and three jobs")
-}
-
 func TestDuplicates(t *testing.T) {
-	// A record read twice, as from overlapping log files, counts once: the
-	// Transcribe log and the records directory hold the same two records.
-	_, want, _ := runJobaudit(t, "", fixtures[1])
-	code, out, errs := runJobaudit(t, "", fixtures[1], fixtures[1])
-	require.Equal(t, 0, code, errs)
-	require.Equal(t, want, out)
-
-	code, out, errs = runJobaudit(t, "", "-json", fixtures[1], filepath.Join(testdata, "records", "transcribe"))
-	require.Equal(t, 0, code, errs)
-	var jobs []Job
-	require.NoError(t, json.Unmarshal([]byte(out), &jobs))
-	var events []string
-	for _, j := range jobs {
-		if j.ID == "support-call-20231102-0001" {
-			for _, st := range j.Events {
-				events = append(events, st.Event)
-			}
-			require.Equal(t, "COMPLETED when read back 2023-11-02T01:04:12Z", j.Fate)
-		}
-	}
-	require.Equal(t, []string{"StartTranscriptionJob", "GetTranscriptionJob"}, events)
+	// A record read twice, as from overlapping log files, counts once.
+	file := filepath.Join(trails, "transcribe-log.json")
+	_, want, _ := runJobaudit(t, nil, "-width", "100", file)
+	_, got, _ := runJobaudit(t, nil, "-width", "100", file, file)
+	want = strings.Replace(want, "from 2 events in 1 input", "from 4 events in 2 inputs", 1)
+	require.Equal(t, want, got)
 }
 
 func TestErrors(t *testing.T) {
@@ -276,21 +397,89 @@ func TestErrors(t *testing.T) {
 	require.NoError(t, os.WriteFile(bad, []byte(`{"Records": [{"eventSource": "transcribe.amazonaws.com", "eventName": `), 0o644))
 	missing := filepath.Join(dir, "missing.json")
 
-	code, out, errs := runJobaudit(t, "", missing, bad, fixtures[1])
+	code, out, errs := runJobaudit(t, nil, missing, bad, filepath.Join(trails, "transcribe-log.json"))
 	require.Equal(t, 1, code)
 	require.Contains(t, errs, "missing.json")
 	require.Contains(t, errs, "bad.json")
 	// The jobs of the inputs that could be read are still listed.
-	require.Len(t, columns(out), 2)
-	require.Contains(t, out, "support-call-20231102-0001")
+	require.Contains(t, out, "Transcribe transcription job support-call-20231102-0001")
 
-	code, _, errs = runJobaudit(t, "", "-no-such-flag")
+	// Values that are no records are skipped, and no error.
+	digest := filepath.Join(dir, "digest.json")
+	require.NoError(t, os.WriteFile(digest, cloudtrailtest.DigestFile("bucket", time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC), "key.json.gz"), 0o644))
+	code, _, errs = runJobaudit(t, nil, digest)
+	require.Equal(t, 0, code, errs)
+	require.Contains(t, errs, "skipped")
+
+	code, _, errs = runJobaudit(t, nil, "-no-such-flag")
 	require.Equal(t, 2, code)
 	require.Contains(t, errs, "usage: jobaudit")
 
-	code, _, errs = runJobaudit(t, "", "-h")
+	code, _, errs = runJobaudit(t, nil, "-h")
 	require.Equal(t, 0, code)
-	require.Contains(t, errs, "-json")
+	for _, f := range []string{"-json", "-changes", "-width", "-progress", "-lenient"} {
+		require.Contains(t, errs, f)
+	}
+
+	code, out, _ = runJobaudit(t, strings.NewReader(""))
+	require.Equal(t, 0, code)
+	require.Equal(t, "no jobs\n0 histories from 0 events in 1 input\n", out)
+}
+
+// slowReader gives its data a little at a time.
+type slowReader struct {
+	data []byte
+}
+
+func (s *slowReader) Read(p []byte) (int, error) {
+	if len(s.data) == 0 {
+		return 0, io.EOF
+	}
+	time.Sleep(2 * time.Millisecond)
+	n := copy(p[:min(len(p), 4096)], s.data)
+	s.data = s.data[n:]
+	return n, nil
+}
+
+func TestProgress(t *testing.T) {
+	defer func(d time.Duration) { progressEvery = d }(progressEvery)
+	progressEvery = 5 * time.Millisecond
+	data := cloudtrailtest.Trail(cloudtrailtest.TrailConfig{Seed: 7, Bytes: 256 << 10})
+	code, _, errs := runJobaudit(t, &slowReader{data: data}, "-progress")
+	require.Equal(t, 0, code, errs)
+	require.Contains(t, errs, "MB read in")
+	require.Contains(t, errs, "reading standard input")
+
+	// Standard error is no terminal here: no progress unless asked.
+	code, _, errs = runJobaudit(t, &slowReader{data: data})
+	require.Equal(t, 0, code, errs)
+	require.Empty(t, errs)
+}
+
+func TestCut(t *testing.T) {
+	require.Equal(t, "abc", cut("abc", 3))
+	require.Equal(t, "ab…", cut("abcd", 3))
+	require.Equal(t, "…", cut("abcd", 1))
+	require.Equal(t, "", cut("abcd", 0))
+	require.Equal(t, "José…", cut("José Silva", 5))
+	require.Equal(t, "…cd", cutLeft("abcd", 3))
+	require.Equal(t, "abcd", cutLeft("abcd", 4))
+
+	for _, room := range []int{1, 10, 30, 60} {
+		for _, c := range []change{
+			{Path: "settings.outputGroups[0].outputs[0].videoDescription.codecSettings.h264Settings.gopSize", Kind: "filled", Returned: json.RawMessage(`90`)},
+			{Path: "a", Kind: "changed", Requested: json.RawMessage(`"` + strings.Repeat("x", 80) + `"`), Returned: json.RawMessage(`"y"`)},
+			{Path: "settings.inputs[0].fileInput", Kind: "dropped", Requested: json.RawMessage(`"s3://bucket/in.mov"`)},
+			{Path: "settings.outputGroups[0].outputGroupSettings.hlsGroupSettings.encryption", Kind: "redacted"},
+		} {
+			got := changeText(c, room)
+			if room >= 40 {
+				require.LessOrEqual(t, utf8.RuneCountInString(got), room, "%+v in %d: %q", c, room, got)
+			}
+		}
+	}
+	require.Equal(t, `a: "xxxxxxxxxxxxxxxxxxxxxxx… -> "y"`, changeText(change{Path: "a", Kind: "changed",
+		Requested: json.RawMessage(`"` + strings.Repeat("x", 80) + `"`), Returned: json.RawMessage(`"y"`)}, 35))
 }
 
 func TestFormatBitrate(t *testing.T) {
@@ -301,34 +490,9 @@ func TestFormatBitrate(t *testing.T) {
 	}
 }
 
-func TestRefusedSubmissions(t *testing.T) {
-	// Two MediaConvert submissions refused at the same second are two jobs,
-	// each with the settings it asked for and no id.
-	record := func(eventID, destination string) string {
-		return `{"eventVersion":"1.09","userIdentity":{"type":"IAMUser","arn":"arn:aws:iam::111122223333:user/alice","accountId":"111122223333","userName":"alice"},` +
-			`"eventTime":"2024-05-06T07:08:09Z","eventSource":"mediaconvert.amazonaws.com","eventName":"CreateJob","awsRegion":"us-west-2",` +
-			`"errorCode":"BadRequestException","errorMessage":"/outputGroups/0: destination is invalid",` +
-			`"requestParameters":{"role":"arn:aws:iam::111122223333:role/MediaConvertRole","settings":{"outputGroups":[{"outputGroupSettings":` +
-			`{"type":"HLS_GROUP_SETTINGS","hlsGroupSettings":{"destination":"` + destination + `"}},"outputs":[{"containerSettings":{"container":"M3U8"},` +
-			`"videoDescription":{"width":1280,"height":720,"codecSettings":{"codec":"H_264","h264Settings":{"rateControlMode":"CBR","bitrate":3000000}}}}]}]}},` +
-			`"responseElements":null,"eventID":"` + eventID + `","eventType":"AwsApiCall"}`
-	}
-	stdin := `{"Records":[` + record("e1", "s3://out/a/") + `,` + record("e2", "s3://out/b/") + `]}`
-	code, out, errs := runJobaudit(t, stdin)
-	require.Equal(t, 0, code, errs)
-	want := [][]string{
-		{"SERVICE", "JOB", "SUBMITTED", "BY", "STATUS", "SETTINGS", "FATE"},
-		{"MediaConvert", "-", "2024-05-06T07:08:09Z", "user/alice", "-", "HLS M3U8 H_264 1280x720 3 Mbit/s CBR -> s3://out/a/", "rejected (BadRequestException)"},
-		{"MediaConvert", "-", "2024-05-06T07:08:09Z", "user/alice", "-", "HLS M3U8 H_264 1280x720 3 Mbit/s CBR -> s3://out/b/", "rejected (BadRequestException)"},
-	}
-	if diff := cmp.Diff(want, columns(out)); diff != "" {
-		t.Errorf("table (-want +got):\n%s", diff)
-	}
-}
-
-// TestRealWorldPrintable checks that the strings of records cannot break
-// the table or drive the terminal.
-func TestRealWorldPrintable(t *testing.T) {
+// TestPrintable checks that the strings of records cannot break the
+// lines or drive the terminal.
+func TestPrintable(t *testing.T) {
 	for in, want := range map[string]string{
 		"plain José":            "plain José",
 		"a\tb\nc":               `a\tb\nc`,

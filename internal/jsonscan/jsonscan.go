@@ -133,8 +133,46 @@ func StringEnd[T Text](b T, i int) (end int, escaped bool) {
 // first, the position to go on from once more text follows (before a
 // backslash whose escaped byte is still to come) and false.
 func StringRest[T Text](b T, i int) (end int, closed bool) {
-	end, _, closed = stringRest(b, i)
-	return end, closed
+	// Strings seldom hold backslashes: find the next quote in one pass and
+	// tell an escaped one by the backslashes before it.
+	start := i
+	for {
+		q := indexQuote(b, i)
+		if q < 0 {
+			// Go on before a backslash whose escaped byte is still to come.
+			return len(b) - backslashesBefore(b, len(b), start)%2, false
+		}
+		if backslashesBefore(b, q, start)%2 == 0 {
+			return q + 1, true
+		}
+		i = q + 1
+	}
+}
+
+// backslashesBefore counts the backslashes right before b[i], down to
+// b[start].
+func backslashesBefore[T Text](b T, i, start int) int {
+	n := 0
+	for k := i - 1; k >= start && b[k] == '\\'; k-- {
+		n++
+	}
+	return n
+}
+
+// indexQuote returns the position of the first quote at or after b[i], or
+// -1: word by word for short distances, then with the library's IndexByte.
+func indexQuote[T Text](b T, i int) int {
+	for n := 0; n < 4 && i+8 <= len(b); n++ {
+		v := Load64(b, i) ^ (ones * '"')
+		if m := (v - ones) &^ v & highs; m != 0 {
+			return i + bits.TrailingZeros64(m)>>3
+		}
+		i += 8
+	}
+	if q := indexByte(b[i:], '"'); q >= 0 {
+		return i + q
+	}
+	return -1
 }
 
 func stringRest[T Text](b T, i int) (end int, escaped, closed bool) {

@@ -144,6 +144,15 @@ func FuzzValue(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		// StringRest's one-pass scan agrees with the scan that looks at
+		// every backslash, from every start.
+		for from := 0; from <= len(s) && from < 64; from++ {
+			end, closed := StringRest(s, from)
+			wend, _, wclosed := stringRest(s, from)
+			if end != wend || closed != wclosed {
+				t.Fatalf("StringRest(%q, %d) = %d, %v; want %d, %v", s, from, end, closed, wend, wclosed)
+			}
+		}
 		if i := SkipSpace(s, 0); i < len(s) && s[i] == '{' {
 			// ScanMember validates exactly as Value does, and finds the
 			// members NextMember finds in valid text.
