@@ -215,10 +215,16 @@ func (v *objScan) run(b []byte, p int) (int, int) {
 	depth := v.depth
 	for {
 		if v.inStr {
-			var closed bool
-			if p, closed = jsonscan.StringRest(b, p); !closed {
-				v.depth = depth
-				return p, scanMore
+			// Most strings have no backslash before their closing quote:
+			// find it here, and leave the rest to StringRest.
+			if q := jsonscan.IndexQuote(b, p); q >= 0 && q > v.strStart && b[q-1] != '\\' {
+				p = q + 1
+			} else {
+				var closed bool
+				if p, closed = jsonscan.StringRest(b, p); !closed {
+					v.depth = depth
+					return p, scanMore
+				}
 			}
 			v.inStr = false
 			if depth == 1 && v.obj {
@@ -236,11 +242,10 @@ func (v *objScan) run(b []byte, p int) (int, int) {
 			}
 			c := b[p]
 			p++
-			switch byteClass[c] {
-			case plainByte:
-				continue
-			case strayByte:
-				v.stray = true
+			if cls := byteClass[c]; cls != structuralByte {
+				if cls == strayByte {
+					v.stray = true
+				}
 				continue
 			}
 			if c == '"' {

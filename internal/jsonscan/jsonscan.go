@@ -10,11 +10,11 @@
 package jsonscan
 
 import (
-	"bytes"
 	"math/bits"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Text is the JSON text scanned: a string or a byte slice.
@@ -137,12 +137,12 @@ func StringRest[T Text](b T, i int) (end int, closed bool) {
 	// tell an escaped one by the backslashes before it.
 	start := i
 	for {
-		q := indexQuote(b, i)
+		q := IndexQuote(b, i)
 		if q < 0 {
 			// Go on before a backslash whose escaped byte is still to come.
 			return len(b) - backslashesBefore(b, len(b), start)%2, false
 		}
-		if backslashesBefore(b, q, start)%2 == 0 {
+		if q == start || b[q-1] != '\\' || backslashesBefore(b, q, start)%2 == 0 {
 			return q + 1, true
 		}
 		i = q + 1
@@ -159,9 +159,10 @@ func backslashesBefore[T Text](b T, i, start int) int {
 	return n
 }
 
-// indexQuote returns the position of the first quote at or after b[i], or
+// IndexQuote returns the position of the first quote at or after b[i], or
 // -1: word by word for short distances, then with the library's IndexByte.
-func indexQuote[T Text](b T, i int) int {
+// It is the loop of StringRest, for scanners that skip strings inline.
+func IndexQuote[T Text](b T, i int) int {
 	for n := 0; n < 4 && i+8 <= len(b); n++ {
 		v := Load64(b, i) ^ (ones * '"')
 		if m := (v - ones) &^ v & highs; m != 0 {
@@ -224,18 +225,9 @@ func skipPlain[T Text](b T, i int) int {
 
 // indexByte returns the index of the first c in b, or -1.
 func indexByte[T Text](b T, c byte) int {
-	switch v := any(b).(type) {
-	case string:
-		return strings.IndexByte(v, c)
-	case []byte:
-		return bytes.IndexByte(v, c)
-	}
-	for i := 0; i < len(b); i++ {
-		if b[i] == c {
-			return i
-		}
-	}
-	return -1
+	// A string and a slice both start with a pointer and a length: read
+	// either as a string, without a copy or a type switch.
+	return strings.IndexByte(*(*string)(unsafe.Pointer(&b)), c)
 }
 
 func unhex(c byte) rune {
