@@ -15,6 +15,7 @@ import (
 	"github.com/mediatrail/mediatrail/cloudtrail"
 	"github.com/mediatrail/mediatrail/cloudtrail/jobs"
 	"github.com/mediatrail/mediatrail/elastictranscoder"
+	"github.com/mediatrail/mediatrail/examples/internal/console"
 	"github.com/mediatrail/mediatrail/mediaconvert"
 	"github.com/mediatrail/mediatrail/mediatailor"
 	"github.com/mediatrail/mediatrail/transcribe"
@@ -121,7 +122,7 @@ func (a *audit) read(name string, in io.Reader) {
 	if a.cfg.lenient {
 		opts = append(opts, cloudtrail.Lenient())
 	}
-	r := cloudtrail.NewReader(&countingReader{r: in, n: &a.bytesIn}, opts...)
+	r := cloudtrail.NewReader(&console.CountingReader{R: in, N: &a.bytesIn}, opts...)
 	defer r.Close()
 	for e, err := range r.All() {
 		if err != nil {
@@ -410,43 +411,10 @@ func count(n int, one, many string) string {
 // startProgress reports progress on standard error until the returned
 // function is called.
 func (a *audit) startProgress() (stop func()) {
-	done := make(chan struct{})
-	var wg sync.WaitGroup
-	wg.Add(1)
-	start := time.Now()
-	go func() {
-		defer wg.Done()
-		t := time.NewTicker(progressEvery)
-		defer t.Stop()
-		for {
-			select {
-			case <-done:
-				return
-			case <-t.C:
-				name, _ := a.current.Load().(string)
-				mb := float64(a.bytesIn.Load()) / 1e6
-				a.mu.Lock()
-				fmt.Fprintf(a.stderr, "jobaudit: %.1f MB read in %s (%.0f MB/s), %d events, %d histories; reading %s\n",
-					mb, time.Since(start).Round(time.Second), mb/time.Since(start).Seconds(),
-					a.events.Load(), a.histories.Load(), printable(name))
-				a.mu.Unlock()
-			}
-		}
-	}()
-	return func() {
-		close(done)
-		wg.Wait()
-	}
-}
-
-// countingReader counts the bytes read through it.
-type countingReader struct {
-	r io.Reader
-	n *atomic.Int64
-}
-
-func (c *countingReader) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	c.n.Add(int64(n))
-	return n, err
+	return console.StartProgress(a.stderr, &a.mu, progressEvery, func(elapsed time.Duration) string {
+		name, _ := a.current.Load().(string)
+		mb := float64(a.bytesIn.Load()) / 1e6
+		return fmt.Sprintf("jobaudit: %.1f MB read in %s (%.0f MB/s), %d events, %d histories; reading %s", mb, elapsed.Round(time.Second), mb/elapsed.Seconds(),
+			a.events.Load(), a.histories.Load(), console.Printable(name))
+	})
 }

@@ -489,16 +489,3 @@ func TestFormatBitrate(t *testing.T) {
 		require.Equal(t, want, formatBitrate(bps), "%d", bps)
 	}
 }
-
-// TestPrintable checks that the strings of records cannot break the
-// lines or drive the terminal.
-func TestPrintable(t *testing.T) {
-	for in, want := range map[string]string{
-		"plain José":            "plain José",
-		"a\tb\nc":               `a\tb\nc`,
-		"\x1b[31mred\u2028":     `\x1b[31mred\u2028`,
-		"bad \xff byte, \u0085": `bad ` + "\uFFFD" + ` byte, \u0085`,
-	} {
-		require.Equal(t, want, printable(in), "%q", in)
-	}
-}

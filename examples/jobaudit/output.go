@@ -7,11 +7,11 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/mediatrail/mediatrail/cloudtrail"
 	"github.com/mediatrail/mediatrail/cloudtrail/jobs"
+	"github.com/mediatrail/mediatrail/examples/internal/console"
 )
 
 // Text layout: a history's lines after the first are indented by indent,
@@ -47,7 +47,7 @@ func (t *textWriter) line(s string) {
 // labelled writes a line of the history's block: the label, padded, and
 // the value.
 func (t *textWriter) labelled(label, value string) {
-	t.line(indent + pad(label, labelWidth-1) + " " + printable(value))
+	t.line(indent + pad(label, labelWidth-1) + " " + console.Printable(value))
 }
 
 // writeText writes the histories as text.
@@ -72,7 +72,7 @@ func (a *audit) writeHistory(t *textWriter, h *jobs.History) {
 	if h.Name != "" && h.Name != h.ID {
 		head += " (" + h.Name + ")"
 	}
-	t.line(printable(head) + columnGap + printable(strings.TrimSpace(h.Account+" "+h.Region)))
+	t.line(console.Printable(head) + columnGap + console.Printable(strings.TrimSpace(h.Account+" "+h.Region)))
 
 	sub, settings := a.submissionOf(h)
 	if s := h.Submitted; s != nil {
@@ -125,8 +125,8 @@ func (t *textWriter) observations(h *jobs.History) {
 			note = "failed: " + o.Err.Error()
 		}
 		rows = append(rows, []string{
-			formatTime(o.Time), printable(o.Operation), printable(o.Actor.String()),
-			printable(cmpOr(o.Status, "-")), printable(note),
+			formatTime(o.Time), console.Printable(o.Operation), console.Printable(o.Actor.String()),
+			console.Printable(cmpOr(o.Status, "-")), console.Printable(note),
 		})
 		if i == 0 && h.Dropped > 0 {
 			rows = append(rows, []string{fmt.Sprintf("(%d more, not kept)", h.Dropped)})
@@ -258,7 +258,7 @@ func (a *audit) writeChanges(t *textWriter, s *submission) {
 // start, which says least.
 func changeText(c change, room int) string {
 	const least = 12
-	path := printable(c.Path)
+	path := console.Printable(c.Path)
 	sep := ": "
 	// budget is the room of the values: what the path leaves, but at
 	// least half the room (or what they need, if less) and n.
@@ -296,7 +296,7 @@ func jsonText(v json.RawMessage) string {
 	if len(v) == 0 {
 		return "-"
 	}
-	return printable(string(v))
+	return console.Printable(string(v))
 }
 
 // formatTime writes a time in UTC, to the second; "-" for none.
@@ -354,36 +354,6 @@ func pad(s string, width int) string {
 		return s + strings.Repeat(" ", width-n)
 	}
 	return s
-}
-
-// printable returns s with its control characters (line ends, tabs,
-// terminal escapes, which records may carry in any string) written as Go
-// escapes, so that each value stays on its line and its text cannot drive
-// the terminal.
-func printable(s string) string {
-	clean := true
-	for _, r := range s {
-		if unicode.IsControl(r) || r == utf8.RuneError || r == '\u2028' || r == '\u2029' {
-			clean = false
-			break
-		}
-	}
-	if clean {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == utf8.RuneError:
-			b.WriteRune('\uFFFD')
-		case unicode.IsControl(r) || r == '\u2028' || r == '\u2029':
-			q := strconv.QuoteRune(r)
-			b.WriteString(q[1 : len(q)-1])
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }
 
 // History is a history as -json writes it, one per line.

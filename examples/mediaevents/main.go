@@ -45,15 +45,14 @@ import (
 	"io"
 	"os"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/mediatrail/mediatrail/cloudtrail"
+	"github.com/mediatrail/mediatrail/examples/internal/console"
 	"github.com/mediatrail/mediatrail/examples/internal/inputs"
 	"github.com/mediatrail/mediatrail/internal/services"
 )
@@ -268,7 +267,7 @@ const columnGap = "  "
 func (t *table) add(values ...string) {
 	row := make([]string, len(values))
 	for i, v := range values {
-		v = printable(v)
+		v = console.Printable(v)
 		if v == "" && i < len(values)-1 {
 			v = "-"
 		}
@@ -308,36 +307,6 @@ func (t *table) write() {
 	}
 	clear(t.rows)
 	t.rows = t.rows[:0]
-}
-
-// printable returns s with its control characters (line ends, tabs,
-// terminal escapes, which records may carry in any string) written as Go
-// escapes, so that each event stays on one line of the table and its text
-// cannot drive the terminal.
-func printable(s string) string {
-	clean := true
-	for _, r := range s {
-		if unicode.IsControl(r) || r == utf8.RuneError || r == '\u2028' || r == '\u2029' {
-			clean = false
-			break
-		}
-	}
-	if clean {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == utf8.RuneError:
-			b.WriteRune('\uFFFD')
-		case unicode.IsControl(r) || r == '\u2028' || r == '\u2029':
-			q := strconv.QuoteRune(r)
-			b.WriteString(q[1 : len(q)-1])
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }
 
 func (t *table) print(r row) error {
@@ -420,7 +389,7 @@ func (s *scan) read(name string, in io.Reader) {
 	if s.cfg.names != nil {
 		opts = append(opts, cloudtrail.WithEventNames(s.cfg.names...))
 	}
-	r := cloudtrail.NewReader(&countingReader{r: in, n: &s.bytesIn}, opts...)
+	r := cloudtrail.NewReader(&console.CountingReader{R: in, N: &s.bytesIn}, opts...)
 	defer r.Close()
 	for e, err := range r.All() {
 		if err != nil {
@@ -478,42 +447,9 @@ func (s *scan) summary(w io.Writer) {
 // startProgress reports progress on standard error until the returned
 // function is called.
 func (s *scan) startProgress() (stop func()) {
-	done := make(chan struct{})
-	var wg sync.WaitGroup
-	wg.Add(1)
-	start := time.Now()
-	go func() {
-		defer wg.Done()
-		t := time.NewTicker(progressEvery)
-		defer t.Stop()
-		for {
-			select {
-			case <-done:
-				return
-			case <-t.C:
-				name, _ := s.current.Load().(string)
-				mb := float64(s.bytesIn.Load()) / 1e6
-				s.mu.Lock()
-				fmt.Fprintf(s.stderr, "mediaevents: %.1f MB read in %s (%.0f MB/s), %d events; reading %s\n",
-					mb, time.Since(start).Round(time.Second), mb/time.Since(start).Seconds(), s.shown.Load(), name)
-				s.mu.Unlock()
-			}
-		}
-	}()
-	return func() {
-		close(done)
-		wg.Wait()
-	}
-}
-
-// countingReader counts the bytes read through it.
-type countingReader struct {
-	r io.Reader
-	n *atomic.Int64
-}
-
-func (c *countingReader) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	c.n.Add(int64(n))
-	return n, err
+	return console.StartProgress(s.stderr, &s.mu, progressEvery, func(elapsed time.Duration) string {
+		name, _ := s.current.Load().(string)
+		mb := float64(s.bytesIn.Load()) / 1e6
+		return fmt.Sprintf("mediaevents: %.1f MB read in %s (%.0f MB/s), %d events; reading %s", mb, elapsed.Round(time.Second), mb/elapsed.Seconds(), s.shown.Load(), console.Printable(name))
+	})
 }

@@ -1,0 +1,90 @@
+// Package console holds what the examples share for writing to a terminal:
+// progress lines on long runs, text that cannot drive the terminal, and a
+// reader that counts the bytes read.
+package console
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// StartProgress writes the line that line returns, given the time since
+// the start, to w every interval until the returned function is called,
+// which waits for the last line. mu guards w against the caller's other
+// writes.
+func StartProgress(w io.Writer, mu *sync.Mutex, interval time.Duration, line func(elapsed time.Duration) string) (stop func()) {
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	start := time.Now()
+	go func() {
+		defer wg.Done()
+		t := time.NewTicker(interval)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				text := line(time.Since(start))
+				mu.Lock()
+				fmt.Fprintln(w, text)
+				mu.Unlock()
+			}
+		}
+	}()
+	return func() {
+		close(done)
+		wg.Wait()
+	}
+}
+
+// Printable returns s with its control characters (line ends, tabs,
+// terminal escapes, which records may carry in any string) written as Go
+// escapes, and invalid UTF-8 as U+FFFD, so that each value stays on its
+// line and its text cannot drive the terminal.
+func Printable(s string) string {
+	clean := true
+	for _, r := range s {
+		if unicode.IsControl(r) || r == utf8.RuneError || r == '\u2028' || r == '\u2029' {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == utf8.RuneError:
+			b.WriteRune('\uFFFD')
+		case unicode.IsControl(r) || r == '\u2028' || r == '\u2029':
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// CountingReader counts the bytes read through it in N.
+type CountingReader struct {
+	R io.Reader
+	N *atomic.Int64
+}
+
+// Read reads from R and counts what it read.
+func (c *CountingReader) Read(p []byte) (int, error) {
+	n, err := c.R.Read(p)
+	c.N.Add(int64(n))
+	return n, err
+}
