@@ -129,10 +129,10 @@ func changeRecords(t *testing.T) []*cloudtrail.Event {
 	return events
 }
 
-// TestWithChangesOnly checks that the filter delivers, from every
+// TestWithWritesOnly checks that the filter delivers, from every
 // container, exactly the records whose Events IsWrite reports as known
 // changes.
-func TestWithChangesOnly(t *testing.T) {
+func TestWithWritesOnly(t *testing.T) {
 	events := changeRecords(t)
 	var want []string
 	for _, e := range events {
