@@ -102,10 +102,9 @@ func (s *sourceReader) keep(b []byte) {
 		s.keptAt = s.pos + int64(len(s.replay)) + int64(len(b)-s.window)
 		return
 	}
-	if s.kept == nil {
-		s.kept = make([]byte, 0, 2*s.window)
-	}
-	if len(s.kept)+len(b) > cap(s.kept) {
+	// kept grows as bytes come, so that a small input costs no more than
+	// its size; once it holds 2*window, the oldest bytes make room.
+	if len(s.kept)+len(b) > 2*s.window {
 		drop := len(s.kept) + len(b) - s.window
 		s.keptAt += int64(drop)
 		s.kept = s.kept[:copy(s.kept, s.kept[drop:])]

@@ -1,0 +1,554 @@
+// Package multi reads many CloudTrail inputs at once into one stream of
+// events: files, directory trees of log files (such as a copy of a trail's
+// S3 bucket), the files of an fs.FS, and standard input.
+//
+// Open and OpenFS list the inputs on one goroutine and read them on
+// several, each input with its own cloudtrail.Reader, and Next and All give
+// their events and errors as one stream:
+//
+//	r := multi.Open(ctx, []string{"AWSLogs"},
+//		multi.WithReaderOptions(cloudtrail.WithEventSources(mediaconvert.EventSource)))
+//	defer r.Close()
+//	for e, err := range r.All() {
+//		if err != nil {
+//			log.Print(err) // an *InputError, which names its input
+//			continue
+//		}
+//		fmt.Println(r.Input(), e.EventTime, e.EventName)
+//	}
+//	if r.Err() != nil {
+//		os.Exit(1) // an input could not be read to its end, or ctx ended
+//	}
+//
+// # Order
+//
+// The events and errors of one input come in the order of that input, as
+// its cloudtrail.Reader returns them. Those of different inputs are
+// interleaved, in no fixed order: several inputs are read at once, and the
+// stream takes what each reader has ready.
+//
+// # Memory
+//
+// Readers hand their events to the stream through a bounded queue, and a
+// reader waits while it is full, so memory stays bounded by the number of
+// readers and the queue's size (see WithConcurrency), whatever the number
+// and size of the inputs.
+package multi
+
+import (
+	"context"
+	"errors"
+	"io"
+	"io/fs"
+	"iter"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/mediatrail/mediatrail/cloudtrail"
+)
+
+// Stdin is the path that names standard input in Open.
+const Stdin = "-"
+
+// StdinName is the name of standard input in errors and Input.
+const StdinName = "<stdin>"
+
+// DigestDir is the name of the directories that hold CloudTrail's digest
+// files; the walk of a directory tree skips them.
+const DigestDir = "CloudTrail-Digest"
+
+// batchSize is how many events and errors of a file a reader hands over at
+// once. Streams (standard input, pipes) hand over each event as it comes.
+const batchSize = 64
+
+// InputError is an error of one input: an error of its cloudtrail.Reader,
+// or one that kept it from being read (a file that cannot be opened, a
+// directory that cannot be walked, a pattern that matches nothing).
+// errors.Is and errors.As see through it to the cloudtrail error, such as
+// a *cloudtrail.RecordError or cloudtrail.ErrTruncated, or to an
+// *fs.PathError.
+type InputError struct {
+	Name string // the input, as Input names it
+	Err  error
+	// Ended is true when nothing of the input is read after the error:
+	// it could not be read at all, or the error ended its Reader (see
+	// cloudtrail.Reader.Err). It is false after a damaged record and the
+	// other errors that reading goes on after.
+	Ended bool
+}
+
+func (e *InputError) Error() string { return e.Name + ": " + e.Err.Error() }
+func (e *InputError) Unwrap() error { return e.Err }
+
+// Option configures Open and OpenFS.
+type Option func(*config)
+
+type config struct {
+	readerOpts  []cloudtrail.Option
+	concurrency int
+	stdin       io.Reader
+}
+
+// WithReaderOptions gives the options of the cloudtrail.Reader of every
+// input: filters (WithEventSources, WithEventNames, WithWritesOnly),
+// limits, Lenient, WithServiceEvents. The context of Open is the
+// context of every Reader.
+//
+// Each Reader is made with WithReadAhead(false) and WithParallel(false)
+// before these options, so that the number of goroutines that read is the
+// concurrency; pass WithReadAhead(true) to inflate gzip on a second
+// goroutine per input, which helps when the inputs are few and large.
+func WithReaderOptions(opts ...cloudtrail.Option) Option {
+	return func(c *config) { c.readerOpts = append(c.readerOpts, opts...) }
+}
+
+// WithConcurrency sets how many inputs are read at once; n < 1 means
+// runtime.GOMAXPROCS(0), the default. The queue between the readers and
+// the stream holds up to 2n batches of 64 events.
+func WithConcurrency(n int) Option {
+	return func(c *config) { c.concurrency = n }
+}
+
+// WithStdin sets what Stdin reads; the default is os.Stdin.
+func WithStdin(r io.Reader) Option {
+	return func(c *config) { c.stdin = r }
+}
+
+// Progress tells how far reading has come.
+type Progress struct {
+	Inputs     int   // inputs found so far
+	InputsDone int   // inputs read to their end or given up
+	Bytes      int64 // the size of the inputs found so far, as stored (compressed); streams count 0
+	BytesRead  int64 // bytes read from the inputs, as stored (compressed)
+	Listed     bool  // every input is found: Inputs and Bytes are final
+}
+
+// Reader reads many inputs into one stream. Its methods other than
+// Progress and Close must be called from one goroutine.
+type Reader struct {
+	parent context.Context
+	ctx    context.Context
+	cancel context.CancelFunc
+	cfg    config
+	jobs   chan input
+	out    chan []item
+	wg     sync.WaitGroup
+	closed atomic.Bool
+
+	inputs, inputsDone atomic.Int64
+	bytes, bytesRead   atomic.Int64
+	listed             atomic.Bool
+
+	// The consumer's side.
+	batch  []item
+	pos    int
+	input  string
+	done   bool
+	ended  []error // the errors that ended an input
+	ctxErr error
+}
+
+// input is one input to read.
+type input struct {
+	name   string
+	open   func() (io.ReadCloser, error)
+	stream bool // events are handed over one by one
+}
+
+// item is an event or an error of an input.
+type item struct {
+	e     *cloudtrail.Event
+	err   error
+	input string
+}
+
+// Open reads the inputs that paths name:
+//
+//   - Stdin ("-"), standard input (see WithStdin), named StdinName;
+//   - a file that is no directory, whatever its name;
+//   - a directory: in lexical order, the files of its tree whose names end
+//     in .json, .json.gz, .jsonl or .gz (in any case), but none under a
+//     directory named CloudTrail-Digest (DigestDir), where digest files
+//     are.
+//
+// The inputs of a directory are named by their path, as filepath.Join of
+// the directory and their path under it. A path that does not exist, a
+// directory that cannot be read and a file that cannot be opened are an
+// *InputError in the stream; the others are read all the same.
+//
+// Reading starts at once. ctx ends it: the stream ends with ctx's error
+// (see Next). Close ends it too, and must be called unless the stream is
+// read to its end.
+func Open(ctx context.Context, paths []string, opts ...Option) *Reader {
+	r := newReader(ctx, opts)
+	src := source{
+		stat: os.Stat,
+		walk: filepath.WalkDir,
+		open: func(name string) (io.ReadCloser, error) { return os.Open(name) },
+		join: filepath.Join,
+	}
+	r.start(func() {
+		for _, p := range paths {
+			if r.ctx.Err() != nil {
+				return
+			}
+			if p == Stdin {
+				stdin := r.cfg.stdin
+				r.add(input{name: StdinName, stream: true, open: func() (io.ReadCloser, error) {
+					return io.NopCloser(stdin), nil
+				}}, 0)
+				continue
+			}
+			r.list(src, p)
+		}
+	})
+	return r
+}
+
+// OpenFS reads the files of fsys that names name, each a name in fsys or a
+// pattern of fs.Glob. A file is read whatever its name, and a directory is
+// walked as Open walks it; a pattern stands for every name it matches
+// (none is an *InputError that wraps fs.ErrNotExist). No names means ".",
+// the whole of fsys. The inputs are named by their names in fsys.
+// Otherwise OpenFS is Open.
+func OpenFS(ctx context.Context, fsys fs.FS, names []string, opts ...Option) *Reader {
+	r := newReader(ctx, opts)
+	if len(names) == 0 {
+		names = []string{"."}
+	}
+	src := source{
+		stat: func(name string) (fs.FileInfo, error) { return fs.Stat(fsys, name) },
+		walk: func(root string, fn fs.WalkDirFunc) error { return fs.WalkDir(fsys, root, fn) },
+		open: func(name string) (io.ReadCloser, error) { return fsys.Open(name) },
+		join: path.Join,
+	}
+	r.start(func() {
+		for _, name := range names {
+			if r.ctx.Err() != nil {
+				return
+			}
+			if !hasMeta(name) {
+				r.list(src, name)
+				continue
+			}
+			matches, err := fs.Glob(fsys, name)
+			if err == nil && len(matches) == 0 {
+				err = &fs.PathError{Op: "glob", Path: name, Err: fs.ErrNotExist}
+			}
+			if err != nil {
+				r.fail(name, err)
+				continue
+			}
+			for _, m := range matches {
+				r.list(src, m)
+			}
+		}
+	})
+	return r
+}
+
+// hasMeta reports whether a name is a pattern of fs.Glob.
+func hasMeta(name string) bool { return strings.ContainsAny(name, `*?[\`) }
+
+// source is a file system: the operating system's or an fs.FS.
+type source struct {
+	stat func(name string) (fs.FileInfo, error)
+	walk func(root string, fn fs.WalkDirFunc) error
+	open func(name string) (io.ReadCloser, error)
+	join func(elem ...string) string
+}
+
+func newReader(ctx context.Context, opts []Option) *Reader {
+	cfg := config{stdin: os.Stdin}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	if cfg.concurrency < 1 {
+		cfg.concurrency = runtime.GOMAXPROCS(0)
+	}
+	r := &Reader{parent: ctx, cfg: cfg}
+	r.ctx, r.cancel = context.WithCancel(ctx)
+	r.jobs = make(chan input)
+	r.out = make(chan []item, 2*cfg.concurrency)
+	return r
+}
+
+// start runs list on a goroutine, which sends the inputs to the readers,
+// and starts the readers.
+func (r *Reader) start(list func()) {
+	r.wg.Add(1 + r.cfg.concurrency)
+	go func() {
+		defer r.wg.Done()
+		defer close(r.jobs)
+		list()
+		r.listed.Store(true)
+	}()
+	opts := append([]cloudtrail.Option{cloudtrail.WithReadAhead(false), cloudtrail.WithParallel(false)}, r.cfg.readerOpts...)
+	opts = append(opts, cloudtrail.WithContext(r.ctx))
+	for range r.cfg.concurrency {
+		go func() {
+			defer r.wg.Done()
+			for in := range r.jobs {
+				r.read(in, opts)
+				r.inputsDone.Add(1)
+			}
+		}()
+	}
+	go func() {
+		r.wg.Wait()
+		close(r.out)
+	}()
+}
+
+// list sends the inputs that name names in src to the readers.
+func (r *Reader) list(src source, name string) {
+	info, err := src.stat(name)
+	if err != nil {
+		r.fail(name, err)
+		return
+	}
+	if !info.IsDir() {
+		r.add(r.file(src, name, info), info.Size())
+		return
+	}
+	err = src.walk(name, func(p string, d fs.DirEntry, err error) error {
+		if r.ctx.Err() != nil {
+			return r.ctx.Err()
+		}
+		if err != nil {
+			r.fail(p, err)
+			return nil
+		}
+		if d.IsDir() {
+			if d.Name() == DigestDir && p != name {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !isLogFile(d.Name()) {
+			return nil
+		}
+		info, err := d.Info()
+		if err != nil {
+			r.fail(p, err)
+			return nil
+		}
+		r.add(r.file(src, p, info), info.Size())
+		return nil
+	})
+	if err != nil && r.ctx.Err() == nil {
+		r.fail(name, err)
+	}
+}
+
+func (r *Reader) file(src source, name string, info fs.FileInfo) input {
+	return input{
+		name:   name,
+		stream: !info.Mode().IsRegular(),
+		open:   func() (io.ReadCloser, error) { return src.open(name) },
+	}
+}
+
+// isLogFile reports whether a file of a directory tree is read.
+func isLogFile(name string) bool {
+	name = strings.ToLower(name)
+	for _, ext := range []string{".json", ".json.gz", ".jsonl", ".gz"} {
+		if strings.HasSuffix(name, ext) {
+			return true
+		}
+	}
+	return false
+}
+
+// add sends an input to the readers.
+func (r *Reader) add(in input, size int64) {
+	r.inputs.Add(1)
+	r.bytes.Add(size)
+	select {
+	case r.jobs <- in:
+	case <-r.ctx.Done():
+	}
+}
+
+// fail sends the error of an input that cannot be read.
+func (r *Reader) fail(name string, err error) {
+	r.inputs.Add(1)
+	r.inputsDone.Add(1)
+	r.send([]item{{err: &InputError{Name: name, Err: err, Ended: true}, input: name}})
+}
+
+// send hands a batch to the stream; it reports false when reading ends.
+func (r *Reader) send(b []item) bool {
+	select {
+	case r.out <- b:
+		return true
+	case <-r.ctx.Done():
+		return false
+	}
+}
+
+// read reads one input into the stream.
+func (r *Reader) read(in input, opts []cloudtrail.Option) {
+	f, err := in.open()
+	if err != nil {
+		r.send([]item{{err: &InputError{Name: in.name, Err: err, Ended: true}, input: in.name}})
+		return
+	}
+	defer f.Close()
+	cr := cloudtrail.NewReader(&countingReader{r: f, n: &r.bytesRead}, opts...)
+	defer cr.Close()
+	size := batchSize
+	if in.stream {
+		size = 1
+	}
+	batch := make([]item, 0, size)
+	for {
+		e, err := cr.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			if r.ctx.Err() != nil {
+				return // the stream ends with the context's error
+			}
+			err = &InputError{Name: in.name, Err: err, Ended: cr.Err() != nil}
+		}
+		batch = append(batch, item{e: e, err: err, input: in.name})
+		if len(batch) == size {
+			if !r.send(batch) {
+				return
+			}
+			batch = make([]item, 0, size)
+		}
+	}
+	if len(batch) > 0 {
+		r.send(batch)
+	}
+}
+
+// countingReader counts the bytes read from an input.
+type countingReader struct {
+	r io.Reader
+	n *atomic.Int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n.Add(int64(n))
+	return n, err
+}
+
+// Next returns the next event of the stream, or its next error, an
+// *InputError. After the last, it returns io.EOF. When the context of
+// Open ends, Next returns its error once (no *InputError), and then
+// io.EOF; events that were read before may be dropped.
+func (r *Reader) Next() (*cloudtrail.Event, error) {
+	if r.closed.Load() && !r.done {
+		r.batch, r.pos = nil, 0
+	}
+	for r.pos >= len(r.batch) {
+		r.batch, r.pos = nil, 0
+		if r.done {
+			return nil, io.EOF
+		}
+		if err := r.stopped(); err != nil {
+			return nil, err
+		}
+		select {
+		case b, ok := <-r.out:
+			if !ok {
+				r.done = true
+				r.input = ""
+				return nil, io.EOF
+			}
+			r.batch = b
+		case <-r.ctx.Done():
+		}
+	}
+	it := r.batch[r.pos]
+	r.batch[r.pos] = item{}
+	r.pos++
+	r.input = it.input
+	if ie, ok := it.err.(*InputError); ok && ie.Ended {
+		r.ended = append(r.ended, ie)
+	}
+	return it.e, it.err
+}
+
+// stopped ends the stream when its context is done or it is closed, and
+// returns the error Next returns then.
+func (r *Reader) stopped() error {
+	if r.ctx.Err() == nil {
+		return nil
+	}
+	r.Close()
+	r.done = true
+	r.input = ""
+	if err := r.parent.Err(); err != nil {
+		r.ctxErr = err
+		return err
+	}
+	return io.EOF
+}
+
+// All returns an iterator over the events and errors of the stream, as
+// Next returns them. The iteration ends at the end of the stream (io.EOF
+// is not yielded); a loop that stops early closes the Reader.
+func (r *Reader) All() iter.Seq2[*cloudtrail.Event, error] {
+	return func(yield func(*cloudtrail.Event, error) bool) {
+		for {
+			e, err := r.Next()
+			if err == io.EOF {
+				return
+			}
+			if !yield(e, err) {
+				r.Close()
+				return
+			}
+		}
+	}
+}
+
+// Input returns the name of the input of the last event or error that
+// Next returned ("" after io.EOF or the context's error).
+func (r *Reader) Input() string { return r.input }
+
+// Err returns the errors met so far that ended an input (each an
+// *InputError whose Ended is true), and the context's error if it ended
+// the stream, joined with errors.Join; nil when every input was read to
+// its end. After the stream's end, a nil Err means a complete read.
+func (r *Reader) Err() error {
+	if r.ctxErr == nil {
+		return errors.Join(r.ended...)
+	}
+	return errors.Join(append(r.ended[:len(r.ended):len(r.ended)], r.ctxErr)...)
+}
+
+// Progress tells how far reading has come. It may be called from any
+// goroutine.
+func (r *Reader) Progress() Progress {
+	return Progress{
+		Inputs:     int(r.inputs.Load()),
+		InputsDone: int(r.inputsDone.Load()),
+		Bytes:      r.bytes.Load(),
+		BytesRead:  r.bytesRead.Load(),
+		Listed:     r.listed.Load(),
+	}
+}
+
+// Close stops reading and waits for the goroutines that read to end; the
+// stream then ends (Next returns io.EOF). A goroutine blocked in a Read of
+// standard input ends when that Read returns. Close may be called from any
+// goroutine, more than once; it returns nil.
+func (r *Reader) Close() error {
+	if r.closed.CompareAndSwap(false, true) {
+		r.cancel()
+	}
+	r.wg.Wait()
+	return nil
+}
