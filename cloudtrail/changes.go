@@ -381,16 +381,9 @@ var echoes struct {
 // EventBridge form. The service packages call it from init; like Register,
 // it panics when the pair is registered twice.
 func RegisterEcho(eventSource, eventName, member string) {
-	op := Operation{EventSource: CanonicalEventSource(eventSource), EventName: eventName}
 	echoes.Lock()
 	defer echoes.Unlock()
-	if _, dup := echoes.m[op]; dup {
-		panic("cloudtrail: RegisterEcho called twice for " + op.EventSource + " " + op.EventName)
-	}
-	if echoes.m == nil {
-		echoes.m = make(map[Operation]string)
-	}
-	echoes.m[op] = member
+	registerOp(&echoes.m, "RegisterEcho", eventSource, eventName, member)
 }
 
 // EchoMember returns the member of the responseElements of (eventSource,
@@ -399,11 +392,7 @@ func RegisterEcho(eventSource, eventName, member string) {
 func EchoMember(eventSource, eventName string) (member string, ok bool) {
 	echoes.RLock()
 	defer echoes.RUnlock()
-	if member, ok = echoes.m[Operation{EventSource: eventSource, EventName: eventName}]; ok {
-		return member, true
-	}
-	member, ok = echoes.m[Operation{EventSource: CanonicalEventSource(eventSource), EventName: eventName}]
-	return member, ok
+	return lookupOp(echoes.m, eventSource, eventName)
 }
 
 // ServiceChanges returns what the service filled in, changed or dropped of

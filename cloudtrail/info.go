@@ -101,16 +101,9 @@ func (o OperationInfo) IsWrite() bool {
 // registered twice.
 func (r *Registry) RegisterInfo(info OperationInfo) {
 	info.EventSource = CanonicalEventSource(info.EventSource)
-	op := Operation{EventSource: info.EventSource, EventName: info.EventName}
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if _, dup := r.infos[op]; dup {
-		panic("cloudtrail: RegisterInfo called twice for " + op.EventSource + " " + op.EventName)
-	}
-	if r.infos == nil {
-		r.infos = make(map[Operation]OperationInfo)
-	}
-	r.infos[op] = info
+	registerOp(&r.infos, "RegisterInfo", info.EventSource, info.EventName, info)
 }
 
 // Info returns the facts of the operation (eventSource, eventName), if they
@@ -118,11 +111,7 @@ func (r *Registry) RegisterInfo(info OperationInfo) {
 func (r *Registry) Info(eventSource, eventName string) (OperationInfo, bool) {
 	r.mu.RLock()
 	defer r.mu.RUnlock()
-	if info, ok := r.infos[Operation{EventSource: eventSource, EventName: eventName}]; ok {
-		return info, true
-	}
-	info, ok := r.infos[Operation{EventSource: CanonicalEventSource(eventSource), EventName: eventName}]
-	return info, ok
+	return lookupOp(r.infos, eventSource, eventName)
 }
 
 // Info returns the facts of the operation (eventSource, eventName) from the

@@ -59,29 +59,41 @@ func (r *Registry) Register(eventSource, eventName string, fn DecodeFunc) {
 	if fn == nil {
 		panic("cloudtrail: Register decoder is nil")
 	}
-	op := Operation{EventSource: CanonicalEventSource(eventSource), EventName: eventName}
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if _, dup := r.decoders[op]; dup {
-		panic("cloudtrail: Register called twice for " + op.EventSource + " " + op.EventName)
+	registerOp(&r.decoders, "Register", eventSource, eventName, fn)
+}
+
+// registerOp adds v for (eventSource, eventName) to *m, making the map
+// when needed; it panics, naming the registering function what, when the
+// operation has a value already.
+func registerOp[V any](m *map[Operation]V, what, eventSource, eventName string, v V) {
+	op := Operation{EventSource: CanonicalEventSource(eventSource), EventName: eventName}
+	if _, dup := (*m)[op]; dup {
+		panic("cloudtrail: " + what + " called twice for " + op.EventSource + " " + op.EventName)
 	}
-	if r.decoders == nil {
-		r.decoders = make(map[Operation]DecodeFunc)
+	if *m == nil {
+		*m = make(map[Operation]V)
 	}
-	r.decoders[op] = fn
+	(*m)[op] = v
+}
+
+// lookupOp returns the value of (eventSource, eventName) in m. Records
+// name their source in the canonical form, under which values are
+// registered: only a miss costs the canonicalization.
+func lookupOp[V any](m map[Operation]V, eventSource, eventName string) (V, bool) {
+	if v, ok := m[Operation{EventSource: eventSource, EventName: eventName}]; ok {
+		return v, true
+	}
+	v, ok := m[Operation{EventSource: CanonicalEventSource(eventSource), EventName: eventName}]
+	return v, ok
 }
 
 // Lookup returns the decoder of (eventSource, eventName), if any.
 func (r *Registry) Lookup(eventSource, eventName string) (DecodeFunc, bool) {
 	r.mu.RLock()
 	defer r.mu.RUnlock()
-	// Records name their source in the canonical form, under which the
-	// decoders are registered: only a miss costs the canonicalization.
-	if fn, ok := r.decoders[Operation{EventSource: eventSource, EventName: eventName}]; ok {
-		return fn, true
-	}
-	fn, ok := r.decoders[Operation{EventSource: CanonicalEventSource(eventSource), EventName: eventName}]
-	return fn, ok
+	return lookupOp(r.decoders, eventSource, eventName)
 }
 
 // Operations returns the registered operations, sorted by event source and
