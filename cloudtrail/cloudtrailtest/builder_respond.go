@@ -13,7 +13,7 @@ import (
 
 // responders write the responses the kit knows, from the request; keyed
 // by event source and event name.
-var responders = map[cloudtrail.Operation]func(b *builder, req *object) *object{
+var responders = map[cloudtrail.Operation]func(b *builder, req *jsonObject) *jsonObject{
 	{EventSource: "mediaconvert.amazonaws.com", EventName: "CreateJob"}:                  (*builder).mediaConvertJob,
 	{EventSource: "elastictranscoder.amazonaws.com", EventName: "CreateJob"}:             (*builder).transcoderJob,
 	{EventSource: "transcribe.amazonaws.com", EventName: "StartTranscriptionJob"}:        transcribeJob("transcriptionJob", "transcriptionJobName", "transcriptionJobStatus"),
@@ -32,7 +32,7 @@ func (b *builder) respond(op cloudtrail.Operation, req json.RawMessage) json.Raw
 	}
 	r := parseObject(req)
 	if r == nil {
-		r = &object{}
+		r = &jsonObject{}
 	}
 	out, err := json.Marshal(f(b, r))
 	if err != nil {
@@ -44,9 +44,9 @@ func (b *builder) respond(op cloudtrail.Operation, req json.RawMessage) json.Raw
 // mediaConvertJob answers CreateJob: the job as submitted, with its id in
 // MediaConvert's form (the creation time in milliseconds and six
 // characters), ARN, queue, status SUBMITTED and times.
-func (b *builder) mediaConvertJob(req *object) *object {
+func (b *builder) mediaConvertJob(req *jsonObject) *jsonObject {
 	id := fmt.Sprintf("%d-%s", b.time.UnixMilli(), b.lowerID(6))
-	job := &object{}
+	job := &jsonObject{}
 	job.set("arn", fmt.Sprintf("arn:aws:mediaconvert:%s:%s:jobs/%s", b.region, b.account, id))
 	job.set("id", id)
 	job.set("createdAt", b.time.Unix())
@@ -75,16 +75,16 @@ func (b *builder) mediaConvertJob(req *object) *object {
 	job.setRaw("timing", json.RawMessage(`{"submitTime":`+strconv.FormatInt(b.time.Unix(), 10)+`}`))
 	job.setRaw("messages", json.RawMessage(`{"info":[],"warning":[]}`))
 	job.set("clientRequestToken", b.uuid())
-	out := &object{}
+	out := &jsonObject{}
 	out.set("job", job)
 	return out
 }
 
 // transcoderJob answers Elastic Transcoder's CreateJob: the job and its
 // outputs Submitted, with the job's id in the service's form.
-func (b *builder) transcoderJob(req *object) *object {
+func (b *builder) transcoderJob(req *jsonObject) *jsonObject {
 	id := fmt.Sprintf("%d-%s", b.time.UnixMilli(), b.lowerID(6))
-	job := &object{}
+	job := &jsonObject{}
 	job.set("id", id)
 	job.set("arn", fmt.Sprintf("arn:aws:elastictranscoder:%s:%s:job/%s", b.region, b.account, id))
 	for _, name := range []string{"pipelineId", "input", "inputs", "outputKeyPrefix", "playlists", "userMetadata"} {
@@ -92,13 +92,13 @@ func (b *builder) transcoderJob(req *object) *object {
 			job.setRaw(name, v)
 		}
 	}
-	var outputs []*object
+	var outputs []*jsonObject
 	if v, ok := req.get("outputs"); ok {
 		outputs = parseArray(v)
 	}
 	if v, ok := req.get("output"); ok && len(outputs) == 0 {
 		if o := parseObject(v); o != nil {
-			outputs = []*object{o}
+			outputs = []*jsonObject{o}
 		}
 	}
 	for i, o := range outputs {
@@ -111,7 +111,7 @@ func (b *builder) transcoderJob(req *object) *object {
 	job.set("outputs", outputs)
 	job.set("status", "Submitted")
 	job.setRaw("timing", json.RawMessage(`{"submitTimeMillis":`+strconv.FormatInt(b.time.UnixMilli(), 10)+`}`))
-	out := &object{}
+	out := &jsonObject{}
 	out.set("job", job)
 	return out
 }
@@ -120,23 +120,23 @@ func (b *builder) transcoderJob(req *object) *object {
 // the job (member job of the response) IN_PROGRESS, with the request's
 // settings and media, and its creation and start times as Transcribe
 // writes them.
-func transcribeJob(member, nameKey, statusKey string) func(b *builder, req *object) *object {
-	return func(b *builder, req *object) *object {
-		job := &object{}
+func transcribeJob(member, nameKey, statusKey string) func(b *builder, req *jsonObject) *jsonObject {
+	return func(b *builder, req *jsonObject) *jsonObject {
+		job := &jsonObject{}
 		if v, ok := req.get(nameKey); ok {
 			job.setRaw(nameKey, v)
 		}
 		job.set(statusKey, "IN_PROGRESS")
-		for i, name := range req.names {
-			if jsonscan.EqualFold(name, nameKey) || skipInResponse(name) {
+		for _, m := range *req {
+			if jsonscan.EqualFold(m.k, nameKey) || skipInResponse(m.k) {
 				continue
 			}
-			job.setRaw(name, req.values[i])
+			job.setRaw(m.k, m.v)
 		}
 		t := b.time.Add(time.Duration(b.rng.IntN(900)) * time.Millisecond).Format("2006-01-02T15:04:05.000Z")
 		job.set("creationTime", t)
 		job.set("startTime", t)
-		out := &object{}
+		out := &jsonObject{}
 		out.set(member, job)
 		return out
 	}
@@ -154,24 +154,24 @@ func skipInResponse(name string) bool {
 
 // playbackConfiguration answers MediaTailor's PutPlaybackConfiguration:
 // the configuration with its ARN and endpoints.
-func (b *builder) playbackConfiguration(req *object) *object {
+func (b *builder) playbackConfiguration(req *jsonObject) *jsonObject {
 	name := "config"
 	if v, ok := req.get("Name"); ok {
 		_ = json.Unmarshal(v, &name)
 	}
 	host := fmt.Sprintf("https://%s.mediatailor.%s.amazonaws.com", strings.ToLower(b.key(32)), b.region)
 	key := "AKIA" + b.key(16)
-	out := &object{}
-	for i, n := range req.names {
-		out.setRaw(n, req.values[i])
+	out := &jsonObject{}
+	for _, m := range *req {
+		out.setRaw(m.k, m.v)
 	}
 	out.set("PlaybackConfigurationArn", fmt.Sprintf("arn:aws:mediatailor:%s:%s:playbackConfiguration/%s", b.region, b.account, name))
 	out.set("PlaybackEndpointPrefix", host)
 	out.set("SessionInitializationEndpointPrefix", fmt.Sprintf("%s/v1/session/%s/%s/", host, key, name))
-	hls := &object{}
+	hls := &jsonObject{}
 	hls.set("ManifestEndpointPrefix", fmt.Sprintf("%s/v1/master/%s/%s/", host, key, name))
 	out.set("HlsConfiguration", hls)
-	dash := &object{}
+	dash := &jsonObject{}
 	dash.set("ManifestEndpointPrefix", fmt.Sprintf("%s/v1/dash/%s/%s/", host, key, name))
 	dash.set("MpdLocation", "EMT_DEFAULT")
 	dash.set("OriginManifestType", "MULTI_PERIOD")
@@ -182,33 +182,26 @@ func (b *builder) playbackConfiguration(req *object) *object {
 	return out
 }
 
-// object is a JSON object whose members keep their order.
-type object struct {
-	names  []string
-	values []json.RawMessage
-}
-
 // parseObject reads a JSON object; nil when raw is none.
-func parseObject(raw []byte) *object {
+func parseObject(raw []byte) *jsonObject {
 	i := jsonscan.SkipSpace(raw, 0)
 	if i >= len(raw) || raw[i] != '{' {
 		return nil
 	}
-	o := &object{}
+	o := &jsonObject{}
 	for {
 		m, ok := jsonscan.NextMember(raw, i)
 		if !ok {
 			return o
 		}
-		o.names = append(o.names, jsonscan.Key(raw, m))
-		o.values = append(o.values, json.RawMessage(raw[m.ValueStart:m.ValueEnd]))
+		*o = append(*o, jsonMember{k: jsonscan.Key(raw, m), v: raw[m.ValueStart:m.ValueEnd]})
 		i = m.ValueEnd
 	}
 }
 
 // parseArray reads a JSON array of objects, leaving out other elements.
-func parseArray(raw []byte) []*object {
-	var out []*object
+func parseArray(raw []byte) []*jsonObject {
+	var out []*jsonObject
 	for i := 0; ; {
 		s, e, ok := jsonscan.NextElement(raw, i)
 		if !ok {
@@ -222,17 +215,17 @@ func parseArray(raw []byte) []*object {
 }
 
 // get returns the member name, matched without regard to ASCII case.
-func (o *object) get(name string) (json.RawMessage, bool) {
-	for i, n := range o.names {
-		if jsonscan.EqualFold(n, name) {
-			return o.values[i], true
+func (o *jsonObject) get(name string) (json.RawMessage, bool) {
+	for _, m := range *o {
+		if jsonscan.EqualFold(m.k, name) {
+			return m.v, true
 		}
 	}
 	return nil, false
 }
 
 // set sets the member name to v encoded as JSON.
-func (o *object) set(name string, v any) {
+func (o *jsonObject) set(name string, v any) {
 	data, err := json.Marshal(v)
 	if err != nil {
 		panic(fmt.Sprintf("cloudtrailtest: %s does not encode: %v", name, err))
@@ -242,27 +235,12 @@ func (o *object) set(name string, v any) {
 
 // setRaw sets the member name (in any case) to raw JSON, in its place
 // when it is there, else last.
-func (o *object) setRaw(name string, v json.RawMessage) {
-	for i, n := range o.names {
-		if jsonscan.EqualFold(n, name) {
-			o.values[i] = v
+func (o *jsonObject) setRaw(name string, v json.RawMessage) {
+	for i, m := range *o {
+		if jsonscan.EqualFold(m.k, name) {
+			(*o)[i].v = v
 			return
 		}
 	}
-	o.names = append(o.names, name)
-	o.values = append(o.values, v)
-}
-
-// MarshalJSON writes the members in order.
-func (o *object) MarshalJSON() ([]byte, error) {
-	b := []byte{'{'}
-	for i, n := range o.names {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = jsonscan.AppendString(b, n)
-		b = append(b, ':')
-		b = append(b, o.values[i]...)
-	}
-	return append(b, '}'), nil
+	*o = append(*o, jsonMember{k: name, v: v})
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/tidwall/gjson"
 
 	"github.com/mediatrail/mediatrail/cloudtrail"
+	"github.com/mediatrail/mediatrail/internal/jsonscan"
 )
 
 // Container is a container a cloudtrail.Reader reads records from. Encode
@@ -202,7 +203,7 @@ func Encode(c Container, events ...*cloudtrail.Event) []byte {
 		return encCloudWatchLogs(recs)
 	case AWSLogs:
 		data := base64.StdEncoding.EncodeToString(encGzip(encCloudWatchLogs(recs)))
-		return encObj{{"awslogs", encObj{{"data", encStr(data)}}.compact()}}.compact()
+		return jsonObject{{"awslogs", jsonObject{{"data", encStr(data)}}.compact()}}.compact()
 	case LookupEvents:
 		return encLookupEvents(recs)
 	case SNS:
@@ -236,7 +237,7 @@ func Encode(c Container, events ...*cloudtrail.Event) []byte {
 func WrapSNS(message []byte) []byte {
 	cx := encContextOf(message)
 	topic := "arn:aws:sns:" + cx.region + ":" + cx.account + ":cloudtrail-events"
-	o := encObj{
+	o := jsonObject{
 		{"Type", encStr("Notification")},
 		{"MessageId", encStr(encUUID("sns message", string(message)))},
 		{"TopicArn", encStr(topic)},
@@ -264,11 +265,11 @@ func WrapSQS(bodies ...[]byte) []byte {
 		first := strconv.FormatInt(cx.t.UnixMilli()+27, 10)
 		sum := md5.Sum(body)
 		seed := strconv.Itoa(i) + "\x00" + string(body)
-		msgs[i] = encObj{
+		msgs[i] = jsonObject{
 			{"messageId", encStr(encUUID("sqs message", seed))},
 			{"receiptHandle", encStr("AQEB" + base64.StdEncoding.EncodeToString(encBytes(144, "sqs receipt", seed)))},
 			{"body", encQuote(body)},
-			{"attributes", encObj{
+			{"attributes", jsonObject{
 				{"ApproximateReceiveCount", encStr("1")},
 				{"SentTimestamp", encStr(ms)},
 				{"SenderId", encStr("AIDAIENQZJOLO23YVJ4VO")},
@@ -281,7 +282,7 @@ func WrapSQS(bodies ...[]byte) []byte {
 			{"awsRegion", encStr(cx.region)},
 		}.compact()
 	}
-	return encIndent(encObj{{"Records", encArr(msgs)}}.compact(), "  ")
+	return encIndent(jsonObject{{"Records", encArr(msgs)}}.compact(), "  ")
 }
 
 // WrapKinesis returns an event of a Kinesis data stream as a Lambda
@@ -305,8 +306,8 @@ func WrapKinesis(data ...[]byte) []byte {
 		seq := fmt.Sprintf("%s%08d", base, i)
 		arrival := cx.t.Add(time.Duration(i+1) * 31 * time.Millisecond)
 		stream := "arn:aws:kinesis:" + cx.region + ":" + cx.account + ":stream/cloudtrail-logs"
-		recs[i] = encObj{
-			{"kinesis", encObj{
+		recs[i] = jsonObject{
+			{"kinesis", jsonObject{
 				{"kinesisSchemaVersion", encStr("1.0")},
 				{"partitionKey", encStr(encHex(32, "kinesis partition", string(d)))},
 				{"sequenceNumber", encStr(seq)},
@@ -322,7 +323,7 @@ func WrapKinesis(data ...[]byte) []byte {
 			{"eventSourceARN", encStr(stream)},
 		}.compact()
 	}
-	return encIndent(encObj{{"Records", encArr(recs)}}.compact(), "  ")
+	return encIndent(jsonObject{{"Records", encArr(recs)}}.compact(), "  ")
 }
 
 // DigestFile returns a CloudTrail digest file, as plain JSON (CloudTrail
@@ -360,7 +361,7 @@ func DigestFile(bucket string, end time.Time, keys ...string) []byte {
 		if fileNewest.After(newest) {
 			newest = fileNewest
 		}
-		files[i] = encObj{
+		files[i] = jsonObject{
 			{"s3Bucket", encStr(bucket)},
 			{"s3Object", encStr(k)},
 			{"hashValue", encStr(encHex(64, "log file hash", bucket, k))},
@@ -373,7 +374,7 @@ func DigestFile(bucket string, end time.Time, keys ...string) []byte {
 		oldest, newest = start, start
 	}
 	prev := digestKey(start)
-	o := encObj{
+	o := jsonObject{
 		{"awsAccountId", encStr(account)},
 		{"digestStartTime", encStr(start.Format(stamp))},
 		{"digestEndTime", encStr(end.Format(stamp))},
@@ -415,27 +416,27 @@ func S3Notification(bucket string, keys ...string) []byte {
 		}
 		size := 1000 + binary.BigEndian.Uint32(encBytes(4, "s3 size", bucket, k))%200000
 		etag := md5.Sum([]byte(bucket + "/" + k))
-		recs[i] = encObj{
+		recs[i] = jsonObject{
 			{"eventVersion", encStr("2.1")},
 			{"eventSource", encStr("aws:s3")},
 			{"awsRegion", encStr(region)},
 			{"eventTime", encStr(t.Format("2006-01-02T15:04:05.000Z"))},
 			{"eventName", encStr("ObjectCreated:Put")},
-			{"userIdentity", encObj{{"principalId", encStr("AWS:AROAEXAMPLEDELIVERY:regionalDeliverySession")}}.compact()},
-			{"requestParameters", encObj{{"sourceIPAddress", encStr("192.0.2.10")}}.compact()},
-			{"responseElements", encObj{
+			{"userIdentity", jsonObject{{"principalId", encStr("AWS:AROAEXAMPLEDELIVERY:regionalDeliverySession")}}.compact()},
+			{"requestParameters", jsonObject{{"sourceIPAddress", encStr("192.0.2.10")}}.compact()},
+			{"responseElements", jsonObject{
 				{"x-amz-request-id", encStr(strings.ToUpper(encHex(16, "s3 request", bucket, k)))},
 				{"x-amz-id-2", encStr(base64.StdEncoding.EncodeToString(encBytes(48, "s3 id 2", bucket, k)))},
 			}.compact()},
-			{"s3", encObj{
+			{"s3", jsonObject{
 				{"s3SchemaVersion", encStr("1.0")},
 				{"configurationId", encStr("cloudtrail-log-delivery")},
-				{"bucket", encObj{
+				{"bucket", jsonObject{
 					{"name", encStr(bucket)},
-					{"ownerIdentity", encObj{{"principalId", encStr("A3NL1KOZZKEXAMPLE")}}.compact()},
+					{"ownerIdentity", jsonObject{{"principalId", encStr("A3NL1KOZZKEXAMPLE")}}.compact()},
 					{"arn", encStr("arn:aws:s3:::" + bucket)},
 				}.compact()},
-				{"object", encObj{
+				{"object", jsonObject{
 					{"key", encStr(encS3Key(k))},
 					{"size", []byte(strconv.FormatUint(uint64(size), 10))},
 					{"eTag", encStr(hex.EncodeToString(etag[:]))},
@@ -444,7 +445,7 @@ func S3Notification(bucket string, keys ...string) []byte {
 			}.compact()},
 		}.compact()
 	}
-	return encIndent(encObj{{"Records", encArr(recs)}}.compact(), "  ")
+	return encIndent(jsonObject{{"Records", encArr(recs)}}.compact(), "  ")
 }
 
 // The values used where the records or keys say nothing: documentation
@@ -548,7 +549,7 @@ func encSource(e *cloudtrail.Event) string {
 
 // encEventBridge returns the EventBridge event of a record, on one line.
 func encEventBridge(r encRec) []byte {
-	return encObj{
+	return jsonObject{
 		{"version", encStr("0")},
 		{"id", encStr(encUUID("eventbridge", r.seed))},
 		{"detail-type", encStr(encDetailType(r.e))},
@@ -574,13 +575,13 @@ func encCloudWatchLogs(recs []encRec) []byte {
 		if !r.t.IsZero() {
 			ms = r.t.UnixMilli()
 		}
-		evs[i] = encObj{
+		evs[i] = jsonObject{
 			{"id", encStr("3" + encDigits(55, "log event", r.seed))},
 			{"timestamp", []byte(strconv.FormatInt(ms, 10))},
 			{"message", encQuote(r.compact)},
 		}.compact()
 	}
-	return encObj{
+	return jsonObject{
 		{"messageType", encStr("DATA_MESSAGE")},
 		{"owner", encStr(account)},
 		{"logGroup", encStr("aws-cloudtrail-logs-" + account + "-" + encHex(8, "log group", account))},
@@ -596,12 +597,12 @@ func encLookupEvents(recs []encRec) []byte {
 	evs := make([][]byte, len(recs))
 	for i, r := range recs {
 		e := r.e
-		o := encObj{{"EventId", encStr(e.EventID)}, {"EventName", encStr(e.EventName)}}
+		o := jsonObject{{"EventId", encStr(e.EventID)}, {"EventName", encStr(e.EventName)}}
 		if e.ReadOnly != nil {
-			o = append(o, encMember{"ReadOnly", encStr(strconv.FormatBool(*e.ReadOnly))})
+			o = append(o, jsonMember{"ReadOnly", encStr(strconv.FormatBool(*e.ReadOnly))})
 		}
 		if e.UserIdentity != nil && e.UserIdentity.AccessKeyID != "" {
-			o = append(o, encMember{"AccessKeyId", encStr(e.UserIdentity.AccessKeyID)})
+			o = append(o, jsonMember{"AccessKeyId", encStr(e.UserIdentity.AccessKeyID)})
 		}
 		if !r.t.IsZero() {
 			t := r.t.UTC()
@@ -609,11 +610,11 @@ func encLookupEvents(recs []encRec) []byte {
 			if t.Nanosecond() != 0 {
 				layout = "2006-01-02T15:04:05.000000+00:00"
 			}
-			o = append(o, encMember{"EventTime", encStr(t.Format(layout))})
+			o = append(o, jsonMember{"EventTime", encStr(t.Format(layout))})
 		}
-		o = append(o, encMember{"EventSource", encStr(e.EventSource)})
+		o = append(o, jsonMember{"EventSource", encStr(e.EventSource)})
 		if u := encUsername(e); u != "" {
-			o = append(o, encMember{"Username", encStr(u)})
+			o = append(o, jsonMember{"Username", encStr(u)})
 		}
 		res := make([][]byte, 0, len(e.Resources))
 		for _, rs := range e.Resources {
@@ -621,12 +622,12 @@ func encLookupEvents(recs []encRec) []byte {
 			if name == "" {
 				name = rs.ARNPrefix
 			}
-			res = append(res, encObj{{"ResourceType", encStr(rs.Type)}, {"ResourceName", encStr(name)}}.compact())
+			res = append(res, jsonObject{{"ResourceType", encStr(rs.Type)}, {"ResourceName", encStr(name)}}.compact())
 		}
-		o = append(o, encMember{"Resources", encArr(res)}, encMember{"CloudTrailEvent", encQuote(r.compact)})
+		o = append(o, jsonMember{"Resources", encArr(res)}, jsonMember{"CloudTrailEvent", encQuote(r.compact)})
 		evs[i] = o.compact()
 	}
-	return append(encIndent(encObj{{"Events", encArr(evs)}}.compact(), "    "), '\n')
+	return append(encIndent(jsonObject{{"Events", encArr(evs)}}.compact(), "    "), '\n')
 }
 
 // encUsername returns the Username LookupEvents gives a record: the user
@@ -753,17 +754,22 @@ func encS3Key(k string) string {
 	return strings.ReplaceAll(url.QueryEscape(k), "%2F", "/")
 }
 
-// encMember is one member of a JSON object, its value as JSON text.
-type encMember struct {
+// jsonMember is one member of a JSON object, its value as JSON text.
+type jsonMember struct {
 	k string
 	v []byte
 }
 
-// encObj is a JSON object whose members keep their order.
-type encObj []encMember
+// jsonObject is a JSON object whose members keep their order: the
+// containers' messages and the responses the builder writes.
+type jsonObject []jsonMember
+
+// MarshalJSON writes the object on one line, so that a jsonObject nested in
+// a value that encoding/json writes keeps its order.
+func (o jsonObject) MarshalJSON() ([]byte, error) { return o.compact(), nil }
 
 // compact writes the object on one line.
-func (o encObj) compact() []byte {
+func (o jsonObject) compact() []byte {
 	b := []byte{'{'}
 	for i, m := range o {
 		if i > 0 {
@@ -778,7 +784,7 @@ func (o encObj) compact() []byte {
 
 // sns writes the object as SNS writes notifications: two spaces of
 // indentation and a space on both sides of each colon.
-func (o encObj) sns() []byte {
+func (o jsonObject) sns() []byte {
 	b := []byte("{\n")
 	for i, m := range o {
 		if i > 0 {
@@ -813,37 +819,12 @@ func encIndent(b []byte, indent string) []byte {
 	return buf.Bytes()
 }
 
-func encStr(s string) []byte { return encQuote([]byte(s)) }
+// encStr writes s as a JSON string, every byte kept (jsonscan's verbatim
+// writer), so that the string decodes to exactly s.
+func encStr(s string) []byte { return jsonscan.AppendStringVerbatim(nil, s) }
 
-// encQuote writes s as a JSON string, as the AWS services do: only quotes,
-// backslashes and control characters are escaped, and every other byte is
-// kept as it is, so that the string decodes to exactly s.
-func encQuote(s []byte) []byte {
-	const hexDigits = "0123456789abcdef"
-	b := make([]byte, 0, len(s)+2)
-	b = append(b, '"')
-	for _, c := range s {
-		switch {
-		case c == '"' || c == '\\':
-			b = append(b, '\\', c)
-		case c == '\n':
-			b = append(b, '\\', 'n')
-		case c == '\r':
-			b = append(b, '\\', 'r')
-		case c == '\t':
-			b = append(b, '\\', 't')
-		case c == '\b':
-			b = append(b, '\\', 'b')
-		case c == '\f':
-			b = append(b, '\\', 'f')
-		case c < 0x20:
-			b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
-		default:
-			b = append(b, c)
-		}
-	}
-	return append(b, '"')
-}
+// encQuote is encStr of bytes.
+func encQuote(s []byte) []byte { return encStr(string(s)) }
 
 // encGzip compresses b; the output depends on b alone.
 func encGzip(b []byte) []byte {
