@@ -3,6 +3,7 @@ package cloudtrail
 import (
 	"context"
 	"strings"
+	"time"
 )
 
 // DefaultMaxRecordSize is the largest record, in bytes, that a Reader reads
@@ -41,6 +42,7 @@ type options struct {
 	readAhead       bool
 	helpers         bool
 	serviceEvents   bool
+	since, until    time.Time // WithTimeRange; zero: unbounded
 }
 
 func defaultOptions() options {
@@ -159,6 +161,21 @@ func WithEventNames(names ...string) Option {
 // record must match all of them.
 func WithWritesOnly() Option {
 	return func(o *options) { o.writesOnly = true }
+}
+
+// WithTimeRange makes the Reader deliver only the records and service
+// events whose EventTime is in [since, until): at or after since and
+// before until. A zero since or until leaves that side unbounded. Records
+// whose eventTime is missing or cannot be read are delivered, so that no
+// event is lost for its time: test Event.EventTime.IsZero to drop them.
+// Errors are delivered whatever the time of the record they are about.
+//
+// CloudTrail delivers a record minutes (rarely hours) after its call, so
+// a log file holds records from before the time in its name; readers of
+// many log files (such as package s3trail) list the files of a wider
+// range and apply this filter to their records.
+func WithTimeRange(since, until time.Time) Option {
+	return func(o *options) { o.since, o.until = since, until }
 }
 
 // WithReadAhead sets whether the Reader inflates gzip input on a second

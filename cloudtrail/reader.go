@@ -9,6 +9,7 @@ import (
 	"io"
 	"iter"
 	"slices"
+	"time"
 
 	"github.com/mediatrail/mediatrail/internal/jsonscan"
 )
@@ -288,6 +289,24 @@ func NewReader(r io.Reader, opts ...Option) *Reader {
 // also after returning the error that ended reading once; see Reader for
 // the errors it may return.
 func (r *Reader) Next() (*Event, error) {
+	if r.opt.since.IsZero() && r.opt.until.IsZero() {
+		return r.next()
+	}
+	for {
+		e, err := r.next()
+		if e == nil || e.EventTime.IsZero() || r.inTimeRange(e.EventTime) {
+			return e, err
+		}
+	}
+}
+
+// inTimeRange reports whether t is in the range of WithTimeRange.
+func (r *Reader) inTimeRange(t time.Time) bool {
+	return (r.opt.since.IsZero() || !t.Before(r.opt.since)) && (r.opt.until.IsZero() || t.Before(r.opt.until))
+}
+
+// next is Next without WithTimeRange.
+func (r *Reader) next() (*Event, error) {
 	for {
 		if r.qi < len(r.queue) {
 			it := r.queue[r.qi]

@@ -394,6 +394,51 @@ func DigestFile(bucket string, end time.Time, keys ...string) []byte {
 	return encIndent(o.compact(), "  ")
 }
 
+// S3ObjectCreated returns the EventBridge event that S3 sends, for a
+// bucket with EventBridge notifications on, when an object is created
+// in it (detail-type "Object Created", source "aws.s3"), as a rule
+// delivers it to its target (a Lambda function, an SQS queue): the
+// members version, id, detail-type, source, account, time, region,
+// resources and detail (bucket name; object key, as written, size, etag
+// and sequencer; request-id, requester, source-ip-address and reason
+// "PutObject"). The account, region and times are taken from the key when
+// it has CloudTrail's form; the rest is derived from the key. A
+// cloudtrail.Reader reports the event with a *cloudtrail.NotRecordsError
+// that matches cloudtrail.ErrNotification and names the object.
+func S3ObjectCreated(bucket, key string) []byte {
+	account, region := encKeyPlace(key)
+	t := encDefaultTime
+	if kt, ok := encKeyTime(key); ok {
+		t = kt.Add(31 * time.Second)
+	}
+	size := 1000 + binary.BigEndian.Uint32(encBytes(4, "s3 size", bucket, key))%200000
+	etag := md5.Sum([]byte(bucket + "/" + key))
+	return encIndent(jsonObject{
+		{"version", encStr("0")},
+		{"id", encStr(encUUID("eventbridge s3", bucket, key))},
+		{"detail-type", encStr("Object Created")},
+		{"source", encStr("aws.s3")},
+		{"account", encStr(account)},
+		{"time", encStr(t.UTC().Format(time.RFC3339))},
+		{"region", encStr(region)},
+		{"resources", encArr([][]byte{encStr("arn:aws:s3:::" + bucket)})},
+		{"detail", jsonObject{
+			{"version", encStr("0")},
+			{"bucket", jsonObject{{"name", encStr(bucket)}}.compact()},
+			{"object", jsonObject{
+				{"key", encStr(key)},
+				{"size", []byte(strconv.FormatUint(uint64(size), 10))},
+				{"etag", encStr(hex.EncodeToString(etag[:]))},
+				{"sequencer", encStr(strings.ToUpper(encHex(8, "s3 sequencer", bucket, key)))},
+			}.compact()},
+			{"request-id", encStr(strings.ToUpper(encHex(8, "s3 request", bucket, key)))},
+			{"requester", encStr(account)},
+			{"source-ip-address", encStr("192.0.2.10")},
+			{"reason", encStr("PutObject")},
+		}.compact()},
+	}.compact(), "  ")
+}
+
 // S3Notification returns an S3 event notification of new objects in
 // bucket, one record (eventName "ObjectCreated:Put") per key, as S3 sends
 // it to SNS, SQS or Lambda when CloudTrail delivers log files: the

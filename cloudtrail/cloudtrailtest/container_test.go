@@ -442,6 +442,10 @@ func TestNotRecords(t *testing.T) {
 		{"s3", cloudtrailtest.S3Notification("amzn-s3-demo-bucket", odd), cloudtrail.ErrNotification, cloudtrail.KindS3Notification, nil, []string{odd}},
 		{"s3 via sns via sqs", cloudtrailtest.WrapSQS(cloudtrailtest.WrapSNS(cloudtrailtest.S3Notification("amzn-s3-demo-bucket", keys[0]))),
 			cloudtrail.ErrNotification, cloudtrail.KindS3Notification, []string{"SQS message", "SNS notification"}, keys[:1]},
+		{"eventbridge object created", cloudtrailtest.S3ObjectCreated("amzn-s3-demo-bucket", odd),
+			cloudtrail.ErrNotification, cloudtrail.KindS3Notification, []string{"EventBridge event"}, []string{odd}},
+		{"eventbridge object created via sqs", cloudtrailtest.WrapSQS(cloudtrailtest.S3ObjectCreated("amzn-s3-demo-bucket", keys[1])),
+			cloudtrail.ErrNotification, cloudtrail.KindS3Notification, []string{"SQS message", "EventBridge event"}, keys[1:2]},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

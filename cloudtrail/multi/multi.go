@@ -135,7 +135,7 @@ type Reader struct {
 	ctx    context.Context
 	cancel context.CancelFunc
 	cfg    config
-	jobs   chan input
+	jobs   chan Input
 	out    chan []item
 	wg     sync.WaitGroup
 	closed atomic.Bool
@@ -153,11 +153,23 @@ type Reader struct {
 	ctxErr error
 }
 
-// input is one input to read.
-type input struct {
-	name   string
-	open   func() (io.ReadCloser, error)
-	stream bool // events are handed over one by one
+// Input is one input of OpenInputs: a file, an object of a store, a
+// stream.
+type Input struct {
+	// Name names the input in errors and in Reader.Input, such as its path
+	// or its URL.
+	Name string
+	// Size is its size as stored (compressed), for Progress; 0 when it is
+	// not known.
+	Size int64
+	// Open opens the input. The Reader closes what it returns when it has
+	// read it. ctx ends when the stream ends or is closed, so that a
+	// network read in progress ends with it.
+	Open func(ctx context.Context) (io.ReadCloser, error)
+	// Stream tells that the input delivers records as they happen (a pipe,
+	// a terminal, a socket): its events are handed to the stream one by
+	// one, as they come, instead of in batches.
+	Stream bool
 }
 
 // item is an event or an error of an input.
@@ -199,9 +211,9 @@ func Open(ctx context.Context, paths []string, opts ...Option) *Reader {
 			}
 			if p == Stdin {
 				stdin := r.cfg.stdin
-				r.add(input{name: StdinName, stream: true, open: func() (io.ReadCloser, error) {
+				r.add(Input{Name: StdinName, Stream: true, Open: func(context.Context) (io.ReadCloser, error) {
 					return io.NopCloser(stdin), nil
-				}}, 0)
+				}})
 				continue
 			}
 			r.list(src, p)
@@ -252,6 +264,41 @@ func OpenFS(ctx context.Context, fsys fs.FS, names []string, opts ...Option) *Re
 	return r
 }
 
+// OpenInputs reads the inputs that list yields, from any store: objects
+// of a bucket, files of a listing, responses of a service. It is the
+// ground of Open and OpenFS, and of readers of other stores such as
+// package s3trail.
+//
+// list runs on a goroutine of its own while the inputs are read, so that
+// reading starts with the first input listed; the inputs are started in
+// the order list yields them. An error that list yields is an *InputError
+// in the stream (Ended), named by the Name of the Input yielded with it
+// (an *InputError is passed on as it is), and listing goes on after it
+// for as long as list goes on. When the stream is closed or its context
+// ends, yield returns false, and list must then return.
+//
+// An Input without Open is an *InputError. Otherwise OpenInputs is Open.
+func OpenInputs(ctx context.Context, list iter.Seq2[Input, error], opts ...Option) *Reader {
+	r := newReader(ctx, opts)
+	r.start(func() {
+		for in, err := range list {
+			var ok bool
+			if err != nil {
+				ok = r.fail(in.Name, err)
+			} else {
+				ok = r.add(in)
+			}
+			if !ok || r.ctx.Err() != nil {
+				return
+			}
+		}
+	})
+	return r
+}
+
+// errNoOpen is the error of an Input without Open.
+var errNoOpen = errors.New("input has no Open function")
+
 // hasMeta reports whether a name is a pattern of fs.Glob.
 func hasMeta(name string) bool { return strings.ContainsAny(name, `*?[\`) }
 
@@ -273,7 +320,7 @@ func newReader(ctx context.Context, opts []Option) *Reader {
 	}
 	r := &Reader{parent: ctx, cfg: cfg}
 	r.ctx, r.cancel = context.WithCancel(ctx)
-	r.jobs = make(chan input)
+	r.jobs = make(chan Input)
 	r.out = make(chan []item, 2*cfg.concurrency)
 	return r
 }
@@ -313,7 +360,7 @@ func (r *Reader) list(src source, name string) {
 		return
 	}
 	if !info.IsDir() {
-		r.add(r.file(src, name, info), info.Size())
+		r.add(r.file(src, name, info))
 		return
 	}
 	err = src.walk(name, func(p string, d fs.DirEntry, err error) error {
@@ -338,7 +385,7 @@ func (r *Reader) list(src source, name string) {
 			r.fail(p, err)
 			return nil
 		}
-		r.add(r.file(src, p, info), info.Size())
+		r.add(r.file(src, p, info))
 		return nil
 	})
 	if err != nil && r.ctx.Err() == nil {
@@ -346,11 +393,12 @@ func (r *Reader) list(src source, name string) {
 	}
 }
 
-func (r *Reader) file(src source, name string, info fs.FileInfo) input {
-	return input{
-		name:   name,
-		stream: !info.Mode().IsRegular(),
-		open:   func() (io.ReadCloser, error) { return src.open(name) },
+func (r *Reader) file(src source, name string, info fs.FileInfo) Input {
+	return Input{
+		Name:   name,
+		Size:   info.Size(),
+		Stream: !info.Mode().IsRegular(),
+		Open:   func(context.Context) (io.ReadCloser, error) { return src.open(name) },
 	}
 }
 
@@ -365,21 +413,28 @@ func isLogFile(name string) bool {
 	return false
 }
 
-// add sends an input to the readers.
-func (r *Reader) add(in input, size int64) {
+// add sends an input to the readers; it reports false when reading ends.
+func (r *Reader) add(in Input) bool {
 	r.inputs.Add(1)
-	r.bytes.Add(size)
+	r.bytes.Add(in.Size)
 	select {
 	case r.jobs <- in:
+		return true
 	case <-r.ctx.Done():
+		return false
 	}
 }
 
-// fail sends the error of an input that cannot be read.
-func (r *Reader) fail(name string, err error) {
+// fail sends the error of an input that cannot be read; it reports false
+// when reading ends.
+func (r *Reader) fail(name string, err error) bool {
 	r.inputs.Add(1)
 	r.inputsDone.Add(1)
-	r.send([]item{{err: &InputError{Name: name, Err: err, Ended: true}, input: name}})
+	ie, ok := err.(*InputError)
+	if !ok {
+		ie = &InputError{Name: name, Err: err, Ended: true}
+	}
+	return r.send([]item{{err: ie, input: ie.Name}})
 }
 
 // send hands a batch to the stream; it reports false when reading ends.
@@ -393,17 +448,24 @@ func (r *Reader) send(b []item) bool {
 }
 
 // read reads one input into the stream.
-func (r *Reader) read(in input, opts []cloudtrail.Option) {
-	f, err := in.open()
+func (r *Reader) read(in Input, opts []cloudtrail.Option) {
+	if in.Open == nil {
+		r.send([]item{{err: &InputError{Name: in.Name, Err: errNoOpen, Ended: true}, input: in.Name}})
+		return
+	}
+	f, err := in.Open(r.ctx)
 	if err != nil {
-		r.send([]item{{err: &InputError{Name: in.name, Err: err, Ended: true}, input: in.name}})
+		if r.ctx.Err() != nil {
+			return // the stream ends with the context's error
+		}
+		r.send([]item{{err: &InputError{Name: in.Name, Err: err, Ended: true}, input: in.Name}})
 		return
 	}
 	defer f.Close()
 	cr := cloudtrail.NewReader(&countingReader{r: f, n: &r.bytesRead}, opts...)
 	defer cr.Close()
 	size := batchSize
-	if in.stream {
+	if in.Stream {
 		size = 1
 	}
 	batch := make([]item, 0, size)
@@ -416,9 +478,9 @@ func (r *Reader) read(in input, opts []cloudtrail.Option) {
 			if r.ctx.Err() != nil {
 				return // the stream ends with the context's error
 			}
-			err = &InputError{Name: in.name, Err: err, Ended: cr.Err() != nil}
+			err = &InputError{Name: in.Name, Err: err, Ended: cr.Err() != nil}
 		}
-		batch = append(batch, item{e: e, err: err, input: in.name})
+		batch = append(batch, item{e: e, err: err, input: in.Name})
 		if len(batch) == size {
 			if !r.send(batch) {
 				return
