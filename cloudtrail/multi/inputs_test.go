@@ -8,6 +8,7 @@ import (
 	"iter"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -138,4 +139,55 @@ func TestOpenInputsStops(t *testing.T) {
 	require.GreaterOrEqual(t, n, 100)
 	_, err := r.Next()
 	require.Equal(t, io.EOF, err)
+}
+
+func TestDecode(t *testing.T) {
+	logFile := []byte(`{"Records":[` + jobRecord + `,` + jobRecord + `]}`)
+	inputs := func(n int) iter.Seq2[multi.Input, error] {
+		return func(yield func(multi.Input, error) bool) {
+			for i := range n {
+				in := multi.Input{Name: string(rune('a' + i)), Open: func(context.Context) (io.ReadCloser, error) {
+					return io.NopCloser(bytes.NewReader(logFile)), nil
+				}}
+				if !yield(in, nil) {
+					return
+				}
+			}
+		}
+	}
+	type typed struct{ Name, Input string }
+	reg := new(cloudtrail.Registry)
+	var calls atomic.Int64
+	reg.Register("mediaconvert.amazonaws.com", "CreateJob", func(e *cloudtrail.Event) (any, error) {
+		calls.Add(1)
+		return typed{Name: e.EventName, Input: e.EventID}, nil
+	})
+
+	r := multi.OpenInputs(context.Background(), inputs(4), multi.WithDecode(reg))
+	v, err := r.Decode()
+	require.Nil(t, v)
+	require.NoError(t, err)
+	n := 0
+	for e, err := range r.All() {
+		require.NoError(t, err)
+		v, err := r.Decode()
+		require.NoError(t, err)
+		require.Equal(t, typed{Name: "CreateJob", Input: e.EventID}, v)
+		n++
+	}
+	require.Equal(t, 8, n)
+	require.Equal(t, int64(8), calls.Load()) // decoded once each, by the readers
+	v, err = r.Decode()
+	require.Nil(t, v)
+	require.NoError(t, err)
+
+	// Without WithDecode, Decode uses the DefaultRegistry, where this test
+	// binary registers nothing.
+	r = multi.OpenInputs(context.Background(), inputs(1))
+	for _, err := range r.All() {
+		require.NoError(t, err)
+		v, err := r.Decode()
+		require.Nil(t, v)
+		require.ErrorIs(t, err, cloudtrail.ErrNotRegistered)
+	}
 }

@@ -20,6 +20,10 @@
 //		os.Exit(1) // an input could not be read to its end, or ctx ended
 //	}
 //
+// Reader.Decode gives the typed form of each event; with WithDecode the
+// goroutines that read the inputs decode it, so that typed decoding runs on
+// every core too.
+//
 // # Order
 //
 // The events and errors of one input come in the order of that input, as
@@ -92,6 +96,7 @@ type config struct {
 	readerOpts  []cloudtrail.Option
 	concurrency int
 	stdin       io.Reader
+	registry    *cloudtrail.Registry // WithDecode; nil: none
 }
 
 // WithReaderOptions gives the options of the cloudtrail.Reader of every
@@ -112,6 +117,19 @@ func WithReaderOptions(opts ...cloudtrail.Option) Option {
 // the stream holds up to 2n batches of 64 events.
 func WithConcurrency(n int) Option {
 	return func(c *config) { c.concurrency = n }
+}
+
+// WithDecode makes the goroutines that read the inputs also decode each
+// event to its typed form with reg (nil means cloudtrail.DefaultRegistry,
+// which the imported service packages fill), so that typed decoding, too,
+// runs on every core; Reader.Decode then returns what they decoded.
+func WithDecode(reg *cloudtrail.Registry) Option {
+	return func(c *config) {
+		if reg == nil {
+			reg = cloudtrail.DefaultRegistry
+		}
+		c.registry = reg
+	}
 }
 
 // WithStdin sets what Stdin reads; the default is os.Stdin.
@@ -147,6 +165,7 @@ type Reader struct {
 	// The consumer's side.
 	batch  []item
 	pos    int
+	cur    item // the last item Next returned
 	input  string
 	done   bool
 	ended  []error // the errors that ended an input
@@ -174,9 +193,12 @@ type Input struct {
 
 // item is an event or an error of an input.
 type item struct {
-	e     *cloudtrail.Event
-	err   error
-	input string
+	e       *cloudtrail.Event
+	err     error
+	input   string
+	typed   any   // WithDecode: the typed form of e
+	typeErr error // and the error of its decoding
+	decoded bool  // typed and typeErr are set
 }
 
 // Open reads the inputs that paths name:
@@ -480,7 +502,12 @@ func (r *Reader) read(in Input, opts []cloudtrail.Option) {
 			}
 			err = &InputError{Name: in.Name, Err: err, Ended: cr.Err() != nil}
 		}
-		batch = append(batch, item{e: e, err: err, input: in.Name})
+		it := item{e: e, err: err, input: in.Name}
+		if e != nil && r.cfg.registry != nil {
+			it.typed, it.typeErr = r.cfg.registry.Decode(e)
+			it.decoded = true
+		}
+		batch = append(batch, it)
 		if len(batch) == size {
 			if !r.send(batch) {
 				return
@@ -510,6 +537,7 @@ func (c *countingReader) Read(p []byte) (int, error) {
 // Open ends, Next returns its error once (no *InputError), and then
 // io.EOF; events that were read before may be dropped.
 func (r *Reader) Next() (*cloudtrail.Event, error) {
+	r.cur = item{}
 	if r.closed.Load() && !r.done {
 		r.batch, r.pos = nil, 0
 	}
@@ -535,6 +563,7 @@ func (r *Reader) Next() (*cloudtrail.Event, error) {
 	it := r.batch[r.pos]
 	r.batch[r.pos] = item{}
 	r.pos++
+	r.cur = it
 	r.input = it.input
 	if ie, ok := it.err.(*InputError); ok && ie.Ended {
 		r.ended = append(r.ended, ie)
@@ -574,6 +603,28 @@ func (r *Reader) All() iter.Seq2[*cloudtrail.Event, error] {
 			}
 		}
 	}
+}
+
+// Decode returns the typed form of the last event that Next returned, as
+// cloudtrail.Registry.Decode gives it: decoded on the goroutine that read
+// it with WithDecode, else here with cloudtrail.DefaultRegistry. It
+// returns nil and nil when Next returned no event (an error, io.EOF).
+//
+//	for e, err := range r.All() {
+//		...
+//		switch v, err := r.Decode(); v := v.(type) {
+//		case *mediaconvert.CreateJobEvent:
+//			...
+//		}
+//	}
+func (r *Reader) Decode() (any, error) {
+	switch {
+	case r.cur.decoded:
+		return r.cur.typed, r.cur.typeErr
+	case r.cur.e == nil:
+		return nil, nil
+	}
+	return cloudtrail.Decode(r.cur.e)
 }
 
 // Input returns the name of the input of the last event or error that
