@@ -18,6 +18,8 @@ func TestParseKey(t *testing.T) {
 	}{
 		{"AWSLogs/111122223333/CloudTrail/us-east-1/2026/04/01/111122223333_CloudTrail_us-east-1_20260401T1705Z_abc.json.gz", "", "111122223333", "us-east-1", at, true},
 		{"p/q/AWSLogs/o-exampleorgid/111122223333/CloudTrail/eu-west-1/2026/04/01/111122223333_CloudTrail_eu-west-1_20260401T1705Z_x.json.gz", "o-exampleorgid", "111122223333", "eu-west-1", at, true},
+		{"AWSLogs/111122223333/CloudTrail-Insight/us-east-1/2026/04/01/111122223333_CloudTrail-Insight_us-east-1_20260401T1705Z_abc.json.gz", "", "111122223333", "us-east-1", at, true},
+		{"AWSLogs/111122223333/CloudTrail-Insight/us-east-1/2026/04/01/111122223333_CloudTrail_us-east-1_20260401T1705Z_abc.json.gz", "", "111122223333", "us-east-1", time.Time{}, false},
 		{"AWSLogs/111122223333/CloudTrail/us-east-1/2026/04/01/other.json.gz", "", "111122223333", "us-east-1", time.Time{}, false},
 		{"AWSLogs/111122223333/CloudTrail/us-east-1/2026/04/01/111122223333_CloudTrail_us-east-1_2026X401T1705Z_x.json.gz", "", "111122223333", "us-east-1", time.Time{}, false},
 		{"AWSLogs/111122223333/CloudTrail-Digest/us-east-1/2026/04/01/111122223333_CloudTrail-Digest_us-east-1_t_20260401T1705Z.json.gz", "", "", "", time.Time{}, false},
@@ -43,14 +45,16 @@ func FuzzParseKey(f *testing.F) {
 		org, account, region, delivered, ok := parseKey(key)
 		if account != "" {
 			require.True(t, isAccount(account))
-			require.Contains(t, key, "/"+account+"/CloudTrail/"+region+"/")
+			require.Contains(t, key, "/"+account+"/CloudTrail")
+			require.Contains(t, key, "/"+region+"/")
 		}
 		if org != "" {
 			require.True(t, isOrganization(org))
 			require.Contains(t, key, "AWSLogs/"+org+"/")
 		}
 		if ok {
-			require.Contains(t, key, account+"_CloudTrail_"+region+"_"+delivered.Format("20060102T1504Z"))
+			require.Contains(t, key, account+"_CloudTrail")
+			require.Contains(t, key, "_"+region+"_"+delivered.Format("20060102T1504Z"))
 			require.False(t, strings.Contains(region, "/"))
 		} else {
 			require.True(t, delivered.IsZero())

@@ -32,9 +32,10 @@
 //
 // and those of an organization trail under AWSLogs/o-organization/account/
 // instead of AWSLogs/account/. The date in the path and the time in the
-// name are when CloudTrail delivered the file, in UTC. Digest files
-// (CloudTrail-Digest) and Insights files (CloudTrail-Insight) are beside
-// CloudTrail/ and are not read.
+// name are when CloudTrail delivered the file, in UTC. Beside CloudTrail/
+// are CloudTrail-Insight/, the Insights events of a trail that logs them,
+// read with Query.Insights, and CloudTrail-Digest/, the digest files,
+// which are never read.
 //
 // # Times
 //
@@ -100,6 +101,18 @@ type Query struct {
 	// Lag is how long after Until log files are listed for the records of
 	// the range; 0 means DefaultLag, a negative Lag none.
 	Lag time.Duration
+	// Insights reads the Insights log files (CloudTrail-Insight/) instead
+	// of those of the calls (CloudTrail/).
+	Insights bool
+}
+
+// dir returns the directory of the log files q reads under an account:
+// "CloudTrail" or "CloudTrail-Insight".
+func (q Query) dir() string {
+	if q.Insights {
+		return "CloudTrail-Insight"
+	}
+	return "CloudTrail"
 }
 
 // Object is a log file of a trail.
@@ -299,7 +312,7 @@ func (l *lister) accounts(base, org string) {
 
 // account lists the regions of one account, whose directory is base.
 func (l *lister) account(base, org, account string) {
-	base += "CloudTrail/"
+	base += l.q.dir() + "/"
 	if len(l.q.Regions) > 0 {
 		for _, r := range l.q.Regions {
 			l.region(base+r+"/", org, account, r)
@@ -325,7 +338,7 @@ func (l *lister) region(base, org, account, region string) {
 	if !from.IsZero() {
 		// Keys sort by day, then by delivery time within the day: start
 		// at the first file that may be in the range.
-		after := base + from.Format("2006/01/02/") + account + "_CloudTrail_" + region + "_" + from.Format("20060102T1504Z")
+		after := base + from.Format("2006/01/02/") + account + "_" + l.q.dir() + "_" + region + "_" + from.Format("20060102T1504Z")
 		in.StartAfter = aws.String(after)
 	}
 	lastDay := ""
@@ -419,7 +432,8 @@ func (l *lister) dirs(prefix string) iter.Seq[string] {
 }
 
 // parseKey reads what a key in CloudTrail's layout tells:
-// [prefix/]AWSLogs/[o-id/]account/CloudTrail/region/yyyy/mm/dd/name.
+// [prefix/]AWSLogs/[o-id/]account/CloudTrail/region/yyyy/mm/dd/name, or
+// CloudTrail-Insight instead of CloudTrail.
 func parseKey(key string) (org, account, region string, delivered time.Time, ok bool) {
 	i := strings.LastIndex(key, "AWSLogs/")
 	if i < 0 {
@@ -429,12 +443,12 @@ func parseKey(key string) (org, account, region string, delivered time.Time, ok 
 	if len(parts) > 0 && isOrganization(parts[0]) {
 		org, parts = parts[0], parts[1:]
 	}
-	if len(parts) != 7 || !isAccount(parts[0]) || parts[1] != "CloudTrail" {
+	if len(parts) != 7 || !isAccount(parts[0]) || (parts[1] != "CloudTrail" && parts[1] != "CloudTrail-Insight") {
 		return "", "", "", time.Time{}, false
 	}
 	account, region = parts[0], parts[2]
 	name := parts[6]
-	head := account + "_CloudTrail_" + region + "_"
+	head := account + "_" + parts[1] + "_" + region + "_"
 	if !strings.HasPrefix(name, head) || len(name) < len(head)+len("20060102T1504Z") {
 		return org, account, region, time.Time{}, false
 	}

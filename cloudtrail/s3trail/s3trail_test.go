@@ -422,3 +422,41 @@ func TestCancel(t *testing.T) {
 	require.Less(t, n, 24*50)
 	require.ErrorIs(t, r.Err(), context.Canceled)
 }
+
+func TestInsightsAndDigests(t *testing.T) {
+	srv := s3test.Start(t)
+	bucket := srv.Bucket(t)
+	const (
+		calls    = "AWSLogs/111122223333/CloudTrail/us-east-1/2026/04/01/111122223333_CloudTrail_us-east-1_20260401T1205Z_a.json.gz"
+		insights = "AWSLogs/111122223333/CloudTrail-Insight/us-east-1/2026/04/01/111122223333_CloudTrail-Insight_us-east-1_20260401T1205Z_b.json.gz"
+		digest   = "AWSLogs/111122223333/CloudTrail-Digest/us-east-1/2026/04/01/111122223333_CloudTrail-Digest_us-east-1_t_us-east-1_20260401T120000Z.json.gz"
+	)
+	at := time.Date(2026, 4, 1, 12, 1, 0, 0, time.UTC)
+	srv.Put(t, bucket, calls, cloudtrailtest.Encode(cloudtrailtest.GzipLogFile,
+		cloudtrailtest.Fixture("mediaconvert.amazonaws.com", "CreateJob", cloudtrailtest.WithTime(at))))
+	srv.Put(t, bucket, insights, cloudtrailtest.Encode(cloudtrailtest.GzipLogFile,
+		cloudtrailtest.Fixture("mediaconvert.amazonaws.com", "GetJob", cloudtrailtest.WithTime(at))))
+	srv.Put(t, bucket, digest, cloudtrailtest.DigestFile(bucket, at, calls))
+
+	for _, tt := range []struct {
+		insights bool
+		key      string
+		event    string
+	}{{false, calls, "CreateJob"}, {true, insights, "GetJob"}} {
+		q := s3trail.Query{Bucket: bucket, Insights: tt.insights, Since: at.Add(-time.Minute), Until: at.Add(time.Minute)}
+		var keys []string
+		for o, err := range s3trail.List(context.Background(), srv.Client, q) {
+			require.NoError(t, err)
+			require.Equal(t, at.Add(4*time.Minute), o.Delivered)
+			keys = append(keys, o.Key)
+		}
+		require.Equal(t, []string{tt.key}, keys)
+		r := s3trail.Open(context.Background(), srv.Client, q)
+		var names []string
+		for e, err := range r.All() {
+			require.NoError(t, err)
+			names = append(names, e.EventName)
+		}
+		require.Equal(t, []string{tt.event}, names)
+	}
+}
