@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -40,19 +39,14 @@ type audit struct {
 	// it is.
 	subs map[subKey]*submission
 
+	in     *console.Inputs
 	stderr io.Writer
 	mu     sync.Mutex // guards stderr, shared with the progress reports
 
-	files       int
-	failed      int // inputs that could not be opened or read to their end
-	badRecords  int // damaged records and damage between them
-	notRecords  int // values that are no records, skipped
 	undecodable int // events of a tracked operation that did not decode
 
-	bytesIn   atomic.Int64 // bytes read from the inputs, compressed or not
-	events    atomic.Int64 // events read
-	histories atomic.Int64 // histories so far
-	current   atomic.Value // the input being read, a string
+	events    atomic.Int64 // events read, for the progress reports
+	histories atomic.Int64 // histories so far, for the progress reports
 }
 
 // subKey identifies a call: event ids are not unique across operations
@@ -97,13 +91,14 @@ type change struct {
 	Returned  json.RawMessage `json:"returned,omitempty"`
 }
 
-func newAudit(cfg config, stderr io.Writer) *audit {
+func newAudit(cfg config, in *console.Inputs, stderr io.Writer) *audit {
 	// The requestParameters of the submissions are not kept: the key
 	// settings and the changes are taken out of the events as they come.
 	return &audit{
 		cfg:     cfg,
 		tracker: jobs.NewTracker(jobs.WithoutSettings()),
 		subs:    make(map[subKey]*submission),
+		in:      in,
 		stderr:  stderr,
 	}
 }
@@ -114,40 +109,26 @@ func (a *audit) warn(format string, args ...any) {
 	fmt.Fprintf(a.stderr, "jobaudit: "+format+"\n", args...)
 }
 
-// read reads one input to its end.
-func (a *audit) read(name string, in io.Reader) {
-	a.files++
-	a.current.Store(name)
+// readerOptions are the options of the Reader of each input.
+func readerOptions(cfg config) []cloudtrail.Option {
 	opts := []cloudtrail.Option{cloudtrail.WithServiceEvents(), cloudtrail.WithEventSources(sources...)}
-	if a.cfg.lenient {
+	if cfg.lenient {
 		opts = append(opts, cloudtrail.Lenient())
 	}
-	r := cloudtrail.NewReader(&console.CountingReader{R: in, N: &a.bytesIn}, opts...)
-	defer r.Close()
-	for e, err := range r.All() {
-		if err != nil {
-			if nre := (*cloudtrail.NotRecordsError)(nil); errors.As(err, &nre) {
-				a.notRecords++
-				a.warn("%s: skipped: %v", name, err)
-				continue
-			}
-			if err != r.Err() {
-				a.badRecords++
-			}
-			a.warn("%s: %v", name, err)
-			continue
-		}
+	return opts
+}
+
+// read reads the inputs to their end.
+func (a *audit) read() {
+	for e := range a.in.Events(func(msg string) { a.warn("%s", msg) }) {
 		a.events.Add(1)
 		if err := a.tracker.Add(e); err != nil {
 			a.undecodable++
-			a.warn("%s: %v", name, err)
+			a.warn("%s: %v", a.in.Name(), err)
 			continue
 		}
 		a.histories.Store(int64(a.tracker.Len()))
 		a.keepSubmission(e)
-	}
-	if r.Err() != nil {
-		a.failed++
 	}
 }
 
@@ -380,12 +361,12 @@ func cmpOr(s, or string) string {
 func (a *audit) summary(w io.Writer, width int) {
 	st := a.tracker.Stats()
 	line := fmt.Sprintf("%s from %s in %s", count(a.tracker.Len(), "history", "histories"),
-		count(st.Events, "event", "events"), count(a.files, "input", "inputs"))
+		count(st.Events, "event", "events"), count(a.in.Progress().Inputs, "input", "inputs"))
 	var notes []string
 	if st.Unattributed > 0 {
 		notes = append(notes, fmt.Sprintf("%d calls named no job (a failed CreateJob makes none)", st.Unattributed))
 	}
-	if n := a.badRecords + a.failed; n > 0 {
+	if n := a.in.BadRecords + a.in.Failed; n > 0 {
 		notes = append(notes, fmt.Sprintf("%d input errors", n))
 	}
 	if a.undecodable > 0 {
@@ -412,9 +393,6 @@ func count(n int, one, many string) string {
 // function is called.
 func (a *audit) startProgress() (stop func()) {
 	return console.StartProgress(a.stderr, &a.mu, progressEvery, func(elapsed time.Duration) string {
-		name, _ := a.current.Load().(string)
-		mb := float64(a.bytesIn.Load()) / 1e6
-		return fmt.Sprintf("jobaudit: %.1f MB read in %s (%.0f MB/s), %d events, %d histories; reading %s", mb, elapsed.Round(time.Second), mb/elapsed.Seconds(),
-			a.events.Load(), a.histories.Load(), console.Printable(name))
+		return "jobaudit: " + a.in.ProgressLine(elapsed, fmt.Sprintf("%d events, %d histories", a.events.Load(), a.histories.Load()))
 	})
 }

@@ -18,8 +18,16 @@
 // that the events the services send to EventBridge themselves
 // ("MediaConvert Job State Change", "Transcribe Job State Change") count:
 // only they tell that a job completed or failed, and which files it wrote.
-// Directories are searched for .json and .json.gz files; other files in
-// them are skipped. With no argument, or "-", it reads standard input.
+// A file named is read whatever its name; directories are searched, as
+// package cloudtrail/multi walks them, for files ending in .json,
+// .json.gz, .jsonl or .gz (in any case), and the digest files under
+// CloudTrail-Digest directories and other files are skipped. With no
+// argument, or "-", it reads standard input.
+//
+// It reads -j inputs at once (by default as many as the CPUs the program
+// may use, runtime.GOMAXPROCS(0)), so that their events come in an order
+// that differs from run to run; the histories are made when every input
+// is read, and do not depend on that order.
 //
 // The events are folded into histories by package cloudtrail/jobs, in
 // the order jobs.Tracker.Histories gives them (by the time of their first
@@ -51,8 +59,9 @@
 // Lines are fitted to the width of the terminal: the -width flag, else the
 // COLUMNS environment variable, else the width of standard output when it
 // is a terminal, else 100 columns. A longer value is cut with "…", so that
-// no line is wider (in characters). A last line counts the events and
-// histories; it goes to standard output after the text, to standard error
+// no line is wider (in characters). A last line counts the histories, the
+// events, the inputs (those that could not be read among them) and their
+// errors; it goes to standard output after the text, to standard error
 // after -json.
 //
 // With -json, it writes one JSON object per history instead (JSON Lines),
@@ -60,9 +69,13 @@
 // key settings and every change the service made (-changes does not limit
 // them), their values as JSON.
 //
-// Problems with the input go to standard error as they are met. The exit
-// status is 1 when an input could not be opened, had damaged records or
-// could not be read to its end, 2 for bad usage, and 0 otherwise.
+// Problems with the input go to standard error as they are met, each
+// naming its input, and the last line counts them. A damaged file costs
+// only itself; a directory that cannot be read costs only the files under
+// it, and the rest of the tree is read. The exit status is 1 when an input
+// could not be opened, had damaged records or could not be read to its
+// end (a directory that could not be read among them), 2 for bad usage,
+// and 0 otherwise.
 //
 // Flags:
 //
@@ -72,8 +85,12 @@
 //	-width N       fit the lines to N columns (default: COLUMNS, the
 //	               terminal's width, or 100)
 //	-lenient       also read documentation-style JSON (trailing commas, {...})
+//	-j n           read n inputs at once (default: the number of CPUs)
 //	-progress      report progress on standard error every 2 seconds (the
-//	               default when standard error is a terminal)
+//	               default when standard error is a terminal): the inputs
+//	               read of those found, the bytes read of their size, the
+//	               events and histories so far, and the input of the
+//	               latest event
 package main
 
 import (
@@ -83,13 +100,14 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"strconv"
 	"strings"
 	"time"
 
 	"golang.org/x/term"
 
-	"github.com/mediatrail/mediatrail/examples/internal/inputs"
+	"github.com/mediatrail/mediatrail/examples/internal/console"
 )
 
 // defaultWidth is the width of the lines when neither -width, COLUMNS nor
@@ -112,6 +130,7 @@ type config struct {
 	json     bool
 	lenient  bool
 	progress bool
+	jobs     int // inputs read at once
 	width    int // the width of the lines, in characters
 	changes  int // the changes listed per submission; -1 for all
 }
@@ -126,9 +145,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	changes := flags.String("changes", strconv.Itoa(defaultChanges), "list at most `N` of the changes the service made to each submission's settings, or \"all\"")
 	width := flags.Int("width", 0, "fit the lines to `N` columns (default: $COLUMNS, the terminal's width, or 100)")
 	lenient := flags.Bool("lenient", false, "also read documentation-style JSON (trailing commas, {...} elisions)")
+	jobs := flags.Int("j", runtime.GOMAXPROCS(0), "read `n` inputs at once")
 	progress := flags.Bool("progress", isTerminal(stderr), "report progress on standard error every 2 seconds")
 	flags.Usage = func() {
-		fmt.Fprintln(stderr, "usage: jobaudit [-json] [-changes N|all] [-width N] [-lenient] [-progress] [file or directory ...]")
+		fmt.Fprintln(stderr, "usage: jobaudit [-json] [-changes N|all] [-width N] [-lenient] [-j n] [-progress] [file or directory ...]")
 		flags.PrintDefaults()
 	}
 	if err := flags.Parse(args); err != nil {
@@ -137,7 +157,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return 2
 	}
-	cfg := config{json: *asJSON, lenient: *lenient, progress: *progress}
+	cfg := config{json: *asJSON, lenient: *lenient, progress: *progress, jobs: *jobs}
 	switch n, err := strconv.Atoi(*changes); {
 	case *changes == "all":
 		cfg.changes = -1
@@ -151,16 +171,19 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "jobaudit: -width %d: want a positive number of columns\n", *width)
 		return 2
 	}
+	if *jobs < 1 {
+		fmt.Fprintf(stderr, "jobaudit: -j %d: want at least 1 input at once\n", *jobs)
+		return 2
+	}
 	cfg.width = lineWidth(*width, os.Getenv("COLUMNS"), stdout)
 
-	a := newAudit(cfg, stderr)
+	in := console.OpenInputs(flags.Args(), stdin, cfg.jobs, "standard input", readerOptions(cfg)...)
+	defer in.Close()
+	a := newAudit(cfg, in, stderr)
 	if cfg.progress {
 		defer a.startProgress()()
 	}
-	inputs.Read(flags.Args(), stdin, inputs.Options{StdinName: "standard input", StopAtError: true}, a.read, func(err error) {
-		a.warn("%v", err)
-		a.failed++
-	})
+	a.read()
 
 	out := bufio.NewWriterSize(stdout, 64<<10)
 	var err error
@@ -181,7 +204,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "jobaudit: writing the histories: %v\n", err)
 		return 1
 	}
-	if a.failed > 0 || a.badRecords > 0 {
+	if in.Err() != nil || in.BadRecords > 0 {
 		return 1
 	}
 	return 0

@@ -6,14 +6,17 @@ import (
 	"encoding/json"
 	"flag"
 	"io"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
 
 	"github.com/mediatrail/mediatrail/cloudtrail"
@@ -391,6 +394,83 @@ func TestDuplicates(t *testing.T) {
 	require.Equal(t, want, got)
 }
 
+// TestOrder reads the same inputs in other orders, one or two at a time:
+// the histories are made after reading, and are the same.
+func TestOrder(t *testing.T) {
+	_, kit := kitTrail(t)
+	files := append([]string{
+		filepath.Join(trails, "elastictranscoder-log.json"),
+		filepath.Join(trails, "media-sample.json"),
+		filepath.Join(trails, "transcribe-log.json"),
+	}, records...)
+	files = append(files, "-")
+	for _, format := range [][]string{{"-width", "120", "-changes", "all"}, {"-json"}} {
+		code, want, errs := runJobaudit(t, bytes.NewReader(kit), slices.Concat(format, []string{"-j", "1"}, files)...)
+		require.Equal(t, 0, code, errs)
+		require.Contains(t, want, "1775035800000-kit001")
+		for i, jobs := range []string{"1", "2", "2", "3"} {
+			order := slices.Clone(files)
+			rand.New(rand.NewPCG(uint64(i), 1)).Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+			if i == 0 {
+				slices.Reverse(order)
+			}
+			code, got, errs := runJobaudit(t, bytes.NewReader(kit), slices.Concat(format, []string{"-j", jobs}, order)...)
+			require.Equal(t, 0, code, errs)
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("%v -j %s, inputs %q: -want +got:\n%s", format, jobs, order, diff)
+			}
+		}
+	}
+}
+
+// TestTree reads directory trees of which a file cannot be opened or a
+// directory cannot be read: the error names it, the rest of the tree is
+// read, and the exit status is 1.
+func TestTree(t *testing.T) {
+	file := filepath.Join(trails, "transcribe-log.json")
+	data, err := os.ReadFile(file)
+	require.NoError(t, err)
+	_, want, _ := runJobaudit(t, nil, "-width", "100", file)
+	want = strings.Replace(want, "from 2 events in 1 input\n", "from 2 events in 2 inputs; 1 input errors\n", 1)
+
+	for _, tt := range []struct {
+		name string
+		// spoil makes a part of the tree under dir that cannot be read,
+		// and returns the message that tells it.
+		spoil func(t *testing.T, dir string) string
+	}{
+		{"link to nowhere", func(t *testing.T, dir string) string {
+			gone := filepath.Join(dir, "a.json.gz")
+			require.NoError(t, os.Symlink(filepath.Join(dir, "nowhere"), gone))
+			return "open " + gone + ": no such file or directory"
+		}},
+		{"unreadable directory", func(t *testing.T, dir string) string {
+			if os.Geteuid() == 0 {
+				t.Skip("root reads every directory")
+			}
+			locked := filepath.Join(dir, "a")
+			require.NoError(t, os.MkdirAll(locked, 0o755))
+			require.NoError(t, os.WriteFile(filepath.Join(locked, "hidden.json"), []byte(`{"Records":[]}`), 0o644))
+			require.NoError(t, os.Chmod(locked, 0))
+			t.Cleanup(func() { os.Chmod(locked, 0o755) })
+			return "open " + locked + ": permission denied"
+		}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			sub := filepath.Join(dir, "2024", "04")
+			require.NoError(t, os.MkdirAll(sub, 0o755))
+			require.NoError(t, os.WriteFile(filepath.Join(sub, "z.JSON"), data, 0o644))
+			msg := tt.spoil(t, filepath.Join(dir, "2024"))
+
+			code, out, errs := runJobaudit(t, nil, "-width", "100", dir)
+			require.Equal(t, 1, code)
+			require.Equal(t, "jobaudit: "+msg+"\n", errs)
+			require.Equal(t, want, out)
+		})
+	}
+}
+
 func TestErrors(t *testing.T) {
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "bad.json")
@@ -399,10 +479,21 @@ func TestErrors(t *testing.T) {
 
 	code, out, errs := runJobaudit(t, nil, missing, bad, filepath.Join(trails, "transcribe-log.json"))
 	require.Equal(t, 1, code)
-	require.Contains(t, errs, "missing.json")
-	require.Contains(t, errs, "bad.json")
+	// Each error names its input, once.
+	require.Contains(t, errs, "jobaudit: stat "+missing+": no such file or directory\n")
+	require.Contains(t, errs, "jobaudit: "+bad+": cloudtrail: ")
+	require.Contains(t, errs, "truncated")
 	// The jobs of the inputs that could be read are still listed.
 	require.Contains(t, out, "Transcribe transcription job support-call-20231102-0001")
+	require.True(t, strings.HasSuffix(out, "\n1 history from 2 events in 3 inputs; 2 input errors\n"), out)
+
+	// A damaged record costs only itself, and is an error.
+	damaged := filepath.Join(dir, "damaged.jsonl")
+	require.NoError(t, os.WriteFile(damaged, []byte(`{"eventVersion":"1.08","eventSource":"transcribe.amazonaws.com","eventName":"GetTranscriptionJob","requestParameters":oops}`+"\n"), 0o644))
+	code, out, errs = runJobaudit(t, nil, damaged, filepath.Join(trails, "transcribe-log.json"))
+	require.Equal(t, 1, code)
+	require.Contains(t, errs, "jobaudit: "+damaged+": cloudtrail: record 0")
+	require.True(t, strings.HasSuffix(out, "\n1 history from 2 events in 2 inputs; 1 input errors\n"), out)
 
 	// Values that are no records are skipped, and no error.
 	digest := filepath.Join(dir, "digest.json")
@@ -414,10 +505,13 @@ func TestErrors(t *testing.T) {
 	code, _, errs = runJobaudit(t, nil, "-no-such-flag")
 	require.Equal(t, 2, code)
 	require.Contains(t, errs, "usage: jobaudit")
+	code, _, errs = runJobaudit(t, nil, "-j", "0")
+	require.Equal(t, 2, code)
+	require.Contains(t, errs, "-j 0")
 
 	code, _, errs = runJobaudit(t, nil, "-h")
 	require.Equal(t, 0, code)
-	for _, f := range []string{"-json", "-changes", "-width", "-progress", "-lenient"} {
+	for _, f := range []string{"-json", "-changes", "-width", "-progress", "-lenient", "-j n"} {
 		require.Contains(t, errs, f)
 	}
 
@@ -447,8 +541,9 @@ func TestProgress(t *testing.T) {
 	data := cloudtrailtest.Trail(cloudtrailtest.TrailConfig{Seed: 7, Bytes: 256 << 10})
 	code, _, errs := runJobaudit(t, &slowReader{data: data}, "-progress")
 	require.Equal(t, 0, code, errs)
-	require.Contains(t, errs, "MB read in")
-	require.Contains(t, errs, "reading standard input")
+	require.Contains(t, errs, "jobaudit: 0 of 1 inputs, ")
+	require.Contains(t, errs, " MB read in ")
+	require.Contains(t, errs, " histories; latest from standard input\n")
 
 	// Standard error is no terminal here: no progress unless asked.
 	code, _, errs = runJobaudit(t, &slowReader{data: data})

@@ -9,19 +9,34 @@
 //
 // It reads every input cloudtrail.NewReader accepts: CloudTrail log files
 // (gzipped or not), single records, JSON Lines, EventBridge events,
-// CloudWatch Logs payloads, lookup-events output. Directories are searched
-// for .json and .json.gz files; other files in them are skipped. With no
-// argument, or "-", it reads standard input.
+// CloudWatch Logs payloads, lookup-events output. A file named is read
+// whatever its name; directories are searched, as package cloudtrail/multi
+// walks them, for files ending in .json, .json.gz, .jsonl or .gz (in any
+// case), and the digest files under CloudTrail-Digest directories and
+// other files are skipped. With no argument, or "-", it reads standard
+// input.
 //
-// It writes a table, one event per line, or JSON Lines with -json, then a
-// summary: the count of events per service and event name, and of errors.
-// The table's columns are as wide as their widest value; it is written
-// 4096 events at a time, so that memory stays bounded, and a later block
-// is wider only where one of its values is. The summary goes to standard
-// output after a table, and to standard error after JSON Lines so that
-// the output stays JSON Lines. Problems with the input go to standard
-// error as they are met; the exit status is 1 when an input could not be
-// read to its end, 2 for bad usage.
+// It reads -j inputs at once (by default as many as the CPUs the program
+// may use, runtime.GOMAXPROCS(0)). The events of one input are shown in
+// their order in it; those of different inputs are interleaved, so that
+// with -j above 1 the rows of several inputs may be mixed, in an order
+// that differs from run to run. -j 1 reads the inputs one after another,
+// in the order of the command line and, in a directory, in lexical order.
+//
+// It writes a table, one event per line, or JSON Lines with -json (whose
+// "file" member names the input of each event), then a summary: the count
+// of events per service and event name, of the inputs (those that could
+// not be read among them), and of errors. The table's columns are as wide
+// as their widest value; it is written 4096 events at a time, so that
+// memory stays bounded, and a later block is wider only where one of its
+// values is. The summary goes to standard output after a table, and to
+// standard error after JSON Lines so that the output stays JSON Lines.
+// Problems with the input go to standard error as they are met, each
+// naming its input; a damaged file costs only itself, and a directory that
+// cannot be read only its own files. The exit status is 1 when an input
+// could not be opened or read to its end, or the output could not be
+// written (reading stops then, and the error is told once), 2 for bad
+// usage.
 //
 // Flags:
 //
@@ -31,8 +46,11 @@
 //	-all           show the events of every service
 //	-json          write JSON Lines instead of a table
 //	-lenient       also read documentation-style JSON (trailing commas, {...})
+//	-j n           read n inputs at once (default: the number of CPUs)
 //	-progress      report progress on standard error every 2 seconds (the
-//	               default when standard error is a terminal)
+//	               default when standard error is a terminal): the inputs
+//	               read of those found, the bytes read of their size, the
+//	               events shown, and the input of the latest event
 package main
 
 import (
@@ -44,6 +62,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -52,8 +71,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/mediatrail/mediatrail/cloudtrail"
+	"github.com/mediatrail/mediatrail/cloudtrail/multi"
 	"github.com/mediatrail/mediatrail/examples/internal/console"
-	"github.com/mediatrail/mediatrail/examples/internal/inputs"
 	"github.com/mediatrail/mediatrail/internal/services"
 )
 
@@ -81,6 +100,7 @@ type config struct {
 	json     bool
 	lenient  bool
 	progress bool
+	jobs     int      // inputs read at once
 	sources  []string // nil: every source
 	names    []string // nil: every name
 }
@@ -95,9 +115,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	source := flags.String("source", "", "event sources to show, comma-separated (default: the media services)")
 	name := flags.String("name", "", "event names to show, comma-separated (default: all)")
 	lenient := flags.Bool("lenient", false, "also read documentation-style JSON (trailing commas, {...} elisions)")
+	jobs := flags.Int("j", runtime.GOMAXPROCS(0), "read `n` inputs at once")
 	progress := flags.Bool("progress", isTerminal(stderr), "report progress on standard error every 2 seconds")
 	flags.Usage = func() {
-		fmt.Fprintln(stderr, "usage: mediaevents [-json] [-all | -source list] [-name list] [-lenient] [-progress] [file or directory ...]")
+		fmt.Fprintln(stderr, "usage: mediaevents [-json] [-all | -source list] [-name list] [-lenient] [-j n] [-progress] [file or directory ...]")
 		flags.PrintDefaults()
 	}
 	if err := flags.Parse(args); err != nil {
@@ -106,8 +127,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return 2
 	}
-	cfg := config{json: *asJSON, lenient: *lenient, progress: *progress, names: splitList(*name)}
+	cfg := config{json: *asJSON, lenient: *lenient, progress: *progress, jobs: *jobs, names: splitList(*name)}
 	switch {
+	case *jobs < 1:
+		fmt.Fprintf(stderr, "mediaevents: -j %d: want at least 1 input at once\n", *jobs)
+		return 2
 	case *all && *source != "":
 		fmt.Fprintln(stderr, "mediaevents: -all and -source exclude each other")
 		return 2
@@ -123,15 +147,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if cfg.json {
 		p = &jsonLines{w: out}
 	}
-	s := newScan(cfg, p, stderr)
+	in := console.OpenInputs(flags.Args(), stdin, cfg.jobs, multi.StdinName, cfg.readerOptions()...)
+	defer in.Close()
+	s := newScan(p, in, stderr)
 	if cfg.progress {
 		defer s.startProgress()()
 	}
 
-	inputs.Read(flags.Args(), stdin, inputs.Options{StdinName: "<stdin>", FoldCase: true}, s.read, func(err error) {
-		s.warn("%v", err)
-		s.failed++
-	})
+	s.read()
 	if err := p.flush(); err != nil {
 		fmt.Fprintf(stderr, "mediaevents: %v\n", err)
 		return 1
@@ -147,7 +170,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "mediaevents: %v\n", err)
 		return 1
 	}
-	if s.failed > 0 {
+	if in.Err() != nil {
 		return 1
 	}
 	return 0
@@ -346,78 +369,55 @@ func (j *jsonLines) print(r row) error {
 
 func (j *jsonLines) flush() error { return j.err }
 
-// scan reads inputs and counts what it finds.
+// readerOptions are the options of the Reader of each input.
+func (cfg config) readerOptions() []cloudtrail.Option {
+	var opts []cloudtrail.Option
+	if cfg.lenient {
+		opts = append(opts, cloudtrail.Lenient())
+	}
+	if cfg.sources != nil {
+		opts = append(opts, cloudtrail.WithEventSources(cfg.sources...))
+	}
+	if cfg.names != nil {
+		opts = append(opts, cloudtrail.WithEventNames(cfg.names...))
+	}
+	return opts
+}
+
+// scan reads the inputs and counts what it finds.
 type scan struct {
-	cfg    config
 	p      printer
+	in     *console.Inputs
 	stderr io.Writer
 	mu     sync.Mutex // guards stderr, shared with the progress reports
 
-	counts     map[[2]string]int // events per service and event name
-	events     int
-	recordErrs int
-	notRecords int
-	failed     int // inputs that could not be read to their end
-	files      int
-
-	bytesIn atomic.Int64 // bytes read from the inputs, compressed or not
-	shown   atomic.Int64 // events shown
-	current atomic.Value // the input being read, a string
+	counts map[[2]string]int // events per service and event name
+	events int
+	shown  atomic.Int64 // events shown, for the progress reports
 }
 
-func newScan(cfg config, p printer, stderr io.Writer) *scan {
-	return &scan{cfg: cfg, p: p, stderr: stderr, counts: make(map[[2]string]int)}
+func newScan(p printer, in *console.Inputs, stderr io.Writer) *scan {
+	return &scan{p: p, in: in, stderr: stderr, counts: make(map[[2]string]int)}
 }
 
-func (s *scan) warn(format string, args ...any) {
+// warn writes a problem with the input to standard error.
+func (s *scan) warn(msg string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	fmt.Fprintf(s.stderr, "mediaevents: "+format+"\n", args...)
+	fmt.Fprintln(s.stderr, "mediaevents: "+msg)
 }
 
-// read reads one input to its end.
-func (s *scan) read(name string, in io.Reader) {
-	s.files++
-	s.current.Store(name)
-	opts := []cloudtrail.Option{}
-	if s.cfg.lenient {
-		opts = append(opts, cloudtrail.Lenient())
-	}
-	if s.cfg.sources != nil {
-		opts = append(opts, cloudtrail.WithEventSources(s.cfg.sources...))
-	}
-	if s.cfg.names != nil {
-		opts = append(opts, cloudtrail.WithEventNames(s.cfg.names...))
-	}
-	r := cloudtrail.NewReader(&console.CountingReader{R: in, N: &s.bytesIn}, opts...)
-	defer r.Close()
-	for e, err := range r.All() {
-		if err != nil {
-			var nre *cloudtrail.NotRecordsError
-			if errors.As(err, &nre) {
-				s.notRecords++
-				s.warn("%s: skipped: %v", name, err)
-				continue
-			}
-			s.recordErrs++
-			s.warn("%s: %v", name, err)
-			continue
-		}
+// read reads the inputs to their end, or until the output cannot be
+// written (the printer keeps its error).
+func (s *scan) read() {
+	for e := range s.in.Events(s.warn) {
 		s.events++
-		r := newRow(name, e)
+		r := newRow(s.in.Name(), e)
 		s.counts[[2]string{r.Service, r.Event}]++
 		s.shown.Add(1)
-		if err := s.p.print(r); err != nil {
-			s.warn("%v", err)
-			s.failed++
+		if s.p.print(r) != nil {
 			return
 		}
-	}
-	// An error that ended reading early was counted with the others;
-	// Err tells it apart.
-	if r.Err() != nil {
-		s.recordErrs--
-		s.failed++
 	}
 }
 
@@ -437,19 +437,17 @@ func (s *scan) summary(w io.Writer) {
 		}
 		return cmp.Compare(a.key[0]+" "+a.key[1], b.key[0]+" "+b.key[1])
 	})
-	fmt.Fprintf(w, "%d events in %d inputs\n", s.events, s.files)
+	fmt.Fprintf(w, "%d events in %d inputs\n", s.events, s.in.Progress().Inputs)
 	for _, c := range counts {
 		fmt.Fprintf(w, "%8d  %s %s\n", c.n, c.key[0], c.key[1])
 	}
-	fmt.Fprintf(w, "errors: %d bad records, %d inputs not read to the end, %d values that are no records\n", s.recordErrs, s.failed, s.notRecords)
+	fmt.Fprintf(w, "errors: %d bad records, %d inputs not read to the end, %d values that are no records\n", s.in.BadRecords, s.in.Failed, s.in.NotRecords)
 }
 
 // startProgress reports progress on standard error until the returned
 // function is called.
 func (s *scan) startProgress() (stop func()) {
 	return console.StartProgress(s.stderr, &s.mu, progressEvery, func(elapsed time.Duration) string {
-		name, _ := s.current.Load().(string)
-		mb := float64(s.bytesIn.Load()) / 1e6
-		return fmt.Sprintf("mediaevents: %.1f MB read in %s (%.0f MB/s), %d events; reading %s", mb, elapsed.Round(time.Second), mb/elapsed.Seconds(), s.shown.Load(), console.Printable(name))
+		return "mediaevents: " + s.in.ProgressLine(elapsed, fmt.Sprintf("%d events", s.shown.Load()))
 	})
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -12,6 +13,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	gocmp "github.com/google/go-cmp/cmp"
 
 	"github.com/mediatrail/mediatrail/cloudtrail"
 	"github.com/mediatrail/mediatrail/cloudtrail/cloudtrailtest"
@@ -93,7 +96,8 @@ func trailFiles(t *testing.T) (dir string, files []string) {
 
 func TestTrails(t *testing.T) {
 	dir, files := trailFiles(t)
-	code, out, errOut := runCmd(t, nil, dir)
+	// -j 1: the inputs one after another, in lexical order.
+	code, out, errOut := runCmd(t, nil, "-j", "1", dir)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
@@ -119,7 +123,7 @@ func TestTrails(t *testing.T) {
 	}
 
 	// -all shows every service.
-	code, out, _ = runCmd(t, nil, "-all", dir)
+	code, out, _ = runCmd(t, nil, "-j", "1", "-all", dir)
 	all, _ := tableRows(t, out)
 	if code != 0 || !slices.Equal(all, expected(t, files)) {
 		t.Errorf("-all: exit %d, %d rows", code, len(all))
@@ -141,8 +145,11 @@ func TestGeneratedTree(t *testing.T) {
 	os.WriteFile(files[1], plain, 0o644)
 	os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("not a trail"), 0o644)
 	os.WriteFile(filepath.Join(dir, "sub", "b.json.bak"), []byte("not a trail"), 0o644)
+	// Digest files are skipped whatever their names.
+	os.MkdirAll(filepath.Join(dir, "CloudTrail-Digest"), 0o755)
+	os.WriteFile(filepath.Join(dir, "CloudTrail-Digest", "d.json.gz"), cloudtrailtest.DigestFile("bucket", time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC), "a.json.gz"), 0o644)
 
-	code, out, errOut := runCmd(t, nil, dir)
+	code, out, errOut := runCmd(t, nil, "-j", "1", dir)
 	if code != 0 || errOut != "" {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
@@ -155,17 +162,42 @@ func TestGeneratedTree(t *testing.T) {
 		t.Errorf("summary %q", summary)
 	}
 
+	// JSON Lines (.jsonl) and names in upper case are read too, in
+	// lexical order.
+	lines := filepath.Join(dir, "sub", "C.JSONL")
+	var events []*cloudtrail.Event
+	for e, err := range cloudtrail.NewReader(bytes.NewReader(plain)).All() {
+		if err != nil {
+			t.Fatal(err)
+		}
+		events = append(events, e)
+	}
+	os.WriteFile(lines, cloudtrailtest.Encode(cloudtrailtest.JSONLines, events[:100]...), 0o644)
+	code, out, errOut = runCmd(t, nil, "-j", "1", dir)
+	if code != 0 || errOut != "" {
+		t.Fatalf("with C.JSONL: exit %d: %s", code, errOut)
+	}
+	rows, summary = tableRows(t, out)
+	want = expected(t, []string{files[0], lines, files[1]}, cloudtrail.WithEventSources(mediaSources...))
+	if !slices.Equal(rows, want) || len(want) == len(expected(t, files, cloudtrail.WithEventSources(mediaSources...))) {
+		t.Fatalf("with C.JSONL: got %d rows, want %d", len(rows), len(want))
+	}
+	if !strings.HasPrefix(summary, fmt.Sprintf("%d events in 3 inputs\n", len(want))) {
+		t.Errorf("with C.JSONL: summary %q", summary)
+	}
+	os.Remove(lines)
+
 	// JSON Lines, with the summary on standard error.
 	code, out, errOut = runCmd(t, nil, "-json", "-all", dir)
 	if code != 0 {
 		t.Fatalf("-json: exit %d: %s", code, errOut)
 	}
-	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
-	if len(lines) != 1600 {
-		t.Fatalf("-json -all: %d lines, want 1600", len(lines))
+	jsonLines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if len(jsonLines) != 1600 {
+		t.Fatalf("-json -all: %d lines, want 1600", len(jsonLines))
 	}
 	detailed := 0
-	for i, l := range lines {
+	for i, l := range jsonLines {
 		var r row
 		if err := json.Unmarshal([]byte(l), &r); err != nil {
 			t.Fatalf("line %d: %v", i, err)
@@ -188,6 +220,73 @@ func TestGeneratedTree(t *testing.T) {
 	}
 }
 
+// TestConcurrent reads several files two at a time: the rows of different
+// files may be mixed, but every row is shown once, and those of each file
+// in its order.
+func TestConcurrent(t *testing.T) {
+	dir := t.TempDir()
+	var files []string
+	for i := range 4 {
+		cfg := cloudtrailtest.TrailConfig{Seed: uint64(100 + i), Records: 3000, MediaFraction: 0.3, Gzip: i%2 == 1}
+		name := fmt.Sprintf("trail%d.json", i)
+		if cfg.Gzip {
+			name += ".gz"
+		}
+		files = append(files, filepath.Join(dir, name))
+		if err := os.WriteFile(files[i], cloudtrailtest.Trail(cfg), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	media := cloudtrail.WithEventSources(mediaSources...)
+	want := expected(t, files, media)
+
+	code, out, errOut := runCmd(t, nil, "-j", "2", dir)
+	if code != 0 || errOut != "" {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	rows, summary := tableRows(t, out)
+	sorted := func(rows []string) []string { return slices.Sorted(slices.Values(rows)) }
+	if diff := gocmp.Diff(sorted(want), sorted(rows)); diff != "" {
+		t.Errorf("rows (sorted), -want +got:\n%s", diff)
+	}
+	if !strings.HasPrefix(summary, fmt.Sprintf("%d events in 4 inputs\n", len(want))) {
+		t.Errorf("summary %q", summary)
+	}
+
+	// JSON Lines name the file of each row: each file's rows come in its
+	// order.
+	code, out, errOut = runCmd(t, nil, append([]string{"-j", "2", "-json"}, files...)...)
+	if code != 0 {
+		t.Fatalf("-json: exit %d: %s", code, errOut)
+	}
+	got := make(map[string][]string) // rows by file
+	for line := range strings.Lines(out) {
+		var r row
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			t.Fatalf("%v: %s", err, line)
+		}
+		got[r.File] = append(got[r.File], fmt.Sprintf("%d %s %s %s", r.Index, r.Time, r.Service, r.Event))
+	}
+	wantByFile := make(map[string][]string)
+	for _, f := range files {
+		in, err := os.Open(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for e, err := range cloudtrail.NewReader(in, media).All() {
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := newRow(f, e)
+			wantByFile[f] = append(wantByFile[f], fmt.Sprintf("%d %s %s %s", r.Index, r.Time, r.Service, r.Event))
+		}
+		in.Close()
+	}
+	if diff := gocmp.Diff(wantByFile, got); diff != "" {
+		t.Errorf("rows by file, -want +got:\n%s", diff)
+	}
+}
+
 func TestFilters(t *testing.T) {
 	_, files := trailFiles(t)
 	for _, args := range [][]string{
@@ -195,7 +294,7 @@ func TestFilters(t *testing.T) {
 		{"-source", "transcribe.amazonaws.com,mediatailor.amazonaws.com", "-name", "GetTranscriptionJob, GetPlaybackConfiguration"},
 		{"-all", "-name", "CreateJob"},
 	} {
-		code, out, errOut := runCmd(t, nil, append(args, files...)...)
+		code, out, errOut := runCmd(t, nil, append(append([]string{"-j", "1"}, args...), files...)...)
 		if code != 0 {
 			t.Fatalf("%v: exit %d: %s", args, code, errOut)
 		}
@@ -260,30 +359,78 @@ func TestProblems(t *testing.T) {
 	os.WriteFile(cut, trail[:len(trail)/2], 0o644)
 	digest := filepath.Join("..", "..", "testdata", "containers", "digest.json")
 
-	code, out, errOut := runCmd(t, nil, cut, filepath.Join(dir, "missing.json"), digest)
+	missing := filepath.Join(dir, "missing.json")
+	code, out, errOut := runCmd(t, nil, cut, missing, digest)
 	if code != 1 {
 		t.Errorf("exit %d, want 1", code)
 	}
-	if !strings.Contains(errOut, "cut.json.gz") || !strings.Contains(errOut, "truncated") {
+	if !strings.Contains(errOut, "mediaevents: "+cut+": ") || !strings.Contains(errOut, "truncated") {
 		t.Errorf("no word of the truncated file: %q", errOut)
 	}
-	if !strings.Contains(errOut, "missing.json") {
+	// The error of a missing file names it once.
+	if !strings.Contains(errOut, "mediaevents: stat "+missing+": no such file or directory\n") {
 		t.Errorf("no word of the missing file: %q", errOut)
 	}
-	if !strings.Contains(errOut, "skipped") || !strings.Contains(errOut, "digest file") {
+	if !strings.Contains(errOut, "mediaevents: "+digest+": skipped: ") || !strings.Contains(errOut, "digest file") {
 		t.Errorf("no word of the digest file: %q", errOut)
 	}
-	if !strings.Contains(out, "2 inputs not read to the end, 1 values that are no records") {
+	if !strings.Contains(out, " events in 3 inputs\n") || !strings.Contains(out, "errors: 0 bad records, 2 inputs not read to the end, 1 values that are no records") {
 		t.Errorf("summary: %q", out)
 	}
 
-	for _, args := range [][]string{{"-nope"}, {"-all", "-source", "x"}} {
+	// A damaged record costs only itself: the file is read to its end.
+	bad := filepath.Join(dir, "bad.jsonl")
+	os.WriteFile(bad, []byte(`{"eventVersion":"1.08","eventSource":"mediaconvert.amazonaws.com","eventName":"ListQueues","eventTime":"2024-03-01T10:00:00Z"}`+"\n"+
+		`{"eventVersion":"1.08","eventSource":"mediaconvert.amazonaws.com","eventName":"GetJob","requestParameters":oops}`+"\n"+
+		`{"eventVersion":"1.08","eventSource":"mediaconvert.amazonaws.com","eventName":"GetQueue","eventTime":"2024-03-01T10:01:00Z"}`+"\n"), 0o644)
+	code, out, errOut = runCmd(t, nil, dir)
+	if code != 1 || !strings.Contains(errOut, "mediaevents: "+bad+": ") {
+		t.Errorf("a damaged record: exit %d, errors %q", code, errOut)
+	}
+	rows, summary := tableRows(t, out)
+	if !slices.Contains(rows, "2024-03-01T10:00:00Z mediaconvert ListQueues") || !slices.Contains(rows, "2024-03-01T10:01:00Z mediaconvert GetQueue") {
+		t.Errorf("a damaged record: rows %q", rows)
+	}
+	if !strings.Contains(summary, " events in 2 inputs\n") || !strings.Contains(summary, "errors: 1 bad records, 1 inputs not read to the end, 0 values that are no records") {
+		t.Errorf("a damaged record: summary %q", summary)
+	}
+
+	for _, args := range [][]string{{"-nope"}, {"-all", "-source", "x"}, {"-j", "0"}} {
 		if code, _, _ := runCmd(t, nil, args...); code != 2 {
 			t.Errorf("%v: exit %d, want 2", args, code)
 		}
 	}
 	if code, _, _ := runCmd(t, nil, "-h"); code != 0 {
 		t.Errorf("-h: exit %d", code)
+	}
+}
+
+// failingWriter fails every write.
+type failingWriter struct{ writes int }
+
+func (w *failingWriter) Write(p []byte) (int, error) {
+	w.writes++
+	return 0, errors.New("disk full")
+}
+
+// TestWriteError stops reading when the output cannot be written, and
+// tells it once.
+func TestWriteError(t *testing.T) {
+	dir := t.TempDir()
+	for i := range 2 {
+		p := filepath.Join(dir, fmt.Sprintf("trail%d.json", i))
+		if err := os.WriteFile(p, cloudtrailtest.Trail(cloudtrailtest.TrailConfig{Seed: uint64(i), Records: 3000}), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Enough rows to fill the output's buffer, and a table's block.
+	for _, args := range [][]string{{"-json", "-all", dir}, {"-all", dir}} {
+		var stdout failingWriter
+		var stderr bytes.Buffer
+		code := run(append([]string{"-j", "2"}, args...), strings.NewReader(""), &stdout, &stderr)
+		if code != 1 || stderr.String() != "mediaevents: disk full\n" || stdout.writes != 1 {
+			t.Errorf("%v: exit %d after %d writes, standard error %q", args, code, stdout.writes, stderr.String())
+		}
 	}
 }
 
@@ -307,7 +454,8 @@ func TestProgress(t *testing.T) {
 	progressEvery = 5 * time.Millisecond
 	data := cloudtrailtest.Trail(cloudtrailtest.TrailConfig{Seed: 7, Bytes: 256 << 10})
 	code, _, errOut := runCmd(t, &slowReader{data: data}, "-progress")
-	if code != 0 || !strings.Contains(errOut, "MB read in") || !strings.Contains(errOut, "reading <stdin>") {
+	if code != 0 || !strings.Contains(errOut, "mediaevents: 0 of 1 inputs, ") || !strings.Contains(errOut, " MB read in ") ||
+		!strings.Contains(errOut, " events; latest from <stdin>\n") {
 		t.Errorf("exit %d, standard error %q", code, errOut)
 	}
 	code, _, errOut = runCmd(t, bytes.NewReader(data))

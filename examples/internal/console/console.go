@@ -1,6 +1,7 @@
-// Package console holds what the examples share for writing to a terminal:
-// progress lines on long runs, text that cannot drive the terminal, and a
-// reader that counts the bytes read.
+// Package console holds what the example commands share: reading the
+// inputs their command line names with package cloudtrail/multi, telling
+// the problems of those inputs and the progress of long runs, and text
+// that cannot drive the terminal.
 package console
 
 import (
@@ -9,7 +10,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -74,17 +74,4 @@ func Printable(s string) string {
 		}
 	}
 	return b.String()
-}
-
-// CountingReader counts the bytes read through it in N.
-type CountingReader struct {
-	R io.Reader
-	N *atomic.Int64
-}
-
-// Read reads from R and counts what it read.
-func (c *CountingReader) Read(p []byte) (int, error) {
-	n, err := c.R.Read(p)
-	c.N.Add(int64(n))
-	return n, err
 }
