@@ -5,7 +5,9 @@ import (
 	"context"
 	"errors"
 	"io"
+	"io/fs"
 	"iter"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -190,4 +192,14 @@ func TestDecode(t *testing.T) {
 		require.Nil(t, v)
 		require.ErrorIs(t, err, cloudtrail.ErrNotRegistered)
 	}
+}
+
+func TestInputErrorMessage(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "missing.json")
+	r := multi.Open(context.Background(), []string{missing})
+	_, err := r.Next()
+	require.EqualError(t, err, "stat "+missing+": no such file or directory") // the path once
+	require.ErrorIs(t, err, fs.ErrNotExist)
+	other := &multi.InputError{Name: "s3://b/k", Err: errors.New("access denied")}
+	require.EqualError(t, other, "s3://b/k: access denied")
 }

@@ -66,6 +66,11 @@ const StdinName = "<stdin>"
 // files; the walk of a directory tree skips them.
 const DigestDir = "CloudTrail-Digest"
 
+// listAhead is how many inputs the listing may find ahead of the readers,
+// so that Progress knows of them early (and a slow store's listing
+// overlaps the reading).
+const listAhead = 1024
+
 // batchSize is how many events and errors of a file a reader hands over at
 // once. Streams (standard input, pipes) hand over each event as it comes.
 const batchSize = 64
@@ -86,7 +91,13 @@ type InputError struct {
 	Ended bool
 }
 
-func (e *InputError) Error() string { return e.Name + ": " + e.Err.Error() }
+func (e *InputError) Error() string {
+	// An error of the file system names the path already.
+	if pe, ok := e.Err.(*fs.PathError); ok && pe.Path == e.Name {
+		return e.Err.Error()
+	}
+	return e.Name + ": " + e.Err.Error()
+}
 func (e *InputError) Unwrap() error { return e.Err }
 
 // Option configures Open and OpenFS.
@@ -342,7 +353,7 @@ func newReader(ctx context.Context, opts []Option) *Reader {
 	}
 	r := &Reader{parent: ctx, cfg: cfg}
 	r.ctx, r.cancel = context.WithCancel(ctx)
-	r.jobs = make(chan Input)
+	r.jobs = make(chan Input, listAhead)
 	r.out = make(chan []item, 2*cfg.concurrency)
 	return r
 }
@@ -363,6 +374,9 @@ func (r *Reader) start(list func()) {
 		go func() {
 			defer r.wg.Done()
 			for in := range r.jobs {
+				if r.ctx.Err() != nil {
+					return // the inputs listed ahead are not read
+				}
 				r.read(in, opts)
 				r.inputsDone.Add(1)
 			}
