@@ -28,7 +28,9 @@ func TestParseKey(t *testing.T) {
 		{"", "", "", "", time.Time{}, false},
 	}
 	for _, tt := range tests {
-		org, account, region, delivered, ok := parseKey(tt.key)
+		o, ok := ParseKey(tt.key)
+		org, account, region, delivered := o.Organization, o.Account, o.Region, o.Delivered
+		require.Equal(t, tt.key, o.Key)
 		require.Equal(t, tt.ok, ok, tt.key)
 		require.Equal(t, tt.org, org, tt.key)
 		require.Equal(t, tt.account, account, tt.key)
@@ -42,7 +44,8 @@ func FuzzParseKey(f *testing.F) {
 	f.Add("x/AWSLogs/o-exampleorgid/111122223333/CloudTrail/r/2026/04/01/111122223333_CloudTrail_r_20260401T1705Z_")
 	f.Add("AWSLogs/AWSLogs/")
 	f.Fuzz(func(t *testing.T, key string) {
-		org, account, region, delivered, ok := parseKey(key)
+		o, ok := ParseKey(key)
+		org, account, region, delivered := o.Organization, o.Account, o.Region, o.Delivered
 		if account != "" {
 			require.True(t, isAccount(account))
 			require.Contains(t, key, "/"+account+"/CloudTrail")

@@ -59,6 +59,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
+	"github.com/aws/smithy-go"
 
 	"github.com/mediatrail/mediatrail/cloudtrail"
 	"github.com/mediatrail/mediatrail/cloudtrail/multi"
@@ -148,6 +149,28 @@ type Error struct {
 func (e *Error) Error() string { return "s3trail: " + e.Op + " " + e.URL + ": " + e.Err.Error() }
 func (e *Error) Unwrap() error { return e.Err }
 
+// Is reports whether the error is ErrNotFound: S3 answered that the bucket
+// or the object does not exist (NoSuchBucket, NoSuchKey, or a 404).
+func (e *Error) Is(target error) bool {
+	if target != ErrNotFound {
+		return false
+	}
+	var ae smithy.APIError
+	if !errors.As(e.Err, &ae) {
+		return false
+	}
+	switch ae.ErrorCode() {
+	case "NoSuchKey", "NoSuchBucket", "NotFound":
+		return true
+	}
+	return false
+}
+
+// ErrNotFound is the error that an *Error matches (errors.Is) when S3
+// answered that the bucket or the object does not exist: unlike a failed
+// call (throttling, the network), reading again will not help.
+var ErrNotFound = errors.New("s3trail: no such bucket or object")
+
 // DefaultConcurrency returns how many objects Open and OpenObjects read at
 // once unless multi.WithConcurrency says otherwise: four per processor,
 // since reading from S3 waits on the network as much as it decodes.
@@ -185,13 +208,13 @@ func Open(ctx context.Context, c Client, q Query, opts ...multi.Option) *multi.R
 	return multi.OpenInputs(ctx, inputs, all...)
 }
 
-// OpenObjects reads the objects of bucket that keys name, as Open reads
-// the log files it lists: for the keys an S3 event notification gives.
-func OpenObjects(ctx context.Context, c Client, bucket string, keys []string, opts ...multi.Option) *multi.Reader {
+// OpenObjects reads the objects given, of one bucket or several, as Open
+// reads the log files it lists: for the objects that S3 event
+// notifications name. Bucket and Key are needed; Size counts in
+// Progress, and an ETag pins the version read (If-Match).
+func OpenObjects(ctx context.Context, c Client, objects []Object, opts ...multi.Option) *multi.Reader {
 	inputs := func(yield func(multi.Input, error) bool) {
-		for _, k := range keys {
-			o := Object{Bucket: bucket, Key: k}
-			o.Organization, o.Account, o.Region, o.Delivered, _ = parseKey(k)
+		for _, o := range objects {
 			if !yield(NewInput(c, o), nil) {
 				return
 			}
@@ -431,9 +454,24 @@ func (l *lister) dirs(prefix string) iter.Seq[string] {
 	}
 }
 
-// parseKey reads what a key in CloudTrail's layout tells:
-// [prefix/]AWSLogs/[o-id/]account/CloudTrail/region/yyyy/mm/dd/name, or
-// CloudTrail-Insight instead of CloudTrail.
+// ParseKey returns the Object that a key names (Key, and what the key
+// tells: Organization, Account, Region, Delivered), and whether the key
+// is that of a log file in CloudTrail's layout,
+//
+//	[prefix/]AWSLogs/[o-organization/]account/CloudTrail/region/yyyy/mm/dd/account_CloudTrail_region_yyyymmddThhmmZ_unique.json.gz
+//
+// or of an Insights log file (CloudTrail-Insight for CloudTrail). A digest
+// file, or any other key, is not: a program that S3 notifies of new
+// objects may skip those keys before reading them. What the key tells is
+// filled as far as it goes.
+func ParseKey(key string) (Object, bool) {
+	o := Object{Key: key}
+	var ok bool
+	o.Organization, o.Account, o.Region, o.Delivered, ok = parseKey(key)
+	return o, ok
+}
+
+// parseKey reads what a key in CloudTrail's layout tells, for ParseKey.
 func parseKey(key string) (org, account, region string, delivered time.Time, ok bool) {
 	i := strings.LastIndex(key, "AWSLogs/")
 	if i < 0 {

@@ -257,13 +257,17 @@ func TestS3Errors(t *testing.T) {
 		require.Equal(t, se.URL, ie.Name)
 		var nb *types.NoSuchBucket
 		require.ErrorAs(t, err, &nb)
+		require.ErrorIs(t, err, s3trail.ErrNotFound)
 		_, err = r.Next()
 		require.Equal(t, io.EOF, err)
 		require.Error(t, r.Err())
 	})
 	t.Run("missing key among good ones", func(t *testing.T) {
-		keys := []string{"AWSLogs/111122223333/CloudTrail/us-east-1/2026/04/01/good.json", "AWSLogs/missing.json.gz"}
-		r := s3trail.OpenObjects(context.Background(), srv.Client, bucket, keys, multi.WithConcurrency(1))
+		objects := []s3trail.Object{
+			{Bucket: bucket, Key: "AWSLogs/111122223333/CloudTrail/us-east-1/2026/04/01/good.json"},
+			{Bucket: bucket, Key: "AWSLogs/missing.json.gz"},
+		}
+		r := s3trail.OpenObjects(context.Background(), srv.Client, objects, multi.WithConcurrency(1))
 		var names []string
 		var missing error
 		for e, err := range r.All() {
@@ -276,6 +280,7 @@ func TestS3Errors(t *testing.T) {
 		require.Equal(t, []string{"CreateJob"}, names)
 		var nk *types.NoSuchKey
 		require.ErrorAs(t, missing, &nk)
+		require.ErrorIs(t, missing, s3trail.ErrNotFound)
 		var ie *multi.InputError
 		require.ErrorAs(t, missing, &ie)
 		require.Equal(t, "s3://"+bucket+"/AWSLogs/missing.json.gz", ie.Name)
@@ -357,6 +362,7 @@ func TestResume(t *testing.T) {
 			n++
 		}
 		require.ErrorIs(t, last, errReset)
+		require.NotErrorIs(t, last, s3trail.ErrNotFound)
 		var se *s3trail.Error
 		require.ErrorAs(t, last, &se)
 		require.Equal(t, "get", se.Op)

@@ -7,11 +7,11 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strings"
 	"time"
 
 	"github.com/aws/aws-lambda-go/events"
 	"github.com/aws/aws-lambda-go/lambdacontext"
-	"github.com/aws/smithy-go"
 
 	"github.com/mediatrail/mediatrail/cloudtrail"
 	"github.com/mediatrail/mediatrail/cloudtrail/multi"
@@ -230,6 +230,12 @@ func (inv *invocation) decode(ctx context.Context, m *message, body []byte) {
 		switch {
 		case errors.Is(err, cloudtrail.ErrNotification):
 			for _, key := range nre.Keys {
+				if _, ok := s3trail.ParseKey(key); !ok && strings.Contains(key, "/CloudTrail-Digest/") {
+					// A digest file holds no records: not worth a read.
+					inv.m.skipped++
+					inv.log.LogAttrs(ctx, slog.LevelInfo, "digest file skipped", append(m.attrs, slog.String("object", s3trail.Object{Bucket: nre.Bucket, Key: key}.Name()))...)
+					continue
+				}
 				inv.name(m, nre.Bucket, key)
 			}
 		case errors.Is(err, cloudtrail.ErrTestEvent):
@@ -259,21 +265,16 @@ func (inv *invocation) name(m *message, bucket, key string) {
 	o.from = append(o.from, m)
 }
 
-// readObjects reads the log files that the messages named, those of each
-// bucket in one stream, and marks the messages of those that could not be
-// read as failed.
+// readObjects reads the log files that the messages named, in one stream,
+// and marks the messages of those that could not be read as failed.
 func (inv *invocation) readObjects(ctx context.Context) {
-	var buckets []string
-	keys := map[string][]string{}
-	for _, o := range inv.objects {
-		if keys[o.bucket] == nil {
-			buckets = append(buckets, o.bucket)
-		}
-		keys[o.bucket] = append(keys[o.bucket], o.key)
-	}
 	ended := false // the context ended reading
-	for _, bucket := range buckets {
-		r := s3trail.OpenObjects(ctx, inv.h.S3, bucket, keys[bucket],
+	if len(inv.objects) > 0 {
+		objects := make([]s3trail.Object, len(inv.objects))
+		for i, o := range inv.objects {
+			objects[i] = s3trail.Object{Bucket: o.bucket, Key: o.key}
+		}
+		r := s3trail.OpenObjects(ctx, inv.h.S3, objects,
 			multi.WithConcurrency(inv.h.Config.Concurrency),
 			multi.WithReaderOptions(inv.opts...))
 		for e, err := range r.All() {
@@ -332,7 +333,7 @@ func (inv *invocation) inputError(ctx context.Context, o *object, ie *multi.Inpu
 	case !ie.Ended:
 		inv.m.damaged++
 		inv.log.LogAttrs(ctx, slog.LevelWarn, "damaged record skipped", attrs...)
-	case isMissing(ie):
+	case errors.Is(ie, s3trail.ErrNotFound):
 		o.state = objectMissing
 		inv.log.LogAttrs(ctx, slog.LevelWarn, "log file missing: not retried", attrs...)
 	case errors.Is(ie, cloudtrail.ErrTruncated), errors.Is(ie, cloudtrail.ErrCorrupt), errors.Is(ie, cloudtrail.ErrTooLarge):
@@ -349,19 +350,6 @@ func (inv *invocation) inputError(ctx context.Context, o *object, ie *multi.Inpu
 // attrs names the object and the first message that named it.
 func (o *object) attrs() []slog.Attr {
 	return append(o.from[0].attrs[:len(o.from[0].attrs):len(o.from[0].attrs)], slog.String("object", o.name))
-}
-
-// isMissing reports whether err says that the object or its bucket does
-// not exist.
-func isMissing(err error) bool {
-	var ae smithy.APIError
-	if errors.As(err, &ae) {
-		switch ae.ErrorCode() {
-		case "NoSuchKey", "NoSuchBucket", "NotFound":
-			return true
-		}
-	}
-	return false
 }
 
 // isContextEnd reports whether err is the end of a context.

@@ -35,8 +35,9 @@
 //   - an SNS notification invoking the function directly (S3 or CloudTrail →
 //     SNS → Lambda).
 //
-// A digest file, a notification of an object that holds no records and an
-// EventBridge event of another kind are logged and skipped; the S3 test
+// A digest file (known by its key, s3trail.ParseKey, and not read), a
+// notification of an object that holds no records and an EventBridge
+// event of another kind are logged and skipped; the S3 test
 // event (s3:TestEvent) that S3 sends when notifications are set up is
 // acknowledged.
 //
