@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -200,6 +201,29 @@ func TestInputErrorMessage(t *testing.T) {
 	_, err := r.Next()
 	require.EqualError(t, err, "stat "+missing+": no such file or directory") // the path once
 	require.ErrorIs(t, err, fs.ErrNotExist)
-	other := &multi.InputError{Name: "s3://b/k", Err: errors.New("access denied")}
-	require.EqualError(t, other, "s3://b/k: access denied")
+	for _, tt := range []struct{ name, err, want string }{
+		{"s3://b/k", "access denied", "s3://b/k: access denied"},
+		{"s3://b/k", "s3trail: get s3://b/k: access denied", "s3trail: get s3://b/k: access denied"},
+		{"a", "data: truncated", "a: data: truncated"},
+	} {
+		require.EqualError(t, &multi.InputError{Name: tt.name, Err: errors.New(tt.err)}, tt.want)
+	}
+}
+
+// TestCancelIdleStdin checks that the end of the context ends the stream
+// at once while standard input has nothing to read.
+func TestCancelIdleStdin(t *testing.T) {
+	pr, pw := io.Pipe()
+	defer pw.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+	defer cancel()
+	r := multi.Open(ctx, []string{multi.Stdin}, multi.WithStdin(pr))
+	start := time.Now()
+	_, err := r.Next()
+	require.ErrorIs(t, err, context.DeadlineExceeded)
+	require.Less(t, time.Since(start), 2*time.Second)
+	_, err = r.Next()
+	require.Equal(t, io.EOF, err)
+	pw.Close() // the Read returns; Close waits for its goroutine
+	require.NoError(t, r.Close())
 }

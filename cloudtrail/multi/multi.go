@@ -91,12 +91,14 @@ type InputError struct {
 	Ended bool
 }
 
+// Error returns "name: error", or the error's message alone when it names
+// the input already (as an *fs.PathError or an error of a store does).
 func (e *InputError) Error() string {
-	// An error of the file system names the path already.
-	if pe, ok := e.Err.(*fs.PathError); ok && pe.Path == e.Name {
-		return e.Err.Error()
+	msg := e.Err.Error()
+	if e.Name != "" && (strings.HasPrefix(msg, e.Name+": ") || strings.Contains(msg, " "+e.Name+": ")) {
+		return msg
 	}
-	return e.Name + ": " + e.Err.Error()
+	return e.Name + ": " + msg
 }
 func (e *InputError) Unwrap() error { return e.Err }
 
@@ -169,6 +171,7 @@ type Reader struct {
 	wg     sync.WaitGroup
 	closed atomic.Bool
 
+	streams            atomic.Int32 // stream inputs being read
 	inputs, inputsDone atomic.Int64
 	bytes, bytesRead   atomic.Int64
 	listed             atomic.Bool
@@ -503,6 +506,8 @@ func (r *Reader) read(in Input, opts []cloudtrail.Option) {
 	size := batchSize
 	if in.Stream {
 		size = 1
+		r.streams.Add(1)
+		defer r.streams.Add(-1)
 	}
 	batch := make([]item, 0, size)
 	for {
@@ -549,7 +554,9 @@ func (c *countingReader) Read(p []byte) (int, error) {
 // Next returns the next event of the stream, or its next error, an
 // *InputError. After the last, it returns io.EOF. When the context of
 // Open ends, Next returns its error once (no *InputError), and then
-// io.EOF; events that were read before may be dropped.
+// io.EOF; events that were read before may be dropped. It does so at
+// once, even while a Read of standard input blocks: the goroutine of that
+// Read ends when the Read returns.
 func (r *Reader) Next() (*cloudtrail.Event, error) {
 	r.cur = item{}
 	if r.closed.Load() && !r.done {
@@ -591,7 +598,14 @@ func (r *Reader) stopped() error {
 	if r.ctx.Err() == nil {
 		return nil
 	}
-	r.Close()
+	if r.closed.CompareAndSwap(false, true) {
+		r.cancel()
+	}
+	if r.streams.Load() == 0 {
+		// Files end at once; a Read of standard input may block until
+		// input comes, which the stream does not wait for.
+		r.wg.Wait()
+	}
 	r.done = true
 	r.input = ""
 	if err := r.parent.Err(); err != nil {
@@ -626,9 +640,14 @@ func (r *Reader) All() iter.Seq2[*cloudtrail.Event, error] {
 //
 //	for e, err := range r.All() {
 //		...
-//		switch v, err := r.Decode(); v := v.(type) {
+//		v, err := r.Decode()
+//		if err != nil {
+//			log.Print(err) // no typed form: a *cloudtrail.NotRegisteredError
+//			continue
+//		}
+//		switch v := v.(type) {
 //		case *mediaconvert.CreateJobEvent:
-//			...
+//			fmt.Println(e.EventTime, v.Request.GetRole())
 //		}
 //	}
 func (r *Reader) Decode() (any, error) {

@@ -41,10 +41,10 @@
 //
 // A log file holds the records of the calls of the minutes before its
 // delivery, mostly the last five to fifteen, and rarely ones an hour old
-// or older. Open lists the files delivered from Query.Since up to
-// Query.Until plus Query.Lag, and delivers the records whose eventTime is
-// in [Since, Until) (cloudtrail.WithTimeRange): the records of a time
-// range, not the files.
+// or older. Open lists the files delivered from two minutes before
+// Query.Since (names give the time to the minute) up to Query.Until plus
+// Query.Lag, and delivers the records whose eventTime is in [Since, Until)
+// (cloudtrail.WithTimeRange): the records of a time range, not the files.
 package s3trail
 
 import (
@@ -85,10 +85,9 @@ type Query struct {
 	Prefix string
 	// Organization is the ID of the organization of an organization trail,
 	// such as "o-exampleorgid", whose log files are under
-	// AWSLogs/o-exampleorgid/account/. With Organization empty and
-	// Accounts empty, every account in the bucket is read, those of
-	// organization trails too; with Accounts set, Organization must be
-	// set for an organization trail.
+	// AWSLogs/o-exampleorgid/account/: only that organization's files
+	// are read. With Organization empty, the accounts are looked for
+	// under AWSLogs/ and under every organization found in the bucket.
 	Organization string
 	// Accounts are the accounts to read; none means every account found
 	// in the bucket.
@@ -192,6 +191,9 @@ func Open(ctx context.Context, c Client, q Query, opts ...multi.Option) *multi.R
 					in.Name = se.URL
 				} else {
 					in.Name = "s3://" + q.Bucket + "/" + q.Prefix
+					if q.Bucket == "" {
+						in.Name = "s3trail.Query"
+					}
 				}
 			} else {
 				in = NewInput(c, o)
@@ -227,9 +229,13 @@ func OpenObjects(ctx context.Context, c Client, objects []Object, opts ...multi.
 // List lists the log files that q chooses: account by account, region by
 // region (each in the order given, or in lexical order when found), and
 // in the order of their keys, which is the order of their delivery. It
-// lists only the days of the range, and starts each listing at Since.
-// An error of a listing is an *Error, and listing goes on with the next
-// account or region; an invalid Query is an error that wraps ErrQuery.
+// lists only the day directories of the files that may hold records of
+// the range (see Times in the package documentation: from two minutes
+// before Since, which may be the day before, to Until plus Lag), and
+// starts each listing there (StartAfter). An error of a listing is an
+// *Error, and listing goes on with the next account or region, but for a
+// bucket that does not exist (ErrNotFound), which ends it; an invalid
+// Query is an error that wraps ErrQuery.
 func List(ctx context.Context, c Client, q Query) iter.Seq2[Object, error] {
 	return func(yield func(Object, error) bool) {
 		if err := q.check(); err != nil {
@@ -274,14 +280,21 @@ type lister struct {
 }
 
 // send yields an object or an error; it reports false when listing ends.
+// A bucket that does not exist ends it: every listing would say so.
 func (l *lister) send(o Object, err error) bool {
 	if l.stopped {
 		return false
 	}
-	if !l.yield(o, err) || l.ctx.Err() != nil {
+	if !l.yield(o, err) || l.ctx.Err() != nil || isNoBucket(err) {
 		l.stopped = true
 	}
 	return !l.stopped
+}
+
+// isNoBucket reports whether err says that the bucket does not exist.
+func isNoBucket(err error) bool {
+	var ae smithy.APIError
+	return err != nil && errors.As(err, &ae) && ae.ErrorCode() == "NoSuchBucket"
 }
 
 func (l *lister) run() {
@@ -294,7 +307,24 @@ func (l *lister) run() {
 	case l.q.Organization != "":
 		l.accounts(root+l.q.Organization+"/", l.q.Organization)
 	case len(l.q.Accounts) > 0:
+		// The accounts of the trail of one account, and of every
+		// organization's trail.
+		var orgs []string
+		for dir := range l.dirs(root) {
+			if isOrganization(dir) {
+				orgs = append(orgs, dir)
+			}
+		}
+		if l.stopped {
+			return
+		}
 		l.accounts(root, "")
+		for _, org := range orgs {
+			if l.stopped {
+				return
+			}
+			l.accounts(root+org+"/", org)
+		}
 	default:
 		// Every account, and every account of every organization.
 		for dir := range l.dirs(root) {

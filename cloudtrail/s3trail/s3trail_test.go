@@ -143,6 +143,10 @@ func TestOpen(t *testing.T) {
 		{"one region of two accounts", l, s3trail.Query{Accounts: []string{"111122223333", "444455556666"}, Regions: []string{"eu-west-1"}}, within("/CloudTrail/eu-west-1/", "AWSLogs/4", "AWSLogs/1")},
 		{"organization", l, s3trail.Query{Organization: "o-exampleorgid"}, within("o-exampleorgid/")},
 		{"organization account", l, s3trail.Query{Organization: "o-exampleorgid", Accounts: []string{"777788889999"}, Regions: []string{"us-east-1"}}, within("o-exampleorgid/777788889999/CloudTrail/us-east-1/")},
+		{"organization account without Organization", l, s3trail.Query{Accounts: []string{"777788889999", "111122223333"}},
+			func(k string) bool {
+				return strings.Contains(k, "/777788889999/") || strings.Contains(k, "/111122223333/")
+			}},
 		{"account that is not there", l, s3trail.Query{Accounts: []string{"999999999999"}}, func(string) bool { return false }},
 		{"prefix", lp, s3trail.Query{Prefix: "trails/main"}, all},
 		{"prefix with slash", lp, s3trail.Query{Prefix: "trails/main/", Regions: []string{"us-east-1"}}, within("/us-east-1/")},
@@ -261,6 +265,15 @@ func TestS3Errors(t *testing.T) {
 		_, err = r.Next()
 		require.Equal(t, io.EOF, err)
 		require.Error(t, r.Err())
+	})
+	t.Run("missing bucket, accounts and regions", func(t *testing.T) {
+		q := s3trail.Query{Bucket: "no-such-bucket-mediatrail", Accounts: []string{"111122223333", "444455556666"}, Regions: []string{"us-east-1", "eu-west-1"}}
+		var errs []error
+		for _, err := range s3trail.List(context.Background(), srv.Client, q) {
+			errs = append(errs, err)
+		}
+		require.Len(t, errs, 1) // not one per account and region
+		require.ErrorIs(t, errs[0], s3trail.ErrNotFound)
 	})
 	t.Run("missing key among good ones", func(t *testing.T) {
 		objects := []s3trail.Object{
