@@ -114,6 +114,21 @@ func (r *Registry) Operations() []Operation {
 	return ops
 }
 
+// EventSources returns the event sources that have a registered
+// operation, sorted: with the four service packages imported, those of
+// the media services, for WithEventSources:
+//
+//	cloudtrail.WithEventSources(cloudtrail.DefaultRegistry.EventSources()...)
+func (r *Registry) EventSources() []string {
+	var sources []string
+	for _, op := range r.Operations() {
+		if n := len(sources); n == 0 || sources[n-1] != op.EventSource {
+			sources = append(sources, op.EventSource)
+		}
+	}
+	return sources
+}
+
 // Decode dispatches e on its event source and event name to the registered
 // decoder and returns the typed value it makes. For a pair with no decoder it
 // returns an error that wraps ErrNotRegistered.

@@ -26,8 +26,12 @@ func TestRegistryRegisterLookupDecode(t *testing.T) {
 	_, ok := r.Lookup("mediaconvert.amazonaws.com", "CreateQueue")
 	require.False(t, ok)
 	require.Empty(t, r.Operations())
+	require.Empty(t, r.EventSources())
 
 	r.Register("mediaconvert.amazonaws.com", "CreateQueue", decodeQueue)
+	r.Register("transcribe.amazonaws.com", "GetVocabulary", decodeQueue)
+	r.Register("aws.mediaconvert", "GetQueue", decodeQueue)
+	require.Equal(t, []string{"mediaconvert.amazonaws.com", "transcribe.amazonaws.com"}, r.EventSources())
 
 	fn, ok := r.Lookup("mediaconvert.amazonaws.com", "CreateQueue")
 	require.True(t, ok)

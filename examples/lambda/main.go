@@ -142,22 +142,17 @@ import (
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 
+	"github.com/mediatrail/mediatrail/cloudtrail"
 	"github.com/mediatrail/mediatrail/cloudtrail/s3trail"
-	"github.com/mediatrail/mediatrail/elastictranscoder"
-	"github.com/mediatrail/mediatrail/mediaconvert"
-	"github.com/mediatrail/mediatrail/mediatailor"
-	"github.com/mediatrail/mediatrail/transcribe"
+	_ "github.com/mediatrail/mediatrail/elastictranscoder"
+	_ "github.com/mediatrail/mediatrail/mediaconvert"
+	_ "github.com/mediatrail/mediatrail/mediatailor"
+	_ "github.com/mediatrail/mediatrail/transcribe"
 )
 
-// mediaSources are the event sources kept by default. Importing the
-// service packages registers their typed forms for cloudtrail.Decode.
-var mediaSources = []string{
-	mediaconvert.EventSource,
-	elastictranscoder.EventSource,
-	transcribe.EventSource,
-	transcribe.StreamingEventSource,
-	mediatailor.EventSource,
-}
+// mediaSources are the event sources kept by default: those the service
+// packages imported above register their typed forms under.
+var mediaSources = cloudtrail.DefaultRegistry.EventSources()
 
 func main() {
 	logger := slog.New(slog.NewJSONHandler(os.Stdout, nil))

@@ -1,6 +1,7 @@
 package services_test
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -37,6 +38,7 @@ func TestEveryServiceRegistered(t *testing.T) {
 	for _, op := range cloudtrail.DefaultRegistry.Operations() {
 		require.True(t, sources[op.EventSource], "%s %s is registered by no service of the list", op.EventSource, op.EventName)
 	}
+	require.Equal(t, slices.Sorted(maps.Keys(sources)), cloudtrail.DefaultRegistry.EventSources())
 }
 
 // TestEveryPackageListed fails for a directory of the module that has
