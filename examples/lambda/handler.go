@@ -75,19 +75,14 @@ func (h *Handler) Handle(ctx context.Context, payload json.RawMessage) (any, err
 		if err := json.Unmarshal(payload, &ev); err != nil {
 			return nil, fmt.Errorf("SQS event: %w", err)
 		}
-		msgs := make([]*message, len(ev.Records))
+		ids, bodies := make([]string, len(ev.Records)), make([][]byte, len(ev.Records))
 		for i, m := range ev.Records {
-			msgs[i] = &message{attrs: []slog.Attr{slog.String("trigger", inv.trigger), slog.String("messageId", m.MessageId)}}
-			inv.decode(readCtx, msgs[i], []byte(m.Body))
+			ids[i], bodies[i] = m.MessageId, []byte(m.Body)
 		}
-		inv.readObjects(readCtx)
 		resp := events.SQSEventResponse{BatchItemFailures: []events.SQSBatchItemFailure{}}
-		for i, m := range msgs {
-			if m.failed {
-				resp.BatchItemFailures = append(resp.BatchItemFailures, events.SQSBatchItemFailure{ItemIdentifier: ev.Records[i].MessageId})
-			}
+		for _, id := range inv.batch(readCtx, "messageId", ids, bodies) {
+			resp.BatchItemFailures = append(resp.BatchItemFailures, events.SQSBatchItemFailure{ItemIdentifier: id})
 		}
-		inv.count(msgs)
 		return resp, nil
 
 	case triggerKinesis:
@@ -95,19 +90,14 @@ func (h *Handler) Handle(ctx context.Context, payload json.RawMessage) (any, err
 		if err := json.Unmarshal(payload, &ev); err != nil {
 			return nil, fmt.Errorf("Kinesis event: %w", err)
 		}
-		msgs := make([]*message, len(ev.Records))
+		ids, bodies := make([]string, len(ev.Records)), make([][]byte, len(ev.Records))
 		for i, r := range ev.Records {
-			msgs[i] = &message{attrs: []slog.Attr{slog.String("trigger", inv.trigger), slog.String("sequenceNumber", r.Kinesis.SequenceNumber)}}
-			inv.decode(readCtx, msgs[i], r.Kinesis.Data)
+			ids[i], bodies[i] = r.Kinesis.SequenceNumber, r.Kinesis.Data
 		}
-		inv.readObjects(readCtx)
 		resp := events.KinesisEventResponse{BatchItemFailures: []events.KinesisBatchItemFailure{}}
-		for i, m := range msgs {
-			if m.failed {
-				resp.BatchItemFailures = append(resp.BatchItemFailures, events.KinesisBatchItemFailure{ItemIdentifier: ev.Records[i].Kinesis.SequenceNumber})
-			}
+		for _, id := range inv.batch(readCtx, "sequenceNumber", ids, bodies) {
+			resp.BatchItemFailures = append(resp.BatchItemFailures, events.KinesisBatchItemFailure{ItemIdentifier: id})
 		}
-		inv.count(msgs)
 		return resp, nil
 	}
 
@@ -123,6 +113,25 @@ func (h *Handler) Handle(ctx context.Context, payload json.RawMessage) (any, err
 		return nil, fmt.Errorf("%d of %d log files not read: the invocation is to be retried", inv.m.objectsFailed, len(inv.objects))
 	}
 	return nil, nil
+}
+
+// batch processes the messages of a batch, each body on its own, the log
+// files they name together, and returns the ids of the messages to retry.
+// idKey names the id on the lines of their events.
+func (inv *invocation) batch(ctx context.Context, idKey string, ids []string, bodies [][]byte) (failed []string) {
+	msgs := make([]*message, len(ids))
+	for i := range ids {
+		msgs[i] = &message{attrs: []slog.Attr{slog.String("trigger", inv.trigger), slog.String(idKey, ids[i])}}
+		inv.decode(ctx, msgs[i], bodies[i])
+	}
+	inv.readObjects(ctx)
+	inv.count(msgs)
+	for i, m := range msgs {
+		if m.failed {
+			failed = append(failed, ids[i])
+		}
+	}
+	return failed
 }
 
 // invocation is the state of one call of Handle.

@@ -145,6 +145,7 @@ import (
 	"github.com/mediatrail/mediatrail/cloudtrail"
 	"github.com/mediatrail/mediatrail/cloudtrail/s3trail"
 	_ "github.com/mediatrail/mediatrail/elastictranscoder"
+	"github.com/mediatrail/mediatrail/examples/internal/console"
 	_ "github.com/mediatrail/mediatrail/mediaconvert"
 	_ "github.com/mediatrail/mediatrail/mediatailor"
 	_ "github.com/mediatrail/mediatrail/transcribe"
@@ -182,9 +183,9 @@ func configFromEnv(getenv func(string) string) (Config, error) {
 	if v := strings.TrimSpace(getenv("MEDIATRAIL_EVENT_SOURCES")); v == "*" {
 		cfg.EventSources = nil
 	} else if v != "" {
-		cfg.EventSources = splitList(v)
+		cfg.EventSources = console.SplitList(v)
 	}
-	cfg.EventNames = splitList(getenv("MEDIATRAIL_EVENT_NAMES"))
+	cfg.EventNames = console.SplitList(getenv("MEDIATRAIL_EVENT_NAMES"))
 	if v := getenv("MEDIATRAIL_WRITES_ONLY"); v != "" {
 		b, err := strconv.ParseBool(v)
 		if err != nil {
@@ -203,15 +204,4 @@ func configFromEnv(getenv func(string) string) (Config, error) {
 		cfg.Concurrency = n
 	}
 	return cfg, nil
-}
-
-// splitList splits a comma-separated value; nil when it lists nothing.
-func splitList(s string) []string {
-	var out []string
-	for _, part := range strings.Split(s, ",") {
-		if part = strings.TrimSpace(part); part != "" {
-			out = append(out, part)
-		}
-	}
-	return out
 }

@@ -127,7 +127,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return 2
 	}
-	cfg := config{json: *asJSON, lenient: *lenient, progress: *progress, jobs: *jobs, names: splitList(*name)}
+	cfg := config{json: *asJSON, lenient: *lenient, progress: *progress, jobs: *jobs, names: console.SplitList(*name)}
 	switch {
 	case *jobs < 1:
 		fmt.Fprintf(stderr, "mediaevents: -j %d: want at least 1 input at once\n", *jobs)
@@ -136,7 +136,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "mediaevents: -all and -source exclude each other")
 		return 2
 	case *source != "":
-		cfg.sources = splitList(*source)
+		cfg.sources = console.SplitList(*source)
 	case !*all:
 		cfg.sources = mediaSources
 	}
@@ -174,17 +174,6 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
-}
-
-// splitList splits a comma-separated flag value.
-func splitList(s string) []string {
-	var out []string
-	for _, part := range strings.Split(s, ",") {
-		if part = strings.TrimSpace(part); part != "" {
-			out = append(out, part)
-		}
-	}
-	return out
 }
 
 // isTerminal reports whether w is a terminal.

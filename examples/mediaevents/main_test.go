@@ -18,6 +18,7 @@ import (
 
 	"github.com/mediatrail/mediatrail/cloudtrail"
 	"github.com/mediatrail/mediatrail/cloudtrail/cloudtrailtest"
+	"github.com/mediatrail/mediatrail/examples/internal/console"
 )
 
 // runCmd runs the command and returns its exit status and output.
@@ -304,10 +305,10 @@ func TestFilters(t *testing.T) {
 			switch args[i] {
 			case "-source":
 				i++
-				opts = append(opts, cloudtrail.WithEventSources(splitList(args[i])...))
+				opts = append(opts, cloudtrail.WithEventSources(console.SplitList(args[i])...))
 			case "-name":
 				i++
-				opts = append(opts, cloudtrail.WithEventNames(splitList(args[i])...))
+				opts = append(opts, cloudtrail.WithEventNames(console.SplitList(args[i])...))
 			}
 		}
 		if want := expected(t, files, opts...); !slices.Equal(rows, want) {

@@ -42,6 +42,7 @@ import (
 	"time"
 
 	"github.com/mediatrail/mediatrail/cloudtrail/cloudtrailtest"
+	"github.com/mediatrail/mediatrail/examples/internal/console"
 )
 
 func main() {
@@ -126,8 +127,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	layout := cloudtrailtest.S3LayoutConfig{
 		Trail:        cfg,
-		Accounts:     split(*accounts),
-		Regions:      split(*regions),
+		Accounts:     console.SplitList(*accounts),
+		Regions:      console.SplitList(*regions),
 		Start:        start,
 		Days:         *days,
 		FilesPerDay:  *files,
@@ -174,17 +175,6 @@ func parseStart(s string) (time.Time, error) {
 		return t, nil
 	}
 	return time.Parse(time.DateOnly, s)
-}
-
-// split splits a comma-separated list, leaving out empty elements.
-func split(s string) []string {
-	var out []string
-	for _, e := range strings.Split(s, ",") {
-		if e = strings.TrimSpace(e); e != "" {
-			out = append(out, e)
-		}
-	}
-	return out
 }
 
 // checkNames reports the accounts, regions, organization and prefix that

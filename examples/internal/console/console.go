@@ -75,3 +75,16 @@ func Printable(s string) string {
 	}
 	return b.String()
 }
+
+// SplitList splits a comma-separated list, such as the value of a flag or
+// an environment variable, leaving out empty elements and the spaces
+// around each; nil when it lists nothing.
+func SplitList(s string) []string {
+	var out []string
+	for _, e := range strings.Split(s, ",") {
+		if e = strings.TrimSpace(e); e != "" {
+			out = append(out, e)
+		}
+	}
+	return out
+}

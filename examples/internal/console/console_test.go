@@ -112,3 +112,14 @@ func TestInputsProgress(t *testing.T) {
 	require.Equal(t, want, in.ProgressLine(2*time.Second, fmt.Sprintf("%d events", n)))
 	require.Contains(t, []string{filepath.Join(dir, "a.json"), filepath.Join(dir, "b.json")}, in.Name())
 }
+
+func TestSplitList(t *testing.T) {
+	for in, want := range map[string][]string{
+		"":                        nil,
+		" , ,":                    nil,
+		"a":                       {"a"},
+		" aws.mediaconvert ,b,,c": {"aws.mediaconvert", "b", "c"},
+	} {
+		require.Equal(t, want, SplitList(in), "%q", in)
+	}
+}
