@@ -398,15 +398,7 @@ func (l *lister) region(base, org, account, region string) {
 	if !to.IsZero() {
 		lastDay = to.Format("2006/01/02")
 	}
-	p := s3.NewListObjectsV2Paginator(l.c, in)
-	for p.HasMorePages() {
-		page, err := p.NextPage(l.ctx)
-		if err != nil {
-			if l.ctx.Err() == nil {
-				l.send(Object{}, &Error{Op: "list", URL: "s3://" + l.q.Bucket + "/" + base, Err: err})
-			}
-			return
-		}
+	for page := range l.pages(in) {
 		for _, o := range page.Contents {
 			key := aws.ToString(o.Key)
 			rest := key[min(len(base), len(key)):]
@@ -457,23 +449,36 @@ func (q Query) delivered(t, from, to time.Time) bool {
 	return (from.IsZero() || !t.Before(from.Truncate(time.Minute))) && (to.IsZero() || !t.After(to))
 }
 
-// dirs yields the names of the directories under prefix, without their
-// "/", in lexical order.
-func (l *lister) dirs(prefix string) iter.Seq[string] {
-	return func(yield func(string) bool) {
-		p := s3.NewListObjectsV2Paginator(l.c, &s3.ListObjectsV2Input{
-			Bucket:    aws.String(l.q.Bucket),
-			Prefix:    aws.String(prefix),
-			Delimiter: aws.String("/"),
-		})
+// pages yields the pages of a listing; an error of the listing is sent as
+// an *Error, and ends it.
+func (l *lister) pages(in *s3.ListObjectsV2Input) iter.Seq[*s3.ListObjectsV2Output] {
+	return func(yield func(*s3.ListObjectsV2Output) bool) {
+		p := s3.NewListObjectsV2Paginator(l.c, in)
 		for p.HasMorePages() {
 			page, err := p.NextPage(l.ctx)
 			if err != nil {
 				if l.ctx.Err() == nil {
-					l.send(Object{}, &Error{Op: "list", URL: "s3://" + l.q.Bucket + "/" + prefix, Err: err})
+					l.send(Object{}, &Error{Op: "list", URL: "s3://" + l.q.Bucket + "/" + aws.ToString(in.Prefix), Err: err})
 				}
 				return
 			}
+			if !yield(page) {
+				return
+			}
+		}
+	}
+}
+
+// dirs yields the names of the directories under prefix, without their
+// "/", in lexical order.
+func (l *lister) dirs(prefix string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		in := &s3.ListObjectsV2Input{
+			Bucket:    aws.String(l.q.Bucket),
+			Prefix:    aws.String(prefix),
+			Delimiter: aws.String("/"),
+		}
+		for page := range l.pages(in) {
 			for _, cp := range page.CommonPrefixes {
 				dir := strings.TrimSuffix(strings.TrimPrefix(aws.ToString(cp.Prefix), prefix), "/")
 				if dir == "" || !yield(dir) {
