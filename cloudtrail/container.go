@@ -515,7 +515,9 @@ func inflate(data []byte, limit int) ([]byte, error) {
 	g, err := newGzipStream(bytes.NewReader(data), 0, int64(limit))
 	if err == nil {
 		var out []byte
-		if out, err = io.ReadAll(g); err == nil {
+		out, err = io.ReadAll(g)
+		g.release()
+		if err == nil {
 			return out, nil
 		}
 	}

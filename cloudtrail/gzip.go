@@ -48,7 +48,12 @@ type gzipStream struct {
 
 	mu      sync.Mutex
 	notices []notice // damage the stream went on after, not yet taken
+
+	kit *gzipKit // the buffers of src, in and zr, until release
 }
+
+// gzipInBuffer is the size of the buffer the decompressor reads from.
+const gzipInBuffer = 64 << 10
 
 // notice is damage a gzipStream went on after, with the offset of the
 // decompressed text where it is.
@@ -117,22 +122,53 @@ func (s *sourceReader) keep(b []byte) {
 // the next member after damage (0: none); max the most bytes to inflate
 // (< 0: no limit).
 func newGzipStream(r io.Reader, keep int, max int64) (*gzipStream, error) {
-	src := &sourceReader{r: r, window: keep}
-	g := &gzipStream{src: src, in: bufio.NewReaderSize(src, 64<<10), max: max, zr: new(gzip.Reader)}
+	k := getGzipKit()
+	src := &sourceReader{r: r, window: keep, kept: k.kept[:0]}
+	k.kept = nil
+	k.in.Reset(src)
+	g := &gzipStream{src: src, in: k.in, max: max, zr: &k.zr, kit: k}
 	if err := g.zr.Reset(g.in); err != nil {
 		if g.src.err != nil {
-			return nil, g.src.err
+			err = g.src.err
+			g.release()
+			return nil, err
 		}
 		// A damaged first header: go on with the next member, if any.
 		g.damaged(err)
 		if g.err != nil {
-			return nil, g.headerError(err)
+			err = g.headerError(err)
+			g.release()
+			return nil, err
 		}
 		return g, nil
 	}
 	g.zr.Multistream(false)
 	return g, nil
 }
+
+// release gives the buffers of the stream back to the pool, once nothing
+// reads it any more; the stream is not to be read after. Its notices stay.
+func (g *gzipStream) release() {
+	k := g.kit
+	if k == nil {
+		return
+	}
+	g.kit = nil
+	if cap(g.src.kept) <= maxPooled {
+		k.kept = g.src.kept[:0]
+	}
+	g.src.r, g.src.kept, g.src.replay = nil, nil, nil
+	g.in, g.zr = nil, nil
+	if g.err == nil {
+		g.err = errReleased
+	}
+	k.in.Reset(nil)
+	gzipKits.Put(k)
+}
+
+// errReleased is the error of a gzipStream read after release, which the
+// Reader never does.
+var errReleased = errors.New("cloudtrail: internal error: gzip stream read after its buffers were released")
 
 // consumed returns the offset in the compressed input of the next byte the
 // decompressor reads.

@@ -158,7 +158,12 @@ type item struct {
 // The Reader streams: it holds one record (or one container that must be
 // read whole, such as an EventBridge event) plus its buffers in memory,
 // whatever the size of the input: at most about three times the record
-// size limit (see DefaultMaxRecordSize). Each Event owns its bytes.
+// size limit (see DefaultMaxRecordSize). Each Event owns its bytes. The
+// buffers come from pools that the Readers of a program share, and go back
+// once reading has ended (at the end of the input, after the error that
+// ends reading, or on Close), so that reading many small inputs, one
+// after another or several at once, reuses them rather than leaving them
+// to the garbage collector.
 //
 // With WithEventSources or WithEventNames, the Reader picks records from
 // their bytes and decodes only those it keeps. Every record it keeps is
@@ -218,6 +223,15 @@ type Reader struct {
 	src  io.Reader // as given
 	in   io.Reader // the JSON text: decompressed, rewritten by Lenient
 	stop func()    // stops the read-ahead goroutine; nil when none
+
+	// Pooled buffers (see reader_pool.go), given back by release once
+	// reading has ended.
+	sniff    *bufio.Reader    // detects compression; reads the input
+	peeks    [4]*bufio.Reader // peek at the text of each gzip layer
+	ra       *readAhead       // the read-ahead of the outermost gzip layer, if any
+	textBox  *[]byte          // the pool's box of the text buffer
+	spent    []byte           // the text buffer, once reading has ended
+	released bool             // release has run
 
 	buf  []byte
 	pos  int   // scan position in buf
@@ -323,6 +337,7 @@ func (r *Reader) next() (*Event, error) {
 			return it.e, it.err
 		}
 		if r.err != nil {
+			r.release()
 			if len(r.notes) > 0 {
 				n := r.notes[0]
 				r.notes = r.notes[1:]
@@ -426,8 +441,10 @@ func (r *Reader) Compressed() bool {
 
 // Close stops reading: it ends the read-ahead goroutine of a gzip input,
 // if any, and ends reading with ErrClosed (unless reading has ended
-// before): Next returns ErrClosed once, then io.EOF. It does not close the
-// io.Reader given to NewReader.
+// before): Next returns ErrClosed once, then io.EOF. It gives the Reader's
+// buffers back for other Readers to use (a read-ahead goroutine gives its
+// own back when it has ended). It does not close the io.Reader given to
+// NewReader.
 func (r *Reader) Close() error {
 	if r.stop != nil {
 		r.stop()
@@ -436,10 +453,9 @@ func (r *Reader) Close() error {
 	if r.err == nil || r.err == io.EOF {
 		r.err = ErrClosed
 	}
-	r.spec = nil
 	r.queue, r.qi = nil, 0
-	r.buf = nil
-	r.pos, r.end, r.mark = 0, 0, 0
+	r.dropBuf()
+	r.release()
 	return nil
 }
 
@@ -477,11 +493,21 @@ func (r *Reader) step() (*Event, error, bool) {
 // fail ends reading with err.
 func (r *Reader) fail(err error) {
 	r.err = err
-	r.spec = nil // a helper at work stops by itself
 	if r.stop != nil {
 		r.stop()
 		r.stop = nil
 	}
+	r.dropBuf()
+}
+
+// dropBuf drops the text buffer; release gives it back to the pool later,
+// when Next has seen the end of reading, unless a helper at work (which
+// stops by itself) may still read it.
+func (r *Reader) dropBuf() {
+	if r.buf != nil && r.spec == nil {
+		r.spent = r.buf
+	}
+	r.spec = nil
 	r.buf = nil
 	r.pos, r.end, r.mark = 0, 0, 0
 }
@@ -493,7 +519,8 @@ func (r *Reader) open() {
 		r.fail(errors.New("cloudtrail: NewReader of a nil io.Reader"))
 		return
 	}
-	br := bufio.NewReaderSize(r.src, readChunk)
+	br := getBufio(r.src, readChunk)
+	r.sniff = br
 	var in io.Reader = br
 	peek := br
 	for level := 0; ; level++ {
@@ -522,9 +549,18 @@ func (r *Reader) open() {
 		r.gz = append(r.gz, g)
 		var z io.Reader = g
 		if level == 0 && r.opt.readAhead {
-			z, r.stop = newReadAhead(z)
+			// The goroutine reads the gzip layer and the sniffing reader
+			// under it: they go back to the pools when it has ended.
+			sniff := r.sniff
+			r.sniff = nil
+			r.ra, r.stop = newReadAhead(z, func() {
+				g.release()
+				putBufio(sniff)
+			})
+			z = r.ra
 		}
-		peek = bufio.NewReaderSize(z, 4096)
+		peek = getBufio(z, peekSize)
+		r.peeks[level] = peek
 		in = peek
 	}
 	// A UTF-8 byte order mark is no JSON; drop it.
@@ -545,7 +581,7 @@ func (r *Reader) open() {
 	if max := r.opt.maxRecord + readChunk; size > max {
 		size = max
 	}
-	r.buf = make([]byte, size)
+	r.buf, r.textBox = getText(size)
 }
 
 // more reads more input into the buffer, keeping the bytes from r.mark on.

@@ -509,7 +509,7 @@ func (r *Reader) read(in Input, opts []cloudtrail.Option) {
 		r.streams.Add(1)
 		defer r.streams.Add(-1)
 	}
-	batch := make([]item, 0, size)
+	batch := newBatch(size)
 	for {
 		e, err := cr.Next()
 		if err == io.EOF {
@@ -531,11 +531,32 @@ func (r *Reader) read(in Input, opts []cloudtrail.Option) {
 			if !r.send(batch) {
 				return
 			}
-			batch = make([]item, 0, size)
+			batch = newBatch(size)
 		}
 	}
 	if len(batch) > 0 {
 		r.send(batch)
+	}
+}
+
+// batches recycles the batches of files: the stream gives each back once
+// it has handed out its items (and cleared them).
+var batches sync.Pool // *[batchSize]item
+
+// newBatch returns an empty batch of capacity size.
+func newBatch(size int) []item {
+	if size == batchSize {
+		if b, _ := batches.Get().(*[batchSize]item); b != nil {
+			return b[:0]
+		}
+	}
+	return make([]item, 0, size)
+}
+
+// recycle gives back a batch whose items are all cleared.
+func recycle(b []item) {
+	if cap(b) == batchSize {
+		batches.Put((*[batchSize]item)(b[:batchSize]))
 	}
 }
 
@@ -563,6 +584,9 @@ func (r *Reader) Next() (*cloudtrail.Event, error) {
 		r.batch, r.pos = nil, 0
 	}
 	for r.pos >= len(r.batch) {
+		if r.batch != nil {
+			recycle(r.batch)
+		}
 		r.batch, r.pos = nil, 0
 		if r.done {
 			return nil, io.EOF

@@ -444,3 +444,46 @@ func TestCloseUnread(t *testing.T) {
 	r.Close()
 	r.Close()
 }
+
+// TestEventsOwnTheirBytes keeps every event of a stream, reads other
+// inputs (whose Readers reuse the buffers the first gave back, and the
+// stream its batches), and checks that the events kept did not change.
+func TestEventsOwnTheirBytes(t *testing.T) {
+	first, _ := layout(t, 20)
+	other, _ := layout(t, 200)
+	type kept struct {
+		e         *cloudtrail.Event
+		raw, json []byte
+		name, id  string
+	}
+	var all []kept
+	r := multi.Open(context.Background(), []string{first}, multi.WithConcurrency(2),
+		multi.WithReaderOptions(cloudtrail.WithReadAhead(true)))
+	for e, err := range r.All() {
+		if err != nil {
+			t.Fatal(err)
+		}
+		j, err := e.MarshalJSON()
+		if err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, kept{e, bytes.Clone(e.Raw()), bytes.Clone(j), strings.Clone(e.EventName), strings.Clone(e.EventID)})
+	}
+	if len(all) == 0 {
+		t.Fatal("no events")
+	}
+	for range 2 {
+		r := multi.Open(context.Background(), []string{other}, multi.WithConcurrency(2))
+		for _, err := range r.All() {
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	for i, k := range all {
+		j, _ := k.e.MarshalJSON()
+		if !bytes.Equal(k.e.Raw(), k.raw) || !bytes.Equal(j, k.json) || k.e.EventName != k.name || k.e.EventID != k.id {
+			t.Fatalf("event %d changed after other inputs were read:\nnow %.200s\nwas %.200s", i, k.e.Raw(), k.raw)
+		}
+	}
+}
