@@ -31,6 +31,18 @@
 // interleaved, in no fixed order: several inputs are read at once, and the
 // stream takes what each reader has ready.
 //
+// # Speed
+//
+// Each input is read on one goroutine, so many small inputs (such as the
+// log files of a trail, a few hundred kilobytes each) keep every core
+// busy; the Readers share their buffers, so an input costs little more
+// than its events. What limits the gain of a second core is then the
+// garbage collector: a program that reads a trail allocates its events
+// fast and keeps few of them, so with the default GOGC of 100 the
+// collector runs every few megabytes. A batch program that keeps little
+// alive may set a higher GOGC (such as GOGC=400, or debug.SetGCPercent) to
+// run it less often; see BenchmarkMultiS3Layout for the figures.
+//
 // # Memory
 //
 // Readers hand their events to the stream through a bounded queue, and a
