@@ -112,6 +112,8 @@ func (e *InputError) Error() string {
 	}
 	return e.Name + ": " + msg
 }
+
+// Unwrap returns the error of the input.
 func (e *InputError) Unwrap() error { return e.Err }
 
 // Option configures Open and OpenFS.

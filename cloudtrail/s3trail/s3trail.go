@@ -145,7 +145,10 @@ type Error struct {
 	Err error
 }
 
+// Error returns "s3trail: op url: the SDK's error".
 func (e *Error) Error() string { return "s3trail: " + e.Op + " " + e.URL + ": " + e.Err.Error() }
+
+// Unwrap returns the SDK's error.
 func (e *Error) Unwrap() error { return e.Err }
 
 // Is reports whether the error is ErrNotFound: S3 answered that the bucket
