@@ -182,7 +182,11 @@ func WithTimeRange(since, until time.Time) Option {
 // goroutine while it splits records on the first (the default: true). On a
 // machine with more than one CPU that nearly doubles the speed of reading
 // compressed trails. The goroutine ends at the end of the input, on an
-// error, on Close, or when the Reader is garbage collected.
+// error, on Close, or when the Reader is garbage collected. An input that
+// tells its size and is under 1 MiB (a regular file, through its Stat, or
+// an in-memory reader, through its Len), such as one of the small log
+// files CloudTrail delivers, is read on one goroutine either way: for it
+// a second costs more than it gives.
 func WithReadAhead(on bool) Option {
 	return func(o *options) { o.readAhead = on }
 }
@@ -190,7 +194,9 @@ func WithReadAhead(on bool) Option {
 // WithParallel sets whether the Reader splits (and, without a filter,
 // decodes) the records of a large log file on a second goroutine, when the
 // program may use more than one CPU (the default: true). Events come out
-// in the same order, with the same indices and errors, either way.
+// in the same order, with the same indices and errors, either way. Like
+// WithReadAhead, it leaves inputs known to be under 1 MiB to one
+// goroutine.
 func WithParallel(on bool) Option {
 	return func(o *options) { o.helpers = on }
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"iter"
 	"slices"
 	"time"
@@ -513,12 +514,31 @@ func (r *Reader) dropBuf() {
 }
 
 // open detects compression and sets up the text stream.
+// smallInput is the size, as stored, under which an input whose size is
+// known is read on one goroutine: for a log file of a few hundred
+// kilobytes, starting a second one costs more than it gives.
+const smallInput = 1 << 20
+
+// knownSmall reports whether src tells its size and it is under
+// smallInput: a regular file (Stat) or an in-memory reader (Len).
+func knownSmall(src io.Reader) bool {
+	switch s := src.(type) {
+	case interface{ Stat() (fs.FileInfo, error) }:
+		fi, err := s.Stat()
+		return err == nil && fi.Mode().IsRegular() && fi.Size() < smallInput
+	case interface{ Len() int }:
+		return s.Len() < smallInput
+	}
+	return false
+}
+
 func (r *Reader) open() {
 	r.state = stTop
 	if r.src == nil {
 		r.fail(errors.New("cloudtrail: NewReader of a nil io.Reader"))
 		return
 	}
+	small := knownSmall(r.src)
 	br := getBufio(r.src, readChunk)
 	r.sniff = br
 	var in io.Reader = br
@@ -548,7 +568,7 @@ func (r *Reader) open() {
 		}
 		r.gz = append(r.gz, g)
 		var z io.Reader = g
-		if level == 0 && r.opt.readAhead {
+		if level == 0 && r.opt.readAhead && !small {
 			// The goroutine reads the gzip layer and the sniffing reader
 			// under it: they go back to the pools when it has ended.
 			sniff := r.sniff
@@ -574,7 +594,7 @@ func (r *Reader) open() {
 	size := initialBuffer
 	// A helper splits records on a second CPU; not for gzip, whose
 	// inflating takes that CPU already.
-	r.helpers = r.opt.helpers && !r.compressed && useHelpers()
+	r.helpers = r.opt.helpers && !r.compressed && !small && useHelpers()
 	if r.helpers {
 		size = specBuffer
 	}
