@@ -227,3 +227,12 @@ func TestCancelIdleStdin(t *testing.T) {
 	pw.Close() // the Read returns; Close waits for its goroutine
 	require.NoError(t, r.Close())
 }
+
+func TestIsLogFile(t *testing.T) {
+	for name, want := range map[string]bool{
+		"a.json": true, "a.JSON.GZ": true, "a.jsonl": true, "a.gz": true,
+		"a.json.gz.sig": false, "a.txt": false, "json": false, "": false,
+	} {
+		require.Equal(t, want, multi.IsLogFile(name), name)
+	}
+}

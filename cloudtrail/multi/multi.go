@@ -58,7 +58,6 @@ import (
 	"io/fs"
 	"iter"
 	"os"
-	"path"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -194,7 +193,6 @@ type Reader struct {
 	batch  []item
 	pos    int
 	cur    item // the last item Next returned
-	input  string
 	done   bool
 	ended  []error // the errors that ended an input
 	ctxErr error
@@ -252,21 +250,22 @@ func Open(ctx context.Context, paths []string, opts ...Option) *Reader {
 		stat: os.Stat,
 		walk: filepath.WalkDir,
 		open: func(name string) (io.ReadCloser, error) { return os.Open(name) },
-		join: filepath.Join,
 	}
-	r.start(func() {
+	stdin := r.cfg.stdin
+	r.start(func(yield func(Input, error) bool) {
 		for _, p := range paths {
-			if r.ctx.Err() != nil {
-				return
-			}
 			if p == Stdin {
-				stdin := r.cfg.stdin
-				r.add(Input{Name: StdinName, Stream: true, Open: func(context.Context) (io.ReadCloser, error) {
+				in := Input{Name: StdinName, Stream: true, Open: func(context.Context) (io.ReadCloser, error) {
 					return io.NopCloser(stdin), nil
-				}})
+				}}
+				if !yield(in, nil) {
+					return
+				}
 				continue
 			}
-			r.list(src, p)
+			if !src.list(p, yield) {
+				return
+			}
 		}
 	})
 	return r
@@ -279,7 +278,6 @@ func Open(ctx context.Context, paths []string, opts ...Option) *Reader {
 // the whole of fsys. The inputs are named by their names in fsys.
 // Otherwise OpenFS is Open.
 func OpenFS(ctx context.Context, fsys fs.FS, names []string, opts ...Option) *Reader {
-	r := newReader(ctx, opts)
 	if len(names) == 0 {
 		names = []string{"."}
 	}
@@ -287,15 +285,13 @@ func OpenFS(ctx context.Context, fsys fs.FS, names []string, opts ...Option) *Re
 		stat: func(name string) (fs.FileInfo, error) { return fs.Stat(fsys, name) },
 		walk: func(root string, fn fs.WalkDirFunc) error { return fs.WalkDir(fsys, root, fn) },
 		open: func(name string) (io.ReadCloser, error) { return fsys.Open(name) },
-		join: path.Join,
 	}
-	r.start(func() {
+	return OpenInputs(ctx, func(yield func(Input, error) bool) {
 		for _, name := range names {
-			if r.ctx.Err() != nil {
-				return
-			}
 			if !hasMeta(name) {
-				r.list(src, name)
+				if !src.list(name, yield) {
+					return
+				}
 				continue
 			}
 			matches, err := fs.Glob(fsys, name)
@@ -303,15 +299,18 @@ func OpenFS(ctx context.Context, fsys fs.FS, names []string, opts ...Option) *Re
 				err = &fs.PathError{Op: "glob", Path: name, Err: fs.ErrNotExist}
 			}
 			if err != nil {
-				r.fail(name, err)
+				if !yield(Input{Name: name}, err) {
+					return
+				}
 				continue
 			}
 			for _, m := range matches {
-				r.list(src, m)
+				if !src.list(m, yield) {
+					return
+				}
 			}
 		}
-	})
-	return r
+	}, opts...)
 }
 
 // OpenInputs reads the inputs that list yields, from any store: objects
@@ -330,19 +329,7 @@ func OpenFS(ctx context.Context, fsys fs.FS, names []string, opts ...Option) *Re
 // An Input without Open is an *InputError. Otherwise OpenInputs is Open.
 func OpenInputs(ctx context.Context, list iter.Seq2[Input, error], opts ...Option) *Reader {
 	r := newReader(ctx, opts)
-	r.start(func() {
-		for in, err := range list {
-			var ok bool
-			if err != nil {
-				ok = r.fail(in.Name, err)
-			} else {
-				ok = r.add(in)
-			}
-			if !ok || r.ctx.Err() != nil {
-				return
-			}
-		}
-	})
+	r.start(list)
 	return r
 }
 
@@ -357,7 +344,6 @@ type source struct {
 	stat func(name string) (fs.FileInfo, error)
 	walk func(root string, fn fs.WalkDirFunc) error
 	open func(name string) (io.ReadCloser, error)
-	join func(elem ...string) string
 }
 
 func newReader(ctx context.Context, opts []Option) *Reader {
@@ -375,14 +361,24 @@ func newReader(ctx context.Context, opts []Option) *Reader {
 	return r
 }
 
-// start runs list on a goroutine, which sends the inputs to the readers,
-// and starts the readers.
-func (r *Reader) start(list func()) {
+// start runs list on a goroutine, which sends the inputs it yields to
+// the readers and the errors to the stream, and starts the readers.
+func (r *Reader) start(list iter.Seq2[Input, error]) {
 	r.wg.Add(1 + r.cfg.concurrency)
 	go func() {
 		defer r.wg.Done()
 		defer close(r.jobs)
-		list()
+		for in, err := range list {
+			var ok bool
+			if err != nil {
+				ok = r.fail(in.Name, err)
+			} else {
+				ok = r.add(in)
+			}
+			if !ok || r.ctx.Err() != nil {
+				return
+			}
+		}
 		r.listed.Store(true)
 	}()
 	opts := append([]cloudtrail.Option{cloudtrail.WithReadAhead(false), cloudtrail.WithParallel(false)}, r.cfg.readerOpts...)
@@ -405,48 +401,45 @@ func (r *Reader) start(list func()) {
 	}()
 }
 
-// list sends the inputs that name names in src to the readers.
-func (r *Reader) list(src source, name string) {
+// list yields the inputs that name names in src: the file, or the log
+// files of the directory tree; it reports false when yield does.
+func (src source) list(name string, yield func(Input, error) bool) bool {
 	info, err := src.stat(name)
 	if err != nil {
-		r.fail(name, err)
-		return
+		return yield(Input{Name: name}, err)
 	}
 	if !info.IsDir() {
-		r.add(r.file(src, name, info))
-		return
+		return yield(src.file(name, info), nil)
 	}
+	ok := true
 	err = src.walk(name, func(p string, d fs.DirEntry, err error) error {
-		if r.ctx.Err() != nil {
-			return r.ctx.Err()
-		}
 		if err != nil {
-			r.fail(p, err)
-			return nil
-		}
-		if d.IsDir() {
+			ok = yield(Input{Name: p}, err)
+		} else if d.IsDir() {
 			if d.Name() == DigestDir && p != name {
 				return fs.SkipDir
 			}
-			return nil
+		} else if IsLogFile(d.Name()) {
+			info, err := d.Info()
+			if err != nil {
+				ok = yield(Input{Name: p}, err)
+			} else {
+				ok = yield(src.file(p, info), nil)
+			}
 		}
-		if !isLogFile(d.Name()) {
-			return nil
+		if !ok {
+			return fs.SkipAll
 		}
-		info, err := d.Info()
-		if err != nil {
-			r.fail(p, err)
-			return nil
-		}
-		r.add(r.file(src, p, info))
 		return nil
 	})
-	if err != nil && r.ctx.Err() == nil {
-		r.fail(name, err)
+	if err != nil && ok {
+		ok = yield(Input{Name: name}, err)
 	}
+	return ok
 }
 
-func (r *Reader) file(src source, name string, info fs.FileInfo) Input {
+// file returns the input of a file.
+func (src source) file(name string, info fs.FileInfo) Input {
 	return Input{
 		Name:   name,
 		Size:   info.Size(),
@@ -455,8 +448,10 @@ func (r *Reader) file(src source, name string, info fs.FileInfo) Input {
 	}
 }
 
-// isLogFile reports whether a file of a directory tree is read.
-func isLogFile(name string) bool {
+// IsLogFile reports whether a file of a directory tree, or an object of
+// a bucket, is read as a log file: whether its name ends in .json,
+// .json.gz, .jsonl or .gz, in any case.
+func IsLogFile(name string) bool {
 	name = strings.ToLower(name)
 	for _, ext := range []string{".json", ".json.gz", ".jsonl", ".gz"} {
 		if strings.HasSuffix(name, ext) {
@@ -612,7 +607,6 @@ func (r *Reader) Next() (*cloudtrail.Event, error) {
 		case b, ok := <-r.out:
 			if !ok {
 				r.done = true
-				r.input = ""
 				return nil, io.EOF
 			}
 			r.batch = b
@@ -623,7 +617,6 @@ func (r *Reader) Next() (*cloudtrail.Event, error) {
 	r.batch[r.pos] = item{}
 	r.pos++
 	r.cur = it
-	r.input = it.input
 	if ie, ok := it.err.(*InputError); ok && ie.Ended {
 		r.ended = append(r.ended, ie)
 	}
@@ -645,7 +638,6 @@ func (r *Reader) stopped() error {
 		r.wg.Wait()
 	}
 	r.done = true
-	r.input = ""
 	if err := r.parent.Err(); err != nil {
 		r.ctxErr = err
 		return err
@@ -700,7 +692,7 @@ func (r *Reader) Decode() (any, error) {
 
 // Input returns the name of the input of the last event or error that
 // Next returned ("" after io.EOF or the context's error).
-func (r *Reader) Input() string { return r.input }
+func (r *Reader) Input() string { return r.cur.input }
 
 // Err returns the errors met so far that ended an input (each an
 // *InputError whose Ended is true), and the context's error if it ended

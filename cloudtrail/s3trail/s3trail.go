@@ -414,7 +414,7 @@ func (l *lister) region(base, org, account, region string) {
 			if ok && !l.q.delivered(obj.Delivered, from, to) {
 				continue
 			}
-			if !ok && !isLogName(key) {
+			if !ok && !multi.IsLogFile(key) {
 				continue
 			}
 			if !l.send(obj, nil) {
@@ -533,13 +533,6 @@ func parseKey(key string) (org, account, region string, delivered time.Time, ok 
 		return org, account, region, time.Time{}, false
 	}
 	return org, account, region, t, true
-}
-
-// isLogName reports whether a key that does not follow the layout is
-// read all the same: a JSON or gzip file.
-func isLogName(key string) bool {
-	k := strings.ToLower(key)
-	return strings.HasSuffix(k, ".json.gz") || strings.HasSuffix(k, ".json") || strings.HasSuffix(k, ".gz") || strings.HasSuffix(k, ".jsonl")
 }
 
 // isAccount reports whether s is an account ID: 12 digits.
